@@ -1,0 +1,133 @@
+package org.dues.customer;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.dues.shared.EmailAddress;
+import org.dues.shared.PhoneNumber;
+import org.dues.shared.PostalAddress;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Reads and merges a customer's phones, emails and addresses. Adding one already known is
+ * a no-op, so repeated placements never duplicate contact points.
+ */
+class ContactPoints {
+
+	private final JdbcClient jdbc;
+
+	ContactPoints(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	int addPhone(CustomerId customer, PhoneNumber phone, String source, OffsetDateTime now) {
+		return this.jdbc
+			.sql("""
+					INSERT INTO customer_phones (id, customer_id, e164, phone_type, source, time_zones, position, created_at)
+					VALUES (:id, :customer, :e164, :type, :source, :zones,
+					    (SELECT coalesce(max(position), 0) + 1 FROM customer_phones WHERE customer_id = :customer), :now)
+					ON CONFLICT (customer_id, e164) DO NOTHING""")
+			.param("id", UUID.randomUUID())
+			.param("customer", customer.value())
+			.param("e164", phone.e164())
+			.param("type", phone.type().name())
+			.param("source", source)
+			.param("zones", phone.timeZones().toArray(String[]::new))
+			.param("now", now)
+			.update();
+	}
+
+	int addEmail(CustomerId customer, EmailAddress email, String source, OffsetDateTime now) {
+		return this.jdbc.sql("""
+				INSERT INTO customer_emails (id, customer_id, address, source, position, created_at)
+				VALUES (:id, :customer, :address, :source,
+				    (SELECT coalesce(max(position), 0) + 1 FROM customer_emails WHERE customer_id = :customer), :now)
+				ON CONFLICT (customer_id, address) DO NOTHING""")
+			.param("id", UUID.randomUUID())
+			.param("customer", customer.value())
+			.param("address", email.value())
+			.param("source", source)
+			.param("now", now)
+			.update();
+	}
+
+	int addAddress(CustomerId customer, PostalAddress address, String source, OffsetDateTime now) {
+		return this.jdbc.sql("""
+				INSERT INTO customer_addresses (id, customer_id, line1, line2, city, state, postal_code, country,
+				    source, position, created_at)
+				VALUES (:id, :customer, :line1, :line2, :city, :state, :postal, :country, :source,
+				    (SELECT coalesce(max(position), 0) + 1 FROM customer_addresses WHERE customer_id = :customer), :now)
+				ON CONFLICT DO NOTHING""")
+			.param("id", UUID.randomUUID())
+			.param("customer", customer.value())
+			.param("line1", address.line1())
+			.param("line2", address.line2())
+			.param("city", address.city())
+			.param("state", address.state())
+			.param("postal", address.postalCode())
+			.param("country", address.country())
+			.param("source", source)
+			.param("now", now)
+			.update();
+	}
+
+	Map<UUID, List<CustomerView.Phone>> phones(UUID[] customers) {
+		Map<UUID, List<CustomerView.Phone>> out = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT customer_id, e164, phone_type, source, time_zones, consent_autodial, consent_sms,
+				    consent_whatsapp, verified, wrong_number
+				FROM customer_phones WHERE customer_id = ANY(:ids) ORDER BY position""")
+			.param("ids", customers)
+			.query((rs) -> {
+				String e164 = rs.getString("e164");
+				out.computeIfAbsent(rs.getObject("customer_id", UUID.class), (k) -> new ArrayList<>())
+					.add(new CustomerView.Phone(e164, international(e164), rs.getString("phone_type"),
+							rs.getString("source"), CustomerManagement.strings(rs.getArray("time_zones")),
+							rs.getBoolean("consent_autodial"), rs.getBoolean("consent_sms"),
+							rs.getBoolean("consent_whatsapp"), rs.getBoolean("verified"),
+							rs.getBoolean("wrong_number")));
+			});
+		return out;
+	}
+
+	Map<UUID, List<CustomerView.Email>> emails(UUID[] customers) {
+		Map<UUID, List<CustomerView.Email>> out = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT customer_id, address, source, verified FROM customer_emails
+				WHERE customer_id = ANY(:ids) ORDER BY position""").param("ids", customers).query((rs) -> {
+			out.computeIfAbsent(rs.getObject("customer_id", UUID.class), (k) -> new ArrayList<>())
+				.add(new CustomerView.Email(rs.getString("address"), rs.getString("source"),
+						rs.getBoolean("verified")));
+		});
+		return out;
+	}
+
+	Map<UUID, List<CustomerView.Address>> addresses(UUID[] customers) {
+		Map<UUID, List<CustomerView.Address>> out = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT customer_id, line1, line2, city, state, postal_code, country, source FROM customer_addresses
+				WHERE customer_id = ANY(:ids) ORDER BY position""").param("ids", customers).query((rs) -> {
+			out.computeIfAbsent(rs.getObject("customer_id", UUID.class), (k) -> new ArrayList<>())
+				.add(new CustomerView.Address(
+						new PostalAddress(rs.getString("line1"), rs.getString("line2"), rs.getString("city"),
+								rs.getString("state"), rs.getString("postal_code"), rs.getString("country")),
+						rs.getString("source")));
+		});
+		return out;
+	}
+
+	private static String international(String e164) {
+		try {
+			return PhoneNumber.parse(e164, "ZZ").international();
+		}
+		catch (IllegalArgumentException ex) {
+			return e164;
+		}
+	}
+
+}

@@ -1,0 +1,193 @@
+package org.dues.customer;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.dues.shared.EmailAddress;
+import org.dues.shared.NotFoundException;
+import org.dues.shared.PhoneNumber;
+import org.dues.shared.PostalAddress;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Customers and their contact points.
+ */
+@Service
+public class CustomerManagement {
+
+	private final JdbcClient jdbc;
+
+	private final ContactPoints contactPoints;
+
+	private final Clock clock;
+
+	CustomerManagement(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.contactPoints = new ContactPoints(jdbc);
+	}
+
+	/**
+	 * Records a creditor's customer: creates it, or updates its name, language and date
+	 * of birth and merges in new contact points (numbers compared in E.164), never
+	 * dropping what is known. Joins the caller's transaction.
+	 * @return the customer and whether anything changed
+	 */
+	@Transactional(propagation = Propagation.REQUIRED)
+	public Upsert record(CustomerDetails details) {
+		OffsetDateTime now = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
+		Optional<CustomerView> existing = findByRef(details.creditorId(), details.customerRef());
+		CustomerId id;
+		boolean changed;
+		if (existing.isEmpty()) {
+			id = CustomerId.random();
+			this.jdbc.sql("""
+					INSERT INTO customer_customers (id, creditor_id, customer_ref, kind, name, language, date_of_birth,
+					    created_at, updated_at)
+					VALUES (:id, :creditor, :ref, :kind, :name, :language, :dob, :now, :now)""")
+				.param("id", id.value())
+				.param("creditor", details.creditorId())
+				.param("ref", details.customerRef())
+				.param("kind", details.kind().name())
+				.param("name", details.name())
+				.param("language", details.language())
+				.param("dob", details.dateOfBirth())
+				.param("now", now)
+				.update();
+			changed = true;
+		}
+		else {
+			CustomerView known = existing.get();
+			id = known.id();
+			String language = details.language() != null ? details.language() : known.language();
+			var dob = details.dateOfBirth() != null ? details.dateOfBirth() : known.dateOfBirth();
+			changed = !known.name().equals(details.name()) || !Objects.equals(language, known.language())
+					|| !Objects.equals(dob, known.dateOfBirth()) || known.kind() != details.kind();
+			if (changed) {
+				this.jdbc.sql("""
+						UPDATE customer_customers SET name = :name, language = :language, date_of_birth = :dob,
+						    kind = :kind, updated_at = :now WHERE id = :id""")
+					.param("id", id.value())
+					.param("name", details.name())
+					.param("language", language)
+					.param("dob", dob)
+					.param("kind", details.kind().name())
+					.param("now", now)
+					.update();
+			}
+		}
+		int added = 0;
+		for (PhoneNumber phone : details.phones()) {
+			added += this.contactPoints.addPhone(id, phone, details.source(), now);
+		}
+		for (EmailAddress email : details.emails()) {
+			added += this.contactPoints.addEmail(id, email, details.source(), now);
+		}
+		for (PostalAddress address : details.addresses()) {
+			added += this.contactPoints.addAddress(id, address, details.source(), now);
+		}
+		return new Upsert(id, existing.isEmpty(), changed || added > 0);
+	}
+
+	/** The customer with all contact points. */
+	public CustomerView get(CustomerId id) {
+		return findAll(List.of(id.value())).stream()
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("customer", id));
+	}
+
+	/** The customers with these ids, keyed by id; unknown ids are left out. */
+	public Map<CustomerId, CustomerView> getAll(Collection<CustomerId> ids) {
+		return findAll(ids.stream().map(CustomerId::value).distinct().toList()).stream()
+			.collect(Collectors.toMap(CustomerView::id, Function.identity()));
+	}
+
+	/** A creditor's customer by the creditor's reference. */
+	public Optional<CustomerView> findByRef(UUID creditorId, String customerRef) {
+		List<UUID> ids = this.jdbc
+			.sql("SELECT id FROM customer_customers WHERE creditor_id = :creditor AND customer_ref = :ref")
+			.param("creditor", creditorId)
+			.param("ref", customerRef)
+			.query(UUID.class)
+			.list();
+		return findAll(ids).stream().findFirst();
+	}
+
+	/**
+	 * Customers whose name starts with or contains the text (case-insensitive), or who
+	 * have the number, tried as written and as a number of each region given.
+	 */
+	public List<CustomerId> search(String text, List<String> regions, int limit) {
+		String trimmed = text.strip();
+		if (trimmed.isEmpty()) {
+			return List.of();
+		}
+		List<String> numbers = regions.stream().flatMap((region) -> {
+			try {
+				return java.util.stream.Stream.of(PhoneNumber.parse(trimmed, region).e164());
+			}
+			catch (IllegalArgumentException ex) {
+				return java.util.stream.Stream.empty();
+			}
+		}).distinct().toList();
+		return this.jdbc.sql("""
+				SELECT id FROM customer_customers WHERE lower(name) LIKE :pattern
+				UNION
+				SELECT customer_id FROM customer_phones WHERE e164 = ANY(:numbers)
+				LIMIT :limit""")
+			.param("pattern", "%" + trimmed.toLowerCase(java.util.Locale.ROOT).replace("%", "\\%") + "%")
+			.param("numbers", numbers.toArray(String[]::new))
+			.param("limit", limit)
+			.query((rs, n) -> new CustomerId(rs.getObject(1, UUID.class)))
+			.list();
+	}
+
+	private List<CustomerView> findAll(List<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		UUID[] array = ids.toArray(UUID[]::new);
+		var phones = this.contactPoints.phones(array);
+		var emails = this.contactPoints.emails(array);
+		var addresses = this.contactPoints.addresses(array);
+		return this.jdbc.sql("""
+				SELECT id, customer_ref, kind, name, language, date_of_birth FROM customer_customers
+				WHERE id = ANY(:ids)""").param("ids", array).query((rs, n) -> {
+			UUID id = rs.getObject("id", UUID.class);
+			return new CustomerView(new CustomerId(id), rs.getString("customer_ref"),
+					CustomerKind.valueOf(rs.getString("kind")), rs.getString("name"), rs.getString("language"),
+					rs.getObject("date_of_birth", java.time.LocalDate.class), phones.getOrDefault(id, List.of()),
+					emails.getOrDefault(id, List.of()), addresses.getOrDefault(id, List.of()));
+		}).list();
+	}
+
+	static List<String> strings(Array array) throws SQLException {
+		return Arrays.asList((String[]) array.getArray());
+	}
+
+	/**
+	 * The outcome of recording a customer.
+	 *
+	 * @param created the customer is new
+	 * @param changed anything at all was created or changed
+	 */
+	public record Upsert(CustomerId id, boolean created, boolean changed) {
+	}
+
+}

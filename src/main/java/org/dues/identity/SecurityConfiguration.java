@@ -1,0 +1,81 @@
+package org.dues.identity;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Two ways in: the API at {@code /api/**} takes HTTP Basic on every request and keeps no
+ * session; the web UI logs in with a form, keeps a session and checks CSRF tokens.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	static final String[] PUBLIC = { "/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
+			"/actuator/health", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http) throws Exception {
+		return http.securityMatcher("/api/**")
+			.authorizeHttpRequests((auth) -> auth
+				.requestMatchers(HttpMethod.POST, "/api/v1/creditors", "/api/v1/creditors/*/accounts")
+				.hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
+				.requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/payments", "/api/v1/accounts/*/payments/**")
+				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				.anyRequest()
+				.authenticated())
+			.httpBasic((basic) -> basic.authenticationEntryPoint(
+					(request, response, ex) -> problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+							"Send HTTP Basic credentials of a Dues user.")))
+			.exceptionHandling((ex) -> ex.accessDeniedHandler((request, response, denied) -> problem(response,
+					HttpServletResponse.SC_FORBIDDEN, "Forbidden", "Your role does not allow this.")))
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain web(HttpSecurity http) throws Exception {
+		return http
+			.authorizeHttpRequests((auth) -> auth.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
+			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll())
+			.headers(Customizer.withDefaults())
+			.build();
+	}
+
+	private static void problem(HttpServletResponse response, int status, String title, String detail)
+			throws IOException {
+		response.setStatus(status);
+		if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+			response.setHeader("WWW-Authenticate", "Basic realm=\"Dues\"");
+		}
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter()
+			.write("{\"type\":\"about:blank\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}".formatted(title,
+					status, detail));
+	}
+
+}

@@ -1,0 +1,11 @@
+/**
+ * Who may do what: users, their roles (agent, team lead, manager, compliance officer,
+ * administrator) and agent attributes, password login for the web UI and HTTP Basic for
+ * the API.
+ */
+@ApplicationModule(allowedDependencies = { "shared", "system" })
+@NullMarked
+package org.dues.identity;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,223 @@
+package org.dues.payment;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.dues.portfolio.AccountId;
+import org.dues.portfolio.AccountLedger;
+import org.dues.portfolio.AccountView;
+import org.dues.portfolio.Accounts;
+import org.dues.portfolio.Amounts;
+import org.dues.portfolio.Creditors;
+import org.dues.portfolio.LedgerEntryId;
+import org.dues.portfolio.Source;
+import org.dues.shared.ConflictException;
+import org.dues.shared.CurrencyMismatchException;
+import org.dues.shared.InvalidInputException;
+import org.dues.shared.Money;
+import org.dues.shared.NotFoundException;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Posts payments to accounts and reverses them. A payment is unique per creditor and
+ * external reference: posting the same reference again returns the first payment.
+ */
+@Service
+public class PaymentManagement {
+
+	private final JdbcClient jdbc;
+
+	private final Accounts accounts;
+
+	private final AccountLedger ledger;
+
+	private final Creditors creditors;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	PaymentManagement(JdbcClient jdbc, Accounts accounts, AccountLedger ledger, Creditors creditors,
+			ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.accounts = accounts;
+		this.ledger = ledger;
+		this.creditors = creditors;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Posts a payment by the creditor's waterfall, or returns the payment already posted
+	 * under the same reference.
+	 * @throws ConflictException if the reference was used for a different payment
+	 * @throws InvalidInputException if the amount, currency or date is wrong
+	 */
+	@Transactional
+	public Result post(AccountId accountId, NewPayment payment, String who) {
+		AccountView account = this.accounts.get(accountId);
+		if (!account.currency().equals(payment.amount().currency())) {
+			throw new CurrencyMismatchException(account.currency(), payment.amount().currency());
+		}
+		if (!payment.amount().isPositive()) {
+			throw new InvalidInputException("amount", "must be greater than zero");
+		}
+		LocalDate today = LocalDate.now(this.clock.withZone(this.creditors.get(account.creditorId()).timeZone()));
+		LocalDate receivedOn = payment.receivedOn() == null ? today : payment.receivedOn();
+		if (receivedOn.isAfter(today)) {
+			throw new InvalidInputException("receivedOn", "%s is in the future".formatted(receivedOn));
+		}
+		// Serialise posts of one reference so a retried request cannot post twice.
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+			.param("key", account.creditorId() + "/" + payment.reference())
+			.query(Object.class)
+			.single();
+		Optional<PaymentView> existing = findByReference(account, payment.reference());
+		if (existing.isPresent()) {
+			PaymentView known = existing.get();
+			if (!known.accountId().equals(accountId) || known.amount().compareTo(payment.amount()) != 0) {
+				throw new ConflictException("reference '%s' was already used for a payment of %s to account %s"
+					.formatted(payment.reference(), known.amount(), known.accountId()));
+			}
+			return new Result(known, false);
+		}
+		AccountLedger.Posted posted = this.ledger.postPayment(accountId, payment.amount(), receivedOn,
+				new Source(payment.channel().name(), payment.reference(), who, null));
+		PaymentId id = PaymentId.random();
+		this.jdbc.sql("""
+				INSERT INTO payment_payments (id, creditor_id, account_id, reference, amount, currency, channel,
+				    received_on, status, ledger_entry_id, recorded_at, recorded_by)
+				VALUES (:id, :creditor, :account, :reference, :amount, :currency, :channel, :receivedOn, 'POSTED',
+				    :entry, :now, :who)""")
+			.param("id", id.value())
+			.param("creditor", account.creditorId().value())
+			.param("account", accountId.value())
+			.param("reference", payment.reference())
+			.param("amount", payment.amount().amount())
+			.param("currency", payment.amount().currencyCode())
+			.param("channel", payment.channel().name())
+			.param("receivedOn", receivedOn)
+			.param("entry", posted.entry().value())
+			.param("now", now())
+			.param("who", who)
+			.update();
+		this.events.publishEvent(new PaymentPosted(id, accountId, payment.amount()));
+		return new Result(get(accountId, id), true);
+	}
+
+	/**
+	 * Reverses a posted payment, restoring every balance it reduced. Reversing a payment
+	 * already reversed returns it unchanged.
+	 */
+	@Transactional
+	public PaymentView reverse(AccountId accountId, PaymentId paymentId, String reason, String who) {
+		if (reason == null || reason.isBlank()) {
+			throw new InvalidInputException("reason", "is required");
+		}
+		PaymentView payment = get(accountId, paymentId);
+		this.jdbc.sql("SELECT id FROM payment_payments WHERE id = :id FOR UPDATE")
+			.param("id", paymentId.value())
+			.query(UUID.class)
+			.single();
+		payment = get(accountId, paymentId);
+		if (payment.status() == PaymentStatus.REVERSED) {
+			return payment;
+		}
+		LocalDate today = LocalDate
+			.now(this.clock.withZone(this.creditors.get(this.accounts.get(accountId).creditorId()).timeZone()));
+		AccountLedger.Posted reversal = this.ledger.reverse(ledgerEntry(paymentId), today,
+				new Source(payment.channel().name(), payment.reference(), who, reason.strip()));
+		this.jdbc.sql("""
+				UPDATE payment_payments SET status = 'REVERSED', reversal_entry_id = :entry, reversal_reason = :reason,
+				    reversed_at = :now, reversed_by = :who WHERE id = :id""")
+			.param("id", paymentId.value())
+			.param("entry", reversal.entry().value())
+			.param("reason", reason.strip())
+			.param("now", now())
+			.param("who", who)
+			.update();
+		this.events.publishEvent(new PaymentReversed(paymentId, accountId, payment.amount(), reason.strip()));
+		return get(accountId, paymentId);
+	}
+
+	/** The account's payments, newest first. */
+	public List<PaymentView> ofAccount(AccountId accountId) {
+		this.accounts.get(accountId);
+		return this.jdbc.sql(SELECT + " WHERE p.account_id = :account ORDER BY p.recorded_at DESC, p.reference")
+			.param("account", accountId.value())
+			.query(PaymentManagement::row)
+			.list();
+	}
+
+	/** A payment of the account, or {@link NotFoundException}. */
+	public PaymentView get(AccountId accountId, PaymentId id) {
+		return this.jdbc.sql(SELECT + " WHERE p.id = :id AND p.account_id = :account")
+			.param("id", id.value())
+			.param("account", accountId.value())
+			.query(PaymentManagement::row)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("payment", id));
+	}
+
+	private Optional<PaymentView> findByReference(AccountView account, String reference) {
+		return this.jdbc.sql(SELECT + " WHERE p.creditor_id = :creditor AND p.reference = :reference")
+			.param("creditor", account.creditorId().value())
+			.param("reference", reference)
+			.query(PaymentManagement::row)
+			.optional();
+	}
+
+	private LedgerEntryId ledgerEntry(PaymentId id) {
+		return new LedgerEntryId(this.jdbc.sql("SELECT ledger_entry_id FROM payment_payments WHERE id = :id")
+			.param("id", id.value())
+			.query(UUID.class)
+			.single());
+	}
+
+	private OffsetDateTime now() {
+		return OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
+	}
+
+	private static final String SELECT = """
+			SELECT p.*, e.principal, e.interest, e.fees, e.credit, e.overdue
+			FROM payment_payments p JOIN portfolio_ledger_entries e ON e.id = p.ledger_entry_id""";
+
+	private static PaymentView row(ResultSet rs, int n) throws SQLException {
+		Currency currency = Currency.getInstance(rs.getString("currency"));
+		OffsetDateTime reversedAt = rs.getObject("reversed_at", OffsetDateTime.class);
+		return new PaymentView(new PaymentId(rs.getObject("id", UUID.class)),
+				new AccountId(rs.getObject("account_id", UUID.class)), rs.getString("reference"),
+				money(rs.getBigDecimal("amount"), currency), PaymentChannel.valueOf(rs.getString("channel")),
+				rs.getObject("received_on", LocalDate.class), PaymentStatus.valueOf(rs.getString("status")),
+				new Amounts(money(rs.getBigDecimal("principal"), currency),
+						money(rs.getBigDecimal("interest"), currency), money(rs.getBigDecimal("fees"), currency),
+						money(rs.getBigDecimal("credit"), currency), money(rs.getBigDecimal("overdue"), currency)),
+				rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("recorded_by"),
+				reversedAt == null ? null : reversedAt.toInstant(), rs.getString("reversal_reason"));
+	}
+
+	private static Money money(BigDecimal amount, Currency currency) {
+		return new Money(amount, currency);
+	}
+
+	/**
+	 * The payment, and whether this request posted it (false when the reference
+	 * repeated).
+	 */
+	public record Result(PaymentView payment, boolean created) {
+	}
+
+}

@@ -1,0 +1,8 @@
+package org.dues.payment;
+
+/** Whether a payment stands or was reversed. */
+public enum PaymentStatus {
+
+	POSTED, REVERSED
+
+}

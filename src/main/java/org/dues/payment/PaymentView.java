@@ -1,0 +1,19 @@
+package org.dues.payment;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.dues.portfolio.AccountId;
+import org.dues.portfolio.Amounts;
+import org.dues.shared.Money;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A payment as read, with how the waterfall allocated it.
+ *
+ * @param allocation the signed change the payment made to each balance component
+ */
+public record PaymentView(PaymentId id, AccountId accountId, String reference, Money amount, PaymentChannel channel,
+		LocalDate receivedOn, PaymentStatus status, Amounts allocation, Instant recordedAt, String recordedBy,
+		@Nullable Instant reversedAt, @Nullable String reversalReason) {
+}

@@ -1,0 +1,156 @@
+package org.dues.portfolio;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.dues.shared.ConflictException;
+import org.dues.shared.CurrencyMismatchException;
+import org.dues.shared.InvalidInputException;
+import org.dues.shared.Money;
+import org.dues.shared.NotFoundException;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Posts money movements to an account's ledger: payments by the creditor's waterfall,
+ * reversals, fees, interest, waivers and adjustments. Each call appends exactly one entry
+ * and updates the cached balances in the same transaction.
+ */
+@Service
+public class AccountLedger {
+
+	private final LedgerWriter writer;
+
+	private final Creditors creditors;
+
+	private final JdbcClient jdbc;
+
+	AccountLedger(LedgerWriter writer, Creditors creditors, JdbcClient jdbc) {
+		this.writer = writer;
+		this.creditors = creditors;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Applies a payment by the creditor's waterfall; what exceeds the balance becomes the
+	 * customer's credit. Joins the caller's transaction.
+	 * @return the entry and the change it made to each component
+	 * @throws CurrencyMismatchException if the payment is not in the account's currency
+	 */
+	@Transactional
+	public Posted postPayment(AccountId account, Money amount, LocalDate receivedOn, Source source) {
+		if (!amount.isPositive()) {
+			throw new InvalidInputException("amount", "must be greater than zero");
+		}
+		Amounts[] allocation = new Amounts[1];
+		LedgerEntryId entry = this.writer.append(account, EntryType.PAYMENT, (locked) -> {
+			if (!locked.balances().currency().equals(amount.currency())) {
+				throw new CurrencyMismatchException(locked.balances().currency(), amount.currency());
+			}
+			Waterfall waterfall = this.creditors.get(locked.creditorId()).waterfall();
+			allocation[0] = waterfall.allocate(amount, locked.balances(), locked.overdue());
+			return allocation[0];
+		}, receivedOn, source, null);
+		return new Posted(entry, allocation[0]);
+	}
+
+	/**
+	 * Reverses an entry (a bounced payment, a mistaken fee): a new entry with the exact
+	 * opposite amounts, linked to the original. An entry is reversed at most once.
+	 * @throws ConflictException if the entry was already reversed or is itself a reversal
+	 */
+	@Transactional
+	public Posted reverse(LedgerEntryId original, LocalDate effective, Source source) {
+		var row = this.jdbc.sql("""
+				SELECT e.account_id, e.entry_type, (SELECT r.id FROM portfolio_ledger_entries r WHERE r.reverses = e.id)
+				    AS reversed_by
+				FROM portfolio_ledger_entries e WHERE e.id = :id""")
+			.param("id", original.value())
+			.query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3) })
+			.optional()
+			.orElseThrow(() -> new NotFoundException("ledger entry", original));
+		AccountId account = new AccountId((UUID) row[0]);
+		this.writer.lock(account);
+		if (EntryType.REVERSAL.name().equals(row[1])) {
+			throw new ConflictException("entry %s is a reversal and cannot be reversed".formatted(original));
+		}
+		if (row[2] != null || isReversed(original)) {
+			throw new ConflictException("entry %s is already reversed".formatted(original));
+		}
+		Amounts amounts = entry(original).amounts().negate();
+		LedgerEntryId entry = this.writer.append(account, EntryType.REVERSAL, (locked) -> amounts, effective, source,
+				original);
+		return new Posted(entry, amounts);
+	}
+
+	/** Charges a fee or interest to the account. */
+	@Transactional
+	public Posted charge(AccountId account, BalanceComponent component, Money amount, LocalDate effective,
+			Source source) {
+		if (component == BalanceComponent.PRINCIPAL) {
+			throw new InvalidInputException("component", "only fees and interest are charged");
+		}
+		requirePositive(amount);
+		Amounts amounts = Amounts.of(component, amount);
+		EntryType type = component == BalanceComponent.FEES ? EntryType.FEE : EntryType.INTEREST;
+		return new Posted(this.writer.append(account, type, (locked) -> amounts, effective, source, null), amounts);
+	}
+
+	/**
+	 * Waives part of a component; the overdue amount falls by up to the same amount.
+	 * @throws InvalidInputException if the waiver exceeds the component's balance
+	 */
+	@Transactional
+	public Posted waive(AccountId account, BalanceComponent component, Money amount, LocalDate effective,
+			Source source) {
+		requirePositive(amount);
+		Amounts[] change = new Amounts[1];
+		LedgerEntryId entry = this.writer.append(account, EntryType.WAIVER, (locked) -> {
+			change[0] = Amounts.of(component, amount.negate()).withOverdue(amount.min(locked.overdue()).negate());
+			return change[0];
+		}, effective, source, null);
+		return new Posted(entry, change[0]);
+	}
+
+	/** Adjusts balances by the given signed amounts, as the creditor instructs. */
+	@Transactional
+	public Posted adjust(AccountId account, Amounts amounts, LocalDate effective, Source source) {
+		if (amounts.isZero()) {
+			throw new InvalidInputException("amount", "an adjustment must change something");
+		}
+		return new Posted(
+				this.writer.append(account, EntryType.ADJUSTMENT, (locked) -> amounts, effective, source, null),
+				amounts);
+	}
+
+	private boolean isReversed(LedgerEntryId entry) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM portfolio_ledger_entries WHERE reverses = :id)")
+			.param("id", entry.value())
+			.query(Boolean.class)
+			.single();
+	}
+
+	private LedgerEntryView entry(LedgerEntryId id) {
+		return this.jdbc.sql("SELECT * FROM portfolio_ledger_entries WHERE id = :id")
+			.param("id", id.value())
+			.query(AccountRows::entry)
+			.single();
+	}
+
+	private static void requirePositive(Money amount) {
+		if (!amount.isPositive()) {
+			throw new InvalidInputException("amount", "must be greater than zero");
+		}
+	}
+
+	/**
+	 * A posted entry.
+	 *
+	 * @param amounts the signed change to each component
+	 */
+	public record Posted(LedgerEntryId entry, Amounts amounts) {
+	}
+
+}

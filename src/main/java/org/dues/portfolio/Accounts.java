@@ -1,0 +1,103 @@
+package org.dues.portfolio;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.dues.customer.CustomerId;
+import org.dues.customer.CustomerManagement;
+import org.dues.shared.NotFoundException;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reads accounts, their ledgers and bucket histories, and finds them by reference, name
+ * or phone.
+ */
+@Service
+public class Accounts {
+
+	private final JdbcClient jdbc;
+
+	private final CustomerManagement customers;
+
+	Accounts(JdbcClient jdbc, CustomerManagement customers) {
+		this.jdbc = jdbc;
+		this.customers = customers;
+	}
+
+	/** The account, or {@link NotFoundException}. */
+	public AccountView get(AccountId id) {
+		return this.jdbc.sql(AccountRows.SELECT_ACCOUNT + " WHERE a.id = :id")
+			.param("id", id.value())
+			.query(AccountRows::account)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("account", id));
+	}
+
+	/** A creditor's account by the creditor's reference. */
+	public Optional<AccountView> findByRef(CreditorId creditor, String accountRef) {
+		return this.jdbc.sql(AccountRows.SELECT_ACCOUNT + " WHERE a.creditor_id = :creditor AND a.account_ref = :ref")
+			.param("creditor", creditor.value())
+			.param("ref", accountRef)
+			.query(AccountRows::account)
+			.optional();
+	}
+
+	/** The customer's accounts. */
+	public List<AccountView> ofCustomer(CustomerId customer) {
+		return this.jdbc.sql(AccountRows.SELECT_ACCOUNT + " WHERE a.customer_id = :customer ORDER BY a.account_ref")
+			.param("customer", customer.value())
+			.query(AccountRows::account)
+			.list();
+	}
+
+	/**
+	 * Accounts whose reference starts with the text, or whose customer's name contains it
+	 * or who has that phone number (in any form, read as a number of a creditor's
+	 * country).
+	 */
+	public List<AccountView> search(String text, int limit) {
+		String trimmed = text.strip();
+		if (trimmed.isEmpty()) {
+			return List.of();
+		}
+		List<String> regions = this.jdbc.sql("SELECT DISTINCT country FROM portfolio_creditors")
+			.query(String.class)
+			.list();
+		var customerIds = this.customers.search(trimmed, regions, limit)
+			.stream()
+			.map(CustomerId::value)
+			.toArray(java.util.UUID[]::new);
+		return this.jdbc.sql(AccountRows.SELECT_ACCOUNT + """
+				 WHERE a.account_ref LIKE :prefix OR a.customer_id = ANY(:customers)
+				ORDER BY (a.account_ref = :exact) DESC, a.account_ref LIMIT :limit""")
+			.param("prefix", trimmed.replace("%", "\\%") + "%")
+			.param("exact", trimmed)
+			.param("customers", customerIds)
+			.param("limit", limit)
+			.query(AccountRows::account)
+			.list();
+	}
+
+	/** The ledger, oldest entry first. */
+	public List<LedgerEntryView> ledger(AccountId id) {
+		get(id);
+		return this.jdbc.sql("SELECT * FROM portfolio_ledger_entries WHERE account_id = :id ORDER BY seq")
+			.param("id", id.value())
+			.query(AccountRows::entry)
+			.list();
+	}
+
+	/** Bucket moves, oldest first. */
+	public List<BucketMove> bucketMoves(AccountId id) {
+		return this.jdbc.sql("""
+				SELECT from_bucket, to_bucket, days_past_due, moved_on FROM portfolio_bucket_moves
+				WHERE account_id = :id ORDER BY id""")
+			.param("id", id.value())
+			.query((rs, n) -> new BucketMove(rs.getString(1), rs.getString(2), rs.getInt(3),
+					rs.getObject(4, java.time.LocalDate.class)))
+			.list();
+	}
+
+}

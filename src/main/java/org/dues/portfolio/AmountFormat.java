@@ -1,0 +1,65 @@
+package org.dues.portfolio;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.dues.shared.Money;
+
+/**
+ * Reads amounts as people write them: {@code 1234.5}, {@code 1,234.50} (Western
+ * grouping), {@code 1,23,456.50} (Indian grouping), optionally after the currency's
+ * symbol or code ({@code ₹1,23,456.50}, {@code $1,234.50}, {@code INR 500}). Grouping
+ * must be consistent; anything else is refused rather than guessed.
+ */
+final class AmountFormat {
+
+	private static final Pattern PLAIN = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+	private static final Pattern WESTERN = Pattern.compile("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+
+	private static final Pattern INDIAN = Pattern.compile("-?(\\d{1,2},)?(\\d{2},)*\\d{2},\\d{3}(\\.\\d+)?");
+
+	private static final Map<String, List<String>> SYMBOLS = Map.of("INR", List.of("₹", "Rs.", "Rs", "INR"), "USD",
+			List.of("US$", "$", "USD"), "GBP", List.of("£", "GBP"), "EUR", List.of("€", "EUR"));
+
+	private AmountFormat() {
+	}
+
+	/**
+	 * @throws IllegalArgumentException with a message a person can act on
+	 */
+	static Money parse(String text, Currency currency) {
+		String value = text.strip();
+		for (String symbol : SYMBOLS.getOrDefault(currency.getCurrencyCode(), List.of(currency.getCurrencyCode()))) {
+			if (value.startsWith(symbol)) {
+				value = value.substring(symbol.length()).strip();
+				break;
+			}
+		}
+		for (var entry : SYMBOLS.entrySet()) {
+			if (!entry.getKey().equals(currency.getCurrencyCode())
+					&& entry.getValue().stream().anyMatch(value::startsWith) && !value.startsWith("-")) {
+				throw new IllegalArgumentException(
+						"'%s' is in %s, not %s".formatted(text, entry.getKey(), currency.getCurrencyCode()));
+			}
+		}
+		if (!PLAIN.matcher(value).matches() && !WESTERN.matcher(value).matches() && !INDIAN.matcher(value).matches()) {
+			throw new IllegalArgumentException("'%s' is not an amount".formatted(text));
+		}
+		BigDecimal amount = new BigDecimal(value.replace(",", ""));
+		if (amount.signum() < 0) {
+			throw new IllegalArgumentException("'%s' is negative".formatted(text));
+		}
+		try {
+			return new Money(amount, currency);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException(
+					"'%s' has more decimal places than %s allows".formatted(text, currency.getCurrencyCode()));
+		}
+	}
+
+}

@@ -1,0 +1,161 @@
+package org.dues.portfolio;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+
+import org.dues.customer.CustomerDetails;
+import org.dues.customer.CustomerKind;
+import org.dues.customer.CustomerManagement;
+import org.dues.shared.Money;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Places accounts with us, or updates them when the creditor places them again: a new
+ * account gets a placement entry; a changed balance gets one adjustment entry per changed
+ * component; the same placement again changes nothing.
+ */
+@Service
+public class Placements {
+
+	private final JdbcClient jdbc;
+
+	private final CustomerManagement customers;
+
+	private final LedgerWriter ledger;
+
+	private final Accounts accounts;
+
+	private final Aging aging;
+
+	private final Clock clock;
+
+	Placements(JdbcClient jdbc, CustomerManagement customers, LedgerWriter ledger, Accounts accounts, Aging aging,
+			Clock clock) {
+		this.aging = aging;
+		this.jdbc = jdbc;
+		this.customers = customers;
+		this.ledger = ledger;
+		this.accounts = accounts;
+		this.clock = clock;
+	}
+
+	/**
+	 * Places or updates one account and its customer, all or nothing.
+	 */
+	@Transactional
+	public Result place(CreditorView creditor, Placement placement, Source source) {
+		var customer = this.customers.record(new CustomerDetails(creditor.id().value(), placement.customerRef(),
+				CustomerKind.PERSON, placement.customerName(), placement.language(), placement.dateOfBirth(),
+				placement.phones(), placement.emails(), placement.addresses(), source.channel()));
+		OffsetDateTime now = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
+		LocalDate today = LocalDate.now(this.clock.withZone(creditor.timeZone()));
+		AccountId id = AccountId.random();
+		int inserted = this.jdbc
+			.sql("""
+					INSERT INTO portfolio_accounts (id, creditor_id, customer_id, account_ref, currency, principal, interest,
+					    fees, credit, overdue_amount, status, placed_at, updated_at)
+					VALUES (:id, :creditor, :customer, :ref, :currency, 0, 0, 0, 0, 0, 'ACTIVE', :now, :now)
+					ON CONFLICT (creditor_id, account_ref) DO NOTHING""")
+			.param("id", id.value())
+			.param("creditor", creditor.id().value())
+			.param("customer", customer.id().value())
+			.param("ref", placement.accountRef())
+			.param("currency", creditor.currency().getCurrencyCode())
+			.param("now", now)
+			.update();
+		if (inserted == 1) {
+			updateDetails(id, placement, now);
+			Amounts amounts = new Amounts(placement.principal(), placement.interest(), placement.fees(),
+					Money.zero(creditor.currency()), placement.overdue());
+			this.ledger.append(id, EntryType.PLACEMENT, (locked) -> amounts, today, source, null);
+			return new Result(this.accounts.get(id), Outcome.CREATED);
+		}
+		AccountView known = this.accounts.findByRef(creditor.id(), placement.accountRef()).orElseThrow();
+		this.ledger.lock(known.id());
+		boolean detailsChanged = !sameDetails(known, placement) || !known.customerId().equals(customer.id());
+		if (detailsChanged) {
+			updateDetails(known.id(), placement, now);
+			this.jdbc.sql("UPDATE portfolio_accounts SET customer_id = :customer WHERE id = :id")
+				.param("customer", customer.id().value())
+				.param("id", known.id().value())
+				.update();
+		}
+		int adjustments = 0;
+		Money zero = Money.zero(creditor.currency());
+		for (Amounts change : List.of(
+				new Amounts(placement.principal().minus(known.balances().principal()), zero, zero, zero, zero),
+				new Amounts(zero, placement.interest().minus(known.balances().interest()), zero, zero, zero),
+				new Amounts(zero, zero, placement.fees().minus(known.balances().fees()), zero, zero),
+				new Amounts(zero, zero, zero, zero, placement.overdue().minus(known.overdueAmount())))) {
+			if (!change.isZero()) {
+				this.ledger.append(known.id(), EntryType.ADJUSTMENT, (locked) -> change, today, source, null);
+				adjustments++;
+			}
+		}
+		if (detailsChanged) {
+			this.aging.age(known.id());
+		}
+		boolean changed = detailsChanged || adjustments > 0 || customer.changed();
+		return new Result(this.accounts.get(known.id()), changed ? Outcome.UPDATED : Outcome.UNCHANGED);
+	}
+
+	private void updateDetails(AccountId id, Placement placement, OffsetDateTime now) {
+		this.jdbc.sql("""
+				UPDATE portfolio_accounts SET product = :product, oldest_due_date = :oldestDue,
+				    original_amount = :original, installment_amount = :installment, open_date = :open,
+				    charge_off_date = :chargeOff,
+				    last_payment_date = coalesce(CAST(:lastPaymentDate AS date), last_payment_date),
+				    last_payment_amount = coalesce(CAST(:lastPaymentAmount AS numeric), last_payment_amount),
+				    updated_at = :now
+				WHERE id = :id""")
+			.param("id", id.value())
+			.param("product", placement.product())
+			.param("oldestDue", placement.oldestDueDate())
+			.param("original", amount(placement.originalAmount()))
+			.param("installment", amount(placement.installmentAmount()))
+			.param("open", placement.openDate())
+			.param("chargeOff", placement.chargeOffDate())
+			.param("lastPaymentDate", placement.lastPaymentDate())
+			.param("lastPaymentAmount", amount(placement.lastPaymentAmount()))
+			.param("now", now)
+			.update();
+	}
+
+	private static boolean sameDetails(AccountView known, Placement placement) {
+		return Objects.equals(known.product(), placement.product())
+				&& Objects.equals(known.oldestDueDate(), placement.oldestDueDate())
+				&& Objects.equals(known.originalAmount(), placement.originalAmount())
+				&& Objects.equals(known.installmentAmount(), placement.installmentAmount())
+				&& Objects.equals(known.openDate(), placement.openDate())
+				&& Objects.equals(known.chargeOffDate(), placement.chargeOffDate())
+				&& (placement.lastPaymentDate() == null
+						|| Objects.equals(known.lastPaymentDate(), placement.lastPaymentDate()))
+				&& (placement.lastPaymentAmount() == null
+						|| Objects.equals(known.lastPaymentAmount(), placement.lastPaymentAmount()));
+	}
+
+	private static @Nullable BigDecimal amount(@Nullable Money money) {
+		return money == null ? null : money.amount();
+	}
+
+	/** What placing did. */
+	public enum Outcome {
+
+		CREATED, UPDATED, UNCHANGED
+
+	}
+
+	/** The account after placing, and what placing did. */
+	public record Result(AccountView account, Outcome outcome) {
+	}
+
+}

@@ -1,0 +1,107 @@
+package org.dues.portfolio.web;
+
+import java.net.URI;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.dues.customer.CustomerManagement;
+import org.dues.portfolio.Accounts;
+import org.dues.portfolio.CreditorView;
+import org.dues.portfolio.Creditors;
+import org.dues.portfolio.NewCreditor;
+import org.dues.portfolio.PlacementParser;
+import org.dues.portfolio.Placements;
+import org.dues.portfolio.Source;
+import org.dues.shared.NotFoundException;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Creditors, and accounts placed one at a time.
+ */
+@RestController
+@RequestMapping("/api/v1/creditors")
+@Tag(name = "Creditors and placements")
+class CreditorsApi {
+
+	private final Creditors creditors;
+
+	private final Placements placements;
+
+	private final Accounts accounts;
+
+	private final CustomerManagement customers;
+
+	CreditorsApi(Creditors creditors, Placements placements, Accounts accounts, CustomerManagement customers) {
+		this.creditors = creditors;
+		this.placements = placements;
+		this.accounts = accounts;
+		this.customers = customers;
+	}
+
+	@PostMapping
+	@Operation(summary = "Create a creditor")
+	ResponseEntity<CreditorJson> create(@RequestBody NewCreditor body) {
+		CreditorView created = this.creditors.create(body);
+		return ResponseEntity.created(URI.create("/api/v1/creditors/" + created.code())).body(CreditorJson.of(created));
+	}
+
+	@GetMapping
+	@Operation(summary = "List creditors")
+	List<CreditorJson> list() {
+		return this.creditors.list().stream().map(CreditorJson::of).toList();
+	}
+
+	@GetMapping("/{code}")
+	@Operation(summary = "Read a creditor")
+	CreditorJson get(@PathVariable String code) {
+		return CreditorJson.of(this.creditors.getByCode(code));
+	}
+
+	@PostMapping("/{code}/accounts")
+	@Operation(summary = "Place one account",
+			description = "201 with the new account; 200 with the account when it was already placed "
+					+ "(outcome UNCHANGED, or UPDATED with adjustment entries for changed balances)")
+	ResponseEntity<AccountJson> place(@PathVariable String code, @RequestBody PlacementRequest body,
+			Authentication user) {
+		CreditorView creditor = this.creditors.getByCode(code);
+		PlacementParser.Parsed parsed = new PlacementParser(creditor, null).parse(body.fields());
+		Placements.Result result = this.placements.place(creditor, parsed.placement(),
+				new Source("API", null, user.getName(), null));
+		AccountJson json = AccountJson.of(result.account(), this.customers.get(result.account().customerId()),
+				result.outcome().name(), parsed.warnings());
+		if (result.outcome() == Placements.Outcome.CREATED) {
+			return ResponseEntity.created(URI.create("/api/v1/accounts/" + result.account().id())).body(json);
+		}
+		return ResponseEntity.ok(json);
+	}
+
+	@GetMapping("/{code}/accounts/{accountRef}")
+	@Operation(summary = "Read an account by the creditor's reference")
+	AccountJson account(@PathVariable String code, @PathVariable String accountRef) {
+		CreditorView creditor = this.creditors.getByCode(code);
+		var account = this.accounts.findByRef(creditor.id(), accountRef)
+			.orElseThrow(() -> new NotFoundException("account", code + "/" + accountRef));
+		return AccountJson.of(account, this.customers.get(account.customerId()));
+	}
+
+	record CreditorJson(String id, String code, String name, String country, String currency, String jurisdiction,
+			String timeZone, String bucketScheme, List<String> waterfall) {
+
+		static CreditorJson of(CreditorView c) {
+			return new CreditorJson(c.id().toString(), c.code(), c.name(), c.country(), c.currency().getCurrencyCode(),
+					c.jurisdiction(), c.timeZone().getId(), c.bucketScheme(),
+					c.waterfall().order().stream().map(Enum::name).toList());
+		}
+
+	}
+
+}

@@ -1,0 +1,90 @@
+package org.dues.shared;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.Objects;
+
+/**
+ * An exact amount in one currency, always at the currency's scale (two places for INR and
+ * USD, none for JPY). Construction never rounds: an amount with more decimal places than
+ * the currency allows is refused.
+ */
+public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
+
+	public Money {
+		Objects.requireNonNull(amount, "amount");
+		Objects.requireNonNull(currency, "currency");
+		int scale = currency.getDefaultFractionDigits() < 0 ? 2 : currency.getDefaultFractionDigits();
+		try {
+			amount = amount.setScale(scale);
+		}
+		catch (ArithmeticException ex) {
+			throw new IllegalArgumentException("%s has more than %d decimal places allowed for %s"
+				.formatted(amount.toPlainString(), scale, currency.getCurrencyCode()));
+		}
+	}
+
+	public static Money of(String amount, String currency) {
+		return new Money(new BigDecimal(amount), Currency.getInstance(currency));
+	}
+
+	public static Money of(BigDecimal amount, Currency currency) {
+		return new Money(amount, currency);
+	}
+
+	public static Money zero(Currency currency) {
+		return new Money(BigDecimal.ZERO, currency);
+	}
+
+	public Money plus(Money other) {
+		requireSameCurrency(other);
+		return new Money(this.amount.add(other.amount), this.currency);
+	}
+
+	public Money minus(Money other) {
+		requireSameCurrency(other);
+		return new Money(this.amount.subtract(other.amount), this.currency);
+	}
+
+	public Money negate() {
+		return new Money(this.amount.negate(), this.currency);
+	}
+
+	public Money min(Money other) {
+		return compareTo(other) <= 0 ? this : other;
+	}
+
+	public boolean isZero() {
+		return this.amount.signum() == 0;
+	}
+
+	public boolean isNegative() {
+		return this.amount.signum() < 0;
+	}
+
+	public boolean isPositive() {
+		return this.amount.signum() > 0;
+	}
+
+	public String currencyCode() {
+		return this.currency.getCurrencyCode();
+	}
+
+	@Override
+	public int compareTo(Money other) {
+		requireSameCurrency(other);
+		return this.amount.compareTo(other.amount);
+	}
+
+	private void requireSameCurrency(Money other) {
+		if (!this.currency.equals(other.currency)) {
+			throw new CurrencyMismatchException(this.currency, other.currency);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return this.currency.getCurrencyCode() + " " + this.amount.toPlainString();
+	}
+
+}

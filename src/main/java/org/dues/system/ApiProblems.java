@@ -1,0 +1,170 @@
+package org.dues.system;
+
+import java.util.List;
+import java.util.Map;
+
+import org.dues.shared.ConflictException;
+import org.dues.shared.CurrencyMismatchException;
+import org.dues.shared.InvalidInputException;
+import org.dues.shared.InvalidInputException.FieldError;
+import org.dues.shared.NotFoundException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every error of the HTTP API into an RFC 9457 problem detail with a specific
+ * {@code detail} and, for bad input, an {@code errors} list naming each field. No stack
+ * trace leaves the server.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+	@ExceptionHandler(NotFoundException.class)
+	ProblemDetail notFound(NotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), List.of());
+	}
+
+	@ExceptionHandler(InvalidInputException.class)
+	ProblemDetail invalid(InvalidInputException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "Invalid input", ex.getMessage(), ex.errors());
+	}
+
+	@ExceptionHandler(CurrencyMismatchException.class)
+	ProblemDetail currency(CurrencyMismatchException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "Invalid input", "currency: " + ex.getMessage(),
+				List.of(new FieldError("currency", ex.getMessage())));
+	}
+
+	@ExceptionHandler(ConflictException.class)
+	ProblemDetail conflict(ConflictException ex) {
+		return problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage(), List.of());
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
+		String message = "'%s' is not a valid %s".formatted(ex.getValue(),
+				ex.getRequiredType() == null ? "value" : ex.getRequiredType().getSimpleName());
+		return problem(HttpStatus.BAD_REQUEST, "Invalid input", ex.getName() + ": " + message,
+				List.of(new FieldError(ex.getName(), message)));
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ProblemDetail forbidden(AccessDeniedException ex) {
+		return problem(HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this.", List.of());
+	}
+
+	@ExceptionHandler(Exception.class)
+	ProblemDetail unexpected(Exception ex) {
+		log.error("Unexpected error", ex);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+				"The server could not complete the request; it has been logged.", List.of());
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldError> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map((e) -> new FieldError(e.getField(), String.valueOf(e.getDefaultMessage())))
+			.toList();
+		String detail = errors.stream()
+			.map((e) -> e.field() + ": " + e.message())
+			.reduce((a, b) -> a + "; " + b)
+			.orElse("invalid request");
+		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid input", detail, errors));
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		JacksonException jackson = findJackson(ex);
+		if (jackson != null && !jackson.getPath().isEmpty()) {
+			String field = fieldPath(jackson.getPath());
+			String message = (jackson instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null)
+					? "must be " + describe(mismatch.getTargetType())
+					: "cannot be read: " + jackson.getOriginalMessage();
+			return ResponseEntity.badRequest()
+				.body(problem(HttpStatus.BAD_REQUEST, "Invalid input", field + ": " + message,
+						List.of(new FieldError(field, message))));
+		}
+		return ResponseEntity.badRequest()
+			.body(problem(HttpStatus.BAD_REQUEST, "Unreadable request",
+					"The request body is missing or is not valid JSON.", List.of()));
+	}
+
+	private static @Nullable JacksonException findJackson(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof JacksonException jackson) {
+				return jackson;
+			}
+		}
+		return null;
+	}
+
+	private static String describe(Class<?> type) {
+		if (type == String.class) {
+			return "a string";
+		}
+		if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+			return "a number";
+		}
+		if (type == Boolean.class || type == boolean.class) {
+			return "true or false";
+		}
+		if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+			return "a list";
+		}
+		if (type.isEnum()) {
+			return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+		}
+		return "an object";
+	}
+
+	private static String fieldPath(List<JacksonException.Reference> path) {
+		StringBuilder out = new StringBuilder();
+		for (JacksonException.Reference reference : path) {
+			if (reference.getPropertyName() != null) {
+				if (!out.isEmpty()) {
+					out.append('.');
+				}
+				out.append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				out.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return out.toString();
+	}
+
+	static ProblemDetail problem(HttpStatus status, String title, @Nullable String detail, List<FieldError> errors) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail == null ? title : detail);
+		problem.setTitle(title);
+		if (!errors.isEmpty()) {
+			problem.setProperty("errors",
+					errors.stream().map((e) -> Map.of("field", e.field(), "message", e.message())).toList());
+		}
+		return problem;
+	}
+
+}

@@ -1,0 +1,86 @@
+package org.dues.system;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * PostgreSQL, and only PostgreSQL: the configured server when {@code DUES_DATABASE_URL}
+ * is set, otherwise an embedded server whose cluster lives under {@code DUES_DATA_DIR}
+ * and survives restarts.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DuesProperties.class)
+class DatabaseConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+	@Bean(destroyMethod = "close")
+	DatabaseServer databaseServer(DuesProperties properties) throws IOException {
+		if (properties.database().external()) {
+			log.info("Using PostgreSQL at {}", properties.database().url());
+			return new DatabaseServer(null, properties.database().url(), properties.database().username(),
+					properties.database().password());
+		}
+		Path cluster = properties.dataDir().toAbsolutePath().resolve("postgres");
+		Files.createDirectories(cluster);
+		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+			.setDataDirectory(cluster)
+			.setCleanDataDirectory(false)
+			.setLocaleConfig("encoding", "UTF8")
+			.setLocaleConfig("locale", "C")
+			.setServerConfig("timezone", "UTC")
+			.start();
+		log.info("Started embedded PostgreSQL on port {} with its data in {}", postgres.getPort(), cluster);
+		return new DatabaseServer(postgres, postgres.getJdbcUrl("postgres", "postgres"), "postgres", null);
+	}
+
+	@Bean(destroyMethod = "close")
+	HikariDataSource dataSource(DatabaseServer server) {
+		HikariDataSource dataSource = new HikariDataSource();
+		dataSource.setJdbcUrl(server.url());
+		if (server.username() != null && !server.username().isBlank()) {
+			dataSource.setUsername(server.username());
+		}
+		if (server.password() != null && !server.password().isBlank()) {
+			dataSource.setPassword(server.password());
+		}
+		dataSource.setPoolName("dues");
+		dataSource.setMaximumPoolSize(20);
+		return dataSource;
+	}
+
+	@Bean
+	RuntimeMode runtimeMode(DatabaseServer server, DuesProperties properties) {
+		boolean demo = properties.demo() != null ? properties.demo() : server.isEmbedded();
+		return new RuntimeMode(server.isEmbedded(), demo);
+	}
+
+	/** The server behind the pool; closing it stops an embedded server. */
+	record DatabaseServer(@Nullable EmbeddedPostgres embedded, String url, @Nullable String username,
+			@Nullable String password) implements AutoCloseable {
+
+		boolean isEmbedded() {
+			return this.embedded != null;
+		}
+
+		@Override
+		public void close() throws IOException {
+			if (this.embedded != null) {
+				this.embedded.close();
+			}
+		}
+
+	}
+
+}
