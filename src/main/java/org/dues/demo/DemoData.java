@@ -1,0 +1,250 @@
+package org.dues.demo;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import org.dues.identity.NewUser;
+import org.dues.identity.Role;
+import org.dues.identity.UserManagement;
+import org.dues.payment.NewPayment;
+import org.dues.payment.PaymentChannel;
+import org.dues.payment.PaymentManagement;
+import org.dues.portfolio.CreditorView;
+import org.dues.portfolio.Creditors;
+import org.dues.portfolio.NewCreditor;
+import org.dues.portfolio.PlacementParser;
+import org.dues.portfolio.Placements;
+import org.dues.portfolio.Source;
+import org.dues.shared.Money;
+import org.dues.system.RuntimeMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.dues.demo.DemoPeople.pick;
+
+/**
+ * Loads the demo into an empty database in demo mode. Accounts go in through the same
+ * parser and placement code as the API and allocation files. Deterministic: the same seed
+ * gives the same people and balances, with due dates relative to today so every bucket is
+ * populated whenever it runs.
+ */
+@Component
+@Order(10)
+class DemoData implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+	static final int INDIAN_ACCOUNTS = 2000;
+
+	static final int US_ACCOUNTS = 1200;
+
+	private final RuntimeMode mode;
+
+	private final Creditors creditors;
+
+	private final Placements placements;
+
+	private final PaymentManagement payments;
+
+	private final UserManagement users;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private final String demoPassword;
+
+	DemoData(RuntimeMode mode, Creditors creditors, Placements placements, PaymentManagement payments,
+			UserManagement users, TransactionTemplate transactions, Clock clock,
+			@Value("${dues.demo-password:demo}") String demoPassword) {
+		this.mode = mode;
+		this.creditors = creditors;
+		this.placements = placements;
+		this.payments = payments;
+		this.users = users;
+		this.transactions = transactions;
+		this.clock = clock;
+		this.demoPassword = demoPassword;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!this.mode.demo() || !this.creditors.list().isEmpty()) {
+			return;
+		}
+		long started = System.nanoTime();
+		createUsers();
+		CreditorView nbfc = this.creditors.create(new NewCreditor("MALABAR", "Malabar Finance Ltd (NBFC)", "IN", "INR",
+				"IN", "Asia/Kolkata", null, null));
+		CreditorView issuer = this.creditors.create(
+				new NewCreditor("LIBERTY", "Liberty Card Services", "US", "USD", "US", "America/New_York", null, null));
+		Random random = new Random(20261126L);
+		load(nbfc, INDIAN_ACCOUNTS, random, this::indianRow);
+		load(issuer, US_ACCOUNTS, random, this::usRow);
+		log.info("Demo portfolio loaded: {} accounts in {} ms", INDIAN_ACCOUNTS + US_ACCOUNTS,
+				(System.nanoTime() - started) / 1_000_000);
+	}
+
+	private void createUsers() {
+		List<NewUser> demo = List.of(
+				new NewUser("agent1", "Anjali Nair", this.demoPassword, Set.of(Role.AGENT), List.of("ml", "en")),
+				new NewUser("agent2", "Rohit Verma", this.demoPassword, Set.of(Role.AGENT), List.of("hi", "en")),
+				new NewUser("agent3", "Megan Carter", this.demoPassword, Set.of(Role.AGENT), List.of("en")),
+				new NewUser("lead1", "Suresh Menon", this.demoPassword, Set.of(Role.TEAM_LEAD),
+						List.of("ml", "hi", "en")),
+				new NewUser("manager1", "Kavita Rao", this.demoPassword, Set.of(Role.MANAGER), List.of("en", "hi")),
+				new NewUser("compliance1", "Daniel Brooks", this.demoPassword, Set.of(Role.COMPLIANCE), List.of("en")),
+				new NewUser("admin", "Administrator", this.demoPassword, Set.of(Role.ADMIN), List.of("en")));
+		demo.forEach(this.users::createIfAbsent);
+	}
+
+	private interface RowMaker {
+
+		Map<String, String> row(int n, Random random, LocalDate today);
+
+	}
+
+	private void load(CreditorView creditor, int count, Random random, RowMaker maker) {
+		LocalDate today = LocalDate.now(this.clock.withZone(creditor.timeZone()));
+		PlacementParser parser = new PlacementParser(creditor, null);
+		Source source = new Source("DEMO", "demo-portfolio", "system", null);
+		List<Map<String, String>> rows = new ArrayList<>();
+		for (int n = 1; n <= count; n++) {
+			rows.add(maker.row(n, random, today));
+		}
+		for (int from = 0; from < rows.size(); from += 250) {
+			List<Map<String, String>> batch = rows.subList(from, Math.min(rows.size(), from + 250));
+			this.transactions.executeWithoutResult((tx) -> {
+				for (Map<String, String> row : batch) {
+					var placed = this.placements.place(creditor, parser.parse(row).placement(), source);
+					payLater(placed.account(), random, today);
+				}
+			});
+		}
+	}
+
+	/** One account in five has paid something since placement; a few paid in full. */
+	private void payLater(org.dues.portfolio.AccountView account, Random random, LocalDate today) {
+		int roll = random.nextInt(20);
+		if (roll > 3 || account.balances().total().isZero()) {
+			return;
+		}
+		Money total = account.balances().total();
+		Money amount = roll == 0 ? total : new Money(
+				total.amount().multiply(BigDecimal.valueOf(2 + random.nextInt(10), 2)).setScale(2, RoundingMode.DOWN),
+				total.currency());
+		if (!amount.isPositive()) {
+			return;
+		}
+		PaymentChannel channel = "INR".equals(total.currencyCode())
+				? pick(random, List.of(PaymentChannel.UPI, PaymentChannel.NETBANKING, PaymentChannel.CASH))
+				: pick(random, List.of(PaymentChannel.ACH, PaymentChannel.CARD));
+		this.payments.post(account.id(),
+				new NewPayment(amount, channel, "DEMO-" + account.accountRef(), today.minusDays(random.nextInt(5))),
+				"system");
+	}
+
+	private Map<String, String> indianRow(int n, Random random, LocalDate today) {
+		boolean kerala = n % 2 == 1;
+		DemoPeople.Place place = pick(random, kerala ? DemoPeople.KERALA : DemoPeople.NORTH);
+		String name;
+		String language;
+		if (random.nextInt(3) == 0) {
+			name = pick(random, kerala ? DemoPeople.KERALA_ENGLISH : DemoPeople.NORTH_ENGLISH);
+			language = "en";
+		}
+		else if (kerala) {
+			name = pick(random, DemoPeople.MALAYALAM_GIVEN) + " " + pick(random, DemoPeople.MALAYALAM_FAMILY);
+			language = "ml";
+		}
+		else {
+			name = pick(random, DemoPeople.HINDI_GIVEN) + " " + pick(random, DemoPeople.HINDI_FAMILY);
+			language = "hi";
+		}
+		Map<String, String> row = common(n, random, today, 200, new BigDecimal(15_000 + random.nextInt(485_000)));
+		row.put("account_ref", "MFL" + (kerala ? "KL" : "NI") + String.format("%07d", n));
+		row.put("customer_ref", "MC" + String.format("%07d", n));
+		row.put("customer_name", name);
+		row.put("currency", "INR");
+		row.put("language", language);
+		row.put("product", pick(random, List.of("Two-wheeler loan", "Gold loan", "Personal loan", "Microfinance JLG",
+				"Consumer durable loan")));
+		row.put("phone_1", DemoPeople.indianMobile(random));
+		if (random.nextBoolean()) {
+			row.put("phone_2", DemoPeople.indianLandline(random, place));
+		}
+		row.put("address_line1", (1 + random.nextInt(300)) + ", " + pick(random, DemoPeople.IN_STREETS));
+		row.put("city", place.city());
+		row.put("state", place.state());
+		row.put("postal_code", place.postal() + String.format("%02d", 1 + random.nextInt(40)));
+		row.put("country", "IN");
+		return row;
+	}
+
+	private Map<String, String> usRow(int n, Random random, LocalDate today) {
+		DemoPeople.Place place = pick(random, DemoPeople.US);
+		String given = pick(random, DemoPeople.US_GIVEN);
+		String family = pick(random, DemoPeople.US_FAMILY);
+		Map<String, String> row = common(n, random, today, 400, new BigDecimal(500 + random.nextInt(14_500)));
+		row.put("account_ref", "4" + String.format("%015d", 11_000_000_000L + n * 7919L));
+		row.put("customer_ref", "LC" + String.format("%08d", n));
+		row.put("customer_name", given + " " + family);
+		row.put("currency", "USD");
+		row.put("language", random.nextInt(8) == 0 ? "es" : "en");
+		row.put("product", "Credit card");
+		row.put("phone_1", DemoPeople.usPhone(random, place));
+		row.put("email", (given + "." + family).toLowerCase().replace("'", "") + n + "@example.com");
+		row.put("address_line1", (100 + random.nextInt(9800)) + " " + pick(random, DemoPeople.US_STREETS));
+		row.put("city", place.city());
+		row.put("state", place.state());
+		row.put("postal_code", place.postal() + String.format("%02d", random.nextInt(100)));
+		row.put("country", "US");
+		return row;
+	}
+
+	/**
+	 * Balances and delinquency: about one account in ten current, the rest spread to
+	 * maxDpd.
+	 */
+	private static Map<String, String> common(int n, Random random, LocalDate today, int maxDpd, BigDecimal original) {
+		Map<String, String> row = new HashMap<>();
+		BigDecimal principal = original.multiply(BigDecimal.valueOf(30 + random.nextInt(66), 2))
+			.setScale(2, RoundingMode.HALF_EVEN);
+		BigDecimal interest = principal.multiply(BigDecimal.valueOf(random.nextInt(12), 2))
+			.setScale(2, RoundingMode.HALF_EVEN);
+		BigDecimal fees = BigDecimal.valueOf(random.nextInt(4) * 250L);
+		BigDecimal total = principal.add(interest).add(fees);
+		int dpd = random.nextInt(10) == 0 ? 0 : 1 + random.nextInt(maxDpd);
+		BigDecimal instalment = original.divide(BigDecimal.valueOf(24), 2, RoundingMode.HALF_EVEN);
+		BigDecimal overdue = dpd == 0 ? BigDecimal.ZERO
+				: instalment.multiply(BigDecimal.valueOf(1 + dpd / 30)).min(total).add(fees).min(total);
+		row.put("principal_outstanding", principal.toPlainString());
+		row.put("interest_outstanding", interest.toPlainString());
+		row.put("fees_outstanding", fees.toPlainString());
+		row.put("total_outstanding", total.toPlainString());
+		row.put("overdue_amount", overdue.toPlainString());
+		if (dpd > 0) {
+			row.put("oldest_due_date", today.minusDays(dpd).toString());
+		}
+		row.put("original_amount", original.toPlainString());
+		row.put("installment_amount", instalment.toPlainString());
+		row.put("open_date", today.minusDays(200 + dpd + random.nextInt(600)).toString());
+		return row;
+	}
+
+}

@@ -1,0 +1,102 @@
+package org.dues.demo;
+
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Names, places and numbers for demo customers, in the scripts and formats people really
+ * use: Malayalam and English names in Kerala, Hindi and English names in North India,
+ * American names across several states.
+ */
+final class DemoPeople {
+
+	static final List<String> MALAYALAM_GIVEN = List.of("അനിൽ", "സുനിൽ", "ബിജു", "ഷാജി", "രാജേഷ്", "സന്തോഷ്", "ജോസഫ്",
+			"മുഹമ്മദ്", "ശ്രീജ", "ലക്ഷ്മി", "ദീപ", "അനിത", "ബിന്ദു", "റസിയ", "ആൻസി", "സജി");
+
+	static final List<String> MALAYALAM_FAMILY = List.of("കുമാർ", "നായർ", "പിള്ള", "മേനോൻ", "വർഗീസ്", "തോമസ്", "ബഷീർ",
+			"കുറുപ്പ്", "പണിക്കർ", "ജോർജ്");
+
+	static final List<String> KERALA_ENGLISH = List.of("Anil Kumar", "Thomas Mathew", "Sreeja Nair", "Jose Varghese",
+			"Fathima Beevi", "Biju George", "Lakshmi Menon", "Shaji Pillai", "Ancy Joseph", "Muhammed Basheer");
+
+	static final List<String> HINDI_GIVEN = List.of("राहुल", "अमित", "सुनील", "विकास", "संजय", "रमेश", "दीपक", "प्रिया",
+			"सुनीता", "पूजा", "अंजलि", "नेहा");
+
+	static final List<String> HINDI_FAMILY = List.of("शर्मा", "वर्मा", "सिंह", "गुप्ता", "यादव", "चौहान", "मिश्रा",
+			"अग्रवाल");
+
+	static final List<String> NORTH_ENGLISH = List.of("Rahul Sharma", "Amit Verma", "Priya Singh", "Sunita Devi",
+			"Vikas Gupta", "Neha Yadav", "Deepak Mishra", "Pooja Agarwal", "Sanjay Chauhan", "Anjali Kumari");
+
+	static final List<String> US_GIVEN = List.of("James", "Maria", "Robert", "Jennifer", "Michael", "Linda", "David",
+			"Patricia", "Carlos", "Aisha", "Kevin", "Nguyen", "Emily", "Jamal", "Sofia", "Daniel");
+
+	static final List<String> US_FAMILY = List.of("Smith", "Garcia", "Johnson", "Williams", "Brown", "Davis", "Miller",
+			"Wilson", "Rodriguez", "Khan", "Tran", "O'Brien", "Martinez", "Washington", "Lee", "Kowalski");
+
+	/** city, state, PIN or ZIP prefix, STD or area codes. */
+	record Place(String city, String state, String postal, List<String> codes) {
+	}
+
+	static final List<Place> KERALA = List.of(new Place("Thiruvananthapuram", "KL", "6950", List.of("471")),
+			new Place("Kollam", "KL", "6910", List.of("474")), new Place("Kochi", "KL", "6820", List.of("484")),
+			new Place("Kozhikode", "KL", "6730", List.of("495")), new Place("Thrissur", "KL", "6800", List.of("487")),
+			new Place("Kottayam", "KL", "6860", List.of("481")));
+
+	static final List<Place> NORTH = List.of(new Place("New Delhi", "DL", "1100", List.of("11")),
+			new Place("Lucknow", "UP", "2260", List.of("522")), new Place("Jaipur", "RJ", "3020", List.of("141")),
+			new Place("Patna", "BR", "8000", List.of("612")), new Place("Kanpur", "UP", "2080", List.of("512")),
+			new Place("Chandigarh", "CH", "1600", List.of("172")));
+
+	static final List<Place> US = List.of(new Place("New York", "NY", "100", List.of("212", "718", "917")),
+			new Place("Los Angeles", "CA", "900", List.of("213", "310")),
+			new Place("Houston", "TX", "770", List.of("713", "832")),
+			new Place("Miami", "FL", "331", List.of("305", "786")),
+			new Place("Chicago", "IL", "606", List.of("312", "773")),
+			new Place("Boston", "MA", "021", List.of("617", "857")), new Place("Atlanta", "GA", "303", List.of("404")),
+			new Place("Phoenix", "AZ", "850", List.of("602")));
+
+	static final List<String> US_STREETS = List.of("Main St", "Oak Ave", "Maple Dr", "Washington Blvd", "Lakeview Rd",
+			"2nd St", "Park Ave", "Sunset Blvd");
+
+	static final List<String> IN_STREETS = List.of("MG Road", "Station Road", "Temple Road", "Market Road",
+			"Gandhi Nagar", "Civil Lines", "Nehru Street");
+
+	private DemoPeople() {
+	}
+
+	static <T> T pick(Random random, List<T> list) {
+		return list.get(random.nextInt(list.size()));
+	}
+
+	static String digits(Random random, int count) {
+		StringBuilder out = new StringBuilder();
+		for (int i = 0; i < count; i++) {
+			out.append(random.nextInt(10));
+		}
+		return out.toString();
+	}
+
+	/**
+	 * An Indian mobile written as people do: {@code 98470 12345} or
+	 * {@code +91-94470-22222}.
+	 */
+	static String indianMobile(Random random) {
+		String number = pick(random, List.of("98", "94", "97", "81", "70", "99", "63")) + digits(random, 8);
+		return random.nextBoolean() ? number.substring(0, 5) + " " + number.substring(5)
+				: "+91-" + number.substring(0, 5) + "-" + number.substring(5);
+	}
+
+	/** A landline with its STD code: {@code 0474 2751234}. */
+	static String indianLandline(Random random, Place place) {
+		String code = place.codes().get(0);
+		return "0" + code + " 2" + digits(random, 9 - code.length());
+	}
+
+	/** A US number: {@code (212) 555-0143} style, with a real area code. */
+	static String usPhone(Random random, Place place) {
+		return "(" + pick(random, place.codes()) + ") " + (2 + random.nextInt(8)) + digits(random, 2) + "-"
+				+ digits(random, 4);
+	}
+
+}

@@ -1,0 +1,84 @@
+package org.dues.portfolio.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.dues.customer.CustomerManagement;
+import org.dues.customer.CustomerView;
+import org.dues.portfolio.AccountId;
+import org.dues.portfolio.AccountView;
+import org.dues.portfolio.Accounts;
+import org.dues.portfolio.Creditors;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The account search and the account page.
+ */
+@Controller
+class AccountPages {
+
+	private static final int SEARCH_LIMIT = 50;
+
+	private final Accounts accounts;
+
+	private final CustomerManagement customers;
+
+	private final Creditors creditors;
+
+	AccountPages(Accounts accounts, CustomerManagement customers, Creditors creditors) {
+		this.accounts = accounts;
+		this.customers = customers;
+		this.creditors = creditors;
+	}
+
+	@GetMapping("/accounts")
+	String search(@RequestParam(required = false) @Nullable String q,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+		List<AccountView> found = (q == null) ? List.of() : this.accounts.search(q, SEARCH_LIMIT);
+		var names = this.customers.getAll(found.stream().map(AccountView::customerId).toList());
+		model.addAttribute("q", q);
+		model.addAttribute("rows",
+				found.stream()
+					.map((a) -> new Row(a, names.containsKey(a.customerId()) ? names.get(a.customerId()).name() : ""))
+					.toList());
+		return (htmx != null) ? "portfolio/accounts :: results" : "portfolio/accounts";
+	}
+
+	@GetMapping("/accounts/{id}")
+	String account(@PathVariable UUID id, Model model, Authentication user) {
+		AccountView account = this.accounts.get(new AccountId(id));
+		CustomerView customer = this.customers.get(account.customerId());
+		model.addAttribute("account", account);
+		model.addAttribute("customer", customer);
+		model.addAttribute("creditor", this.creditors.get(account.creditorId()));
+		model.addAttribute("ledger", this.accounts.ledger(account.id()));
+		model.addAttribute("moves", this.accounts.bucketMoves(account.id()));
+		model.addAttribute("dateOfBirth", maskedDateOfBirth(customer, user));
+		return "portfolio/account";
+	}
+
+	/** Agents see only the year of birth; leads, managers and compliance see it whole. */
+	private static String maskedDateOfBirth(CustomerView customer, Authentication user) {
+		if (customer.dateOfBirth() == null) {
+			return "—";
+		}
+		boolean full = user.getAuthorities()
+			.stream()
+			.anyMatch((a) -> List.of("ROLE_TEAM_LEAD", "ROLE_MANAGER", "ROLE_COMPLIANCE", "ROLE_ADMIN")
+				.contains(a.getAuthority()));
+		return full ? customer.dateOfBirth().toString() : "••••-••-•• (" + customer.dateOfBirth().getYear() + ")";
+	}
+
+	/** A search result. */
+	record Row(AccountView account, String customerName) {
+	}
+
+}

@@ -1,0 +1,22 @@
+package org.dues.system.web;
+
+import java.security.Principal;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * What every page's layout needs: who is logged in.
+ */
+@ControllerAdvice(annotations = Controller.class)
+class PageModel {
+
+	@ModelAttribute("currentUser")
+	@Nullable String currentUser(@Nullable Principal principal) {
+		return principal == null ? null : principal.getName();
+	}
+
+}

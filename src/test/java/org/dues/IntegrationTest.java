@@ -1,0 +1,44 @@
+package org.dues;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.time.Clock;
+import java.time.Instant;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * A test against the whole application on a fresh embedded PostgreSQL, with a clock the
+ * test moves. Every test with this annotation shares one application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "dues.data-dir=target/test-data/${random.uuid}", "dues.demo=false",
+				"dues.admin-password=admin-secret", "dues.aging.cron=-", "logging.level.org.flywaydb=warn" })
+@AutoConfigureMockMvc
+@Import(IntegrationTest.TestClockConfiguration.class)
+public @interface IntegrationTest {
+
+	/** The clock starts at 2026-11-26 10:00 UTC (15:30 in India, 05:00 in New York). */
+	Instant START = Instant.parse("2026-11-26T10:00:00Z");
+
+	@TestConfiguration(proxyBeanMethods = false)
+	class TestClockConfiguration {
+
+		@Bean
+		@Primary
+		MutableClock testClock() {
+			return new MutableClock(START);
+		}
+
+	}
+
+}
