@@ -40,6 +40,10 @@ class DatabaseConfiguration {
 			.setLocaleConfig("encoding", "UTF8")
 			.setLocaleConfig("locale", "C")
 			.setServerConfig("timezone", "UTC")
+			// Spring stops the server when the context closes, after everything that uses
+			// it;
+			// zonky's own shutdown hook would stop it while beans still need it.
+			.setRegisterShutdownHook(false)
 			.start();
 		log.info("Started embedded PostgreSQL on port {} with its data in {}", postgres.getPort(), cluster);
 		return new DatabaseServer(postgres, postgres.getJdbcUrl("postgres", "postgres"), "postgres", null);

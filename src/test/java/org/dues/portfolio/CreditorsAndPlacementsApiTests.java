@@ -1,0 +1,188 @@
+package org.dues.portfolio;
+
+import java.util.UUID;
+
+import org.dues.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+class CreditorsAndPlacementsApiTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	ResultActions postJson(String path, String json) throws Exception {
+		return this.mvc.perform(post(path).with(httpBasic("admin", "admin-secret"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(json));
+	}
+
+	ResultActions getJson(String path, Object... vars) throws Exception {
+		return this.mvc.perform(get(path, vars).with(httpBasic("admin", "admin-secret")));
+	}
+
+	String creditor(String code, String country, String currency, String jurisdiction, String zone) throws Exception {
+		postJson("/api/v1/creditors", """
+				{"code": "%s", "name": "Creditor %s", "country": "%s", "currency": "%s", "jurisdiction": "%s",
+				 "timeZone": "%s"}""".formatted(code, code, country, currency, jurisdiction, zone))
+			.andExpect(status().isCreated())
+			.andExpect(header().string("Location", "/api/v1/creditors/" + code));
+		return code;
+	}
+
+	@Test
+	void createsListsAndReadsCreditorsWithTheirDefaults() throws Exception {
+		creditor("KL-NBFC", "IN", "INR", "IN", "Asia/Kolkata");
+		creditor("MA-CARD", "US", "USD", "US-MA", "America/New_York");
+		getJson("/api/v1/creditors/KL-NBFC").andExpect(status().isOk())
+			.andExpect(jsonPath("$.bucketScheme").value("RBI_SMA"))
+			.andExpect(jsonPath("$.waterfall").value(org.hamcrest.Matchers.contains("FEES", "INTEREST", "PRINCIPAL")));
+		getJson("/api/v1/creditors/MA-CARD").andExpect(jsonPath("$.bucketScheme").value("DPD_30"))
+			.andExpect(jsonPath("$.jurisdiction").value("US-MA"));
+		getJson("/api/v1/creditors").andExpect(jsonPath("$[*].code", hasItem("KL-NBFC")));
+		getJson("/api/v1/creditors/NOPE").andExpect(status().isNotFound());
+		postJson("/api/v1/creditors", """
+				{"code": "KL-NBFC", "name": "Again", "country": "IN", "currency": "INR", "jurisdiction": "IN",
+				 "timeZone": "Asia/Kolkata"}""").andExpect(status().isConflict());
+	}
+
+	@Test
+	void refusesABadCreditorNamingEveryField() throws Exception {
+		postJson("/api/v1/creditors", """
+				{"code": "bad code!", "country": "India", "currency": "RUPEE", "jurisdiction": "G-B",
+				 "timeZone": "+05:30", "waterfall": ["FEES"]}""").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("code", "name", "country", "currency",
+					"jurisdiction", "timeZone", "waterfall")));
+		postJson("/api/v1/creditors", """
+				{"code": "X1", "name": "X", "country": "US", "currency": "USD", "jurisdiction": "IN",
+				 "timeZone": "America/Chicago"}""").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("jurisdiction"));
+		postJson("/api/v1/creditors", "{\"code\": 12, \"name\": [1]}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("name"));
+	}
+
+	@Test
+	void placesAnAccountOnceAndReportsRepeatsAsUnchanged() throws Exception {
+		creditor("PL-NBFC", "IN", "INR", "IN", "Asia/Kolkata");
+		String placement = """
+				{"accountRef": "LN-9001", "customerRef": "CU-9001", "customerName": "सुनीता देवी", "currency": "INR",
+				 "principalOutstanding": "1,23,456.50", "interestOutstanding": "₹1,000", "feesOutstanding": "500",
+				 "overdueAmount": "10000", "oldestDueDate": "2026-09-27", "phone1": "98100 12345",
+				 "phone2": "011 2345 6789", "email": "sunita@example.in", "city": "Lucknow", "state": "UP",
+				 "language": "hi", "product": "Gold loan"}""";
+		String id = com.jayway.jsonpath.JsonPath
+			.read(postJson("/api/v1/creditors/PL-NBFC/accounts", placement).andExpect(status().isCreated())
+				.andExpect(jsonPath("$.outcome").value("CREATED"))
+				.andExpect(jsonPath("$.balances.total.amount").value("124956.50"))
+				.andExpect(jsonPath("$.daysPastDue").value(60))
+				.andExpect(jsonPath("$.bucket").value("SMA-1"))
+				.andExpect(jsonPath("$.customer.name").value("सुनीता देवी"))
+				.andExpect(jsonPath("$.customer.phones", hasSize(2)))
+				.andExpect(jsonPath("$.customer.timeZones").value(org.hamcrest.Matchers.contains("Asia/Kolkata")))
+				.andReturn()
+				.getResponse()
+				.getContentAsString(), "$.id");
+
+		postJson("/api/v1/creditors/PL-NBFC/accounts", placement).andExpect(status().isOk())
+			.andExpect(jsonPath("$.id").value(id))
+			.andExpect(jsonPath("$.outcome").value("UNCHANGED"));
+
+		getJson("/api/v1/creditors/PL-NBFC/accounts/LN-9001").andExpect(status().isOk())
+			.andExpect(jsonPath("$.id").value(id))
+			.andExpect(jsonPath("$.overdueAmount.amount").value("10000.00"))
+			.andExpect(jsonPath("$.oldestDueDate").value("2026-09-27"));
+		getJson("/api/v1/accounts/{id}/ledger", id).andExpect(jsonPath("$", hasSize(1)))
+			.andExpect(jsonPath("$[0].type").value("PLACEMENT"))
+			.andExpect(jsonPath("$[0].principal.amount").value("123456.50"));
+		getJson("/api/v1/creditors/PL-NBFC/accounts/LN-0000").andExpect(status().isNotFound());
+		getJson("/api/v1/accounts/{id}", UUID.randomUUID()).andExpect(status().isNotFound());
+		getJson("/api/v1/accounts/not-a-uuid/ledger").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("id"));
+	}
+
+	@Test
+	void aChangedBalanceIsPostedAsOneAdjustmentPerComponent() throws Exception {
+		creditor("AD-NBFC", "IN", "INR", "IN", "Asia/Kolkata");
+		String first = """
+				{"accountRef": "LN-1", "customerRef": "CU-1", "customerName": "Anil Kumar", "currency": "INR",
+				 "principalOutstanding": "10000", "interestOutstanding": "500", "feesOutstanding": "100",
+				 "overdueAmount": "2000", "oldestDueDate": "2026-10-20", "phone1": "98470 12345"}""";
+		String id = com.jayway.jsonpath.JsonPath.read(
+				postJson("/api/v1/creditors/AD-NBFC/accounts", first).andReturn().getResponse().getContentAsString(),
+				"$.id");
+		String second = first.replace("\"10000\"", "\"9000\"")
+			.replace("\"500\"", "\"650\"")
+			.replace("\"98470 12345\"", "\"+91 98470 12345\", \"phone2\": \"94470 22222\"");
+		postJson("/api/v1/creditors/AD-NBFC/accounts", second).andExpect(status().isOk())
+			.andExpect(jsonPath("$.outcome").value("UPDATED"))
+			.andExpect(jsonPath("$.balances.principal.amount").value("9000.00"))
+			.andExpect(jsonPath("$.balances.interest.amount").value("650.00"))
+			.andExpect(jsonPath("$.customer.phones", hasSize(2)));
+		getJson("/api/v1/accounts/{id}/ledger", id)
+			.andExpect(jsonPath("$[*].type")
+				.value(org.hamcrest.Matchers.contains("PLACEMENT", "ADJUSTMENT", "ADJUSTMENT")))
+			.andExpect(jsonPath("$[1].principal.amount").value("-1000.00"))
+			.andExpect(jsonPath("$[2].interest.amount").value("150.00"));
+	}
+
+	@Test
+	void aBadPlacementIsRefusedWholeAndWritesNothing() throws Exception {
+		creditor("BD-NBFC", "IN", "INR", "IN", "Asia/Kolkata");
+		int customersBefore = count("customer_customers");
+		postJson("/api/v1/creditors/BD-NBFC/accounts", """
+				{"accountRef": "LN-X", "customerRef": "CU-X", "customerName": "X", "currency": "USD",
+				 "principalOutstanding": "-1", "overdueAmount": "5"}""").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field",
+					org.hamcrest.Matchers.hasItems("currency", "principal_outstanding", "oldest_due_date")));
+		postJson("/api/v1/creditors/BD-NBFC/accounts", "{\"accountRef\": {}}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("accountRef"));
+		postJson("/api/v1/creditors/NOPE/accounts", "{}").andExpect(status().isNotFound());
+		assertThat(count("customer_customers")).isEqualTo(customersBefore);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM portfolio_accounts WHERE account_ref = 'LN-X'")
+			.query(Integer.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void onlyAdministratorsAndManagersCreateCreditorsAndPlaceAccounts() throws Exception {
+		this.mvc.perform(get("/api/v1/creditors")).andExpect(status().isUnauthorized());
+		this.mvc
+			.perform(post("/api/v1/creditors").with(httpBasic("admin", "wrong"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{}"))
+			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void publishesAnOpenApiDocument() throws Exception {
+		this.mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.paths['/api/v1/accounts/{accountId}/payments']").exists())
+			.andExpect(jsonPath("$.paths['/api/v1/creditors/{code}/accounts']").exists());
+	}
+
+	private int count(String table) {
+		return this.jdbc.sql("SELECT count(*) FROM " + table).query(Integer.class).single();
+	}
+
+}

@@ -1,0 +1,120 @@
+package org.dues.web;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.dues.IntegrationTest;
+import org.dues.Portfolios;
+import org.dues.identity.NewUser;
+import org.dues.identity.Role;
+import org.dues.identity.UserManagement;
+import org.dues.portfolio.AccountView;
+import org.dues.portfolio.Creditors;
+import org.dues.portfolio.Placements;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A collector in a real headless Chromium: logs in, searches as they type (htmx), opens
+ * the account and reads balances, contact points and the ledger.
+ */
+@IntegrationTest
+class BrowserTests {
+
+	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Creditors creditors;
+
+	@Autowired
+	Placements placements;
+
+	@Autowired
+	UserManagement users;
+
+	@Autowired
+	Clock clock;
+
+	WebDriver browser;
+
+	@BeforeEach
+	void startBrowser() {
+		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+				"Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--window-size=1400,1000", "--lang=en");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.build();
+		this.browser = new ChromeDriver(service, options);
+	}
+
+	@AfterEach
+	void stopBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void aCollectorFindsAnAccountAndReadsIt() throws Exception {
+		this.users.createIfAbsent(
+				new NewUser("browser-agent", "Agent", "browser-secret", Set.of(Role.AGENT), List.of("ml", "en")));
+		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
+		AccountView account = portfolios.placed(portfolios.indianNbfc(), "123456.50", "1000", "500", "10000",
+				LocalDate.of(2026, 10, 1));
+
+		String base = "http://localhost:" + this.port;
+		this.browser.get(base + "/accounts");
+		assertThat(this.browser.getCurrentUrl()).endsWith("/login");
+		this.browser.findElement(By.id("username")).sendKeys("browser-agent");
+		this.browser.findElement(By.id("password")).sendKeys("browser-secret");
+		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(10));
+		wait.until(ExpectedConditions.urlContains("/accounts"));
+		this.browser.findElement(By.name("q")).sendKeys(account.accountRef());
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText(account.accountRef())));
+		assertThat(this.browser.getCurrentUrl()).contains("q=" + account.accountRef());
+		this.browser.findElement(By.linkText(account.accountRef())).click();
+
+		wait.until(ExpectedConditions.urlContains("/accounts/" + account.id().value()));
+		String page = this.browser.findElement(By.tagName("main")).getText();
+		assertThat(page).contains("ലക്ഷ്മി മേനോൻ", "₹1,23,456.50", "₹1,24,956.50", "SMA-1", "Placement", "+91 98470");
+		Files.createDirectories(Path.of("target/screenshots"));
+		Files.write(Path.of("target/screenshots/account.png"),
+				((TakesScreenshot) this.browser).getScreenshotAs(OutputType.BYTES));
+
+		this.browser.findElement(By.cssSelector("form[action$='/logout'] button")).click();
+		wait.until(ExpectedConditions.urlContains("/login?logout"));
+	}
+
+}

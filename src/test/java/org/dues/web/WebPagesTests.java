@@ -1,0 +1,126 @@
+package org.dues.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.dues.IntegrationTest;
+import org.dues.Portfolios;
+import org.dues.identity.NewUser;
+import org.dues.identity.Role;
+import org.dues.identity.UserManagement;
+import org.dues.portfolio.AccountView;
+import org.dues.portfolio.Creditors;
+import org.dues.portfolio.Placements;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+class WebPagesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Creditors creditors;
+
+	@Autowired
+	Placements placements;
+
+	@Autowired
+	UserManagement users;
+
+	@Autowired
+	Clock clock;
+
+	AccountView account;
+
+	@BeforeEach
+	void setUp() {
+		this.users.createIfAbsent(new NewUser("web-agent", "Agent", "web-secret", Set.of(Role.AGENT), List.of("ml")));
+		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
+		this.account = portfolios.placed(portfolios.indianNbfc(), "123456.50", "1000", "500", "10000",
+				LocalDate.of(2026, 10, 1));
+	}
+
+	@Test
+	void anonymousVisitorsAreSentToTheLoginPage() throws Exception {
+		this.mvc.perform(get("/accounts")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+		this.mvc.perform(get("/login"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("name=\"_csrf\"")))
+			.andExpect(content().string(containsString("Log in")));
+	}
+
+	@Test
+	void logsInWithAPasswordAndRejectsAWrongOne() throws Exception {
+		this.mvc.perform(formLogin("/login").user("web-agent").password("web-secret")).andExpect(redirectedUrl("/"));
+		this.mvc.perform(formLogin("/login").user("web-agent").password("nope"))
+			.andExpect(redirectedUrl("/login?error"));
+		this.mvc.perform(post("/login").param("username", "web-agent").param("password", "web-secret"))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(post("/logout").with(user("web-agent")).with(csrf()))
+			.andExpect(redirectedUrl("/login?logout"));
+	}
+
+	@Test
+	void findsAccountsByReferenceNameAndPhone() throws Exception {
+		String ref = this.account.accountRef();
+		this.mvc.perform(get("/accounts").param("q", ref).with(user("web-agent").roles("AGENT")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("/accounts/" + this.account.id().value())))
+			.andExpect(content().string(containsString("<html")));
+		this.mvc
+			.perform(get("/accounts").param("q", "ലക്ഷ്മി")
+				.header("HX-Request", "true")
+				.with(user("web-agent").roles("AGENT")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(ref)))
+			.andExpect(content().string(not(containsString("<html"))));
+		int n = Integer.parseInt(ref.replace("ACC-", ""));
+		this.mvc
+			.perform(
+					get("/accounts").param("q", "098470 " + (10000 + n % 89999)).with(user("web-agent").roles("AGENT")))
+			.andExpect(content().string(containsString(ref)));
+		this.mvc.perform(get("/accounts").param("q", "zz-no-such-account").with(user("web-agent").roles("AGENT")))
+			.andExpect(content().string(containsString("No accounts match")));
+	}
+
+	@Test
+	void showsTheAccountWithItsBalancesInLakhsAndItsLedger() throws Exception {
+		this.mvc.perform(get("/accounts/{id}", this.account.id().value()).with(user("web-agent").roles("AGENT")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("ലക്ഷ്മി മേനോൻ")))
+			.andExpect(content().string(containsString("₹1,23,456.50")))
+			.andExpect(content().string(containsString("₹1,24,956.50")))
+			.andExpect(content().string(containsString("Placement")))
+			.andExpect(content().string(containsString("Asia/Kolkata")))
+			.andExpect(content().string(containsString("+91 98470")));
+	}
+
+	@Test
+	void speaksHindiWhenAsked() throws Exception {
+		this.mvc
+			.perform(get("/accounts/{id}", this.account.id().value()).param("lang", "hi")
+				.with(user("web-agent").roles("AGENT")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("शेष राशि")))
+			.andExpect(content().string(containsString("मूलधन")));
+	}
+
+}
