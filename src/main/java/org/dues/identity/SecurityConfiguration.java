@@ -15,7 +15,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two ways in: the API at {@code /api/**} takes HTTP Basic on every request and keeps no
@@ -24,6 +28,10 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+	private static final RequestMatcher HTMX = new RequestHeaderRequestMatcher("HX-Request");
+
+	private static final AuthenticationEntryPoint LOGIN = new LoginUrlAuthenticationEntryPoint("/login");
 
 	static final String[] PUBLIC = { "/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
 			"/actuator/health", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
@@ -59,10 +67,33 @@ class SecurityConfiguration {
 	SecurityFilterChain web(HttpSecurity http) throws Exception {
 		return http
 			.authorizeHttpRequests((auth) -> auth.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
+			.exceptionHandling((ex) -> ex.authenticationEntryPoint((request, response, denied) -> {
+				if (HTMX.matches(request)) {
+					htmxRedirect(response, "/login");
+				}
+				else {
+					LOGIN.commence(request, response, denied);
+				}
+			}))
+			.sessionManagement((session) -> session.invalidSessionStrategy((request, response) -> {
+				request.getSession(true);
+				if (HTMX.matches(request)) {
+					htmxRedirect(response, "/login?expired");
+				}
+				else {
+					response.sendRedirect(request.getContextPath() + "/login?expired");
+				}
+			}))
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll())
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID").permitAll())
 			.headers(Customizer.withDefaults())
 			.build();
+	}
+
+	/** An htmx request whose session is gone: send the whole page to the login form. */
+	private static void htmxRedirect(HttpServletResponse response, String location) {
+		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+		response.setHeader("HX-Redirect", location);
 	}
 
 	private static void problem(HttpServletResponse response, int status, String title, String detail)

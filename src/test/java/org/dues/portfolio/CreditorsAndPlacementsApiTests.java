@@ -174,6 +174,71 @@ class CreditorsAndPlacementsApiTests {
 	}
 
 	@Test
+	void aRetriedCreateWithTheSameIdempotencyKeyGetsTheFirstAnswer() throws Exception {
+		String body = """
+				{"code": "IK-1", "name": "Retried", "country": "GB", "currency": "GBP", "jurisdiction": "GB",
+				 "timeZone": "Europe/London"}""";
+		String first = this.mvc
+			.perform(post("/api/v1/creditors").with(httpBasic("admin", "admin-secret"))
+				.header("Idempotency-Key", "key-42")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body))
+			.andExpect(status().isCreated())
+			.andExpect(header().doesNotExist("Idempotent-Replayed"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String again = this.mvc
+			.perform(post("/api/v1/creditors").with(httpBasic("admin", "admin-secret"))
+				.header("Idempotency-Key", "key-42")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body))
+			.andExpect(status().isCreated())
+			.andExpect(header().string("Idempotent-Replayed", "true"))
+			.andExpect(header().string("Location", "/api/v1/creditors/IK-1"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(again).isEqualTo(first);
+		this.mvc
+			.perform(post("/api/v1/creditors").with(httpBasic("admin", "admin-secret"))
+				.header("Idempotency-Key", "key-42")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body.replace("IK-1", "IK-2")))
+			.andExpect(status().isUnprocessableContent());
+		assertThat(this.jdbc.sql("SELECT count(*) FROM portfolio_creditors WHERE code IN ('IK-1', 'IK-2')")
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void aFailedRequestDoesNotUseUpItsIdempotencyKey() throws Exception {
+		String bad = "{\"code\": \"IK-3\"}";
+		String good = """
+				{"code": "IK-3", "name": "Fixed", "country": "IN", "currency": "INR", "jurisdiction": "IN",
+				 "timeZone": "Asia/Kolkata"}""";
+		this.mvc
+			.perform(post("/api/v1/creditors").with(httpBasic("admin", "admin-secret"))
+				.header("Idempotency-Key", "key-43")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(bad))
+			.andExpect(status().isBadRequest());
+		this.mvc
+			.perform(post("/api/v1/creditors").with(httpBasic("admin", "admin-secret"))
+				.header("Idempotency-Key", "key-43")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(bad))
+			.andExpect(status().isBadRequest())
+			.andExpect(header().string("Idempotent-Replayed", "true"));
+		this.mvc
+			.perform(post("/api/v1/creditors").with(httpBasic("admin", "admin-secret"))
+				.header("Idempotency-Key", "key-44")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(good))
+			.andExpect(status().isCreated());
+	}
+
+	@Test
 	void publishesAnOpenApiDocument() throws Exception {
 		this.mvc.perform(get("/v3/api-docs"))
 			.andExpect(status().isOk())

@@ -68,11 +68,26 @@ class WebPagesTests {
 	}
 
 	@Test
+	void anHtmxRequestWithoutASessionSendsThePageToLogin() throws Exception {
+		this.mvc.perform(get("/accounts").param("q", "x").header("HX-Request", "true"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+				.string("HX-Redirect", "/login"));
+	}
+
+	@Test
 	void logsInWithAPasswordAndRejectsAWrongOne() throws Exception {
 		this.mvc.perform(formLogin("/login").user("web-agent").password("web-secret")).andExpect(redirectedUrl("/"));
 		this.mvc.perform(formLogin("/login").user("web-agent").password("nope"))
 			.andExpect(redirectedUrl("/login?error"));
+		// A login form posted without its CSRF token (a stale page) is sent back to log
+		// in, not let in.
 		this.mvc.perform(post("/login").param("username", "web-agent").param("password", "web-secret"))
+			.andExpect(redirectedUrl("/login?expired"));
+		this.mvc
+			.perform(post("/login").param("username", "web-agent")
+				.param("password", "web-secret")
+				.with(csrf().useInvalidToken()))
 			.andExpect(status().isForbidden());
 		this.mvc.perform(post("/logout").with(user("web-agent")).with(csrf()))
 			.andExpect(redirectedUrl("/login?logout"));
