@@ -1,0 +1,92 @@
+package org.dues.demo;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.dues.system.RuntimeMode;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A first start on an empty embedded database loads the demo: two creditors, their
+ * accounts in every bucket, customers in Malayalam, Devanagari and Latin script, and the
+ * demo users of CONTRACTS.md.
+ */
+@SpringBootTest(properties = "dues.data-dir=target/test-data/demo-${random.uuid}")
+@AutoConfigureMockMvc
+class DemoDataTests {
+
+	@Autowired
+	RuntimeMode mode;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void loadsTheDemoPortfolioAndUsers() throws Exception {
+		assertThat(this.mode.embeddedDatabase()).isTrue();
+		assertThat(this.mode.demo()).isTrue();
+		assertThat(count("SELECT count(*) FROM portfolio_accounts"))
+			.isEqualTo(DemoData.INDIAN_ACCOUNTS + DemoData.US_ACCOUNTS);
+
+		Map<String, List<String>> buckets = this.jdbc.sql("""
+				SELECT c.code, a.bucket FROM portfolio_accounts a JOIN portfolio_creditors c ON c.id = a.creditor_id
+				GROUP BY 1, 2""")
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(Map.Entry::getKey,
+					Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+		assertThat(buckets.get("MALABAR")).containsExactlyInAnyOrder("CURRENT", "SMA-0", "SMA-1", "SMA-2", "NPA");
+		assertThat(buckets.get("LIBERTY")).containsExactlyInAnyOrder("CURRENT", "1-30", "31-60", "61-90", "91-120",
+				"121-150", "151-180", "180+");
+
+		assertThat(count("SELECT count(*) FROM customer_customers WHERE name ~ '[\\u0D00-\\u0D7F]'")).isPositive();
+		assertThat(count("SELECT count(*) FROM customer_customers WHERE name ~ '[\\u0900-\\u097F]'")).isPositive();
+		assertThat(count("SELECT count(DISTINCT state) FROM customer_addresses WHERE country = 'US'")).isGreaterThan(4);
+		assertThat(count("SELECT count(*) FROM payment_payments")).isPositive();
+		assertThat(count("""
+				SELECT count(*) FROM portfolio_accounts a
+				WHERE a.principal + a.interest + a.fees - a.credit <> (SELECT sum(principal + interest + fees - credit)
+				    FROM portfolio_ledger_entries e WHERE e.account_id = a.id)""")).isZero();
+		assertThat(count("""
+				SELECT count(*) FROM customer_phones p WHERE NOT EXISTS (SELECT 1 FROM customer_customers c
+				    WHERE c.id = p.customer_id)""")).isZero();
+
+		assertThat(scheduled("portfolio-aging")).as("the aging job is scheduled in the cluster-wide task table")
+			.isTrue();
+
+		for (String user : List.of("agent1", "agent2", "agent3", "lead1", "manager1", "compliance1", "admin")) {
+			this.mvc.perform(get("/api/v1/creditors").with(httpBasic(user, "demo"))).andExpect(status().isOk());
+		}
+	}
+
+	private boolean scheduled(String task) throws InterruptedException {
+		for (int attempt = 0; attempt < 100; attempt++) {
+			if (count("SELECT count(*) FROM scheduled_tasks WHERE task_name = '" + task + "'") == 1) {
+				return true;
+			}
+			Thread.sleep(100);
+		}
+		return false;
+	}
+
+	private int count(String sql) {
+		return this.jdbc.sql(sql).query(Integer.class).single();
+	}
+
+}
