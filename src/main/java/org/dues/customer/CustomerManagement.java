@@ -52,28 +52,34 @@ public class CustomerManagement {
 	@Transactional(propagation = Propagation.REQUIRED)
 	public Upsert record(CustomerDetails details) {
 		OffsetDateTime now = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
-		Optional<CustomerView> existing = findByRef(details.creditorId(), details.customerRef());
+		// Insert first so two placements of one new customer at once cannot both create
+		// it.
+		CustomerId fresh = CustomerId.random();
+		boolean created = this.jdbc.sql("""
+				INSERT INTO customer_customers (id, creditor_id, customer_ref, kind, name, language, date_of_birth,
+				    created_at, updated_at)
+				VALUES (:id, :creditor, :ref, :kind, :name, :language, :dob, :now, :now)
+				ON CONFLICT (creditor_id, customer_ref) DO NOTHING""")
+			.param("id", fresh.value())
+			.param("creditor", details.creditorId())
+			.param("ref", details.customerRef())
+			.param("kind", details.kind().name())
+			.param("name", details.name())
+			.param("language", details.language())
+			.param("dob", details.dateOfBirth())
+			.param("now", now)
+			.update() == 1;
 		CustomerId id;
-		boolean changed;
-		if (existing.isEmpty()) {
-			id = CustomerId.random();
-			this.jdbc.sql("""
-					INSERT INTO customer_customers (id, creditor_id, customer_ref, kind, name, language, date_of_birth,
-					    created_at, updated_at)
-					VALUES (:id, :creditor, :ref, :kind, :name, :language, :dob, :now, :now)""")
-				.param("id", id.value())
-				.param("creditor", details.creditorId())
-				.param("ref", details.customerRef())
-				.param("kind", details.kind().name())
-				.param("name", details.name())
-				.param("language", details.language())
-				.param("dob", details.dateOfBirth())
-				.param("now", now)
-				.update();
-			changed = true;
+		boolean changed = created;
+		if (created) {
+			id = fresh;
 		}
 		else {
-			CustomerView known = existing.get();
+			CustomerView known = findByRef(details.creditorId(), details.customerRef()).orElseThrow();
+			this.jdbc.sql("SELECT id FROM customer_customers WHERE id = :id FOR UPDATE")
+				.param("id", known.id().value())
+				.query(UUID.class)
+				.single();
 			id = known.id();
 			String language = details.language() != null ? details.language() : known.language();
 			var dob = details.dateOfBirth() != null ? details.dateOfBirth() : known.dateOfBirth();
@@ -102,7 +108,7 @@ public class CustomerManagement {
 		for (PostalAddress address : details.addresses()) {
 			added += this.contactPoints.addAddress(id, address, details.source(), now);
 		}
-		return new Upsert(id, existing.isEmpty(), changed || added > 0);
+		return new Upsert(id, created, changed || added > 0);
 	}
 
 	/** The customer with all contact points. */

@@ -63,26 +63,30 @@ public class AccountLedger {
 	 */
 	@Transactional
 	public Posted reverse(LedgerEntryId original, LocalDate effective, Source source) {
-		var row = this.jdbc.sql("""
-				SELECT e.account_id, e.entry_type, (SELECT r.id FROM portfolio_ledger_entries r WHERE r.reverses = e.id)
-				    AS reversed_by
-				FROM portfolio_ledger_entries e WHERE e.id = :id""")
+		UUID accountId = this.jdbc.sql("SELECT account_id FROM portfolio_ledger_entries WHERE id = :id")
 			.param("id", original.value())
-			.query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3) })
+			.query(UUID.class)
 			.optional()
 			.orElseThrow(() -> new NotFoundException("ledger entry", original));
-		AccountId account = new AccountId((UUID) row[0]);
+		AccountId account = new AccountId(accountId);
+		// Lock first: a second reversal of the same entry waits here, then sees the
+		// first.
 		this.writer.lock(account);
-		if (EntryType.REVERSAL.name().equals(row[1])) {
+		LedgerEntryView entry = entry(original);
+		if (entry.type() == EntryType.REVERSAL) {
 			throw new ConflictException("entry %s is a reversal and cannot be reversed".formatted(original));
 		}
-		if (row[2] != null || isReversed(original)) {
+		boolean reversed = this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM portfolio_ledger_entries WHERE reverses = :id)")
+			.param("id", original.value())
+			.query(Boolean.class)
+			.single();
+		if (reversed) {
 			throw new ConflictException("entry %s is already reversed".formatted(original));
 		}
-		Amounts amounts = entry(original).amounts().negate();
-		LedgerEntryId entry = this.writer.append(account, EntryType.REVERSAL, (locked) -> amounts, effective, source,
+		Amounts amounts = entry.amounts().negate();
+		LedgerEntryId reversal = this.writer.append(account, EntryType.REVERSAL, (locked) -> amounts, effective, source,
 				original);
-		return new Posted(entry, amounts);
+		return new Posted(reversal, amounts);
 	}
 
 	/** Charges a fee or interest to the account. */
@@ -123,13 +127,6 @@ public class AccountLedger {
 		return new Posted(
 				this.writer.append(account, EntryType.ADJUSTMENT, (locked) -> amounts, effective, source, null),
 				amounts);
-	}
-
-	private boolean isReversed(LedgerEntryId entry) {
-		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM portfolio_ledger_entries WHERE reverses = :id)")
-			.param("id", entry.value())
-			.query(Boolean.class)
-			.single();
 	}
 
 	private LedgerEntryView entry(LedgerEntryId id) {
