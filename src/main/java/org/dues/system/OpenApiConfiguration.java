@@ -3,7 +3,6 @@ package org.dues.system;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
@@ -24,8 +23,7 @@ class OpenApiConfiguration {
 				.version("v1")
 				.description("Creditors, placements, accounts, the balance ledger and payments. Money is "
 						+ "{\"amount\": \"1234.50\", \"currency\": \"INR\"}; amounts in requests are decimal strings; "
-						+ "errors are RFC 9457 problem details. POSTs accept an Idempotency-Key header.")
-				.license(new License().name("Apache-2.0")))
+						+ "errors are RFC 9457 problem details. POSTs accept an Idempotency-Key header."))
 			.components(new Components().addSecuritySchemes("basic",
 					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
 			.addSecurityItem(new SecurityRequirement().addList("basic"));
