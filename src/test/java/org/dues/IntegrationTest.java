@@ -21,8 +21,9 @@ import org.springframework.context.annotation.Primary;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "dues.data-dir=target/test-data/${random.uuid}", "dues.demo=false",
-				"dues.admin-password=admin-secret", "dues.aging.cron=-", "logging.level.org.flywaydb=warn" })
+		properties = { "dues.data-dir=target/test-data/${random.uuid}", "dues.database.durable=false",
+				"dues.demo=false", "dues.admin-password=admin-secret", "dues.aging.cron=-",
+				"logging.level.org.flywaydb=warn" })
 @AutoConfigureMockMvc
 @Import(IntegrationTest.TestClockConfiguration.class)
 public @interface IntegrationTest {

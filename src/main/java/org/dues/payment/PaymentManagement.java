@@ -38,6 +38,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PaymentManagement {
 
+	/**
+	 * How long before placement a payment may have been received and still be posted
+	 * here.
+	 */
+	static final int LATE_REPORTING_DAYS = 90;
+
 	private final JdbcClient jdbc;
 
 	private final Accounts accounts;
@@ -79,6 +85,18 @@ public class PaymentManagement {
 		LocalDate receivedOn = payment.receivedOn() == null ? today : payment.receivedOn();
 		if (receivedOn.isAfter(today)) {
 			throw new InvalidInputException("receivedOn", "%s is in the future".formatted(receivedOn));
+		}
+		LocalDate earliest = account.placedAt()
+			.atZone(this.creditors.get(account.creditorId()).timeZone())
+			.toLocalDate()
+			.minusDays(LATE_REPORTING_DAYS);
+		if (account.openDate() != null && account.openDate().isAfter(earliest)) {
+			earliest = account.openDate();
+		}
+		if (receivedOn.isBefore(earliest)) {
+			throw new InvalidInputException("receivedOn",
+					"%s is before %s: a payment cannot be received before the account was opened, or more than %d days before it was placed"
+						.formatted(receivedOn, earliest, LATE_REPORTING_DAYS));
 		}
 		// Serialise posts of one reference so a retried request cannot post twice.
 		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
@@ -126,6 +144,9 @@ public class PaymentManagement {
 	public PaymentView reverse(AccountId accountId, PaymentId paymentId, String reason, String who) {
 		if (reason == null || reason.isBlank()) {
 			throw new InvalidInputException("reason", "is required");
+		}
+		if (reason.length() > 500) {
+			throw new InvalidInputException("reason", "must be at most 500 characters");
 		}
 		PaymentView payment = get(accountId, paymentId);
 		this.jdbc.sql("SELECT id FROM payment_payments WHERE id = :id FOR UPDATE")

@@ -16,19 +16,27 @@ import org.springframework.stereotype.Component;
 @Component
 class Aging {
 
+	// Candidates are found without locks; then each is locked and recomputed from its
+	// current row (FOR UPDATE re-reads a row a concurrent payment changed), so the job
+	// never writes a stale figure over a payment that committed while it ran.
 	private static final String SQL = """
-			WITH computed AS (
-			    SELECT a.id, a.bucket AS old_bucket, c.bucket_scheme,
-			           (CAST(:now AS timestamptz) AT TIME ZONE c.time_zone)::date AS today,
-			           CASE WHEN a.overdue_amount > 0 AND a.oldest_due_date IS NOT NULL
-			                THEN greatest((CAST(:now AS timestamptz) AT TIME ZONE c.time_zone)::date - a.oldest_due_date, 0)
-			                ELSE 0 END AS dpd
+			WITH candidates AS (
+			    SELECT a.id
 			    FROM portfolio_accounts a JOIN portfolio_creditors c ON c.id = a.creditor_id
-			    WHERE %s
+			    CROSS JOIN LATERAL (SELECT %1$s AS dpd) d
+			    LEFT JOIN portfolio_bucket_bands b ON b.scheme = c.bucket_scheme
+			     AND d.dpd >= b.min_dpd AND (b.max_dpd IS NULL OR d.dpd <= b.max_dpd)
+			    WHERE %2$s AND (a.days_past_due <> d.dpd OR a.bucket IS DISTINCT FROM b.label)
+			), locked AS (
+			    SELECT a.id, a.bucket AS old_bucket, c.bucket_scheme, %1$s AS dpd,
+			           (CAST(:now AS timestamptz) AT TIME ZONE c.time_zone)::date AS today
+			    FROM portfolio_accounts a JOIN portfolio_creditors c ON c.id = a.creditor_id
+			    WHERE a.id IN (SELECT id FROM candidates)
+			    FOR UPDATE OF a
 			), banded AS (
-			    SELECT computed.*, b.label AS new_bucket
-			    FROM computed JOIN portfolio_bucket_bands b ON b.scheme = computed.bucket_scheme
-			     AND computed.dpd >= b.min_dpd AND (b.max_dpd IS NULL OR computed.dpd <= b.max_dpd)
+			    SELECT locked.*, b.label AS new_bucket
+			    FROM locked JOIN portfolio_bucket_bands b ON b.scheme = locked.bucket_scheme
+			     AND locked.dpd >= b.min_dpd AND (b.max_dpd IS NULL OR locked.dpd <= b.max_dpd)
 			), updated AS (
 			    UPDATE portfolio_accounts a SET days_past_due = banded.dpd, bucket = banded.new_bucket
 			    FROM banded
@@ -38,6 +46,12 @@ class Aging {
 			INSERT INTO portfolio_bucket_moves (account_id, from_bucket, to_bucket, days_past_due, moved_on, recorded_at)
 			SELECT id, old_bucket, new_bucket, dpd, today, CAST(:now AS timestamptz) FROM updated
 			WHERE old_bucket IS DISTINCT FROM new_bucket""";
+
+	/** Days past due of account {@code a} of creditor {@code c} at {@code :now}. */
+	private static final String DAYS_PAST_DUE = """
+			CASE WHEN a.overdue_amount > 0 AND a.oldest_due_date IS NOT NULL
+			     THEN greatest((CAST(:now AS timestamptz) AT TIME ZONE c.time_zone)::date - a.oldest_due_date, 0)
+			     ELSE 0 END""";
 
 	private final JdbcClient jdbc;
 
@@ -53,12 +67,15 @@ class Aging {
 	 * @return the number of accounts that moved bucket
 	 */
 	int ageAll() {
-		return this.jdbc.sql(SQL.formatted("true")).param("now", now()).update();
+		return this.jdbc.sql(SQL.formatted(DAYS_PAST_DUE, "true")).param("now", now()).update();
 	}
 
 	/** Ages one account, in the caller's transaction. */
 	void age(AccountId account) {
-		this.jdbc.sql(SQL.formatted("a.id = :id")).param("now", now()).param("id", account.value()).update();
+		this.jdbc.sql(SQL.formatted(DAYS_PAST_DUE, "a.id = :id"))
+			.param("now", now())
+			.param("id", account.value())
+			.update();
 	}
 
 	private OffsetDateTime now() {

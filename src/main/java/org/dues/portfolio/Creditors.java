@@ -63,6 +63,9 @@ public class Creditors {
 		if (input.name() == null || input.name().isBlank()) {
 			errors.add(new FieldError("name", "is required"));
 		}
+		else if (input.name().strip().length() > 200) {
+			errors.add(new FieldError("name", "must be at most 200 characters"));
+		}
 		String country = input.country() == null ? "" : input.country().strip().toUpperCase(Locale.ROOT);
 		if (!COUNTRIES.contains(country)) {
 			errors.add(new FieldError("country", "must be an ISO 3166 alpha-2 country code"));
@@ -70,6 +73,10 @@ public class Creditors {
 		Currency currency = null;
 		try {
 			currency = Currency.getInstance(input.currency() == null ? "" : input.currency().strip());
+			if (currency.getCurrencyCode().startsWith("X") || currency.getDefaultFractionDigits() < 0) {
+				errors
+					.add(new FieldError("currency", "must be a national currency, not " + currency.getCurrencyCode()));
+			}
 		}
 		catch (IllegalArgumentException ex) {
 			errors.add(new FieldError("currency", "must be an ISO 4217 currency code"));
@@ -85,8 +92,16 @@ public class Creditors {
 		ZoneId zone = null;
 		try {
 			zone = ZoneId.of(input.timeZone() == null ? "" : input.timeZone().strip());
-			if (zone instanceof ZoneOffset) {
-				errors.add(new FieldError("timeZone", "must be a region such as Asia/Kolkata, not a fixed offset"));
+			// Offsets are refused: PostgreSQL reads "UTC+05:30" POSIX-style, west of
+			// Greenwich, the
+			// opposite of Java, so only names both agree on (IANA regions) are safe.
+			if (zone instanceof ZoneOffset || zone.getId().matches(".*[+-]\\d.*")
+					|| !this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = :zone)")
+						.param("zone", zone.getId())
+						.query(Boolean.class)
+						.single()) {
+				errors.add(new FieldError("timeZone", "must be an IANA region such as Asia/Kolkata, not an offset"));
+				zone = null;
 			}
 		}
 		catch (DateTimeException ex) {
@@ -105,7 +120,7 @@ public class Creditors {
 			try {
 				waterfall = new Waterfall(input.waterfall()
 					.stream()
-					.map((c) -> BalanceComponent.valueOf(c.strip().toUpperCase(Locale.ROOT)))
+					.map((c) -> BalanceComponent.valueOf(String.valueOf(c).strip().toUpperCase(Locale.ROOT)))
 					.toList());
 			}
 			catch (IllegalArgumentException ex) {
@@ -115,7 +130,10 @@ public class Creditors {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		if (findByCode(code).isPresent()) {
+		if (this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM portfolio_creditors WHERE lower(code) = lower(:code))")
+			.param("code", code)
+			.query(Boolean.class)
+			.single()) {
 			throw new ConflictException("creditor code '%s' is already taken".formatted(code));
 		}
 		CreditorId id = CreditorId.random();

@@ -102,8 +102,12 @@ class LedgerWriter {
 		this.jdbc.sql("""
 				UPDATE portfolio_accounts SET principal = :principal, interest = :interest, fees = :fees,
 				    credit = :credit, overdue_amount = :overdue, status = :status, updated_at = :now,
-				    last_payment_date = CASE WHEN :payment THEN CAST(:effective AS date) ELSE last_payment_date END,
-				    last_payment_amount = CASE WHEN :payment THEN CAST(:paid AS numeric) ELSE last_payment_amount END
+				    last_payment_amount = CASE WHEN :payment AND (last_payment_date IS NULL
+				        OR last_payment_date <= CAST(:effective AS date)) THEN CAST(:paid AS numeric)
+				        ELSE last_payment_amount END,
+				    last_payment_date = CASE WHEN :payment AND (last_payment_date IS NULL
+				        OR last_payment_date <= CAST(:effective AS date)) THEN CAST(:effective AS date)
+				        ELSE last_payment_date END
 				WHERE id = :id""")
 			.param("id", id.value())
 			.param("principal", after.principal().amount())

@@ -62,8 +62,9 @@ public class Placements {
 		int inserted = this.jdbc
 			.sql("""
 					INSERT INTO portfolio_accounts (id, creditor_id, customer_id, account_ref, currency, principal, interest,
-					    fees, credit, overdue_amount, status, placed_at, updated_at)
-					VALUES (:id, :creditor, :customer, :ref, :currency, 0, 0, 0, 0, 0, 'ACTIVE', :now, :now)
+					    fees, credit, overdue_amount, status, placed_at, updated_at, placed_principal, placed_interest,
+					    placed_fees, placed_overdue)
+					VALUES (:id, :creditor, :customer, :ref, :currency, 0, 0, 0, 0, 0, 'ACTIVE', :now, :now, 0, 0, 0, 0)
 					ON CONFLICT (creditor_id, account_ref) DO NOTHING""")
 			.param("id", id.value())
 			.param("creditor", creditor.id().value())
@@ -74,13 +75,18 @@ public class Placements {
 			.update();
 		if (inserted == 1) {
 			updateDetails(id, placement, now);
+			recordPlacedFigures(id, placement);
 			Amounts amounts = new Amounts(placement.principal(), placement.interest(), placement.fees(),
 					Money.zero(creditor.currency()), placement.overdue());
 			this.ledger.append(id, EntryType.PLACEMENT, (locked) -> amounts, today, source, null);
 			return new Result(this.accounts.get(id), Outcome.CREATED);
 		}
-		AccountView known = this.accounts.findByRef(creditor.id(), placement.accountRef()).orElseThrow();
-		this.ledger.lock(known.id());
+		AccountId knownId = this.accounts.findByRef(creditor.id(), placement.accountRef()).orElseThrow().id();
+		// Lock before reading, so a payment committing meanwhile is neither lost nor
+		// undone.
+		this.ledger.lock(knownId);
+		AccountView known = this.accounts.get(knownId);
+		Amounts lastPlaced = lastPlacedFigures(knownId, creditor);
 		boolean detailsChanged = !sameDetails(known, placement) || !known.customerId().equals(customer.id());
 		if (detailsChanged) {
 			updateDetails(known.id(), placement, now);
@@ -89,23 +95,74 @@ public class Placements {
 				.param("id", known.id().value())
 				.update();
 		}
+		// The creditor's movement since its last placement, one adjustment per changed
+		// figure.
 		int adjustments = 0;
 		Money zero = Money.zero(creditor.currency());
 		for (Amounts change : List.of(
-				new Amounts(placement.principal().minus(known.balances().principal()), zero, zero, zero, zero),
-				new Amounts(zero, placement.interest().minus(known.balances().interest()), zero, zero, zero),
-				new Amounts(zero, zero, placement.fees().minus(known.balances().fees()), zero, zero),
-				new Amounts(zero, zero, zero, zero, placement.overdue().minus(known.overdueAmount())))) {
+				new Amounts(placement.principal().minus(lastPlaced.principal()), zero, zero, zero, zero),
+				new Amounts(zero, placement.interest().minus(lastPlaced.interest()), zero, zero, zero),
+				new Amounts(zero, zero, placement.fees().minus(lastPlaced.fees()), zero, zero),
+				new Amounts(zero, zero, zero, zero, placement.overdue().minus(lastPlaced.overdue())))) {
 			if (!change.isZero()) {
-				this.ledger.append(known.id(), EntryType.ADJUSTMENT, (locked) -> change, today, source, null);
+				this.ledger.append(known.id(), EntryType.ADJUSTMENT, (locked) -> clamp(change, locked), today, source,
+						null);
 				adjustments++;
 			}
+		}
+		if (adjustments > 0) {
+			recordPlacedFigures(known.id(), placement);
 		}
 		if (detailsChanged) {
 			this.aging.age(known.id());
 		}
 		boolean changed = detailsChanged || adjustments > 0 || customer.changed();
 		return new Result(this.accounts.get(known.id()), changed ? Outcome.UPDATED : Outcome.UNCHANGED);
+	}
+
+	/**
+	 * A decrease is limited to what is left of the balance: if payments here already took
+	 * it lower, the balance goes to zero rather than below.
+	 */
+	private static Amounts clamp(Amounts change, LedgerWriter.Locked locked) {
+		Money overdue = change.overdue().isNegative() ? change.overdue().negate().min(locked.overdue()).negate()
+				: change.overdue();
+		Amounts clamped = change.withOverdue(overdue);
+		for (BalanceComponent component : BalanceComponent.values()) {
+			Money value = switch (component) {
+				case PRINCIPAL -> clamped.principal();
+				case INTEREST -> clamped.interest();
+				case FEES -> clamped.fees();
+			};
+			if (value.isNegative()) {
+				clamped = clamped.with(component, value.negate().min(locked.balances().get(component)).negate());
+			}
+		}
+		return clamped;
+	}
+
+	private void recordPlacedFigures(AccountId id, Placement placement) {
+		this.jdbc.sql("""
+				UPDATE portfolio_accounts SET placed_principal = :principal, placed_interest = :interest,
+				    placed_fees = :fees, placed_overdue = :overdue WHERE id = :id""")
+			.param("id", id.value())
+			.param("principal", placement.principal().amount())
+			.param("interest", placement.interest().amount())
+			.param("fees", placement.fees().amount())
+			.param("overdue", placement.overdue().amount())
+			.update();
+	}
+
+	private Amounts lastPlacedFigures(AccountId id, CreditorView creditor) {
+		return this.jdbc.sql("""
+				SELECT placed_principal, placed_interest, placed_fees, placed_overdue FROM portfolio_accounts
+				WHERE id = :id""")
+			.param("id", id.value())
+			.query((rs, n) -> new Amounts(new Money(rs.getBigDecimal(1), creditor.currency()),
+					new Money(rs.getBigDecimal(2), creditor.currency()),
+					new Money(rs.getBigDecimal(3), creditor.currency()), Money.zero(creditor.currency()),
+					new Money(rs.getBigDecimal(4), creditor.currency())))
+			.single();
 	}
 
 	private void updateDetails(AccountId id, Placement placement, OffsetDateTime now) {

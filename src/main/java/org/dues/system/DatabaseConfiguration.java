@@ -40,6 +40,10 @@ class DatabaseConfiguration {
 			.setLocaleConfig("encoding", "UTF8")
 			.setLocaleConfig("locale", "C")
 			.setServerConfig("timezone", "UTC")
+			// zonky's defaults suit throwaway test databases; this one holds real money.
+			.setServerConfig("fsync", properties.database().durable() ? "on" : "off")
+			.setServerConfig("synchronous_commit", properties.database().durable() ? "on" : "off")
+			.setServerConfig("full_page_writes", properties.database().durable() ? "on" : "off")
 			// Spring stops the server when the context closes, after everything that uses
 			// it;
 			// zonky's own shutdown hook would stop it while beans still need it.

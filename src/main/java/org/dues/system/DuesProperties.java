@@ -22,12 +22,24 @@ public record DuesProperties(Path dataDir, Database database, @Nullable Boolean 
 			dataDir = Path.of("data");
 		}
 		if (database == null) {
-			database = new Database(null, null, null);
+			database = new Database(null, null, null, null);
 		}
 	}
 
-	/** Connection to an external server; a blank URL means "start an embedded one". */
-	public record Database(@Nullable String url, @Nullable String username, @Nullable String password) {
+	/**
+	 * Connection to an external server; a blank URL means "start an embedded one".
+	 *
+	 * @param durable whether the embedded server flushes every commit to disk (on unless
+	 * a test turns it off for speed)
+	 */
+	public record Database(@Nullable String url, @Nullable String username, @Nullable String password,
+			@Nullable Boolean durable) {
+
+		public Database {
+			if (durable == null) {
+				durable = true;
+			}
+		}
 
 		public boolean external() {
 			return this.url != null && !this.url.isBlank();

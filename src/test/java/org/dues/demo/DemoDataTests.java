@@ -23,7 +23,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * accounts in every bucket, customers in Malayalam, Devanagari and Latin script, and the
  * demo users of CONTRACTS.md.
  */
-@SpringBootTest(properties = "dues.data-dir=target/test-data/demo-${random.uuid}")
+@SpringBootTest(properties = { "dues.data-dir=target/test-data/demo-${random.uuid}", "dues.database.durable=true" })
 @AutoConfigureMockMvc
 class DemoDataTests {
 

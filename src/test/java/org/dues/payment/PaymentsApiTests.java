@@ -123,6 +123,8 @@ class PaymentsApiTests {
 			"{\"amount\": \"10\", \"currency\": \"USD\", \"channel\": \"UPI\", \"reference\": \"R1\"}|currency",
 			"{\"amount\": \"10\", \"channel\": \"UPI\", \"reference\": \"R1\", \"receivedOn\": \"2026-13-01\"}|receivedOn",
 			"{\"amount\": \"10\", \"channel\": \"UPI\", \"reference\": \"R1\", \"receivedOn\": \"2026-12-25\"}|receivedOn",
+			"{\"amount\": \"10\", \"channel\": \"UPI\", \"reference\": \"R1\", \"receivedOn\": \"0001-01-01\"}|receivedOn",
+			"{\"amount\": \"10\", \"channel\": \"UPI\", \"reference\": \"R1\", \"receivedOn\": \"2026-01-01\"}|receivedOn",
 			"{\"amount\": {\"value\": 10}, \"channel\": \"UPI\", \"reference\": \"R1\"}|amount",
 			"{\"amount\": \"10\", \"channel\": [\"UPI\"], \"reference\": \"R1\"}|channel" })
 	void badInputIsRefusedNamingTheFieldAndChangesNothing(String json, String field) throws Exception {
@@ -132,6 +134,19 @@ class PaymentsApiTests {
 			.andExpect(jsonPath("$.trace").doesNotExist());
 		assertThat(this.accounts.ledger(this.account.id())).hasSize(1);
 		assertThat(this.accounts.get(this.account.id()).balances()).isEqualTo(this.account.balances());
+	}
+
+	@Test
+	void aLateReportedOlderPaymentDoesNotReplaceTheLastPayment() throws Exception {
+		pay("""
+				{"amount": "100.00", "channel": "UPI", "reference": "UPI-NEW", "receivedOn": "2026-11-26"}""")
+			.andExpect(status().isCreated());
+		pay("""
+				{"amount": "70.00", "channel": "CASH", "reference": "RCPT-OLD", "receivedOn": "2026-11-20"}""")
+			.andExpect(status().isCreated());
+		AccountView after = this.accounts.get(this.account.id());
+		assertThat(after.lastPaymentDate()).isEqualTo(LocalDate.of(2026, 11, 26));
+		assertThat(after.lastPaymentAmount().amount()).isEqualByComparingTo("100.00");
 	}
 
 	@Test

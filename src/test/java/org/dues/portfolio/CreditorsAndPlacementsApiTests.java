@@ -146,6 +146,53 @@ class CreditorsAndPlacementsApiTests {
 	}
 
 	@Test
+	void placingTheSameFileAgainAfterPaymentsChangesNothing() throws Exception {
+		creditor("RP-NBFC", "IN", "INR", "IN", "Asia/Kolkata");
+		String placement = """
+				{"accountRef": "HL-77", "customerRef": "CU-77", "customerName": "Biju George", "currency": "INR",
+				 "principalOutstanding": "10000", "interestOutstanding": "500", "feesOutstanding": "0",
+				 "overdueAmount": "2000", "oldestDueDate": "2026-10-20"}""";
+		String id = com.jayway.jsonpath.JsonPath
+			.read(postJson("/api/v1/creditors/RP-NBFC/accounts", placement).andReturn()
+				.getResponse()
+				.getContentAsString(), "$.id");
+		postJson("/api/v1/accounts/" + id + "/payments", """
+				{"amount": "1500", "channel": "UPI", "reference": "UPI-RP-1"}""").andExpect(status().isCreated());
+
+		postJson("/api/v1/creditors/RP-NBFC/accounts", placement).andExpect(status().isOk())
+			.andExpect(jsonPath("$.outcome").value("UNCHANGED"))
+			.andExpect(jsonPath("$.balances.total.amount").value("9000.00"));
+
+		// The creditor charges 150 more interest: only that movement is posted; the
+		// payment stays.
+		postJson("/api/v1/creditors/RP-NBFC/accounts", placement.replace("\"500\"", "\"650\""))
+			.andExpect(jsonPath("$.outcome").value("UPDATED"))
+			.andExpect(jsonPath("$.balances.interest.amount").value("150.00"))
+			.andExpect(jsonPath("$.balances.total.amount").value("9150.00"));
+		getJson("/api/v1/accounts/{id}/ledger", id).andExpect(
+				jsonPath("$[*].type").value(org.hamcrest.Matchers.contains("PLACEMENT", "PAYMENT", "ADJUSTMENT")));
+	}
+
+	@Test
+	void refusesTimeZonesGivenAsOffsetsAndTestCurrencies() throws Exception {
+		for (String zone : new String[] { "UTC+05:30", "GMT-5", "+05:30", "Etc/GMT+5", "Asia/Atlantis" }) {
+			postJson("/api/v1/creditors", """
+					{"code": "TZ-1", "name": "X", "country": "IN", "currency": "INR", "jurisdiction": "IN",
+					 "timeZone": "%s"}""".formatted(zone)).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("timeZone"));
+		}
+		postJson("/api/v1/creditors", """
+				{"code": "TZ-1", "name": "X", "country": "IN", "currency": "XXX", "jurisdiction": "IN",
+				 "timeZone": "Asia/Kolkata", "waterfall": [null, "FEES", "PRINCIPAL"]}""")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("currency", "waterfall")));
+		creditor("CaseCo", "IN", "INR", "IN", "Asia/Kolkata");
+		postJson("/api/v1/creditors", """
+				{"code": "CASECO", "name": "X", "country": "IN", "currency": "INR", "jurisdiction": "IN",
+				 "timeZone": "Asia/Kolkata"}""").andExpect(status().isConflict());
+	}
+
+	@Test
 	void aBadPlacementIsRefusedWholeAndWritesNothing() throws Exception {
 		creditor("BD-NBFC", "IN", "INR", "IN", "Asia/Kolkata");
 		int customersBefore = count("customer_customers");
