@@ -88,6 +88,14 @@ class DemoData implements ApplicationRunner {
 			return;
 		}
 		long started = System.nanoTime();
+		// One transaction: a start interrupted mid-load leaves nothing, and the next
+		// start loads it all.
+		this.transactions.executeWithoutResult((tx) -> loadAll());
+		log.info("Demo portfolio loaded: {} accounts in {} ms", INDIAN_ACCOUNTS + US_ACCOUNTS,
+				(System.nanoTime() - started) / 1_000_000);
+	}
+
+	private void loadAll() {
 		createUsers();
 		CreditorView nbfc = this.creditors.create(new NewCreditor("MALABAR", "Malabar Finance Ltd (NBFC)", "IN", "INR",
 				"IN", "Asia/Kolkata", null, null));
@@ -96,8 +104,6 @@ class DemoData implements ApplicationRunner {
 		Random random = new Random(20261126L);
 		load(nbfc, INDIAN_ACCOUNTS, random, this::indianRow);
 		load(issuer, US_ACCOUNTS, random, this::usRow);
-		log.info("Demo portfolio loaded: {} accounts in {} ms", INDIAN_ACCOUNTS + US_ACCOUNTS,
-				(System.nanoTime() - started) / 1_000_000);
 	}
 
 	private void createUsers() {
@@ -127,14 +133,9 @@ class DemoData implements ApplicationRunner {
 		for (int n = 1; n <= count; n++) {
 			rows.add(maker.row(n, random, today));
 		}
-		for (int from = 0; from < rows.size(); from += 250) {
-			List<Map<String, String>> batch = rows.subList(from, Math.min(rows.size(), from + 250));
-			this.transactions.executeWithoutResult((tx) -> {
-				for (Map<String, String> row : batch) {
-					var placed = this.placements.place(creditor, parser.parse(row).placement(), source);
-					payLater(placed.account(), random, today);
-				}
-			});
+		for (Map<String, String> row : rows) {
+			var placed = this.placements.place(creditor, parser.parse(row).placement(), source);
+			payLater(placed.account(), random, today);
 		}
 	}
 

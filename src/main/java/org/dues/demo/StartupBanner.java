@@ -22,9 +22,13 @@ class StartupBanner {
 
 	private final String demoPassword;
 
-	StartupBanner(RuntimeMode mode, @Value("${dues.demo-password:demo}") String demoPassword) {
+	private final boolean adminPasswordSet;
+
+	StartupBanner(RuntimeMode mode, @Value("${dues.demo-password:demo}") String demoPassword,
+			@Value("${dues.admin-password:}") String adminPassword) {
 		this.mode = mode;
 		this.demoPassword = demoPassword;
+		this.adminPasswordSet = !adminPassword.isBlank();
 	}
 
 	@EventListener
@@ -36,8 +40,10 @@ class StartupBanner {
 			banner.append("  Demo logins (password '")
 				.append(this.demoPassword)
 				.append("'): agent1, agent2, agent3 (agents), lead1 (team lead), manager1 (manager),\n")
-				.append("  compliance1 (compliance officer), admin (administrator)\n")
-				.append("  API: curl -u admin:")
+				.append("  compliance1 (compliance officer), admin (administrator")
+				.append(this.adminPasswordSet ? ", password from DUES_ADMIN_PASSWORD" : "")
+				.append(")\n")
+				.append("  API: curl -u manager1:")
 				.append(this.demoPassword)
 				.append(" http://localhost:")
 				.append(port)

@@ -53,6 +53,9 @@ final class AmountFormat {
 		if (amount.signum() < 0) {
 			throw new IllegalArgumentException("'%s' is negative".formatted(text));
 		}
+		if (amount.compareTo(Money.INPUT_LIMIT) > 0) {
+			throw new IllegalArgumentException("'%s' is too large".formatted(text));
+		}
 		try {
 			return new Money(amount, currency);
 		}

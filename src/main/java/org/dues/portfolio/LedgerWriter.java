@@ -126,6 +126,10 @@ class LedgerWriter {
 	}
 
 	private static void requireNotNegative(String component, Money value) {
+		if (value.amount().compareTo(Money.INPUT_LIMIT.multiply(java.math.BigDecimal.TEN)) > 0) {
+			throw new InvalidInputException("amount",
+					"would take the %s balance beyond what Dues can hold".formatted(component));
+		}
 		if (value.isNegative()) {
 			throw new InvalidInputException("amount", "would take the %s balance below zero (to %s)"
 				.formatted(component, value.amount().toPlainString()));

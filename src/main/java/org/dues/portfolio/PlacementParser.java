@@ -27,6 +27,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PlacementParser {
 
+	private static final Map<String, Integer> LIMITS = Map.of("account_ref", 64, "customer_ref", 64, "customer_name",
+			200, "email", 254, "currency", 3, "language", 16);
+
+	private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
+	private static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
+
 	private final CreditorView creditor;
 
 	private final DateTimeFormatter dates;
@@ -47,6 +54,7 @@ public final class PlacementParser {
 	 */
 	public Parsed parse(Map<String, String> fields) {
 		Reader in = new Reader(fields);
+		in.checkText();
 		String accountRef = in.required("account_ref");
 		String customerRef = in.required("customer_ref");
 		String customerName = in.required("customer_name");
@@ -95,12 +103,30 @@ public final class PlacementParser {
 
 		private final Map<String, String> fields;
 
-		private final List<FieldError> errors = new ArrayList<>();
+		private final java.util.List<FieldError> errors = new ArrayList<>();
 
 		private final List<FieldError> warnings = new ArrayList<>();
 
 		Reader(Map<String, String> fields) {
-			this.fields = fields;
+			this.fields = new java.util.HashMap<>(fields);
+		}
+
+		/** No value may hold control characters or run longer than its column allows. */
+		void checkText() {
+			for (Map.Entry<String, String> field : this.fields.entrySet()) {
+				String value = field.getValue();
+				if (value == null) {
+					continue;
+				}
+				int limit = LIMITS.getOrDefault(field.getKey(), 200);
+				if (value.indexOf('\u0000') >= 0) {
+					error(field.getKey(), "contains a NUL character");
+				}
+				else if (value.strip().length() > limit) {
+					error(field.getKey(), "is longer than %d characters".formatted(limit));
+				}
+			}
+			this.errors.forEach((e) -> this.fields.remove(e.field()));
 		}
 
 		boolean present(String field) {
@@ -122,7 +148,9 @@ public final class PlacementParser {
 
 		String required(String field) {
 			if (!present(field)) {
-				error(field, "is required");
+				if (!hasError(field)) {
+					error(field, "is required");
+				}
 				return "";
 			}
 			return this.fields.get(field).strip();
@@ -131,7 +159,9 @@ public final class PlacementParser {
 		Currency currency() {
 			Currency expected = PlacementParser.this.creditor.currency();
 			if (!present("currency")) {
-				error("currency", "is required");
+				if (!hasError("currency")) {
+					error("currency", "is required");
+				}
 				return expected;
 			}
 			String code = this.fields.get("currency").strip().toUpperCase(Locale.ROOT);
@@ -174,7 +204,12 @@ public final class PlacementParser {
 			}
 			String value = this.fields.get(field).strip();
 			try {
-				return LocalDate.parse(value, PlacementParser.this.dates);
+				LocalDate date = LocalDate.parse(value, PlacementParser.this.dates);
+				if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+					error(field, "'%s' is outside 1900-2100".formatted(value));
+					return null;
+				}
+				return date;
 			}
 			catch (DateTimeParseException ex) {
 				error(field,

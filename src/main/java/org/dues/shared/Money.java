@@ -11,6 +11,12 @@ import java.util.Objects;
  */
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
 
+	/**
+	 * The largest amount Dues accepts from outside (one trillion in any currency), well
+	 * inside what the database stores, so sums of balances cannot overflow.
+	 */
+	public static final BigDecimal INPUT_LIMIT = new BigDecimal("1000000000000");
+
 	public Money {
 		Objects.requireNonNull(amount, "amount");
 		Objects.requireNonNull(currency, "currency");
@@ -64,6 +70,11 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 
 	public boolean isPositive() {
 		return this.amount.signum() > 0;
+	}
+
+	/** Whether the amount is at most {@link #INPUT_LIMIT} either way. */
+	public boolean withinInputLimit() {
+		return this.amount.abs().compareTo(INPUT_LIMIT) <= 0;
 	}
 
 	public String currencyCode() {

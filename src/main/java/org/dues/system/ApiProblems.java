@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -101,9 +102,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		JacksonException jackson = findJackson(ex);
 		if (jackson != null && !jackson.getPath().isEmpty()) {
 			String field = fieldPath(jackson.getPath());
-			String message = (jackson instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null)
-					? "must be " + describe(mismatch.getTargetType())
-					: "cannot be read: " + jackson.getOriginalMessage();
+			String message;
+			if (jackson instanceof UnrecognizedPropertyException) {
+				message = "is not a field of this request";
+			}
+			else if (jackson instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+				message = "must be " + describe(mismatch.getTargetType());
+			}
+			else {
+				message = "cannot be read: " + jackson.getOriginalMessage();
+			}
 			return ResponseEntity.badRequest()
 				.body(problem(HttpStatus.BAD_REQUEST, "Invalid input", field + ": " + message,
 						List.of(new FieldError(field, message))));

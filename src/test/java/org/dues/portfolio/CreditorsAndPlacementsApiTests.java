@@ -200,10 +200,31 @@ class CreditorsAndPlacementsApiTests {
 				{"accountRef": "LN-X", "customerRef": "CU-X", "customerName": "X", "currency": "USD",
 				 "principalOutstanding": "-1", "overdueAmount": "5"}""").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field",
-					org.hamcrest.Matchers.hasItems("currency", "principal_outstanding", "oldest_due_date")));
+					org.hamcrest.Matchers.hasItems("currency", "principalOutstanding", "oldestDueDate")));
 		postJson("/api/v1/creditors/BD-NBFC/accounts", "{\"accountRef\": {}}").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("accountRef"));
 		postJson("/api/v1/creditors/NOPE/accounts", "{}").andExpect(status().isNotFound());
+		String valid = """
+				{"accountRef": "LN-Y", "customerRef": "CU-Y", "customerName": "Y", "currency": "INR",
+				 "principalOutstanding": "100", "overdueAmount": "0"}""";
+		postJson("/api/v1/creditors/BD-NBFC/accounts",
+				valid.replace("\"overdueAmount\"", "\"interestOutstandng\": \"5\", \"overdueAmount\""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("interestOutstandng"))
+			.andExpect(jsonPath("$.errors[0].message").value("is not a field of this request"));
+		postJson("/api/v1/creditors/BD-NBFC/accounts", valid.replace("\"100\"", "\"1000000000000000\""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("principalOutstanding"));
+		postJson("/api/v1/creditors/BD-NBFC/accounts", valid.replace("LN-Y", "L".repeat(4000)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("accountRef"));
+		postJson("/api/v1/creditors/BD-NBFC/accounts", valid.replace("\"Y\"", "\"Y\\u0000Z\""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("customerName"));
+		postJson("/api/v1/creditors/BD-NBFC/accounts",
+				valid.replace("\"0\"}", "\"5\", \"oldestDueDate\": \"-10000-01-01\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("oldestDueDate"));
 		assertThat(count("customer_customers")).isEqualTo(customersBefore);
 		assertThat(this.jdbc.sql("SELECT count(*) FROM portfolio_accounts WHERE account_ref = 'LN-X'")
 			.query(Integer.class)

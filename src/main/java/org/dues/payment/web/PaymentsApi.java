@@ -87,8 +87,12 @@ class PaymentsApi {
 			description = "Restores every balance the payment reduced; repeating it changes nothing")
 	PaymentJson reverse(@PathVariable UUID accountId, @PathVariable UUID paymentId, @RequestBody ReversalRequest body,
 			Authentication user) {
-		return PaymentJson.of(this.payments.reverse(new AccountId(accountId), new PaymentId(paymentId),
-				body.reason() == null ? "" : body.reason(), user.getName()));
+		String reason = body.reason() == null ? "" : body.reason();
+		if (reason.indexOf('\u0000') >= 0) {
+			throw new InvalidInputException("reason", "must not contain NUL characters");
+		}
+		return PaymentJson
+			.of(this.payments.reverse(new AccountId(accountId), new PaymentId(paymentId), reason, user.getName()));
 	}
 
 	record ReversalRequest(@Nullable String reason) {
@@ -116,6 +120,9 @@ class PaymentsApi {
 				BigDecimal value = new BigDecimal(this.amount.strip());
 				if (value.signum() <= 0) {
 					errors.add(new FieldError("amount", "must be greater than zero"));
+				}
+				else if (value.compareTo(Money.INPUT_LIMIT) > 0) {
+					errors.add(new FieldError("amount", "is too large"));
 				}
 				else {
 					try {
@@ -145,6 +152,9 @@ class PaymentsApi {
 			}
 			else if (this.reference.strip().length() > 100) {
 				errors.add(new FieldError("reference", "must be at most 100 characters"));
+			}
+			else if (!this.reference.strip().matches("\\P{Cc}+")) {
+				errors.add(new FieldError("reference", "must not contain control characters"));
 			}
 			LocalDate date = null;
 			if (this.receivedOn != null && !this.receivedOn.isBlank()) {

@@ -13,6 +13,8 @@ import org.dues.portfolio.NewCreditor;
 import org.dues.portfolio.PlacementParser;
 import org.dues.portfolio.Placements;
 import org.dues.portfolio.Source;
+import org.dues.shared.InvalidInputException;
+import org.dues.shared.InvalidInputException.FieldError;
 import org.dues.shared.NotFoundException;
 
 import org.springframework.http.ResponseEntity;
@@ -73,11 +75,17 @@ class CreditorsApi {
 	ResponseEntity<AccountJson> place(@PathVariable String code, @RequestBody PlacementRequest body,
 			Authentication user) {
 		CreditorView creditor = this.creditors.getByCode(code);
-		PlacementParser.Parsed parsed = new PlacementParser(creditor, null).parse(body.fields());
+		PlacementParser.Parsed parsed;
+		try {
+			parsed = new PlacementParser(creditor, null).parse(body.fields());
+		}
+		catch (InvalidInputException ex) {
+			throw new InvalidInputException(ex.errors().stream().map(CreditorsApi::inRequestTerms).toList());
+		}
 		Placements.Result result = this.placements.place(creditor, parsed.placement(),
 				new Source("API", null, user.getName(), null));
 		AccountJson json = AccountJson.of(result.account(), this.customers.get(result.account().customerId()),
-				result.outcome().name(), parsed.warnings());
+				result.outcome().name(), parsed.warnings().stream().map(CreditorsApi::inRequestTerms).toList());
 		if (result.outcome() == Placements.Outcome.CREATED) {
 			return ResponseEntity.created(URI.create("/api/v1/accounts/" + result.account().id())).body(json);
 		}
@@ -91,6 +99,10 @@ class CreditorsApi {
 		var account = this.accounts.findByRef(creditor.id(), accountRef)
 			.orElseThrow(() -> new NotFoundException("account", code + "/" + accountRef));
 		return AccountJson.of(account, this.customers.get(account.customerId()));
+	}
+
+	private static FieldError inRequestTerms(FieldError error) {
+		return new FieldError(PlacementRequest.requestName(error.field()), error.message());
 	}
 
 	record CreditorJson(String id, String code, String name, String country, String currency, String jurisdiction,

@@ -54,6 +54,22 @@ record PlacementRequest(@Nullable String accountRef, @Nullable String customerRe
 		return fields;
 	}
 
+	/** The request's own (camelCase) name for a canonical column name. */
+	static String requestName(String canonical) {
+		StringBuilder out = new StringBuilder();
+		boolean upper = false;
+		for (char c : canonical.toCharArray()) {
+			if (c == '_') {
+				upper = true;
+			}
+			else {
+				out.append(upper ? Character.toUpperCase(c) : c);
+				upper = false;
+			}
+		}
+		return out.toString();
+	}
+
 	private static void put(Map<String, String> fields, String name, @Nullable String value) {
 		if (value != null) {
 			fields.put(name, value);
