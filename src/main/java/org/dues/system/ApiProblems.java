@@ -3,6 +3,8 @@ package org.dues.system;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.dues.shared.ConflictException;
 import org.dues.shared.CurrencyMismatchException;
 import org.dues.shared.InvalidInputException;
@@ -24,45 +26,51 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns every error of the HTTP API into an RFC 9457 problem detail with a specific
- * {@code detail} and, for bad input, an {@code errors} list naming each field. No stack
- * trace leaves the server.
+ * Turns every error of the HTTP API (anything under {@code /api/}, including unknown
+ * paths and wrong methods) into an RFC 9457 problem detail with a specific {@code detail}
+ * and, for bad input, an {@code errors} list naming each field. No stack trace leaves the
+ * server.
  */
-@RestControllerAdvice(annotations = RestController.class)
+@RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
 	@ExceptionHandler(NotFoundException.class)
-	ProblemDetail notFound(NotFoundException ex) {
+	ProblemDetail notFound(NotFoundException ex, HttpServletRequest request) {
+		apiOnly(ex, request);
 		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), List.of());
 	}
 
 	@ExceptionHandler(InvalidInputException.class)
-	ProblemDetail invalid(InvalidInputException ex) {
+	ProblemDetail invalid(InvalidInputException ex, HttpServletRequest request) {
+		apiOnly(ex, request);
 		return problem(HttpStatus.BAD_REQUEST, "Invalid input", ex.getMessage(), ex.errors());
 	}
 
 	@ExceptionHandler(CurrencyMismatchException.class)
-	ProblemDetail currency(CurrencyMismatchException ex) {
+	ProblemDetail currency(CurrencyMismatchException ex, HttpServletRequest request) {
+		apiOnly(ex, request);
 		return problem(HttpStatus.BAD_REQUEST, "Invalid input", "currency: " + ex.getMessage(),
 				List.of(new FieldError("currency", ex.getMessage())));
 	}
 
 	@ExceptionHandler(ConflictException.class)
-	ProblemDetail conflict(ConflictException ex) {
+	ProblemDetail conflict(ConflictException ex, HttpServletRequest request) {
+		apiOnly(ex, request);
 		return problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage(), List.of());
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
-	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
+	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
+		apiOnly(ex, request);
 		String message = "'%s' is not a valid %s".formatted(ex.getValue(),
 				ex.getRequiredType() == null ? "value" : ex.getRequiredType().getSimpleName());
 		return problem(HttpStatus.BAD_REQUEST, "Invalid input", ex.getName() + ": " + message,
@@ -70,15 +78,48 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)
-	ProblemDetail forbidden(AccessDeniedException ex) {
+	ProblemDetail forbidden(AccessDeniedException ex, HttpServletRequest request) {
+		apiOnly(ex, request);
 		return problem(HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this.", List.of());
 	}
 
 	@ExceptionHandler(Exception.class)
-	ProblemDetail unexpected(Exception ex) {
+	ProblemDetail unexpected(Exception ex, HttpServletRequest request) throws Exception {
+		if (!isApi(request)) {
+			throw ex;
+		}
 		log.error("Unexpected error", ex);
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
 				"The server could not complete the request; it has been logged.", List.of());
+	}
+
+	/**
+	 * Spring MVC's own exceptions (unknown path, wrong method, ...): problem details for
+	 * the API; elsewhere the exception goes on to Spring Boot's error pages.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
+			HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+		if (request instanceof ServletWebRequest servlet && !isApi(servlet.getRequest())) {
+			throw ApiProblems.<RuntimeException>propagate(ex);
+		}
+		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+	}
+
+	/** Outside the API an exception goes on to the page error handling. */
+	private static void apiOnly(Exception ex, HttpServletRequest request) {
+		if (!isApi(request)) {
+			throw ApiProblems.<RuntimeException>propagate(ex);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <E extends Exception> E propagate(Exception ex) throws E {
+		throw (E) ex;
+	}
+
+	private static boolean isApi(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 	}
 
 	@Override

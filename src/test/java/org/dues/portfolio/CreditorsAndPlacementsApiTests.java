@@ -307,6 +307,29 @@ class CreditorsAndPlacementsApiTests {
 	}
 
 	@Test
+	void readsBackAnAccountWhoseReferenceHasSlashes() throws Exception {
+		creditor("SL-NBFC", "IN", "INR", "IN", "Asia/Kolkata");
+		postJson("/api/v1/creditors/SL-NBFC/accounts", """
+				{"accountRef": "HL/2024/0001", "customerRef": "CU/1", "customerName": "Shaji Pillai", "currency": "INR",
+				 "principalOutstanding": "100", "overdueAmount": "0"}""").andExpect(status().isCreated());
+		getJson("/api/v1/creditors/SL-NBFC/accounts/HL/2024/0001").andExpect(status().isOk())
+			.andExpect(jsonPath("$.accountRef").value("HL/2024/0001"));
+	}
+
+	@Test
+	void unknownPathsAndWrongMethodsAreProblemsToo() throws Exception {
+		getJson("/api/v1/nope").andExpect(status().isNotFound())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/creditors/X")
+				.with(httpBasic("admin", "admin-secret")))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	@Test
 	void publishesAnOpenApiDocument() throws Exception {
 		this.mvc.perform(get("/v3/api-docs"))
 			.andExpect(status().isOk())

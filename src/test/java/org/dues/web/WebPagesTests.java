@@ -129,6 +129,17 @@ class WebPagesTests {
 	}
 
 	@Test
+	void anUnknownAccountIsTheNotFoundPage() throws Exception {
+		this.mvc.perform(get("/accounts/{id}", java.util.UUID.randomUUID()).with(user("web-agent").roles("AGENT")))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith(org.springframework.http.MediaType.TEXT_HTML))
+			.andExpect(content().string(containsString("Back to accounts")));
+		this.mvc.perform(get("/accounts/not-a-uuid").with(user("web-agent").roles("AGENT")))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString("Back to accounts")));
+	}
+
+	@Test
 	void speaksHindiWhenAsked() throws Exception {
 		this.mvc
 			.perform(get("/accounts/{id}", this.account.id().value()).param("lang", "hi")

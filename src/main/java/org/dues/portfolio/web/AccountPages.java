@@ -9,10 +9,10 @@ import org.dues.portfolio.AccountId;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Accounts;
 import org.dues.portfolio.Creditors;
+import org.dues.system.PageController;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The account search and the account page.
  */
-@Controller
+@PageController
 class AccountPages {
 
 	private static final int SEARCH_LIMIT = 50;

@@ -92,10 +92,12 @@ class CreditorsApi {
 		return ResponseEntity.ok(json);
 	}
 
-	@GetMapping("/{code}/accounts/{accountRef}")
-	@Operation(summary = "Read an account by the creditor's reference")
-	AccountJson account(@PathVariable String code, @PathVariable String accountRef) {
+	@GetMapping("/{code}/accounts/{*accountRef}")
+	@Operation(summary = "Read an account by the creditor's reference",
+			description = "The reference may contain slashes, as Indian loan numbers often do: HL/2024/0001")
+	AccountJson account(@PathVariable String code, @PathVariable("accountRef") String path) {
 		CreditorView creditor = this.creditors.getByCode(code);
+		String accountRef = path.startsWith("/") ? path.substring(1) : path;
 		var account = this.accounts.findByRef(creditor.id(), accountRef)
 			.orElseThrow(() -> new NotFoundException("account", code + "/" + accountRef));
 		return AccountJson.of(account, this.customers.get(account.customerId()));

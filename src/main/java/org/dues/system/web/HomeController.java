@@ -1,12 +1,13 @@
 package org.dues.system.web;
 
-import org.springframework.stereotype.Controller;
+import org.dues.system.PageController;
+
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The login page and the start page.
  */
-@Controller
+@PageController
 class HomeController {
 
 	@GetMapping("/login")

@@ -1,0 +1,28 @@
+package org.dues.system.web;
+
+import org.dues.shared.NotFoundException;
+import org.dues.system.PageController;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * On web pages, something that does not exist (or an id that cannot exist) is the "not
+ * found" page; other errors fall through to Spring Boot's error pages.
+ */
+@ControllerAdvice(annotations = PageController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class PageErrors {
+
+	@ExceptionHandler({ NotFoundException.class, MethodArgumentTypeMismatchException.class })
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String notFound() {
+		return "error/404";
+	}
+
+}
