@@ -36,6 +36,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
 	static final String HEADER = "Idempotency-Key";
 
+	static final int MAX_BODY = 1024 * 1024;
+
+	static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofMinutes(5);
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -60,7 +64,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			return;
 		}
 		String user = request.getUserPrincipal().getName();
-		byte[] body = request.getInputStream().readAllBytes();
+		byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+		if (body.length > MAX_BODY) {
+			problem(response, 413, "A request with an Idempotency-Key may be at most 1 MB");
+			return;
+		}
 		String hash = hash(request, body);
 		int claimed = this.jdbc.sql("""
 				INSERT INTO system_idempotency_keys (username, key, request_hash, status, created_at)
@@ -71,6 +79,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			.param("now", OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC))
 			.update();
 		if (claimed == 0) {
+			claimed = takeOverAbandoned(user, key, hash);
+		}
+		if (claimed == 0) {
 			replay(user, key, hash, response);
 			return;
 		}
@@ -78,7 +89,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		boolean stored = false;
 		try {
 			chain.doFilter(new CachedBodyRequest(request, body), wrapper);
-			if (wrapper.getStatus() < 500) {
+			// An error the container renders later (an unknown path, say) has no body
+			// yet: not kept.
+			if (wrapper.getStatus() < 500 && (wrapper.getStatus() < 400 || wrapper.getContentSize() > 0)) {
 				this.jdbc.sql("""
 						UPDATE system_idempotency_keys SET status = :status, content_type = :type, location = :location,
 						    body = :body WHERE username = :user AND key = :key""")
@@ -101,6 +114,23 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			}
 			wrapper.copyBodyToResponse();
 		}
+	}
+
+	/**
+	 * A claim still "in progress" after minutes belongs to a request that died; take it
+	 * over.
+	 */
+	private int takeOverAbandoned(String user, String key, String hash) {
+		OffsetDateTime now = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
+		return this.jdbc.sql("""
+				UPDATE system_idempotency_keys SET created_at = :now, request_hash = :hash
+				WHERE username = :user AND key = :key AND status = 0 AND created_at < :stale""")
+			.param("now", now)
+			.param("stale", now.minus(ABANDONED_AFTER))
+			.param("user", user)
+			.param("key", key)
+			.param("hash", hash)
+			.update();
 	}
 
 	private void replay(String user, String key, String hash, HttpServletResponse response) throws IOException {

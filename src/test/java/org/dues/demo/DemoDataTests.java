@@ -40,6 +40,9 @@ class DemoDataTests {
 	void loadsTheDemoPortfolioAndUsers() throws Exception {
 		assertThat(this.mode.embeddedDatabase()).isTrue();
 		assertThat(this.mode.demo()).isTrue();
+		assertThat(this.jdbc.sql("SHOW fsync").query(String.class).single()).as("the embedded database is durable")
+			.isEqualTo("on");
+		assertThat(this.jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");
 		assertThat(count("SELECT count(*) FROM portfolio_accounts"))
 			.isEqualTo(DemoData.INDIAN_ACCOUNTS + DemoData.US_ACCOUNTS);
 

@@ -280,6 +280,23 @@ class CreditorsAndPlacementsApiTests {
 	}
 
 	@Test
+	void aKeyLeftInProgressByACrashedRequestIsTakenOverAfterFiveMinutes() throws Exception {
+		this.jdbc.sql("""
+				INSERT INTO system_idempotency_keys (username, key, request_hash, status, created_at)
+				VALUES ('admin', 'key-crashed', 'whatever', 0, :at)""")
+			.param("at", java.time.OffsetDateTime.parse("2026-11-26T09:50:00Z"))
+			.update();
+		this.mvc
+			.perform(post("/api/v1/creditors").with(httpBasic("admin", "admin-secret"))
+				.header("Idempotency-Key", "key-crashed")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"code": "IK-9", "name": "After crash", "country": "IN", "currency": "INR",
+						 "jurisdiction": "IN", "timeZone": "Asia/Kolkata"}"""))
+			.andExpect(status().isCreated());
+	}
+
+	@Test
 	void aFailedRequestDoesNotUseUpItsIdempotencyKey() throws Exception {
 		String bad = "{\"code\": \"IK-3\"}";
 		String good = """
