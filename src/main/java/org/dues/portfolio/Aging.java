@@ -70,6 +70,16 @@ class Aging {
 		return this.jdbc.sql(SQL.formatted(DAYS_PAST_DUE, "true")).param("now", now()).update();
 	}
 
+	/** Ages the accounts an import created or changed, in the import's transaction. */
+	void ageImported(java.util.UUID importId) {
+		this.jdbc.sql(SQL.formatted(DAYS_PAST_DUE, """
+				a.id IN (SELECT account_id FROM portfolio_import_staging
+				         WHERE import_id = :import AND outcome IN ('CREATED', 'UPDATED'))"""))
+			.param("now", now())
+			.param("import", importId)
+			.update();
+	}
+
 	/** Ages one account, in the caller's transaction. */
 	void age(AccountId account) {
 		this.jdbc.sql(SQL.formatted(DAYS_PAST_DUE, "a.id = :id"))

@@ -32,6 +32,13 @@ final class AmountFormat {
 	 * @throws IllegalArgumentException with a message a person can act on
 	 */
 	static Money parse(String text, Currency currency) {
+		return parse(text, currency, DigitGrouping.ANY);
+	}
+
+	/**
+	 * @throws IllegalArgumentException with a message a person can act on
+	 */
+	static Money parse(String text, Currency currency, DigitGrouping grouping) {
 		String value = text.strip();
 		for (String symbol : SYMBOLS.getOrDefault(currency.getCurrencyCode(), List.of(currency.getCurrencyCode()))) {
 			if (value.startsWith(symbol)) {
@@ -46,8 +53,11 @@ final class AmountFormat {
 						"'%s' is in %s, not %s".formatted(text, entry.getKey(), currency.getCurrencyCode()));
 			}
 		}
-		if (!PLAIN.matcher(value).matches() && !WESTERN.matcher(value).matches() && !INDIAN.matcher(value).matches()) {
-			throw new IllegalArgumentException("'%s' is not an amount".formatted(text));
+		boolean western = grouping != DigitGrouping.INDIAN && WESTERN.matcher(value).matches();
+		boolean indian = grouping != DigitGrouping.WESTERN && INDIAN.matcher(value).matches();
+		if (!PLAIN.matcher(value).matches() && !western && !indian) {
+			throw new IllegalArgumentException("'%s' is not an amount%s".formatted(text,
+					grouping == DigitGrouping.ANY ? "" : " in " + grouping.name().toLowerCase() + " digit grouping"));
 		}
 		BigDecimal amount = new BigDecimal(value.replace(",", ""));
 		if (amount.signum() < 0) {

@@ -38,12 +38,24 @@ public final class PlacementParser {
 
 	private final DateTimeFormatter dates;
 
+	private final DigitGrouping grouping;
+
 	/**
 	 * @param datePattern a {@link DateTimeFormatter} pattern such as {@code dd/MM/yyyy};
 	 * ISO dates when null
 	 */
 	public PlacementParser(CreditorView creditor, @Nullable String datePattern) {
+		this(creditor, datePattern, DigitGrouping.ANY);
+	}
+
+	/**
+	 * @param datePattern a {@link DateTimeFormatter} pattern such as {@code dd/MM/yyyy};
+	 * ISO dates when null
+	 * @param grouping the digit grouping amounts are written in
+	 */
+	public PlacementParser(CreditorView creditor, @Nullable String datePattern, DigitGrouping grouping) {
 		this.creditor = creditor;
+		this.grouping = grouping;
 		this.dates = datePattern == null ? DateTimeFormatter.ISO_LOCAL_DATE
 				: DateTimeFormatter.ofPattern(datePattern.replace("yyyy", "uuuu"), Locale.ROOT)
 					.withResolverStyle(ResolverStyle.STRICT);
@@ -190,7 +202,7 @@ public final class PlacementParser {
 				return null;
 			}
 			try {
-				return AmountFormat.parse(this.fields.get(field), currency);
+				return AmountFormat.parse(this.fields.get(field), currency, PlacementParser.this.grouping);
 			}
 			catch (IllegalArgumentException ex) {
 				error(field, ex.getMessage());

@@ -1,0 +1,19 @@
+package org.dues.customer;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.dues.shared.EmailAddress;
+import org.dues.shared.PhoneNumber;
+import org.dues.shared.PostalAddress;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One row of a bulk load as far as the customer goes.
+ *
+ * @param line where the row came from (a file line), to report and exclude by
+ */
+public record StagedCustomer(int line, String customerRef, String name, @Nullable String language,
+		@Nullable LocalDate dateOfBirth, List<PhoneNumber> phones, @Nullable EmailAddress email,
+		@Nullable PostalAddress address) {
+}

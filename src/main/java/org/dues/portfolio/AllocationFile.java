@@ -1,0 +1,221 @@
+package org.dues.portfolio;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
+import org.dhatim.fastexcel.reader.Row;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An allocation file read one row at a time, never whole: CSV (UTF-8 with or without BOM,
+ * RFC 4180, LF or CRLF, blank lines skipped) through Commons CSV, or the first sheet of
+ * an XLSX workbook through FastExcel.
+ */
+interface AllocationFile extends AutoCloseable {
+
+	/** The header row. */
+	List<String> headers();
+
+	/** The next row, or null at the end. */
+	@Nullable FileRow next();
+
+	@Override
+	void close() throws IOException;
+
+	/**
+	 * One row of values as the file has them.
+	 *
+	 * @param line the line of the file (the header is line 1; for XLSX the row number)
+	 */
+	record FileRow(int line, List<String> values) {
+
+		String value(int column) {
+			return column < this.values.size() ? this.values.get(column) : "";
+		}
+
+	}
+
+	enum Format {
+
+		CSV, XLSX;
+
+		static Format of(String fileName) {
+			return fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx") ? XLSX : CSV;
+		}
+
+	}
+
+	static AllocationFile open(InputStream in, Format format, DateTimeFormatter dates) throws IOException {
+		return format == Format.XLSX ? new Xlsx(in, dates) : new Csv(in);
+	}
+
+	/** CSV through Commons CSV. */
+	final class Csv implements AllocationFile {
+
+		private final CSVParser parser;
+
+		private final Iterator<CSVRecord> records;
+
+		private final List<String> headers;
+
+		private long lastLine = 1;
+
+		Csv(InputStream in) throws IOException {
+			PushbackInputStream stream = new PushbackInputStream(new BufferedInputStream(in, 1 << 16), 3);
+			byte[] bom = stream.readNBytes(3);
+			if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {
+				stream.unread(bom);
+			}
+			this.parser = CSVParser.builder()
+				.setReader(new InputStreamReader(stream, StandardCharsets.UTF_8))
+				.setFormat(CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get())
+				.get();
+			this.records = this.parser.iterator();
+			if (!this.records.hasNext()) {
+				throw new org.dues.shared.InvalidInputException("file", "the file is empty");
+			}
+			this.headers = this.records.next().toList();
+			this.lastLine = this.parser.getCurrentLineNumber();
+		}
+
+		@Override
+		public List<String> headers() {
+			return this.headers;
+		}
+
+		@Override
+		public @Nullable FileRow next() {
+			try {
+				while (this.records.hasNext()) {
+					CSVRecord record = this.records.next();
+					long end = this.parser.getCurrentLineNumber();
+					// The record starts on the line after the previous one ended, blank
+					// lines aside.
+					int line = (int) (end - countNewlines(record));
+					this.lastLine = end;
+					if (record.size() == 1 && record.get(0).isBlank()) {
+						continue;
+					}
+					return new FileRow(line, record.toList());
+				}
+				return null;
+			}
+			catch (UncheckedIOException ex) {
+				throw new org.dues.shared.InvalidInputException("file",
+						"the CSV is malformed after line %d: %s".formatted(this.lastLine, ex.getMessage()));
+			}
+		}
+
+		private static int countNewlines(CSVRecord record) {
+			int count = 0;
+			for (String value : record) {
+				for (int i = 0; i < value.length(); i++) {
+					if (value.charAt(i) == '\n') {
+						count++;
+					}
+				}
+			}
+			return count;
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.parser.close();
+		}
+
+	}
+
+	/** The first sheet of an XLSX workbook through FastExcel's streaming reader. */
+	final class Xlsx implements AllocationFile {
+
+		private final ReadableWorkbook workbook;
+
+		private final Stream<Row> stream;
+
+		private final Iterator<Row> rows;
+
+		private final List<String> headers;
+
+		private final DateTimeFormatter dates;
+
+		Xlsx(InputStream in, DateTimeFormatter dates) throws IOException {
+			this.dates = dates;
+			this.workbook = new ReadableWorkbook(in, new ReadingOptions(true, false));
+			this.stream = this.workbook.getFirstSheet().openStream();
+			this.rows = this.stream.iterator();
+			if (!this.rows.hasNext()) {
+				throw new org.dues.shared.InvalidInputException("file", "the workbook's first sheet is empty");
+			}
+			this.headers = values(this.rows.next());
+		}
+
+		@Override
+		public List<String> headers() {
+			return this.headers;
+		}
+
+		@Override
+		public @Nullable FileRow next() {
+			while (this.rows.hasNext()) {
+				Row row = this.rows.next();
+				List<String> values = values(row);
+				if (values.stream().allMatch(String::isBlank)) {
+					continue;
+				}
+				return new FileRow(row.getRowNum(), values);
+			}
+			return null;
+		}
+
+		private List<String> values(Row row) {
+			List<String> values = new ArrayList<>(row.getCellCount());
+			for (int i = 0; i < row.getCellCount(); i++) {
+				Cell cell = row.getCell(i);
+				values.add(cell == null ? "" : text(cell));
+			}
+			return values;
+		}
+
+		private String text(Cell cell) {
+			if (cell.getType() == CellType.NUMBER) {
+				String format = cell.getDataFormatString();
+				if (format != null && isDateFormat(format)) {
+					return this.dates.format(cell.asDate().toLocalDate());
+				}
+				return cell.asNumber().stripTrailingZeros().toPlainString();
+			}
+			String text = cell.getText();
+			return text == null ? "" : text;
+		}
+
+		private static boolean isDateFormat(String format) {
+			String f = format.toLowerCase(java.util.Locale.ROOT).replaceAll("\"[^\"]*\"|\\[[^]]*]", "");
+			return (f.contains("d") || f.contains("y")) && f.contains("m") && !f.contains("0");
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.stream.close();
+			this.workbook.close();
+		}
+
+	}
+
+}

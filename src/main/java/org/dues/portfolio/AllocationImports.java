@@ -1,0 +1,212 @@
+package org.dues.portfolio;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.dues.shared.InvalidInputException;
+import org.dues.shared.NotFoundException;
+import org.dues.system.DuesProperties;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Allocation files: upload one, follow its progress, read its report and download its
+ * rejected rows. The file is kept under the data directory while and after it runs, so
+ * the rejects can be given back as they came.
+ */
+@Service
+public class AllocationImports {
+
+	private final Creditors creditors;
+
+	private final MappingProfiles mappings;
+
+	private final JdbcClient jdbc;
+
+	private final ExecutorService executor;
+
+	private final ImportRunFactory runs;
+
+	private final Path directory;
+
+	private final Clock clock;
+
+	AllocationImports(Creditors creditors, MappingProfiles mappings, JdbcClient jdbc, ExecutorService importExecutor,
+			ImportRunFactory runs, DuesProperties properties, Clock clock) {
+		this.creditors = creditors;
+		this.mappings = mappings;
+		this.jdbc = jdbc;
+		this.executor = importExecutor;
+		this.runs = runs;
+		this.directory = properties.dataDir().toAbsolutePath().resolve("imports");
+		this.clock = clock;
+	}
+
+	/**
+	 * Accepts a file and starts importing it in the background. A file whose headers
+	 * cannot be mapped is refused at once.
+	 * @throws InvalidInputException naming every required column the file lacks
+	 * @throws NotFoundException for an unknown creditor or mapping profile
+	 */
+	public ImportView start(String creditorCode, String fileName, InputStream content, @Nullable String mappingName,
+			String who) {
+		CreditorView creditor = this.creditors.getByCode(creditorCode);
+		MappingProfile profile = this.mappings.get(creditor, mappingName);
+		String name = (fileName == null || fileName.isBlank()) ? "upload.csv"
+				: Path.of(fileName).getFileName().toString();
+		AllocationFile.Format format = AllocationFile.Format.of(name);
+		UUID id = UUID.randomUUID();
+		Path file = this.directory.resolve(id + (format == AllocationFile.Format.XLSX ? ".xlsx" : ".csv"));
+		try {
+			Files.createDirectories(this.directory);
+			Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
+			checkHeaders(file, format, profile);
+		}
+		catch (IOException ex) {
+			deleteQuietly(file);
+			throw new InvalidInputException("file", "the file could not be read: " + ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			deleteQuietly(file);
+			throw ex;
+		}
+		this.jdbc
+			.sql("""
+					INSERT INTO portfolio_imports (id, creditor_id, file_name, file_format, mapping_name, status, created_by,
+					    started_at)
+					VALUES (:id, :creditor, :name, :format, :mapping, 'RUNNING', :who, :now)""")
+			.param("id", id)
+			.param("creditor", creditor.id().value())
+			.param("name", name.length() > 255 ? name.substring(0, 255) : name)
+			.param("format", format.name())
+			.param("mapping", mappingName == null || mappingName.isBlank() ? null : profile.name())
+			.param("now", OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC))
+			.param("who", who)
+			.update();
+		ImportRun run = this.runs.create(id, creditor, profile, file, format, name, who);
+		this.executor.execute(run::run);
+		return get(id);
+	}
+
+	private static void checkHeaders(Path file, AllocationFile.Format format, MappingProfile profile)
+			throws IOException {
+		try (InputStream in = Files.newInputStream(file);
+				AllocationFile rows = AllocationFile.open(in, format, DateTimeFormatter.ISO_LOCAL_DATE)) {
+			ImportColumns.resolve(rows.headers(), profile);
+		}
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			if (ex instanceof InvalidInputException) {
+				throw ex;
+			}
+			throw new InvalidInputException("file", "the file is not a readable CSV or XLSX file: " + ex.getMessage());
+		}
+	}
+
+	/** An import with its counts, errors and warnings. */
+	public ImportView get(UUID id) {
+		List<ImportView.Issue> errors = new ArrayList<>();
+		List<ImportView.Issue> warnings = new ArrayList<>();
+		this.jdbc.sql("""
+				SELECT line, severity, field, message FROM portfolio_import_issues WHERE import_id = :id
+				ORDER BY line, severity""").param("id", id).query((rs) -> {
+			ImportView.Issue issue = new ImportView.Issue(rs.getInt(1), rs.getString(3), rs.getString(4));
+			("ERROR".equals(rs.getString(2)) ? errors : warnings).add(issue);
+		});
+		return this.jdbc.sql(SELECT + " WHERE i.id = :id")
+			.param("id", id)
+			.query((rs, n) -> view(rs, errors, warnings))
+			.optional()
+			.orElseThrow(() -> new NotFoundException("import", id));
+	}
+
+	/** The latest imports, newest first, without their issues. */
+	public List<ImportView> recent(int limit) {
+		return this.jdbc.sql(SELECT + " ORDER BY i.started_at DESC LIMIT :limit")
+			.param("limit", limit)
+			.query((rs, n) -> view(rs, List.of(), List.of()))
+			.list();
+	}
+
+	/**
+	 * Writes the rejected rows as they came, with the header and a {@code reason} column.
+	 */
+	public void writeRejects(UUID id, Writer out) {
+		ImportView view = get(id);
+		Map<Integer, String> reasons = new LinkedHashMap<>();
+		for (ImportView.Issue error : view.errors()) {
+			reasons.merge(error.row(), (error.field() == null ? "" : error.field() + ": ") + error.message(),
+					(a, b) -> a + "; " + b);
+		}
+		Path file = this.directory.resolve(id + ("XLSX".equals(view.format()) ? ".xlsx" : ".csv"));
+		try (InputStream in = Files.newInputStream(file);
+				AllocationFile rows = AllocationFile.open(in, AllocationFile.Format.valueOf(view.format()),
+						DateTimeFormatter.ISO_LOCAL_DATE)) {
+			// Not closed here: closing the printer would close the caller's writer.
+			CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180);
+			List<String> header = new ArrayList<>(rows.headers());
+			header.add("reason");
+			printer.printRecord(header);
+			for (AllocationFile.FileRow row = rows.next(); row != null; row = rows.next()) {
+				String reason = reasons.get(row.line());
+				if (reason != null) {
+					List<String> values = new ArrayList<>(row.values());
+					while (values.size() < rows.headers().size()) {
+						values.add("");
+					}
+					values.add(reason);
+					printer.printRecord(values);
+				}
+			}
+			printer.flush();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static final String SELECT = """
+			SELECT i.*, c.code FROM portfolio_imports i JOIN portfolio_creditors c ON c.id = i.creditor_id""";
+
+	private static ImportView view(ResultSet rs, List<ImportView.Issue> errors, List<ImportView.Issue> warnings)
+			throws SQLException {
+		OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
+		return new ImportView(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("file_name"),
+				rs.getString("file_format"), rs.getString("mapping_name"),
+				ImportView.ImportStatus.valueOf(rs.getString("status")), rs.getInt("rows_total"),
+				rs.getInt("rows_read"), rs.getInt("rows_created"), rs.getInt("rows_updated"),
+				rs.getInt("rows_unchanged"), rs.getInt("rows_rejected"), rs.getString("message"),
+				rs.getString("created_by"), rs.getObject("started_at", OffsetDateTime.class).toInstant(),
+				finished == null ? null : finished.toInstant(), errors, warnings);
+	}
+
+	private static void deleteQuietly(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			// Left for the operator; nothing refers to it.
+		}
+	}
+
+}

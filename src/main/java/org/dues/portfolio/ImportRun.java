@@ -1,0 +1,281 @@
+package org.dues.portfolio;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.dues.customer.CustomerBulk;
+import org.dues.customer.StagedCustomer;
+import org.dues.shared.CopyText;
+import org.dues.shared.InvalidInputException;
+import org.dues.shared.InvalidInputException.FieldError;
+import org.dues.shared.Money;
+import org.postgresql.PGConnection;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs one import: streams the file in chunks, checks each chunk's rows on all cores,
+ * stages the good rows with {@code COPY}, then merges them set-based, all in one
+ * transaction, so an import either completes or leaves no trace.
+ */
+class ImportRun {
+
+	static final int CHUNK = 5000;
+
+	private final UUID id;
+
+	private final CreditorView creditor;
+
+	private final MappingProfile profile;
+
+	private final Path file;
+
+	private final AllocationFile.Format format;
+
+	private final String fileName;
+
+	private final String who;
+
+	private final Deps deps;
+
+	record Deps(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions,
+			TransactionTemplate separateTransactions, CustomerBulk customers, Aging aging, Clock clock) {
+	}
+
+	ImportRun(UUID id, CreditorView creditor, MappingProfile profile, Path file, AllocationFile.Format format,
+			String fileName, String who, Deps deps) {
+		this.id = id;
+		this.creditor = creditor;
+		this.profile = profile;
+		this.file = file;
+		this.format = format;
+		this.fileName = fileName;
+		this.who = who;
+		this.deps = deps;
+	}
+
+	void run() {
+		try {
+			this.deps.transactions().executeWithoutResult((tx) -> importAll());
+		}
+		catch (RuntimeException ex) {
+			String message = (ex instanceof InvalidInputException invalid) ? invalid.getMessage()
+					: "the import failed and changed nothing: " + ex.getMessage();
+			this.deps.separateTransactions()
+				.executeWithoutResult((tx) -> this.deps.jdbc()
+					.sql("""
+							UPDATE portfolio_imports SET status = 'FAILED', message = :message, finished_at = :now
+							WHERE id = :id""")
+					.param("id", this.id)
+					.param("message", message.length() > 1000 ? message.substring(0, 1000) : message)
+					.param("now", now())
+					.update());
+			this.deps.separateTransactions()
+				.executeWithoutResult((tx) -> this.deps.jdbc()
+					.sql("DELETE FROM portfolio_import_staging WHERE import_id = :id")
+					.param("id", this.id)
+					.update());
+		}
+	}
+
+	private void importAll() {
+		JdbcClient jdbc = this.deps.jdbc();
+		// One import per creditor at a time: two files placing the same new account must
+		// not race.
+		jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+			.param("key", "import/" + this.creditor.id())
+			.query(Object.class)
+			.single();
+		DateTimeFormatter dates = this.profile.dateFormat() == null ? DateTimeFormatter.ISO_LOCAL_DATE
+				: DateTimeFormatter.ofPattern(this.profile.dateFormat());
+		PlacementParser parser = new PlacementParser(this.creditor, this.profile.dateFormat(), this.profile.grouping());
+		int read = 0;
+		int rejected = 0;
+		try (InputStream in = Files.newInputStream(this.file);
+				AllocationFile rows = AllocationFile.open(in, this.format, dates)) {
+			Map<String, Integer> columns = ImportColumns.resolve(rows.headers(), this.profile);
+			List<AllocationFile.FileRow> chunk = new ArrayList<>(CHUNK);
+			boolean more = true;
+			while (more) {
+				chunk.clear();
+				AllocationFile.FileRow row;
+				while (chunk.size() < CHUNK && (row = rows.next()) != null) {
+					chunk.add(row);
+				}
+				more = chunk.size() == CHUNK;
+				if (chunk.isEmpty()) {
+					break;
+				}
+				List<Checked> checked = chunk.parallelStream().map((r) -> check(parser, columns, r)).toList();
+				rejected += stage(checked);
+				read += chunk.size();
+				progress(read);
+			}
+		}
+		catch (IOException ex) {
+			throw new InvalidInputException("file", "the file could not be read: " + ex.getMessage());
+		}
+		OffsetDateTime now = now();
+		LocalDate today = LocalDate.now(this.deps.clock().withZone(this.creditor.timeZone()));
+		ImportMerge merge = new ImportMerge(jdbc, this.id, this.creditor, now, today, this.fileName, this.who);
+		int[] repeats = merge.rejectRepeats();
+		rejected += repeats.length;
+		this.deps.customers().exclude(this.id, repeats);
+		this.deps.customers().merge(this.id, this.creditor.id().value(), "IMPORT", now);
+		merge.apply();
+		this.deps.aging().ageImported(this.id);
+		int created = merge.count("CREATED");
+		int updated = merge.count("UPDATED");
+		int unchanged = merge.count("UNCHANGED");
+		merge.clear();
+		this.deps.customers().clear(this.id);
+		jdbc.sql(
+				"""
+						UPDATE portfolio_imports SET status = 'COMPLETED', rows_total = :total, rows_read = :total,
+						    rows_created = :created, rows_updated = :updated, rows_unchanged = :unchanged, rows_rejected = :rejected,
+						    finished_at = :now WHERE id = :id""")
+			.param("id", this.id)
+			.param("total", read)
+			.param("created", created)
+			.param("updated", updated)
+			.param("unchanged", unchanged)
+			.param("rejected", rejected)
+			.param("now", now())
+			.update();
+	}
+
+	/**
+	 * A row after checking: either a placement (with warnings) or the reasons it is
+	 * rejected.
+	 */
+	record Checked(int line, Placement placement, List<FieldError> warnings, List<FieldError> errors) {
+	}
+
+	private static Checked check(PlacementParser parser, Map<String, Integer> columns, AllocationFile.FileRow row) {
+		Map<String, String> fields = new HashMap<>();
+		columns.forEach((field, column) -> fields.put(field, row.value(column)));
+		try {
+			PlacementParser.Parsed parsed = parser.parse(fields);
+			return new Checked(row.line(), parsed.placement(), parsed.warnings(), List.of());
+		}
+		catch (InvalidInputException ex) {
+			return new Checked(row.line(), null, List.of(), ex.errors());
+		}
+	}
+
+	/** Stages the accepted rows and records every issue. @return the rows rejected */
+	private int stage(List<Checked> rows) {
+		StringBuilder accounts = new StringBuilder(rows.size() * 200);
+		StringBuilder issues = new StringBuilder();
+		List<StagedCustomer> customers = new ArrayList<>(rows.size());
+		int rejected = 0;
+		for (Checked row : rows) {
+			for (FieldError error : row.errors()) {
+				issue(issues, row.line(), "ERROR", error);
+			}
+			for (FieldError warning : row.warnings()) {
+				issue(issues, row.line(), "WARNING", warning);
+			}
+			if (!row.errors().isEmpty()) {
+				rejected++;
+				continue;
+			}
+			Placement p = row.placement();
+			new CopyText(accounts).add(this.id.toString())
+				.add(Integer.toString(row.line()))
+				.add(p.accountRef())
+				.add(p.customerRef())
+				.add(amount(p.principal()))
+				.add(amount(p.interest()))
+				.add(amount(p.fees()))
+				.add(amount(p.overdue()))
+				.add(date(p.oldestDueDate()))
+				.add(p.product())
+				.add(amount(p.originalAmount()))
+				.add(amount(p.installmentAmount()))
+				.add(date(p.openDate()))
+				.add(date(p.chargeOffDate()))
+				.add(date(p.lastPaymentDate()))
+				.add(amount(p.lastPaymentAmount()))
+				.end();
+			customers.add(new StagedCustomer(row.line(), p.customerRef(), p.customerName(), p.language(),
+					p.dateOfBirth(), p.phones(), p.emails().isEmpty() ? null : p.emails().get(0),
+					p.addresses().isEmpty() ? null : p.addresses().get(0)));
+		}
+		copy("""
+				COPY portfolio_import_staging (import_id, line, account_ref, customer_ref, principal, interest, fees, overdue,
+				    oldest_due_date, product, original_amount, installment_amount, open_date, charge_off_date,
+				    last_payment_date, last_payment_amount) FROM STDIN (FORMAT csv)""",
+				accounts);
+		copy("COPY portfolio_import_issues (import_id, line, severity, field, message) FROM STDIN (FORMAT csv)",
+				issues);
+		this.deps.customers().stage(this.id, customers);
+		return rejected;
+	}
+
+	private void issue(StringBuilder out, int line, String severity, FieldError issue) {
+		new CopyText(out).add(this.id.toString())
+			.add(Integer.toString(line))
+			.add(severity)
+			.add(issue.field())
+			.add(issue.message())
+			.end();
+	}
+
+	private static String amount(Money money) {
+		return money == null ? null : money.amount().toPlainString();
+	}
+
+	private static String date(LocalDate date) {
+		return date == null ? null : date.toString();
+	}
+
+	private void copy(String sql, StringBuilder data) {
+		if (data.isEmpty()) {
+			return;
+		}
+		Connection connection = DataSourceUtils.getConnection(this.deps.dataSource());
+		try {
+			connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(data.toString()));
+		}
+		catch (SQLException | IOException ex) {
+			throw new IllegalStateException("COPY into staging failed: " + ex.getMessage(), ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.deps.dataSource());
+		}
+	}
+
+	private void progress(int read) {
+		this.deps.separateTransactions()
+			.executeWithoutResult((tx) -> this.deps.jdbc()
+				.sql("UPDATE portfolio_imports SET rows_read = :read WHERE id = :id")
+				.param("id", this.id)
+				.param("read", read)
+				.update());
+	}
+
+	private OffsetDateTime now() {
+		return OffsetDateTime.now(this.deps.clock()).withOffsetSameInstant(ZoneOffset.UTC);
+	}
+
+}

@@ -1,0 +1,79 @@
+package org.dues.portfolio;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import javax.sql.DataSource;
+
+import org.dues.customer.CustomerBulk;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Wires import runs, the thread they run on, and the recovery of imports a crash cut
+ * short (their transaction never committed, so they are marked failed, not half-applied).
+ */
+@Configuration(proxyBeanMethods = false)
+class ImportRunFactory {
+
+	private static final Logger log = LoggerFactory.getLogger(ImportRunFactory.class);
+
+	private final ImportRun.Deps deps;
+
+	ImportRunFactory(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions,
+			CustomerBulk customers, Aging aging, Clock clock) {
+		TransactionTemplate separate = new TransactionTemplate(transactions);
+		separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.deps = new ImportRun.Deps(jdbc, dataSource, new TransactionTemplate(transactions), separate, customers,
+				aging, clock);
+	}
+
+	ImportRun create(UUID id, CreditorView creditor, MappingProfile profile, Path file, AllocationFile.Format format,
+			String fileName, String who) {
+		return new ImportRun(id, creditor, profile, file, format, fileName, who, this.deps);
+	}
+
+	@Bean(destroyMethod = "shutdownNow")
+	ExecutorService importExecutor() {
+		return Executors.newSingleThreadExecutor(Thread.ofPlatform().name("dues-import").daemon(true).factory());
+	}
+
+	/**
+	 * Imports still RUNNING when this node starts, whose creditor no node is importing
+	 * for, died with a process: their work was rolled back; say so.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void failInterruptedImports() {
+		this.deps.separateTransactions().executeWithoutResult((tx) -> {
+			int failed = this.deps.jdbc()
+				.sql("""
+						UPDATE portfolio_imports i SET status = 'FAILED', finished_at = now(),
+						    message = 'interrupted (the server stopped) before it finished; nothing of it was applied'
+						WHERE status = 'RUNNING'
+						  AND pg_try_advisory_xact_lock(hashtextextended('import/' || i.creditor_id::text, 0))""")
+				.param("now", java.time.OffsetDateTime.now(this.deps.clock()))
+				.update();
+			this.deps.jdbc()
+				.sql("""
+						DELETE FROM portfolio_import_staging s
+						WHERE NOT EXISTS (SELECT 1 FROM portfolio_imports i WHERE i.id = s.import_id AND i.status = 'RUNNING')""")
+				.update();
+			if (failed > 0) {
+				log.warn("Marked {} interrupted import(s) as failed", failed);
+			}
+		});
+	}
+
+}
