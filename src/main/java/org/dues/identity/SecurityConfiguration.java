@@ -69,7 +69,12 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain web(HttpSecurity http) throws Exception {
 		return http
-			.authorizeHttpRequests((auth) -> auth.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
+			.authorizeHttpRequests((auth) -> auth.requestMatchers(PUBLIC)
+				.permitAll()
+				.requestMatchers("/imports", "/imports/**")
+				.hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
+				.anyRequest()
+				.authenticated())
 			.exceptionHandling((ex) -> ex.authenticationEntryPoint((request, response, denied) -> {
 				if (HTMX.matches(request)) {
 					htmxRedirect(response, "/login");

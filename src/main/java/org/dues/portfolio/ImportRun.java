@@ -39,6 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class ImportRun {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportRun.class);
+
 	static final int CHUNK = 5000;
 
 	private final UUID id;
@@ -97,7 +99,10 @@ class ImportRun {
 		}
 	}
 
+	private long started;
+
 	private void importAll() {
+		this.started = System.nanoTime();
 		JdbcClient jdbc = this.deps.jdbc();
 		// One import per creditor at a time: two files placing the same new account must
 		// not race.
@@ -134,15 +139,22 @@ class ImportRun {
 		catch (IOException ex) {
 			throw new InvalidInputException("file", "the file could not be read: " + ex.getMessage());
 		}
+		long mark = System.nanoTime();
+		log.info("import {}: {} rows read, checked and staged in {} ms", this.id, read,
+				(mark - this.started) / 1_000_000);
 		OffsetDateTime now = now();
 		LocalDate today = LocalDate.now(this.deps.clock().withZone(this.creditor.timeZone()));
 		ImportMerge merge = new ImportMerge(jdbc, this.id, this.creditor, now, today, this.fileName, this.who);
 		int[] repeats = merge.rejectRepeats();
 		rejected += repeats.length;
 		this.deps.customers().exclude(this.id, repeats);
+		mark = lap("repeats", mark);
 		this.deps.customers().merge(this.id, this.creditor.id().value(), "IMPORT", now);
+		mark = lap("customers", mark);
 		merge.apply();
+		mark = lap("accounts and ledger", mark);
 		this.deps.aging().ageImported(this.id);
+		mark = lap("aging", mark);
 		int created = merge.count("CREATED");
 		int updated = merge.count("UPDATED");
 		int unchanged = merge.count("UNCHANGED");
@@ -161,6 +173,12 @@ class ImportRun {
 			.param("rejected", rejected)
 			.param("now", now())
 			.update();
+	}
+
+	private long lap(String phase, long since) {
+		long now = System.nanoTime();
+		log.info("import {}: {} in {} ms", this.id, phase, (now - since) / 1_000_000);
+		return now;
 	}
 
 	/**

@@ -85,6 +85,35 @@ class BrowserTests {
 	}
 
 	@Test
+	void anAdministratorImportsALendersFileAndReadsTheReport() throws Exception {
+		this.users
+			.createIfAbsent(new NewUser("browser-admin", "Admin", "admin-secret-2", Set.of(Role.ADMIN), List.of("en")));
+		this.creditors.create(new org.dues.portfolio.NewCreditor("WEB-IMP", "Kerala NBFC", "IN", "INR", "IN",
+				"Asia/Kolkata", null, null));
+		String base = "http://localhost:" + this.port;
+		this.browser.get(base + "/login");
+		this.browser.findElement(By.id("username")).sendKeys("browser-admin");
+		this.browser.findElement(By.id("password")).sendKeys("admin-secret-2");
+		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+		wait.until(ExpectedConditions.urlContains("/accounts"));
+		this.browser.findElement(By.linkText("Imports")).click();
+		wait.until(ExpectedConditions.urlContains("/imports"));
+		new org.openqa.selenium.support.ui.Select(this.browser.findElement(By.id("creditor"))).selectByValue("WEB-IMP");
+		this.browser.findElement(By.id("file"))
+			.sendKeys(Path.of("src/test/resources/imports/messy-lender.csv").toAbsolutePath().toString());
+		this.browser.findElement(By.cssSelector("form[action$='/imports'] button[type=submit]")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.partialLinkText("Download rejected rows")));
+		String report = this.browser.findElement(By.id("report")).getText();
+		assertThat(report).contains("Completed", "Rejected rows", "is required when an amount is overdue",
+				"repeats line 2");
+		assertThat(this.browser.findElements(By.cssSelector("#report .fs-4")).stream().map((e) -> e.getText()).toList())
+			.containsExactly("13", "3", "0", "0", "10", "2");
+		Files.write(Path.of("target/screenshots/import.png"),
+				((TakesScreenshot) this.browser).getScreenshotAs(OutputType.BYTES));
+	}
+
+	@Test
 	void aCollectorFindsAnAccountAndReadsIt() throws Exception {
 		this.users.createIfAbsent(
 				new NewUser("browser-agent", "Agent", "browser-secret", Set.of(Role.AGENT), List.of("ml", "en")));

@@ -14,6 +14,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = Controller.class)
 class PageModel {
 
+	@ModelAttribute("canImport")
+	boolean canImport(@Nullable Principal principal) {
+		return principal instanceof org.springframework.security.core.Authentication user && user.getAuthorities()
+			.stream()
+			.anyMatch((a) -> "ROLE_ADMIN".equals(a.getAuthority()) || "ROLE_MANAGER".equals(a.getAuthority()));
+	}
+
 	@ModelAttribute("currentUser")
 	@Nullable String currentUser(@Nullable Principal principal) {
 		return principal == null ? null : principal.getName();

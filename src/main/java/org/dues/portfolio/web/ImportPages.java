@@ -1,0 +1,121 @@
+package org.dues.portfolio.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.dues.portfolio.AllocationImports;
+import org.dues.portfolio.CreditorView;
+import org.dues.portfolio.Creditors;
+import org.dues.portfolio.ImportView;
+import org.dues.portfolio.MappingProfiles;
+import org.dues.shared.InvalidInputException;
+import org.dues.shared.NotFoundException;
+import org.dues.system.PageController;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The import page: upload an allocation file, watch it run, read and download its report.
+ */
+@PageController
+class ImportPages {
+
+	private final AllocationImports imports;
+
+	private final Creditors creditors;
+
+	private final MappingProfiles mappings;
+
+	ImportPages(AllocationImports imports, Creditors creditors, MappingProfiles mappings) {
+		this.imports = imports;
+		this.creditors = creditors;
+		this.mappings = mappings;
+	}
+
+	@GetMapping("/imports")
+	String list(Model model) {
+		model.addAttribute("imports", this.imports.recent(20));
+		model.addAttribute("creditors", this.creditors.list());
+		model.addAttribute("profiles", List.of());
+		return "portfolio/imports";
+	}
+
+	@GetMapping("/imports/mappings")
+	String mappingOptions(@RequestParam(required = false) @Nullable String creditor, Model model) {
+		List<String> names = (creditor == null || creditor.isBlank()) ? List.of()
+				: this.creditors.findByCode(creditor)
+					.map((c) -> this.mappings.list(c).stream().map((p) -> p.name()).toList())
+					.orElse(List.of());
+		model.addAttribute("profiles", names);
+		return "portfolio/imports :: mappingOptions";
+	}
+
+	@PostMapping("/imports")
+	String upload(@RequestParam(required = false) @Nullable String creditor,
+			@RequestParam(required = false) @Nullable String mapping,
+			@RequestParam(required = false) @Nullable MultipartFile file, Authentication user, Model model)
+			throws IOException {
+		try {
+			if (creditor == null || creditor.isBlank()) {
+				throw new InvalidInputException("creditor", "choose a creditor");
+			}
+			if (file == null || file.isEmpty()) {
+				throw new InvalidInputException("file", "choose a CSV or XLSX file");
+			}
+			ImportView started;
+			try (InputStream in = file.getInputStream()) {
+				started = this.imports.start(creditor, file.getOriginalFilename(), in, mapping, user.getName());
+			}
+			return "redirect:/imports/" + started.id();
+		}
+		catch (InvalidInputException | NotFoundException ex) {
+			model.addAttribute("problems", ex instanceof InvalidInputException invalid ? invalid.errors()
+					: List.of(new InvalidInputException.FieldError("", ex.getMessage())));
+			model.addAttribute("imports", this.imports.recent(20));
+			model.addAttribute("creditors", this.creditors.list());
+			model.addAttribute("selectedCreditor", creditor);
+			model.addAttribute("profiles", creditor == null ? List.of()
+					: this.creditors.findByCode(creditor).map(this::profileNames).orElse(List.of()));
+			return "portfolio/imports";
+		}
+	}
+
+	private List<String> profileNames(CreditorView creditor) {
+		return this.mappings.list(creditor).stream().map((p) -> p.name()).toList();
+	}
+
+	@GetMapping("/imports/{id}")
+	String report(@PathVariable UUID id, Model model) {
+		model.addAttribute("report", this.imports.get(id));
+		return "portfolio/import";
+	}
+
+	@GetMapping("/imports/{id}/progress")
+	String progress(@PathVariable UUID id, Model model) {
+		model.addAttribute("report", this.imports.get(id));
+		return "portfolio/import :: report";
+	}
+
+	@GetMapping("/imports/{id}/rejects.csv")
+	void rejects(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+		this.imports.get(id);
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"rejects-" + id + ".csv\"");
+		OutputStreamWriter writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+		this.imports.writeRejects(id, writer);
+		writer.flush();
+	}
+
+}

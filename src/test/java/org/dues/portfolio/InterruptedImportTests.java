@@ -1,0 +1,114 @@
+package org.dues.portfolio;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import org.dues.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An import either completes or leaves no trace.
+ */
+@IntegrationTest
+class InterruptedImportTests {
+
+	@Autowired
+	AllocationImports imports;
+
+	@Autowired
+	Creditors creditors;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ImportRunFactory runs;
+
+	@AfterEach
+	void dropSabotage() {
+		this.jdbc.sql("DROP TRIGGER IF EXISTS sabotage ON portfolio_ledger_entries").update();
+	}
+
+	@Test
+	void anImportThatFailsHalfwayLeavesNoTrace() throws Exception {
+		CreditorView creditor = this.creditors
+			.create(new NewCreditor("INT-1", "Interrupted", "IN", "INR", "IN", "Asia/Kolkata", null, null));
+		// Fails the import after its rows are staged and its customers merged, when the
+		// ledger is written.
+		this.jdbc.sql("""
+				CREATE OR REPLACE FUNCTION sabotage() RETURNS trigger AS $$
+				BEGIN
+				    IF NEW.source_ref = 'boom.csv' THEN RAISE EXCEPTION 'disk on fire'; END IF;
+				    RETURN NEW;
+				END $$ LANGUAGE plpgsql""").update();
+		this.jdbc.sql(
+				"CREATE TRIGGER sabotage BEFORE INSERT ON portfolio_ledger_entries FOR EACH ROW EXECUTE FUNCTION sabotage()")
+			.update();
+		byte[] file = Files.readAllBytes(Path.of("src/test/resources/imports/messy-lender.csv"));
+		ImportView started = this.imports.start("INT-1", "boom.csv", new java.io.ByteArrayInputStream(file), null,
+				"tester");
+		ImportView done = await(started.id());
+
+		assertThat(done.status()).isEqualTo(ImportView.ImportStatus.FAILED);
+		assertThat(done.message()).contains("changed nothing").contains("disk on fire");
+		assertThat(count("SELECT count(*) FROM portfolio_accounts WHERE creditor_id = :c", creditor)).isZero();
+		assertThat(count("SELECT count(*) FROM customer_customers WHERE creditor_id = :c", creditor)).isZero();
+		assertThat(
+				count("SELECT count(*) FROM portfolio_import_issues i JOIN portfolio_imports m ON m.id = i.import_id "
+						+ "WHERE m.creditor_id = :c", creditor))
+			.isZero();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM portfolio_import_staging").query(Integer.class).single())
+			.isZero();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM customer_import_staging").query(Integer.class).single())
+			.isZero();
+
+		dropSabotage();
+		ImportView retried = await(
+				this.imports.start("INT-1", "retry.csv", new java.io.ByteArrayInputStream(file), null, "tester").id());
+		assertThat(retried.status()).isEqualTo(ImportView.ImportStatus.COMPLETED);
+		assertThat(retried.rowsCreated()).isEqualTo(3);
+	}
+
+	@Test
+	void anImportCutShortByAStopIsMarkedFailedOnTheNextStart() {
+		CreditorView creditor = this.creditors
+			.create(new NewCreditor("INT-2", "Stopped", "IN", "INR", "IN", "Asia/Kolkata", null, null));
+		UUID id = UUID.randomUUID();
+		this.jdbc.sql("""
+				INSERT INTO portfolio_imports (id, creditor_id, file_name, file_format, status, created_by, started_at)
+				VALUES (:id, :c, 'big.csv', 'CSV', 'RUNNING', 'tester', :at)""")
+			.param("id", id)
+			.param("c", creditor.id().value())
+			.param("at", OffsetDateTime.parse("2026-11-26T09:00:00Z"))
+			.update();
+		this.runs.failInterruptedImports();
+		ImportView view = this.imports.get(id);
+		assertThat(view.status()).isEqualTo(ImportView.ImportStatus.FAILED);
+		assertThat(view.message()).contains("interrupted").contains("nothing of it was applied");
+	}
+
+	private ImportView await(UUID id) throws InterruptedException {
+		for (int i = 0; i < 400; i++) {
+			ImportView view = this.imports.get(id);
+			if (view.status() != ImportView.ImportStatus.RUNNING) {
+				return view;
+			}
+			Thread.sleep(25);
+		}
+		throw new AssertionError("import did not finish");
+	}
+
+	private int count(String sql, CreditorView creditor) {
+		return this.jdbc.sql(sql).param("c", creditor.id().value()).query(Integer.class).single();
+	}
+
+}
