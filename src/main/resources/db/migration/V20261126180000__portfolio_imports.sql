@@ -40,27 +40,3 @@ CREATE TABLE portfolio_import_issues (
     message   text    NOT NULL
 );
 CREATE INDEX portfolio_import_issues_import_idx ON portfolio_import_issues (import_id, severity, line);
-
--- Checked rows of an import in progress; emptied when the import ends.
-CREATE UNLOGGED TABLE portfolio_import_staging (
-    import_id           uuid          NOT NULL,
-    line                int           NOT NULL,
-    account_ref         text          NOT NULL,
-    customer_ref        text          NOT NULL,
-    principal           numeric(19,4) NOT NULL,
-    interest            numeric(19,4) NOT NULL,
-    fees                numeric(19,4) NOT NULL,
-    overdue             numeric(19,4) NOT NULL,
-    oldest_due_date     date,
-    product             text,
-    original_amount     numeric(19,4),
-    installment_amount  numeric(19,4),
-    open_date           date,
-    charge_off_date     date,
-    last_payment_date   date,
-    last_payment_amount numeric(19,4),
-    customer_id         uuid,
-    account_id          uuid,
-    outcome             text
-);
-CREATE INDEX portfolio_import_staging_idx ON portfolio_import_staging (import_id, account_ref, line);

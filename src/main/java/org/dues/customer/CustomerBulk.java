@@ -2,7 +2,6 @@ package org.dues.customer;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -15,21 +14,21 @@ import org.dues.shared.CopyText;
 import org.dues.shared.PhoneNumber;
 import org.postgresql.PGConnection;
 
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Customers in bulk, for allocation files of a million rows: rows are staged with
- * PostgreSQL {@code COPY}, then merged set-based with the same rules as
- * {@link CustomerManagement#record}: matched by the creditor's reference, name and
- * language updated, contact points added without duplicates. After {@link #merge} every
- * staged row carries its customer's id in {@code customer_import_staging.customer_id}
- * (with {@code changed} set when anything about the customer changed); the loading module
- * reads those two columns for its batch, and nothing else of this module's tables. All
- * calls join the caller's transaction.
+ * PostgreSQL {@code COPY} into a temporary table of the caller's transaction, then merged
+ * set-based with the same rules as {@link CustomerManagement#record}: matched by the
+ * creditor's reference, name and language updated, contact points added without
+ * duplicates. After {@link #merge} the temporary table {@code customer_import_resolved}
+ * ({@code customer_ref}, {@code customer_id}, {@code changed}) holds one row per customer
+ * of the batch, for the loading module to join on; it is this module's published output
+ * and disappears with the transaction. All calls need the caller's transaction.
  */
 @Service
 public class CustomerBulk {
@@ -43,14 +42,13 @@ public class CustomerBulk {
 		this.dataSource = dataSource;
 	}
 
-	/** Stages rows of a batch. */
+	/** Stages rows of the transaction's batch. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void stage(UUID batch, List<StagedCustomer> rows) {
+	public void stage(List<StagedCustomer> rows) {
+		ensureStaging();
 		StringBuilder csv = new StringBuilder(rows.size() * 160);
 		for (StagedCustomer row : rows) {
-			CopyText line = new CopyText(csv);
-			line.add(batch.toString())
-				.add(Integer.toString(row.line()))
+			new CopyText(csv).add(Integer.toString(row.line()))
 				.add(row.customerRef())
 				.add(row.name())
 				.add(row.language())
@@ -68,35 +66,41 @@ public class CustomerBulk {
 				.end();
 		}
 		copy("""
-				COPY customer_import_staging (batch_id, line, customer_ref, name, language, date_of_birth, phones,
-				    phone_types, phone_zones, email, line1, line2, city, state, postal_code, country)
+				COPY customer_import_staging (line, customer_ref, name, language, date_of_birth, phones, phone_types,
+				    phone_zones, email, line1, line2, city, state, postal_code, country)
 				FROM STDIN (FORMAT csv)""", csv.toString());
 	}
 
 	/** Leaves rows out of the merge (rows the loading module rejected after staging). */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void exclude(UUID batch, int[] lines) {
+	public void exclude(int[] lines) {
+		ensureStaging();
 		if (lines.length > 0) {
-			this.jdbc.sql("DELETE FROM customer_import_staging WHERE batch_id = :batch AND line = ANY(:lines)")
-				.param("batch", batch)
+			this.jdbc.sql("DELETE FROM customer_import_staging WHERE line = ANY(:lines)")
 				.param("lines", lines)
 				.update();
 		}
 	}
 
 	/**
-	 * Merges a staged batch into the creditor's customers. The first row of a customer
+	 * Merges the staged rows into the creditor's customers. The first row of a customer
 	 * gives its name, language and date of birth; every row adds contact points.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void merge(UUID batch, UUID creditorId, String source, OffsetDateTime now) {
-		new CustomerMerge(this.jdbc, batch, creditorId, source, now).run();
+	public void merge(UUID creditorId, String source, OffsetDateTime now) {
+		ensureStaging();
+		new CustomerMerge(this.jdbc, creditorId, source, now).run();
 	}
 
-	/** Empties a batch's staging rows. */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public void clear(UUID batch) {
-		this.jdbc.sql("DELETE FROM customer_import_staging WHERE batch_id = :batch").param("batch", batch).update();
+	private void ensureStaging() {
+		this.jdbc
+			.sql("""
+					CREATE TEMP TABLE IF NOT EXISTS customer_import_staging (
+					    line int NOT NULL, customer_ref text NOT NULL, name text NOT NULL, language text,
+					    date_of_birth date, phones text[] NOT NULL, phone_types text[] NOT NULL, phone_zones text[] NOT NULL,
+					    email text, line1 text, line2 text, city text, state text, postal_code text, country char(2)
+					) ON COMMIT DROP""")
+			.update();
 	}
 
 	private void copy(String sql, String data) {
@@ -104,11 +108,8 @@ public class CustomerBulk {
 		try {
 			connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(data));
 		}
-		catch (SQLException ex) {
+		catch (SQLException | IOException ex) {
 			throw new IllegalStateException("COPY into customer staging failed: " + ex.getMessage(), ex);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, this.dataSource);

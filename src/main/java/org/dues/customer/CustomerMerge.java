@@ -6,13 +6,12 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The set-based statements behind {@link CustomerBulk#merge}.
+ * The set-based statements behind {@link CustomerBulk#merge}, over the transaction's
+ * temporary staging table.
  */
 class CustomerMerge {
 
 	private final JdbcClient jdbc;
-
-	private final UUID batch;
 
 	private final UUID creditor;
 
@@ -20,20 +19,25 @@ class CustomerMerge {
 
 	private final OffsetDateTime now;
 
-	CustomerMerge(JdbcClient jdbc, UUID batch, UUID creditor, String source, OffsetDateTime now) {
+	CustomerMerge(JdbcClient jdbc, UUID creditor, String source, OffsetDateTime now) {
 		this.jdbc = jdbc;
-		this.batch = batch;
 		this.creditor = creditor;
 		this.source = source;
 		this.now = now;
 	}
 
 	void run() {
-		// New customers, and known ones whose name, language or date of birth changed.
+		update("""
+				CREATE TEMP TABLE IF NOT EXISTS customer_import_resolved (
+				    customer_ref text NOT NULL, customer_id uuid NOT NULL, changed boolean NOT NULL
+				) ON COMMIT DROP""");
+		// New customers and known ones whose name, language or date of birth changed
+		// (changed),
+		// then every other known customer of the batch (unchanged so far).
 		update("""
 				WITH firsts AS (
 				    SELECT DISTINCT ON (customer_ref) customer_ref, name, language, date_of_birth
-				    FROM customer_import_staging WHERE batch_id = :batch ORDER BY customer_ref, line
+				    FROM customer_import_staging ORDER BY customer_ref, line
 				), upserted AS (
 				    INSERT INTO customer_customers AS c (id, creditor_id, customer_ref, kind, name, language, date_of_birth,
 				        created_at, updated_at)
@@ -47,21 +51,21 @@ class CustomerMerge {
 				           OR (EXCLUDED.date_of_birth IS NOT NULL AND c.date_of_birth IS DISTINCT FROM EXCLUDED.date_of_birth)
 				    RETURNING c.id, c.customer_ref
 				)
-				UPDATE customer_import_staging s SET customer_id = u.id, changed = true
-				FROM upserted u WHERE s.batch_id = :batch AND s.customer_ref = u.customer_ref""");
-		update("""
-				UPDATE customer_import_staging s SET customer_id = c.id
-				FROM customer_customers c
-				WHERE s.batch_id = :batch AND s.customer_id IS NULL AND c.creditor_id = :creditor
-				  AND c.customer_ref = s.customer_ref""");
+				INSERT INTO customer_import_resolved (customer_ref, customer_id, changed)
+				SELECT customer_ref, id, true FROM upserted
+				UNION ALL
+				SELECT c.customer_ref, c.id, false
+				FROM firsts f JOIN customer_customers c ON c.creditor_id = :creditor AND c.customer_ref = f.customer_ref
+				WHERE NOT EXISTS (SELECT 1 FROM upserted u WHERE u.customer_ref = f.customer_ref)""");
+		update("ANALYZE customer_import_resolved");
 		// Contact points: new ones only, numbers compared in E.164, in file order.
 		update("""
 				WITH given AS (
-				    SELECT DISTINCT ON (s.customer_id, x.e164) s.customer_id, x.e164, x.type, x.zones, s.line, x.n
+				    SELECT DISTINCT ON (r.customer_id, x.e164) r.customer_id, x.e164, x.type, x.zones, s.line, x.n
 				    FROM customer_import_staging s
+				    JOIN customer_import_resolved r ON r.customer_ref = s.customer_ref
 				    CROSS JOIN LATERAL unnest(s.phones, s.phone_types, s.phone_zones) WITH ORDINALITY AS x(e164, type, zones, n)
-				    WHERE s.batch_id = :batch
-				    ORDER BY s.customer_id, x.e164, s.line, x.n
+				    ORDER BY r.customer_id, x.e164, s.line, x.n
 				), fresh AS (
 				    SELECT g.*, row_number() OVER (PARTITION BY g.customer_id ORDER BY g.line, g.n) AS rank
 				    FROM given g
@@ -76,13 +80,14 @@ class CustomerMerge {
 				    ON CONFLICT (customer_id, e164) DO NOTHING
 				    RETURNING customer_id
 				)
-				UPDATE customer_import_staging s SET changed = true
-				FROM (SELECT DISTINCT customer_id FROM added) a WHERE s.batch_id = :batch AND s.customer_id = a.customer_id""");
+				UPDATE customer_import_resolved r SET changed = true
+				FROM (SELECT DISTINCT customer_id FROM added) a WHERE r.customer_id = a.customer_id AND NOT r.changed""");
 		update("""
 				WITH given AS (
-				    SELECT DISTINCT ON (s.customer_id, s.email) s.customer_id, s.email, s.line
-				    FROM customer_import_staging s WHERE s.batch_id = :batch AND s.email IS NOT NULL
-				    ORDER BY s.customer_id, s.email, s.line
+				    SELECT DISTINCT ON (r.customer_id, s.email) r.customer_id, s.email, s.line
+				    FROM customer_import_staging s JOIN customer_import_resolved r ON r.customer_ref = s.customer_ref
+				    WHERE s.email IS NOT NULL
+				    ORDER BY r.customer_id, s.email, s.line
 				), fresh AS (
 				    SELECT g.*, row_number() OVER (PARTITION BY g.customer_id ORDER BY g.line) AS rank FROM given g
 				    WHERE NOT EXISTS (SELECT 1 FROM customer_emails e WHERE e.customer_id = g.customer_id AND e.address = g.email)
@@ -95,15 +100,16 @@ class CustomerMerge {
 				    ON CONFLICT (customer_id, address) DO NOTHING
 				    RETURNING customer_id
 				)
-				UPDATE customer_import_staging s SET changed = true
-				FROM (SELECT DISTINCT customer_id FROM added) a WHERE s.batch_id = :batch AND s.customer_id = a.customer_id""");
+				UPDATE customer_import_resolved r SET changed = true
+				FROM (SELECT DISTINCT customer_id FROM added) a WHERE r.customer_id = a.customer_id AND NOT r.changed""");
 		update("""
 				WITH given AS (
-				    SELECT DISTINCT ON (s.customer_id, coalesce(s.line1, ''), coalesce(s.line2, ''), coalesce(s.city, ''),
+				    SELECT DISTINCT ON (r.customer_id, coalesce(s.line1, ''), coalesce(s.line2, ''), coalesce(s.city, ''),
 				        coalesce(s.state, ''), coalesce(s.postal_code, ''), s.country)
-				        s.customer_id, s.line1, s.line2, s.city, s.state, s.postal_code, s.country, s.line
-				    FROM customer_import_staging s WHERE s.batch_id = :batch AND s.country IS NOT NULL
-				    ORDER BY s.customer_id, coalesce(s.line1, ''), coalesce(s.line2, ''), coalesce(s.city, ''),
+				        r.customer_id, s.line1, s.line2, s.city, s.state, s.postal_code, s.country, s.line
+				    FROM customer_import_staging s JOIN customer_import_resolved r ON r.customer_ref = s.customer_ref
+				    WHERE s.country IS NOT NULL
+				    ORDER BY r.customer_id, coalesce(s.line1, ''), coalesce(s.line2, ''), coalesce(s.city, ''),
 				        coalesce(s.state, ''), coalesce(s.postal_code, ''), s.country, s.line
 				), fresh AS (
 				    SELECT g.*, row_number() OVER (PARTITION BY g.customer_id ORDER BY g.line) AS rank FROM given g
@@ -122,12 +128,12 @@ class CustomerMerge {
 				    ON CONFLICT DO NOTHING
 				    RETURNING customer_id
 				)
-				UPDATE customer_import_staging s SET changed = true
-				FROM (SELECT DISTINCT customer_id FROM added) a WHERE s.batch_id = :batch AND s.customer_id = a.customer_id""");
+				UPDATE customer_import_resolved r SET changed = true
+				FROM (SELECT DISTINCT customer_id FROM added) a WHERE r.customer_id = a.customer_id AND NOT r.changed""");
 	}
 
 	private void update(String sql) {
-		JdbcClient.StatementSpec statement = this.jdbc.sql(sql).param("batch", this.batch);
+		JdbcClient.StatementSpec statement = this.jdbc.sql(sql);
 		if (sql.contains(":creditor")) {
 			statement = statement.param("creditor", this.creditor);
 		}

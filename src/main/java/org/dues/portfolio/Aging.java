@@ -70,13 +70,14 @@ class Aging {
 		return this.jdbc.sql(SQL.formatted(DAYS_PAST_DUE, "true")).param("now", now()).update();
 	}
 
-	/** Ages the accounts an import created or changed, in the import's transaction. */
-	void ageImported(java.util.UUID importId) {
-		this.jdbc.sql(SQL.formatted(DAYS_PAST_DUE, """
-				a.id IN (SELECT account_id FROM portfolio_import_staging
-				         WHERE import_id = :import AND outcome IN ('CREATED', 'UPDATED'))"""))
+	/**
+	 * Ages the accounts an import changed, in the import's transaction (new ones are aged
+	 * as inserted).
+	 */
+	void ageImported() {
+		this.jdbc
+			.sql(SQL.formatted(DAYS_PAST_DUE, "a.id IN (SELECT account_id FROM import_work WHERE outcome = 'UPDATED')"))
 			.param("now", now())
-			.param("import", importId)
 			.update();
 	}
 

@@ -29,6 +29,25 @@ final class AmountFormat {
 	}
 
 	/**
+	 * Digits with at most one dot inside: what most files hold, checked without a regex.
+	 */
+	private static boolean isPlainNumber(String value) {
+		int dots = 0;
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == '.') {
+				if (++dots > 1 || i == 0 || i == value.length() - 1) {
+					return false;
+				}
+			}
+			else if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		return !value.isEmpty();
+	}
+
+	/**
 	 * @throws IllegalArgumentException with a message a person can act on
 	 */
 	static Money parse(String text, Currency currency) {
@@ -53,13 +72,19 @@ final class AmountFormat {
 						"'%s' is in %s, not %s".formatted(text, entry.getKey(), currency.getCurrencyCode()));
 			}
 		}
+		if (isPlainNumber(value)) {
+			return checked(new BigDecimal(value), text, currency);
+		}
 		boolean western = grouping != DigitGrouping.INDIAN && WESTERN.matcher(value).matches();
 		boolean indian = grouping != DigitGrouping.WESTERN && INDIAN.matcher(value).matches();
 		if (!PLAIN.matcher(value).matches() && !western && !indian) {
 			throw new IllegalArgumentException("'%s' is not an amount%s".formatted(text,
 					grouping == DigitGrouping.ANY ? "" : " in " + grouping.name().toLowerCase() + " digit grouping"));
 		}
-		BigDecimal amount = new BigDecimal(value.replace(",", ""));
+		return checked(new BigDecimal(value.replace(",", "")), text, currency);
+	}
+
+	private static Money checked(BigDecimal amount, String text, Currency currency) {
 		if (amount.signum() < 0) {
 			throw new IllegalArgumentException("'%s' is negative".formatted(text));
 		}

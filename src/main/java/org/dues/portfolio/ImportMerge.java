@@ -11,9 +11,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * transaction, with the same rules as {@link Placements#place}: new accounts get a
  * placement entry; a changed figure of a known account gets one adjustment per component
  * (the creditor's movement since its last placement, never below zero); the same figures
- * again change nothing.
+ * again change nothing. Works on temporary tables of the transaction:
+ * {@code portfolio_import_staging} (the checked rows) and {@code import_work} (each row
+ * with its customer, account and outcome).
  */
 class ImportMerge {
+
+	static final String STAGING = """
+			CREATE TEMP TABLE IF NOT EXISTS portfolio_import_staging (
+			    line int NOT NULL, account_ref text NOT NULL, customer_ref text NOT NULL,
+			    principal numeric(19,4) NOT NULL, interest numeric(19,4) NOT NULL, fees numeric(19,4) NOT NULL,
+			    overdue numeric(19,4) NOT NULL, oldest_due_date date, product text, original_amount numeric(19,4),
+			    installment_amount numeric(19,4), open_date date, charge_off_date date, last_payment_date date,
+			    last_payment_amount numeric(19,4)
+			) ON COMMIT DROP""";
 
 	private final JdbcClient jdbc;
 
@@ -45,11 +56,12 @@ class ImportMerge {
 	 * @return the rejected lines
 	 */
 	int[] rejectRepeats() {
+		update(STAGING);
 		var lines = this.jdbc.sql("""
 				WITH repeats AS (
 				    SELECT line, account_ref, first_line FROM (
 				        SELECT line, account_ref, min(line) OVER (PARTITION BY account_ref) AS first_line
-				        FROM portfolio_import_staging WHERE import_id = :id) d
+				        FROM portfolio_import_staging) d
 				    WHERE line > first_line
 				), issues AS (
 				    INSERT INTO portfolio_import_issues (import_id, line, severity, field, message)
@@ -57,85 +69,93 @@ class ImportMerge {
 				           format('account_ref %s repeats line %s; the first row is taken', account_ref, first_line)
 				    FROM repeats RETURNING line
 				)
-				DELETE FROM portfolio_import_staging s USING repeats r
-				WHERE s.import_id = :id AND s.line = r.line RETURNING s.line""")
+				DELETE FROM portfolio_import_staging s USING repeats r WHERE s.line = r.line RETURNING s.line""")
 			.param("id", this.id)
 			.query(Integer.class)
 			.list();
+		update("ANALYZE portfolio_import_staging");
 		return lines.stream().mapToInt(Integer::intValue).toArray();
 	}
 
 	/** Applies the staged rows; customers must already be merged. */
 	void apply() {
-		update("""
-				UPDATE portfolio_import_staging s SET customer_id = c.customer_id, outcome = CASE WHEN c.changed THEN 'UPDATED' END
-				FROM (SELECT customer_ref, customer_id, bool_or(changed) AS changed FROM customer_import_staging
-				      WHERE batch_id = :id GROUP BY customer_ref, customer_id) c
-				WHERE s.import_id = :id AND s.customer_ref = c.customer_ref""");
-		update("""
-				UPDATE portfolio_import_staging s SET account_id = a.id
-				FROM portfolio_accounts a
-				WHERE s.import_id = :id AND a.creditor_id = :creditor AND a.account_ref = s.account_ref""");
-		// Known accounts are locked for the rest of the import, in a fixed order.
+		// Known accounts are locked for the rest of the import, in a fixed order, before
+		// they are read.
 		this.jdbc.sql("""
-				SELECT a.id FROM portfolio_accounts a
-				WHERE a.id IN (SELECT account_id FROM portfolio_import_staging WHERE import_id = :id)
-				ORDER BY a.id FOR UPDATE""").param("id", this.id).query(UUID.class).list();
+				SELECT count(*) FROM (SELECT a.id FROM portfolio_accounts a
+				    JOIN portfolio_import_staging s ON a.creditor_id = :creditor AND a.account_ref = s.account_ref
+				    ORDER BY a.id FOR UPDATE OF a) locked""")
+			.param("creditor", this.creditor.id().value())
+			.query(Long.class)
+			.single();
+		update("""
+				CREATE TEMP TABLE import_work ON COMMIT DROP AS
+				SELECT s.*, r.customer_id, a.id AS account_id, coalesce(a.id, gen_random_uuid()) AS target_id,
+				    CASE WHEN a.id IS NULL THEN 'CREATED'
+				         WHEN r.changed
+				           OR (a.placed_principal, a.placed_interest, a.placed_fees, a.placed_overdue, a.oldest_due_date,
+				               a.product, a.original_amount, a.installment_amount, a.open_date, a.charge_off_date,
+				               a.customer_id)
+				              IS DISTINCT FROM
+				              (s.principal, s.interest, s.fees, s.overdue, s.oldest_due_date, s.product, s.original_amount,
+				               s.installment_amount, s.open_date, s.charge_off_date, r.customer_id)
+				           OR (s.last_payment_date IS NOT NULL AND s.last_payment_date IS DISTINCT FROM a.last_payment_date)
+				           OR (s.last_payment_amount IS NOT NULL AND s.last_payment_amount IS DISTINCT FROM a.last_payment_amount)
+				         THEN 'UPDATED' ELSE 'UNCHANGED' END AS outcome
+				FROM portfolio_import_staging s
+				JOIN customer_import_resolved r ON r.customer_ref = s.customer_ref
+				LEFT JOIN portfolio_accounts a ON a.creditor_id = :creditor AND a.account_ref = s.account_ref""");
+		update("ANALYZE import_work");
 		createNewAccounts();
 		updateKnownAccounts();
 	}
 
 	private void createNewAccounts() {
+		// Days past due and bucket are computed as the account is inserted (the rule of
+		// Aging, in
+		// the creditor's calendar), so new accounts need no second pass.
 		update("""
 				WITH inserted AS (
 				    INSERT INTO portfolio_accounts (id, creditor_id, customer_id, account_ref, product, currency, principal,
-				        interest, fees, credit, overdue_amount, oldest_due_date, status, original_amount, installment_amount,
-				        open_date, charge_off_date, last_payment_date, last_payment_amount, placed_at, updated_at,
-				        placed_principal, placed_interest, placed_fees, placed_overdue)
-				    SELECT gen_random_uuid(), :creditor, s.customer_id, s.account_ref, s.product, :currency, s.principal,
-				        s.interest, s.fees, 0, s.overdue, s.oldest_due_date,
-				        CASE WHEN s.principal + s.interest + s.fees = 0 THEN 'PAID' ELSE 'ACTIVE' END,
-				        s.original_amount, s.installment_amount, s.open_date, s.charge_off_date, s.last_payment_date,
-				        s.last_payment_amount, :now, :now, s.principal, s.interest, s.fees, s.overdue
-				    FROM portfolio_import_staging s WHERE s.import_id = :id AND s.account_id IS NULL
-				    ORDER BY s.line
-				    RETURNING id, account_ref
+				        interest, fees, credit, overdue_amount, oldest_due_date, days_past_due, bucket, status,
+				        original_amount, installment_amount, open_date, charge_off_date, last_payment_date,
+				        last_payment_amount, placed_at, updated_at, placed_principal, placed_interest, placed_fees,
+				        placed_overdue)
+				    SELECT w.target_id, :creditor, w.customer_id, w.account_ref, w.product, :currency, w.principal,
+				        w.interest, w.fees, 0, w.overdue, w.oldest_due_date, d.dpd, b.label,
+				        CASE WHEN w.principal + w.interest + w.fees = 0 THEN 'PAID' ELSE 'ACTIVE' END,
+				        w.original_amount, w.installment_amount, w.open_date, w.charge_off_date, w.last_payment_date,
+				        w.last_payment_amount, :now, :now, w.principal, w.interest, w.fees, w.overdue
+				    FROM import_work w
+				    CROSS JOIN LATERAL (SELECT CASE WHEN w.overdue > 0 AND w.oldest_due_date IS NOT NULL
+				        THEN greatest(CAST(:today AS date) - w.oldest_due_date, 0) ELSE 0 END AS dpd) d
+				    JOIN portfolio_bucket_bands b ON b.scheme = :scheme AND d.dpd >= b.min_dpd
+				        AND (b.max_dpd IS NULL OR d.dpd <= b.max_dpd)
+				    WHERE w.outcome = 'CREATED'
+				    ORDER BY w.line
+				    RETURNING id, bucket, days_past_due
 				)
-				UPDATE portfolio_import_staging s SET account_id = i.id, outcome = 'CREATED'
-				FROM inserted i WHERE s.import_id = :id AND s.account_ref = i.account_ref""");
+				INSERT INTO portfolio_bucket_moves (account_id, from_bucket, to_bucket, days_past_due, moved_on, recorded_at)
+				SELECT id, NULL, bucket, days_past_due, :today, :now FROM inserted""");
 		update("""
 				INSERT INTO portfolio_ledger_entries (id, account_id, entry_type, currency, principal, interest, fees, credit,
 				    overdue, effective_date, recorded_at, source, source_ref, recorded_by)
-				SELECT gen_random_uuid(), s.account_id, 'PLACEMENT', :currency, s.principal, s.interest, s.fees, 0, s.overdue,
+				SELECT gen_random_uuid(), w.target_id, 'PLACEMENT', :currency, w.principal, w.interest, w.fees, 0, w.overdue,
 				       :today, :now, 'IMPORT', :file, :who
-				FROM portfolio_import_staging s WHERE s.import_id = :id AND s.outcome = 'CREATED' ORDER BY s.line""");
+				FROM import_work w WHERE w.outcome = 'CREATED' ORDER BY w.line""");
 	}
 
 	private void updateKnownAccounts() {
-		update("""
-				UPDATE portfolio_import_staging s SET outcome = 'UPDATED'
-				FROM portfolio_accounts a
-				WHERE s.import_id = :id AND s.outcome IS NULL AND a.id = s.account_id
-				  AND ((a.placed_principal, a.placed_interest, a.placed_fees, a.placed_overdue, a.oldest_due_date, a.product,
-				        a.original_amount, a.installment_amount, a.open_date, a.charge_off_date, a.customer_id)
-				       IS DISTINCT FROM
-				       (s.principal, s.interest, s.fees, s.overdue, s.oldest_due_date, s.product, s.original_amount,
-				        s.installment_amount, s.open_date, s.charge_off_date, s.customer_id)
-				    OR (s.last_payment_date IS NOT NULL AND s.last_payment_date IS DISTINCT FROM a.last_payment_date)
-				    OR (s.last_payment_amount IS NOT NULL AND s.last_payment_amount IS DISTINCT FROM a.last_payment_amount))""");
-		update("""
-				UPDATE portfolio_import_staging SET outcome = 'UNCHANGED'
-				WHERE import_id = :id AND outcome IS NULL""");
 		// The creditor's movement per component, never taking a balance below zero.
 		update("""
 				WITH moves AS (
-				    SELECT s.line, a.id AS account_id,
-				           greatest(a.principal + s.principal - a.placed_principal, 0) - a.principal AS p,
-				           greatest(a.interest + s.interest - a.placed_interest, 0) - a.interest AS i,
-				           greatest(a.fees + s.fees - a.placed_fees, 0) - a.fees AS f,
-				           greatest(a.overdue_amount + s.overdue - a.placed_overdue, 0) - a.overdue_amount AS o
-				    FROM portfolio_import_staging s JOIN portfolio_accounts a ON a.id = s.account_id
-				    WHERE s.import_id = :id AND s.outcome = 'UPDATED'
+				    SELECT w.line, a.id AS account_id,
+				           greatest(a.principal + w.principal - a.placed_principal, 0) - a.principal AS p,
+				           greatest(a.interest + w.interest - a.placed_interest, 0) - a.interest AS i,
+				           greatest(a.fees + w.fees - a.placed_fees, 0) - a.fees AS f,
+				           greatest(a.overdue_amount + w.overdue - a.placed_overdue, 0) - a.overdue_amount AS o
+				    FROM import_work w JOIN portfolio_accounts a ON a.id = w.account_id
+				    WHERE w.outcome = 'UPDATED'
 				), entries AS (
 				    INSERT INTO portfolio_ledger_entries (id, account_id, entry_type, currency, principal, interest, fees,
 				        credit, overdue, effective_date, recorded_at, source, source_ref, recorded_by)
@@ -153,37 +173,35 @@ class ImportMerge {
 				      FROM entries GROUP BY account_id) t
 				WHERE a.id = t.account_id""");
 		update("""
-				UPDATE portfolio_accounts a SET placed_principal = s.principal, placed_interest = s.interest,
-				    placed_fees = s.fees, placed_overdue = s.overdue, oldest_due_date = s.oldest_due_date,
-				    product = s.product, original_amount = s.original_amount, installment_amount = s.installment_amount,
-				    open_date = s.open_date, charge_off_date = s.charge_off_date,
-				    last_payment_date = coalesce(s.last_payment_date, a.last_payment_date),
-				    last_payment_amount = coalesce(s.last_payment_amount, a.last_payment_amount),
-				    customer_id = s.customer_id, updated_at = :now,
+				UPDATE portfolio_accounts a SET placed_principal = w.principal, placed_interest = w.interest,
+				    placed_fees = w.fees, placed_overdue = w.overdue, oldest_due_date = w.oldest_due_date,
+				    product = w.product, original_amount = w.original_amount, installment_amount = w.installment_amount,
+				    open_date = w.open_date, charge_off_date = w.charge_off_date,
+				    last_payment_date = coalesce(w.last_payment_date, a.last_payment_date),
+				    last_payment_amount = coalesce(w.last_payment_amount, a.last_payment_amount),
+				    customer_id = w.customer_id, updated_at = :now,
 				    status = CASE WHEN a.status = 'ACTIVE' AND a.principal + a.interest + a.fees = 0 THEN 'PAID'
 				                  WHEN a.status = 'PAID' AND a.principal + a.interest + a.fees > 0 THEN 'ACTIVE'
 				                  ELSE a.status END
-				FROM portfolio_import_staging s
-				WHERE s.import_id = :id AND s.outcome = 'UPDATED' AND a.id = s.account_id""");
+				FROM import_work w
+				WHERE w.outcome = 'UPDATED' AND a.id = w.account_id""");
 	}
 
-	/** Counts of the staged rows by outcome. */
+	/** Counts of the rows by outcome. */
 	int count(String outcome) {
-		return this.jdbc.sql("SELECT count(*) FROM portfolio_import_staging WHERE import_id = :id AND outcome = :o")
-			.param("id", this.id)
+		return this.jdbc.sql("SELECT count(*) FROM import_work WHERE outcome = :o")
 			.param("o", outcome)
 			.query(Integer.class)
 			.single();
 	}
 
-	void clear() {
-		update("DELETE FROM portfolio_import_staging WHERE import_id = :id");
-	}
-
 	private void update(String sql) {
-		JdbcClient.StatementSpec statement = this.jdbc.sql(sql).param("id", this.id);
+		JdbcClient.StatementSpec statement = this.jdbc.sql(sql);
 		if (sql.contains(":creditor")) {
 			statement = statement.param("creditor", this.creditor.id().value());
+		}
+		if (sql.contains(":scheme")) {
+			statement = statement.param("scheme", this.creditor.bucketScheme());
 		}
 		if (sql.contains(":currency")) {
 			statement = statement.param("currency", this.creditor.currency().getCurrencyCode());

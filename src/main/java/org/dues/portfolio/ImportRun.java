@@ -91,11 +91,6 @@ class ImportRun {
 					.param("message", message.length() > 1000 ? message.substring(0, 1000) : message)
 					.param("now", now())
 					.update());
-			this.deps.separateTransactions()
-				.executeWithoutResult((tx) -> this.deps.jdbc()
-					.sql("DELETE FROM portfolio_import_staging WHERE import_id = :id")
-					.param("id", this.id)
-					.update());
 		}
 	}
 
@@ -104,6 +99,12 @@ class ImportRun {
 	private void importAll() {
 		this.started = System.nanoTime();
 		JdbcClient jdbc = this.deps.jdbc();
+		// Sorts and hashes over a million rows stay in memory. If the server crashes
+		// right after
+		// the commit, the import may be lost whole (its row then reads "interrupted"),
+		// never half.
+		jdbc.sql("SET LOCAL work_mem = '256MB'").update();
+		jdbc.sql("SET LOCAL synchronous_commit = off").update();
 		// One import per creditor at a time: two files placing the same new account must
 		// not race.
 		jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
@@ -147,19 +148,17 @@ class ImportRun {
 		ImportMerge merge = new ImportMerge(jdbc, this.id, this.creditor, now, today, this.fileName, this.who);
 		int[] repeats = merge.rejectRepeats();
 		rejected += repeats.length;
-		this.deps.customers().exclude(this.id, repeats);
+		this.deps.customers().exclude(repeats);
 		mark = lap("repeats", mark);
-		this.deps.customers().merge(this.id, this.creditor.id().value(), "IMPORT", now);
+		this.deps.customers().merge(this.creditor.id().value(), "IMPORT", now);
 		mark = lap("customers", mark);
 		merge.apply();
 		mark = lap("accounts and ledger", mark);
-		this.deps.aging().ageImported(this.id);
+		this.deps.aging().ageImported();
 		mark = lap("aging", mark);
 		int created = merge.count("CREATED");
 		int updated = merge.count("UPDATED");
 		int unchanged = merge.count("UNCHANGED");
-		merge.clear();
-		this.deps.customers().clear(this.id);
 		jdbc.sql(
 				"""
 						UPDATE portfolio_imports SET status = 'COMPLETED', rows_total = :total, rows_read = :total,
@@ -218,8 +217,7 @@ class ImportRun {
 				continue;
 			}
 			Placement p = row.placement();
-			new CopyText(accounts).add(this.id.toString())
-				.add(Integer.toString(row.line()))
+			new CopyText(accounts).add(Integer.toString(row.line()))
 				.add(p.accountRef())
 				.add(p.customerRef())
 				.add(amount(p.principal()))
@@ -239,14 +237,14 @@ class ImportRun {
 					p.dateOfBirth(), p.phones(), p.emails().isEmpty() ? null : p.emails().get(0),
 					p.addresses().isEmpty() ? null : p.addresses().get(0)));
 		}
+		this.deps.jdbc().sql(ImportMerge.STAGING).update();
 		copy("""
-				COPY portfolio_import_staging (import_id, line, account_ref, customer_ref, principal, interest, fees, overdue,
+				COPY portfolio_import_staging (line, account_ref, customer_ref, principal, interest, fees, overdue,
 				    oldest_due_date, product, original_amount, installment_amount, open_date, charge_off_date,
-				    last_payment_date, last_payment_amount) FROM STDIN (FORMAT csv)""",
-				accounts);
+				    last_payment_date, last_payment_amount) FROM STDIN (FORMAT csv)""", accounts);
 		copy("COPY portfolio_import_issues (import_id, line, severity, field, message) FROM STDIN (FORMAT csv)",
 				issues);
-		this.deps.customers().stage(this.id, customers);
+		this.deps.customers().stage(customers);
 		return rejected;
 	}
 

@@ -65,11 +65,6 @@ class ImportRunFactory {
 						  AND pg_try_advisory_xact_lock(hashtextextended('import/' || i.creditor_id::text, 0))""")
 				.param("now", java.time.OffsetDateTime.now(this.deps.clock()))
 				.update();
-			this.deps.jdbc()
-				.sql("""
-						DELETE FROM portfolio_import_staging s
-						WHERE NOT EXISTS (SELECT 1 FROM portfolio_imports i WHERE i.id = s.import_id AND i.status = 'RUNNING')""")
-				.update();
 			if (failed > 0) {
 				log.warn("Marked {} interrupted import(s) as failed", failed);
 			}

@@ -30,6 +30,8 @@ public final class PlacementParser {
 	private static final Map<String, Integer> LIMITS = Map.of("account_ref", 64, "customer_ref", 64, "customer_name",
 			200, "email", 254, "currency", 3, "language", 16);
 
+	private static final java.util.regex.Pattern LANGUAGE = java.util.regex.Pattern.compile("[a-z]{2}");
+
 	private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
 	private static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
@@ -92,7 +94,7 @@ public final class PlacementParser {
 			in.error("oldest_due_date", "is required when an amount is overdue");
 		}
 		String language = in.optional("language");
-		if (language != null && !language.toLowerCase(Locale.ROOT).matches("[a-z]{2}")) {
+		if (language != null && !LANGUAGE.matcher(language.toLowerCase(Locale.ROOT)).matches()) {
 			in.error("language", "'%s' is not an ISO 639-1 code such as ml, hi or en".formatted(language));
 		}
 		Placement placement = new Placement(accountRef, customerRef, customerName,

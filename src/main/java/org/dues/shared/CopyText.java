@@ -50,15 +50,11 @@ public final class CopyText {
 	}
 
 	private void quote(String value) {
-		this.out.append('"');
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			if (c == '"') {
-				this.out.append('"');
-			}
-			this.out.append(c);
+		if (value.indexOf('"') < 0) {
+			this.out.append('"').append(value).append('"');
+			return;
 		}
-		this.out.append('"');
+		this.out.append('"').append(value.replace("\"", "\"\"")).append('"');
 	}
 
 }

@@ -19,6 +19,8 @@ public record PhoneNumber(String e164, PhoneType type, List<String> timeZones) {
 
 	private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
+	private static final java.util.regex.Pattern E164 = java.util.regex.Pattern.compile("\\+[1-9][0-9]{6,14}");
+
 	// libphonenumber still uses some zone names that IANA has since renamed.
 	private static final Map<String, String> CURRENT_NAMES = Map.of("Asia/Calcutta", "Asia/Kolkata", "Asia/Katmandu",
 			"Asia/Kathmandu", "Asia/Saigon", "Asia/Ho_Chi_Minh", "Asia/Rangoon", "Asia/Yangon", "Europe/Kiev",
@@ -27,7 +29,7 @@ public record PhoneNumber(String e164, PhoneType type, List<String> timeZones) {
 	private static final String UNKNOWN_ZONE = PhoneNumberToTimeZonesMapper.getUnknownTimeZone();
 
 	public PhoneNumber {
-		if (e164 == null || !e164.matches("\\+[1-9][0-9]{6,14}")) {
+		if (e164 == null || !E164.matcher(e164).matches()) {
 			throw new IllegalArgumentException("'%s' is not an E.164 number".formatted(e164));
 		}
 		timeZones = List.copyOf(timeZones);

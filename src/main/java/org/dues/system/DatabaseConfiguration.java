@@ -64,6 +64,9 @@ class DatabaseConfiguration {
 			dataSource.setPassword(server.password());
 		}
 		dataSource.setPoolName("dues");
+		// Bulk imports work in temporary tables; give them memory before any session
+		// touches one.
+		dataSource.setConnectionInitSql("SET temp_buffers = '256MB'");
 		dataSource.setMaximumPoolSize(20);
 		return dataSource;
 	}
