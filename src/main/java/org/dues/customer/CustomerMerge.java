@@ -41,7 +41,7 @@ class CustomerMerge {
 				), upserted AS (
 				    INSERT INTO customer_customers AS c (id, creditor_id, customer_ref, kind, name, language, date_of_birth,
 				        created_at, updated_at)
-				    SELECT gen_random_uuid(), :creditor, customer_ref, 'PERSON', name, language, date_of_birth, :now, :now
+				    SELECT dues_uuid_v7(), :creditor, customer_ref, 'PERSON', name, language, date_of_birth, :now, :now
 				    FROM firsts
 				    ON CONFLICT (creditor_id, customer_ref) DO UPDATE
 				        SET name = EXCLUDED.name, language = coalesce(EXCLUDED.language, c.language),
@@ -72,7 +72,7 @@ class CustomerMerge {
 				    WHERE NOT EXISTS (SELECT 1 FROM customer_phones p WHERE p.customer_id = g.customer_id AND p.e164 = g.e164)
 				), added AS (
 				    INSERT INTO customer_phones (id, customer_id, e164, phone_type, source, time_zones, position, created_at)
-				    SELECT gen_random_uuid(), f.customer_id, f.e164, f.type, :source,
+				    SELECT dues_uuid_v7(), f.customer_id, f.e164, f.type, :source,
 				           CASE WHEN f.zones = '' THEN '{}'::text[] ELSE string_to_array(f.zones, ',') END,
 				           f.rank + coalesce((SELECT max(p.position) FROM customer_phones p WHERE p.customer_id = f.customer_id), 0),
 				           :now
@@ -93,7 +93,7 @@ class CustomerMerge {
 				    WHERE NOT EXISTS (SELECT 1 FROM customer_emails e WHERE e.customer_id = g.customer_id AND e.address = g.email)
 				), added AS (
 				    INSERT INTO customer_emails (id, customer_id, address, source, position, created_at)
-				    SELECT gen_random_uuid(), f.customer_id, f.email, :source,
+				    SELECT dues_uuid_v7(), f.customer_id, f.email, :source,
 				           f.rank + coalesce((SELECT max(e.position) FROM customer_emails e WHERE e.customer_id = f.customer_id), 0),
 				           :now
 				    FROM fresh f
@@ -120,7 +120,7 @@ class CustomerMerge {
 				), added AS (
 				    INSERT INTO customer_addresses (id, customer_id, line1, line2, city, state, postal_code, country, source,
 				        position, created_at)
-				    SELECT gen_random_uuid(), f.customer_id, f.line1, f.line2, f.city, f.state, f.postal_code, f.country,
+				    SELECT dues_uuid_v7(), f.customer_id, f.line1, f.line2, f.city, f.state, f.postal_code, f.country,
 				           :source,
 				           f.rank + coalesce((SELECT max(a.position) FROM customer_addresses a WHERE a.customer_id = f.customer_id), 0),
 				           :now

@@ -90,7 +90,7 @@ class ImportMerge {
 			.single();
 		update("""
 				CREATE TEMP TABLE import_work ON COMMIT DROP AS
-				SELECT s.*, r.customer_id, a.id AS account_id, coalesce(a.id, gen_random_uuid()) AS target_id,
+				SELECT s.*, r.customer_id, a.id AS account_id, coalesce(a.id, dues_uuid_v7()) AS target_id,
 				    CASE WHEN a.id IS NULL THEN 'CREATED'
 				         WHEN r.changed
 				           OR (a.placed_principal, a.placed_interest, a.placed_fees, a.placed_overdue, a.oldest_due_date,
@@ -140,7 +140,7 @@ class ImportMerge {
 		update("""
 				INSERT INTO portfolio_ledger_entries (id, account_id, entry_type, currency, principal, interest, fees, credit,
 				    overdue, effective_date, recorded_at, source, source_ref, recorded_by)
-				SELECT gen_random_uuid(), w.target_id, 'PLACEMENT', :currency, w.principal, w.interest, w.fees, 0, w.overdue,
+				SELECT dues_uuid_v7(), w.target_id, 'PLACEMENT', :currency, w.principal, w.interest, w.fees, 0, w.overdue,
 				       :today, :now, 'IMPORT', :file, :who
 				FROM import_work w WHERE w.outcome = 'CREATED' ORDER BY w.line""");
 	}
@@ -159,7 +159,7 @@ class ImportMerge {
 				), entries AS (
 				    INSERT INTO portfolio_ledger_entries (id, account_id, entry_type, currency, principal, interest, fees,
 				        credit, overdue, effective_date, recorded_at, source, source_ref, recorded_by)
-				    SELECT gen_random_uuid(), m.account_id, 'ADJUSTMENT', :currency, x.p, x.i, x.f, 0, x.o, :today, :now,
+				    SELECT dues_uuid_v7(), m.account_id, 'ADJUSTMENT', :currency, x.p, x.i, x.f, 0, x.o, :today, :now,
 				           'IMPORT', :file, :who
 				    FROM moves m CROSS JOIN LATERAL (VALUES (1, m.p, 0, 0, 0), (2, 0, m.i, 0, 0), (3, 0, 0, m.f, 0),
 				        (4, 0, 0, 0, m.o)) AS x(n, p, i, f, o)

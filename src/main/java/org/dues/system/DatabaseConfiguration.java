@@ -44,6 +44,12 @@ class DatabaseConfiguration {
 			.setServerConfig("fsync", properties.database().durable() ? "on" : "off")
 			.setServerConfig("synchronous_commit", properties.database().durable() ? "on" : "off")
 			.setServerConfig("full_page_writes", properties.database().durable() ? "on" : "off")
+			// Room for bulk imports: a million-row file rewrites indexes larger than the
+			// default 128 MB of buffers, and checkpoints every 1 GB of WAL would multiply
+			// its writes.
+			.setServerConfig("shared_buffers", "512MB")
+			.setServerConfig("max_wal_size", "8GB")
+			.setServerConfig("checkpoint_timeout", "15min")
 			// Spring stops the server when the context closes, after everything that uses
 			// it;
 			// zonky's own shutdown hook would stop it while beans still need it.
