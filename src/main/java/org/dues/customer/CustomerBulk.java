@@ -1,9 +1,5 @@
 package org.dues.customer;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -12,10 +8,9 @@ import javax.sql.DataSource;
 
 import org.dues.shared.CopyText;
 import org.dues.shared.PhoneNumber;
-import org.postgresql.PGConnection;
+import org.dues.system.PostgresCopy;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,10 +60,10 @@ public class CustomerBulk {
 				.add(row.address() == null ? null : row.address().country())
 				.end();
 		}
-		copy("""
+		PostgresCopy.in(this.dataSource, """
 				COPY customer_import_staging (line, customer_ref, name, language, date_of_birth, phones, phone_types,
 				    phone_zones, email, line1, line2, city, state, postal_code, country)
-				FROM STDIN (FORMAT csv)""", csv.toString());
+				FROM STDIN (FORMAT csv)""", csv);
 	}
 
 	/** Leaves rows out of the merge (rows the loading module rejected after staging). */
@@ -101,19 +96,6 @@ public class CustomerBulk {
 					    email text, line1 text, line2 text, city text, state text, postal_code text, country char(2)
 					) ON COMMIT DROP""")
 			.update();
-	}
-
-	private void copy(String sql, String data) {
-		Connection connection = DataSourceUtils.getConnection(this.dataSource);
-		try {
-			connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(data));
-		}
-		catch (SQLException | IOException ex) {
-			throw new IllegalStateException("COPY into customer staging failed: " + ex.getMessage(), ex);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, this.dataSource);
-		}
 	}
 
 }

@@ -3,7 +3,7 @@
  * birth, and contact points (phones, emails, postal addresses) with where each came from,
  * consent, verification and wrong-number marks, and the time zones a person may be in.
  */
-@ApplicationModule(allowedDependencies = "shared")
+@ApplicationModule(allowedDependencies = { "shared", "system" })
 @NullMarked
 package org.dues.customer;
 

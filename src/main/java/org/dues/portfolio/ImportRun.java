@@ -2,11 +2,8 @@ package org.dues.portfolio;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -26,10 +23,9 @@ import org.dues.shared.CopyText;
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.InvalidInputException.FieldError;
 import org.dues.shared.Money;
-import org.postgresql.PGConnection;
+import org.dues.system.PostgresCopy;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -238,11 +234,12 @@ class ImportRun {
 					p.addresses().isEmpty() ? null : p.addresses().get(0)));
 		}
 		this.deps.jdbc().sql(ImportMerge.STAGING).update();
-		copy("""
+		PostgresCopy.in(this.deps.dataSource(), """
 				COPY portfolio_import_staging (line, account_ref, customer_ref, principal, interest, fees, overdue,
 				    oldest_due_date, product, original_amount, installment_amount, open_date, charge_off_date,
 				    last_payment_date, last_payment_amount) FROM STDIN (FORMAT csv)""", accounts);
-		copy("COPY portfolio_import_issues (import_id, line, severity, field, message) FROM STDIN (FORMAT csv)",
+		PostgresCopy.in(this.deps.dataSource(),
+				"COPY portfolio_import_issues (import_id, line, severity, field, message) FROM STDIN (FORMAT csv)",
 				issues);
 		this.deps.customers().stage(customers);
 		return rejected;
@@ -263,22 +260,6 @@ class ImportRun {
 
 	private static String date(LocalDate date) {
 		return date == null ? null : date.toString();
-	}
-
-	private void copy(String sql, StringBuilder data) {
-		if (data.isEmpty()) {
-			return;
-		}
-		Connection connection = DataSourceUtils.getConnection(this.deps.dataSource());
-		try {
-			connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(data.toString()));
-		}
-		catch (SQLException | IOException ex) {
-			throw new IllegalStateException("COPY into staging failed: " + ex.getMessage(), ex);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, this.deps.dataSource());
-		}
 	}
 
 	private void progress(int read) {

@@ -2,8 +2,6 @@ package org.dues.portfolio.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
@@ -110,12 +108,7 @@ class ImportPages {
 
 	@GetMapping("/imports/{id}/rejects.csv")
 	void rejects(@PathVariable UUID id, HttpServletResponse response) throws IOException {
-		this.imports.get(id);
-		response.setContentType("text/csv;charset=UTF-8");
-		response.setHeader("Content-Disposition", "attachment; filename=\"rejects-" + id + ".csv\"");
-		OutputStreamWriter writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-		this.imports.writeRejects(id, writer);
-		writer.flush();
+		RejectsDownload.send(this.imports, id, response);
 	}
 
 }

@@ -2,9 +2,7 @@ package org.dues.portfolio.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -80,12 +78,7 @@ class ImportsApi {
 	@GetMapping(path = "/api/v1/imports/{id}/rejects.csv", produces = "text/csv")
 	@Operation(summary = "The rejected rows as they came, with a reason column")
 	void rejects(@PathVariable UUID id, HttpServletResponse response) throws IOException {
-		this.imports.get(id);
-		response.setContentType("text/csv;charset=UTF-8");
-		response.setHeader("Content-Disposition", "attachment; filename=\"rejects-" + id + ".csv\"");
-		OutputStreamWriter writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-		this.imports.writeRejects(id, writer);
-		writer.flush();
+		RejectsDownload.send(this.imports, id, response);
 	}
 
 	@PostMapping("/api/v1/creditors/{code}/mappings")
