@@ -3,6 +3,8 @@ package org.dues.system;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -34,6 +36,7 @@ class DatabaseConfiguration {
 		}
 		Path cluster = properties.dataDir().toAbsolutePath().resolve("postgres");
 		Files.createDirectories(cluster);
+		stopOrphanedServer(cluster);
 		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(cluster)
 			.setCleanDataDirectory(false)
@@ -75,6 +78,41 @@ class DatabaseConfiguration {
 		dataSource.setConnectionInitSql("SET temp_buffers = '256MB'");
 		dataSource.setMaximumPoolSize(20);
 		return dataSource;
+	}
+
+	/**
+	 * A Dues process killed outright leaves its embedded server running on the data
+	 * directory, and a new server would find the directory in use. Ask the old one to
+	 * shut down (its clients died with the process) and wait for it.
+	 */
+	static void stopOrphanedServer(Path cluster) throws IOException {
+		Path pidFile = cluster.resolve("postmaster.pid");
+		if (!Files.exists(pidFile)) {
+			return;
+		}
+		List<String> lines = Files.readAllLines(pidFile);
+		if (lines.size() < 2 || !lines.get(0).strip().matches("\\d+")
+				|| !Path.of(lines.get(1).strip()).equals(cluster)) {
+			return;
+		}
+		ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
+			.filter(ProcessHandle::isAlive)
+			.filter((process) -> process.info().command().map((c) -> c.endsWith("postgres")).orElse(false))
+			.ifPresent((postmaster) -> {
+				log.warn(
+						"Stopping the embedded PostgreSQL (pid {}) left running by a Dues process that did not shut down",
+						postmaster.pid());
+				postmaster.destroy();
+				try {
+					postmaster.onExit().get(60, TimeUnit.SECONDS);
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(
+							"The embedded PostgreSQL left running (pid %d) did not stop; stop it and start again"
+								.formatted(postmaster.pid()),
+							ex);
+				}
+			});
 	}
 
 	@Bean
