@@ -181,6 +181,19 @@ class ImportsApiTests {
 		assertThat(kl2.balances().interest()).isEqualTo(org.dues.shared.Money.of("750", "INR"));
 		assertThat(kl2.daysPastDue()).isEqualTo(30);
 		assertThat(kl2.bucket()).isEqualTo("SMA-0");
+
+		// A new number for a known customer is appended after the known ones; the row
+		// counts as updated.
+		String third = importFile("IMP-2", "day3.csv",
+				changed.replace("0474 2751234", "0484 2345678").getBytes(StandardCharsets.UTF_8), null);
+		assertThat((Integer) JsonPath.read(third, "$.rowsUpdated")).isEqualTo(1);
+		assertThat((Integer) JsonPath.read(third, "$.rowsUnchanged")).isEqualTo(2);
+		assertThat(this.jdbc.sql("""
+				SELECT array_agg(p.e164 ORDER BY p.position) FROM customer_phones p JOIN customer_customers c
+				ON c.id = p.customer_id WHERE c.customer_ref = 'C-1' AND c.creditor_id = :c""")
+			.param("c", nbfc.id().value())
+			.query((rs, n) -> List.of((String[]) rs.getArray(1).getArray()))
+			.single()).containsExactly("+919847012345", "+919447022222", "+914742751234", "+914842345678");
 		assertThat(this.jdbc
 			.sql("""
 					SELECT count(*) FROM portfolio_accounts a
