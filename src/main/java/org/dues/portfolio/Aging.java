@@ -32,6 +32,7 @@ class Aging {
 			           (CAST(:now AS timestamptz) AT TIME ZONE c.time_zone)::date AS today
 			    FROM portfolio_accounts a JOIN portfolio_creditors c ON c.id = a.creditor_id
 			    WHERE a.id IN (SELECT id FROM candidates)
+			    ORDER BY a.id
 			    FOR UPDATE OF a
 			), banded AS (
 			    SELECT locked.*, b.label AS new_bucket

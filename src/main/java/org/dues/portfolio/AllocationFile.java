@@ -6,6 +6,11 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.time.LocalDate;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -43,8 +48,10 @@ interface AllocationFile extends AutoCloseable {
 	 * One row of values as the file has them.
 	 *
 	 * @param line the line of the file (the header is line 1; for XLSX the row number)
+	 * @param exact whether the row has exactly its cells (CSV), or may leave out trailing
+	 * blank ones (XLSX)
 	 */
-	record FileRow(int line, List<String> values) {
+	record FileRow(int line, List<String> values, boolean exact) {
 
 		String value(int column) {
 			return column < this.values.size() ? this.values.get(column) : "";
@@ -84,14 +91,22 @@ interface AllocationFile extends AutoCloseable {
 				stream.unread(bom);
 			}
 			this.parser = CSVParser.builder()
-				.setReader(new InputStreamReader(stream, StandardCharsets.UTF_8))
+				.setReader(new InputStreamReader(stream,
+						StandardCharsets.UTF_8.newDecoder()
+							.onMalformedInput(CodingErrorAction.REPORT)
+							.onUnmappableCharacter(CodingErrorAction.REPORT)))
 				.setFormat(CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get())
 				.get();
 			this.records = this.parser.iterator();
-			if (!this.records.hasNext()) {
-				throw new org.dues.shared.InvalidInputException("file", "the file is empty");
+			try {
+				if (!this.records.hasNext()) {
+					throw new org.dues.shared.InvalidInputException("file", "the file is empty");
+				}
+				this.headers = this.records.next().toList();
 			}
-			this.headers = this.records.next().toList();
+			catch (UncheckedIOException ex) {
+				throw problem(ex, 1);
+			}
 			this.lastLine = this.parser.getCurrentLineNumber();
 		}
 
@@ -113,21 +128,32 @@ interface AllocationFile extends AutoCloseable {
 					if (record.size() == 1 && record.get(0).isBlank()) {
 						continue;
 					}
-					return new FileRow(line, record.toList());
+					return new FileRow(line, record.toList(), true);
 				}
 				return null;
 			}
 			catch (UncheckedIOException ex) {
-				throw new org.dues.shared.InvalidInputException("file",
-						"the CSV is malformed after line %d: %s".formatted(this.lastLine, ex.getMessage()));
+				throw problem(ex, this.lastLine);
 			}
+		}
+
+		private static org.dues.shared.InvalidInputException problem(UncheckedIOException ex, long line) {
+			if (ex.getCause() instanceof MalformedInputException) {
+				return new org.dues.shared.InvalidInputException("file",
+						"the file is not UTF-8 (after line %d); save it as UTF-8 CSV and upload it again"
+							.formatted(line));
+			}
+			return new org.dues.shared.InvalidInputException("file",
+					"the CSV is malformed after line %d: %s".formatted(line, ex.getMessage()));
 		}
 
 		private static int countNewlines(CSVRecord record) {
 			int count = 0;
 			for (String value : record) {
 				for (int i = 0; i < value.length(); i++) {
-					if (value.charAt(i) == '\n') {
+					char c = value.charAt(i);
+					// A line ends at LF, CR LF or a lone CR, as the parser counts them.
+					if (c == '\n' || (c == '\r' && (i + 1 == value.length() || value.charAt(i + 1) != '\n'))) {
 						count++;
 					}
 				}
@@ -179,7 +205,7 @@ interface AllocationFile extends AutoCloseable {
 				if (values.stream().allMatch(String::isBlank)) {
 					continue;
 				}
-				return new FileRow(row.getRowNum(), values);
+				return new FileRow(row.getRowNum(), values, false);
 			}
 			return null;
 		}
@@ -194,12 +220,21 @@ interface AllocationFile extends AutoCloseable {
 		}
 
 		private String text(Cell cell) {
-			if (cell.getType() == CellType.NUMBER) {
+			String raw = cell.getRawValue();
+			boolean numeric = cell.getType() == CellType.NUMBER || (cell.getType() == CellType.FORMULA && raw != null
+					&& raw.matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?"));
+			if (numeric) {
+				BigDecimal number = new BigDecimal(raw);
 				String format = cell.getDataFormatString();
 				if (format != null && isDateFormat(format)) {
-					return this.dates.format(cell.asDate().toLocalDate());
+					return this.dates.format(LocalDate.of(1899, 12, 30).plusDays(number.longValue()));
 				}
-				return cell.asNumber().stripTrailingZeros().toPlainString();
+				// Spreadsheets keep binary doubles (1234.0999999999999 for 1234.10): 15
+				// significant digits.
+				return number.round(new MathContext(15)).stripTrailingZeros().toPlainString();
+			}
+			if (cell.getType() == CellType.FORMULA) {
+				return raw == null ? "" : raw;
 			}
 			String text = cell.getText();
 			return text == null ? "" : text;

@@ -115,10 +115,10 @@ public class AllocationImports {
 				AllocationFile rows = AllocationFile.open(in, format, DateTimeFormatter.ISO_LOCAL_DATE)) {
 			ImportColumns.resolve(rows.headers(), profile);
 		}
-		catch (IllegalArgumentException | IllegalStateException ex) {
-			if (ex instanceof InvalidInputException) {
-				throw ex;
-			}
+		catch (InvalidInputException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
 			throw new InvalidInputException("file", "the file is not a readable CSV or XLSX file: " + ex.getMessage());
 		}
 	}
@@ -159,9 +159,18 @@ public class AllocationImports {
 					(a, b) -> a + "; " + b);
 		}
 		Path file = this.directory.resolve(id + ("XLSX".equals(view.format()) ? ".xlsx" : ".csv"));
+		// Dates from workbook cells go back out as the mapping reads them, so the file
+		// can be fixed and re-sent.
+		MappingProfile profile = view.mapping() == null ? MappingProfile.CANONICAL
+				: this.mappings.list(this.creditors.getByCode(view.creditorCode()))
+					.stream()
+					.filter((p) -> p.name().equals(view.mapping()))
+					.findFirst()
+					.orElse(MappingProfile.CANONICAL);
+		DateTimeFormatter dates = profile.dateFormat() == null ? DateTimeFormatter.ISO_LOCAL_DATE
+				: PlacementParser.formatter(profile.dateFormat());
 		try (InputStream in = Files.newInputStream(file);
-				AllocationFile rows = AllocationFile.open(in, AllocationFile.Format.valueOf(view.format()),
-						DateTimeFormatter.ISO_LOCAL_DATE)) {
+				AllocationFile rows = AllocationFile.open(in, AllocationFile.Format.valueOf(view.format()), dates)) {
 			// Not closed here: closing the printer would close the caller's writer.
 			CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180);
 			List<String> header = new ArrayList<>(rows.headers());

@@ -44,11 +44,21 @@ final class ImportColumns {
 		CANONICAL.forEach((c) -> byNormalized.put(normalize(c), c));
 		profile.headers().forEach((from, to) -> byNormalized.put(normalize(from), to));
 		Map<String, Integer> columns = new LinkedHashMap<>();
+		List<org.dues.shared.InvalidInputException.FieldError> clashes = new ArrayList<>();
 		for (int i = 0; i < headers.size(); i++) {
 			String canonical = byNormalized.get(normalize(headers.get(i)));
-			if (canonical != null && !columns.containsKey(canonical)) {
-				columns.put(canonical, i);
+			if (canonical == null) {
+				continue;
 			}
+			Integer earlier = columns.putIfAbsent(canonical, i);
+			if (earlier != null) {
+				clashes.add(new org.dues.shared.InvalidInputException.FieldError(canonical,
+						"both '%s' (column %d) and '%s' (column %d) map to %s; keep one".formatted(headers.get(earlier),
+								earlier + 1, headers.get(i), i + 1, canonical)));
+			}
+		}
+		if (!clashes.isEmpty()) {
+			throw new org.dues.shared.InvalidInputException(clashes);
 		}
 		List<String> missing = new ArrayList<>();
 		for (String required : REQUIRED) {

@@ -76,8 +76,15 @@ class ImportRun {
 			this.deps.transactions().executeWithoutResult((tx) -> importAll());
 		}
 		catch (RuntimeException ex) {
-			String message = (ex instanceof InvalidInputException invalid) ? invalid.getMessage()
-					: "the import failed and changed nothing: " + ex.getMessage();
+			String message;
+			if (ex instanceof InvalidInputException invalid) {
+				message = invalid.getMessage();
+			}
+			else {
+				log.error("Import {} failed", this.id, ex);
+				message = "the import failed and changed nothing (%s; the details are in the server log)"
+					.formatted(rootCause(ex));
+			}
 			this.deps.separateTransactions()
 				.executeWithoutResult((tx) -> this.deps.jdbc()
 					.sql("""
@@ -107,9 +114,19 @@ class ImportRun {
 			.param("key", "import/" + this.creditor.id())
 			.query(Object.class)
 			.single();
+		String status = jdbc.sql("SELECT status FROM portfolio_imports WHERE id = :id")
+			.param("id", this.id)
+			.query(String.class)
+			.single();
+		if (!"RUNNING".equals(status)) {
+			// Marked failed by a node that restarted while this one was queued: leave it
+			// so.
+			return;
+		}
 		DateTimeFormatter dates = this.profile.dateFormat() == null ? DateTimeFormatter.ISO_LOCAL_DATE
-				: DateTimeFormatter.ofPattern(this.profile.dateFormat());
-		PlacementParser parser = new PlacementParser(this.creditor, this.profile.dateFormat(), this.profile.grouping());
+				: PlacementParser.formatter(this.profile.dateFormat());
+		PlacementParser parser = new PlacementParser(this.creditor, this.profile.dateFormat(), this.profile.grouping(),
+				LocalDate.now(this.deps.clock().withZone(this.creditor.timeZone())));
 		int read = 0;
 		int rejected = 0;
 		try (InputStream in = Files.newInputStream(this.file);
@@ -127,7 +144,8 @@ class ImportRun {
 				if (chunk.isEmpty()) {
 					break;
 				}
-				List<Checked> checked = chunk.parallelStream().map((r) -> check(parser, columns, r)).toList();
+				int width = rows.headers().size();
+				List<Checked> checked = chunk.parallelStream().map((r) -> check(parser, columns, width, r)).toList();
 				rejected += stage(checked);
 				read += chunk.size();
 				progress(read);
@@ -170,6 +188,16 @@ class ImportRun {
 			.update();
 	}
 
+	private static String rootCause(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null) {
+			root = root.getCause();
+		}
+		String text = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+		// The first line of a database error, without the statement that caused it.
+		return text.lines().findFirst().orElse(text);
+	}
+
 	private long lap(String phase, long since) {
 		long now = System.nanoTime();
 		log.info("import {}: {} in {} ms", this.id, phase, (now - since) / 1_000_000);
@@ -183,7 +211,16 @@ class ImportRun {
 	record Checked(int line, Placement placement, List<FieldError> warnings, List<FieldError> errors) {
 	}
 
-	private static Checked check(PlacementParser parser, Map<String, Integer> columns, AllocationFile.FileRow row) {
+	private static Checked check(PlacementParser parser, Map<String, Integer> columns, int width,
+			AllocationFile.FileRow row) {
+		int values = row.values().size();
+		boolean extra = row.values().subList(Math.min(width, values), values).stream().anyMatch((v) -> !v.isBlank());
+		if (row.exact() ? values != width : extra) {
+			return new Checked(row.line(), null, List.of(),
+					List.of(new FieldError("row",
+							"has %d values where the header has %d: a separator inside an unquoted value?"
+								.formatted(values, width))));
+		}
 		Map<String, String> fields = new HashMap<>();
 		columns.forEach((field, column) -> fields.put(field, row.value(column)));
 		try {

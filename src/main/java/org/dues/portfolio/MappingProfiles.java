@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.time.format.DateTimeFormatter;
 
 import org.dues.shared.ConflictException;
 import org.dues.shared.InvalidInputException;
@@ -62,6 +61,13 @@ public class MappingProfiles {
 				else if (from == null || from.isBlank() || from.length() > 100) {
 					errors.add(new FieldError("headers", "a file header must be 1-100 characters"));
 				}
+				else if (renames.keySet()
+					.stream()
+					.anyMatch((known) -> ImportColumns.normalize(known).equals(ImportColumns.normalize(from)))) {
+					errors.add(new FieldError("headers." + from,
+							"'%s' is the same header as another one (case, spaces, '_' and '-' are ignored)"
+								.formatted(from)));
+				}
 				else {
 					renames.put(from.strip(), canonical);
 				}
@@ -69,14 +75,10 @@ public class MappingProfiles {
 		}
 		if (dateFormat != null && !dateFormat.isBlank()) {
 			try {
-				DateTimeFormatter.ofPattern(dateFormat);
-				if (!dateFormat.contains("d") || !dateFormat.contains("M") || !dateFormat.contains("y")) {
-					errors.add(new FieldError("dateFormat", "must have day, month and year, like dd/MM/yyyy"));
-				}
+				PlacementParser.formatter(dateFormat.strip());
 			}
 			catch (IllegalArgumentException ex) {
-				errors.add(new FieldError("dateFormat",
-						"'%s' is not a date pattern like dd/MM/yyyy".formatted(dateFormat)));
+				errors.add(new FieldError("dateFormat", ex.getMessage() + ", like dd/MM/yyyy"));
 			}
 		}
 		DigitGrouping digits = DigitGrouping.ANY;

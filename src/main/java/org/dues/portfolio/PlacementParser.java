@@ -42,6 +42,10 @@ public final class PlacementParser {
 
 	private final DigitGrouping grouping;
 
+	private final String datePattern;
+
+	private final @Nullable LocalDate today;
+
 	/**
 	 * @param datePattern a {@link DateTimeFormatter} pattern such as {@code dd/MM/yyyy};
 	 * ISO dates when null
@@ -56,11 +60,42 @@ public final class PlacementParser {
 	 * @param grouping the digit grouping amounts are written in
 	 */
 	public PlacementParser(CreditorView creditor, @Nullable String datePattern, DigitGrouping grouping) {
+		this(creditor, datePattern, grouping, null);
+	}
+
+	/**
+	 * @param today the creditor's date, against which due dates and dates of birth may
+	 * not lie in the future; unchecked when null
+	 */
+	public PlacementParser(CreditorView creditor, @Nullable String datePattern, DigitGrouping grouping,
+			@Nullable LocalDate today) {
+		this.today = today;
 		this.creditor = creditor;
 		this.grouping = grouping;
-		this.dates = datePattern == null ? DateTimeFormatter.ISO_LOCAL_DATE
-				: DateTimeFormatter.ofPattern(datePattern.replace("yyyy", "uuuu"), Locale.ROOT)
-					.withResolverStyle(ResolverStyle.STRICT);
+		this.datePattern = datePattern == null ? "yyyy-MM-dd" : datePattern;
+		this.dates = datePattern == null ? DateTimeFormatter.ISO_LOCAL_DATE : formatter(datePattern);
+	}
+
+	/**
+	 * A strict, case-insensitive formatter for a mapping's date pattern
+	 * ({@code dd/MM/yyyy}, {@code dd-MMM-yy}, ...).
+	 * @throws IllegalArgumentException if the pattern cannot both write and read a date
+	 */
+	public static DateTimeFormatter formatter(String pattern) {
+		DateTimeFormatter formatter = new java.time.format.DateTimeFormatterBuilder().parseCaseInsensitive()
+			.appendPattern(pattern.replace('y', 'u'))
+			.toFormatter(Locale.ENGLISH)
+			.withResolverStyle(ResolverStyle.STRICT);
+		LocalDate sample = LocalDate.of(2026, 3, 5);
+		try {
+			if (!LocalDate.parse(formatter.format(sample), formatter).equals(sample)) {
+				throw new IllegalArgumentException("'%s' does not read back the dates it writes".formatted(pattern));
+			}
+		}
+		catch (java.time.DateTimeException ex) {
+			throw new IllegalArgumentException("'%s' is not a date pattern of day, month and year".formatted(pattern));
+		}
+		return formatter;
 	}
 
 	/**
@@ -79,7 +114,12 @@ public final class PlacementParser {
 		Money total = in.optionalAmount("total_outstanding", currency);
 		Money overdue = in.amount("overdue_amount", currency, true);
 		LocalDate oldestDue = in.date("oldest_due_date");
-		if (principal != null && interest != null && fees != null) {
+		boolean amountsRead = !in.hasError("principal_outstanding") && !in.hasError("interest_outstanding")
+				&& !in.hasError("fees_outstanding");
+		if (this.today != null && oldestDue != null && oldestDue.isAfter(this.today)) {
+			in.error("oldest_due_date", "%s is in the future".formatted(oldestDue));
+		}
+		if (amountsRead && principal != null && interest != null && fees != null) {
 			Money sum = principal.plus(interest).plus(fees);
 			if (total != null && total.compareTo(sum) != 0) {
 				in.error("total_outstanding", "%s is not principal + interest + fees = %s"
@@ -97,12 +137,17 @@ public final class PlacementParser {
 		if (language != null && !LANGUAGE.matcher(language.toLowerCase(Locale.ROOT)).matches()) {
 			in.error("language", "'%s' is not an ISO 639-1 code such as ml, hi or en".formatted(language));
 		}
+		LocalDate dateOfBirth = in.date("date_of_birth");
+		if (this.today != null && dateOfBirth != null && dateOfBirth.isAfter(this.today)) {
+			in.warnings.add(new FieldError("date_of_birth", "%s is in the future; dropped".formatted(dateOfBirth)));
+			dateOfBirth = null;
+		}
 		Placement placement = new Placement(accountRef, customerRef, customerName,
-				language == null ? null : language.toLowerCase(Locale.ROOT), in.date("date_of_birth"), principal,
-				interest, fees, overdue, oldestDue, in.optional("product"),
-				in.optionalAmount("original_amount", currency), in.optionalAmount("installment_amount", currency),
-				in.date("open_date"), in.date("charge_off_date"), in.date("last_payment_date"),
-				in.optionalAmount("last_payment_amount", currency), in.phones(), in.emails(), in.addresses());
+				language == null ? null : language.toLowerCase(Locale.ROOT), dateOfBirth, principal, interest, fees,
+				overdue, oldestDue, in.optional("product"), in.optionalAmount("original_amount", currency),
+				in.optionalAmount("installment_amount", currency), in.date("open_date"), in.date("charge_off_date"),
+				in.date("last_payment_date"), in.optionalAmount("last_payment_amount", currency), in.phones(),
+				in.emails(), in.addresses());
 		if (!in.errors.isEmpty()) {
 			throw new InvalidInputException(in.errors);
 		}
@@ -227,9 +272,7 @@ public final class PlacementParser {
 			}
 			catch (DateTimeParseException ex) {
 				error(field,
-						"'%s' is not a valid date (%s)".formatted(value,
-								PlacementParser.this.dates == DateTimeFormatter.ISO_LOCAL_DATE ? "yyyy-MM-dd"
-										: "see the mapping"));
+						"'%s' is not a valid date (expected %s)".formatted(value, PlacementParser.this.datePattern));
 				return null;
 			}
 		}

@@ -53,6 +53,12 @@ public class Placements {
 	 */
 	@Transactional
 	public Result place(CreditorView creditor, Placement placement, Source source) {
+		// An import of this creditor holds this lock exclusively while it runs; a single
+		// placement waits for it rather than racing it for the same new account.
+		this.jdbc.sql("SELECT pg_advisory_xact_lock_shared(hashtextextended(:key, 0))")
+			.param("key", "import/" + creditor.id())
+			.query(Object.class)
+			.single();
 		var customer = this.customers.record(new CustomerDetails(creditor.id().value(), placement.customerRef(),
 				CustomerKind.PERSON, placement.customerName(), placement.language(), placement.dateOfBirth(),
 				placement.phones(), placement.emails(), placement.addresses(), source.channel()));

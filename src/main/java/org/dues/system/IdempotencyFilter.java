@@ -51,7 +51,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
+		// A file upload is identified by its import, not replayed: its body is too large
+		// to keep
+		// and each retry has a new multipart boundary.
+		String type = request.getContentType();
 		return !"POST".equals(request.getMethod()) || !request.getRequestURI().startsWith("/api/")
+				|| (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/"))
 				|| request.getHeader(HEADER) == null || request.getUserPrincipal() == null;
 	}
 

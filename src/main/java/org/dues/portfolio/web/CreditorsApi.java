@@ -1,6 +1,8 @@
 package org.dues.portfolio.web;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -8,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.dues.customer.CustomerManagement;
 import org.dues.portfolio.Accounts;
 import org.dues.portfolio.CreditorView;
+import org.dues.portfolio.DigitGrouping;
 import org.dues.portfolio.Creditors;
 import org.dues.portfolio.NewCreditor;
 import org.dues.portfolio.PlacementParser;
@@ -42,7 +45,11 @@ class CreditorsApi {
 
 	private final CustomerManagement customers;
 
-	CreditorsApi(Creditors creditors, Placements placements, Accounts accounts, CustomerManagement customers) {
+	private final Clock clock;
+
+	CreditorsApi(Creditors creditors, Placements placements, Accounts accounts, CustomerManagement customers,
+			Clock clock) {
+		this.clock = clock;
 		this.creditors = creditors;
 		this.placements = placements;
 		this.accounts = accounts;
@@ -77,7 +84,9 @@ class CreditorsApi {
 		CreditorView creditor = this.creditors.getByCode(code);
 		PlacementParser.Parsed parsed;
 		try {
-			parsed = new PlacementParser(creditor, null).parse(body.fields());
+			parsed = new PlacementParser(creditor, null, DigitGrouping.ANY,
+					LocalDate.now(this.clock.withZone(creditor.timeZone())))
+				.parse(body.fields());
 		}
 		catch (InvalidInputException ex) {
 			throw new InvalidInputException(ex.errors().stream().map(CreditorsApi::inRequestTerms).toList());
