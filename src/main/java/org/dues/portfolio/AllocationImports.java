@@ -14,7 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,6 +37,12 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class AllocationImports {
+
+	/**
+	 * How many errors and how many warnings a report lists; the rest are counted and in
+	 * rejects.csv.
+	 */
+	static final int ISSUES_SHOWN = 1000;
 
 	private final Creditors creditors;
 
@@ -127,15 +133,26 @@ public class AllocationImports {
 	public ImportView get(UUID id) {
 		List<ImportView.Issue> errors = new ArrayList<>();
 		List<ImportView.Issue> warnings = new ArrayList<>();
+		int[] counts = new int[2];
+		this.jdbc.sql("SELECT severity, count(*) FROM portfolio_import_issues WHERE import_id = :id GROUP BY severity")
+			.param("id", id)
+			.query((rs) -> {
+				counts["ERROR".equals(rs.getString(1)) ? 0 : 1] = rs.getInt(2);
+			});
 		this.jdbc.sql("""
-				SELECT line, severity, field, message FROM portfolio_import_issues WHERE import_id = :id
-				ORDER BY line, severity""").param("id", id).query((rs) -> {
-			ImportView.Issue issue = new ImportView.Issue(rs.getInt(1), rs.getString(3), rs.getString(4));
-			("ERROR".equals(rs.getString(2)) ? errors : warnings).add(issue);
-		});
+				SELECT line, severity, field, message FROM (
+				    SELECT i.*, row_number() OVER (PARTITION BY severity ORDER BY line) AS n
+				    FROM portfolio_import_issues i WHERE import_id = :id) shown
+				WHERE n <= :limit ORDER BY line, severity""")
+			.param("id", id)
+			.param("limit", ISSUES_SHOWN)
+			.query((rs) -> {
+				ImportView.Issue issue = new ImportView.Issue(rs.getInt(1), rs.getString(3), rs.getString(4));
+				("ERROR".equals(rs.getString(2)) ? errors : warnings).add(issue);
+			});
 		return this.jdbc.sql(SELECT + " WHERE i.id = :id")
 			.param("id", id)
-			.query((rs, n) -> view(rs, errors, warnings))
+			.query((rs, n) -> view(rs, errors, warnings, counts[0], counts[1]))
 			.optional()
 			.orElseThrow(() -> new NotFoundException("import", id));
 	}
@@ -144,7 +161,7 @@ public class AllocationImports {
 	public List<ImportView> recent(int limit) {
 		return this.jdbc.sql(SELECT + " ORDER BY i.started_at DESC LIMIT :limit")
 			.param("limit", limit)
-			.query((rs, n) -> view(rs, List.of(), List.of()))
+			.query((rs, n) -> view(rs, List.of(), List.of(), rs.getInt("rows_rejected"), 0))
 			.list();
 	}
 
@@ -153,11 +170,14 @@ public class AllocationImports {
 	 */
 	public void writeRejects(UUID id, Writer out) {
 		ImportView view = get(id);
-		Map<Integer, String> reasons = new LinkedHashMap<>();
-		for (ImportView.Issue error : view.errors()) {
-			reasons.merge(error.row(), (error.field() == null ? "" : error.field() + ": ") + error.message(),
-					(a, b) -> a + "; " + b);
-		}
+		Map<Integer, String> reasons = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT line, string_agg(coalesce(field || ': ', '') || message, '; ' ORDER BY field)
+				FROM portfolio_import_issues WHERE import_id = :id AND severity = 'ERROR' GROUP BY line""")
+			.param("id", id)
+			.query((rs) -> {
+				reasons.put(rs.getInt(1), rs.getString(2));
+			});
 		Path file = this.directory.resolve(id + ("XLSX".equals(view.format()) ? ".xlsx" : ".csv"));
 		// Dates from workbook cells go back out as the mapping reads them, so the file
 		// can be fixed and re-sent.
@@ -197,8 +217,8 @@ public class AllocationImports {
 	private static final String SELECT = """
 			SELECT i.*, c.code FROM portfolio_imports i JOIN portfolio_creditors c ON c.id = i.creditor_id""";
 
-	private static ImportView view(ResultSet rs, List<ImportView.Issue> errors, List<ImportView.Issue> warnings)
-			throws SQLException {
+	private static ImportView view(ResultSet rs, List<ImportView.Issue> errors, List<ImportView.Issue> warnings,
+			int errorCount, int warningCount) throws SQLException {
 		OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
 		return new ImportView(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("file_name"),
 				rs.getString("file_format"), rs.getString("mapping_name"),
@@ -206,7 +226,7 @@ public class AllocationImports {
 				rs.getInt("rows_read"), rs.getInt("rows_created"), rs.getInt("rows_updated"),
 				rs.getInt("rows_unchanged"), rs.getInt("rows_rejected"), rs.getString("message"),
 				rs.getString("created_by"), rs.getObject("started_at", OffsetDateTime.class).toInstant(),
-				finished == null ? null : finished.toInstant(), errors, warnings);
+				finished == null ? null : finished.toInstant(), errors, warnings, errorCount, warningCount);
 	}
 
 	private static void deleteQuietly(Path file) {

@@ -10,13 +10,15 @@ import org.jspecify.annotations.Nullable;
  * An import and what it did.
  *
  * @param rowsRead rows read so far (for progress while running)
- * @param errors the rejected rows' problems, by line
- * @param warnings values dropped from accepted rows, by line
+ * @param errors the rejected rows' problems, by line (the first thousand)
+ * @param warnings values dropped from accepted rows, by line (the first thousand)
+ * @param errorCount all the problems of rejected rows
+ * @param warningCount all the values dropped
  */
 public record ImportView(UUID id, String creditorCode, String fileName, String format, @Nullable String mapping,
 		ImportStatus status, int rowsTotal, int rowsRead, int rowsCreated, int rowsUpdated, int rowsUnchanged,
 		int rowsRejected, @Nullable String message, String createdBy, Instant startedAt, @Nullable Instant finishedAt,
-		List<Issue> errors, List<Issue> warnings) {
+		List<Issue> errors, List<Issue> warnings, int errorCount, int warningCount) {
 
 	/** Accepted rows: created, updated or unchanged. */
 	public int rowsAccepted() {

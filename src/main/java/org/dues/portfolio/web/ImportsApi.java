@@ -102,13 +102,14 @@ class ImportsApi {
 	record ImportJson(String id, String creditor, String fileName, String format, @Nullable String mapping,
 			String status, int rowsTotal, int rowsRead, int rowsAccepted, int rowsCreated, int rowsUpdated,
 			int rowsUnchanged, int rowsRejected, @Nullable String message, String createdBy, Instant startedAt,
-			@Nullable Instant finishedAt, List<ImportView.Issue> errors, List<ImportView.Issue> warnings) {
+			@Nullable Instant finishedAt, int errorCount, int warningCount, List<ImportView.Issue> errors,
+			List<ImportView.Issue> warnings) {
 
 		static ImportJson of(ImportView v) {
 			return new ImportJson(v.id().toString(), v.creditorCode(), v.fileName(), v.format(), v.mapping(),
 					v.status().name(), v.rowsTotal(), v.rowsRead(), v.rowsAccepted(), v.rowsCreated(), v.rowsUpdated(),
 					v.rowsUnchanged(), v.rowsRejected(), v.message(), v.createdBy(), v.startedAt(), v.finishedAt(),
-					v.errors(), v.warnings());
+					v.errorCount(), v.warningCount(), v.errors(), v.warnings());
 		}
 
 	}
