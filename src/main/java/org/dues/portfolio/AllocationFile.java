@@ -70,8 +70,21 @@ interface AllocationFile extends AutoCloseable {
 	}
 
 	static AllocationFile open(InputStream in, Format format, DateTimeFormatter dates) throws IOException {
-		return format == Format.XLSX ? new Xlsx(in, dates) : new Csv(in);
+		return format == Format.XLSX ? new Xlsx(new ReadableWorkbook(in, OPTIONS), dates) : new Csv(in);
 	}
+
+	/**
+	 * Opens a stored file; a workbook is read from the file itself, not copied into
+	 * memory.
+	 */
+	static AllocationFile open(java.nio.file.Path file, Format format, DateTimeFormatter dates) throws IOException {
+		if (format == Format.XLSX) {
+			return new Xlsx(new ReadableWorkbook(file.toFile(), OPTIONS), dates);
+		}
+		return new Csv(java.nio.file.Files.newInputStream(file));
+	}
+
+	ReadingOptions OPTIONS = new ReadingOptions(true, false);
 
 	/** CSV through Commons CSV. */
 	final class Csv implements AllocationFile {
@@ -181,9 +194,9 @@ interface AllocationFile extends AutoCloseable {
 
 		private final DateTimeFormatter dates;
 
-		Xlsx(InputStream in, DateTimeFormatter dates) throws IOException {
+		Xlsx(ReadableWorkbook workbook, DateTimeFormatter dates) throws IOException {
 			this.dates = dates;
-			this.workbook = new ReadableWorkbook(in, new ReadingOptions(true, false));
+			this.workbook = workbook;
 			this.stream = this.workbook.getFirstSheet().openStream();
 			this.rows = this.stream.iterator();
 			if (!this.rows.hasNext()) {

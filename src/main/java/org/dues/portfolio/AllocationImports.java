@@ -117,8 +117,7 @@ public class AllocationImports {
 
 	private static void checkHeaders(Path file, AllocationFile.Format format, MappingProfile profile)
 			throws IOException {
-		try (InputStream in = Files.newInputStream(file);
-				AllocationFile rows = AllocationFile.open(in, format, DateTimeFormatter.ISO_LOCAL_DATE)) {
+		try (AllocationFile rows = AllocationFile.open(file, format, DateTimeFormatter.ISO_LOCAL_DATE)) {
 			ImportColumns.resolve(rows.headers(), profile);
 		}
 		catch (InvalidInputException ex) {
@@ -189,8 +188,7 @@ public class AllocationImports {
 					.orElse(MappingProfile.CANONICAL);
 		DateTimeFormatter dates = profile.dateFormat() == null ? DateTimeFormatter.ISO_LOCAL_DATE
 				: PlacementParser.formatter(profile.dateFormat());
-		try (InputStream in = Files.newInputStream(file);
-				AllocationFile rows = AllocationFile.open(in, AllocationFile.Format.valueOf(view.format()), dates)) {
+		try (AllocationFile rows = AllocationFile.open(file, AllocationFile.Format.valueOf(view.format()), dates)) {
 			// Not closed here: closing the printer would close the caller's writer.
 			CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180);
 			List<String> header = new ArrayList<>(rows.headers());

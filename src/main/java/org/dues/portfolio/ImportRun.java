@@ -1,8 +1,6 @@
 package org.dues.portfolio;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -129,8 +127,7 @@ class ImportRun {
 				LocalDate.now(this.deps.clock().withZone(this.creditor.timeZone())));
 		int read = 0;
 		int rejected = 0;
-		try (InputStream in = Files.newInputStream(this.file);
-				AllocationFile rows = AllocationFile.open(in, this.format, dates)) {
+		try (AllocationFile rows = AllocationFile.open(this.file, this.format, dates)) {
 			Map<String, Integer> columns = ImportColumns.resolve(rows.headers(), this.profile);
 			List<AllocationFile.FileRow> chunk = new ArrayList<>(CHUNK);
 			boolean more = true;
