@@ -81,15 +81,13 @@ public class PaymentManagement {
 		if (!payment.amount().isPositive()) {
 			throw new InvalidInputException("amount", "must be greater than zero");
 		}
-		LocalDate today = LocalDate.now(this.clock.withZone(this.creditors.get(account.creditorId()).timeZone()));
+		java.time.ZoneId zone = this.creditors.get(account.creditorId()).timeZone();
+		LocalDate today = LocalDate.now(this.clock.withZone(zone));
 		LocalDate receivedOn = payment.receivedOn() == null ? today : payment.receivedOn();
 		if (receivedOn.isAfter(today)) {
 			throw new InvalidInputException("receivedOn", "%s is in the future".formatted(receivedOn));
 		}
-		LocalDate earliest = account.placedAt()
-			.atZone(this.creditors.get(account.creditorId()).timeZone())
-			.toLocalDate()
-			.minusDays(LATE_REPORTING_DAYS);
+		LocalDate earliest = account.placedAt().atZone(zone).toLocalDate().minusDays(LATE_REPORTING_DAYS);
 		if (account.openDate() != null && account.openDate().isAfter(earliest)) {
 			earliest = account.openDate();
 		}
