@@ -109,6 +109,7 @@ class BrowserTests {
 				"repeats line 2");
 		assertThat(this.browser.findElements(By.cssSelector("#report .fs-4")).stream().map((e) -> e.getText()).toList())
 			.containsExactly("13", "3", "0", "0", "10", "2");
+		Files.createDirectories(Path.of("target/screenshots"));
 		Files.write(Path.of("target/screenshots/import.png"),
 				((TakesScreenshot) this.browser).getScreenshotAs(OutputType.BYTES));
 	}
