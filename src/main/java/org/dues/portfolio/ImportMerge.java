@@ -26,6 +26,14 @@ class ImportMerge {
 			    last_payment_amount numeric(19,4)
 			) ON COMMIT DROP""";
 
+	/**
+	 * The account_refs of rows rejected while checking, so that a later repeat is still a
+	 * repeat.
+	 */
+	static final String REJECTED_REFS = """
+			CREATE TEMP TABLE IF NOT EXISTS import_rejected_refs (line int NOT NULL, account_ref text NOT NULL)
+			ON COMMIT DROP""";
+
 	private final JdbcClient jdbc;
 
 	private final UUID id;
@@ -57,12 +65,17 @@ class ImportMerge {
 	 */
 	int[] rejectRepeats() {
 		update(STAGING);
+		update(REJECTED_REFS);
 		var lines = this.jdbc.sql("""
-				WITH repeats AS (
-				    SELECT line, account_ref, first_line FROM (
-				        SELECT line, account_ref, min(line) OVER (PARTITION BY account_ref) AS first_line
-				        FROM portfolio_import_staging) d
-				    WHERE line > first_line
+				WITH firsts AS (
+				    SELECT account_ref, min(line) AS first_line FROM (
+				        SELECT line, account_ref FROM portfolio_import_staging
+				        UNION ALL SELECT line, account_ref FROM import_rejected_refs) refs
+				    GROUP BY account_ref
+				), repeats AS (
+				    SELECT s.line, s.account_ref, f.first_line
+				    FROM portfolio_import_staging s JOIN firsts f ON f.account_ref = s.account_ref
+				    WHERE s.line > f.first_line
 				), issues AS (
 				    INSERT INTO portfolio_import_issues (import_id, line, severity, field, message)
 				    SELECT :id, line, 'ERROR', 'account_ref',

@@ -205,7 +205,8 @@ class ImportRun {
 	 * A row after checking: either a placement (with warnings) or the reasons it is
 	 * rejected.
 	 */
-	record Checked(int line, Placement placement, List<FieldError> warnings, List<FieldError> errors) {
+	record Checked(int line, String accountRef, Placement placement, List<FieldError> warnings,
+			List<FieldError> errors) {
 	}
 
 	private static Checked check(PlacementParser parser, Map<String, Integer> columns, int width,
@@ -213,7 +214,7 @@ class ImportRun {
 		int values = row.values().size();
 		boolean extra = row.values().subList(Math.min(width, values), values).stream().anyMatch((v) -> !v.isBlank());
 		if (row.exact() ? values != width : extra) {
-			return new Checked(row.line(), null, List.of(),
+			return new Checked(row.line(), "", null, List.of(),
 					List.of(new FieldError("row",
 							"has %d values where the header has %d: a separator inside an unquoted value?"
 								.formatted(values, width))));
@@ -222,10 +223,12 @@ class ImportRun {
 		columns.forEach((field, column) -> fields.put(field, row.value(column)));
 		try {
 			PlacementParser.Parsed parsed = parser.parse(fields);
-			return new Checked(row.line(), parsed.placement(), parsed.warnings(), List.of());
+			return new Checked(row.line(), parsed.placement().accountRef(), parsed.placement(), parsed.warnings(),
+					List.of());
 		}
 		catch (InvalidInputException ex) {
-			return new Checked(row.line(), null, List.of(), ex.errors());
+			String accountRef = fields.getOrDefault("account_ref", "");
+			return new Checked(row.line(), accountRef == null ? "" : accountRef.strip(), null, List.of(), ex.errors());
 		}
 	}
 
@@ -233,6 +236,7 @@ class ImportRun {
 	private int stage(List<Checked> rows) {
 		StringBuilder accounts = new StringBuilder(rows.size() * 200);
 		StringBuilder issues = new StringBuilder();
+		StringBuilder rejectedRefs = new StringBuilder();
 		List<StagedCustomer> customers = new ArrayList<>(rows.size());
 		int rejected = 0;
 		for (Checked row : rows) {
@@ -244,6 +248,11 @@ class ImportRun {
 			}
 			if (!row.errors().isEmpty()) {
 				rejected++;
+				if (!row.accountRef().isEmpty()) {
+					// A later row with this account_ref is a repeat even though this one
+					// was rejected.
+					new CopyText(rejectedRefs).add(Integer.toString(row.line())).add(row.accountRef()).end();
+				}
 				continue;
 			}
 			Placement p = row.placement();
@@ -272,6 +281,9 @@ class ImportRun {
 				COPY portfolio_import_staging (line, account_ref, customer_ref, principal, interest, fees, overdue,
 				    oldest_due_date, product, original_amount, installment_amount, open_date, charge_off_date,
 				    last_payment_date, last_payment_amount) FROM STDIN (FORMAT csv)""", accounts);
+		this.deps.jdbc().sql(ImportMerge.REJECTED_REFS).update();
+		PostgresCopy.in(this.deps.dataSource(), "COPY import_rejected_refs (line, account_ref) FROM STDIN (FORMAT csv)",
+				rejectedRefs);
 		PostgresCopy.in(this.deps.dataSource(),
 				"COPY portfolio_import_issues (import_id, line, severity, field, message) FROM STDIN (FORMAT csv)",
 				issues);

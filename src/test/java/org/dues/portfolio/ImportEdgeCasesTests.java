@@ -91,6 +91,18 @@ class ImportEdgeCasesTests {
 	}
 
 	@Test
+	void aRepeatOfARejectedRowIsStillARepeat() throws Exception {
+		creditor("EDGE-7");
+		String file = HEADER + "RP-1,RC-1,First,INR,-100,0,0,0,\n" + "RP-1,RC-1,Second,INR,100,0,0,0,\n";
+		String report = report("EDGE-7", "repeat.csv", file.getBytes(StandardCharsets.UTF_8));
+		assertThat((List<Integer>) JsonPath.read(report, "$.errors[*].row")).containsExactly(2, 3);
+		assertThat((List<String>) JsonPath.read(report, "$.errors[?(@.row == 3)].message")).singleElement()
+			.asString()
+			.contains("repeats line 2");
+		assertThat(this.accounts.findByRef(this.creditors.getByCode("EDGE-7").id(), "RP-1")).isEmpty();
+	}
+
+	@Test
 	void twoColumnsForOneFieldRefuseTheFile() throws Exception {
 		creditor("EDGE-2");
 		String file = "account_ref,customer_ref,customer_name,currency,principal_outstanding,overdue_amount,"
