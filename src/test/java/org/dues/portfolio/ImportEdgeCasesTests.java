@@ -15,14 +15,11 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -50,34 +47,11 @@ class ImportEdgeCasesTests {
 	}
 
 	ResultActions upload(String creditor, String name, byte[] content, String mapping, String key) throws Exception {
-		var request = multipart("/api/v1/imports").file(new MockMultipartFile("file", name, "text/csv", content))
-			.param("creditor", creditor)
-			.with(httpBasic("admin", "admin-secret"));
-		if (mapping != null) {
-			request.param("mapping", mapping);
-		}
-		if (key != null) {
-			request.header("Idempotency-Key", key);
-		}
-		return this.mvc.perform(request);
+		return new ImportClient(this.mvc).upload(creditor, name, content, mapping, key);
 	}
 
 	String report(String creditor, String name, byte[] content) throws Exception {
-		String id = JsonPath.read(upload(creditor, name, content, null, null).andExpect(status().isAccepted())
-			.andReturn()
-			.getResponse()
-			.getContentAsString(), "$.id");
-		for (int i = 0; i < 300; i++) {
-			String report = this.mvc.perform(get("/api/v1/imports/" + id).with(httpBasic("admin", "admin-secret")))
-				.andReturn()
-				.getResponse()
-				.getContentAsString();
-			if (!"RUNNING".equals(JsonPath.read(report, "$.status"))) {
-				return report;
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("import did not finish");
+		return new ImportClient(this.mvc).importFile(creditor, name, content, null);
 	}
 
 	@Test

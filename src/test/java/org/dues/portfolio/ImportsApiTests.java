@@ -27,7 +27,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -61,34 +60,11 @@ class ImportsApiTests {
 	}
 
 	ResultActions upload(String creditor, String name, byte[] content, String mapping) throws Exception {
-		var request = multipart("/api/v1/imports").file(new MockMultipartFile("file", name, "text/csv", content))
-			.param("creditor", creditor)
-			.with(httpBasic("admin", "admin-secret"));
-		if (mapping != null) {
-			request.param("mapping", mapping);
-		}
-		return this.mvc.perform(request);
+		return new ImportClient(this.mvc).upload(creditor, name, content, mapping, null);
 	}
 
-	/** Uploads, waits for the import to finish and returns its report. */
 	String importFile(String creditor, String name, byte[] content, String mapping) throws Exception {
-		String id = JsonPath.read(upload(creditor, name, content, mapping).andExpect(status().isAccepted())
-			.andExpect(header().exists("Location"))
-			.andExpect(jsonPath("$.status").value("RUNNING"))
-			.andReturn()
-			.getResponse()
-			.getContentAsString(), "$.id");
-		for (int i = 0; i < 300; i++) {
-			String report = this.mvc.perform(get("/api/v1/imports/" + id).with(httpBasic("admin", "admin-secret")))
-				.andReturn()
-				.getResponse()
-				.getContentAsString();
-			if (!"RUNNING".equals(JsonPath.read(report, "$.status"))) {
-				return report;
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("import did not finish");
+		return new ImportClient(this.mvc).importFile(creditor, name, content, mapping);
 	}
 
 	static byte[] messyFile() throws Exception {
