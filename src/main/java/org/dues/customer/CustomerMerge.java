@@ -1,6 +1,7 @@
 package org.dues.customer;
 
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -138,18 +139,9 @@ class CustomerMerge {
 				FROM (SELECT DISTINCT customer_id FROM added) a WHERE r.customer_id = a.customer_id AND NOT r.changed""");
 	}
 
+	/** Runs a statement; parameters it does not name are ignored. */
 	private void update(String sql) {
-		JdbcClient.StatementSpec statement = this.jdbc.sql(sql);
-		if (sql.contains(":creditor")) {
-			statement = statement.param("creditor", this.creditor);
-		}
-		if (sql.contains(":source")) {
-			statement = statement.param("source", this.source);
-		}
-		if (sql.contains(":now")) {
-			statement = statement.param("now", this.now);
-		}
-		statement.update();
+		this.jdbc.sql(sql).params(Map.of("creditor", this.creditor, "source", this.source, "now", this.now)).update();
 	}
 
 }

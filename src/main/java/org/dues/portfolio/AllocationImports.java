@@ -156,6 +156,18 @@ public class AllocationImports {
 			.orElseThrow(() -> new NotFoundException("import", id));
 	}
 
+	/**
+	 * An import's status and counts, without its issues; {@link NotFoundException} if
+	 * unknown.
+	 */
+	public ImportView summary(UUID id) {
+		return this.jdbc.sql(SELECT + " WHERE i.id = :id")
+			.param("id", id)
+			.query((rs, n) -> view(rs, List.of(), List.of(), rs.getInt("rows_rejected"), 0))
+			.optional()
+			.orElseThrow(() -> new NotFoundException("import", id));
+	}
+
 	/** The latest imports, newest first, without their issues. */
 	public List<ImportView> recent(int limit) {
 		return this.jdbc.sql(SELECT + " ORDER BY i.started_at DESC LIMIT :limit")
@@ -168,7 +180,7 @@ public class AllocationImports {
 	 * Writes the rejected rows as they came, with the header and a {@code reason} column.
 	 */
 	public void writeRejects(UUID id, Writer out) {
-		ImportView view = get(id);
+		ImportView view = summary(id);
 		Map<Integer, String> reasons = new HashMap<>();
 		this.jdbc.sql("""
 				SELECT line, string_agg(coalesce(field || ': ', '') || message, '; ' ORDER BY field)

@@ -20,6 +20,14 @@ public record Amounts(Money principal, Money interest, Money fees, Money credit,
 		return zero.with(component, amount);
 	}
 
+	public Money get(BalanceComponent component) {
+		return switch (component) {
+			case FEES -> this.fees;
+			case INTEREST -> this.interest;
+			case PRINCIPAL -> this.principal;
+		};
+	}
+
 	public Amounts with(BalanceComponent component, Money amount) {
 		return switch (component) {
 			case FEES -> new Amounts(this.principal, this.interest, amount, this.credit, this.overdue);

@@ -2,6 +2,7 @@ package org.dues.portfolio;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -208,30 +209,13 @@ class ImportMerge {
 			.single();
 	}
 
+	/** Runs a statement; parameters it does not name are ignored. */
 	private void update(String sql) {
-		JdbcClient.StatementSpec statement = this.jdbc.sql(sql);
-		if (sql.contains(":creditor")) {
-			statement = statement.param("creditor", this.creditor.id().value());
-		}
-		if (sql.contains(":scheme")) {
-			statement = statement.param("scheme", this.creditor.bucketScheme());
-		}
-		if (sql.contains(":currency")) {
-			statement = statement.param("currency", this.creditor.currency().getCurrencyCode());
-		}
-		if (sql.contains(":now")) {
-			statement = statement.param("now", this.now);
-		}
-		if (sql.contains(":today")) {
-			statement = statement.param("today", this.today);
-		}
-		if (sql.contains(":file")) {
-			statement = statement.param("file", this.fileName);
-		}
-		if (sql.contains(":who")) {
-			statement = statement.param("who", this.who);
-		}
-		statement.update();
+		this.jdbc.sql(sql)
+			.params(Map.of("creditor", this.creditor.id().value(), "scheme", this.creditor.bucketScheme(), "currency",
+					this.creditor.currency().getCurrencyCode(), "now", this.now, "today", this.today, "file",
+					this.fileName, "who", this.who))
+			.update();
 	}
 
 }

@@ -135,11 +135,7 @@ public class Placements {
 				: change.overdue();
 		Amounts clamped = change.withOverdue(overdue);
 		for (BalanceComponent component : BalanceComponent.values()) {
-			Money value = switch (component) {
-				case PRINCIPAL -> clamped.principal();
-				case INTEREST -> clamped.interest();
-				case FEES -> clamped.fees();
-			};
+			Money value = clamped.get(component);
 			if (value.isNegative()) {
 				clamped = clamped.with(component, value.negate().min(locked.balances().get(component)).negate());
 			}

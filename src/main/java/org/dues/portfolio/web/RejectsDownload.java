@@ -17,7 +17,7 @@ final class RejectsDownload {
 	}
 
 	static void send(AllocationImports imports, UUID id, HttpServletResponse response) throws IOException {
-		imports.get(id);
+		imports.summary(id);
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"rejects-" + id + ".csv\"");
 		OutputStreamWriter writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
