@@ -1,6 +1,10 @@
 package org.dues;
 
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -42,6 +46,28 @@ class ArchitectureTests {
 			.orShould()
 			.callMethod(java.math.BigDecimal.class, "valueOf", double.class)
 			.because("money is exact")
+			.check(CLASSES);
+	}
+
+	@Test
+	void noCodePathReachesAChannelAdapterWithoutPassingTheGate() {
+		// only OutboundContacts hands work to an adapter, and only it can make the
+		// ClearedContact an adapter takes, which it does after an allowed decision
+		noClasses().that()
+			.doNotHaveFullyQualifiedName("org.dues.contact.OutboundContacts")
+			.should()
+			.callMethodWhere(JavaCall.Predicates
+				.target(HasOwner.Predicates.With
+					.<JavaClass>owner(JavaClass.Predicates.assignableTo(org.dues.contact.ChannelAdapter.class)))
+				.and(JavaCall.Predicates.target(HasName.Predicates.name("deliver"))))
+			.because("every outbound contact passes the compliance gate (DESIGN.md invariant 3)")
+			.check(CLASSES);
+		noClasses().that()
+			.doNotHaveFullyQualifiedName("org.dues.contact.OutboundContacts")
+			.should()
+			.callConstructor(org.dues.contact.ClearedContact.class, java.util.UUID.class, java.util.UUID.class,
+					org.dues.compliance.Channel.class, String.class, String.class)
+			.because("a ClearedContact is made only after the gate allowed the contact")
 			.check(CLASSES);
 	}
 

@@ -2,8 +2,10 @@ package org.dues.customer;
 
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** Identifies a customer. */
-public record CustomerId(UUID value) {
+public record CustomerId(@JsonValue UUID value) {
 
 	public static CustomerId random() {
 		return new CustomerId(UUID.randomUUID());

@@ -51,8 +51,14 @@ class SecurityConfiguration {
 				.hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
 				.requestMatchers("/api/v1/imports/**")
 				.hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
-				.requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/payments", "/api/v1/accounts/*/payments/**")
+				.requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/payments", "/api/v1/accounts/*/payments/**",
+						"/api/v1/accounts/*/contacts", "/api/v1/accounts/*/contacts/**")
 				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				.requestMatchers("/api/v1/compliance/**")
+				.hasAnyRole(Role.COMPLIANCE.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				.requestMatchers(HttpMethod.POST, "/api/v1/holds/*/lift", "/api/v1/blackouts/*/lift",
+						"/api/v1/channel-bans/*/lift")
+				.hasAnyRole(Role.COMPLIANCE.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.anyRequest()
 				.authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(

@@ -2,8 +2,10 @@ package org.dues.portfolio;
 
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** Identifies a account. */
-public record AccountId(UUID value) {
+public record AccountId(@JsonValue UUID value) {
 
 	public static AccountId random() {
 		return new AccountId(UUID.randomUUID());

@@ -1,0 +1,48 @@
+package org.dues.compliance;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.dues.compliance.ContactFacts.ChannelBan;
+import org.dues.compliance.ContactFacts.Interaction;
+
+/**
+ * Media the person asked not to be used (12 CFR 1006.14(h)): a whole channel, or one
+ * number or address. A number-specific ban blocks a contact whose number is not stated
+ * (we cannot show it is another one). One reply to a contact the person started in that
+ * medium is allowed (1006.14(h)(2)).
+ */
+final class ChannelBansRule implements ContactRule {
+
+	static final String NAME = "channel-bans";
+
+	@Override
+	public List<RuleResult> evaluate(Situation situation) {
+		ContactFacts facts = situation.facts();
+		String address = ContactFacts.normalise(facts.person().address());
+		for (ChannelBan ban : facts.channelBans()) {
+			if (ban.channel() != facts.channel()) {
+				continue;
+			}
+			String banned = ContactFacts.normalise(ban.address());
+			if (banned == null || address == null || banned.equals(address)) {
+				Optional<Interaction> reply = situation.replyTo();
+				if (reply.isPresent()) {
+					return List.of(RuleResult.allowed(NAME,
+							"%s is banned, but this is the one reply to the contact ".formatted(what(ban))
+									+ "the person started in that medium"));
+				}
+				return List
+					.of(RuleResult.blocked(NAME, "The person asked not to be contacted by %s".formatted(what(ban))
+							+ ((banned != null && address == null) ? " and no number was given" : "")));
+			}
+		}
+		return List.of(RuleResult.allowed(NAME, "The person has not banned %s%s".formatted(facts.channel(),
+				(address == null) ? "" : " to " + facts.person().address())));
+	}
+
+	private static String what(ChannelBan ban) {
+		return (ban.address() == null) ? ban.channel().name() : ban.channel() + " to " + ban.address();
+	}
+
+}

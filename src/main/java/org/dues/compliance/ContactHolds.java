@@ -1,0 +1,140 @@
+package org.dues.compliance;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.dues.customer.CustomerId;
+import org.dues.shared.InvalidInputException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Holds on a person's debts: placed with the time they were received, who placed them and
+ * why; in force on every channel from that moment until their end or until lifted.
+ */
+@Service
+public class ContactHolds {
+
+	private final JdbcClient jdbc;
+
+	private final Restrictions restrictions;
+
+	private final AuditTrail audit;
+
+	ContactHolds(JdbcClient jdbc, Restrictions restrictions, AuditTrail audit) {
+		this.jdbc = jdbc;
+		this.restrictions = restrictions;
+		this.audit = audit;
+	}
+
+	/**
+	 * Places a hold, audited.
+	 * @param accountIds the debts held; empty for every debt of the person
+	 * @param receivedAt when the request, notice or document was received; now when null
+	 * @param endsAt when the hold ends by itself (a moratorium's end), if it does
+	 */
+	@Transactional
+	public HoldView place(CustomerId customer, List<UUID> accountIds, HoldType type, @Nullable Instant receivedAt,
+			@Nullable Instant endsAt, @Nullable String reason, String actor) {
+		String why = Restrictions.reason(reason);
+		Instant received = this.restrictions.received(receivedAt);
+		if (endsAt != null && !endsAt.isAfter(received)) {
+			throw new InvalidInputException("endsAt", "must come after the hold was received (%s)".formatted(received));
+		}
+		UUID id = UUID.randomUUID();
+		Instant now = this.restrictions.now();
+		this.jdbc.sql("""
+				INSERT INTO compliance_holds (id, customer_id, account_ids, type, received_at, ends_at, reason,
+				    placed_by, placed_at)
+				VALUES (:id, :customer, :accounts, :type, :received, :ends, :reason, :actor, :now)""")
+			.param("id", id)
+			.param("customer", customer.value())
+			.param("accounts", accountIds.toArray(UUID[]::new))
+			.param("type", type.name())
+			.param("received", Timestamp.from(received))
+			.param("ends", (endsAt == null) ? null : Timestamp.from(endsAt))
+			.param("reason", why)
+			.param("actor", actor)
+			.param("now", Timestamp.from(now))
+			.update();
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("id", id.toString());
+		payload.put("type", type.name());
+		payload.put("accounts", accountIds.stream().map(UUID::toString).toList());
+		payload.put("receivedAt", received.toString());
+		payload.put("endsAt", (endsAt == null) ? null : endsAt.toString());
+		payload.put("reason", why);
+		this.audit.record(actor, "HOLD_PLACED", "customer:" + customer.value(), payload);
+		return get(id);
+	}
+
+	/** Lifts a hold (a dispute once verification is sent, a cease withdrawn), audited. */
+	@Transactional
+	public void lift(UUID holdId, @Nullable String reason, String actor) {
+		this.restrictions.lift(Restrictions.Kind.HOLD, holdId, reason, actor);
+	}
+
+	/** Every hold of the person, current and past, newest first. */
+	@Transactional(readOnly = true)
+	public List<HoldView> ofCustomer(CustomerId customer) {
+		return this.jdbc.sql("SELECT * FROM compliance_holds WHERE customer_id = :customer ORDER BY placed_at DESC")
+			.param("customer", customer.value())
+			.query((rs, n) -> view(rs))
+			.list();
+	}
+
+	private HoldView get(UUID id) {
+		return this.jdbc.sql("SELECT * FROM compliance_holds WHERE id = :id")
+			.param("id", id)
+			.query((rs, n) -> view(rs))
+			.single();
+	}
+
+	private static HoldView view(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new HoldView(rs.getObject("id", UUID.class), new CustomerId(rs.getObject("customer_id", UUID.class)),
+				Arrays.asList((UUID[]) rs.getArray("account_ids").getArray()), HoldType.valueOf(rs.getString("type")),
+				rs.getTimestamp("received_at").toInstant(), instant(rs.getTimestamp("ends_at")), rs.getString("reason"),
+				rs.getString("placed_by"), rs.getTimestamp("placed_at").toInstant(),
+				instant(rs.getTimestamp("lifted_at")), rs.getString("lifted_by"), rs.getString("lift_reason"));
+	}
+
+	static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+		return (timestamp == null) ? null : timestamp.toInstant();
+	}
+
+	/**
+	 * A hold as recorded.
+	 *
+	 * @param accountIds the debts held; empty for all
+	 */
+	public record HoldView(UUID id, CustomerId customerId, List<UUID> accountIds, HoldType type, Instant receivedAt,
+			@Nullable Instant endsAt, String reason, String placedBy, Instant placedAt, @Nullable Instant liftedAt,
+			@Nullable String liftedBy, @Nullable String liftReason) {
+
+		/** Whether it holds at the moment. */
+		public boolean activeAt(Instant moment) {
+			return !moment.isBefore(this.receivedAt) && (this.endsAt == null || moment.isBefore(this.endsAt))
+					&& (this.liftedAt == null || moment.isBefore(this.liftedAt));
+		}
+
+		ContactFacts.Hold fact() {
+			Instant to = this.endsAt;
+			if (this.liftedAt != null && (to == null || this.liftedAt.isBefore(to))) {
+				to = this.liftedAt;
+			}
+			return new ContactFacts.Hold(this.type,
+					this.accountIds.stream().map(UUID::toString).collect(java.util.stream.Collectors.toSet()),
+					this.receivedAt, to);
+		}
+
+	}
+
+}

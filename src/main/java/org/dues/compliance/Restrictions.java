@@ -1,0 +1,111 @@
+package org.dues.compliance;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.dues.customer.CustomerId;
+import org.dues.shared.ConflictException;
+import org.dues.shared.InvalidInputException;
+import org.dues.shared.NotFoundException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What holds, consents, blackouts and bans share: a reason is required, a receipt time
+ * may not lie in the future, and lifting one records who, when and why, once.
+ */
+@Component
+class Restrictions {
+
+	/** The tables of lift-able restrictions, named so no SQL is built from input. */
+	enum Kind {
+
+		HOLD("compliance_holds", "HOLD_LIFTED"), CONSENT("compliance_consents", "CONSENT_REVOKED"),
+		BLACKOUT("compliance_blackouts", "BLACKOUT_LIFTED"), BAN("compliance_channel_bans", "BAN_LIFTED");
+
+		final String table;
+
+		final String liftAction;
+
+		Kind(String table, String liftAction) {
+			this.table = table;
+			this.liftAction = liftAction;
+		}
+
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final AuditTrail audit;
+
+	Restrictions(JdbcClient jdbc, Clock clock, AuditTrail audit) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.audit = audit;
+	}
+
+	Instant now() {
+		return this.clock.instant();
+	}
+
+	static String reason(@Nullable String reason) {
+		if (reason == null || reason.isBlank()) {
+			throw new InvalidInputException("reason", "is required: say why, as the person or document stated it");
+		}
+		String text = reason.strip();
+		if (text.length() > 1000) {
+			throw new InvalidInputException("reason", "must be at most 1000 characters");
+		}
+		if (!text.matches("[\\P{Cc}\\n\\r\\t]+")) {
+			throw new InvalidInputException("reason", "must not contain control characters");
+		}
+		return text;
+	}
+
+	/** When it was received: now when absent; never in the future. */
+	Instant received(@Nullable Instant receivedAt) {
+		Instant now = now();
+		if (receivedAt == null) {
+			return now;
+		}
+		if (receivedAt.isAfter(now)) {
+			throw new InvalidInputException("receivedAt", "%s lies in the future".formatted(receivedAt));
+		}
+		return receivedAt;
+	}
+
+	/** Lifts a restriction once, audited; returns whose it was. */
+	CustomerId lift(Kind kind, UUID id, @Nullable String why, String actor) {
+		String text = reason(why);
+		Instant now = now();
+		UUID customer = this.jdbc
+			.sql("UPDATE " + kind.table + " SET lifted_at = :now, lifted_by = :actor, lift_reason = :reason "
+					+ "WHERE id = :id AND lifted_at IS NULL RETURNING customer_id")
+			.param("now", java.sql.Timestamp.from(now))
+			.param("actor", actor)
+			.param("reason", text)
+			.param("id", id)
+			.query(UUID.class)
+			.optional()
+			.orElse(null);
+		if (customer == null) {
+			boolean exists = this.jdbc.sql("SELECT count(*) FROM " + kind.table + " WHERE id = :id")
+				.param("id", id)
+				.query(Integer.class)
+				.single() > 0;
+			if (exists) {
+				throw new ConflictException("%s %s was already lifted".formatted(kind.name().toLowerCase(), id));
+			}
+			throw new NotFoundException(kind.name().toLowerCase(java.util.Locale.ROOT), id);
+		}
+		this.audit.record(actor, kind.liftAction, "customer:" + customer,
+				java.util.Map.of("id", id.toString(), "reason", text));
+		return new CustomerId(customer);
+	}
+
+}

@@ -1,0 +1,207 @@
+package org.dues.contact;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.dues.compliance.Channel;
+import org.dues.compliance.ContactAddress;
+import org.dues.compliance.ContactFacts.Interaction;
+import org.dues.compliance.ContactGate;
+import org.dues.compliance.ContactResult;
+import org.dues.compliance.Direction;
+import org.dues.compliance.PersonRole;
+import org.dues.compliance.Purpose;
+import org.dues.compliance.RuleResult;
+import org.dues.portfolio.AccountId;
+import org.dues.portfolio.AccountView;
+import org.dues.portfolio.Accounts;
+import org.dues.portfolio.Creditors;
+import org.dues.shared.ConflictException;
+import org.dues.shared.InvalidInputException;
+import org.dues.shared.NotFoundException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The log of interactions. An outbound attempt is logged only through the compliance
+ * gate: the gate decides at this moment on the person's history, and the attempt is
+ * stored with the decision, as made or as blocked. Contacts the person started are logged
+ * as they come.
+ */
+@Service
+public class ContactLog {
+
+	/**
+	 * How far back a consumer's history is read for a decision: every rule looks back at
+	 * most two weeks (seven-day windows, the wait after a conversation, the reply
+	 * window).
+	 */
+	static final Duration CONSUMER_LOOKBACK = Duration.ofDays(31);
+
+	private final Interactions interactions;
+
+	private final ContactGate gate;
+
+	private final Accounts accounts;
+
+	private final Creditors creditors;
+
+	private final Clock clock;
+
+	ContactLog(Interactions interactions, ContactGate gate, Accounts accounts, Creditors creditors, Clock clock) {
+		this.interactions = interactions;
+		this.gate = gate;
+		this.accounts = accounts;
+		this.creditors = creditors;
+		this.clock = clock;
+	}
+
+	/**
+	 * Asks the gate about an outbound attempt now and logs it: as made (with its result,
+	 * or none yet while in progress) when allowed, as blocked with the reasons when not.
+	 * The caller must not contact the person when {@link Attempt#allowed()} is false.
+	 */
+	@Transactional
+	public Attempt attempt(ContactGate.Request request, @Nullable ContactResult result, @Nullable String note,
+			String agent) {
+		validate(request.channel(), result, note);
+		AccountView account = this.accounts.get(request.account());
+		this.interactions.lockPerson(account.customerId());
+		List<Interaction> history = history(account, request);
+		ContactGate.Recorded decision = this.gate.decide(request, history, agent);
+		boolean allowed = decision.decision().allowed();
+		String blocked = allowed ? null
+				: String.join("; ", decision.decision().blockedBy().stream().map(RuleResult::reason).toList());
+		InteractionView view = new InteractionView(UUID.randomUUID(), account.id(), account.customerId(),
+				debts(request), request.channel(), decision.address(), Direction.OUTBOUND, request.role(),
+				request.purpose(), allowed ? InteractionStatus.LOGGED : InteractionStatus.BLOCKED,
+				allowed ? result : null, decision.at(), agent, clean(note), decision.id(), blocked);
+		this.interactions.insert(view, decision.at());
+		return new Attempt(view, decision);
+	}
+
+	/**
+	 * Logs a contact the person started (a call in, a text, an email), which needs no
+	 * decision; it opens the way for one reply in the same medium.
+	 */
+	@Transactional
+	public InteractionView inbound(AccountId accountId, Set<AccountId> alsoAbout, Channel channel,
+			@Nullable String address, PersonRole role, @Nullable ContactResult result, @Nullable Instant startedAt,
+			@Nullable String note, String agent) {
+		validate(channel, result, note);
+		AccountView account = this.accounts.get(accountId);
+		Instant now = this.clock.instant();
+		if (startedAt != null && startedAt.isAfter(now)) {
+			throw new InvalidInputException("startedAt", "%s lies in the future".formatted(startedAt));
+		}
+		String canonical = (address == null || address.isBlank()) ? null : ContactAddress.canonical(channel, address,
+				this.creditors.get(account.creditorId()).country(), "address");
+		List<AccountId> debts = new ArrayList<>();
+		debts.add(accountId);
+		for (AccountId other : alsoAbout) {
+			if (!this.accounts.get(other).customerId().equals(account.customerId())) {
+				throw new InvalidInputException("debts", "account %s is not this customer's".formatted(other.value()));
+			}
+			if (!debts.contains(other)) {
+				debts.add(other);
+			}
+		}
+		InteractionView view = new InteractionView(UUID.randomUUID(), accountId, account.customerId(), debts, channel,
+				canonical, Direction.INBOUND, role, Purpose.COLLECTION, InteractionStatus.LOGGED, result,
+				(startedAt == null) ? now : startedAt, agent, clean(note), null, null);
+		this.interactions.insert(view, now);
+		return view;
+	}
+
+	/** Records the outcome of an attempt logged while it was in progress; once only. */
+	@Transactional
+	public InteractionView complete(UUID interactionId, ContactResult result, @Nullable String note) {
+		InteractionView view = this.interactions.find(interactionId);
+		if (view == null) {
+			throw new NotFoundException("interaction", interactionId);
+		}
+		validate(view.channel(), result, note);
+		if (!this.interactions.complete(interactionId, result, clean(note))) {
+			throw new ConflictException(
+					"interaction %s already has its outcome or was blocked".formatted(interactionId));
+		}
+		return this.interactions.find(interactionId);
+	}
+
+	/**
+	 * What the gate would decide now, with the next opening and the call tally; not
+	 * recorded.
+	 */
+	@Transactional(readOnly = true)
+	public ContactGate.Preview check(ContactGate.Request request) {
+		AccountView account = this.accounts.get(request.account());
+		return this.gate.preview(request, history(account, request));
+	}
+
+	/** The account's interactions, newest first. */
+	@Transactional(readOnly = true)
+	public List<InteractionView> timeline(AccountId account, int limit) {
+		this.accounts.get(account);
+		return this.interactions.aboutAccount(account, limit);
+	}
+
+	private List<Interaction> history(AccountView account, ContactGate.Request request) {
+		if (request.role() == PersonRole.CONSUMER) {
+			return this.interactions.history(account.customerId(), PersonRole.CONSUMER, null,
+					this.clock.instant().minus(CONSUMER_LOOKBACK));
+		}
+		String address = (request.address() == null || request.address().isBlank()) ? null : ContactAddress.canonical(
+				request.channel(), request.address(), this.creditors.get(account.creditorId()).country(), "address");
+		return this.interactions.history(account.customerId(), request.role(), address, Instant.EPOCH);
+	}
+
+	private static List<AccountId> debts(ContactGate.Request request) {
+		List<AccountId> debts = new ArrayList<>();
+		debts.add(request.account());
+		request.alsoAbout().stream().filter((d) -> !d.equals(request.account())).forEach(debts::add);
+		return debts;
+	}
+
+	private static void validate(Channel channel, @Nullable ContactResult result, @Nullable String note) {
+		if (result != null) {
+			boolean voice = channel == Channel.CALL || channel == Channel.VISIT;
+			boolean fits = switch (result) {
+				case DELIVERED -> !voice;
+				case NO_ANSWER, VOICEMAIL, LIMITED_CONTENT_MESSAGE, ANSWERED_DROPPED, BUSY, NOT_IN_SERVICE -> voice;
+				default -> true;
+			};
+			if (!fits) {
+				throw new InvalidInputException("result", "%s is not a result of a %s".formatted(result, channel));
+			}
+		}
+		if (note != null && note.length() > 4000) {
+			throw new InvalidInputException("note", "must be at most 4000 characters");
+		}
+		if (note != null && note.indexOf('\u0000') >= 0) {
+			throw new InvalidInputException("note", "must not contain NUL characters");
+		}
+	}
+
+	private static @Nullable String clean(@Nullable String note) {
+		return (note == null || note.isBlank()) ? null : note.strip();
+	}
+
+	/**
+	 * A logged attempt and the gate's decision on it.
+	 */
+	public record Attempt(InteractionView interaction, ContactGate.Recorded decision) {
+
+		public boolean allowed() {
+			return this.decision.decision().allowed();
+		}
+
+	}
+
+}

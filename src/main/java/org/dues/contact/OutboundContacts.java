@@ -1,0 +1,51 @@
+package org.dues.contact;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.dues.compliance.Channel;
+import org.dues.compliance.ContactGate;
+import org.dues.compliance.ContactResult;
+import org.dues.shared.ConflictException;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The one path from Dues to a channel adapter: ask the gate (which records the decision),
+ * log the attempt, and only when it is allowed hand a {@link ClearedContact} to the
+ * adapter and record its result.
+ */
+@Service
+public class OutboundContacts {
+
+	private final ContactLog log;
+
+	private final Map<Channel, ChannelAdapter> adapters = new EnumMap<>(Channel.class);
+
+	OutboundContacts(ContactLog log, List<ChannelAdapter> adapters) {
+		this.log = log;
+		adapters.forEach((adapter) -> this.adapters.put(adapter.channel(), adapter));
+	}
+
+	/**
+	 * Sends a contact through its channel's adapter if the gate allows it now.
+	 * @return the logged attempt: blocked (nothing sent) or made, with the adapter's
+	 * result
+	 */
+	public ContactLog.Attempt send(ContactGate.Request request, String content, String actor) {
+		ChannelAdapter adapter = this.adapters.get(request.channel());
+		if (adapter == null) {
+			throw new ConflictException("No adapter is configured for " + request.channel());
+		}
+		ContactLog.Attempt attempt = this.log.attempt(request, null, null, actor);
+		if (!attempt.allowed()) {
+			return attempt;
+		}
+		InteractionView made = attempt.interaction();
+		ContactResult result = adapter.deliver(
+				new ClearedContact(made.id(), attempt.decision().id(), request.channel(), made.address(), content));
+		return new ContactLog.Attempt(this.log.complete(made.id(), result, null), attempt.decision());
+	}
+
+}

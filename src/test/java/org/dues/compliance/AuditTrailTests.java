@@ -1,0 +1,131 @@
+package org.dues.compliance;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.dues.IntegrationTest;
+import org.dues.Portfolios;
+import org.dues.portfolio.AccountView;
+import org.dues.portfolio.Creditors;
+import org.dues.portfolio.Placements;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The audit trail's hash chain: every change is recorded, the chain verifies, and a
+ * tampered record is caught at the first broken link. Also: the policies the database
+ * holds are the ones the unit tests decide on.
+ */
+@IntegrationTest
+class AuditTrailTests {
+
+	@Autowired
+	AuditTrail audit;
+
+	@Autowired
+	ContactHolds holds;
+
+	@Autowired
+	ContactPreferences preferences;
+
+	@Autowired
+	CompliancePolicies policies;
+
+	@Autowired
+	Creditors creditors;
+
+	@Autowired
+	Placements placements;
+
+	@Autowired
+	java.time.Clock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void everyChangeIsChainedAndATamperedRecordIsCaught() throws Exception {
+		AccountView account = new Portfolios(this.creditors, this.placements, this.clock)
+			.overdue(new Portfolios(this.creditors, this.placements, this.clock).indianNbfc(), 30, "5000");
+		var hold = this.holds.place(account.customerId(), List.of(account.id().value()), HoldType.COMPLAINT, null, null,
+				"Complaint to the Banking Ombudsman about call frequency", "officer");
+		this.preferences.ban(account.customerId(), Channel.WHATSAPP, null, null, "Asked for no WhatsApp", "agent");
+		this.holds.lift(hold.id(), "Complaint resolved", "officer");
+		AuditTrail.Verification intact = this.audit.verify();
+		assertThat(intact.intact()).isTrue();
+		assertThat(intact.checked()).isGreaterThanOrEqualTo(3);
+		List<AuditTrail.Entry> latest = this.audit.latest(3);
+		assertThat(latest).extracting(AuditTrail.Entry::action)
+			.containsExactly("HOLD_LIFTED", "BAN_RECORDED", "HOLD_PLACED");
+		assertThat(latest.get(0).prevHash()).isEqualTo(latest.get(1).hash());
+		// the table refuses changes
+		assertThatException()
+			.isThrownBy(() -> this.jdbc.sql("UPDATE compliance_audit SET actor = 'x' WHERE seq = :s")
+				.param("s", latest.get(1).seq())
+				.update())
+			.withMessageContaining("append-only");
+		// someone with the power to bypass triggers rewrites the ban's reason
+		long tampered = latest.get(1).seq();
+		this.transactions.executeWithoutResult((tx) -> {
+			this.jdbc.sql("SET LOCAL session_replication_role = replica").update();
+			this.jdbc
+				.sql("UPDATE compliance_audit SET payload = replace(payload, 'no WhatsApp', 'no email') "
+						+ "WHERE seq = :s")
+				.param("s", tampered)
+				.update();
+		});
+		try {
+			AuditTrail.Verification broken = this.audit.verify();
+			assertThat(broken.intact()).isFalse();
+			assertThat(broken.firstBroken()).isEqualTo(tampered);
+			assertThat(broken.message()).contains("record " + tampered + " has been altered");
+			this.mvc.perform(get("/api/v1/compliance/audit/verification").with(httpBasic("admin", "admin-secret")))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.intact").value(false))
+				.andExpect(jsonPath("$.firstBroken").value(tampered));
+		}
+		finally {
+			this.transactions.executeWithoutResult((tx) -> {
+				this.jdbc.sql("SET LOCAL session_replication_role = replica").update();
+				this.jdbc
+					.sql("UPDATE compliance_audit SET payload = replace(payload, 'no email', 'no WhatsApp') "
+							+ "WHERE seq = :s")
+					.param("s", tampered)
+					.update();
+			});
+		}
+		assertThat(this.audit.verify().intact()).isTrue();
+	}
+
+	@Test
+	void theStoredPoliciesAreTheOnesTheRuleTestsUse() {
+		LocalDate today = LocalDate.of(2026, 11, 26);
+		assertThat(this.policies.resolve("US", today)).isEqualTo(TestPolicies.us());
+		assertThat(this.policies.resolve("IN", today)).isEqualTo(TestPolicies.india());
+		assertThat(this.policies.resolve("GB", today)).isEqualTo(TestPolicies.uk());
+		ContactPolicy massachusetts = this.policies.resolve("us-ma", today);
+		assertThat(massachusetts.volumeLimits()).isEqualTo(TestPolicies.massachusetts().volumeLimits());
+		assertThat(massachusetts.code()).isEqualTo("US-MA");
+		assertThat(this.policies.codes()).contains("US", "US-MA", "IN", "GB");
+		assertThatException().isThrownBy(() -> this.policies.resolve("US", LocalDate.of(2021, 11, 29)))
+			.withMessageContaining("Contact policy");
+	}
+
+}

@@ -1,0 +1,289 @@
+package org.dues.contact;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.jayway.jsonpath.JsonPath;
+import org.dues.IntegrationTest;
+import org.dues.MutableClock;
+import org.dues.compliance.Channel;
+import org.dues.compliance.ContactGate;
+import org.dues.compliance.ContactResult;
+import org.dues.compliance.PersonRole;
+import org.dues.compliance.Purpose;
+import org.dues.Portfolios;
+import org.dues.identity.NewUser;
+import org.dues.identity.Role;
+import org.dues.identity.UserManagement;
+import org.dues.portfolio.AccountView;
+import org.dues.portfolio.Creditors;
+import org.dues.portfolio.Placements;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The live gate through the API: holds and limits refuse attempts with their reasons, and
+ * the evaluate endpoint, given the same facts, gives the same answer.
+ */
+@IntegrationTest
+class LiveGateTests {
+
+	/** Monday 30 November 2026, 10:00 in New York. */
+	static final Instant MONDAY = Instant.parse("2026-11-30T15:00:00Z");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Creditors creditors;
+
+	@Autowired
+	Placements placements;
+
+	@Autowired
+	UserManagement users;
+
+	@Autowired
+	MutableClock clock;
+
+	AccountView account;
+
+	@BeforeEach
+	void placeAUsAccount() {
+		this.users
+			.createIfAbsent(new NewUser("gate-agent", "Agent", "agent-secret", Set.of(Role.AGENT), List.of("en")));
+		this.users.createIfAbsent(
+				new NewUser("gate-officer", "Officer", "officer-secret", Set.of(Role.COMPLIANCE), List.of("en")));
+		this.clock.set(MONDAY);
+		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
+		this.account = portfolios.overdue(portfolios.usIssuer(), 45, "2500.00");
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.set(IntegrationTest.START);
+	}
+
+	ResultActions attempt(String json) throws Exception {
+		return this.mvc.perform(post("/api/v1/accounts/{id}/contacts", this.account.id().value())
+			.with(httpBasic("gate-agent", "agent-secret"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(json));
+	}
+
+	String phone() {
+		return this.account.customerId().toString().isEmpty() ? ""
+				: "(212) 736-" + (1000 + Integer.parseInt(this.account.accountRef().substring(4)) % 8999);
+	}
+
+	@Test
+	void sevenCallsInAWeekAndTheEighthIsRefusedWithTheReason() throws Exception {
+		for (int day = 0; day < 7; day++) {
+			this.clock.set(MONDAY.plus(Duration.ofDays(day)));
+			attempt("""
+					{"channel": "CALL", "address": "%s", "result": "NO_ANSWER"}""".formatted(phone()))
+				.andExpect(status().isCreated())
+				.andExpect(jsonPath("$.status").value("LOGGED"))
+				.andExpect(jsonPath("$.address").value("+1212736" + phone().substring(10).replace("-", "")))
+				.andExpect(jsonPath("$.decision.decision").value("ALLOWED"));
+		}
+		this.clock.set(MONDAY.plus(Duration.ofDays(6)).plus(Duration.ofHours(3)));
+		attempt("""
+				{"channel": "CALL", "address": "%s", "result": "NO_ANSWER"}""".formatted(phone()))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.title").value("Contact blocked"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("call-frequency")))
+			.andExpect(jsonPath("$.decision.decision").value("BLOCKED"))
+			.andExpect(jsonPath("$.decision.rules[?(@.rule == 'call-frequency')].outcome").value("BLOCKED"));
+		// the blocked attempt is on the timeline with its reason; it did not count
+		this.mvc
+			.perform(get("/api/v1/accounts/{id}/contacts", this.account.id().value())
+				.with(httpBasic("gate-agent", "agent-secret")))
+			.andExpect(jsonPath("$.length()").value(8))
+			.andExpect(jsonPath("$[0].status").value("BLOCKED"))
+			.andExpect(jsonPath("$[0].blockedReason").value(org.hamcrest.Matchers.containsString("7 calls already")));
+		// an SMS is not a call
+		attempt("""
+				{"channel": "SMS", "address": "%s", "result": "DELIVERED"}""".formatted(phone()))
+			.andExpect(status().isCreated());
+		// next Monday the first call has left the week
+		this.clock.set(MONDAY.plus(Duration.ofDays(7)));
+		attempt("""
+				{"channel": "CALL", "address": "%s", "result": "CONVERSATION"}""".formatted(phone()))
+			.andExpect(status().isCreated());
+	}
+
+	@Test
+	void aCeaseHoldRefusesCallsOnEveryChannelAtOnceButNotTheRequiredNotice() throws Exception {
+		this.mvc
+			.perform(post("/api/v1/accounts/{id}/holds", this.account.id().value())
+				.with(httpBasic("gate-agent", "agent-secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"type": "CEASE", "reason": "Letter received asking us to stop contacting her"}"""))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.type").value("CEASE"))
+			.andExpect(jsonPath("$.placedBy").value("gate-agent"));
+		for (String channel : List.of("CALL", "SMS", "EMAIL")) {
+			String address = channel.equals("EMAIL") ? "maria@example.com" : phone();
+			attempt("""
+					{"channel": "%s", "address": "%s"}""".formatted(channel, address)).andExpect(status().isConflict())
+				.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("asked us to stop")));
+		}
+		attempt("""
+				{"channel": "LETTER", "address": "1 Main St", "purpose": "REQUIRED_NOTICE"}""")
+			.andExpect(status().isCreated());
+		this.mvc
+			.perform(get("/api/v1/accounts/{id}/contact-check", this.account.id().value()).param("channel", "CALL")
+				.with(httpBasic("gate-agent", "agent-secret")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.decision").value("BLOCKED"))
+			.andExpect(jsonPath("$.nextOpening").doesNotExist());
+	}
+
+	@Test
+	void liftingAHoldNeedsAReasonAndARoleAboveAgent() throws Exception {
+		String created = this.mvc
+			.perform(post("/api/v1/accounts/{id}/holds", this.account.id().value())
+				.with(httpBasic("gate-agent", "agent-secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"type": "DISPUTE", "reason": "Says the balance includes fees she never agreed to"}"""))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String id = JsonPath.read(created, "$.id");
+		this.mvc
+			.perform(post("/api/v1/holds/{id}/lift", id).with(httpBasic("gate-agent", "agent-secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\": \"verification sent\"}"))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/api/v1/holds/{id}/lift", id).with(httpBasic("gate-officer", "officer-secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("reason"));
+		this.mvc
+			.perform(post("/api/v1/holds/{id}/lift", id).with(httpBasic("gate-officer", "officer-secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\": \"Verification sent by post on 30 Nov\"}"))
+			.andExpect(status().isNoContent());
+		this.mvc
+			.perform(post("/api/v1/holds/{id}/lift", id).with(httpBasic("gate-officer", "officer-secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\": \"again\"}"))
+			.andExpect(status().isConflict());
+		attempt("""
+				{"channel": "CALL", "address": "%s", "result": "NO_ANSWER"}""".formatted(phone()))
+			.andExpect(status().isCreated());
+	}
+
+	@Test
+	void theEvaluateEndpointAndTheLiveGateGiveTheSameAnswerOnTheSameFacts() throws Exception {
+		for (int day = 0; day < 3; day++) {
+			this.clock.set(MONDAY.plus(Duration.ofDays(day)));
+			attempt("""
+					{"channel": "CALL", "address": "%s", "result": "VOICEMAIL"}""".formatted(phone()))
+				.andExpect(status().isCreated());
+		}
+		this.clock.set(MONDAY.plus(Duration.ofDays(3)));
+		attempt("""
+				{"channel": "CALL", "address": "%s", "result": "CONVERSATION"}""".formatted(phone()))
+			.andExpect(status().isCreated());
+		this.mvc
+			.perform(post("/api/v1/accounts/{id}/blackouts", this.account.id().value())
+				.with(httpBasic("gate-agent", "agent-secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"daysOfWeek": ["SUNDAY"], "reason": "Church on Sundays"}"""))
+			.andExpect(status().isCreated());
+		String debt = this.account.id().toString();
+		for (Instant at : List.of(MONDAY.plus(Duration.ofDays(4)), MONDAY.plus(Duration.ofDays(6)),
+				MONDAY.plus(Duration.ofDays(10)), MONDAY.plus(Duration.ofDays(10)).plus(Duration.ofHours(12)))) {
+			this.clock.set(at);
+			String live = this.mvc
+				.perform(get("/api/v1/accounts/{id}/contact-check", this.account.id().value()).param("channel", "CALL")
+					.with(httpBasic("gate-agent", "agent-secret")))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			String history = """
+					[{"at": "%s", "channel": "CALL", "direction": "OUTBOUND", "debts": ["%s"], "result": "VOICEMAIL"},
+					 {"at": "%s", "channel": "CALL", "direction": "OUTBOUND", "debts": ["%s"], "result": "VOICEMAIL"},
+					 {"at": "%s", "channel": "CALL", "direction": "OUTBOUND", "debts": ["%s"], "result": "VOICEMAIL"},
+					 {"at": "%s", "channel": "CALL", "direction": "OUTBOUND", "debts": ["%s"], "result": "CONVERSATION"}]"""
+				.formatted(MONDAY, debt, MONDAY.plus(Duration.ofDays(1)), debt, MONDAY.plus(Duration.ofDays(2)), debt,
+						MONDAY.plus(Duration.ofDays(3)), debt);
+			String stated = this.mvc
+				.perform(post("/api/v1/compliance/evaluate").with(httpBasic("gate-officer", "officer-secret"))
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("""
+							{"jurisdiction": "US", "channel": "CALL", "at": "%s",
+							 "person": {"role": "CONSUMER", "timeZones": ["America/New_York"]},
+							 "debts": ["%s"], "history": %s,
+							 "blackouts": [{"daysOfWeek": ["SUNDAY"]}]}""".formatted(at, debt, history)))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			Map<String, Object> liveJson = JsonPath.read(live, "$");
+			Map<String, Object> statedJson = JsonPath.read(stated, "$");
+			assertThat(statedJson.get("decision")).as(at.toString()).isEqualTo(liveJson.get("decision"));
+			assertThat(statedJson.get("rules")).as(at.toString()).isEqualTo(liveJson.get("rules"));
+			assertThat(statedJson.get("nextOpening")).as(at.toString()).isEqualTo(liveJson.get("nextOpening"));
+		}
+	}
+
+	@Test
+	void onlyComplianceManagersAndAdminsEvaluate() throws Exception {
+		this.mvc
+			.perform(post("/api/v1/compliance/evaluate").with(httpBasic("gate-agent", "agent-secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{}"))
+			.andExpect(status().isForbidden());
+	}
+
+	@Autowired
+	OutboundContacts outbound;
+
+	@Test
+	void anAdapterSendsOnlyWhatTheGateAllowed() throws Exception {
+		ContactGate.Request sms = new ContactGate.Request(this.account.id(), Set.of(), Channel.SMS, phone(),
+				PersonRole.CONSUMER, Purpose.COLLECTION);
+		ContactLog.Attempt sent = this.outbound.send(sms, "Your payment of $75 is due", "strategy");
+		assertThat(sent.allowed()).isTrue();
+		assertThat(sent.interaction().result()).isEqualTo(ContactResult.DELIVERED);
+		this.mvc
+			.perform(post("/api/v1/accounts/{id}/channel-bans", this.account.id().value())
+				.with(httpBasic("gate-agent", "agent-secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"channel": "SMS", "address": "%s", "reason": "Texted STOP"}""".formatted(phone())))
+			.andExpect(status().isCreated());
+		ContactLog.Attempt refused = this.outbound.send(sms, "Your payment of $75 is due", "strategy");
+		assertThat(refused.allowed()).isFalse();
+		assertThat(refused.interaction().status()).isEqualTo(InteractionStatus.BLOCKED);
+		assertThat(refused.interaction().result()).isNull();
+		assertThat(refused.interaction().blockedReason()).contains("asked not to be contacted by SMS to +1212");
+	}
+
+}
