@@ -43,7 +43,7 @@ final class CallFrequencyRule implements ContactRule {
 			Optional<Consent> consent = situation.callConsent(debt, facts.at());
 			if (consent.isPresent()) {
 				allowed.add("%s: allowed under consent given directly on %s".formatted(label(debt),
-						consent.get().receivedAt()));
+						situation.local(consent.get().receivedAt())));
 				continue;
 			}
 			for (ZoneId zone : facts.person().timeZones()) {

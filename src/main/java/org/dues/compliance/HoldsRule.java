@@ -46,7 +46,7 @@ final class HoldsRule implements ContactRule {
 				continue;
 			}
 			HoldEffect effect = situation.policy().holds().getOrDefault(hold.type(), UNKNOWN);
-			String since = "%s hold since %s".formatted(hold.type(), hold.from());
+			String since = "%s hold since %s".formatted(hold.type(), situation.local(hold.from()));
 			if (hold.type() == HoldType.ATTORNEY && facts.person().role() == PersonRole.ATTORNEY) {
 				passing.add(since + " (the contact is with the attorney)");
 			}

@@ -3,6 +3,8 @@ package org.dues.compliance;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,6 +31,12 @@ record Situation(ContactPolicy policy, ContactFacts facts) {
 
 	static String local(Instant moment, ZoneId zone) {
 		return LOCAL.format(moment.atZone(zone)) + " " + zone.getId();
+	}
+
+	/** A moment in the person's first zone (UTC when none is known), for reasons. */
+	String local(Instant moment) {
+		List<ZoneId> zones = this.facts.person().timeZones();
+		return local(moment, zones.isEmpty() ? ZoneOffset.UTC : zones.get(0));
 	}
 
 	/**

@@ -52,7 +52,7 @@ final class ThirdPartyRule implements ContactRule {
 						RuleResult
 							.blocked(NAME,
 									"This third party was already contacted on %s; again only if they ask"
-										.formatted(earlier.at()))
+										.formatted(situation.local(earlier.at())))
 							.warning(warning));
 			}
 		}

@@ -79,6 +79,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/imports", "/imports/**")
 				.hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
+				.requestMatchers(HttpMethod.POST, "/accounts/*/compliance/holds/*/lift")
+				.hasAnyRole(Role.COMPLIANCE.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.anyRequest()
 				.authenticated())
 			.exceptionHandling((ex) -> ex.authenticationEntryPoint((request, response, denied) -> {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.dues.IntegrationTest;
+import org.dues.MutableClock;
 import org.dues.Portfolios;
 import org.dues.identity.NewUser;
 import org.dues.identity.Role;
@@ -145,6 +146,63 @@ class BrowserTests {
 
 		this.browser.findElement(By.cssSelector("form[action$='/logout'] button")).click();
 		wait.until(ExpectedConditions.urlContains("/login?logout"));
+	}
+
+	@Test
+	void aCeaseHoldPlacedInThePanelRefusesTheNextCallWithTheReason() throws Exception {
+		this.users.createIfAbsent(
+				new NewUser("browser-caller", "Caller", "caller-secret", Set.of(Role.AGENT), List.of("en")));
+		MutableClock moving = (MutableClock) this.clock;
+		moving.set(java.time.Instant.parse("2026-11-30T15:00:00Z"));
+		try {
+			Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
+			AccountView account = portfolios.overdue(portfolios.usIssuer(), 40, "1800.00");
+			this.browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 2400));
+			String base = "http://localhost:" + this.port;
+			this.browser.get(base + "/login");
+			this.browser.findElement(By.id("username")).sendKeys("browser-caller");
+			this.browser.findElement(By.id("password")).sendKeys("caller-secret");
+			this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+			WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+			wait.until(ExpectedConditions.urlContains("/accounts"));
+			this.browser.get(base + "/accounts/" + account.id().value());
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-channels]")));
+			assertThat(this.browser.findElement(By.cssSelector("[data-channel=CALL]")).getText()).contains("open");
+
+			click(By.xpath("//summary[contains(., 'Place a hold')]"));
+			new org.openqa.selenium.support.ui.Select(this.browser.findElement(By.id("hold-type")))
+				.selectByValue("CEASE");
+			this.browser.findElement(By.id("hold-reason")).sendKeys("Customer wrote asking us to stop calling");
+			click(By.cssSelector("[data-form=hold] button[type=submit]"));
+			wait.until(
+					ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-flash]"), "Hold placed"));
+			assertThat(this.browser.findElement(By.cssSelector("[data-holds]")).getText())
+				.contains("Cease communication", "Customer wrote asking us to stop calling", "browser-caller");
+			assertThat(this.browser.findElement(By.cssSelector("[data-channel=CALL]")).getText()).contains("blocked",
+					"asked us to stop communicating");
+
+			new org.openqa.selenium.support.ui.Select(this.browser.findElement(By.id("contact-result")))
+				.selectByValue("NO_ANSWER");
+			click(By.cssSelector("[data-form=contact] button[type=submit]"));
+			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-flash]"),
+					"Refused by the compliance gate"));
+			assertThat(this.browser.findElement(By.cssSelector("[data-flash]")).getText())
+				.contains("CEASE hold since Mon 30 Nov 2026 10:00 America/New_York", "asked us to stop communicating");
+			assertThat(this.browser.findElement(By.cssSelector("[data-timeline]")).getText()).contains("blocked");
+			Files.createDirectories(Path.of("target/screenshots"));
+			Files.write(Path.of("target/screenshots/compliance-panel.png"),
+					((TakesScreenshot) this.browser).getScreenshotAs(OutputType.BYTES));
+		}
+		finally {
+			moving.set(IntegrationTest.START);
+		}
+	}
+
+	private void click(By locator) {
+		org.openqa.selenium.WebElement element = this.browser.findElement(locator);
+		((org.openqa.selenium.JavascriptExecutor) this.browser)
+			.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+		element.click();
 	}
 
 }

@@ -1,0 +1,356 @@
+package org.dues.contact.web;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.dues.compliance.Channel;
+import org.dues.compliance.ConsentKind;
+import org.dues.compliance.ContactAddress;
+import org.dues.compliance.ContactGate;
+import org.dues.compliance.ContactHolds;
+import org.dues.compliance.ContactPreferences;
+import org.dues.compliance.ContactResult;
+import org.dues.compliance.HoldType;
+import org.dues.compliance.PersonRole;
+import org.dues.compliance.Purpose;
+import org.dues.compliance.RuleResult;
+import org.dues.contact.ContactLog;
+import org.dues.customer.CustomerManagement;
+import org.dues.customer.CustomerView;
+import org.dues.portfolio.AccountId;
+import org.dues.portfolio.AccountView;
+import org.dues.portfolio.Accounts;
+import org.dues.portfolio.Creditors;
+import org.dues.shared.ConflictException;
+import org.dues.shared.InvalidInputException;
+import org.dues.system.PageController;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * The compliance panel of the account page (an htmx fragment): the customer's local time,
+ * whether each channel is open now and when it opens next, the week's call tally per
+ * debt, the holds, consents, inconvenient times and banned media with forms to add and
+ * lift them, a form to log a contact through the gate, and the latest contacts.
+ */
+@PageController
+class CompliancePanel {
+
+	private static final String PANEL = "contact/panel :: panel";
+
+	private static final Set<String> LIFTERS = Set.of("ROLE_COMPLIANCE", "ROLE_TEAM_LEAD", "ROLE_MANAGER",
+			"ROLE_ADMIN");
+
+	private static final Set<String> CALLERS = Set.of("ROLE_AGENT", "ROLE_TEAM_LEAD", "ROLE_MANAGER", "ROLE_ADMIN");
+
+	private final ContactLog log;
+
+	private final Accounts accounts;
+
+	private final Creditors creditors;
+
+	private final CustomerManagement customers;
+
+	private final ContactHolds holds;
+
+	private final ContactPreferences preferences;
+
+	CompliancePanel(ContactLog log, Accounts accounts, Creditors creditors, CustomerManagement customers,
+			ContactHolds holds, ContactPreferences preferences) {
+		this.log = log;
+		this.accounts = accounts;
+		this.creditors = creditors;
+		this.customers = customers;
+		this.holds = holds;
+		this.preferences = preferences;
+	}
+
+	@GetMapping("/accounts/{id}/compliance")
+	String panel(@PathVariable UUID id, Model model, Authentication user) {
+		return render(id, model, user, null);
+	}
+
+	@PostMapping("/accounts/{id}/compliance/holds")
+	String hold(@PathVariable UUID id, @ModelAttribute HoldForm form, Model model, Authentication user) {
+		return act(id, model, user, "panel.hold.placed", (account, zone) -> {
+			HoldType type = parse("type", form.type(), HoldType.class);
+			this.holds.place(account.customerId(), Boolean.TRUE.equals(form.allAccounts()) ? List.of() : List.of(id),
+					type, instant("receivedAt", form.receivedAt(), zone), instant("endsAt", form.endsAt(), zone),
+					form.reason(), user.getName());
+		});
+	}
+
+	@PostMapping("/accounts/{id}/compliance/holds/{holdId}/lift")
+	String liftHold(@PathVariable UUID id, @PathVariable UUID holdId, @ModelAttribute ReasonForm form, Model model,
+			Authentication user) {
+		return act(id, model, user, "panel.hold.lifted",
+				(account, zone) -> this.holds.lift(holdId, form.reason(), user.getName()));
+	}
+
+	@PostMapping("/accounts/{id}/compliance/consents")
+	String consent(@PathVariable UUID id, @ModelAttribute ConsentForm form, Model model, Authentication user) {
+		return act(id, model, user, "panel.consent.recorded",
+				(account, zone) -> this.preferences.consent(account.customerId(),
+						parse("kind", form.kind(), ConsentKind.class), List.of(id), null,
+						instant("until", form.until(), zone), form.reason(), user.getName()));
+	}
+
+	@PostMapping("/accounts/{id}/compliance/consents/{consentId}/revoke")
+	String revoke(@PathVariable UUID id, @PathVariable UUID consentId, @ModelAttribute ReasonForm form, Model model,
+			Authentication user) {
+		return act(id, model, user, "panel.consent.revoked",
+				(account, zone) -> this.preferences.revokeConsent(consentId, form.reason(), user.getName()));
+	}
+
+	@PostMapping("/accounts/{id}/compliance/blackouts")
+	String blackout(@PathVariable UUID id, @ModelAttribute BlackoutForm form, Model model, Authentication user) {
+		return act(id, model, user, "panel.blackout.recorded", (account, zone) -> {
+			Set<java.time.DayOfWeek> days = EnumSet.noneOf(java.time.DayOfWeek.class);
+			for (String day : (form.days() == null) ? List.<String>of() : form.days()) {
+				days.add(parse("days", day, java.time.DayOfWeek.class));
+			}
+			this.preferences.blackout(account.customerId(), days, time("from", form.from()), time("to", form.to()),
+					date("until", form.until()), null, form.reason(), user.getName());
+		});
+	}
+
+	@PostMapping("/accounts/{id}/compliance/blackouts/{blackoutId}/lift")
+	String liftBlackout(@PathVariable UUID id, @PathVariable UUID blackoutId, @ModelAttribute ReasonForm form,
+			Model model, Authentication user) {
+		return act(id, model, user, "panel.blackout.lifted",
+				(account, zone) -> this.preferences.liftBlackout(blackoutId, form.reason(), user.getName()));
+	}
+
+	@PostMapping("/accounts/{id}/compliance/bans")
+	String ban(@PathVariable UUID id, @ModelAttribute BanForm form, Model model, Authentication user) {
+		return act(id, model, user, "panel.ban.recorded", (account, zone) -> {
+			Channel channel = parse("channel", form.channel(), Channel.class);
+			String address = (form.address() == null || form.address().isBlank()) ? null : ContactAddress
+				.canonical(channel, form.address(), this.creditors.get(account.creditorId()).country(), "address");
+			this.preferences.ban(account.customerId(), channel, address, null, form.reason(), user.getName());
+		});
+	}
+
+	@PostMapping("/accounts/{id}/compliance/bans/{banId}/lift")
+	String liftBan(@PathVariable UUID id, @PathVariable UUID banId, @ModelAttribute ReasonForm form, Model model,
+			Authentication user) {
+		return act(id, model, user, "panel.ban.lifted",
+				(account, zone) -> this.preferences.liftBan(banId, form.reason(), user.getName()));
+	}
+
+	@PostMapping("/accounts/{id}/compliance/contacts")
+	String contact(@PathVariable UUID id, @ModelAttribute ContactForm form, Model model, Authentication user) {
+		if (user.getAuthorities().stream().noneMatch((a) -> CALLERS.contains(a.getAuthority()))) {
+			return render(id, model, user, Flash.error("panel.contact.notAllowed", List.of()));
+		}
+		try {
+			Channel channel = parse("channel", form.channel(), Channel.class);
+			ContactResult result = (form.result() == null || form.result().isBlank()) ? null
+					: parse("result", form.result(), ContactResult.class);
+			ContactLog.Attempt attempt = this.log.attempt(new ContactGate.Request(new AccountId(id), Set.of(), channel,
+					form.address(), PersonRole.CONSUMER, Purpose.COLLECTION), result, form.note(), user.getName());
+			Flash flash = attempt.allowed() ? Flash.ok("panel.contact.logged") : Flash.error("panel.contact.blocked",
+					attempt.decision().decision().blockedBy().stream().map(RuleResult::reason).toList());
+			return render(id, model, user, flash);
+		}
+		catch (InvalidInputException | ConflictException ex) {
+			return render(id, model, user, Flash.error("panel.failed", List.of(describe(ex))));
+		}
+	}
+
+	private String act(UUID id, Model model, Authentication user, String done, Action action) {
+		AccountView account = this.accounts.get(new AccountId(id));
+		ZoneId zone = firstZone(this.customers.get(account.customerId()), account);
+		try {
+			action.run(account, zone);
+			return render(id, model, user, Flash.ok(done));
+		}
+		catch (InvalidInputException | ConflictException ex) {
+			return render(id, model, user, Flash.error("panel.failed", List.of(describe(ex))));
+		}
+	}
+
+	private static String describe(RuntimeException ex) {
+		if (ex instanceof InvalidInputException invalid) {
+			return String.join("; ", invalid.errors().stream().map((e) -> e.field() + ": " + e.message()).toList());
+		}
+		return String.valueOf(ex.getMessage());
+	}
+
+	private String render(UUID id, Model model, Authentication user, @Nullable Flash flash) {
+		AccountView account = this.accounts.get(new AccountId(id));
+		CustomerView customer = this.customers.get(account.customerId());
+		ZoneId zone = firstZone(customer, account);
+		List<ChannelRow> channels = new ArrayList<>();
+		ContactGate.Preview calls = null;
+		for (Channel channel : Channel.values()) {
+			String address = defaultAddress(customer, channel);
+			ContactGate.Preview preview = this.log.check(new ContactGate.Request(account.id(), Set.of(), channel,
+					address, PersonRole.CONSUMER, Purpose.COLLECTION));
+			if (channel == Channel.CALL) {
+				calls = preview;
+			}
+			channels.add(new ChannelRow(channel, address, preview.decision().allowed(),
+					preview.decision().blockedBy().stream().map(RuleResult::reason).toList(),
+					preview.decision().warnings(), preview.nextOpening()));
+		}
+		List<AccountView> all = this.accounts.ofCustomer(account.customerId());
+		Map<String, String> refs = new LinkedHashMap<>();
+		all.forEach((a) -> refs.put(a.id().value().toString(), a.creditorCode() + " / " + a.accountRef()));
+		ContactGate.Preview everyDebt = this.log.check(new ContactGate.Request(account.id(),
+				all.stream().map(AccountView::id).collect(java.util.stream.Collectors.toSet()), Channel.CALL,
+				defaultAddress(customer, Channel.CALL), PersonRole.CONSUMER, Purpose.COLLECTION));
+		model.addAttribute("account", account);
+		model.addAttribute("customer", customer);
+		model.addAttribute("zone", zone.getId());
+		model.addAttribute("zones", everyDebt.timeZones().stream().map(ZoneId::getId).toList());
+		model.addAttribute("policy", calls.policy());
+		model.addAttribute("channels", channels);
+		model.addAttribute("tally", everyDebt.callTally());
+		model.addAttribute("callLimit",
+				(calls.policy().callFrequency() == null) ? null : calls.policy().callFrequency().maxCalls());
+		model.addAttribute("refs", refs);
+		model.addAttribute("holds", this.holds.ofCustomer(account.customerId()));
+		model.addAttribute("asked", this.preferences.ofCustomer(account.customerId()));
+		model.addAttribute("timeline", this.log.timeline(account.id(), 15));
+		model.addAttribute("canLift",
+				user.getAuthorities().stream().anyMatch((a) -> LIFTERS.contains(a.getAuthority())));
+		model.addAttribute("canContact",
+				user.getAuthorities().stream().anyMatch((a) -> CALLERS.contains(a.getAuthority())));
+		model.addAttribute("holdTypes", HoldType.values());
+		model.addAttribute("consentKinds", ConsentKind.values());
+		model.addAttribute("channelValues", Channel.values());
+		model.addAttribute("results", ContactResult.values());
+		model.addAttribute("days", java.time.DayOfWeek.values());
+		model.addAttribute("flash", flash);
+		return PANEL;
+	}
+
+	static @Nullable String defaultAddress(CustomerView customer, Channel channel) {
+		return switch (channel) {
+			case CALL, SMS,
+					WHATSAPP ->
+				customer.phones()
+					.stream()
+					.filter((p) -> !p.wrongNumber())
+					.map(CustomerView.Phone::e164)
+					.findFirst()
+					.orElse(null);
+			case EMAIL -> customer.emails().stream().map(CustomerView.Email::address).findFirst().orElse(null);
+			case LETTER, VISIT -> null;
+		};
+	}
+
+	private ZoneId firstZone(CustomerView customer, AccountView account) {
+		return customer.timeZones().isEmpty() ? this.creditors.get(account.creditorId()).timeZone()
+				: ZoneId.of(customer.timeZones().iterator().next());
+	}
+
+	static <E extends Enum<E>> E parse(String field, @Nullable String text, Class<E> type) {
+		if (text == null || text.isBlank()) {
+			throw new InvalidInputException(field, "is required");
+		}
+		try {
+			return Enum.valueOf(type, text.strip().toUpperCase(java.util.Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException(field,
+					"'%s' is not one of %s".formatted(text, List.of(type.getEnumConstants())));
+		}
+	}
+
+	static @Nullable Instant instant(String field, @Nullable String local, ZoneId zone) {
+		if (local == null || local.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDateTime.parse(local.strip()).atZone(zone).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidInputException(field, "'%s' is not a date and time".formatted(local));
+		}
+	}
+
+	static @Nullable LocalTime time(String field, @Nullable String text) {
+		try {
+			return (text == null || text.isBlank()) ? null : LocalTime.parse(text.strip());
+		}
+		catch (DateTimeException ex) {
+			throw new InvalidInputException(field, "'%s' is not a time such as 18:30".formatted(text));
+		}
+	}
+
+	static @Nullable LocalDate date(String field, @Nullable String text) {
+		try {
+			return (text == null || text.isBlank()) ? null : LocalDate.parse(text.strip());
+		}
+		catch (DateTimeException ex) {
+			throw new InvalidInputException(field, "'%s' is not a date".formatted(text));
+		}
+	}
+
+	@FunctionalInterface
+	interface Action {
+
+		void run(AccountView account, ZoneId zone);
+
+	}
+
+	/** A channel's state now. */
+	record ChannelRow(Channel channel, @Nullable String address, boolean open, List<String> reasons,
+			List<String> warnings, @Nullable Instant nextOpening) {
+	}
+
+	/** What the last action did, for the panel's alert. */
+	record Flash(boolean ok, String key, List<String> details) {
+
+		static Flash ok(String key) {
+			return new Flash(true, key, List.of());
+		}
+
+		static Flash error(String key, List<String> details) {
+			return new Flash(false, key, details);
+		}
+
+	}
+
+	record HoldForm(@Nullable String type, @Nullable String receivedAt, @Nullable String endsAt,
+			@Nullable String reason, @Nullable Boolean allAccounts) {
+	}
+
+	record ReasonForm(@Nullable String reason) {
+	}
+
+	record ConsentForm(@Nullable String kind, @Nullable String until, @Nullable String reason) {
+	}
+
+	record BlackoutForm(@Nullable List<String> days, @Nullable String from, @Nullable String to, @Nullable String until,
+			@Nullable String reason) {
+	}
+
+	record BanForm(@Nullable String channel, @Nullable String address, @Nullable String reason) {
+	}
+
+	record ContactForm(@Nullable String channel, @Nullable String address, @Nullable String result,
+			@Nullable String note) {
+	}
+
+}
