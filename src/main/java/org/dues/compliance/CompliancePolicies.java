@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.dues.portfolio.CreditorId;
 import org.dues.shared.NotFoundException;
@@ -22,6 +24,8 @@ import org.springframework.stereotype.Service;
 public class CompliancePolicies {
 
 	private final JdbcClient jdbc;
+
+	private final Map<String, List<Row>> versions = new ConcurrentHashMap<>();
 
 	CompliancePolicies(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -78,16 +82,26 @@ public class CompliancePolicies {
 		return find(found.extends_(), on).map((base) -> base.tightenedBy(found.layer()));
 	}
 
+	/**
+	 * The latest version of a code effective on the day. Policy rows are written only by
+	 * migrations, so every version of a code is read once and kept.
+	 */
 	private Optional<Row> row(String code, LocalDate on) {
+		return this.versions.computeIfAbsent(code, this::load)
+			.stream()
+			.filter((row) -> !row.effectiveFrom().isAfter(on))
+			.findFirst();
+	}
+
+	private List<Row> load(String code) {
 		return this.jdbc.sql("""
 				SELECT code, version, effective_from, extends, document::text AS document FROM compliance_policies
-				WHERE code = :code AND effective_from <= :on ORDER BY version DESC LIMIT 1""")
+				WHERE code = :code ORDER BY version DESC""")
 			.param("code", code)
-			.param("on", on)
 			.query((rs, n) -> new Row(rs.getString("code"), rs.getInt("version"),
 					rs.getObject("effective_from", LocalDate.class), rs.getString("extends"),
 					PolicyDocument.parse(rs.getString("document"))))
-			.optional();
+			.list();
 	}
 
 	private Optional<ContactPolicy.Layer> creditorLayer(CreditorId creditor, LocalDate on) {

@@ -8,12 +8,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 /**
  * Tells whoever started Dues where it is and, in demo mode, how to log in.
  */
 @Component
+@ConditionalOnWebApplication
 class StartupBanner {
 
 	private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);

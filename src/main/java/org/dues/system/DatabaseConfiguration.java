@@ -1,6 +1,10 @@
 package org.dues.system;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -85,11 +89,37 @@ class DatabaseConfiguration {
 	 * directory, and a new server would find the directory in use. Ask the old one to
 	 * shut down (its clients died with the process) and wait for it.
 	 */
+	/**
+	 * The embedded server holds a lock on {@code epg-lock} in its data directory for as
+	 * long as its process lives: if it is held, another Dues is using the database, and
+	 * its server is not an orphan to be stopped.
+	 */
+	static void ensureNotInUse(Path cluster) throws IOException {
+		Path lockFile = cluster.resolve("epg-lock");
+		if (!Files.exists(lockFile)) {
+			return;
+		}
+		try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+			FileLock lock = channel.tryLock();
+			if (lock == null) {
+				throw new IllegalStateException(
+						"The embedded database in %s is in use by another running Dues; stop it first, or set DUES_DATA_DIR"
+							.formatted(cluster));
+			}
+			lock.release();
+		}
+		catch (OverlappingFileLockException ex) {
+			throw new IllegalStateException(
+					"The embedded database in %s is already in use by this process".formatted(cluster), ex);
+		}
+	}
+
 	static void stopOrphanedServer(Path cluster) throws IOException {
 		Path pidFile = cluster.resolve("postmaster.pid");
 		if (!Files.exists(pidFile)) {
 			return;
 		}
+		ensureNotInUse(cluster);
 		List<String> lines = Files.readAllLines(pidFile);
 		if (lines.size() < 2 || !lines.get(0).strip().matches("\\d+")
 				|| !Path.of(lines.get(1).strip()).equals(cluster)) {

@@ -60,6 +60,26 @@ class OrphanedServerTests {
 	}
 
 	@Test
+	void aServerWhoseDuesStillRunsIsInUseNotOrphaned() throws Exception {
+		Path cluster = this.data.resolve("postgres");
+		Files.createDirectories(cluster);
+		try (EmbeddedPostgres running = EmbeddedPostgres.builder()
+			.setDataDirectory(cluster)
+			.setCleanDataDirectory(false)
+			.setRegisterShutdownHook(false)
+			.start()) {
+			long pid = Long.parseLong(Files.readAllLines(cluster.resolve("postmaster.pid")).get(0).strip());
+			org.assertj.core.api.Assertions.assertThatIllegalStateException()
+				.isThrownBy(() -> DatabaseConfiguration.stopOrphanedServer(cluster))
+				.withMessageContaining("in use");
+			assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true);
+			try (Connection connection = running.getPostgresDatabase().getConnection()) {
+				assertThat(connection.isValid(5)).isTrue();
+			}
+		}
+	}
+
+	@Test
 	void aDirectoryWithoutARunningServerIsLeftAlone() throws Exception {
 		DatabaseConfiguration.stopOrphanedServer(this.data);
 		Files.writeString(this.data.resolve("postmaster.pid"), "999999999\n" + this.data + "\n");
