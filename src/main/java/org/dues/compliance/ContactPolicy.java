@@ -52,63 +52,65 @@ public record ContactPolicy(String code, int version, LocalDate effectiveFrom, M
 	/**
 	 * This policy with a stricter layer applied: narrower windows, lower limits, more
 	 * holds blocking, added volume limits. Throws {@link IllegalArgumentException} naming
-	 * the first thing the layer would loosen.
+	 * the first thing the layer would loosen, so a layer is checked when it is written.
 	 */
 	public ContactPolicy tightenedBy(Layer layer) {
-		Map<Channel, Window> windows = new EnumMap<>(Channel.class);
-		windows.putAll(this.hours);
 		layer.hours().forEach((channel, window) -> {
 			Window base = this.hours.get(channel);
 			if (base != null && !window.within(base)) {
 				throw new IllegalArgumentException(
 						"%s hours %s would be wider than %s's %s".formatted(channel, window, this.code, base));
 			}
-			windows.put(channel, window);
 		});
-		boolean consent = this.inconvenientTimeConsent;
-		if (layer.inconvenientTimeConsent() != null) {
-			if (layer.inconvenientTimeConsent() && !consent) {
-				throw new IllegalArgumentException(
-						"consent cannot lift the hours rule where %s does not allow it".formatted(this.code));
-			}
-			consent = layer.inconvenientTimeConsent();
+		if (Boolean.TRUE.equals(layer.inconvenientTimeConsent()) && !this.inconvenientTimeConsent) {
+			throw new IllegalArgumentException(
+					"consent cannot lift the hours rule where %s does not allow it".formatted(this.code));
 		}
-		Duration reply = this.replyWindow;
-		if (layer.replyWindow() != null) {
-			if (layer.replyWindow().compareTo(reply) > 0) {
-				throw new IllegalArgumentException("a reply window of %s would be longer than %s's %s"
-					.formatted(layer.replyWindow(), this.code, reply));
-			}
-			reply = layer.replyWindow();
+		if (layer.replyWindow() != null && layer.replyWindow().compareTo(this.replyWindow) > 0) {
+			throw new IllegalArgumentException("a reply window of %s would be longer than %s's %s"
+				.formatted(layer.replyWindow(), this.code, this.replyWindow));
 		}
-		CallFrequency frequency = this.callFrequency;
-		if (layer.callFrequency() != null) {
-			if (frequency != null && !layer.callFrequency().atLeastAsStrictAs(frequency)) {
-				throw new IllegalArgumentException("call frequency %s would be looser than %s's %s"
-					.formatted(layer.callFrequency(), this.code, frequency));
-			}
-			frequency = layer.callFrequency();
+		if (layer.callFrequency() != null && this.callFrequency != null
+				&& !layer.callFrequency().atLeastAsStrictAs(this.callFrequency)) {
+			throw new IllegalArgumentException("call frequency %s would be looser than %s's %s"
+				.formatted(layer.callFrequency(), this.code, this.callFrequency));
 		}
-		List<VolumeLimit> limits = new ArrayList<>(this.volumeLimits);
-		limits.addAll(layer.volumeLimits());
-		Map<HoldType, HoldEffect> effects = new EnumMap<>(HoldType.class);
-		effects.putAll(this.holds);
 		layer.holds().forEach((type, effect) -> {
 			HoldEffect base = this.holds.get(type);
 			if (base != null && !effect.atLeastAsStrictAs(base)) {
 				throw new IllegalArgumentException(
 						"%s hold %s would be looser than %s's %s".formatted(type, effect, this.code, base));
 			}
-			effects.put(type, effect);
 		});
-		ThirdParty third = this.thirdParty;
-		if (layer.thirdParty() != null) {
-			if (!layer.thirdParty().atLeastAsStrictAs(third)) {
-				throw new IllegalArgumentException("third-party rules %s would be looser than %s's %s"
-					.formatted(layer.thirdParty(), this.code, third));
-			}
-			third = layer.thirdParty();
+		if (layer.thirdParty() != null && !layer.thirdParty().atLeastAsStrictAs(this.thirdParty)) {
+			throw new IllegalArgumentException("third-party rules %s would be looser than %s's %s"
+				.formatted(layer.thirdParty(), this.code, this.thirdParty));
 		}
+		return combinedWith(layer);
+	}
+
+	/**
+	 * This policy and a layer together, taking the stricter of the two everywhere: the
+	 * overlap of windows, the lower limits, the stricter hold effects; volume limits add
+	 * up. Used when layers meet at decision time (a state overlay and a creditor's rules
+	 * written against the base), so that no combination can loosen anything.
+	 */
+	public ContactPolicy combinedWith(Layer layer) {
+		Map<Channel, Window> windows = new EnumMap<>(Channel.class);
+		windows.putAll(this.hours);
+		layer.hours().forEach((channel, window) -> windows.merge(channel, window, Window::overlap));
+		boolean consent = this.inconvenientTimeConsent && !Boolean.FALSE.equals(layer.inconvenientTimeConsent());
+		Duration reply = (layer.replyWindow() != null && layer.replyWindow().compareTo(this.replyWindow) < 0)
+				? layer.replyWindow() : this.replyWindow;
+		CallFrequency frequency = (this.callFrequency == null) ? layer.callFrequency() : (layer.callFrequency() == null)
+				? this.callFrequency : this.callFrequency.strictest(layer.callFrequency());
+		List<VolumeLimit> limits = new ArrayList<>(this.volumeLimits);
+		limits.addAll(layer.volumeLimits());
+		Map<HoldType, HoldEffect> effects = new EnumMap<>(HoldType.class);
+		effects.putAll(this.holds);
+		layer.holds().forEach((type, effect) -> effects.merge(type, effect, HoldEffect::strictest));
+		ThirdParty third = (layer.thirdParty() == null) ? this.thirdParty
+				: this.thirdParty.strictest(layer.thirdParty());
 		return new ContactPolicy(layer.code() == null ? this.code : layer.code(),
 				Math.max(this.version, layer.version()), later(this.effectiveFrom, layer.effectiveFrom()), windows,
 				consent, reply, frequency, limits, effects, third);
@@ -135,18 +137,27 @@ public record ContactPolicy(String code, int version, LocalDate effectiveFrom, M
 
 	}
 
-	/** A local-time window, from inclusive to exclusive. */
+	/** A local-time window, from inclusive to exclusive; equal ends close the channel. */
 	public record Window(LocalTime from, LocalTime to) {
 
 		public Window {
-			if (!from.isBefore(to)) {
+			if (from.isAfter(to)) {
 				throw new IllegalArgumentException(
-						"a contact window must start before it ends: %s–%s".formatted(from, to));
+						"a contact window must not end before it starts: %s–%s".formatted(from, to));
 			}
 		}
 
 		boolean contains(LocalTime time) {
 			return !time.isBefore(this.from) && time.isBefore(this.to);
+		}
+
+		/**
+		 * Where both windows are open; an empty window (closed) when they do not meet.
+		 */
+		Window overlap(Window other) {
+			LocalTime from = this.from.isAfter(other.from) ? this.from : other.from;
+			LocalTime to = this.to.isBefore(other.to) ? this.to : other.to;
+			return from.isBefore(to) ? new Window(from, to) : new Window(from, from);
 		}
 
 		boolean within(Window other) {
@@ -167,6 +178,12 @@ public record ContactPolicy(String code, int version, LocalDate effectiveFrom, M
 	 * excluding calls for at most {@code consentDays} (the day of receipt is day 1).
 	 */
 	public record CallFrequency(int maxCalls, int days, int conversationCooldownDays, int consentDays) {
+
+		CallFrequency strictest(CallFrequency other) {
+			return new CallFrequency(Math.min(this.maxCalls, other.maxCalls), Math.max(this.days, other.days),
+					Math.max(this.conversationCooldownDays, other.conversationCooldownDays),
+					Math.min(this.consentDays, other.consentDays));
+		}
 
 		boolean atLeastAsStrictAs(CallFrequency other) {
 			return this.maxCalls <= other.maxCalls && this.days >= other.days
@@ -201,6 +218,12 @@ public record ContactPolicy(String code, int version, LocalDate effectiveFrom, M
 	 */
 	public record HoldEffect(Action action, boolean noticesAllowed, boolean repliesAllowed) {
 
+		HoldEffect strictest(HoldEffect other) {
+			return new HoldEffect(
+					(this.action == Action.BLOCK || other.action == Action.BLOCK) ? Action.BLOCK : Action.WARN,
+					this.noticesAllowed && other.noticesAllowed, this.repliesAllowed && other.repliesAllowed);
+		}
+
 		boolean atLeastAsStrictAs(HoldEffect other) {
 			boolean actionOk = this.action == Action.BLOCK || other.action == Action.WARN;
 			return actionOk && (!this.noticesAllowed || other.noticesAllowed)
@@ -215,6 +238,11 @@ public record ContactPolicy(String code, int version, LocalDate effectiveFrom, M
 	 * payment ({@code noPressure}, India's fair practices code).
 	 */
 	public record ThirdParty(boolean locationOnly, boolean once, boolean noPressure) {
+
+		ThirdParty strictest(ThirdParty other) {
+			return new ThirdParty(this.locationOnly || other.locationOnly, this.once || other.once,
+					this.noPressure || other.noPressure);
+		}
 
 		boolean atLeastAsStrictAs(ThirdParty other) {
 			return (this.locationOnly || !other.locationOnly) && (this.once || !other.once)

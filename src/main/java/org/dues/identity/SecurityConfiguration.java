@@ -49,6 +49,8 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/payments", "/api/v1/accounts/*/payments/**",
 						"/api/v1/accounts/*/contacts", "/api/v1/accounts/*/contacts/**")
 				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				.requestMatchers(HttpMethod.PUT, "/api/v1/creditors/*/contact-policy")
+				.hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())
 				.requestMatchers("/api/v1/compliance/**")
 				.hasAnyRole(Role.COMPLIANCE.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers(HttpMethod.POST, "/api/v1/holds/*/lift", "/api/v1/blackouts/*/lift",

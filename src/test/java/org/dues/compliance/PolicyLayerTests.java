@@ -66,4 +66,20 @@ class PolicyLayerTests {
 					List.of(), Map.of(), null)));
 	}
 
+	@Test
+	void layersMeetingAtDecisionTimeTakeTheStricterOfEach() {
+		ContactPolicy combined = TestPolicies.us()
+			.combinedWith(layer(Map.of(Channel.CALL, window("09:00", "22:00")), new CallFrequency(9, 5, 7, 7),
+					Map.of(HoldType.COMPLAINT, new HoldEffect(Action.BLOCK, true, true)), true))
+			.combinedWith(layer(Map.of(Channel.CALL, window("06:00", "20:00")), null, Map.of(), null));
+		assertThat(combined.hours().get(Channel.CALL)).isEqualTo(window("09:00", "20:00"));
+		assertThat(combined.callFrequency()).isEqualTo(new CallFrequency(7, 7, 7, 7));
+		assertThat(combined.holds().get(HoldType.COMPLAINT)).isEqualTo(new HoldEffect(Action.BLOCK, true, true));
+		ContactPolicy closed = TestPolicies.us()
+			.combinedWith(layer(Map.of(Channel.VISIT, window("06:00", "07:00")), null, Map.of(), null));
+		assertThat(Contacts.contact(Channel.VISIT, "2026-06-02T12:00").under(closed).allowed()).isFalse();
+		assertThat(ContactDecider.nextOpening(closed, Contacts.contact(Channel.VISIT, "2026-06-02T12:00").facts()))
+			.isEmpty();
+	}
+
 }

@@ -29,6 +29,7 @@ import org.dues.compliance.HoldType;
 import org.dues.compliance.PersonRole;
 import org.dues.compliance.Purpose;
 import org.dues.shared.InvalidInputException;
+import org.dues.shared.NotFoundException;
 import org.dues.shared.InvalidInputException.FieldError;
 import org.jspecify.annotations.Nullable;
 
@@ -55,8 +56,15 @@ class EvaluateApi {
 			description = "Lists every rule evaluated; a blocked decision names the rule that blocked it")
 	DecisionJson evaluate(@RequestBody EvaluateRequest body) {
 		Parsed parsed = body.parse();
-		ContactPolicy policy = this.policies.resolve(parsed.jurisdiction(),
-				LocalDate.ofInstant(parsed.facts().at(), parsed.facts().person().timeZones().get(0)));
+		ContactPolicy policy;
+		try {
+			policy = this.policies.resolve(parsed.jurisdiction(),
+					LocalDate.ofInstant(parsed.facts().at(), parsed.facts().person().timeZones().get(0)));
+		}
+		catch (NotFoundException ex) {
+			throw new InvalidInputException("jurisdiction", "no contact policy %s in force then; policies exist for %s"
+				.formatted(parsed.jurisdiction(), this.policies.codes()));
+		}
 		ContactDecision decision = ContactDecider.decide(policy, parsed.facts());
 		Instant next = decision.allowed() ? null : ContactDecider.nextOpening(policy, parsed.facts()).orElse(null);
 		return DecisionJson.of(decision, next, null);
