@@ -17,6 +17,7 @@ import org.dues.identity.UserManagement;
 import org.dues.payment.NewPayment;
 import org.dues.payment.PaymentChannel;
 import org.dues.payment.PaymentManagement;
+import org.dues.portfolio.AccountView;
 import org.dues.portfolio.CreditorView;
 import org.dues.portfolio.Creditors;
 import org.dues.portfolio.NewCreditor;
@@ -67,10 +68,12 @@ class DemoData implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final DemoCompliance compliance;
+
 	private final String demoPassword;
 
 	DemoData(RuntimeMode mode, Creditors creditors, Placements placements, PaymentManagement payments,
-			UserManagement users, TransactionTemplate transactions, Clock clock,
+			UserManagement users, TransactionTemplate transactions, Clock clock, DemoCompliance compliance,
 			@Value("${dues.demo-password:demo}") String demoPassword) {
 		this.mode = mode;
 		this.creditors = creditors;
@@ -79,6 +82,7 @@ class DemoData implements ApplicationRunner {
 		this.users = users;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.compliance = compliance;
 		this.demoPassword = demoPassword;
 	}
 
@@ -102,8 +106,9 @@ class DemoData implements ApplicationRunner {
 		CreditorView issuer = this.creditors.create(
 				new NewCreditor("LIBERTY", "Liberty Card Services", "US", "USD", "US", "America/New_York", null, null));
 		Random random = new Random(20261126L);
-		load(nbfc, INDIAN_ACCOUNTS, random, this::indianRow);
-		load(issuer, US_ACCOUNTS, random, this::usRow);
+		List<AccountView> indian = load(nbfc, INDIAN_ACCOUNTS, random, this::indianRow);
+		List<AccountView> american = load(issuer, US_ACCOUNTS, random, this::usRow);
+		this.compliance.load(indian, american);
 	}
 
 	private void createUsers() {
@@ -125,7 +130,7 @@ class DemoData implements ApplicationRunner {
 
 	}
 
-	private void load(CreditorView creditor, int count, Random random, RowMaker maker) {
+	private List<AccountView> load(CreditorView creditor, int count, Random random, RowMaker maker) {
 		LocalDate today = LocalDate.now(this.clock.withZone(creditor.timeZone()));
 		PlacementParser parser = new PlacementParser(creditor, null);
 		Source source = new Source("DEMO", "demo-portfolio", "system", null);
@@ -133,10 +138,13 @@ class DemoData implements ApplicationRunner {
 		for (int n = 1; n <= count; n++) {
 			rows.add(maker.row(n, random, today));
 		}
+		List<AccountView> placed = new ArrayList<>();
 		for (Map<String, String> row : rows) {
-			var placed = this.placements.place(creditor, parser.parse(row).placement(), source);
-			payLater(placed.account(), random, today);
+			var result = this.placements.place(creditor, parser.parse(row).placement(), source);
+			payLater(result.account(), random, today);
+			placed.add(result.account());
 		}
+		return placed;
 	}
 
 	/** One account in five has paid something since placement; a few paid in full. */

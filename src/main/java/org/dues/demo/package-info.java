@@ -2,7 +2,8 @@
  * The demo: on an empty embedded database, a deterministic portfolio (an Indian NBFC and
  * a US card issuer, a few thousand accounts across every bucket) and the demo users.
  */
-@ApplicationModule(allowedDependencies = { "shared", "system", "identity", "customer", "portfolio", "payment" })
+@ApplicationModule(
+		allowedDependencies = { "shared", "system", "identity", "customer", "portfolio", "payment", "compliance" })
 @NullMarked
 package org.dues.demo;
 

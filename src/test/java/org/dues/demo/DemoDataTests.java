@@ -70,6 +70,11 @@ class DemoDataTests {
 				SELECT count(*) FROM customer_phones p WHERE NOT EXISTS (SELECT 1 FROM customer_customers c
 				    WHERE c.id = p.customer_id)""")).isZero();
 
+		assertThat(this.jdbc.sql("SELECT type FROM compliance_holds ORDER BY type").query(String.class).list())
+			.containsExactly("ATTORNEY", "CEASE", "COMPLAINT", "DISPUTE");
+		assertThat(count("SELECT count(*) FROM compliance_blackouts")).isEqualTo(2);
+		assertThat(count("SELECT count(*) FROM compliance_audit")).isEqualTo(7);
+
 		assertThat(scheduled("portfolio-aging")).as("the aging job is scheduled in the cluster-wide task table")
 			.isTrue();
 
