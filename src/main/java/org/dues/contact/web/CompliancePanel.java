@@ -199,6 +199,16 @@ class CompliancePanel {
 		AccountView account = this.accounts.get(new AccountId(id));
 		CustomerView customer = this.customers.get(account.customerId());
 		ZoneId zone = firstZone(customer, account);
+		List<AccountView> all = this.accounts.ofCustomer(account.customerId());
+		Map<String, String> refs = new LinkedHashMap<>();
+		all.forEach((a) -> refs.put(a.id().value().toString(), a.creditorCode() + " / " + a.accountRef()));
+		java.util.function.UnaryOperator<String> relabel = (text) -> {
+			String out = text;
+			for (Map.Entry<String, String> ref : refs.entrySet()) {
+				out = out.replace(ref.getKey(), ref.getValue());
+			}
+			return out;
+		};
 		List<ChannelRow> channels = new ArrayList<>();
 		ContactGate.Preview calls = null;
 		for (Channel channel : Channel.values()) {
@@ -209,12 +219,9 @@ class CompliancePanel {
 				calls = preview;
 			}
 			channels.add(new ChannelRow(channel, address, preview.decision().allowed(),
-					preview.decision().blockedBy().stream().map(RuleResult::reason).toList(),
-					preview.decision().warnings(), preview.nextOpening()));
+					preview.decision().blockedBy().stream().map(RuleResult::reason).map(relabel).toList(),
+					preview.decision().warnings().stream().map(relabel).toList(), preview.nextOpening()));
 		}
-		List<AccountView> all = this.accounts.ofCustomer(account.customerId());
-		Map<String, String> refs = new LinkedHashMap<>();
-		all.forEach((a) -> refs.put(a.id().value().toString(), a.creditorCode() + " / " + a.accountRef()));
 		ContactGate.Preview everyDebt = this.log.check(new ContactGate.Request(account.id(),
 				all.stream().map(AccountView::id).collect(java.util.stream.Collectors.toSet()), Channel.CALL,
 				defaultAddress(customer, Channel.CALL), PersonRole.CONSUMER, Purpose.COLLECTION));
@@ -240,7 +247,9 @@ class CompliancePanel {
 		model.addAttribute("channelValues", Channel.values());
 		model.addAttribute("results", ContactResult.values());
 		model.addAttribute("days", java.time.DayOfWeek.values());
-		model.addAttribute("flash", flash);
+		model.addAttribute("flash", (flash == null) ? null
+				: new Flash(flash.ok(), flash.key(), flash.details().stream().map(relabel).toList()));
+		model.addAttribute("relabel", relabel);
 		return PANEL;
 	}
 
