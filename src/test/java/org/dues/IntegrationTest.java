@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Primary;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "dues.data-dir=target/test-data/${random.uuid}", "dues.database.durable=false",
-				"dues.demo=false", "dues.admin-password=admin-secret", "dues.aging.cron=-",
+				"dues.demo=false", "dues.admin-password=admin-secret", "dues.aging.cron=-", "dues.arrangements.cron=-",
 				"logging.level.org.flywaydb=warn" })
 @AutoConfigureMockMvc
 @Import(IntegrationTest.TestClockConfiguration.class)

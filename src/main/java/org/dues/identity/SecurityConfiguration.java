@@ -51,6 +51,12 @@ class SecurityConfiguration {
 				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers(HttpMethod.PUT, "/api/v1/creditors/*/contact-policy")
 				.hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())
+				.requestMatchers("/api/v1/approvals", "/api/v1/approvals/**")
+				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				.requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/promises", "/api/v1/accounts/*/plans",
+						"/api/v1/accounts/*/settlements", "/api/v1/accounts/*/waivers", "/api/v1/accounts/*/deferments",
+						"/api/v1/arrangements/*/cancel")
+				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/api/v1/compliance/**")
 				.hasAnyRole(Role.COMPLIANCE.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers(HttpMethod.POST, "/api/v1/holds/*/lift", "/api/v1/blackouts/*/lift",

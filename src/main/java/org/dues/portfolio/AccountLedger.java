@@ -129,6 +129,51 @@ public class AccountLedger {
 				amounts);
 	}
 
+	/**
+	 * Settles the account: what remains of principal, interest and fees is written off in
+	 * one settlement-discount entry and the account becomes {@code SETTLED}.
+	 * @throws ConflictException if the account is not active
+	 */
+	@Transactional
+	public Posted settle(AccountId account, LocalDate effective, Source source) {
+		Amounts[] change = new Amounts[1];
+		LedgerEntryId entry = this.writer.append(account, EntryType.SETTLEMENT_DISCOUNT, (locked) -> {
+			if (locked.status() != AccountStatus.ACTIVE && locked.status() != AccountStatus.PAID) {
+				throw new ConflictException(
+						"account %s is %s and cannot be settled".formatted(account, locked.status()));
+			}
+			Balances b = locked.balances();
+			change[0] = new Amounts(b.principal().negate(), b.interest().negate(), b.fees().negate(),
+					Money.zero(b.currency()), locked.overdue().negate());
+			return change[0];
+		}, effective, source, null, AccountStatus.SETTLED);
+		return new Posted(entry, change[0]);
+	}
+
+	/**
+	 * Defers the oldest due date by some days (a payment holiday) and re-ages the
+	 * account.
+	 * @return the new oldest due date
+	 * @throws ConflictException if nothing is due
+	 */
+	@Transactional
+	public LocalDate deferOldestDueDate(AccountId account, int days) {
+		if (days <= 0 || days > 366) {
+			throw new InvalidInputException("days", "must be between 1 and 366");
+		}
+		this.writer.lock(account);
+		LocalDate deferred = this.jdbc.sql("""
+				UPDATE portfolio_accounts SET oldest_due_date = oldest_due_date + :days
+				WHERE id = :id AND oldest_due_date IS NOT NULL RETURNING oldest_due_date""")
+			.param("days", days)
+			.param("id", account.value())
+			.query(LocalDate.class)
+			.optional()
+			.orElseThrow(() -> new ConflictException("account %s has no due date to defer".formatted(account)));
+		this.writer.age(account);
+		return deferred;
+	}
+
 	private LedgerEntryView entry(LedgerEntryId id) {
 		return this.jdbc.sql("SELECT * FROM portfolio_ledger_entries WHERE id = :id")
 			.param("id", id.value())

@@ -56,6 +56,16 @@ class LedgerWriter {
 	 */
 	LedgerEntryId append(AccountId id, EntryType type, Function<Locked, Amounts> change, LocalDate effective,
 			Source source, @Nullable LedgerEntryId reverses) {
+		return append(id, type, change, effective, source, reverses, null);
+	}
+
+	/**
+	 * As
+	 * {@link #append(AccountId, EntryType, Function, LocalDate, Source, LedgerEntryId)},
+	 * and sets the account's status when {@code statusAfter} is given (a settlement).
+	 */
+	LedgerEntryId append(AccountId id, EntryType type, Function<Locked, Amounts> change, LocalDate effective,
+			Source source, @Nullable LedgerEntryId reverses, @Nullable AccountStatus statusAfter) {
 		Locked account = lock(id);
 		Amounts amounts = change.apply(account);
 		Balances after = new Balances(account.balances().principal().plus(amounts.principal()),
@@ -98,6 +108,9 @@ class LedgerWriter {
 		else if (status == AccountStatus.PAID && after.owed().isPositive()) {
 			status = AccountStatus.ACTIVE;
 		}
+		if (statusAfter != null) {
+			status = statusAfter;
+		}
 		boolean payment = type == EntryType.PAYMENT;
 		this.jdbc.sql("""
 				UPDATE portfolio_accounts SET principal = :principal, interest = :interest, fees = :fees,
@@ -123,6 +136,10 @@ class LedgerWriter {
 			.update();
 		this.aging.age(id);
 		return entry;
+	}
+
+	void age(AccountId id) {
+		this.aging.age(id);
 	}
 
 	private static void requireNotNegative(String component, Money value) {

@@ -52,6 +52,22 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 		return new Money(this.amount.subtract(other.amount), this.currency);
 	}
 
+	/** This amount times a whole number, exactly. */
+	public Money times(int factor) {
+		return new Money(this.amount.multiply(BigDecimal.valueOf(factor)), this.currency);
+	}
+
+	/**
+	 * A percentage of this amount, rounded down to the currency's scale (so a limit
+	 * worked out this way never exceeds the exact figure).
+	 */
+	public Money percent(BigDecimal percent) {
+		int scale = this.currency.getDefaultFractionDigits() < 0 ? 2 : this.currency.getDefaultFractionDigits();
+		return new Money(
+				this.amount.multiply(percent).divide(BigDecimal.valueOf(100), scale, java.math.RoundingMode.DOWN),
+				this.currency);
+	}
+
 	public Money negate() {
 		return new Money(this.amount.negate(), this.currency);
 	}

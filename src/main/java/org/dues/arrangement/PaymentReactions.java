@@ -1,0 +1,32 @@
+package org.dues.arrangement;
+
+import org.dues.payment.PaymentPosted;
+import org.dues.payment.PaymentReversed;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Evaluates an account's arrangements after a payment on it commits or is reversed
+ * (asynchronously, retried from the event publication registry if it fails).
+ */
+@Component
+class PaymentReactions {
+
+	private final Evaluation evaluation;
+
+	PaymentReactions(Evaluation evaluation) {
+		this.evaluation = evaluation;
+	}
+
+	@ApplicationModuleListener
+	void on(PaymentPosted posted) {
+		this.evaluation.evaluateAccount(posted.account());
+	}
+
+	@ApplicationModuleListener
+	void on(PaymentReversed reversed) {
+		this.evaluation.evaluateAccount(reversed.account());
+	}
+
+}

@@ -1,0 +1,356 @@
+package org.dues.arrangement;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import com.jayway.jsonpath.JsonPath;
+import org.dues.IntegrationTest;
+import org.dues.MutableClock;
+import org.dues.Portfolios;
+import org.dues.identity.NewUser;
+import org.dues.identity.Role;
+import org.dues.identity.UserManagement;
+import org.dues.portfolio.AccountView;
+import org.dues.portfolio.Accounts;
+import org.dues.portfolio.Creditors;
+import org.dues.portfolio.Placements;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Arrangements through the API with the clock moved day by day: promises kept, partly
+ * kept and broken; a plan with a missed instalment; a settlement beyond authority that
+ * waits, is approved and completes; with the ledger invariant checked after each.
+ */
+@IntegrationTest
+@RecordApplicationEvents
+class ArrangementScenarioTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	Creditors creditors;
+
+	@Autowired
+	Placements placements;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	UserManagement users;
+
+	@Autowired
+	Evaluation evaluation;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationEvents events;
+
+	AccountView account;
+
+	int payments;
+
+	@BeforeEach
+	void anIndianAccountOwing11700() {
+		this.users.createIfAbsent(new NewUser("arr-agent", "Agent", "agent-secret", Set.of(Role.AGENT), List.of("en")));
+		this.users
+			.createIfAbsent(new NewUser("arr-agent2", "Agent", "agent-secret", Set.of(Role.AGENT), List.of("en")));
+		this.users
+			.createIfAbsent(new NewUser("arr-lead", "Lead", "lead-secret", Set.of(Role.TEAM_LEAD), List.of("en")));
+		this.users.createIfAbsent(
+				new NewUser("arr-manager", "Manager", "manager-secret", Set.of(Role.MANAGER), List.of("en")));
+		this.clock.set(IntegrationTest.START);
+		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
+		this.account = portfolios.placed(portfolios.indianNbfc(), "10000", "1200", "500", "3000",
+				LocalDate.of(2026, 10, 1));
+	}
+
+	@AfterEach
+	void ledgerInvariantHoldsAndClockResets() {
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM portfolio_accounts a
+				WHERE a.principal + a.interest + a.fees - a.credit <> (SELECT sum(principal + interest + fees - credit)
+				    FROM portfolio_ledger_entries e WHERE e.account_id = a.id)""").query(Integer.class).single())
+			.isZero();
+		this.clock.set(IntegrationTest.START);
+	}
+
+	/** Moves the clock to 10:00 in India on a day. */
+	void today(String date) {
+		this.clock.set(LocalDate.parse(date).atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Kolkata")).toInstant());
+	}
+
+	ResultActions ask(String user, String password, String path, String json) throws Exception {
+		return this.mvc.perform(post(path, this.account.id().value()).with(httpBasic(user, password))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(json));
+	}
+
+	String create(String path, String json) throws Exception {
+		return JsonPath.read(ask("arr-agent", "agent-secret", path, json).andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.id");
+	}
+
+	void pay(String amount) throws Exception {
+		ask("arr-agent", "agent-secret", "/api/v1/accounts/{id}/payments", """
+				{"amount": "%s", "channel": "UPI", "reference": "UPI-%s-%d"}""".formatted(amount,
+				this.account.accountRef(), ++this.payments))
+			.andExpect(status().isCreated());
+	}
+
+	ResultActions arrangement(String id) throws Exception {
+		return this.mvc.perform(get("/api/v1/arrangements/{id}", id).with(httpBasic("arr-agent", "agent-secret")));
+	}
+
+	String statusOf(String id) throws Exception {
+		return JsonPath.read(arrangement(id).andReturn().getResponse().getContentAsString(), "$.status");
+	}
+
+	void awaitStatus(String id, String expected) {
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(statusOf(id)).isEqualTo(expected));
+	}
+
+	@Test
+	void aPromiseKeptByTwoPaymentsAsTheyPost() throws Exception {
+		String promise = create("/api/v1/accounts/{id}/promises", """
+				{"amount": "5000.00", "dueOn": "2026-11-30", "channel": "CALL"}""");
+		arrangement(promise).andExpect(jsonPath("$.status").value("ACTIVE"))
+			.andExpect(jsonPath("$.dueOn").value("2026-11-30"))
+			.andExpect(jsonPath("$.amount.amount").value("5000.00"));
+		today("2026-11-27");
+		pay("3000.00");
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> arrangement(promise).andExpect(jsonPath("$.paid.amount").value("3000.00")));
+		assertThat(statusOf(promise)).isEqualTo("ACTIVE");
+		today("2026-11-29");
+		pay("2000.00");
+		awaitStatus(promise, "KEPT");
+		assertThat(this.events.stream(Events.PromiseKept.class)).hasSize(1);
+		arrangement(promise).andExpect(jsonPath("$.history[*]")
+			.value(org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("KEPT: paid 5000.00"))));
+	}
+
+	@Test
+	void aPromisePartlyPaidIsBrokenOnlyAfterItsGraceDays() throws Exception {
+		String promise = create("/api/v1/accounts/{id}/promises", """
+				{"amount": "5000.00", "dueOn": "2026-11-30"}""");
+		pay("2000.00");
+		today("2026-12-02");
+		this.evaluation.evaluateAll(Runnable::run);
+		assertThat(statusOf(promise)).as("30 Nov plus two grace days").isEqualTo("ACTIVE");
+		today("2026-12-03");
+		this.evaluation.evaluateAll(Runnable::run);
+		arrangement(promise).andExpect(jsonPath("$.status").value("BROKEN"))
+			.andExpect(jsonPath("$.partiallyKept").value(true))
+			.andExpect(jsonPath("$.paid.amount").value("2000.00"))
+			.andExpect(jsonPath("$.closeReason").value("partly kept: 2000.00 of 5000.00 paid"));
+		assertThat(this.events.stream(Events.PromiseBroken.class)).singleElement()
+			.satisfies((e) -> assertThat(e.paid().amount()).isEqualByComparingTo("2000.00"));
+	}
+
+	@Test
+	void anUnpaidPromiseBreaks() throws Exception {
+		String promise = create("/api/v1/accounts/{id}/promises", """
+				{"amount": "1500.00", "dueOn": "2026-11-28"}""");
+		today("2026-12-01");
+		this.evaluation.evaluateAll(Runnable::run);
+		arrangement(promise).andExpect(jsonPath("$.status").value("BROKEN"))
+			.andExpect(jsonPath("$.partiallyKept").value(false));
+	}
+
+	@Test
+	void aSixInstalmentPlanWithOneMissedBreaks() throws Exception {
+		String plan = create("/api/v1/accounts/{id}/plans", """
+				{"instalments": 6, "frequency": "MONTHLY", "firstDueOn": "2026-12-05"}""");
+		arrangement(plan).andExpect(jsonPath("$.status").value("ACTIVE"))
+			.andExpect(jsonPath("$.amount.amount").value("11700.00"))
+			.andExpect(jsonPath("$.instalments.length()").value(6))
+			.andExpect(jsonPath("$.instalments[5].dueOn").value("2027-05-05"))
+			.andExpect(jsonPath("$.instalments[0].amount.amount").value("1950.00"));
+		today("2026-12-04");
+		pay("1950.00");
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> arrangement(plan).andExpect(jsonPath("$.instalments[0].status").value("PAID")));
+		today("2027-01-07");
+		this.evaluation.evaluateAll(Runnable::run);
+		assertThat(statusOf(plan)).isEqualTo("ACTIVE");
+		today("2027-01-08");
+		this.evaluation.evaluateAll(Runnable::run);
+		arrangement(plan).andExpect(jsonPath("$.status").value("BROKEN"))
+			.andExpect(jsonPath("$.instalments[1].status").value("MISSED"))
+			.andExpect(jsonPath("$.instalments[2].status").value("PENDING"))
+			.andExpect(jsonPath("$.closeReason").value("1 instalment missed"));
+		assertThat(this.events.stream(Events.InstalmentMissed.class)).singleElement()
+			.satisfies((e) -> assertThat(e.seq()).isEqualTo(2));
+		assertThat(this.events.stream(Events.PlanBroken.class)).hasSize(1);
+	}
+
+	@Test
+	void aSixtyPercentSettlementWaitsIsApprovedCompletesAndWritesOffTheRest() throws Exception {
+		String settlement = create("/api/v1/accounts/{id}/settlements", """
+				{"amount": "7020.00", "offerExpiresOn": "2026-12-15"}""");
+		arrangement(settlement).andExpect(jsonPath("$.status").value("PENDING_APPROVAL"))
+			.andExpect(jsonPath("$.discount.amount").value("4680.00"))
+			.andExpect(jsonPath("$.approval.beyond").value("a discount of 40.00% (authority 10%)"));
+		String inbox = this.mvc.perform(get("/api/v1/approvals").with(httpBasic("arr-lead", "lead-secret")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		List<String> waiting = JsonPath.read(inbox, "$[?(@.arrangementId == '%s')].id".formatted(settlement));
+		assertThat(waiting).hasSize(1);
+		String approval = waiting.get(0);
+		this.mvc
+			.perform(post("/api/v1/approvals/{id}/approve", approval).with(httpBasic("arr-agent", "agent-secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\": \"ok\"}"))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/api/v1/approvals/{id}/approve", approval).with(httpBasic("arr-lead", "lead-secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\": \"hardship\"}"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("authority 30%")));
+		this.mvc
+			.perform(post("/api/v1/approvals/{id}/approve", approval).with(httpBasic("arr-manager", "manager-secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\": \"Job loss documented; 60% is the best recovery\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("ACTIVE"))
+			.andExpect(jsonPath("$.approval.decidedBy").value("arr-manager"));
+		assertThat(this.events.stream(Events.ArrangementApproved.class)).hasSize(1);
+		today("2026-12-10");
+		pay("7020.00");
+		awaitStatus(settlement, "COMPLETED");
+		AccountView settled = this.accounts.get(this.account.id());
+		assertThat(settled.status().name()).isEqualTo("SETTLED");
+		assertThat(settled.balances().owed().isZero()).isTrue();
+		assertThat(this.accounts.ledger(this.account.id())).last()
+			.satisfies((e) -> assertThat(e.type().name()).isEqualTo("SETTLEMENT_DISCOUNT"))
+			.satisfies((e) -> assertThat(e.amounts().total().amount()).isEqualByComparingTo("-4680.00"));
+		assertThat(this.events.stream(Events.SettlementCompleted.class)).singleElement()
+			.satisfies((e) -> assertThat(e.writtenOff().amount()).isEqualByComparingTo("4680.00"));
+	}
+
+	@Test
+	void aWaiverBeyondAnAgentIsAppliedWhenALeadApprovesAndADefermentWithinAuthorityAtOnce() throws Exception {
+		String waiver = create("/api/v1/accounts/{id}/waivers", """
+				{"component": "FEES", "amount": "500.00", "reason": "Late fees charged during the hospital stay"}""");
+		arrangement(waiver).andExpect(jsonPath("$.status").value("PENDING_APPROVAL"));
+		String approval = JsonPath.read(arrangement(waiver).andReturn().getResponse().getContentAsString(),
+				"$.approval.id");
+		this.mvc
+			.perform(post("/api/v1/approvals/{id}/approve", approval).with(httpBasic("arr-lead", "lead-secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\": \"documented\"}"))
+			.andExpect(jsonPath("$.status").value("COMPLETED"));
+		assertThat(this.accounts.get(this.account.id()).balances().fees().isZero()).isTrue();
+		int before = this.accounts.get(this.account.id()).daysPastDue();
+		String deferment = create("/api/v1/accounts/{id}/deferments", """
+				{"days": 30, "reason": "Payment holiday after the flood"}""");
+		arrangement(deferment).andExpect(jsonPath("$.status").value("COMPLETED"));
+		AccountView after = this.accounts.get(this.account.id());
+		assertThat(after.oldestDueDate()).isEqualTo(LocalDate.of(2026, 10, 31));
+		assertThat(after.daysPastDue()).isEqualTo(before - 30);
+	}
+
+	@Test
+	void aRejectedRequestTellsTheAgentWhyAndNobodyApprovesTheirOwn() throws Exception {
+		this.users
+			.createIfAbsent(new NewUser("arr-lead-asks", "Lead", "lead-secret", Set.of(Role.TEAM_LEAD), List.of("en")));
+		String plan = JsonPath.read(ask("arr-lead-asks", "lead-secret", "/api/v1/accounts/{id}/plans", """
+				{"instalments": 40, "frequency": "MONTHLY", "firstDueOn": "2026-12-01"}""")
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.status").value("PENDING_APPROVAL"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.id");
+		String approval = JsonPath.read(arrangement(plan).andReturn().getResponse().getContentAsString(),
+				"$.approval.id");
+		this.mvc
+			.perform(post("/api/v1/approvals/{id}/approve", approval).with(httpBasic("arr-lead-asks", "lead-secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\": \"mine\"}"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("someone else")));
+		this.mvc
+			.perform(post("/api/v1/approvals/{id}/reject", approval).with(httpBasic("arr-manager", "manager-secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\": \"Forty months is too long; offer 24\"}"))
+			.andExpect(jsonPath("$.status").value("REJECTED"))
+			.andExpect(jsonPath("$.closeReason").value("Forty months is too long; offer 24"));
+		create("/api/v1/accounts/{id}/promises", """
+				{"amount": "1000.00", "dueOn": "2026-12-01"}""");
+	}
+
+	@Test
+	void badRequestsAreRefusedFieldByFieldAndChangeNothing() throws Exception {
+		ask("arr-agent", "agent-secret", "/api/v1/accounts/{id}/promises", """
+				{"amount": "500.00", "dueOn": "2026-11-25"}""").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("dueOn"))
+			.andExpect(jsonPath("$.errors[0].message").value("2026-11-25 is in the past (today is 2026-11-26)"));
+		ask("arr-agent", "agent-secret", "/api/v1/accounts/{id}/promises", """
+				{"amount": "0", "dueOn": "2026-12-01"}""").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value("must be greater than zero"));
+		ask("arr-agent", "agent-secret", "/api/v1/accounts/{id}/promises", """
+				{"amount": "-5", "dueOn": "2026-12-01"}""").andExpect(status().isBadRequest());
+		ask("arr-agent", "agent-secret", "/api/v1/accounts/{id}/promises", """
+				{"amount": "99999.00", "dueOn": "2026-12-01"}""").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value("99999.00 is more than the balance of 11700.00"));
+		ask("arr-agent", "agent-secret", "/api/v1/accounts/{id}/plans",
+				"""
+						{"schedule": [{"dueOn": "2026-12-01", "amount": "5000.00"}, {"dueOn": "2027-01-01", "amount": "5000.00"}]}""")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value("adds up to 10000.00, not the 11700.00 agreed"));
+		ask("arr-agent", "agent-secret", "/api/v1/accounts/{id}/settlements", """
+				{"amount": "12000.00"}""").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message")
+				.value("a settlement must be below the balance of 11700.00; 12000.00 is not"));
+		ask("arr-agent", "agent-secret", "/api/v1/accounts/{id}/plans", """
+				{"frequency": "YEARLY", "firstDueOn": "soon"}""").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field")
+				.value(org.hamcrest.Matchers.containsInAnyOrder("frequency", "firstDueOn")));
+		ask("arr-agent", "agent-secret", "/api/v1/accounts/{id}/waivers", """
+				{"component": "FEES", "amount": "600.00", "reason": "x"}""").andExpect(status().isBadRequest());
+		this.mvc
+			.perform(get("/api/v1/accounts/{id}/arrangements", this.account.id().value())
+				.with(httpBasic("arr-agent", "agent-secret")))
+			.andExpect(jsonPath("$.promises.length()").value(0))
+			.andExpect(jsonPath("$.plans.length()").value(0))
+			.andExpect(jsonPath("$.settlements.length()").value(0))
+			.andExpect(jsonPath("$.waivers.length()").value(0));
+		create("/api/v1/accounts/{id}/promises", """
+				{"amount": "500.00", "dueOn": "2026-12-01"}""");
+		ask("arr-agent2", "agent-secret", "/api/v1/accounts/{id}/plans", """
+				{"instalments": 3, "firstDueOn": "2026-12-01"}""").andExpect(status().isConflict());
+	}
+
+}
