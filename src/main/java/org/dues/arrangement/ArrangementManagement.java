@@ -201,6 +201,18 @@ public class ArrangementManagement {
 		return this.arrangements.get(id);
 	}
 
+	/**
+	 * Assesses what the customer can afford from a monthly income-and-expenditure
+	 * statement, and offers up to three arrangements within the asker's authority, the
+	 * first payment a month from today.
+	 */
+	@Transactional(readOnly = true)
+	public Affordability.Assessment affordability(AccountId accountId, Affordability.Statement statement, Asker asker) {
+		Context c = context(accountId);
+		Authority mine = this.authority.strongest(c.creditor().id(), c.account().currency(), asker.roles());
+		return Affordability.assess(statement, c.owed(), mine, c.today().plusMonths(1));
+	}
+
 	/** The account's arrangements, newest first. */
 	@Transactional(readOnly = true)
 	public List<ArrangementView> ofAccount(AccountId account) {

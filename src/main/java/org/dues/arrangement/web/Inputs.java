@@ -65,6 +65,15 @@ final class Inputs {
 		}
 	}
 
+	/** A non-negative amount; zero when absent or invalid (the error is recorded). */
+	Money amountOrZero(String field, @Nullable String text) {
+		if (text == null || text.isBlank() || text.strip().matches("0+(\\.0+)?")) {
+			return Money.zero(this.currency);
+		}
+		Money money = money(field, text, null);
+		return (money == null) ? Money.zero(this.currency) : money;
+	}
+
 	@Nullable LocalDate date(String field, @Nullable String text) {
 		if (text == null || text.isBlank()) {
 			return null;

@@ -1,0 +1,124 @@
+package org.dues.arrangement.web;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.dues.arrangement.Affordability;
+import org.dues.arrangement.ArrangementManagement;
+import org.dues.arrangement.Authority;
+import org.dues.arrangement.AuthorityMatrix;
+import org.dues.identity.Role;
+import org.dues.portfolio.AccountId;
+import org.dues.portfolio.Accounts;
+import org.dues.portfolio.CreditorView;
+import org.dues.portfolio.Creditors;
+import org.dues.shared.Money;
+import org.dues.shared.MoneyJson;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The income-and-expenditure assessment with its offers, and the authority matrix.
+ */
+@RestController
+@Tag(name = "Arrangements")
+class AffordabilityApi {
+
+	private final ArrangementManagement arrangements;
+
+	private final AuthorityMatrix authority;
+
+	private final Accounts accounts;
+
+	private final Creditors creditors;
+
+	AffordabilityApi(ArrangementManagement arrangements, AuthorityMatrix authority, Accounts accounts,
+			Creditors creditors) {
+		this.arrangements = arrangements;
+		this.authority = authority;
+		this.accounts = accounts;
+		this.creditors = creditors;
+	}
+
+	@PostMapping("/api/v1/accounts/{accountId}/affordability")
+	@Operation(summary = "Disposable income from monthly figures, and up to three offers within your authority")
+	AssessmentJson assess(@PathVariable UUID accountId, @RequestBody StatementRequest body, Authentication user) {
+		Inputs in = new Inputs(this.accounts.get(new AccountId(accountId)).currency());
+		Money income = in.amountOrZero("income", body.income());
+		Money essential = in.amountOrZero("essentialSpending", body.essentialSpending());
+		Money other = in.amountOrZero("otherSpending", body.otherSpending());
+		Money debts = in.amountOrZero("otherDebts", body.otherDebts());
+		in.require("income", (body.income() == null || body.income().isBlank()) ? null : "");
+		in.check();
+		Affordability.Assessment assessment = this.arrangements.affordability(new AccountId(accountId),
+				new Affordability.Statement(income, essential, other, debts), Inputs.asker(user));
+		return new AssessmentJson(MoneyJson.of(assessment.disposable()),
+				assessment.offers()
+					.stream()
+					.map((o) -> new OfferJson(o.name(), o.kind().name(), o.instalments(), MoneyJson.of(o.instalment()),
+							MoneyJson.of(o.total()), MoneyJson.of(o.discount()), o.firstDueOn().toString()))
+					.toList());
+	}
+
+	@GetMapping("/api/v1/creditors/{code}/authority/{role}")
+	@Operation(summary = "What a role may agree for a creditor without approval")
+	Authority read(@PathVariable String code, @PathVariable String role) {
+		CreditorView creditor = this.creditors.getByCode(code);
+		return this.authority.of(creditor.id(), creditor.currency(), roleOf(role));
+	}
+
+	@PutMapping("/api/v1/creditors/{code}/authority/{role}")
+	@Operation(summary = "Set what a role may agree for a creditor without approval")
+	Authority set(@PathVariable String code, @PathVariable String role, @RequestBody AuthorityRequest body) {
+		CreditorView creditor = this.creditors.getByCode(code);
+		Inputs in = new Inputs(creditor.currency());
+		Money waiver = in.amountOrZero("maxWaiver", body.maxWaiver());
+		Money smallest = in.amountOrZero("smallestInstalment", body.smallestInstalment());
+		in.require("maxDiscountPct", body.maxDiscountPct());
+		in.require("longestPlanMonths", body.longestPlanMonths());
+		in.check();
+		Authority authority = new Authority(body.maxDiscountPct(),
+				(body.maxWaiver() == null || body.maxWaiver().isBlank()) ? null : waiver, body.longestPlanMonths(),
+				smallest, (body.minFirstPaymentPct() == null) ? BigDecimal.ZERO : body.minFirstPaymentPct(),
+				(body.maxDefermentDays() == null) ? 0 : body.maxDefermentDays());
+		this.authority.set(creditor.id(), roleOf(role), authority);
+		return this.authority.of(creditor.id(), creditor.currency(), roleOf(role));
+	}
+
+	private static Role roleOf(String role) {
+		try {
+			return Role.valueOf(role.strip().toUpperCase(java.util.Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new org.dues.shared.InvalidInputException("role",
+					"'%s' is not one of %s".formatted(role, List.of(Role.values())));
+		}
+	}
+
+	record StatementRequest(@Nullable String income, @Nullable String essentialSpending, @Nullable String otherSpending,
+			@Nullable String otherDebts) {
+	}
+
+	record AssessmentJson(MoneyJson disposable, List<OfferJson> offers) {
+	}
+
+	record OfferJson(String name, String kind, int instalments, MoneyJson instalment, MoneyJson total,
+			MoneyJson discount, String firstDueOn) {
+	}
+
+	record AuthorityRequest(@Nullable BigDecimal maxDiscountPct, @Nullable String maxWaiver,
+			@Nullable Integer longestPlanMonths, @Nullable String smallestInstalment,
+			@Nullable BigDecimal minFirstPaymentPct, @Nullable Integer maxDefermentDays) {
+	}
+
+}
