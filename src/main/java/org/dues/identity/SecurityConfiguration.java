@@ -84,6 +84,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/imports", "/imports/**")
 				.hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
+				.requestMatchers("/approvals", "/approvals/**")
+				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers(HttpMethod.POST, "/accounts/*/compliance/holds/*/lift")
 				.hasAnyRole(Role.COMPLIANCE.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.anyRequest()

@@ -21,6 +21,14 @@ class PageModel {
 			.anyMatch((a) -> "ROLE_ADMIN".equals(a.getAuthority()) || "ROLE_MANAGER".equals(a.getAuthority()));
 	}
 
+	@ModelAttribute("canApprove")
+	boolean canApprove(@Nullable Principal principal) {
+		return principal instanceof org.springframework.security.core.Authentication user && user.getAuthorities()
+			.stream()
+			.anyMatch((a) -> "ROLE_ADMIN".equals(a.getAuthority()) || "ROLE_MANAGER".equals(a.getAuthority())
+					|| "ROLE_TEAM_LEAD".equals(a.getAuthority()));
+	}
+
 	@ModelAttribute("currentUser")
 	@Nullable String currentUser(@Nullable Principal principal) {
 		return principal == null ? null : principal.getName();

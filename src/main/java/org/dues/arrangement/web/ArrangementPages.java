@@ -1,0 +1,226 @@
+package org.dues.arrangement.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.dues.arrangement.Affordability;
+import org.dues.arrangement.Approvals;
+import org.dues.arrangement.ArrangementId;
+import org.dues.arrangement.ArrangementManagement;
+import org.dues.arrangement.Frequency;
+import org.dues.arrangement.NewArrangement;
+import org.dues.portfolio.AccountId;
+import org.dues.portfolio.AccountView;
+import org.dues.portfolio.Accounts;
+import org.dues.portfolio.BalanceComponent;
+import org.dues.shared.ConflictException;
+import org.dues.shared.InvalidInputException;
+import org.dues.system.PageController;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The arrangements panel of the account page (an htmx fragment): arrangements with their
+ * status and schedule, forms to make each kind, the affordability form with its offers;
+ * and the approvals inbox page of leads and managers.
+ */
+@PageController
+class ArrangementPages {
+
+	private static final String PANEL = "arrangement/panel :: panel";
+
+	private final ArrangementManagement arrangements;
+
+	private final Approvals approvals;
+
+	private final Accounts accounts;
+
+	ArrangementPages(ArrangementManagement arrangements, Approvals approvals, Accounts accounts) {
+		this.arrangements = arrangements;
+		this.approvals = approvals;
+		this.accounts = accounts;
+	}
+
+	@GetMapping("/accounts/{id}/arrangements")
+	String panel(@PathVariable UUID id, Model model) {
+		return render(id, model, null, null);
+	}
+
+	@PostMapping("/accounts/{id}/arrangements/promise")
+	String promise(@PathVariable UUID id, @ModelAttribute Form form, Model model, Authentication user) {
+		return act(id, model, () -> {
+			Inputs in = inputs(id);
+			var promise = new NewArrangement.Promise(in.money("amount", form.amount(), null),
+					in.date("dueOn", form.dueOn()), "CALL", null);
+			in.require("amount", promise.amount());
+			in.require("dueOn", promise.dueOn());
+			in.check();
+			this.arrangements.promise(new AccountId(id), promise, Inputs.asker(user));
+		});
+	}
+
+	@PostMapping("/accounts/{id}/arrangements/plan")
+	String plan(@PathVariable UUID id, @ModelAttribute Form form, Model model, Authentication user) {
+		return act(id, model, () -> {
+			Inputs in = inputs(id);
+			var plan = new NewArrangement.Plan(form.instalments(),
+					in.choice("frequency", form.frequency(), Frequency.class), in.date("firstDueOn", form.firstDueOn()),
+					in.money("amount", form.amount(), null), in.money("initialAmount", form.initialAmount(), null),
+					null, in.date("offerExpiresOn", form.offerExpiresOn()));
+			in.check();
+			this.arrangements.plan(new AccountId(id), plan, Inputs.asker(user));
+		});
+	}
+
+	@PostMapping("/accounts/{id}/arrangements/settlement")
+	String settlement(@PathVariable UUID id, @ModelAttribute Form form, Model model, Authentication user) {
+		return act(id, model, () -> {
+			Inputs in = inputs(id);
+			var settlement = new NewArrangement.Settlement(in.money("amount", form.amount(), null), form.instalments(),
+					in.choice("frequency", form.frequency(), Frequency.class), in.date("firstDueOn", form.firstDueOn()),
+					in.date("offerExpiresOn", form.offerExpiresOn()));
+			in.check();
+			this.arrangements.settlement(new AccountId(id), settlement, Inputs.asker(user));
+		});
+	}
+
+	@PostMapping("/accounts/{id}/arrangements/waiver")
+	String waiver(@PathVariable UUID id, @ModelAttribute Form form, Model model, Authentication user) {
+		return act(id, model, () -> {
+			Inputs in = inputs(id);
+			var waiver = new NewArrangement.Waiver(in.choice("component", form.component(), BalanceComponent.class),
+					in.money("amount", form.amount(), null), form.reason());
+			in.check();
+			this.arrangements.waiver(new AccountId(id), waiver, Inputs.asker(user));
+		});
+	}
+
+	@PostMapping("/accounts/{id}/arrangements/deferment")
+	String deferment(@PathVariable UUID id, @ModelAttribute Form form, Model model, Authentication user) {
+		return act(id, model, () -> this.arrangements.deferment(new AccountId(id),
+				new NewArrangement.Deferment(form.days(), form.reason()), Inputs.asker(user)));
+	}
+
+	@PostMapping("/accounts/{id}/arrangements/{arrangementId}/cancel")
+	String cancel(@PathVariable UUID id, @PathVariable UUID arrangementId, @ModelAttribute Form form, Model model,
+			Authentication user) {
+		return act(id, model,
+				() -> this.arrangements.cancel(new ArrangementId(arrangementId), form.reason(), user.getName()));
+	}
+
+	@PostMapping("/accounts/{id}/arrangements/affordability")
+	String affordability(@PathVariable UUID id, @ModelAttribute Form form, Model model, Authentication user) {
+		try {
+			Inputs in = inputs(id);
+			var statement = new Affordability.Statement(in.amountOrZero("income", form.income()),
+					in.amountOrZero("essentialSpending", form.essentialSpending()),
+					in.amountOrZero("otherSpending", form.otherSpending()),
+					in.amountOrZero("otherDebts", form.otherDebts()));
+			in.check();
+			return render(id, model, null,
+					this.arrangements.affordability(new AccountId(id), statement, Inputs.asker(user)));
+		}
+		catch (InvalidInputException | ConflictException ex) {
+			return render(id, model, Flash.error(describe(ex)), null);
+		}
+	}
+
+	@GetMapping("/approvals")
+	String inbox(Model model) {
+		model.addAttribute("approvals", this.approvals.pending()
+			.stream()
+			.map((p) -> new InboxRow(p, this.accounts.get(p.accountId()), this.arrangements.get(p.arrangementId())))
+			.toList());
+		return "arrangement/approvals";
+	}
+
+	@PostMapping("/approvals/{approvalId}/approve")
+	String approve(@PathVariable UUID approvalId, @ModelAttribute Form form, Authentication user,
+			RedirectAttributes redirect) {
+		return decide(redirect, "approvals.approved",
+				() -> this.approvals.approve(approvalId, form.reason(), Inputs.asker(user)));
+	}
+
+	@PostMapping("/approvals/{approvalId}/reject")
+	String reject(@PathVariable UUID approvalId, @ModelAttribute Form form, Authentication user,
+			RedirectAttributes redirect) {
+		return decide(redirect, "approvals.rejected",
+				() -> this.approvals.reject(approvalId, form.reason(), Inputs.asker(user)));
+	}
+
+	private String decide(RedirectAttributes redirect, String done, Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("done", done);
+		}
+		catch (InvalidInputException | ConflictException | AccessDeniedException ex) {
+			redirect.addFlashAttribute("problem", describe(ex));
+		}
+		return "redirect:/approvals";
+	}
+
+	private String act(UUID id, Model model, Runnable action) {
+		try {
+			action.run();
+			return render(id, model, Flash.success(), null);
+		}
+		catch (InvalidInputException | ConflictException ex) {
+			return render(id, model, Flash.error(describe(ex)), null);
+		}
+	}
+
+	private String render(UUID id, Model model, @Nullable Flash flash, Affordability.@Nullable Assessment assessment) {
+		AccountView account = this.accounts.get(new AccountId(id));
+		model.addAttribute("account", account);
+		model.addAttribute("arrangements", this.arrangements.ofAccount(account.id()));
+		model.addAttribute("flash", flash);
+		model.addAttribute("assessment", assessment);
+		model.addAttribute("frequencies", Frequency.values());
+		return PANEL;
+	}
+
+	private Inputs inputs(UUID id) {
+		return new Inputs(this.accounts.get(new AccountId(id)).currency());
+	}
+
+	private static String describe(RuntimeException ex) {
+		if (ex instanceof InvalidInputException invalid) {
+			return String.join("; ", invalid.errors().stream().map((e) -> e.field() + ": " + e.message()).toList());
+		}
+		return String.valueOf(ex.getMessage());
+	}
+
+	/** What the last action did. */
+	record Flash(boolean ok, @Nullable String detail) {
+
+		static Flash success() {
+			return new Flash(true, null);
+		}
+
+		static Flash error(String detail) {
+			return new Flash(false, detail);
+		}
+
+	}
+
+	/** An approval request with its account and arrangement, for the inbox. */
+	record InboxRow(org.dues.arrangement.ApprovalView approval, AccountView account,
+			org.dues.arrangement.ArrangementView arrangement) {
+	}
+
+	record Form(@Nullable String amount, @Nullable String dueOn, @Nullable Integer instalments,
+			@Nullable String frequency, @Nullable String firstDueOn, @Nullable String initialAmount,
+			@Nullable String offerExpiresOn, @Nullable String component, @Nullable Integer days,
+			@Nullable String reason, @Nullable String income, @Nullable String essentialSpending,
+			@Nullable String otherSpending, @Nullable String otherDebts) {
+	}
+
+}
