@@ -31,7 +31,11 @@ class ImportRun {
 
 	private static final long PROGRESS_EVERY = 1_000_000_000L;
 
-	/** The tables an import writes, and whether it updates rows of them too. */
+	/**
+	 * Every table an import writes, and whether it updates rows of them too: a trigger of
+	 * a table's own keeps row triggers on (see {@link RowTriggers}), so a table written
+	 * here must be listed.
+	 */
 	private static final Map<String, Boolean> WRITES = Map.of("customer_customers", true, "customer_phones", false,
 			"customer_emails", false, "customer_addresses", false, "portfolio_accounts", true,
 			"portfolio_ledger_entries", false, "portfolio_bucket_moves", false, "portfolio_import_issues", false);
