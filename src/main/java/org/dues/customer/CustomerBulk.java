@@ -1,5 +1,6 @@
 package org.dues.customer;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -32,38 +33,55 @@ public class CustomerBulk {
 
 	private final DataSource dataSource;
 
-	CustomerBulk(JdbcClient jdbc, DataSource dataSource) {
+	private final Clock clock;
+
+	CustomerBulk(JdbcClient jdbc, DataSource dataSource, Clock clock) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
+		this.clock = clock;
+	}
+
+	/**
+	 * Appends one row as input for {@link #stageRows}; safe to call on any thread, so
+	 * that a loader can prepare rows while the database works.
+	 */
+	public static void appendStagingRow(StagedCustomer row, StringBuilder out) {
+		new CopyText(out).add(Integer.toString(row.line()))
+			.add(row.customerRef())
+			.add(row.name())
+			.add(row.language())
+			.add(row.dateOfBirth() == null ? null : row.dateOfBirth().toString())
+			.addArray(row.phones().stream().map(PhoneNumber::e164).toList())
+			.addArray(row.phones().stream().map((p) -> p.type().name()).toList())
+			.addArray(row.phones().stream().map((p) -> String.join(",", p.timeZones())).toList())
+			.add(row.email() == null ? null : row.email().value())
+			.add(row.address() == null ? null : row.address().line1())
+			.add(row.address() == null ? null : row.address().line2())
+			.add(row.address() == null ? null : row.address().city())
+			.add(row.address() == null ? null : row.address().state())
+			.add(row.address() == null ? null : row.address().postalCode())
+			.add(row.address() == null ? null : row.address().country())
+			.end();
 	}
 
 	/** Stages rows of the transaction's batch. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void stage(List<StagedCustomer> rows) {
-		ensureStaging();
 		StringBuilder csv = new StringBuilder(rows.size() * 160);
 		for (StagedCustomer row : rows) {
-			new CopyText(csv).add(Integer.toString(row.line()))
-				.add(row.customerRef())
-				.add(row.name())
-				.add(row.language())
-				.add(row.dateOfBirth() == null ? null : row.dateOfBirth().toString())
-				.addArray(row.phones().stream().map(PhoneNumber::e164).toList())
-				.addArray(row.phones().stream().map((p) -> p.type().name()).toList())
-				.addArray(row.phones().stream().map((p) -> String.join(",", p.timeZones())).toList())
-				.add(row.email() == null ? null : row.email().value())
-				.add(row.address() == null ? null : row.address().line1())
-				.add(row.address() == null ? null : row.address().line2())
-				.add(row.address() == null ? null : row.address().city())
-				.add(row.address() == null ? null : row.address().state())
-				.add(row.address() == null ? null : row.address().postalCode())
-				.add(row.address() == null ? null : row.address().country())
-				.end();
+			appendStagingRow(row, csv);
 		}
+		stageRows(csv);
+	}
+
+	/** Stages rows written by {@link #appendStagingRow}, in the transaction's batch. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void stageRows(CharSequence rows) {
+		ensureStaging();
 		PostgresCopy.in(this.dataSource, """
 				COPY customer_import_staging (line, customer_ref, name, language, date_of_birth, phones, phone_types,
 				    phone_zones, email, line1, line2, city, state, postal_code, country)
-				FROM STDIN (FORMAT csv)""", csv);
+				FROM STDIN (FORMAT csv)""", rows);
 	}
 
 	/** Leaves rows out of the merge (rows the loading module rejected after staging). */
@@ -84,7 +102,7 @@ public class CustomerBulk {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void merge(UUID creditorId, String source, OffsetDateTime now) {
 		ensureStaging();
-		new CustomerMerge(this.jdbc, creditorId, source, now).run();
+		new CustomerMerge(this.jdbc, creditorId, source, now, this.clock).run();
 	}
 
 	private void ensureStaging() {

@@ -1,147 +1,165 @@
 package org.dues.customer;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
+
+import org.dues.shared.BulkIds;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The set-based statements behind {@link CustomerBulk#merge}, over the transaction's
- * temporary staging table.
+ * temporary staging table. Known customers and contact points are found by anti-joins, so
+ * rows that did not change are never written; new customers' contact points need no
+ * lookup at all. Each known customer that gains a contact point is locked first, as the
+ * foreign key of the new row would lock it (the caller may have switched row-by-row
+ * foreign-key checks off).
  */
 class CustomerMerge {
 
 	private final JdbcClient jdbc;
 
-	private final UUID creditor;
+	private final Map<String, Object> params;
 
-	private final String source;
-
-	private final OffsetDateTime now;
-
-	CustomerMerge(JdbcClient jdbc, UUID creditor, String source, OffsetDateTime now) {
+	CustomerMerge(JdbcClient jdbc, UUID creditor, String source, OffsetDateTime now, Clock clock) {
 		this.jdbc = jdbc;
-		this.creditor = creditor;
-		this.source = source;
-		this.now = now;
+		this.params = Map.of("creditor", creditor, "source", source, "now", now, "customerIds", BulkIds.prefix(clock),
+				"phoneIds", BulkIds.prefix(clock), "emailIds", BulkIds.prefix(clock), "addressIds",
+				BulkIds.prefix(clock));
 	}
 
 	void run() {
+		update("ANALYZE customer_import_staging");
+		// One row per customer of the batch, from its first row: the known ones matched
+		// by
+		// the creditor's reference, the new ones given an id.
 		update("""
-				CREATE TEMP TABLE IF NOT EXISTS customer_import_resolved (
-				    customer_ref text NOT NULL, customer_id uuid NOT NULL, changed boolean NOT NULL,
-				    created boolean NOT NULL
-				) ON COMMIT DROP""");
-		// New customers and known ones whose name, language or date of birth changed
-		// (changed),
-		// then every other known customer of the batch (unchanged so far).
-		update("""
-				WITH firsts AS (
-				    SELECT DISTINCT ON (customer_ref) customer_ref, name, language, date_of_birth
-				    FROM customer_import_staging ORDER BY customer_ref, line
-				), upserted AS (
-				    INSERT INTO customer_customers AS c (id, creditor_id, customer_ref, kind, name, language, date_of_birth,
-				        created_at, updated_at)
-				    SELECT dues_uuid_v7(), :creditor, customer_ref, 'PERSON', name, language, date_of_birth, :now, :now
-				    FROM firsts
-				    ON CONFLICT (creditor_id, customer_ref) DO UPDATE
-				        SET name = EXCLUDED.name, language = coalesce(EXCLUDED.language, c.language),
-				            date_of_birth = coalesce(EXCLUDED.date_of_birth, c.date_of_birth), updated_at = EXCLUDED.updated_at
-				        WHERE c.name <> EXCLUDED.name
-				           OR (EXCLUDED.language IS NOT NULL AND c.language IS DISTINCT FROM EXCLUDED.language)
-				           OR (EXCLUDED.date_of_birth IS NOT NULL AND c.date_of_birth IS DISTINCT FROM EXCLUDED.date_of_birth)
-				    RETURNING c.id, c.customer_ref, (c.xmax = 0) AS created
-				)
-				INSERT INTO customer_import_resolved (customer_ref, customer_id, changed, created)
-				SELECT customer_ref, id, true, created FROM upserted
-				UNION ALL
-				SELECT c.customer_ref, c.id, false, false
-				FROM firsts f JOIN customer_customers c ON c.creditor_id = :creditor AND c.customer_ref = f.customer_ref
-				WHERE NOT EXISTS (SELECT 1 FROM upserted u WHERE u.customer_ref = f.customer_ref)""");
+				CREATE TEMP TABLE customer_import_resolved ON COMMIT DROP AS
+				SELECT f.customer_ref, f.line, f.name, f.language, f.date_of_birth, c.id IS NULL AS created,
+				    coalesce(c.id, %s) AS customer_id,
+				    c.id IS NULL OR c.name <> f.name
+				        OR (f.language IS NOT NULL AND c.language IS DISTINCT FROM f.language)
+				        OR (f.date_of_birth IS NOT NULL AND c.date_of_birth IS DISTINCT FROM f.date_of_birth) AS changed,
+				    false AS locked
+				FROM (SELECT DISTINCT ON (customer_ref) customer_ref, line, name, language, date_of_birth
+				      FROM customer_import_staging ORDER BY customer_ref, line) f
+				LEFT JOIN customer_customers c ON c.creditor_id = :creditor AND c.customer_ref = f.customer_ref"""
+			.formatted(BulkIds.sql("customerIds", "f.line")));
 		update("ANALYZE customer_import_resolved");
+		update("""
+				INSERT INTO customer_customers (id, creditor_id, customer_ref, kind, name, language, date_of_birth,
+				    created_at, updated_at)
+				SELECT customer_id, :creditor, customer_ref, 'PERSON', name, language, date_of_birth, :now, :now
+				FROM customer_import_resolved WHERE created ORDER BY line""");
+		update("""
+				WITH updated AS (
+				    UPDATE customer_customers c SET name = r.name, language = coalesce(r.language, c.language),
+				        date_of_birth = coalesce(r.date_of_birth, c.date_of_birth), updated_at = :now
+				    FROM customer_import_resolved r
+				    WHERE c.id = r.customer_id AND r.changed AND NOT r.created
+				    RETURNING c.id
+				)
+				UPDATE customer_import_resolved r SET locked = true FROM updated u WHERE r.customer_id = u.id""");
 		// Contact points: new ones only, numbers compared in E.164, in file order.
+		addContactPoints("customer_phones",
+				"""
+						SELECT DISTINCT ON (r.customer_id, x.e164) r.customer_id, r.created, s.line, x.n, x.e164, x.type, x.zones
+						FROM customer_import_staging s JOIN customer_import_resolved r ON r.customer_ref = s.customer_ref
+						CROSS JOIN LATERAL unnest(s.phones, s.phone_types, s.phone_zones) WITH ORDINALITY AS x(e164, type, zones, n)
+						ORDER BY r.customer_id, x.e164, s.line, x.n""",
+				"p.e164 = g.e164",
+				"""
+						INSERT INTO customer_phones (id, customer_id, e164, phone_type, time_zones, source, position, created_at)
+						SELECT %s, g.customer_id, g.e164, g.type,
+						       CASE WHEN g.zones = '' THEN '{}'::text[] ELSE string_to_array(g.zones, ',') END,
+						"""
+					.formatted(BulkIds.sql("phoneIds", "g.line * 4 + g.n")),
+				"(customer_id, e164)");
+		addContactPoints("customer_emails", """
+				SELECT DISTINCT ON (r.customer_id, s.email) r.customer_id, r.created, s.line, 1 AS n, s.email
+				FROM customer_import_staging s JOIN customer_import_resolved r ON r.customer_ref = s.customer_ref
+				WHERE s.email IS NOT NULL
+				ORDER BY r.customer_id, s.email, s.line""", "p.address = g.email", """
+				INSERT INTO customer_emails (id, customer_id, address, source, position, created_at)
+				SELECT %s, g.customer_id, g.email,
+				""".formatted(BulkIds.sql("emailIds", "g.line")), "(customer_id, address)");
+		addContactPoints("customer_addresses",
+				"""
+						SELECT DISTINCT ON (r.customer_id, coalesce(s.line1, ''), coalesce(s.line2, ''), coalesce(s.city, ''),
+						    coalesce(s.state, ''), coalesce(s.postal_code, ''), s.country)
+						    r.customer_id, r.created, s.line, 1 AS n, s.line1, s.line2, s.city, s.state, s.postal_code, s.country
+						FROM customer_import_staging s JOIN customer_import_resolved r ON r.customer_ref = s.customer_ref
+						WHERE s.country IS NOT NULL
+						ORDER BY r.customer_id, coalesce(s.line1, ''), coalesce(s.line2, ''), coalesce(s.city, ''),
+						    coalesce(s.state, ''), coalesce(s.postal_code, ''), s.country, s.line""",
+				"""
+						coalesce(p.line1, '') = coalesce(g.line1, '') AND coalesce(p.line2, '') = coalesce(g.line2, '')
+						AND coalesce(p.city, '') = coalesce(g.city, '') AND coalesce(p.state, '') = coalesce(g.state, '')
+						AND coalesce(p.postal_code, '') = coalesce(g.postal_code, '') AND p.country = g.country""",
+				"""
+						INSERT INTO customer_addresses (id, customer_id, line1, line2, city, state, postal_code, country, source,
+						    position, created_at)
+						SELECT %s, g.customer_id, g.line1, g.line2, g.city, g.state, g.postal_code, g.country,
+						"""
+					.formatted(BulkIds.sql("addressIds", "g.line")),
+				"");
+	}
+
+	/**
+	 * Adds the contact points of one kind that the customers do not have yet, numbered
+	 * after the ones they have, in file order.
+	 * @param given one row per customer and contact point of the batch: its
+	 * {@code customer_id}, {@code created}, {@code line} and {@code n} (the order within
+	 * the line), and the values of the contact point
+	 * @param same whether a stored contact point {@code p} is the given one {@code g}
+	 * @param insert the insert up to the values of {@code source, position, created_at},
+	 * selecting from the given rows {@code g}
+	 * @param conflict the unique columns of a contact point
+	 */
+	private void addContactPoints(String table, String given, String same, String insert, String conflict) {
+		update("CREATE TEMP TABLE customer_import_given ON COMMIT DROP AS " + given);
+		update("ANALYZE customer_import_given");
 		update("""
-				WITH given AS (
-				    SELECT DISTINCT ON (r.customer_id, x.e164) r.customer_id, r.created, x.e164, x.type, x.zones, s.line, x.n
-				    FROM customer_import_staging s
-				    JOIN customer_import_resolved r ON r.customer_ref = s.customer_ref
-				    CROSS JOIN LATERAL unnest(s.phones, s.phone_types, s.phone_zones) WITH ORDINALITY AS x(e164, type, zones, n)
-				    ORDER BY r.customer_id, x.e164, s.line, x.n
-				), fresh AS (
-				    SELECT g.*, row_number() OVER (PARTITION BY g.customer_id ORDER BY g.line, g.n) AS rank
-				    FROM given g
-				    WHERE g.created
-				       OR NOT EXISTS (SELECT 1 FROM customer_phones p WHERE p.customer_id = g.customer_id AND p.e164 = g.e164)
-				), added AS (
-				    INSERT INTO customer_phones (id, customer_id, e164, phone_type, source, time_zones, position, created_at)
-				    SELECT dues_uuid_v7(), f.customer_id, f.e164, f.type, :source,
-				           CASE WHEN f.zones = '' THEN '{}'::text[] ELSE string_to_array(f.zones, ',') END,
-				           f.rank + CASE WHEN f.created THEN 0 ELSE
-				               coalesce((SELECT max(p.position) FROM customer_phones p WHERE p.customer_id = f.customer_id), 0) END,
-				           :now
-				    FROM fresh f
-				    ON CONFLICT (customer_id, e164) DO NOTHING
+				DELETE FROM customer_import_given g
+				WHERE NOT g.created AND EXISTS (SELECT 1 FROM %s p WHERE p.customer_id = g.customer_id AND %s)"""
+			.formatted(table, same));
+		// Known customers that gain a contact point are locked in id order first.
+		update("""
+				WITH locked AS (
+				    SELECT c.id FROM customer_customers c
+				    WHERE c.id IN (SELECT g.customer_id FROM customer_import_given g JOIN customer_import_resolved r
+				                   ON r.customer_id = g.customer_id WHERE NOT g.created AND NOT r.locked)
+				    ORDER BY c.id FOR KEY SHARE
+				)
+				UPDATE customer_import_resolved r SET locked = true FROM locked l WHERE r.customer_id = l.id""");
+		String values = """
+				:source,
+				row_number() OVER (PARTITION BY g.customer_id ORDER BY g.line, g.n) + CASE WHEN g.created THEN 0 ELSE
+				    coalesce((SELECT max(p.position) FROM %s p WHERE p.customer_id = g.customer_id), 0) END,
+				:now
+				FROM customer_import_given g
+				""".formatted(table);
+		// New customers' contact points cannot clash; a known customer's could, with one
+		// added at the same moment.
+		update(insert + values + "WHERE g.created ORDER BY g.line, g.n");
+		update("""
+				WITH added AS (
+				    %s
+				    WHERE NOT g.created ORDER BY g.line, g.n
+				    ON CONFLICT %s DO NOTHING
 				    RETURNING customer_id
 				)
 				UPDATE customer_import_resolved r SET changed = true
-				FROM (SELECT DISTINCT customer_id FROM added) a WHERE r.customer_id = a.customer_id AND NOT r.changed""");
-		update("""
-				WITH given AS (
-				    SELECT DISTINCT ON (r.customer_id, s.email) r.customer_id, r.created, s.email, s.line
-				    FROM customer_import_staging s JOIN customer_import_resolved r ON r.customer_ref = s.customer_ref
-				    WHERE s.email IS NOT NULL
-				    ORDER BY r.customer_id, s.email, s.line
-				), fresh AS (
-				    SELECT g.*, row_number() OVER (PARTITION BY g.customer_id ORDER BY g.line) AS rank FROM given g
-				    WHERE g.created
-				       OR NOT EXISTS (SELECT 1 FROM customer_emails e WHERE e.customer_id = g.customer_id AND e.address = g.email)
-				), added AS (
-				    INSERT INTO customer_emails (id, customer_id, address, source, position, created_at)
-				    SELECT dues_uuid_v7(), f.customer_id, f.email, :source,
-				           f.rank + CASE WHEN f.created THEN 0 ELSE
-				               coalesce((SELECT max(e.position) FROM customer_emails e WHERE e.customer_id = f.customer_id), 0) END,
-				           :now
-				    FROM fresh f
-				    ON CONFLICT (customer_id, address) DO NOTHING
-				    RETURNING customer_id
-				)
-				UPDATE customer_import_resolved r SET changed = true
-				FROM (SELECT DISTINCT customer_id FROM added) a WHERE r.customer_id = a.customer_id AND NOT r.changed""");
-		update("""
-				WITH given AS (
-				    SELECT DISTINCT ON (r.customer_id, coalesce(s.line1, ''), coalesce(s.line2, ''), coalesce(s.city, ''),
-				        coalesce(s.state, ''), coalesce(s.postal_code, ''), s.country)
-				        r.customer_id, r.created, s.line1, s.line2, s.city, s.state, s.postal_code, s.country, s.line
-				    FROM customer_import_staging s JOIN customer_import_resolved r ON r.customer_ref = s.customer_ref
-				    WHERE s.country IS NOT NULL
-				    ORDER BY r.customer_id, coalesce(s.line1, ''), coalesce(s.line2, ''), coalesce(s.city, ''),
-				        coalesce(s.state, ''), coalesce(s.postal_code, ''), s.country, s.line
-				), fresh AS (
-				    SELECT g.*, row_number() OVER (PARTITION BY g.customer_id ORDER BY g.line) AS rank FROM given g
-				    WHERE g.created OR NOT EXISTS (SELECT 1 FROM customer_addresses a WHERE a.customer_id = g.customer_id
-				        AND coalesce(a.line1, '') = coalesce(g.line1, '') AND coalesce(a.line2, '') = coalesce(g.line2, '')
-				        AND coalesce(a.city, '') = coalesce(g.city, '') AND coalesce(a.state, '') = coalesce(g.state, '')
-				        AND coalesce(a.postal_code, '') = coalesce(g.postal_code, '') AND a.country = g.country)
-				), added AS (
-				    INSERT INTO customer_addresses (id, customer_id, line1, line2, city, state, postal_code, country, source,
-				        position, created_at)
-				    SELECT dues_uuid_v7(), f.customer_id, f.line1, f.line2, f.city, f.state, f.postal_code, f.country,
-				           :source,
-				           f.rank + CASE WHEN f.created THEN 0 ELSE
-				               coalesce((SELECT max(a.position) FROM customer_addresses a WHERE a.customer_id = f.customer_id), 0) END,
-				           :now
-				    FROM fresh f
-				    ON CONFLICT DO NOTHING
-				    RETURNING customer_id
-				)
-				UPDATE customer_import_resolved r SET changed = true
-				FROM (SELECT DISTINCT customer_id FROM added) a WHERE r.customer_id = a.customer_id AND NOT r.changed""");
+				FROM (SELECT DISTINCT customer_id FROM added) a WHERE r.customer_id = a.customer_id AND NOT r.changed"""
+			.formatted(insert + values, conflict));
+		update("DROP TABLE customer_import_given");
 	}
 
 	/** Runs a statement; parameters it does not name are ignored. */
 	private void update(String sql) {
-		this.jdbc.sql(sql).params(Map.of("creditor", this.creditor, "source", this.source, "now", this.now)).update();
+		this.jdbc.sql(sql).params(this.params).update();
 	}
 
 }

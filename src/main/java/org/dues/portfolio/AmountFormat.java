@@ -65,7 +65,9 @@ final class AmountFormat {
 				break;
 			}
 		}
-		for (var entry : SYMBOLS.entrySet()) {
+		// Every symbol starts with a non-digit: most amounts need no look at them.
+		boolean symbol = !value.isEmpty() && !Character.isDigit(value.charAt(0));
+		for (var entry : symbol ? SYMBOLS.entrySet() : Map.<String, List<String>>of().entrySet()) {
 			if (!entry.getKey().equals(currency.getCurrencyCode())
 					&& entry.getValue().stream().anyMatch(value::startsWith) && !value.startsWith("-")) {
 				throw new IllegalArgumentException(

@@ -1,9 +1,12 @@
 package org.dues.portfolio;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
+
+import org.dues.shared.BulkIds;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -41,23 +44,17 @@ class ImportMerge {
 
 	private final CreditorView creditor;
 
-	private final OffsetDateTime now;
-
-	private final LocalDate today;
-
-	private final String fileName;
-
-	private final String who;
+	private final Map<String, Object> params;
 
 	ImportMerge(JdbcClient jdbc, UUID id, CreditorView creditor, OffsetDateTime now, LocalDate today, String fileName,
-			String who) {
+			String who, Clock clock) {
 		this.jdbc = jdbc;
 		this.id = id;
 		this.creditor = creditor;
-		this.now = now;
-		this.today = today;
-		this.fileName = fileName;
-		this.who = who;
+		this.params = Map.of("creditor", creditor.id().value(), "scheme", creditor.bucketScheme(), "currency",
+				creditor.currency().getCurrencyCode(), "now", now, "today", today, "file", fileName, "who", who,
+				"accountIds", BulkIds.prefix(clock), "placementIds", BulkIds.prefix(clock), "adjustmentIds",
+				BulkIds.prefix(clock));
 	}
 
 	/**
@@ -93,6 +90,12 @@ class ImportMerge {
 
 	/** Applies the staged rows; customers must already be merged. */
 	void apply() {
+		// Rows of this import refer to the creditor, to accounts it inserts and to known
+		// accounts, all locked here as foreign keys to them would lock them.
+		this.jdbc.sql("SELECT 1 FROM portfolio_creditors WHERE id = :creditor FOR KEY SHARE")
+			.param("creditor", this.creditor.id().value())
+			.query(Integer.class)
+			.single();
 		// Known accounts are locked for the rest of the import, in a fixed order, before
 		// they are read.
 		this.jdbc.sql("""
@@ -104,7 +107,7 @@ class ImportMerge {
 			.single();
 		update("""
 				CREATE TEMP TABLE import_work ON COMMIT DROP AS
-				SELECT s.*, r.customer_id, a.id AS account_id, coalesce(a.id, dues_uuid_v7()) AS target_id,
+				SELECT s.*, r.customer_id, a.id AS account_id, coalesce(a.id, %s) AS target_id,
 				    CASE WHEN a.id IS NULL THEN 'CREATED'
 				         WHEN r.changed
 				           OR (a.placed_principal, a.placed_interest, a.placed_fees, a.placed_overdue, a.oldest_due_date,
@@ -118,7 +121,8 @@ class ImportMerge {
 				         THEN 'UPDATED' ELSE 'UNCHANGED' END AS outcome
 				FROM portfolio_import_staging s
 				JOIN customer_import_resolved r ON r.customer_ref = s.customer_ref
-				LEFT JOIN portfolio_accounts a ON a.creditor_id = :creditor AND a.account_ref = s.account_ref""");
+				LEFT JOIN portfolio_accounts a ON a.creditor_id = :creditor AND a.account_ref = s.account_ref"""
+			.formatted(BulkIds.sql("accountIds", "s.line")));
 		update("ANALYZE import_work");
 		createNewAccounts();
 		updateKnownAccounts();
@@ -154,9 +158,10 @@ class ImportMerge {
 		update("""
 				INSERT INTO portfolio_ledger_entries (id, account_id, entry_type, currency, principal, interest, fees, credit,
 				    overdue, effective_date, recorded_at, source, source_ref, recorded_by)
-				SELECT dues_uuid_v7(), w.target_id, 'PLACEMENT', :currency, w.principal, w.interest, w.fees, 0, w.overdue,
+				SELECT %s, w.target_id, 'PLACEMENT', :currency, w.principal, w.interest, w.fees, 0, w.overdue,
 				       :today, :now, 'IMPORT', :file, :who
-				FROM import_work w WHERE w.outcome = 'CREATED' ORDER BY w.line""");
+				FROM import_work w WHERE w.outcome = 'CREATED' ORDER BY w.line"""
+			.formatted(BulkIds.sql("placementIds", "w.line")));
 	}
 
 	private void updateKnownAccounts() {
@@ -173,7 +178,7 @@ class ImportMerge {
 				), entries AS (
 				    INSERT INTO portfolio_ledger_entries (id, account_id, entry_type, currency, principal, interest, fees,
 				        credit, overdue, effective_date, recorded_at, source, source_ref, recorded_by)
-				    SELECT dues_uuid_v7(), m.account_id, 'ADJUSTMENT', :currency, x.p, x.i, x.f, 0, x.o, :today, :now,
+				    SELECT %s, m.account_id, 'ADJUSTMENT', :currency, x.p, x.i, x.f, 0, x.o, :today, :now,
 				           'IMPORT', :file, :who
 				    FROM moves m CROSS JOIN LATERAL (VALUES (1, m.p, 0, 0, 0), (2, 0, m.i, 0, 0), (3, 0, 0, m.f, 0),
 				        (4, 0, 0, 0, m.o)) AS x(n, p, i, f, o)
@@ -185,7 +190,8 @@ class ImportMerge {
 				    fees = a.fees + t.f, overdue_amount = a.overdue_amount + t.o
 				FROM (SELECT account_id, sum(principal) AS p, sum(interest) AS i, sum(fees) AS f, sum(overdue) AS o
 				      FROM entries GROUP BY account_id) t
-				WHERE a.id = t.account_id""");
+				WHERE a.id = t.account_id"""
+			.formatted(BulkIds.sql("adjustmentIds", "m.line * 8 + x.n")));
 		update("""
 				UPDATE portfolio_accounts a SET placed_principal = w.principal, placed_interest = w.interest,
 				    placed_fees = w.fees, placed_overdue = w.overdue, oldest_due_date = w.oldest_due_date,
@@ -211,11 +217,7 @@ class ImportMerge {
 
 	/** Runs a statement; parameters it does not name are ignored. */
 	private void update(String sql) {
-		this.jdbc.sql(sql)
-			.params(Map.of("creditor", this.creditor.id().value(), "scheme", this.creditor.bucketScheme(), "currency",
-					this.creditor.currency().getCurrencyCode(), "now", this.now, "today", this.today, "file",
-					this.fileName, "who", this.who))
-			.update();
+		this.jdbc.sql(sql).params(this.params).update();
 	}
 
 }

@@ -7,21 +7,15 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import org.dues.customer.CustomerBulk;
-import org.dues.customer.StagedCustomer;
-import org.dues.shared.CopyText;
 import org.dues.shared.InvalidInputException;
-import org.dues.shared.InvalidInputException.FieldError;
-import org.dues.shared.Money;
 import org.dues.system.PostgresCopy;
+import org.dues.system.RowTriggers;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,7 +29,16 @@ class ImportRun {
 
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportRun.class);
 
-	static final int CHUNK = 5000;
+	private static final long PROGRESS_EVERY = 1_000_000_000L;
+
+	/**
+	 * Every table an import writes, and whether it updates rows of them too: a trigger of
+	 * a table's own keeps row triggers on (see {@link RowTriggers}), so a table written
+	 * here must be listed.
+	 */
+	private static final Map<String, Boolean> WRITES = Map.of("customer_customers", true, "customer_phones", false,
+			"customer_emails", false, "customer_addresses", false, "portfolio_accounts", true,
+			"portfolio_ledger_entries", false, "portfolio_bucket_moves", false, "portfolio_import_issues", false);
 
 	private final UUID id;
 
@@ -112,7 +115,9 @@ class ImportRun {
 			.param("key", "import/" + this.creditor.id())
 			.query(Object.class)
 			.single();
-		String status = jdbc.sql("SELECT status FROM portfolio_imports WHERE id = :id")
+		// Locked as a foreign key would lock it: issues may be written with row triggers
+		// off.
+		String status = jdbc.sql("SELECT status FROM portfolio_imports WHERE id = :id FOR KEY SHARE")
 			.param("id", this.id)
 			.query(String.class)
 			.single();
@@ -125,38 +130,41 @@ class ImportRun {
 				: PlacementParser.formatter(this.profile.dateFormat());
 		PlacementParser parser = new PlacementParser(this.creditor, this.profile.dateFormat(), this.profile.grouping(),
 				LocalDate.now(this.deps.clock().withZone(this.creditor.timeZone())));
+		boolean rowTriggersOff = RowTriggers.suspend(jdbc, WRITES);
 		int read = 0;
 		int rejected = 0;
-		try (AllocationFile rows = AllocationFile.open(this.file, this.format, dates)) {
-			Map<String, Integer> columns = ImportColumns.resolve(rows.headers(), this.profile);
-			List<AllocationFile.FileRow> chunk = new ArrayList<>(CHUNK);
-			boolean more = true;
-			while (more) {
-				chunk.clear();
-				AllocationFile.FileRow row;
-				while (chunk.size() < CHUNK && (row = rows.next()) != null) {
-					chunk.add(row);
+		jdbc.sql(ImportMerge.STAGING).update();
+		jdbc.sql(ImportMerge.REJECTED_REFS).update();
+		long reported = System.nanoTime();
+		long waited = 0;
+		try (AllocationFile rows = AllocationFile.open(this.file, this.format, dates);
+				ImportReader reader = new ImportReader(rows, ImportColumns.resolve(rows.headers(), this.profile),
+						parser, this.id)
+					.start()) {
+			ImportReader.Chunk chunk;
+			long waiting = System.nanoTime();
+			while ((chunk = reader.next()) != null) {
+				waited += System.nanoTime() - waiting;
+				stage(chunk);
+				read += chunk.rows();
+				rejected += chunk.rejected();
+				if (System.nanoTime() - reported > PROGRESS_EVERY) {
+					progress(read);
+					reported = System.nanoTime();
 				}
-				more = chunk.size() == CHUNK;
-				if (chunk.isEmpty()) {
-					break;
-				}
-				int width = rows.headers().size();
-				List<Checked> checked = chunk.parallelStream().map((r) -> check(parser, columns, width, r)).toList();
-				rejected += stage(checked);
-				read += chunk.size();
-				progress(read);
+				waiting = System.nanoTime();
 			}
 		}
 		catch (IOException ex) {
 			throw new InvalidInputException("file", "the file could not be read: " + ex.getMessage());
 		}
 		long mark = System.nanoTime();
-		log.info("import {}: {} rows read, checked and staged in {} ms", this.id, read,
-				(mark - this.started) / 1_000_000);
+		log.info("import {}: {} rows read, checked and staged in {} ms ({} ms waiting for rows to be checked)", this.id,
+				read, (mark - this.started) / 1_000_000, waited / 1_000_000);
 		OffsetDateTime now = now();
 		LocalDate today = LocalDate.now(this.deps.clock().withZone(this.creditor.timeZone()));
-		ImportMerge merge = new ImportMerge(jdbc, this.id, this.creditor, now, today, this.fileName, this.who);
+		ImportMerge merge = new ImportMerge(jdbc, this.id, this.creditor, now, today, this.fileName, this.who,
+				this.deps.clock());
 		int[] repeats = merge.rejectRepeats();
 		rejected += repeats.length;
 		this.deps.customers().exclude(repeats);
@@ -167,6 +175,9 @@ class ImportRun {
 		mark = lap("accounts and ledger", mark);
 		this.deps.aging().ageImported();
 		mark = lap("aging", mark);
+		if (rowTriggersOff) {
+			RowTriggers.resume(jdbc);
+		}
 		int created = merge.count("CREATED");
 		int updated = merge.count("UPDATED");
 		int unchanged = merge.count("UNCHANGED");
@@ -201,111 +212,21 @@ class ImportRun {
 		return now;
 	}
 
-	/**
-	 * A row after checking: either a placement (with warnings) or the reasons it is
-	 * rejected.
-	 */
-	record Checked(int line, String accountRef, Placement placement, List<FieldError> warnings,
-			List<FieldError> errors) {
-	}
-
-	private static Checked check(PlacementParser parser, Map<String, Integer> columns, int width,
-			AllocationFile.FileRow row) {
-		int values = row.values().size();
-		boolean extra = row.values().subList(Math.min(width, values), values).stream().anyMatch((v) -> !v.isBlank());
-		if (row.exact() ? values != width : extra) {
-			return new Checked(row.line(), "", null, List.of(),
-					List.of(new FieldError("row",
-							"has %d values where the header has %d: a separator inside an unquoted value?"
-								.formatted(values, width))));
-		}
-		Map<String, String> fields = new HashMap<>();
-		columns.forEach((field, column) -> fields.put(field, row.value(column)));
-		try {
-			PlacementParser.Parsed parsed = parser.parse(fields);
-			return new Checked(row.line(), parsed.placement().accountRef(), parsed.placement(), parsed.warnings(),
-					List.of());
-		}
-		catch (InvalidInputException ex) {
-			String accountRef = fields.getOrDefault("account_ref", "");
-			return new Checked(row.line(), accountRef == null ? "" : accountRef.strip(), null, List.of(), ex.errors());
-		}
-	}
-
-	/** Stages the accepted rows and records every issue. @return the rows rejected */
-	private int stage(List<Checked> rows) {
-		StringBuilder accounts = new StringBuilder(rows.size() * 200);
-		StringBuilder issues = new StringBuilder();
-		StringBuilder rejectedRefs = new StringBuilder();
-		List<StagedCustomer> customers = new ArrayList<>(rows.size());
-		int rejected = 0;
-		for (Checked row : rows) {
-			for (FieldError error : row.errors()) {
-				issue(issues, row.line(), "ERROR", error);
-			}
-			for (FieldError warning : row.warnings()) {
-				issue(issues, row.line(), "WARNING", warning);
-			}
-			if (!row.errors().isEmpty()) {
-				rejected++;
-				if (!row.accountRef().isEmpty()) {
-					// A later row with this account_ref is a repeat even though this one
-					// was rejected.
-					new CopyText(rejectedRefs).add(Integer.toString(row.line())).add(row.accountRef()).end();
-				}
-				continue;
-			}
-			Placement p = row.placement();
-			new CopyText(accounts).add(Integer.toString(row.line()))
-				.add(p.accountRef())
-				.add(p.customerRef())
-				.add(amount(p.principal()))
-				.add(amount(p.interest()))
-				.add(amount(p.fees()))
-				.add(amount(p.overdue()))
-				.add(date(p.oldestDueDate()))
-				.add(p.product())
-				.add(amount(p.originalAmount()))
-				.add(amount(p.installmentAmount()))
-				.add(date(p.openDate()))
-				.add(date(p.chargeOffDate()))
-				.add(date(p.lastPaymentDate()))
-				.add(amount(p.lastPaymentAmount()))
-				.end();
-			customers.add(new StagedCustomer(row.line(), p.customerRef(), p.customerName(), p.language(),
-					p.dateOfBirth(), p.phones(), p.emails().isEmpty() ? null : p.emails().get(0),
-					p.addresses().isEmpty() ? null : p.addresses().get(0)));
-		}
-		this.deps.jdbc().sql(ImportMerge.STAGING).update();
-		PostgresCopy.in(this.deps.dataSource(), """
+	/** Stages a chunk's accepted rows and records its issues. */
+	private void stage(ImportReader.Chunk chunk) {
+		DataSource dataSource = this.deps.dataSource();
+		PostgresCopy.in(dataSource, """
 				COPY portfolio_import_staging (line, account_ref, customer_ref, principal, interest, fees, overdue,
 				    oldest_due_date, product, original_amount, installment_amount, open_date, charge_off_date,
-				    last_payment_date, last_payment_amount) FROM STDIN (FORMAT csv)""", accounts);
-		this.deps.jdbc().sql(ImportMerge.REJECTED_REFS).update();
-		PostgresCopy.in(this.deps.dataSource(), "COPY import_rejected_refs (line, account_ref) FROM STDIN (FORMAT csv)",
-				rejectedRefs);
-		PostgresCopy.in(this.deps.dataSource(),
+				    last_payment_date, last_payment_amount) FROM STDIN (FORMAT csv)""", chunk.accounts());
+		PostgresCopy.in(dataSource, "COPY import_rejected_refs (line, account_ref) FROM STDIN (FORMAT csv)",
+				chunk.rejectedRefs());
+		PostgresCopy.in(dataSource,
 				"COPY portfolio_import_issues (import_id, line, severity, field, message) FROM STDIN (FORMAT csv)",
-				issues);
-		this.deps.customers().stage(customers);
-		return rejected;
-	}
-
-	private void issue(StringBuilder out, int line, String severity, FieldError issue) {
-		new CopyText(out).add(this.id.toString())
-			.add(Integer.toString(line))
-			.add(severity)
-			.add(issue.field())
-			.add(issue.message())
-			.end();
-	}
-
-	private static String amount(Money money) {
-		return money == null ? null : money.amount().toPlainString();
-	}
-
-	private static String date(LocalDate date) {
-		return date == null ? null : date.toString();
+				chunk.issues());
+		if (!chunk.customers().isEmpty()) {
+			this.deps.customers().stageRows(chunk.customers());
+		}
 	}
 
 	private void progress(int read) {

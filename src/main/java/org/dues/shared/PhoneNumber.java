@@ -3,6 +3,7 @@ package org.dues.shared;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
@@ -25,6 +26,8 @@ public record PhoneNumber(String e164, PhoneType type, List<String> timeZones) {
 	private static final Map<String, String> CURRENT_NAMES = Map.of("Asia/Calcutta", "Asia/Kolkata", "Asia/Katmandu",
 			"Asia/Kathmandu", "Asia/Saigon", "Asia/Ho_Chi_Minh", "Asia/Rangoon", "Asia/Yangon", "Europe/Kiev",
 			"Europe/Kyiv", "America/Godthab", "America/Nuuk", "Asia/Dacca", "Asia/Dhaka");
+
+	private static final Map<Integer, List<String>> COUNTRY_ZONES = new ConcurrentHashMap<>();
 
 	private static final String UNKNOWN_ZONE = PhoneNumberToTimeZonesMapper.getUnknownTimeZone();
 
@@ -51,18 +54,23 @@ public record PhoneNumber(String e164, PhoneType type, List<String> timeZones) {
 		catch (NumberParseException ex) {
 			throw new IllegalArgumentException("'%s' is not a phone number: %s".formatted(text, ex.getMessage()));
 		}
-		if (!UTIL.isValidNumber(parsed)) {
+		// Valid exactly when the plan gives it a type: the patterns are matched once.
+		PhoneNumberUtil.PhoneNumberType type = UTIL.getNumberType(parsed);
+		if (type == PhoneNumberUtil.PhoneNumberType.UNKNOWN) {
 			throw new IllegalArgumentException("'%s' is not a valid phone number for %s".formatted(text,
 					UTIL.getRegionCodeForNumber(parsed) == null ? defaultRegion : UTIL.getRegionCodeForNumber(parsed)));
 		}
-		List<String> zones = PhoneNumberToTimeZonesMapper.getInstance()
-			.getTimeZonesForNumber(parsed)
+		// As the mapper's getTimeZonesForNumber, without matching the type again; the
+		// zones of a number that is not geographical are its country's.
+		List<String> zones = (UTIL.isNumberGeographical(type, parsed.getCountryCode())
+				? PhoneNumberToTimeZonesMapper.getInstance().getTimeZonesForGeographicalNumber(parsed)
+				: COUNTRY_ZONES.computeIfAbsent(parsed.getCountryCode(),
+						(code) -> PhoneNumberToTimeZonesMapper.getInstance().getTimeZonesForNumber(parsed)))
 			.stream()
 			.filter((zone) -> !UNKNOWN_ZONE.equals(zone))
 			.map((zone) -> CURRENT_NAMES.getOrDefault(zone, zone))
 			.toList();
-		return new PhoneNumber(UTIL.format(parsed, PhoneNumberFormat.E164), PhoneType.of(UTIL.getNumberType(parsed)),
-				zones);
+		return new PhoneNumber(UTIL.format(parsed, PhoneNumberFormat.E164), PhoneType.of(type), zones);
 	}
 
 	/** The ISO 3166 region the number belongs to, for example {@code IN}. */

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -41,6 +42,9 @@ class ImportEdgeCasesTests {
 
 	@Autowired
 	Accounts accounts;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	void creditor(String code) {
 		this.creditors.create(new NewCreditor(code, "Edge NBFC", "IN", "INR", "IN", "Asia/Kolkata", null, null));
@@ -194,6 +198,43 @@ class ImportEdgeCasesTests {
 		upload("EDGE-6", "keyed.csv", (HEADER + "K-1,KC-1,Keyed,INR,100,0,0,0,\n").getBytes(StandardCharsets.UTF_8),
 				null, "upload-1")
 			.andExpect(status().isAccepted());
+	}
+
+	@Test
+	void importedRowsReferToRowsThatExistAndATableTriggerOfItsOwnStillFires() throws Exception {
+		creditor("EDGE-8");
+		String header = HEADER.strip() + ",phone_1,email\n";
+		String first = header + "FK-1,FKC-1,Known,INR,100,0,0,0,,98470 12345,known@example.in\n";
+		report("EDGE-8", "first.csv", first.getBytes(StandardCharsets.UTF_8));
+		this.jdbc.sql("CREATE TABLE edge_email_log (address text)").update();
+		this.jdbc.sql("""
+				CREATE FUNCTION edge_email_logged() RETURNS trigger AS $$
+				BEGIN INSERT INTO edge_email_log VALUES (NEW.address); RETURN NEW; END $$ LANGUAGE plpgsql""").update();
+		this.jdbc.sql("""
+				CREATE TRIGGER edge_email_logged AFTER INSERT ON customer_emails
+				FOR EACH ROW EXECUTE FUNCTION edge_email_logged()""").update();
+		try {
+			String second = header + "FK-1,FKC-1,Known,INR,100,0,0,0,,98470 12346,again@example.in\n"
+					+ "FK-2,FKC-2,New,INR,200,0,0,0,,98470 12347,new@example.in\n";
+			report("EDGE-8", "second.csv", second.getBytes(StandardCharsets.UTF_8));
+			assertThat(this.jdbc.sql("SELECT address FROM edge_email_log ORDER BY address").query(String.class).list())
+				.containsExactly("again@example.in", "new@example.in");
+		}
+		finally {
+			this.jdbc.sql("DROP TRIGGER edge_email_logged ON customer_emails").update();
+			this.jdbc.sql("DROP FUNCTION edge_email_logged()").update();
+			this.jdbc.sql("DROP TABLE edge_email_log").update();
+		}
+		for (String orphans : List.of(
+				"SELECT count(*) FROM customer_phones p WHERE NOT EXISTS (SELECT 1 FROM customer_customers c WHERE c.id = p.customer_id)",
+				"SELECT count(*) FROM customer_emails p WHERE NOT EXISTS (SELECT 1 FROM customer_customers c WHERE c.id = p.customer_id)",
+				"SELECT count(*) FROM portfolio_ledger_entries e WHERE NOT EXISTS (SELECT 1 FROM portfolio_accounts a WHERE a.id = e.account_id)",
+				"SELECT count(*) FROM portfolio_bucket_moves m WHERE NOT EXISTS (SELECT 1 FROM portfolio_accounts a WHERE a.id = m.account_id)")) {
+			assertThat(this.jdbc.sql(orphans).query(Long.class).single()).as(orphans).isZero();
+		}
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM customer_phones p JOIN customer_customers c ON c.id = p.customer_id
+				WHERE c.customer_ref = 'FKC-1'""").query(Long.class).single()).isEqualTo(2);
 	}
 
 }
