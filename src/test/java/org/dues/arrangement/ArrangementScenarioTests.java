@@ -101,6 +101,17 @@ class ArrangementScenarioTests {
 		this.clock.set(IntegrationTest.START);
 	}
 
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
+	@Autowired
+	org.dues.work.FollowUps followUps;
+
+	/** The hourly job's pass: each arrangement in its own transaction. */
+	void evaluateDaily() {
+		this.evaluation.evaluateAll((work) -> this.transactions.executeWithoutResult((tx) -> work.run()));
+	}
+
 	/** Moves the clock to 10:00 in India on a day. */
 	void today(String date) {
 		this.clock.set(LocalDate.parse(date).atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Kolkata")).toInstant());
@@ -164,16 +175,23 @@ class ArrangementScenarioTests {
 				{"amount": "5000.00", "dueOn": "2026-11-30"}""");
 		pay("2000.00");
 		today("2026-12-02");
-		this.evaluation.evaluateAll(Runnable::run);
+		evaluateDaily();
 		assertThat(statusOf(promise)).as("30 Nov plus two grace days").isEqualTo("ACTIVE");
 		today("2026-12-03");
-		this.evaluation.evaluateAll(Runnable::run);
+		evaluateDaily();
 		arrangement(promise).andExpect(jsonPath("$.status").value("BROKEN"))
 			.andExpect(jsonPath("$.partiallyKept").value(true))
 			.andExpect(jsonPath("$.paid.amount").value("2000.00"))
 			.andExpect(jsonPath("$.closeReason").value("partly kept: 2000.00 of 5000.00 paid"));
 		assertThat(this.events.stream(Events.PromiseBroken.class)).singleElement()
 			.satisfies((e) -> assertThat(e.paid().amount()).isEqualByComparingTo("2000.00"));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.followUps.open(this.account.id())).singleElement().satisfies((f) -> {
+				assertThat(f.dueAt()).isEqualTo(java.time.Instant.parse("2026-12-04T03:30:00Z"));
+				assertThat(f.reason()).isEqualTo("Promise of 5000.00 due 2026-11-30 partly kept (2000.00 paid)");
+			}));
+		evaluateDaily();
+		assertThat(this.followUps.open(this.account.id())).hasSize(1);
 	}
 
 	@Test
@@ -181,7 +199,7 @@ class ArrangementScenarioTests {
 		String promise = create("/api/v1/accounts/{id}/promises", """
 				{"amount": "1500.00", "dueOn": "2026-11-28"}""");
 		today("2026-12-01");
-		this.evaluation.evaluateAll(Runnable::run);
+		evaluateDaily();
 		arrangement(promise).andExpect(jsonPath("$.status").value("BROKEN"))
 			.andExpect(jsonPath("$.partiallyKept").value(false));
 	}
@@ -200,10 +218,10 @@ class ArrangementScenarioTests {
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> arrangement(plan).andExpect(jsonPath("$.instalments[0].status").value("PAID")));
 		today("2027-01-07");
-		this.evaluation.evaluateAll(Runnable::run);
+		evaluateDaily();
 		assertThat(statusOf(plan)).isEqualTo("ACTIVE");
 		today("2027-01-08");
-		this.evaluation.evaluateAll(Runnable::run);
+		evaluateDaily();
 		arrangement(plan).andExpect(jsonPath("$.status").value("BROKEN"))
 			.andExpect(jsonPath("$.instalments[1].status").value("MISSED"))
 			.andExpect(jsonPath("$.instalments[2].status").value("PENDING"))

@@ -1,0 +1,105 @@
+package org.dues.work;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import org.dues.customer.CustomerManagement;
+import org.dues.customer.CustomerView;
+import org.dues.portfolio.AccountId;
+import org.dues.portfolio.AccountView;
+import org.dues.portfolio.Accounts;
+import org.dues.portfolio.Creditors;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Follow-ups: work for the account's agent at a set time, raised by what happened on the
+ * account (a broken promise, a broken plan). Each is raised once per cause, however often
+ * the event that raised it is delivered.
+ */
+@Service
+public class FollowUps {
+
+	/**
+	 * When a follow-up raised today falls due: the next morning, customer's local time.
+	 */
+	static final LocalTime MORNING = LocalTime.of(9, 0);
+
+	private final JdbcClient jdbc;
+
+	private final Accounts accounts;
+
+	private final Creditors creditors;
+
+	private final CustomerManagement customers;
+
+	private final Clock clock;
+
+	FollowUps(JdbcClient jdbc, Accounts accounts, Creditors creditors, CustomerManagement customers, Clock clock) {
+		this.jdbc = jdbc;
+		this.accounts = accounts;
+		this.creditors = creditors;
+		this.customers = customers;
+		this.clock = clock;
+	}
+
+	/**
+	 * Raises a follow-up for the next morning in the customer's local time (the
+	 * creditor's when unknown), once per cause.
+	 * @param cause what raised it ({@code PROMISE_BROKEN})
+	 * @param causeRef the thing it is about (the arrangement's id)
+	 */
+	@Transactional
+	public void raiseForNextDay(AccountId accountId, String cause, String causeRef, String reason) {
+		AccountView account = this.accounts.get(accountId);
+		CustomerView customer = this.customers.get(account.customerId());
+		ZoneId zone = customer.timeZones().isEmpty() ? this.creditors.get(account.creditorId()).timeZone()
+				: ZoneId.of(customer.timeZones().iterator().next());
+		Instant due = LocalDate.now(this.clock.withZone(zone)).plusDays(1).atTime(MORNING).atZone(zone).toInstant();
+		this.jdbc.sql("""
+				INSERT INTO work_followups (id, account_id, due_at, cause, cause_ref, reason, created_at)
+				VALUES (:id, :account, :due, :cause, :ref, :reason, :now)
+				ON CONFLICT (cause, cause_ref) DO NOTHING""")
+			.param("id", UUID.randomUUID())
+			.param("account", accountId.value())
+			.param("due", Timestamp.from(due))
+			.param("cause", cause)
+			.param("ref", causeRef)
+			.param("reason", reason)
+			.param("now", Timestamp.from(this.clock.instant()))
+			.update();
+	}
+
+	/** The account's open follow-ups, soonest first. */
+	@Transactional(readOnly = true)
+	public List<FollowUp> open(AccountId account) {
+		return this.jdbc.sql("""
+				SELECT * FROM work_followups WHERE account_id = :account AND done_at IS NULL ORDER BY due_at""")
+			.param("account", account.value())
+			.query((rs, n) -> new FollowUp(rs.getObject("id", UUID.class),
+					new AccountId(rs.getObject("account_id", UUID.class)), rs.getTimestamp("due_at").toInstant(),
+					rs.getString("cause"), rs.getString("cause_ref"), rs.getString("reason"),
+					rs.getString("assigned_to")))
+			.list();
+	}
+
+	/**
+	 * A follow-up.
+	 *
+	 * @param assignedTo the agent, once accounts have owners; null for the account's
+	 * agent
+	 */
+	public record FollowUp(UUID id, AccountId accountId, Instant dueAt, String cause, String causeRef, String reason,
+			@Nullable String assignedTo) {
+	}
+
+}

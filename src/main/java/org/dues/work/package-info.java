@@ -1,0 +1,11 @@
+/**
+ * Work: what agents do next. For now the follow-ups that broken promises and plans raise
+ * for the account's agent the next day; queues, assignment and "next account" build on
+ * them.
+ */
+@ApplicationModule(allowedDependencies = { "shared", "system", "customer", "portfolio", "arrangement" })
+@NullMarked
+package org.dues.work;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

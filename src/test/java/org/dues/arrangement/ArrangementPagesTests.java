@@ -1,0 +1,119 @@
+package org.dues.arrangement;
+
+import java.util.List;
+import java.util.Set;
+
+import org.dues.IntegrationTest;
+import org.dues.Portfolios;
+import org.dues.identity.NewUser;
+import org.dues.identity.Role;
+import org.dues.identity.UserManagement;
+import org.dues.portfolio.AccountView;
+import org.dues.portfolio.Creditors;
+import org.dues.portfolio.Placements;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The arrangements panel and the approvals inbox as an agent and a lead use them: a
+ * settlement beyond the agent's authority waits, a bad promise is refused with its
+ * reason, the lead approves from the inbox and the panel shows it in force.
+ */
+@IntegrationTest
+class ArrangementPagesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Creditors creditors;
+
+	@Autowired
+	Placements placements;
+
+	@Autowired
+	java.time.Clock clock;
+
+	@Autowired
+	UserManagement users;
+
+	@Test
+	void anAgentAsksALeadApprovesAndThePanelShowsIt() throws Exception {
+		this.users.createIfAbsent(new NewUser("page-agent", "Agent", "x-secret-1", Set.of(Role.AGENT), List.of("en")));
+		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
+		AccountView account = portfolios.placed(portfolios.indianNbfc(), "10000", "0", "0", "10000",
+				java.time.LocalDate.of(2026, 10, 1));
+		String panel = "/accounts/" + account.id().value() + "/arrangements";
+		Document refused = Jsoup.parse(this.mvc
+			.perform(post(panel + "/promise").with(user("page-agent").roles("AGENT"))
+				.with(csrf())
+				.param("amount", "2500")
+				.param("dueOn", "2026-11-20"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		assertThat(refused.select("[data-flash]").text()).contains("Not saved", "2026-11-20 is in the past");
+		Document asked = Jsoup.parse(
+				this.mvc
+					.perform(post(panel + "/settlement").with(user("page-agent").roles("AGENT"))
+						.with(csrf())
+						.param("amount", "7000")
+						.param("offerExpiresOn", "2026-12-10"))
+					.andReturn()
+					.getResponse()
+					.getContentAsString());
+		assertThat(asked.select("[data-kind=SETTLEMENT]").attr("data-status")).isEqualTo("PENDING_APPROVAL");
+		assertThat(asked.select("[data-kind=SETTLEMENT]").text()).contains("a discount of 30.00% (authority 10%)");
+
+		Document inbox = Jsoup.parse(this.mvc.perform(get("/approvals").with(user("page-lead").roles("TEAM_LEAD")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		String approval = inbox.select("[data-approval]")
+			.stream()
+			.filter((e) -> e.text().contains(account.accountRef()))
+			.findFirst()
+			.orElseThrow()
+			.attr("data-approval");
+		this.mvc.perform(get("/approvals").with(user("page-agent").roles("AGENT"))).andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/approvals/" + approval + "/approve").with(user("page-lead").roles("TEAM_LEAD"))
+				.with(csrf())
+				.param("reason", "Hardship confirmed"))
+			.andExpect(status().is3xxRedirection());
+		Document after = Jsoup.parse(this.mvc.perform(get(panel).with(user("page-agent").roles("AGENT")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		assertThat(after.select("[data-kind=SETTLEMENT]").attr("data-status")).isEqualTo("ACTIVE");
+		assertThat(after.select("[data-kind=SETTLEMENT]").text()).contains("page-lead", "Hardship confirmed");
+
+		Document offers = Jsoup.parse(
+				this.mvc
+					.perform(post(panel + "/affordability").with(user("page-agent").roles("AGENT"))
+						.with(csrf())
+						.param("income", "30000")
+						.param("essentialSpending", "24000")
+						.param("otherSpending", "2000"))
+					.andReturn()
+					.getResponse()
+					.getContentAsString());
+		assertThat(offers.select("[data-offers]").text()).contains("₹4,000.00");
+		assertThat(offers.select("[data-offer]").eachAttr("data-offer")).containsExactly("settle-now", "short-plan",
+				"long-plan");
+	}
+
+}
