@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -24,7 +23,7 @@ import org.dues.portfolio.AccountId;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Accounts;
 import org.dues.portfolio.Creditors;
-import org.dues.shared.InvalidInputException;
+import org.dues.shared.Choice;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -81,7 +80,7 @@ class RestrictionsApi {
 	ResponseEntity<ContactHolds.HoldView> hold(@PathVariable UUID accountId, @RequestBody HoldRequest body,
 			Authentication user) {
 		AccountView account = this.accounts.get(new AccountId(accountId));
-		HoldType type = parse("type", body.type(), HoldType.class);
+		HoldType type = Choice.of("type", body.type(), HoldType.class);
 		boolean all = (body.allAccounts() != null) ? body.allAccounts() : WHOLE_PERSON.contains(type);
 		ContactHolds.HoldView view = this.holds.place(account.customerId(), all ? List.of() : List.of(accountId), type,
 				body.receivedAt(), body.endsAt(), body.reason(), user.getName());
@@ -100,7 +99,7 @@ class RestrictionsApi {
 	ResponseEntity<Created> consent(@PathVariable UUID accountId, @RequestBody ConsentRequest body,
 			Authentication user) {
 		AccountView account = this.accounts.get(new AccountId(accountId));
-		ConsentKind kind = parse("kind", body.kind(), ConsentKind.class);
+		ConsentKind kind = Choice.of("kind", body.kind(), ConsentKind.class);
 		UUID id = this.preferences.consent(account.customerId(), kind,
 				Boolean.TRUE.equals(body.allAccounts()) ? List.of() : List.of(accountId), body.receivedAt(),
 				body.until(), body.reason(), user.getName());
@@ -121,7 +120,7 @@ class RestrictionsApi {
 		AccountView account = this.accounts.get(new AccountId(accountId));
 		Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
 		for (String day : (body.daysOfWeek() == null) ? List.<String>of() : body.daysOfWeek()) {
-			days.add(parse("daysOfWeek", day, DayOfWeek.class));
+			days.add(Choice.of("daysOfWeek", day, DayOfWeek.class));
 		}
 		UUID id = this.preferences.blackout(account.customerId(), days, body.from(), body.to(), body.until(),
 				body.receivedAt(), body.reason(), user.getName());
@@ -139,7 +138,7 @@ class RestrictionsApi {
 	@Operation(summary = "Record a medium the customer asked not to be used: a channel, or one number or address")
 	ResponseEntity<Created> ban(@PathVariable UUID accountId, @RequestBody BanRequest body, Authentication user) {
 		AccountView account = this.accounts.get(new AccountId(accountId));
-		Channel channel = parse("channel", body.channel(), Channel.class);
+		Channel channel = Choice.of("channel", body.channel(), Channel.class);
 		String address = (body.address() == null || body.address().isBlank()) ? null : ContactAddress.canonical(channel,
 				body.address(), this.creditors.get(account.creditorId()).country(), "address");
 		UUID id = this.preferences.ban(account.customerId(), channel, address, body.receivedAt(), body.reason(),
@@ -158,19 +157,6 @@ class RestrictionsApi {
 	@Operation(summary = "Walk the audit trail's hash chain and report the first broken link")
 	AuditTrail.Verification verify() {
 		return this.audit.verify();
-	}
-
-	static <E extends Enum<E>> E parse(String field, @Nullable String text, Class<E> type) {
-		if (text == null || text.isBlank()) {
-			throw new InvalidInputException(field, "is required: one of " + List.of(type.getEnumConstants()));
-		}
-		try {
-			return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException(field,
-					"'%s' is not one of %s".formatted(text, List.of(type.getEnumConstants())));
-		}
 	}
 
 	record State(List<ContactHolds.HoldView> holds, List<ContactPreferences.ConsentView> consents,

@@ -33,6 +33,7 @@ import org.dues.portfolio.AccountId;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Accounts;
 import org.dues.portfolio.Creditors;
+import org.dues.shared.Choice;
 import org.dues.shared.ConflictException;
 import org.dues.shared.InvalidInputException;
 import org.dues.system.PageController;
@@ -91,7 +92,7 @@ class CompliancePanel {
 	@PostMapping("/accounts/{id}/compliance/holds")
 	String hold(@PathVariable UUID id, @ModelAttribute HoldForm form, Model model, Authentication user) {
 		return act(id, model, user, "panel.hold.placed", (account, zone) -> {
-			HoldType type = parse("type", form.type(), HoldType.class);
+			HoldType type = Choice.of("type", form.type(), HoldType.class);
 			this.holds.place(account.customerId(), Boolean.TRUE.equals(form.allAccounts()) ? List.of() : List.of(id),
 					type, instant("receivedAt", form.receivedAt(), zone), instant("endsAt", form.endsAt(), zone),
 					form.reason(), user.getName());
@@ -109,7 +110,7 @@ class CompliancePanel {
 	String consent(@PathVariable UUID id, @ModelAttribute ConsentForm form, Model model, Authentication user) {
 		return act(id, model, user, "panel.consent.recorded",
 				(account, zone) -> this.preferences.consent(account.customerId(),
-						parse("kind", form.kind(), ConsentKind.class), List.of(id), null,
+						Choice.of("kind", form.kind(), ConsentKind.class), List.of(id), null,
 						instant("until", form.until(), zone), form.reason(), user.getName()));
 	}
 
@@ -125,7 +126,7 @@ class CompliancePanel {
 		return act(id, model, user, "panel.blackout.recorded", (account, zone) -> {
 			Set<java.time.DayOfWeek> days = EnumSet.noneOf(java.time.DayOfWeek.class);
 			for (String day : (form.days() == null) ? List.<String>of() : form.days()) {
-				days.add(parse("days", day, java.time.DayOfWeek.class));
+				days.add(Choice.of("days", day, java.time.DayOfWeek.class));
 			}
 			this.preferences.blackout(account.customerId(), days, time("from", form.from()), time("to", form.to()),
 					date("until", form.until()), null, form.reason(), user.getName());
@@ -142,7 +143,7 @@ class CompliancePanel {
 	@PostMapping("/accounts/{id}/compliance/bans")
 	String ban(@PathVariable UUID id, @ModelAttribute BanForm form, Model model, Authentication user) {
 		return act(id, model, user, "panel.ban.recorded", (account, zone) -> {
-			Channel channel = parse("channel", form.channel(), Channel.class);
+			Channel channel = Choice.of("channel", form.channel(), Channel.class);
 			String address = (form.address() == null || form.address().isBlank()) ? null : ContactAddress
 				.canonical(channel, form.address(), this.creditors.get(account.creditorId()).country(), "address");
 			this.preferences.ban(account.customerId(), channel, address, null, form.reason(), user.getName());
@@ -162,9 +163,9 @@ class CompliancePanel {
 			return render(id, model, user, Flash.error("panel.contact.notAllowed", List.of()));
 		}
 		try {
-			Channel channel = parse("channel", form.channel(), Channel.class);
+			Channel channel = Choice.of("channel", form.channel(), Channel.class);
 			ContactResult result = (form.result() == null || form.result().isBlank()) ? null
-					: parse("result", form.result(), ContactResult.class);
+					: Choice.of("result", form.result(), ContactResult.class);
 			ContactLog.Attempt attempt = this.log.attempt(new ContactGate.Request(new AccountId(id), Set.of(), channel,
 					form.address(), PersonRole.CONSUMER, Purpose.COLLECTION), result, form.note(), user.getName());
 			Flash flash = attempt.allowed() ? Flash.ok("panel.contact.logged") : Flash.error("panel.contact.blocked",
@@ -271,19 +272,6 @@ class CompliancePanel {
 	private ZoneId firstZone(CustomerView customer, AccountView account) {
 		return customer.timeZones().isEmpty() ? this.creditors.get(account.creditorId()).timeZone()
 				: ZoneId.of(customer.timeZones().iterator().next());
-	}
-
-	static <E extends Enum<E>> E parse(String field, @Nullable String text, Class<E> type) {
-		if (text == null || text.isBlank()) {
-			throw new InvalidInputException(field, "is required");
-		}
-		try {
-			return Enum.valueOf(type, text.strip().toUpperCase(java.util.Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException(field,
-					"'%s' is not one of %s".formatted(text, List.of(type.getEnumConstants())));
-		}
 	}
 
 	static @Nullable Instant instant(String field, @Nullable String local, ZoneId zone) {

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -20,6 +19,7 @@ import org.dues.compliance.DecisionJson;
 import org.dues.contact.ContactLog;
 import org.dues.contact.InteractionView;
 import org.dues.portfolio.AccountId;
+import org.dues.shared.Choice;
 import org.dues.shared.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
@@ -58,9 +58,9 @@ class ContactsApi {
 			@RequestParam(required = false) @Nullable String role,
 			@RequestParam(required = false) @Nullable String purpose) {
 		ContactGate.Preview preview = this.log.check(new ContactGate.Request(new AccountId(accountId), Set.of(),
-				parse("channel", channel, Channel.class, null), address,
-				parse("role", role, PersonRole.class, PersonRole.CONSUMER),
-				parse("purpose", purpose, Purpose.class, Purpose.COLLECTION)));
+				Choice.of("channel", channel, Channel.class), address,
+				Choice.orElse("role", role, PersonRole.class, PersonRole.CONSUMER),
+				Choice.orElse("purpose", purpose, Purpose.class, Purpose.COLLECTION)));
 		return DecisionJson.of(preview.decision(), preview.decision().allowed() ? null : preview.nextOpening(), null);
 	}
 
@@ -69,10 +69,10 @@ class ContactsApi {
 			description = "An outbound attempt passes the compliance gate first: 201 when made, 409 with the "
 					+ "reasons when blocked (the blocked attempt is logged too)")
 	ResponseEntity<?> log(@PathVariable UUID accountId, @RequestBody ContactRequest body, Authentication user) {
-		Channel channel = parse("channel", body.channel(), Channel.class, null);
-		Direction direction = parse("direction", body.direction(), Direction.class, Direction.OUTBOUND);
-		PersonRole role = parse("role", body.role(), PersonRole.class, PersonRole.CONSUMER);
-		ContactResult result = parse("result", body.result(), ContactResult.class, null);
+		Channel channel = Choice.of("channel", body.channel(), Channel.class);
+		Direction direction = Choice.orElse("direction", body.direction(), Direction.class, Direction.OUTBOUND);
+		PersonRole role = Choice.orElse("role", body.role(), PersonRole.class, PersonRole.CONSUMER);
+		ContactResult result = Choice.orNull("result", body.result(), ContactResult.class);
 		Set<AccountId> also = new LinkedHashSet<>();
 		for (UUID debt : (body.debts() == null) ? List.<UUID>of() : body.debts()) {
 			also.add(new AccountId(debt));
@@ -88,7 +88,7 @@ class ContactsApi {
 		}
 		ContactLog.Attempt attempt = this.log.attempt(
 				new ContactGate.Request(new AccountId(accountId), also, channel, body.address(), role,
-						parse("purpose", body.purpose(), Purpose.class, Purpose.COLLECTION)),
+						Choice.orElse("purpose", body.purpose(), Purpose.class, Purpose.COLLECTION)),
 				result, body.note(), user.getName());
 		DecisionJson decision = DecisionJson.of(attempt.decision().decision(), null,
 				attempt.decision().id().toString());
@@ -115,7 +115,7 @@ class ContactsApi {
 	@Operation(summary = "Record the outcome of an attempt logged while in progress (once)")
 	InteractionJson outcome(@PathVariable UUID accountId, @PathVariable UUID interactionId,
 			@RequestBody OutcomeRequest body) {
-		ContactResult result = parse("result", body.result(), ContactResult.class, null);
+		ContactResult result = Choice.orNull("result", body.result(), ContactResult.class);
 		if (result == null) {
 			throw new InvalidInputException("result", "is required: one of " + List.of(ContactResult.values()));
 		}
@@ -138,23 +138,6 @@ class ContactsApi {
 	private static ResponseEntity<InteractionJson> created(UUID accountId, InteractionJson json) {
 		return ResponseEntity.created(URI.create("/api/v1/accounts/%s/contacts/%s".formatted(accountId, json.id())))
 			.body(json);
-	}
-
-	static <E extends Enum<E>> @Nullable E parse(String field, @Nullable String text, Class<E> type,
-			@Nullable E fallback) {
-		if (text == null || text.isBlank()) {
-			if (fallback == null && !"result".equals(field)) {
-				throw new InvalidInputException(field, "is required: one of " + List.of(type.getEnumConstants()));
-			}
-			return fallback;
-		}
-		try {
-			return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException(field,
-					"'%s' is not one of %s".formatted(text, List.of(type.getEnumConstants())));
-		}
 	}
 
 	record ContactRequest(@Nullable String channel, @Nullable String address, @Nullable String direction,
