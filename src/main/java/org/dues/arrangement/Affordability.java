@@ -69,8 +69,9 @@ public final class Affordability {
 		if (!disposable.isPositive()) {
 			return new Assessment(disposable, offers);
 		}
-		int longest = Math.max(1, authority.longestPlanMonths() + 1);
-		int shortest = owed.amount().divide(disposable.amount(), 0, RoundingMode.CEILING).intValueExact();
+		int longest = Math.min(120, Math.max(1, authority.longestPlanMonths() + 1));
+		BigDecimal months = owed.amount().divide(disposable.amount(), 0, RoundingMode.CEILING);
+		int shortest = (months.compareTo(BigDecimal.valueOf(longest)) <= 0) ? months.intValueExact() : longest + 1;
 		if (shortest <= longest) {
 			Schedule plan = Schedule.equal(owed, Math.max(1, shortest), firstDueOn, Frequency.MONTHLY);
 			offers.add(offer("short-plan", ArrangementKind.PLAN, plan, zero));

@@ -120,7 +120,18 @@ public class Approvals {
 			throw new ConflictException("you asked for this arrangement; someone else must approve it");
 		}
 		AccountView account = this.accounts.get(a.accountId());
-		return new Decision(a, account, this.creditors.get(account.creditorId()));
+		CreditorView creditor = this.creditors.get(account.creditorId());
+		LocalDate today = LocalDate.now(this.clock.withZone(creditor.timeZone()));
+		if (!a.instalments().isEmpty() && a.instalments().get(0).dueOn().isBefore(today)) {
+			throw new ConflictException(
+					"the first payment was due on %s, before today; reject this request and ask again"
+						.formatted(a.instalments().get(0).dueOn()));
+		}
+		if (a.offerExpiresOn() != null && a.offerExpiresOn().isBefore(today)) {
+			throw new ConflictException(
+					"the offer expired on %s; reject this request and ask again".formatted(a.offerExpiresOn()));
+		}
+		return new Decision(a, account, creditor);
 	}
 
 	private static Authority.Proposal proposal(ArrangementView a, AccountView account) {

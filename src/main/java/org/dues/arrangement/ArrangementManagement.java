@@ -90,8 +90,9 @@ public class ArrangementManagement {
 			throw new InvalidInputException("amount", "%s is more than the balance of %s"
 				.formatted(schedule.total().amount().toPlainString(), c.owed().amount().toPlainString()));
 		}
+		boolean series = schedule.instalments().size() > 1;
 		return create(c, ArrangementKind.PROMISE, schedule.total(), schedule, null, null, null, input.channel(), null,
-				new Authority.Proposal(null, null, null, null), asker);
+				new Authority.Proposal(null, null, series ? schedule : null, null), asker);
 	}
 
 	/** A payment plan over the balance, or over a settlement amount below it. */
@@ -126,6 +127,10 @@ public class ArrangementManagement {
 		positive("amount", input.amount());
 		below(input.amount(), c.owed());
 		LocalDate expires = expiry(input.offerExpiresOn(), c.today());
+		if (expires != null && input.firstDueOn() != null && input.firstDueOn().isAfter(expires)) {
+			throw new InvalidInputException("firstDueOn",
+					"%s is after the offer expires on %s".formatted(input.firstDueOn(), expires));
+		}
 		Schedule schedule;
 		if (input.instalments() == null || input.instalments() <= 1) {
 			LocalDate due = (input.firstDueOn() != null) ? input.firstDueOn()
@@ -161,8 +166,10 @@ public class ArrangementManagement {
 							input.component().name().toLowerCase(Locale.ROOT), balance.amount().toPlainString()));
 		}
 		String reason = reason(input.reason());
+		Money waivedThisYear = input.amount()
+			.plus(priorWaivers(this.arrangements.ofAccount(accountId), c.today(), c.account().currency()));
 		return create(c, ArrangementKind.WAIVER, input.amount(), null, null, input.component().name(), null, null,
-				reason, new Authority.Proposal(null, input.amount(), null, null), asker);
+				reason, new Authority.Proposal(null, waivedThisYear, null, null), asker);
 	}
 
 	/** Defers the oldest due date (a payment holiday), with the reason. */
@@ -176,8 +183,10 @@ public class ArrangementManagement {
 			throw new ConflictException("account %s has no due date to defer".formatted(accountId));
 		}
 		String reason = reason(input.reason());
+		int deferredThisYear = input.days() + priorDeferments(this.arrangements.ofAccount(accountId), c.today());
 		ArrangementView made = create(c, ArrangementKind.DEFERMENT, Money.zero(c.account().currency()), null, null,
-				null, null, null, reason, new Authority.Proposal(null, null, null, input.days()), asker, input.days());
+				null, null, null, reason, new Authority.Proposal(null, null, null, deferredThisYear), asker,
+				input.days());
 		return made;
 	}
 
@@ -281,6 +290,38 @@ public class ArrangementManagement {
 			return this.activation.apply(a, c.today(), asker.name());
 		}
 		return this.arrangements.get(a.id());
+	}
+
+	/**
+	 * What the account's waivers done or waiting came to in the year before today:
+	 * authority covers the year's total, not each waiver alone.
+	 */
+	static Money priorWaivers(List<ArrangementView> all, LocalDate today, java.util.Currency currency) {
+		Money sum = Money.zero(currency);
+		for (ArrangementView a : all) {
+			if (a.kind() == ArrangementKind.WAIVER && counts(a, today)) {
+				sum = sum.plus(a.amount());
+			}
+		}
+		return sum;
+	}
+
+	/**
+	 * The days the account's deferments done or waiting came to in the year before today.
+	 */
+	static int priorDeferments(List<ArrangementView> all, LocalDate today) {
+		int days = 0;
+		for (ArrangementView a : all) {
+			if (a.kind() == ArrangementKind.DEFERMENT && counts(a, today) && a.defermentDays() != null) {
+				days += a.defermentDays();
+			}
+		}
+		return days;
+	}
+
+	private static boolean counts(ArrangementView a, LocalDate today) {
+		return (a.status() == ArrangementStatus.COMPLETED || a.status() == ArrangementStatus.PENDING_APPROVAL)
+				&& a.createdAt().isAfter(today.minusYears(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
 	}
 
 	static String describe(ArrangementView a) {

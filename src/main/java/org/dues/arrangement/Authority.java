@@ -37,6 +37,9 @@ public record Authority(BigDecimal maxDiscountPct, @Nullable Money maxWaiver, in
 		if (proposal.schedule() != null) {
 			Schedule schedule = proposal.schedule();
 			long months = java.time.temporal.ChronoUnit.MONTHS.between(schedule.first(), schedule.last());
+			if (schedule.first().plusMonths(months).isBefore(schedule.last())) {
+				months++; // a part month counts as a month
+			}
 			if (months > this.longestPlanMonths) {
 				beyond.add("a plan of %d months (authority %d)".formatted(months, this.longestPlanMonths));
 			}

@@ -31,6 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Evaluation {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Evaluation.class);
+
 	private final Arrangements arrangements;
 
 	private final Accounts accounts;
@@ -94,6 +96,13 @@ public class Evaluation {
 			this.arrangements.history(id, now, "system", result.arrangement().status().name(),
 					String.valueOf(result.arrangement().closeReason()));
 		}
+		if (a.kind() == ArrangementKind.SETTLEMENT && result.arrangement().status() == ArrangementStatus.COMPLETED
+				&& !settleable(a.accountId())) {
+			this.arrangements.history(id, now, "system", "NOT_WRITTEN_OFF",
+					"the account is %s; nothing written off".formatted(this.accounts.get(a.accountId()).status()));
+			result.events().forEach(this.events::publishEvent);
+			return this.arrangements.get(id);
+		}
 		if (a.kind() == ArrangementKind.SETTLEMENT && result.arrangement().status() == ArrangementStatus.COMPLETED) {
 			var posted = this.ledger.settle(a.accountId(), today,
 					new Source("ARRANGEMENT", id.toString(), "system", "settlement completed"));
@@ -106,13 +115,26 @@ public class Evaluation {
 		return this.arrangements.get(id);
 	}
 
-	/** Every active arrangement, each in its own transaction (the daily pass). */
+	/**
+	 * Every active arrangement, each in its own transaction (the daily pass); one that
+	 * fails is logged and the pass goes on.
+	 */
 	public int evaluateAll(java.util.function.Consumer<Runnable> inTransaction) {
 		List<ArrangementId> active = this.arrangements.active();
 		for (ArrangementId id : active) {
-			inTransaction.accept(() -> evaluate(id));
+			try {
+				inTransaction.accept(() -> evaluate(id));
+			}
+			catch (RuntimeException ex) {
+				log.error("Could not evaluate arrangement {}", id, ex);
+			}
 		}
 		return active.size();
+	}
+
+	private boolean settleable(AccountId account) {
+		var status = this.accounts.get(account).status();
+		return status == org.dues.portfolio.AccountStatus.ACTIVE || status == org.dues.portfolio.AccountStatus.PAID;
 	}
 
 	/**

@@ -28,6 +28,10 @@ public record Schedule(List<Instalment> instalments) {
 	public static Schedule equal(Money total, int count, LocalDate first, Frequency frequency) {
 		requireCount(count);
 		Money each = floorShare(total, count);
+		if (!each.isPositive()) {
+			throw new InvalidInputException("instalments", "%d instalments of %s would be below the smallest amount"
+				.formatted(count, total.amount().toPlainString()));
+		}
 		List<Instalment> out = new ArrayList<>();
 		Money left = total;
 		for (int i = 0; i < count; i++) {

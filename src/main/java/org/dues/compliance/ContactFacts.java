@@ -167,21 +167,21 @@ public record ContactFacts(Channel channel, Instant at, Person person, Set<Strin
 		}
 
 		boolean covers(LocalDate date, LocalTime time) {
-			if (this.until != null && date.isAfter(this.until)) {
-				return false;
-			}
 			if (this.from == null || this.to == null) {
-				return this.daysOfWeek.contains(date.getDayOfWeek());
+				return named(date);
 			}
 			if (this.from.isBefore(this.to)) {
-				return this.daysOfWeek.contains(date.getDayOfWeek()) && !time.isBefore(this.from)
-						&& time.isBefore(this.to);
+				return named(date) && !time.isBefore(this.from) && time.isBefore(this.to);
 			}
 			// runs past midnight: the evening part belongs to the named day, the early
 			// part
-			// to the next
-			return (this.daysOfWeek.contains(date.getDayOfWeek()) && !time.isBefore(this.from))
-					|| (this.daysOfWeek.contains(date.minusDays(1).getDayOfWeek()) && time.isBefore(this.to));
+			// to the day before it (so an end date covers that night to its morning)
+			return (named(date) && !time.isBefore(this.from)) || (named(date.minusDays(1)) && time.isBefore(this.to));
+		}
+
+		/** Whether the day is one of the named days, on or before the end date. */
+		private boolean named(LocalDate day) {
+			return this.daysOfWeek.contains(day.getDayOfWeek()) && (this.until == null || !day.isAfter(this.until));
 		}
 
 	}

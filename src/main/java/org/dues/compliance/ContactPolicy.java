@@ -111,9 +111,12 @@ public record ContactPolicy(String code, int version, LocalDate effectiveFrom, M
 		layer.holds().forEach((type, effect) -> effects.merge(type, effect, HoldEffect::strictest));
 		ThirdParty third = (layer.thirdParty() == null) ? this.thirdParty
 				: this.thirdParty.strictest(layer.thirdParty());
-		return new ContactPolicy(layer.code() == null ? this.code : layer.code(),
-				Math.max(this.version, layer.version()), later(this.effectiveFrom, layer.effectiveFrom()), windows,
-				consent, reply, frequency, limits, effects, third);
+		// the code names every layer (US-MA over US; a creditor's layer by its version),
+		// the
+		// version stays the base's, so a recorded decision names exactly what it applied
+		String code = (layer.code() != null) ? layer.code() : this.code + "+creditor-v" + layer.version();
+		return new ContactPolicy(code, this.version, later(this.effectiveFrom, layer.effectiveFrom()), windows, consent,
+				reply, frequency, limits, effects, third);
 	}
 
 	private static LocalDate later(LocalDate a, LocalDate b) {
@@ -179,6 +182,13 @@ public record ContactPolicy(String code, int version, LocalDate effectiveFrom, M
 	 */
 	public record CallFrequency(int maxCalls, int days, int conversationCooldownDays, int consentDays) {
 
+		public CallFrequency {
+			if (maxCalls < 1 || days < 1 || conversationCooldownDays < 0 || consentDays < 1) {
+				throw new IllegalArgumentException(
+						"callFrequency needs maxCalls and days of at least 1, consentDays of at least 1 and a cooldown not below 0");
+			}
+		}
+
 		CallFrequency strictest(CallFrequency other) {
 			return new CallFrequency(Math.min(this.maxCalls, other.maxCalls), Math.max(this.days, other.days),
 					Math.max(this.conversationCooldownDays, other.conversationCooldownDays),
@@ -206,6 +216,11 @@ public record ContactPolicy(String code, int version, LocalDate effectiveFrom, M
 			String citation) {
 
 		public VolumeLimit {
+			if (name == null || name.isBlank() || channels == null || channels.isEmpty() || max < 1 || days < 1
+					|| action == null) {
+				throw new IllegalArgumentException(
+						"a volume limit needs a name, channels, an action, and max and days of at least 1");
+			}
 			channels = Set.copyOf(channels);
 		}
 

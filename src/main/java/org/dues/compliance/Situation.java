@@ -129,8 +129,12 @@ record Situation(ContactPolicy policy, ContactFacts facts) {
 		return Optional.empty();
 	}
 
+	/**
+	 * The debt as a set; {@code ""} (a contact naming no debt) and null stand for every
+	 * debt.
+	 */
 	static java.util.Set<String> debtSet(@Nullable String debt) {
-		return (debt == null) ? java.util.Set.of() : java.util.Set.of(debt);
+		return (debt == null || debt.isEmpty()) ? java.util.Set.of() : java.util.Set.of(debt);
 	}
 
 }

@@ -127,6 +127,25 @@ public class ContactLog {
 		if (view == null) {
 			throw new NotFoundException("interaction", interactionId);
 		}
+		return complete(view, result, note);
+	}
+
+	/**
+	 * Records the outcome of an attempt about the given account logged while in progress.
+	 * @throws NotFoundException if the interaction is not about that account
+	 */
+	@Transactional
+	public InteractionView complete(AccountId account, UUID interactionId, ContactResult result,
+			@Nullable String note) {
+		InteractionView view = this.interactions.find(interactionId);
+		if (view == null || !view.debts().contains(account)) {
+			throw new NotFoundException("interaction of account " + account, interactionId);
+		}
+		return complete(view, result, note);
+	}
+
+	private InteractionView complete(InteractionView view, ContactResult result, @Nullable String note) {
+		UUID interactionId = view.id();
 		validate(view.channel(), result, note);
 		if (!this.interactions.complete(interactionId, result, clean(note))) {
 			throw new ConflictException(

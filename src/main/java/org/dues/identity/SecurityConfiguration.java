@@ -86,7 +86,8 @@ class SecurityConfiguration {
 				.hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
 				.requestMatchers("/approvals", "/approvals/**")
 				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
-				.requestMatchers(HttpMethod.POST, "/accounts/*/compliance/holds/*/lift")
+				.requestMatchers(HttpMethod.POST, "/accounts/*/compliance/holds/*/lift",
+						"/accounts/*/compliance/blackouts/*/lift", "/accounts/*/compliance/bans/*/lift")
 				.hasAnyRole(Role.COMPLIANCE.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.anyRequest()
 				.authenticated())

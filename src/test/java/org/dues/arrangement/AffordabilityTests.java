@@ -68,4 +68,16 @@ class AffordabilityTests {
 		assertThat(assessment.offers()).extracting(Affordability.Offer::name).containsExactly("settle-now");
 	}
 
+	@Test
+	void anAdministratorsLongestPlanAndATinyDisposableIncomeStayWithinBounds() {
+		Affordability.Assessment admin = Affordability.assess(statement("42000", "30000", "6000", "4000"),
+				inr("11700.00"), AuthorityMatrix.defaults(Role.ADMIN, INR), NEXT_MONTH);
+		assertThat(admin.offers()).extracting(Affordability.Offer::name)
+			.containsExactly("settle-now", "short-plan", "long-plan");
+		assertThat(admin.offers().get(2).instalments()).isEqualTo(120);
+		Affordability.Assessment tiny = Affordability.assess(statement("1000.00", "999.99", "0", "0"), inr("11700.00"),
+				AuthorityMatrix.defaults(Role.AGENT, INR), NEXT_MONTH);
+		assertThat(tiny.offers()).extracting(Affordability.Offer::name).containsExactly("settle-now");
+	}
+
 }

@@ -295,6 +295,12 @@ class ArrangementScenarioTests {
 		String deferment = create("/api/v1/accounts/{id}/deferments", """
 				{"days": 30, "reason": "Payment holiday after the flood"}""");
 		arrangement(deferment).andExpect(jsonPath("$.status").value("COMPLETED"));
+		// a second holiday within the year counts with the first: 60 days is beyond an
+		// agent
+		String again = create("/api/v1/accounts/{id}/deferments", """
+				{"days": 30, "reason": "Still out of work"}""");
+		arrangement(again).andExpect(jsonPath("$.status").value("PENDING_APPROVAL"))
+			.andExpect(jsonPath("$.approval.beyond").value("a deferment of 60 days (authority 30)"));
 		AccountView after = this.accounts.get(this.account.id());
 		assertThat(after.oldestDueDate()).isEqualTo(LocalDate.of(2026, 10, 31));
 		assertThat(after.daysPastDue()).isEqualTo(before - 30);
@@ -356,6 +362,10 @@ class ArrangementScenarioTests {
 				{"frequency": "YEARLY", "firstDueOn": "soon"}""").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field")
 				.value(org.hamcrest.Matchers.containsInAnyOrder("frequency", "firstDueOn")));
+		ask("arr-agent", "agent-secret", "/api/v1/accounts/{id}/settlements", """
+				{"amount": "9000.00", "firstDueOn": "2026-12-20", "offerExpiresOn": "2026-12-10"}""")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value("2026-12-20 is after the offer expires on 2026-12-10"));
 		ask("arr-agent", "agent-secret", "/api/v1/accounts/{id}/waivers", """
 				{"component": "FEES", "amount": "600.00", "reason": "x"}""").andExpect(status().isBadRequest());
 		this.mvc

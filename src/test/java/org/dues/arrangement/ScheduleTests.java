@@ -61,4 +61,22 @@ class ScheduleTests {
 			.satisfies((ex) -> assertThat(ex.errors().get(0).field()).isEqualTo("schedule[1].dueOn"));
 	}
 
+	@Test
+	void noInstalmentMayRoundToNothing() {
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> Schedule.equal(inr("0.05"), 10, LocalDate.of(2026, 12, 1), Frequency.WEEKLY))
+			.satisfies((ex) -> assertThat(ex.errors().get(0).field()).isEqualTo("instalments"));
+	}
+
+	@Test
+	void aPartMonthCountsTowardThePlanLimit() {
+		Authority agent = AuthorityMatrix.defaults(org.dues.identity.Role.AGENT, java.util.Currency.getInstance("INR"));
+		Schedule weekly = Schedule.equal(inr("5600.00"), 56, LocalDate.of(2026, 12, 1), Frequency.WEEKLY);
+		assertThat(agent.exceeded(new Authority.Proposal(null, null, weekly, null))).singleElement()
+			.asString()
+			.contains("a plan of 13 months (authority 12)");
+		Schedule yearly = Schedule.equal(inr("1300.00"), 13, LocalDate.of(2026, 12, 1), Frequency.MONTHLY);
+		assertThat(agent.exceeded(new Authority.Proposal(null, null, yearly, null))).isEmpty();
+	}
+
 }

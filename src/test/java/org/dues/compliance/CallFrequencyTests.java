@@ -164,4 +164,16 @@ class CallFrequencyTests {
 		assertThat(decision.warnings()).singleElement().asString().startsWith("contact-volume:").contains("14");
 	}
 
+	@Test
+	void aContactNamingNoDebtCountsEveryCallAndConversation() {
+		assertThat(call("2026-06-07T15:00").about()
+			.after(dailyCalls("2026-06-01", 7, NO_ANSWER, "A"))
+			.under(TestPolicies.us())
+			.allowed()).isFalse();
+		assertThat(call("2026-06-03T15:00").about()
+			.after(outboundCall("2026-06-02T10:00", CONVERSATION, "A"))
+			.under(TestPolicies.us())
+			.allowed()).isFalse();
+	}
+
 }

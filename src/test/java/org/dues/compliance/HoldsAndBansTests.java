@@ -236,4 +236,16 @@ class HoldsAndBansTests {
 			.allowed()).isTrue();
 	}
 
+	@Test
+	void aBlackoutEndingOnADayCoversThatNightToTheMorning() {
+		ContactFacts.Blackout nights = call("2026-06-01T20:30")
+			.blackout(Set.of(DayOfWeek.MONDAY), "20:00", "09:00", "2026-06-01")
+			.facts()
+			.blackouts()
+			.get(0);
+		assertThat(nights.covers(java.time.LocalDate.parse("2026-06-02"), java.time.LocalTime.parse("08:30"))).isTrue();
+		assertThat(nights.covers(java.time.LocalDate.parse("2026-06-08"), java.time.LocalTime.parse("20:30")))
+			.isFalse();
+	}
+
 }

@@ -140,6 +140,14 @@ class PoliciesApiTests {
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{}"))
 			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(put("/api/v1/creditors/{code}/contact-policy", issuer.code())
+				.with(httpBasic("policy-officer", "officer-secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"rules": {"callFrequency": {"maxCalls": 3}}, "reason": "three a week"}"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("rules"));
 		this.mvc.perform(put("/api/v1/creditors/{code}/contact-policy", issuer.code())
 			.with(httpBasic("policy-officer", "officer-secret"))
 			.contentType(MediaType.APPLICATION_JSON)

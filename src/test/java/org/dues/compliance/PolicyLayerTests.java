@@ -35,7 +35,8 @@ class PolicyLayerTests {
 					Map.of(HoldType.COMPLAINT, new HoldEffect(Action.BLOCK, true, false)), false));
 		assertThat(strict.hours().get(Channel.CALL)).isEqualTo(window("09:00", "20:00"));
 		assertThat(strict.hours().get(Channel.SMS)).isEqualTo(window("08:00", "21:00"));
-		assertThat(strict.version()).isEqualTo(2);
+		assertThat(strict.code()).isEqualTo("US+creditor-v2");
+		assertThat(strict.version()).as("the base version; the code names the layer").isEqualTo(1);
 		assertThat(Contacts.call("2026-06-02T08:30").under(strict).allowed()).isFalse();
 		assertThat(Contacts.call("2026-06-07T12:00")
 			.after(Contacts.dailyCalls("2026-06-01", 5, ContactResult.NO_ANSWER, "A"))

@@ -254,6 +254,22 @@ class LiveGateTests {
 	}
 
 	@Test
+	void agentsCannotLiftBansOrInconvenientTimesInThePanel() throws Exception {
+		for (String kind : List.of("bans", "blackouts", "holds")) {
+			this.mvc
+				.perform(post("/accounts/{id}/compliance/{kind}/{x}/lift", this.account.id().value(), kind,
+						java.util.UUID.randomUUID())
+					.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+						.user("gate-agent")
+						.roles("AGENT"))
+					.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+						.csrf())
+					.param("reason", "asked"))
+				.andExpect(status().isForbidden());
+		}
+	}
+
+	@Test
 	void onlyComplianceManagersAndAdminsEvaluate() throws Exception {
 		this.mvc
 			.perform(post("/api/v1/compliance/evaluate").with(httpBasic("gate-agent", "agent-secret"))

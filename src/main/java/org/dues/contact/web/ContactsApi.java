@@ -119,10 +119,7 @@ class ContactsApi {
 		if (result == null) {
 			throw new InvalidInputException("result", "is required: one of " + List.of(ContactResult.values()));
 		}
-		InteractionView view = this.log.complete(interactionId, result, body.note());
-		if (!view.debts().contains(new AccountId(accountId))) {
-			throw new InvalidInputException("interactionId", "is not about this account");
-		}
+		InteractionView view = this.log.complete(new AccountId(accountId), interactionId, result, body.note());
 		return InteractionJson.of(view, null);
 	}
 
