@@ -159,7 +159,7 @@ INSERT INTO compliance_policies (code, version, effective_from, extends, sources
  '940 CMR 7.04(1)(f) (Massachusetts debt collection regulations)',
  '{
    "volumeLimits": [
-     {"name": "massachusetts-calls-and-texts", "channels": ["CALL", "SMS"], "perDebt": true,
+     {"name": "massachusetts-calls-and-texts", "channels": ["CALL", "SMS", "WHATSAPP"], "perDebt": true,
       "max": 2, "days": 7, "action": "BLOCK", "citation": "940 CMR 7.04(1)(f)"}
    ]
  }'),

@@ -15,10 +15,10 @@ import org.dues.compliance.ContactPolicy.VolumeLimit;
 /**
  * The policy's counted limits, each reported as its own rule: state overlays such as
  * Massachusetts' two calls or texts per debt in seven days (940 CMR 7.04(1)(f); every
- * call that rang or reached voicemail and every text counts, conservatively, and every
- * number of the person is treated as their own), and cross-channel volume warnings. The
- * count is over consecutive local days in every zone of the person; outbound contacts
- * that never reached the dialled number are not counted.
+ * call that rang or reached voicemail and every text, SMS or WhatsApp, counts,
+ * conservatively, and every number of the person is treated as their own), and
+ * cross-channel volume warnings. The count is over consecutive local days in every zone
+ * of the person; outbound contacts that never reached the dialled number are not counted.
  */
 final class VolumeLimitsRule implements ContactRule {
 

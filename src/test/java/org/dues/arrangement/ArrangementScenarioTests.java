@@ -164,7 +164,8 @@ class ArrangementScenarioTests {
 		today("2026-11-29");
 		pay("2000.00");
 		awaitStatus(promise, "KEPT");
-		assertThat(this.events.stream(Events.PromiseKept.class)).hasSize(1);
+		assertThat(this.events.stream(Events.PromiseKept.class).filter((e) -> e.account().equals(this.account.id())))
+			.hasSize(1);
 		arrangement(promise).andExpect(jsonPath("$.history[*]")
 			.value(org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("KEPT: paid 5000.00"))));
 	}
@@ -183,7 +184,8 @@ class ArrangementScenarioTests {
 			.andExpect(jsonPath("$.partiallyKept").value(true))
 			.andExpect(jsonPath("$.paid.amount").value("2000.00"))
 			.andExpect(jsonPath("$.closeReason").value("partly kept: 2000.00 of 5000.00 paid"));
-		assertThat(this.events.stream(Events.PromiseBroken.class)).singleElement()
+		assertThat(this.events.stream(Events.PromiseBroken.class).filter((e) -> e.account().equals(this.account.id())))
+			.singleElement()
 			.satisfies((e) -> assertThat(e.paid().amount()).isEqualByComparingTo("2000.00"));
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(this.followUps.open(this.account.id())).singleElement().satisfies((f) -> {
@@ -226,9 +228,12 @@ class ArrangementScenarioTests {
 			.andExpect(jsonPath("$.instalments[1].status").value("MISSED"))
 			.andExpect(jsonPath("$.instalments[2].status").value("PENDING"))
 			.andExpect(jsonPath("$.closeReason").value("1 instalment missed"));
-		assertThat(this.events.stream(Events.InstalmentMissed.class)).singleElement()
+		assertThat(
+				this.events.stream(Events.InstalmentMissed.class).filter((e) -> e.account().equals(this.account.id())))
+			.singleElement()
 			.satisfies((e) -> assertThat(e.seq()).isEqualTo(2));
-		assertThat(this.events.stream(Events.PlanBroken.class)).hasSize(1);
+		assertThat(this.events.stream(Events.PlanBroken.class).filter((e) -> e.account().equals(this.account.id())))
+			.hasSize(1);
 	}
 
 	@Test
@@ -264,7 +269,8 @@ class ArrangementScenarioTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("ACTIVE"))
 			.andExpect(jsonPath("$.approval.decidedBy").value("arr-manager"));
-		assertThat(this.events.stream(Events.ArrangementApproved.class)).hasSize(1);
+		assertThat(this.events.stream(Events.ArrangementApproved.class)
+			.filter((e) -> e.account().equals(this.account.id()))).hasSize(1);
 		today("2026-12-10");
 		pay("7020.00");
 		awaitStatus(settlement, "COMPLETED");
@@ -274,7 +280,8 @@ class ArrangementScenarioTests {
 		assertThat(this.accounts.ledger(this.account.id())).last()
 			.satisfies((e) -> assertThat(e.type().name()).isEqualTo("SETTLEMENT_DISCOUNT"))
 			.satisfies((e) -> assertThat(e.amounts().total().amount()).isEqualByComparingTo("-4680.00"));
-		assertThat(this.events.stream(Events.SettlementCompleted.class)).singleElement()
+		assertThat(this.events.stream(Events.SettlementCompleted.class)
+			.filter((e) -> e.account().equals(this.account.id()))).singleElement()
 			.satisfies((e) -> assertThat(e.writtenOff().amount()).isEqualByComparingTo("4680.00"));
 	}
 
@@ -379,6 +386,31 @@ class ArrangementScenarioTests {
 				{"amount": "500.00", "dueOn": "2026-12-01"}""");
 		ask("arr-agent2", "agent-secret", "/api/v1/accounts/{id}/plans", """
 				{"instalments": 3, "firstDueOn": "2026-12-01"}""").andExpect(status().isConflict());
+	}
+
+	@Test
+	void aManagerSetsAgentsAuthorityButNotTheirOwn() throws Exception {
+		String creditor = this.account.creditorCode();
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.put("/api/v1/creditors/{code}/authority/AGENT", creditor)
+				.with(httpBasic("arr-manager", "manager-secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"maxDiscountPct": 40, "longestPlanMonths": 12, "maxDefermentDays": 30}"""))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.maxDiscountPct").value(40));
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.put("/api/v1/creditors/{code}/authority/MANAGER", creditor)
+				.with(httpBasic("arr-manager", "manager-secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"maxDiscountPct": 100, "longestPlanMonths": 120}"""))
+			.andExpect(status().isForbidden());
+		String settlement = create("/api/v1/accounts/{id}/settlements", """
+				{"amount": "7020.00"}""");
+		arrangement(settlement).andExpect(jsonPath("$.status").value("ACTIVE"));
 	}
 
 }

@@ -79,8 +79,15 @@ class AffordabilityApi {
 
 	@PutMapping("/api/v1/creditors/{code}/authority/{role}")
 	@Operation(summary = "Set what a role may agree for a creditor without approval")
-	Authority set(@PathVariable String code, @PathVariable String role, @RequestBody AuthorityRequest body) {
+	Authority set(@PathVariable String code, @PathVariable String role, @RequestBody AuthorityRequest body,
+			Authentication user) {
 		CreditorView creditor = this.creditors.getByCode(code);
+		Role target = roleOf(role);
+		boolean admin = user.getAuthorities().stream().anyMatch((a) -> "ROLE_ADMIN".equals(a.getAuthority()));
+		if (!admin && (target == Role.MANAGER || target == Role.ADMIN)) {
+			throw new org.springframework.security.access.AccessDeniedException(
+					"managers set the authority of agents and team leads; only an administrator sets a manager's");
+		}
 		Inputs in = new Inputs(creditor.currency());
 		Money waiver = in.amountOrZero("maxWaiver", body.maxWaiver());
 		Money smallest = in.amountOrZero("smallestInstalment", body.smallestInstalment());
