@@ -62,7 +62,11 @@ public class CompliancePolicies {
 	public ContactPolicy forContact(CreditorId creditor, String jurisdiction, Collection<String> regions,
 			LocalDate on) {
 		String country = jurisdiction.split("-")[0];
-		ContactPolicy policy = resolveJurisdiction(jurisdiction, on);
+		Optional<ContactPolicy> found = find(jurisdiction, on).or(() -> find(country, on));
+		if (found.isEmpty()) {
+			return ContactPolicy.unavailable(jurisdiction);
+		}
+		ContactPolicy policy = found.get();
 		for (String region : new TreeSet<>(regions)) {
 			if (region.startsWith(country + "-") && !region.equals(policy.code())) {
 				Optional<Row> overlay = row(region, on);

@@ -15,7 +15,6 @@ import java.util.UUID;
 import org.dues.compliance.ContactFacts.Interaction;
 import org.dues.customer.CustomerId;
 import org.dues.portfolio.AccountId;
-import org.dues.shared.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,18 +55,8 @@ public class ContactGate {
 	@Transactional
 	public Recorded decide(Request request, List<Interaction> history, String actor) {
 		Instant now = this.clock.instant();
-		LiveFacts.Live facts;
-		ContactDecision decision;
-		try {
-			facts = this.live.read(request, history, now);
-			decision = ContactDecider.decide(facts.policy(), facts.facts());
-		}
-		catch (NotFoundException ex) {
-			if (ex.getMessage() != null && ex.getMessage().startsWith("Contact policy")) {
-				throw new NoPolicyException(ex.getMessage());
-			}
-			throw ex;
-		}
+		LiveFacts.Live facts = this.live.read(request, history, now);
+		ContactDecision decision = ContactDecider.decide(facts.policy(), facts.facts());
 		UUID id = UUID.randomUUID();
 		this.jdbc.sql("""
 				INSERT INTO compliance_decisions (id, decided_at, account_id, customer_id, channel, address, outcome,
@@ -173,15 +162,6 @@ public class ContactGate {
 	 */
 	public record Preview(ContactDecision decision, @Nullable Instant nextOpening, List<ZoneId> timeZones,
 			Map<String, Integer> callTally, ContactPolicy policy) {
-	}
-
-	/** No policy covers the creditor's jurisdiction: no contact can be allowed. */
-	public static class NoPolicyException extends org.dues.shared.ConflictException {
-
-		NoPolicyException(String message) {
-			super(message + ": no contact can be allowed until a policy covers it");
-		}
-
 	}
 
 }

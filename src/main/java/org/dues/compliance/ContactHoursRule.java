@@ -30,6 +30,10 @@ final class ContactHoursRule implements ContactRule {
 			return List.of(RuleResult.notApplicable(NAME,
 					"%s has no contact hours under %s".formatted(facts.channel(), situation.policy().code())));
 		}
+		if (window.from().equals(window.to())) {
+			return List.of(RuleResult.blocked(NAME,
+					"%s allows no %s contact at any hour".formatted(situation.policy().code(), facts.channel())));
+		}
 		List<ZoneId> zones = facts.person().timeZones();
 		if (zones.isEmpty()) {
 			return List.of(RuleResult.blocked(NAME,

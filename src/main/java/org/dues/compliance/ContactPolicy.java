@@ -42,6 +42,19 @@ public record ContactPolicy(String code, int version, LocalDate effectiveFrom, M
 		holds = Map.copyOf(holds);
 	}
 
+	/**
+	 * The policy of a jurisdiction no policy covers: every channel closed at every hour,
+	 * so the gate refuses every contact and says why, rather than failing.
+	 */
+	public static ContactPolicy unavailable(String jurisdiction) {
+		Map<Channel, Window> closed = new EnumMap<>(Channel.class);
+		for (Channel channel : Channel.values()) {
+			closed.put(channel, new Window(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT));
+		}
+		return new ContactPolicy(jurisdiction + " (no contact policy)", 0, LocalDate.EPOCH, closed, false,
+				Duration.ZERO, null, List.of(), Map.of(), new ThirdParty(true, true, true));
+	}
+
 	/** How a rule's finding acts: it blocks the contact or only warns. */
 	public enum Action {
 

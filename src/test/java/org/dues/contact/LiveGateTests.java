@@ -302,4 +302,30 @@ class LiveGateTests {
 		assertThat(refused.interaction().blockedReason()).contains("asked not to be contacted by SMS to +1212");
 	}
 
+	@Test
+	void aCreditorWhoseJurisdictionNoPolicyCoversGetsEveryContactRefusedWithTheReason() throws Exception {
+		var bank = this.creditors.create(new org.dues.portfolio.NewCreditor("DEBANK" + System.nanoTime() % 100000,
+				"Berliner Bank", "DE", "EUR", "DE", "Europe/Berlin", null, null));
+		AccountView german = new Portfolios(this.creditors, this.placements, this.clock).overdue(bank, 30, "800.00");
+		this.mvc
+			.perform(get("/api/v1/accounts/{id}/contact-check", german.id().value()).param("channel", "LETTER")
+				.with(httpBasic("gate-agent", "agent-secret")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.decision").value("BLOCKED"))
+			.andExpect(
+					jsonPath("$.rules[0].reason").value("DE (no contact policy) allows no LETTER contact at any hour"));
+		this.mvc
+			.perform(post("/api/v1/accounts/{id}/contacts", german.id().value())
+				.with(httpBasic("gate-agent", "agent-secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"channel\": \"CALL\"}"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.decision.policy.code").value("DE (no contact policy)"));
+		this.mvc.perform(get("/accounts/{id}/compliance", german.id().value())
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+				.user("gate-agent")
+				.roles("AGENT")))
+			.andExpect(status().isOk());
+	}
+
 }
