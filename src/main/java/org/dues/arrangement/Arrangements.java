@@ -109,13 +109,6 @@ class Arrangements {
 			.single();
 	}
 
-	Instant createdAt(ArrangementId id) {
-		return this.jdbc.sql("SELECT created_at FROM arrangement_arrangements WHERE id = :id")
-			.param("id", id.value())
-			.query((rs, n) -> rs.getTimestamp(1).toInstant())
-			.single();
-	}
-
 	void progress(ArrangementView updated) {
 		this.jdbc.sql("""
 				UPDATE arrangement_arrangements SET status = :status, paid = :paid, partial = :partial,

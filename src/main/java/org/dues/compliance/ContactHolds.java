@@ -119,12 +119,6 @@ public class ContactHolds {
 			@Nullable Instant endsAt, String reason, String placedBy, Instant placedAt, @Nullable Instant liftedAt,
 			@Nullable String liftedBy, @Nullable String liftReason) {
 
-		/** Whether it holds at the moment. */
-		public boolean activeAt(Instant moment) {
-			return !moment.isBefore(this.receivedAt) && (this.endsAt == null || moment.isBefore(this.endsAt))
-					&& (this.liftedAt == null || moment.isBefore(this.liftedAt));
-		}
-
 		ContactFacts.Hold fact() {
 			Instant to = this.endsAt;
 			if (this.liftedAt != null && (to == null || this.liftedAt.isBefore(to))) {

@@ -129,7 +129,7 @@ class ArrangementPages {
 					this.arrangements.affordability(new AccountId(id), statement, Inputs.asker(user)));
 		}
 		catch (InvalidInputException | ConflictException ex) {
-			return render(id, model, Flash.error(describe(ex)), null);
+			return render(id, model, Flash.error(String.valueOf(ex.getMessage())), null);
 		}
 	}
 
@@ -162,7 +162,7 @@ class ArrangementPages {
 			redirect.addFlashAttribute("done", done);
 		}
 		catch (InvalidInputException | ConflictException | AccessDeniedException ex) {
-			redirect.addFlashAttribute("problem", describe(ex));
+			redirect.addFlashAttribute("problem", String.valueOf(ex.getMessage()));
 		}
 		return "redirect:/approvals";
 	}
@@ -173,7 +173,7 @@ class ArrangementPages {
 			return render(id, model, Flash.success(), null);
 		}
 		catch (InvalidInputException | ConflictException ex) {
-			return render(id, model, Flash.error(describe(ex)), null);
+			return render(id, model, Flash.error(String.valueOf(ex.getMessage())), null);
 		}
 	}
 
@@ -189,13 +189,6 @@ class ArrangementPages {
 
 	private Inputs inputs(UUID id) {
 		return new Inputs(this.accounts.get(new AccountId(id)).currency());
-	}
-
-	private static String describe(RuntimeException ex) {
-		if (ex instanceof InvalidInputException invalid) {
-			return String.join("; ", invalid.errors().stream().map((e) -> e.field() + ": " + e.message()).toList());
-		}
-		return String.valueOf(ex.getMessage());
 	}
 
 	/** What the last action did. */

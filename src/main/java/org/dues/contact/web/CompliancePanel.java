@@ -173,7 +173,7 @@ class CompliancePanel {
 			return render(id, model, user, flash);
 		}
 		catch (InvalidInputException | ConflictException ex) {
-			return render(id, model, user, Flash.error("panel.failed", List.of(describe(ex))));
+			return render(id, model, user, Flash.error("panel.failed", List.of(String.valueOf(ex.getMessage()))));
 		}
 	}
 
@@ -185,15 +185,8 @@ class CompliancePanel {
 			return render(id, model, user, Flash.ok(done));
 		}
 		catch (InvalidInputException | ConflictException ex) {
-			return render(id, model, user, Flash.error("panel.failed", List.of(describe(ex))));
+			return render(id, model, user, Flash.error("panel.failed", List.of(String.valueOf(ex.getMessage()))));
 		}
-	}
-
-	private static String describe(RuntimeException ex) {
-		if (ex instanceof InvalidInputException invalid) {
-			return String.join("; ", invalid.errors().stream().map((e) -> e.field() + ": " + e.message()).toList());
-		}
-		return String.valueOf(ex.getMessage());
 	}
 
 	private String render(UUID id, Model model, Authentication user, @Nullable Flash flash) {
