@@ -198,6 +198,47 @@ class BrowserTests {
 		}
 	}
 
+	@Test
+	void aCollectorRecordsAPromiseAndAssessesAffordabilityInThePanel() throws Exception {
+		this.users.createIfAbsent(
+				new NewUser("browser-promise", "Promise", "promise-secret", Set.of(Role.AGENT), List.of("en")));
+		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
+		AccountView account = portfolios.placed(portfolios.indianNbfc(), "10000", "1200", "500", "3000",
+				LocalDate.of(2026, 10, 1));
+		this.browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 2600));
+		String base = "http://localhost:" + this.port;
+		this.browser.get(base + "/login");
+		this.browser.findElement(By.id("username")).sendKeys("browser-promise");
+		this.browser.findElement(By.id("password")).sendKeys("promise-secret");
+		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+		wait.until(ExpectedConditions.urlContains("/accounts"));
+		this.browser.get(base + "/accounts/" + account.id().value());
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-arrangements]")));
+
+		click(By.xpath("//summary[contains(., 'Promise to pay')]"));
+		this.browser.findElement(By.id("promise-amount")).sendKeys("2500");
+		((org.openqa.selenium.JavascriptExecutor) this.browser)
+			.executeScript("document.getElementById('promise-due').value = '2026-12-05'");
+		click(By.cssSelector("[data-form=promise] button[type=submit]"));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-kind=PROMISE]")));
+		assertThat(this.browser.findElement(By.cssSelector("[data-kind=PROMISE]")).getText()).contains("₹2,500.00",
+				"Active", "browser-promise");
+
+		click(By.xpath("//summary[contains(., 'Affordability')]"));
+		this.browser.findElement(By.id("ie-income")).sendKeys("42000");
+		this.browser.findElement(By.id("ie-essential")).sendKeys("30000");
+		this.browser.findElement(By.id("ie-other")).sendKeys("6000");
+		this.browser.findElement(By.id("ie-debts")).sendKeys("4000");
+		click(By.cssSelector("[data-form=affordability] button[type=submit]"));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-offers]")));
+		assertThat(this.browser.findElement(By.cssSelector("[data-offers]")).getText()).contains("₹2,000.00",
+				"Settle now", "Short plan", "₹1,950.00");
+		Files.createDirectories(Path.of("target/screenshots"));
+		Files.write(Path.of("target/screenshots/arrangements-panel.png"),
+				((TakesScreenshot) this.browser).getScreenshotAs(OutputType.BYTES));
+	}
+
 	private void click(By locator) {
 		org.openqa.selenium.WebElement element = this.browser.findElement(locator);
 		((org.openqa.selenium.JavascriptExecutor) this.browser)
