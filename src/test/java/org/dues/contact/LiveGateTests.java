@@ -328,4 +328,36 @@ class LiveGateTests {
 			.andExpect(status().isOk());
 	}
 
+	@Test
+	void thePanelOffersLiftingOnlyToThoseWhoMayLiftAndTheFormCarriesItsToken() throws Exception {
+		this.mvc
+			.perform(post("/api/v1/accounts/{id}/holds", this.account.id().value())
+				.with(httpBasic("gate-agent", "agent-secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"type": "DISPUTE", "reason": "Disputes the fees"}"""))
+			.andExpect(status().isCreated());
+		String asAgent = this.mvc.perform(get("/accounts/{id}/compliance", this.account.id().value())
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+				.user("gate-agent")
+				.roles("AGENT")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(org.jsoup.Jsoup.parse(asAgent).select("[data-holds] form")).isEmpty();
+		String asOfficer = this.mvc.perform(get("/accounts/{id}/compliance", this.account.id().value())
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+				.user("gate-officer")
+				.roles("COMPLIANCE")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		var form = org.jsoup.Jsoup.parse(asOfficer).select("[data-holds] form").first();
+		assertThat(form).isNotNull();
+		assertThat(form.attr("action")).endsWith("/lift");
+		assertThat(form.attr("hx-post")).isEqualTo(form.attr("action"));
+		assertThat(form.select("input[name=_csrf]")).hasSize(1);
+		assertThat(form.select("button").text()).isEqualTo("Lift");
+	}
+
 }
