@@ -53,6 +53,10 @@ class SecurityConfiguration {
 				.hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())
 				.requestMatchers(HttpMethod.PUT, "/api/v1/creditors/*/authority/*")
 				.hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
+				.requestMatchers(HttpMethod.PUT, "/api/v1/accounts/*/assignment")
+				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				.requestMatchers("/api/v1/work/**")
+				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/api/v1/approvals", "/api/v1/approvals/**")
 				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/promises", "/api/v1/accounts/*/plans",

@@ -1,0 +1,128 @@
+package org.dues.work;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.dues.IntegrationTest;
+import org.dues.MutableClock;
+import org.dues.Portfolios;
+import org.dues.compliance.ContactHolds;
+import org.dues.compliance.HoldType;
+import org.dues.portfolio.AccountId;
+import org.dues.portfolio.AccountView;
+import org.dues.portfolio.CreditorView;
+import org.dues.portfolio.Creditors;
+import org.dues.portfolio.Placements;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Next account: due follow-ups first, then the most overdue; accounts the gate would
+ * block are passed over with the reason; two agents asking at once never get the same
+ * account.
+ */
+@IntegrationTest
+class NextAccountTests {
+
+	/** Monday 30 November 2026, 10:00 in New York. */
+	static final Instant MONDAY = Instant.parse("2026-11-30T15:00:00Z");
+
+	@Autowired
+	NextAccount next;
+
+	@Autowired
+	FollowUps followUps;
+
+	@Autowired
+	ContactHolds holds;
+
+	@Autowired
+	Creditors creditors;
+
+	@Autowired
+	Placements placements;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@AfterEach
+	void reset() {
+		this.jdbc.sql("DELETE FROM work_locks").update();
+		this.jdbc.sql("DELETE FROM work_assignments").update();
+		this.clock.set(IntegrationTest.START);
+	}
+
+	@Test
+	void followUpsFirstThenTheMostOverdueSkippingWhatTheGateBlocksAndNeverTwice() throws Exception {
+		this.clock.set(MONDAY.minus(Duration.ofDays(1)));
+		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
+		CreditorView issuer = portfolios.usIssuer();
+		List<AccountView> pool = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			pool.add(portfolios.overdue(issuer, 20 + i, "1000.00"));
+		}
+		AccountView ceased = pool.get(11);
+		AccountView brokenPromise = pool.get(0);
+		this.holds.place(ceased.customerId(), List.of(ceased.id().value()), HoldType.CEASE, null, null,
+				"Asked us to stop", "tester");
+		this.followUps.raiseForNextDay(brokenPromise.id(), "PROMISE_BROKEN", "test-" + brokenPromise.id(),
+				"Promise of 200.00 broken");
+		for (AccountView account : pool) {
+			this.next.assign(account.id(), null, "lead");
+		}
+		this.clock.set(MONDAY);
+
+		NextAccount.Next first = this.next.next("agent-a").orElseThrow();
+		assertThat(first.accountId()).isEqualTo(brokenPromise.id());
+		assertThat(first.reason()).isEqualTo("PROMISE_BROKEN");
+		assertThat(first.passedOver()).isEmpty();
+		NextAccount.Next second = this.next.next("agent-b").orElseThrow();
+		assertThat(second.accountId()).as("the most overdue that may be called").isEqualTo(pool.get(10).id());
+		assertThat(second.passedOver()).singleElement().asString().startsWith(ceased.accountRef()).contains("holds");
+		NextAccount.Next again = this.next.next("agent-a").orElseThrow();
+		assertThat(again.accountId()).as("asking again moves on").isNotIn(first.accountId(), second.accountId());
+
+		// eight agents ask at the same moment: eight different accounts
+		ExecutorService agents = Executors.newFixedThreadPool(8);
+		List<AccountId> taken = Collections.synchronizedList(new ArrayList<>());
+		try {
+			List<Callable<Optional<NextAccount.Next>>> asks = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				String agent = "agent-" + (char) ('c' + i);
+				asks.add(() -> this.next.next(agent));
+			}
+			for (Future<Optional<NextAccount.Next>> f : agents.invokeAll(asks)) {
+				f.get().ifPresent((n) -> taken.add(n.accountId()));
+			}
+		}
+		finally {
+			agents.shutdownNow();
+		}
+		assertThat(new HashSet<>(taken)).as("no account handed to two agents at once").hasSize(taken.size());
+		assertThat(taken).doesNotContain(ceased.id(), again.accountId(), second.accountId());
+		// 12 pooled, 1 ceased, 2 held by agents a and b, so 9 for the others
+		assertThat(taken).hasSize(8);
+		assertThat(this.next.next("agent-k")).isPresent();
+		assertThat(this.next.next("agent-l")).as("everything is taken or blocked").isEmpty();
+		this.clock.set(MONDAY.plus(NextAccount.LEASE).plus(Duration.ofMinutes(1)));
+		assertThat(this.next.next("agent-l")).as("leases run out").isPresent();
+	}
+
+}
