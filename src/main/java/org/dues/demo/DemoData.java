@@ -18,6 +18,7 @@ import org.dues.payment.NewPayment;
 import org.dues.payment.PaymentChannel;
 import org.dues.payment.PaymentManagement;
 import org.dues.portfolio.AccountView;
+import org.dues.work.NextAccount;
 import org.dues.portfolio.CreditorView;
 import org.dues.portfolio.Creditors;
 import org.dues.portfolio.NewCreditor;
@@ -70,11 +71,13 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoCompliance compliance;
 
+	private final NextAccount work;
+
 	private final String demoPassword;
 
 	DemoData(RuntimeMode mode, Creditors creditors, Placements placements, PaymentManagement payments,
 			UserManagement users, TransactionTemplate transactions, Clock clock, DemoCompliance compliance,
-			@Value("${dues.demo-password:demo}") String demoPassword) {
+			NextAccount work, @Value("${dues.demo-password:demo}") String demoPassword) {
 		this.mode = mode;
 		this.creditors = creditors;
 		this.placements = placements;
@@ -83,6 +86,7 @@ class DemoData implements ApplicationRunner {
 		this.transactions = transactions;
 		this.clock = clock;
 		this.compliance = compliance;
+		this.work = work;
 		this.demoPassword = demoPassword;
 	}
 
@@ -109,6 +113,13 @@ class DemoData implements ApplicationRunner {
 		List<AccountView> indian = load(nbfc, INDIAN_ACCOUNTS, random, this::indianRow);
 		List<AccountView> american = load(issuer, US_ACCOUNTS, random, this::usRow);
 		this.compliance.load(indian, american);
+		this.work.assignAll(
+				indian.stream().filter((a) -> a.accountRef().startsWith("MFLKL")).map(AccountView::id).toList(),
+				"agent1", "lead1");
+		this.work.assignAll(
+				indian.stream().filter((a) -> !a.accountRef().startsWith("MFLKL")).map(AccountView::id).toList(),
+				"agent2", "lead1");
+		this.work.assignAll(american.stream().map(AccountView::id).toList(), "agent3", "lead1");
 	}
 
 	private void createUsers() {

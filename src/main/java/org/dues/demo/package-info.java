@@ -2,8 +2,8 @@
  * The demo: on an empty embedded database, a deterministic portfolio (an Indian NBFC and
  * a US card issuer, a few thousand accounts across every bucket) and the demo users.
  */
-@ApplicationModule(
-		allowedDependencies = { "shared", "system", "identity", "customer", "portfolio", "payment", "compliance" })
+@ApplicationModule(allowedDependencies = { "shared", "system", "identity", "customer", "portfolio", "payment",
+		"compliance", "work" })
 @NullMarked
 package org.dues.demo;
 

@@ -156,6 +156,21 @@ public class NextAccount {
 			.orElse(null);
 	}
 
+	/** Assigns accounts to an agent (or the pool) in one statement. */
+	@Transactional
+	public void assignAll(java.util.Collection<AccountId> accounts, @Nullable String agent, String by) {
+		this.jdbc.sql("""
+				INSERT INTO work_assignments (account_id, agent, assigned_at, assigned_by)
+				SELECT id, :agent, :now, :by FROM portfolio_accounts WHERE id = ANY(:ids)
+				ON CONFLICT (account_id) DO UPDATE SET agent = EXCLUDED.agent, assigned_at = EXCLUDED.assigned_at,
+				    assigned_by = EXCLUDED.assigned_by""")
+			.param("ids", accounts.stream().map(AccountId::value).toArray(UUID[]::new))
+			.param("agent", agent)
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("by", by)
+			.update();
+	}
+
 	/** Assigns an account to an agent, or pools it (agent null) for any agent to take. */
 	@Transactional
 	public void assign(AccountId account, @Nullable String agent, String by) {

@@ -74,6 +74,11 @@ class DemoDataTests {
 			.containsExactly("ATTORNEY", "CEASE", "COMPLAINT", "DISPUTE");
 		assertThat(count("SELECT count(*) FROM compliance_blackouts")).isEqualTo(2);
 		assertThat(count("SELECT count(*) FROM compliance_audit")).isEqualTo(7);
+		assertThat(this.jdbc.sql("SELECT agent FROM work_assignments GROUP BY agent ORDER BY agent")
+			.query(String.class)
+			.list()).containsExactly("agent1", "agent2", "agent3");
+		assertThat(count("SELECT count(*) FROM work_assignments"))
+			.isEqualTo(DemoData.INDIAN_ACCOUNTS + DemoData.US_ACCOUNTS);
 
 		assertThat(scheduled("portfolio-aging")).as("the aging job is scheduled in the cluster-wide task table")
 			.isTrue();
