@@ -99,12 +99,32 @@ public class ContactGate {
 	@Transactional(readOnly = true)
 	public Preview preview(Request request, List<Interaction> history) {
 		Instant now = this.clock.instant();
-		LiveFacts.Live facts = this.live.read(request, history, now);
-		ContactDecision decision = ContactDecider.decide(facts.policy(), facts.facts());
-		Optional<Instant> next = decision.allowed() ? Optional.of(now)
-				: ContactDecider.nextOpening(facts.policy(), facts.facts());
-		return new Preview(decision, next.orElse(null), facts.facts().person().timeZones(),
-				tally(facts.policy(), facts.facts()), facts.policy());
+		LiveFacts.Live live = this.live.read(request, history, now);
+		return preview(live.policy(), live.facts(), now);
+	}
+
+	/**
+	 * The decisions the gate would make now for the same contact on several channels,
+	 * each with its own address, reading the facts once; nothing recorded.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Channel, Preview> previewEach(Request request, Map<Channel, @Nullable String> addresses,
+			List<Interaction> history) {
+		Instant now = this.clock.instant();
+		LiveFacts.Live live = this.live.read(request, history, now);
+		Map<Channel, Preview> previews = new java.util.EnumMap<>(Channel.class);
+		addresses.forEach((channel, address) -> {
+			String canonical = (address == null || address.isBlank()) ? null
+					: ContactAddress.canonical(channel, address, live.country(), "address");
+			previews.put(channel, preview(live.policy(), live.facts().via(channel, canonical), now));
+		});
+		return previews;
+	}
+
+	private static Preview preview(ContactPolicy policy, ContactFacts facts, Instant now) {
+		ContactDecision decision = ContactDecider.decide(policy, facts);
+		Optional<Instant> next = decision.allowed() ? Optional.of(now) : ContactDecider.nextOpening(policy, facts);
+		return new Preview(decision, next.orElse(null), facts.person().timeZones(), tally(policy, facts), policy);
 	}
 
 	/**

@@ -90,7 +90,7 @@ class LiveFacts {
 					.filter((b) -> !b.recording().lifted())
 					.map((b) -> new ContactFacts.ChannelBan(b.channel(), b.address()))
 					.toList());
-		return new Live(account, customer, policy, facts);
+		return new Live(account, customer, creditor.country(), policy, facts);
 	}
 
 	/**
@@ -119,7 +119,7 @@ class LiveFacts {
 	}
 
 	/** The facts of a live contact and what they were read from. */
-	record Live(AccountView account, CustomerView customer, ContactPolicy policy, ContactFacts facts) {
+	record Live(AccountView account, CustomerView customer, String country, ContactPolicy policy, ContactFacts facts) {
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -162,6 +163,17 @@ public class ContactLog {
 	public ContactGate.Preview check(ContactGate.Request request) {
 		AccountView account = this.accounts.get(request.account());
 		return this.gate.preview(request, history(account, request));
+	}
+
+	/**
+	 * What the gate would decide now on each channel, each with its address, reading the
+	 * person's facts and history once; not recorded.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Channel, ContactGate.Preview> checkEach(ContactGate.Request request,
+			Map<Channel, @Nullable String> addresses) {
+		AccountView account = this.accounts.get(request.account());
+		return this.gate.previewEach(request, addresses, history(account, request));
 	}
 
 	/** The account's interactions, newest first. */

@@ -203,19 +203,18 @@ class CompliancePanel {
 			}
 			return out;
 		};
-		List<ChannelRow> channels = new ArrayList<>();
-		ContactGate.Preview calls = null;
+		Map<Channel, @Nullable String> addresses = new java.util.EnumMap<>(Channel.class);
 		for (Channel channel : Channel.values()) {
-			String address = defaultAddress(customer, channel);
-			ContactGate.Preview preview = this.log.check(new ContactGate.Request(account.id(), Set.of(), channel,
-					address, PersonRole.CONSUMER, Purpose.COLLECTION));
-			if (channel == Channel.CALL) {
-				calls = preview;
-			}
-			channels.add(new ChannelRow(channel, address, preview.decision().allowed(),
-					preview.decision().blockedBy().stream().map(RuleResult::reason).map(relabel).toList(),
-					preview.decision().warnings().stream().map(relabel).toList(), preview.nextOpening()));
+			addresses.put(channel, defaultAddress(customer, channel));
 		}
+		Map<Channel, ContactGate.Preview> previews = this.log.checkEach(new ContactGate.Request(account.id(), Set.of(),
+				Channel.CALL, addresses.get(Channel.CALL), PersonRole.CONSUMER, Purpose.COLLECTION), addresses);
+		List<ChannelRow> channels = new ArrayList<>();
+		previews.forEach((channel,
+				preview) -> channels.add(new ChannelRow(channel, addresses.get(channel), preview.decision().allowed(),
+						preview.decision().blockedBy().stream().map(RuleResult::reason).map(relabel).toList(),
+						preview.decision().warnings().stream().map(relabel).toList(), preview.nextOpening())));
+		ContactGate.Preview calls = previews.get(Channel.CALL);
 		ContactGate.Preview everyDebt = this.log.check(new ContactGate.Request(account.id(),
 				all.stream().map(AccountView::id).collect(java.util.stream.Collectors.toSet()), Channel.CALL,
 				defaultAddress(customer, Channel.CALL), PersonRole.CONSUMER, Purpose.COLLECTION));
