@@ -120,10 +120,7 @@ public class ContactHolds {
 			@Nullable String liftedBy, @Nullable String liftReason) {
 
 		ContactFacts.Hold fact() {
-			Instant to = this.endsAt;
-			if (this.liftedAt != null && (to == null || this.liftedAt.isBefore(to))) {
-				to = this.liftedAt;
-			}
+			Instant to = Restrictions.earlier(this.endsAt, this.liftedAt);
 			return new ContactFacts.Hold(this.type,
 					this.accountIds.stream().map(UUID::toString).collect(java.util.stream.Collectors.toSet()),
 					this.receivedAt, to);

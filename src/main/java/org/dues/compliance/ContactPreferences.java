@@ -235,10 +235,7 @@ public class ContactPreferences {
 			@Nullable Instant until, Recording recording) {
 
 		ContactFacts.Consent fact() {
-			Instant end = this.until;
-			if (this.recording.liftedAt() != null && (end == null || this.recording.liftedAt().isBefore(end))) {
-				end = this.recording.liftedAt();
-			}
+			Instant end = Restrictions.earlier(this.until, this.recording.liftedAt());
 			return new ContactFacts.Consent(this.kind, this.receivedAt,
 					this.accountIds.stream().map(UUID::toString).collect(Collectors.toSet()), end);
 		}

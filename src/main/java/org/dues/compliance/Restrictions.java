@@ -67,6 +67,17 @@ class Restrictions {
 		return text;
 	}
 
+	/**
+	 * When a restriction stops: the earlier of its own end and its lifting; null when
+	 * neither is set.
+	 */
+	static @Nullable Instant earlier(@Nullable Instant end, @Nullable Instant lifted) {
+		if (lifted == null) {
+			return end;
+		}
+		return (end == null || lifted.isBefore(end)) ? lifted : end;
+	}
+
 	/** When it was received: now when absent; never in the future. */
 	Instant received(@Nullable Instant receivedAt) {
 		Instant now = now();
