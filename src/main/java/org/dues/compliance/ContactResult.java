@@ -21,6 +21,11 @@ public enum ContactResult {
 	BUSY,
 	/** The number is not in service: the call never connected. */
 	NOT_IN_SERVICE,
+	/**
+	 * Someone other than the person answered (a relative, a colleague): the call was
+	 * placed and counts, but it was not a conversation with the person.
+	 */
+	THIRD_PARTY,
 	/** The number turned out to belong to someone else. */
 	WRONG_NUMBER,
 	/** A message (SMS, email, WhatsApp, letter) was delivered. */

@@ -205,7 +205,9 @@ public class ContactLog {
 			boolean voice = channel == Channel.CALL || channel == Channel.VISIT;
 			boolean fits = switch (result) {
 				case DELIVERED -> !voice;
-				case NO_ANSWER, VOICEMAIL, LIMITED_CONTENT_MESSAGE, ANSWERED_DROPPED, BUSY, NOT_IN_SERVICE -> voice;
+				case NO_ANSWER, VOICEMAIL, LIMITED_CONTENT_MESSAGE, ANSWERED_DROPPED, BUSY, NOT_IN_SERVICE,
+						THIRD_PARTY ->
+					voice;
 				default -> true;
 			};
 			if (!fits) {

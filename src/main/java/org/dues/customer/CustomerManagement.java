@@ -111,6 +111,20 @@ public class CustomerManagement {
 		return new Upsert(id, created, changed || added > 0);
 	}
 
+	/**
+	 * Marks one of the customer's numbers as someone else's: it is no longer called, and
+	 * its time zones no longer count as the customer's.
+	 * @return whether the number was the customer's and is now marked
+	 */
+	@Transactional
+	public boolean markWrongNumber(CustomerId id, String e164) {
+		return this.jdbc.sql(
+				"UPDATE customer_phones SET wrong_number = true, verified = false WHERE customer_id = :id AND e164 = :e164")
+			.param("id", id.value())
+			.param("e164", e164)
+			.update() == 1;
+	}
+
 	/** The customer with all contact points. */
 	public CustomerView get(CustomerId id) {
 		return findAll(List.of(id.value())).stream()

@@ -18,7 +18,6 @@ import org.dues.payment.NewPayment;
 import org.dues.payment.PaymentChannel;
 import org.dues.payment.PaymentManagement;
 import org.dues.portfolio.AccountView;
-import org.dues.work.NextAccount;
 import org.dues.portfolio.CreditorView;
 import org.dues.portfolio.Creditors;
 import org.dues.portfolio.NewCreditor;
@@ -71,13 +70,13 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoCompliance compliance;
 
-	private final NextAccount work;
+	private final DemoDesk desk;
 
 	private final String demoPassword;
 
 	DemoData(RuntimeMode mode, Creditors creditors, Placements placements, PaymentManagement payments,
 			UserManagement users, TransactionTemplate transactions, Clock clock, DemoCompliance compliance,
-			NextAccount work, @Value("${dues.demo-password:demo}") String demoPassword) {
+			DemoDesk desk, @Value("${dues.demo-password:demo}") String demoPassword) {
 		this.mode = mode;
 		this.creditors = creditors;
 		this.placements = placements;
@@ -86,7 +85,7 @@ class DemoData implements ApplicationRunner {
 		this.transactions = transactions;
 		this.clock = clock;
 		this.compliance = compliance;
-		this.work = work;
+		this.desk = desk;
 		this.demoPassword = demoPassword;
 	}
 
@@ -113,19 +112,18 @@ class DemoData implements ApplicationRunner {
 		List<AccountView> indian = load(nbfc, INDIAN_ACCOUNTS, random, this::indianRow);
 		List<AccountView> american = load(issuer, US_ACCOUNTS, random, this::usRow);
 		this.compliance.load(indian, american);
-		this.work.assignAll(
-				indian.stream().filter((a) -> a.accountRef().startsWith("MFLKL")).map(AccountView::id).toList(),
-				"agent1", "lead1");
-		this.work.assignAll(
-				indian.stream().filter((a) -> !a.accountRef().startsWith("MFLKL")).map(AccountView::id).toList(),
-				"agent2", "lead1");
-		this.work.assignAll(american.stream().map(AccountView::id).toList(), "agent3", "lead1");
+		this.desk.load(nbfc.code(), american);
 	}
 
 	private void createUsers() {
+		// the recovery-agent certificates the RBI's directions require, current for a
+		// year
+		LocalDate certified = LocalDate.now(this.clock).plusYears(1);
 		List<NewUser> demo = List.of(
-				new NewUser("agent1", "Anjali Nair", this.demoPassword, Set.of(Role.AGENT), List.of("ml", "en")),
-				new NewUser("agent2", "Rohit Verma", this.demoPassword, Set.of(Role.AGENT), List.of("hi", "en")),
+				new NewUser("agent1", "Anjali Nair", this.demoPassword, Set.of(Role.AGENT), List.of("ml", "en"),
+						List.of("KL"), "IBA-DRA-KL-20412", certified),
+				new NewUser("agent2", "Rohit Verma", this.demoPassword, Set.of(Role.AGENT), List.of("hi", "en"),
+						List.of("DL", "UP", "RJ", "BR", "CH"), "IBA-DRA-DL-31877", certified),
 				new NewUser("agent3", "Megan Carter", this.demoPassword, Set.of(Role.AGENT), List.of("en")),
 				new NewUser("lead1", "Suresh Menon", this.demoPassword, Set.of(Role.TEAM_LEAD),
 						List.of("ml", "hi", "en")),

@@ -14,6 +14,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -38,16 +39,27 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, UserManagement users, PasswordEncoder passwords,
+			CredentialCache credentials) throws Exception {
 		return http.securityMatcher("/api/**")
+			.authenticationProvider(new CachingBasicAuthentication(users, passwords, credentials))
 			.authorizeHttpRequests((auth) -> auth
 				.requestMatchers(HttpMethod.POST, "/api/v1/creditors", "/api/v1/creditors/*/accounts",
 						"/api/v1/creditors/*/mappings", "/api/v1/imports")
 				.hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
+				.requestMatchers(HttpMethod.GET, "/api/v1/users", "/api/v1/teams")
+				.hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name(), Role.TEAM_LEAD.name())
+				.requestMatchers("/api/v1/users", "/api/v1/users/**")
+				.hasRole(Role.ADMIN.name())
+				.requestMatchers("/api/v1/teams", "/api/v1/teams/**")
+				.hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
+				.requestMatchers("/api/v1/queues", "/api/v1/queues/**", "/api/v1/assignments", "/api/v1/supervisor/**")
+				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/api/v1/imports/**")
 				.hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
 				.requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/payments", "/api/v1/accounts/*/payments/**",
-						"/api/v1/accounts/*/contacts", "/api/v1/accounts/*/contacts/**")
+						"/api/v1/accounts/*/contacts", "/api/v1/accounts/*/contacts/**",
+						"/api/v1/accounts/*/dispositions", "/api/v1/accounts/*/notes")
 				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers(HttpMethod.PUT, "/api/v1/creditors/*/contact-policy")
 				.hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())
@@ -88,6 +100,13 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/imports", "/imports/**")
 				.hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
+				.requestMatchers(HttpMethod.POST, "/desk/next", "/accounts/*/desk/call", "/accounts/*/desk/outcome",
+						"/accounts/*/desk/notes")
+				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				.requestMatchers("/admin", "/admin/**")
+				.hasRole(Role.ADMIN.name())
+				.requestMatchers("/queues", "/queues/**", "/supervisor", "/supervisor/**")
+				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/approvals", "/approvals/**")
 				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers(HttpMethod.POST, "/accounts/*/compliance/holds/*/lift",

@@ -1,13 +1,23 @@
 package org.dues.identity;
 
 import java.sql.Array;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+
+import org.dues.shared.InvalidInputException;
+import org.dues.shared.NotFoundException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -20,7 +30,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Users and their roles. Passwords are stored only as adaptive hashes.
+ * Users, their roles and what agents bring to the work (languages, regions, the
+ * recovery-agent certificate). Passwords are stored only as adaptive hashes.
  */
 @Service
 public class UserManagement implements UserDetailsService {
@@ -31,10 +42,13 @@ public class UserManagement implements UserDetailsService {
 
 	private final Clock clock;
 
-	UserManagement(JdbcClient jdbc, PasswordEncoder passwords, Clock clock) {
+	private final CredentialCache credentials;
+
+	UserManagement(JdbcClient jdbc, PasswordEncoder passwords, Clock clock, CredentialCache credentials) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.clock = clock;
+		this.credentials = credentials;
 	}
 
 	/**
@@ -44,18 +58,66 @@ public class UserManagement implements UserDetailsService {
 	@Transactional
 	public boolean createIfAbsent(NewUser user) {
 		int rows = this.jdbc.sql("""
-				INSERT INTO identity_users (id, username, display_name, password_hash, roles, languages, created_at)
-				VALUES (:id, :username, :displayName, :hash, :roles, :languages, :now)
+				INSERT INTO identity_users (id, username, display_name, password_hash, roles, languages, regions,
+				    certificate_number, certificate_expires_on, created_at)
+				VALUES (:id, :username, :displayName, :hash, :roles, :languages, :regions, :certificate, :expires, :now)
 				ON CONFLICT (username) DO NOTHING""")
 			.param("id", UUID.randomUUID())
 			.param("username", user.username())
-			.param("displayName", user.displayName())
+			.param("displayName", user.displayName().strip())
 			.param("hash", this.passwords.encode(user.password()))
-			.param("roles", user.roles().stream().map(Enum::name).sorted().toArray(String[]::new))
+			.param("roles", roles(user.roles()))
 			.param("languages", user.languages().toArray(String[]::new))
-			.param("now", Instant.now(this.clock).atOffset(java.time.ZoneOffset.UTC))
+			.param("regions", user.regions().toArray(String[]::new))
+			.param("certificate", blankToNull(user.certificateNumber()))
+			.param("expires", user.certificateExpiresOn())
+			.param("now", Instant.now(this.clock).atOffset(ZoneOffset.UTC))
 			.update();
 		return rows == 1;
+	}
+
+	/**
+	 * Changes what a user does and brings; takes effect on their next request.
+	 * @throws NotFoundException if there is no such user
+	 */
+	@Transactional
+	public UserView update(String username, UserChange change) {
+		if (change.roles().isEmpty()) {
+			throw new InvalidInputException("roles", "a user needs at least one role");
+		}
+		int rows = this.jdbc.sql("""
+				UPDATE identity_users SET display_name = :displayName, roles = :roles, languages = :languages,
+				    regions = :regions, certificate_number = :certificate, certificate_expires_on = :expires,
+				    enabled = :enabled
+				WHERE username = :username""")
+			.param("username", username)
+			.param("displayName", change.displayName().strip())
+			.param("roles", roles(change.roles()))
+			.param("languages", codes("languages", change.languages()).toArray(String[]::new))
+			.param("regions", codes("regions", change.regions()).toArray(String[]::new))
+			.param("certificate", blankToNull(change.certificateNumber()))
+			.param("expires", change.certificateExpiresOn())
+			.param("enabled", change.enabled())
+			.update();
+		if (rows == 0) {
+			throw new NotFoundException("user", username);
+		}
+		this.credentials.forget(username);
+		return find(username).orElseThrow();
+	}
+
+	/** Sets a new password for a user. */
+	@Transactional
+	public void setPassword(String username, String password) {
+		checkPassword(password);
+		int rows = this.jdbc.sql("UPDATE identity_users SET password_hash = :hash WHERE username = :username")
+			.param("hash", this.passwords.encode(password))
+			.param("username", username)
+			.update();
+		if (rows == 0) {
+			throw new NotFoundException("user", username);
+		}
+		this.credentials.forget(username);
 	}
 
 	/** Whether any user exists yet. */
@@ -63,14 +125,39 @@ public class UserManagement implements UserDetailsService {
 		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM identity_users)").query(Boolean.class).single();
 	}
 
-	/** The user's display name and roles, if the user exists. */
+	/** The user with their roles and attributes, if the user exists. */
 	public Optional<UserView> find(String username) {
-		return this.jdbc
-			.sql("SELECT username, display_name, roles, languages FROM identity_users WHERE username = :username")
+		return this.jdbc.sql(SELECT + " WHERE u.username = :username")
 			.param("username", username)
-			.query((rs, n) -> new UserView(rs.getString(1), rs.getString(2),
-					strings(rs.getArray(3)).stream().map(Role::valueOf).toList(), strings(rs.getArray(4))))
+			.query((rs, n) -> view(rs))
 			.optional();
+	}
+
+	/** Every user, by name. */
+	public List<UserView> all() {
+		return this.jdbc.sql(SELECT + " ORDER BY u.username").query((rs, n) -> view(rs)).list();
+	}
+
+	/** The enabled users with the given role, by name. */
+	public List<UserView> withRole(Role role) {
+		return this.jdbc.sql(SELECT + " WHERE :role = ANY(u.roles) AND u.enabled ORDER BY u.username")
+			.param("role", role.name())
+			.query((rs, n) -> view(rs))
+			.list();
+	}
+
+	private static final String SELECT = """
+			SELECT u.username, u.display_name, u.roles, u.languages, u.regions, u.certificate_number,
+			    u.certificate_expires_on, u.enabled,
+			    ARRAY(SELECT t.name FROM identity_team_members m JOIN identity_teams t ON t.id = m.team_id
+			          WHERE m.username = u.username ORDER BY t.name) AS teams
+			FROM identity_users u""";
+
+	private static UserView view(ResultSet rs) throws SQLException {
+		return new UserView(rs.getString(1), rs.getString(2),
+				strings(rs.getArray(3)).stream().map(Role::valueOf).toList(), strings(rs.getArray(4)),
+				strings(rs.getArray(5)), rs.getString(6), rs.getObject(7, LocalDate.class), rs.getBoolean(8),
+				strings(rs.getArray(9)));
 	}
 
 	@Override
@@ -88,12 +175,97 @@ public class UserManagement implements UserDetailsService {
 			.orElseThrow(() -> new UsernameNotFoundException(username));
 	}
 
+	static void checkUsername(@Nullable String username) {
+		if (username == null || !username.matches("[a-z0-9][a-z0-9._-]{1,63}")) {
+			throw new InvalidInputException("username",
+					"must be 2-64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit");
+		}
+	}
+
+	static void checkPassword(@Nullable String password) {
+		if (password == null || password.length() < 4) {
+			throw new InvalidInputException("password", "must have at least 4 characters");
+		}
+		if (password.length() > 72) {
+			throw new InvalidInputException("password", "must have at most 72 characters");
+		}
+	}
+
+	/** Language or region codes: trimmed, upper- or lower-cased as ISO writes them. */
+	static List<String> codes(String field, @Nullable List<String> values) {
+		if (values == null) {
+			return List.of();
+		}
+		List<String> clean = new ArrayList<>();
+		for (String value : values) {
+			if (value == null || value.isBlank()) {
+				continue;
+			}
+			String code = value.strip();
+			if (!code.matches("[A-Za-z]{2,3}")) {
+				throw new InvalidInputException(field, "'%s' is not a two- or three-letter code".formatted(code));
+			}
+			code = field.equals("languages") ? code.toLowerCase(Locale.ROOT) : code.toUpperCase(Locale.ROOT);
+			if (!clean.contains(code)) {
+				clean.add(code);
+			}
+		}
+		return List.copyOf(clean);
+	}
+
+	private static String[] roles(Set<Role> roles) {
+		return roles.stream().map(Enum::name).sorted().toArray(String[]::new);
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
 	private static List<String> strings(Array array) throws SQLException {
 		return Arrays.asList((String[]) array.getArray());
 	}
 
-	/** A user as colleagues see them. */
-	public record UserView(String username, String displayName, List<Role> roles, List<String> languages) {
+	/**
+	 * What an administrator may change about a user.
+	 */
+	public record UserChange(String displayName, Set<Role> roles, List<String> languages, List<String> regions,
+			@Nullable String certificateNumber, @Nullable LocalDate certificateExpiresOn, boolean enabled) {
+
+		public UserChange {
+			if (displayName == null || displayName.isBlank()) {
+				throw new InvalidInputException("displayName", "is required");
+			}
+			roles = (roles == null) ? Set.of() : Set.copyOf(roles);
+			languages = (languages == null) ? List.of() : List.copyOf(languages);
+			regions = (regions == null) ? List.of() : List.copyOf(regions);
+		}
+
+	}
+
+	/**
+	 * A user as colleagues see them.
+	 *
+	 * @param regions the regions the agent covers; empty for all
+	 * @param teams the names of the teams they belong to
+	 */
+	public record UserView(String username, String displayName, List<Role> roles, List<String> languages,
+			List<String> regions, @Nullable String certificateNumber, @Nullable LocalDate certificateExpiresOn,
+			boolean enabled, List<String> teams) {
+
+		/**
+		 * Whether the user may work Indian accounts on the given day: the RBI's
+		 * directions require recovery agents to hold a current certificate (an expired or
+		 * missing one means no Indian accounts).
+		 */
+		public boolean certifiedOn(LocalDate day) {
+			return this.certificateNumber != null && this.certificateExpiresOn != null
+					&& !this.certificateExpiresOn.isBefore(day);
+		}
+
+		public boolean has(Role role) {
+			return this.roles.contains(role);
+		}
+
 	}
 
 }

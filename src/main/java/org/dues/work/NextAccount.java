@@ -4,7 +4,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +22,7 @@ import org.dues.compliance.RuleResult;
 import org.dues.contact.ContactLog;
 import org.dues.customer.CustomerManagement;
 import org.dues.customer.CustomerView;
+import org.dues.identity.UserManagement;
 import org.dues.portfolio.AccountId;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Accounts;
@@ -43,6 +48,8 @@ public class NextAccount {
 
 	private static final int BATCH = 25;
 
+	private static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
+
 	private final JdbcClient jdbc;
 
 	private final ContactLog contacts;
@@ -51,10 +58,17 @@ public class NextAccount {
 
 	private final CustomerManagement customers;
 
+	private final UserManagement users;
+
+	private final Queues queues;
+
 	private final Clock clock;
 
-	NextAccount(JdbcClient jdbc, ContactLog contacts, Accounts accounts, CustomerManagement customers, Clock clock) {
+	NextAccount(JdbcClient jdbc, ContactLog contacts, Accounts accounts, CustomerManagement customers,
+			UserManagement users, Queues queues, Clock clock) {
 		this.jdbc = jdbc;
+		this.users = users;
+		this.queues = queues;
 		this.contacts = contacts;
 		this.accounts = accounts;
 		this.customers = customers;
@@ -63,7 +77,11 @@ public class NextAccount {
 
 	/**
 	 * The next account for the agent, leased to them; empty when nothing may be worked
-	 * now.
+	 * now. Looks in turn at due follow-ups (callbacks first), the accounts the agent
+	 * owns, and the pooled accounts of their team queues in priority order. An agent
+	 * without a current recovery-agent certificate gets no Indian accounts; pooled
+	 * accounts go only to agents who speak the customer's language (when both are known)
+	 * and cover the customer's region (when the agent has regions).
 	 */
 	@Transactional
 	public Optional<Next> next(String agent) {
@@ -74,61 +92,132 @@ public class NextAccount {
 			.param("agent", agent)
 			.query(UUID.class)
 			.list();
+		UserManagement.UserView user = this.users.find(agent).orElse(null);
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("agent", agent);
+		params.put("now", Timestamp.from(now));
+		params.put("certified", user != null && user.certifiedOn(LocalDate.now(this.clock.withZone(INDIA))));
+		String eligible = "a.status = 'ACTIVE' AND (c.country <> 'IN' OR :certified)"
+				+ " AND NOT EXISTS (SELECT 1 FROM work_locks l WHERE l.account_id = a.id AND l.expires_at > :now)";
+		List<Queues.QueueView> queues = this.queues.of(agent);
+		String pooled = pooledFor(user, queues, params);
+		List<Step> steps = new ArrayList<>();
+		steps.add(new Step(null,
+				"""
+						SELECT a.id, f.id AS follow_up, f.cause
+						FROM work_followups f JOIN portfolio_accounts a ON a.id = f.account_id
+						JOIN portfolio_creditors c ON c.id = a.creditor_id JOIN customer_customers cu ON cu.id = a.customer_id
+						LEFT JOIN work_assignments w ON w.account_id = a.id
+						WHERE f.done_at IS NULL AND f.due_at <= :now AND %s AND a.id NOT IN (:skip)
+						  AND (f.assigned_to = :agent OR (f.assigned_to IS NULL AND (w.agent = :agent OR (w.agent IS NULL AND %s))))
+						ORDER BY CASE f.cause WHEN 'CALLBACK' THEN 0 ELSE 1 END, f.due_at, a.id
+						LIMIT 1 FOR NO KEY UPDATE OF a SKIP LOCKED"""
+					.formatted(eligible, pooled)));
+		steps.add(new Step(null, """
+				SELECT a.id, NULL::uuid AS follow_up, NULL AS cause
+				FROM work_assignments w JOIN portfolio_accounts a ON a.id = w.account_id
+				JOIN portfolio_creditors c ON c.id = a.creditor_id
+				WHERE w.agent = :agent AND %s AND a.id NOT IN (:skip)
+				ORDER BY %s
+				LIMIT 1 FOR NO KEY UPDATE OF a SKIP LOCKED""".formatted(eligible, QueueSort.DPD_DESC.sql)));
+		for (int i = 0; i < queues.size(); i++) {
+			Queues.QueueView queue = queues.get(i);
+			steps.add(new Step(queue.name(), """
+					SELECT a.id, NULL::uuid AS follow_up, NULL AS cause
+					FROM portfolio_accounts a JOIN portfolio_creditors c ON c.id = a.creditor_id
+					JOIN customer_customers cu ON cu.id = a.customer_id
+					LEFT JOIN work_assignments w ON w.account_id = a.id
+					WHERE w.agent IS NULL AND %s AND %s AND %s AND a.id NOT IN (:skip)
+					ORDER BY %s
+					LIMIT 1 FOR NO KEY UPDATE OF a SKIP LOCKED""".formatted(eligible, routing(user, params),
+					queue.filters().sql("s" + i + "_", params), queue.sort().sql)));
+		}
 		record Candidate(UUID account, @Nullable UUID followUp, @Nullable String cause) {
 		}
 		List<String> passedOver = new ArrayList<>();
 		List<UUID> skip = new ArrayList<>(had);
 		skip.add(new UUID(0, 0));
-		for (int tries = 0; tries < BATCH; tries++) {
-			// one row at a time, locked and skipping rows another agent's transaction
-			// holds,
-			// so agents asking together take different accounts without waiting
-			Optional<Candidate> found = this.jdbc.sql("""
-					SELECT a.id, f.id AS follow_up, f.cause
-					FROM work_assignments w JOIN portfolio_accounts a ON a.id = w.account_id
-					LEFT JOIN LATERAL (
-					    SELECT id, cause, due_at FROM work_followups f
-					    WHERE f.account_id = a.id AND f.done_at IS NULL AND f.due_at <= :now
-					    ORDER BY CASE f.cause WHEN 'CALLBACK' THEN 0 ELSE 1 END, f.due_at LIMIT 1) f ON true
-					WHERE (w.agent = :agent OR w.agent IS NULL) AND a.status = 'ACTIVE' AND a.id NOT IN (:skip)
-					  AND NOT EXISTS (SELECT 1 FROM work_locks l WHERE l.account_id = a.id AND l.expires_at > :now)
-					ORDER BY f.id IS NULL, CASE f.cause WHEN 'CALLBACK' THEN 0 ELSE 1 END, f.due_at,
-					         a.days_past_due DESC, a.principal + a.interest + a.fees DESC, w.agent IS NULL, a.id
-					LIMIT 1
-					FOR UPDATE OF w SKIP LOCKED""")
-				.param("now", Timestamp.from(now))
-				.param("agent", agent)
-				.param("skip", skip)
-				.query((rs, n) -> new Candidate(rs.getObject("id", UUID.class), rs.getObject("follow_up", UUID.class),
-						rs.getString("cause")))
-				.optional();
-			if (found.isEmpty()) {
-				break;
-			}
-			Candidate candidate = found.get();
-			skip.add(candidate.account());
-			AccountView account = this.accounts.get(new AccountId(candidate.account()));
-			ContactGate.Preview gate = this.contacts.check(new ContactGate.Request(account.id(), Set.of(), Channel.CALL,
-					firstNumber(account), PersonRole.CONSUMER, Purpose.COLLECTION));
-			if (!gate.decision().allowed()) {
-				passedOver.add(account.accountRef() + ": "
-						+ String.join("; ", gate.decision().blockedBy().stream().map(RuleResult::rule).toList()));
-				continue;
-			}
-			if (lease(candidate.account(), agent, now)) {
-				if (candidate.followUp() != null) {
-					this.jdbc.sql("UPDATE work_followups SET done_at = :now, done_by = :agent WHERE id = :id")
-						.param("now", Timestamp.from(now))
-						.param("agent", agent)
-						.param("id", candidate.followUp())
-						.update();
+		int tries = 0;
+		for (Step step : steps) {
+			while (tries++ < BATCH) {
+				// one row at a time, locked and skipping rows another agent's
+				// transaction holds, so agents asking together take different accounts
+				// without waiting
+				params.put("skip", skip);
+				Optional<Candidate> found = this.jdbc.sql(step.sql())
+					.params(params)
+					.query((rs, n) -> new Candidate(rs.getObject("id", UUID.class),
+							rs.getObject("follow_up", UUID.class), rs.getString("cause")))
+					.optional();
+				if (found.isEmpty()) {
+					break;
 				}
-				return Optional.of(new Next(account.id(), account.accountRef(),
-						(candidate.cause() == null) ? "QUEUE" : candidate.cause(), candidate.followUp(),
-						now.plus(LEASE), passedOver));
+				Candidate candidate = found.get();
+				skip.add(candidate.account());
+				AccountView account = this.accounts.get(new AccountId(candidate.account()));
+				ContactGate.Preview gate = this.contacts.check(new ContactGate.Request(account.id(), Set.of(),
+						Channel.CALL, firstNumber(account), PersonRole.CONSUMER, Purpose.COLLECTION));
+				if (!gate.decision().allowed()) {
+					passedOver.add(account.accountRef() + ": "
+							+ String.join("; ", gate.decision().blockedBy().stream().map(RuleResult::rule).toList()));
+					continue;
+				}
+				if (lease(candidate.account(), agent, now)) {
+					if (candidate.followUp() != null) {
+						this.jdbc.sql("UPDATE work_followups SET done_at = :now, done_by = :agent WHERE id = :id")
+							.param("now", Timestamp.from(now))
+							.param("agent", agent)
+							.param("id", candidate.followUp())
+							.update();
+					}
+					String reason = (candidate.cause() != null) ? candidate.cause()
+							: (step.queue() == null) ? "OWNED" : "QUEUE";
+					return Optional.of(new Next(account.id(), account.accountRef(), reason, step.queue(),
+							candidate.followUp(), now.plus(LEASE), passedOver));
+				}
 			}
 		}
 		return Optional.empty();
+	}
+
+	/** One place to look for the next account, with the queue it stands for. */
+	private record Step(@Nullable String queue, String sql) {
+	}
+
+	/**
+	 * The condition for a pooled account to be the agent's: routed to them and in one of
+	 * their queues.
+	 */
+	static String pooledFor(UserManagement.@Nullable UserView user, List<Queues.QueueView> queues,
+			Map<String, Object> params) {
+		if (queues.isEmpty()) {
+			return "false";
+		}
+		List<String> any = new ArrayList<>();
+		for (int i = 0; i < queues.size(); i++) {
+			any.add(queues.get(i).filters().sql("f" + i + "_", params));
+		}
+		return "(" + routing(user, params) + " AND (" + String.join(" OR ", any) + "))";
+	}
+
+	/**
+	 * Language and region routing of pooled accounts: to agents who speak the customer's
+	 * language and cover the customer's region, where each is known.
+	 */
+	static String routing(UserManagement.@Nullable UserView user, Map<String, Object> params) {
+		List<String> where = new ArrayList<>();
+		where.add("true");
+		if (user != null && !user.languages().isEmpty()) {
+			where.add("(cu.language IS NULL OR cu.language = ANY(:agentLanguages))");
+			params.put("agentLanguages", user.languages().toArray(String[]::new));
+		}
+		if (user != null && !user.regions().isEmpty()) {
+			where.add("(NOT EXISTS (SELECT 1 FROM customer_addresses ad WHERE ad.customer_id = a.customer_id)"
+					+ " OR EXISTS (SELECT 1 FROM customer_addresses ad WHERE ad.customer_id = a.customer_id"
+					+ " AND upper(ad.state) = ANY(:agentRegions)))");
+			params.put("agentRegions", user.regions().toArray(String[]::new));
+		}
+		return "(" + String.join(" AND ", where) + ")";
 	}
 
 	/** Leases the account to the agent unless another agent holds a live lease on it. */
@@ -171,6 +260,34 @@ public class NextAccount {
 			.update();
 	}
 
+	/**
+	 * Moves every account an agent owns to another agent, or to the pool (to null); the
+	 * lead's bulk reassignment when an agent leaves or is overloaded.
+	 * @return how many accounts moved
+	 */
+	@Transactional
+	public int reassignFrom(String fromAgent, @Nullable String toAgent, String by) {
+		return this.jdbc.sql("""
+				UPDATE work_assignments SET agent = :to, assigned_at = :now, assigned_by = :by WHERE agent = :from""")
+			.param("from", fromAgent)
+			.param("to", toAgent)
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("by", by)
+			.update();
+	}
+
+	/**
+	 * Gives an agent up to {@code limit} of the pooled accounts a queue holds, in the
+	 * queue's order.
+	 * @return how many accounts were assigned
+	 */
+	@Transactional
+	public int assignFromQueue(UUID queueId, String agent, int limit, String by) {
+		List<UUID> ids = this.queues.preview(queueId, limit);
+		assignAll(ids.stream().map(AccountId::new).toList(), agent, by);
+		return ids.size();
+	}
+
 	/** Assigns an account to an agent, or pools it (agent null) for any agent to take. */
 	@Transactional
 	public void assign(AccountId account, @Nullable String agent, String by) {
@@ -191,12 +308,13 @@ public class NextAccount {
 	 * The account an agent should work next.
 	 *
 	 * @param reason {@code CALLBACK}, {@code PROMISE_BROKEN}, {@code PLAN_BROKEN} (a due
-	 * follow-up) or {@code QUEUE}
+	 * follow-up), {@code OWNED} (an account assigned to the agent) or {@code QUEUE}
+	 * @param queue the team queue it came from, for a pooled account
 	 * @param passedOver accounts ahead of it the gate would not let the agent call now,
 	 * with the rules that stopped them
 	 */
-	public record Next(AccountId accountId, String accountRef, String reason, @Nullable UUID followUpId,
-			Instant leasedUntil, List<String> passedOver) {
+	public record Next(AccountId accountId, String accountRef, String reason, @Nullable String queue,
+			@Nullable UUID followUpId, Instant leasedUntil, List<String> passedOver) {
 	}
 
 }

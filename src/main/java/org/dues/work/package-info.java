@@ -3,8 +3,8 @@
  * for the account's agent the next day; queues, assignment and "next account" build on
  * them.
  */
-@ApplicationModule(
-		allowedDependencies = { "shared", "system", "customer", "portfolio", "compliance", "contact", "arrangement" })
+@ApplicationModule(allowedDependencies = { "shared", "system", "identity", "customer", "portfolio", "compliance",
+		"contact", "arrangement" })
 @NullMarked
 package org.dues.work;
 

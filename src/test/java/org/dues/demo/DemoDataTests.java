@@ -76,9 +76,14 @@ class DemoDataTests {
 		assertThat(count("SELECT count(*) FROM compliance_audit")).isEqualTo(7);
 		assertThat(this.jdbc.sql("SELECT agent FROM work_assignments GROUP BY agent ORDER BY agent")
 			.query(String.class)
-			.list()).containsExactly("agent1", "agent2", "agent3");
-		assertThat(count("SELECT count(*) FROM work_assignments"))
-			.isEqualTo(DemoData.INDIAN_ACCOUNTS + DemoData.US_ACCOUNTS);
+			.list()).as("the US accounts are agent3's; the Indian ones are pooled in the India desk's queue")
+			.containsExactly("agent3");
+		assertThat(count("SELECT count(*) FROM work_assignments")).isEqualTo(DemoData.US_ACCOUNTS);
+		assertThat(this.jdbc.sql("SELECT name FROM work_queues").query(String.class).list())
+			.containsExactly("Malabar overdue");
+		assertThat(count("""
+				SELECT count(*) FROM identity_users WHERE username IN ('agent1', 'agent2')
+				    AND certificate_expires_on > CURRENT_DATE""")).isEqualTo(2);
 
 		assertThat(scheduled("portfolio-aging")).as("the aging job is scheduled in the cluster-wide task table")
 			.isTrue();

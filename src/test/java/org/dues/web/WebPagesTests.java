@@ -11,12 +11,14 @@ import org.dues.identity.NewUser;
 import org.dues.identity.Role;
 import org.dues.identity.UserManagement;
 import org.dues.portfolio.AccountView;
+import org.dues.work.NextAccount;
 import org.dues.portfolio.Creditors;
 import org.dues.portfolio.Placements;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
@@ -27,6 +29,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -47,6 +50,9 @@ class WebPagesTests {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	NextAccount work;
 
 	AccountView account;
 
@@ -96,29 +102,29 @@ class WebPagesTests {
 	@Test
 	void findsAccountsByReferenceNameAndPhone() throws Exception {
 		String ref = this.account.accountRef();
-		this.mvc.perform(get("/accounts").param("q", ref).with(user("web-agent").roles("AGENT")))
+		this.mvc.perform(get("/accounts").param("q", ref).with(user("web-lead").roles("TEAM_LEAD")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("/accounts/" + this.account.id().value())))
 			.andExpect(content().string(containsString("<html")));
 		this.mvc
 			.perform(get("/accounts").param("q", "ലക്ഷ്മി")
 				.header("HX-Request", "true")
-				.with(user("web-agent").roles("AGENT")))
+				.with(user("web-lead").roles("TEAM_LEAD")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(ref)))
 			.andExpect(content().string(not(containsString("<html"))));
 		int n = Integer.parseInt(ref.replace("ACC-", ""));
 		this.mvc
-			.perform(
-					get("/accounts").param("q", "098470 " + (10000 + n % 89999)).with(user("web-agent").roles("AGENT")))
+			.perform(get("/accounts").param("q", "098470 " + (10000 + n % 89999))
+				.with(user("web-lead").roles("TEAM_LEAD")))
 			.andExpect(content().string(containsString(ref)));
-		this.mvc.perform(get("/accounts").param("q", "zz-no-such-account").with(user("web-agent").roles("AGENT")))
+		this.mvc.perform(get("/accounts").param("q", "zz-no-such-account").with(user("web-lead").roles("TEAM_LEAD")))
 			.andExpect(content().string(containsString("No accounts match")));
 	}
 
 	@Test
 	void showsTheAccountWithItsBalancesInLakhsAndItsLedger() throws Exception {
-		this.mvc.perform(get("/accounts/{id}", this.account.id().value()).with(user("web-agent").roles("AGENT")))
+		this.mvc.perform(get("/accounts/{id}", this.account.id().value()).with(user("web-lead").roles("TEAM_LEAD")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("ലക്ഷ്മി മേനോൻ")))
 			.andExpect(content().string(containsString("₹1,23,456.50")))
@@ -130,20 +136,59 @@ class WebPagesTests {
 
 	@Test
 	void anUnknownAccountIsTheNotFoundPage() throws Exception {
-		this.mvc.perform(get("/accounts/{id}", java.util.UUID.randomUUID()).with(user("web-agent").roles("AGENT")))
+		this.mvc.perform(get("/accounts/{id}", java.util.UUID.randomUUID()).with(user("web-lead").roles("TEAM_LEAD")))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(org.springframework.http.MediaType.TEXT_HTML))
 			.andExpect(content().string(containsString("Back to accounts")));
-		this.mvc.perform(get("/accounts/not-a-uuid").with(user("web-agent").roles("AGENT")))
+		this.mvc.perform(get("/accounts/not-a-uuid").with(user("web-lead").roles("TEAM_LEAD")))
 			.andExpect(status().isNotFound())
 			.andExpect(content().string(containsString("Back to accounts")));
+	}
+
+	@Test
+	void agentsSeeOnlyTheirAccountsAndTheDebtOnlyOnceTheyKnowTheyHaveTheRightPerson() throws Exception {
+		String ref = this.account.accountRef();
+		MockHttpSession session = new MockHttpSession();
+		var agent = user("web-agent").roles("AGENT");
+		this.mvc.perform(get("/accounts").param("q", ref).with(agent))
+			.andExpect(content().string(not(containsString("/accounts/" + this.account.id().value()))));
+		this.mvc.perform(get("/accounts/{id}", this.account.id().value()).with(agent))
+			.andExpect(status().isForbidden());
+
+		this.work.assign(this.account.id(), "web-agent", "lead");
+		this.mvc.perform(get("/accounts/{id}", this.account.id().value()).session(session).with(agent))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("ലക്ഷ്മി മേനോൻ")))
+			.andExpect(content().string(containsString("verify-first")))
+			.andExpect(content().string(not(containsString("₹1,23,456.50"))));
+		this.mvc.perform(get("/accounts/{id}/desk", this.account.id().value()).session(session).with(agent))
+			.andExpect(content().string(containsString("a recovery agent (certificate —) calling on behalf of")))
+			.andExpect(content().string(containsString("ending " + ref.substring(ref.length() - 4))));
+		this.mvc
+			.perform(post("/accounts/{id}/desk/verify", this.account.id().value()).param("answer", "1999-01-01")
+				.session(session)
+				.with(agent)
+				.with(csrf()))
+			.andExpect(content().string(containsString("That does not match")));
+		this.mvc
+			.perform(post("/accounts/{id}/desk/verify", this.account.id().value())
+				.param("answer", ref.substring(ref.length() - 4))
+				.session(session)
+				.with(agent)
+				.with(csrf()))
+			.andExpect(header().string("HX-Refresh", "true"));
+		this.mvc.perform(get("/accounts/{id}", this.account.id().value()).session(session).with(agent))
+			.andExpect(content().string(containsString("₹1,23,456.50")));
+		// another login session has not verified anyone
+		this.mvc.perform(get("/accounts/{id}", this.account.id().value()).session(new MockHttpSession()).with(agent))
+			.andExpect(content().string(not(containsString("₹1,23,456.50"))));
 	}
 
 	@Test
 	void speaksHindiWhenAsked() throws Exception {
 		this.mvc
 			.perform(get("/accounts/{id}", this.account.id().value()).param("lang", "hi")
-				.with(user("web-agent").roles("AGENT")))
+				.with(user("web-lead").roles("TEAM_LEAD")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("शेष राशि")))
 			.andExpect(content().string(containsString("मूलधन")));

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,6 +18,10 @@ import org.dues.MutableClock;
 import org.dues.Portfolios;
 import org.dues.compliance.ContactHolds;
 import org.dues.compliance.HoldType;
+import org.dues.identity.NewUser;
+import org.dues.identity.Role;
+import org.dues.identity.Teams;
+import org.dues.identity.UserManagement;
 import org.dues.portfolio.AccountId;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.CreditorView;
@@ -60,6 +65,15 @@ class NextAccountTests {
 	MutableClock clock;
 
 	@Autowired
+	UserManagement users;
+
+	@Autowired
+	Teams teams;
+
+	@Autowired
+	Queues queues;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@AfterEach
@@ -87,6 +101,14 @@ class NextAccountTests {
 		for (AccountView account : pool) {
 			this.next.assign(account.id(), null, "lead");
 		}
+		Teams.TeamView team = this.teams.create("Pool " + issuer.code(), null);
+		for (char c = 'a'; c <= 'l'; c++) {
+			this.users.createIfAbsent(new NewUser("agent-" + c, "Agent " + c, "secret", Set.of(Role.AGENT), List.of()));
+			this.teams.addMember(team.id(), "agent-" + c);
+		}
+		this.queues.define(team.id(), "Everything of " + issuer.code(), new QueueFilters(List.of(issuer.code()),
+				List.of(), null, null, null, null, List.of(), List.of(), List.of(), List.of()), QueueSort.DPD_DESC, 1,
+				"lead");
 		this.clock.set(MONDAY);
 
 		NextAccount.Next first = this.next.next("agent-a").orElseThrow();
@@ -98,6 +120,8 @@ class NextAccountTests {
 		assertThat(second.passedOver()).singleElement().asString().startsWith(ceased.accountRef()).contains("holds");
 		NextAccount.Next again = this.next.next("agent-a").orElseThrow();
 		assertThat(again.accountId()).as("asking again moves on").isNotIn(first.accountId(), second.accountId());
+		assertThat(again.reason()).isEqualTo("QUEUE");
+		assertThat(again.queue()).isEqualTo("Everything of " + issuer.code());
 
 		// eight agents ask at the same moment: eight different accounts
 		ExecutorService agents = Executors.newFixedThreadPool(8);

@@ -7,9 +7,11 @@ import org.dues.customer.CustomerManagement;
 import org.dues.customer.CustomerView;
 import org.dues.portfolio.AccountId;
 import org.dues.portfolio.AccountView;
+import org.dues.portfolio.AccountVisibility;
 import org.dues.portfolio.Accounts;
 import org.dues.portfolio.Creditors;
 import org.dues.system.PageController;
+import org.dues.system.RightPartyVerification;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
@@ -33,16 +35,27 @@ class AccountPages {
 
 	private final Creditors creditors;
 
-	AccountPages(Accounts accounts, CustomerManagement customers, Creditors creditors) {
+	private final AccountVisibility visibility;
+
+	private final RightPartyVerification rightParty;
+
+	AccountPages(Accounts accounts, CustomerManagement customers, Creditors creditors, AccountVisibility visibility,
+			RightPartyVerification rightParty) {
 		this.accounts = accounts;
+		this.visibility = visibility;
+		this.rightParty = rightParty;
 		this.customers = customers;
 		this.creditors = creditors;
 	}
 
 	@GetMapping("/accounts")
 	String search(@RequestParam(required = false) @Nullable String q,
-			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
+			Authentication user) {
 		List<AccountView> found = (q == null) ? List.of() : this.accounts.search(q, SEARCH_LIMIT);
+		if (!AccountAccess.seesAll(user)) {
+			found = found.stream().filter((a) -> this.visibility.visibleTo(user.getName(), a.id())).toList();
+		}
 		var names = this.customers.getAll(found.stream().map(AccountView::customerId).toList());
 		model.addAttribute("q", q);
 		model.addAttribute("rows",
@@ -62,6 +75,8 @@ class AccountPages {
 		model.addAttribute("ledger", this.accounts.ledger(account.id()));
 		model.addAttribute("moves", this.accounts.bucketMoves(account.id()));
 		model.addAttribute("dateOfBirth", maskedDateOfBirth(customer, user));
+		// an agent on a call sees the debt only once they know they speak to the customer
+		model.addAttribute("verified", AccountAccess.seesAll(user) || this.rightParty.isVerified(id));
 		return "portfolio/account";
 	}
 

@@ -70,6 +70,11 @@ public class Formats {
 		return DateTimeFormatter.ofPattern("HH:mm EEE", LocaleContextHolder.getLocale()).format(now);
 	}
 
+	/** Today's date in the zone. */
+	public LocalDate today(String zone) {
+		return LocalDate.now(this.clock.withZone(ZoneId.of(zone)));
+	}
+
 	public Locale locale() {
 		return LocaleContextHolder.getLocale();
 	}

@@ -29,6 +29,17 @@ class PageModel {
 					|| "ROLE_TEAM_LEAD".equals(a.getAuthority()));
 	}
 
+	@ModelAttribute("canLead")
+	boolean canLead(@Nullable Principal principal) {
+		return canApprove(principal);
+	}
+
+	@ModelAttribute("canAdminister")
+	boolean canAdminister(@Nullable Principal principal) {
+		return principal instanceof org.springframework.security.core.Authentication user
+				&& user.getAuthorities().stream().anyMatch((a) -> "ROLE_ADMIN".equals(a.getAuthority()));
+	}
+
 	@ModelAttribute("currentUser")
 	@Nullable String currentUser(@Nullable Principal principal) {
 		return principal == null ? null : principal.getName();

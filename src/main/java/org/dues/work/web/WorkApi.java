@@ -1,23 +1,40 @@
 package org.dues.work.web;
 
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.dues.arrangement.Frequency;
 import org.dues.portfolio.AccountId;
+import org.dues.shared.Choice;
+import org.dues.shared.InvalidInputException;
+import org.dues.work.CallResult;
+import org.dues.work.Desk;
 import org.dues.work.NextAccount;
+import org.dues.work.Outcome;
+import org.dues.work.QueueFilters;
+import org.dues.work.QueueSort;
+import org.dues.work.Queues;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The calling agent's next account, and assignment of accounts to agents or the pool.
+ * The calling agent's next account and the outcome of their calls; queues and assignment
+ * for leads.
  */
 @RestController
 @Tag(name = "Work")
@@ -25,8 +42,14 @@ class WorkApi {
 
 	private final NextAccount next;
 
-	WorkApi(NextAccount next) {
+	private final Desk desk;
+
+	private final Queues queues;
+
+	WorkApi(NextAccount next, Desk desk, Queues queues) {
 		this.next = next;
+		this.desk = desk;
+		this.queues = queues;
 	}
 
 	@GetMapping("/api/v1/work/next")
@@ -35,16 +58,114 @@ class WorkApi {
 		return this.next.next(user.getName()).map(ResponseEntity::ok).orElse(ResponseEntity.noContent().build());
 	}
 
+	@PostMapping("/api/v1/accounts/{accountId}/dispositions")
+	@Operation(summary = "Record how a call ended and what came of it; the outcome acts "
+			+ "(arrangement, hold, wrong number, callback)")
+	ResponseEntity<Desk.Recorded> dispose(@PathVariable UUID accountId, @RequestBody DispositionRequest body,
+			Authentication user) {
+		Desk.Recorded recorded = this.desk.dispose(new AccountId(accountId),
+				new Desk.Disposition(Choice.orNull("result", body.result(), CallResult.class),
+						Choice.orNull("outcome", body.outcome(), Outcome.class), body.interactionId(), body.number(),
+						body.amount(), body.dueOn(), body.instalments(),
+						Choice.orNull("frequency", body.frequency(), Frequency.class), body.callbackAt(), body.note()),
+				DeskPages.asker(user));
+		return ResponseEntity.status(201).body(recorded);
+	}
+
+	@PostMapping("/api/v1/accounts/{accountId}/notes")
+	@Operation(summary = "Add a note to the account")
+	ResponseEntity<Void> note(@PathVariable UUID accountId, @RequestBody Map<String, String> body,
+			Authentication user) {
+		this.desk.note(new AccountId(accountId), String.valueOf(body.get("body")), user.getName());
+		return ResponseEntity.status(201).build();
+	}
+
 	@PutMapping("/api/v1/accounts/{accountId}/assignment")
 	@Operation(summary = "Assign an account to an agent, or to the pool (agent null)")
 	ResponseEntity<Void> assign(@PathVariable UUID accountId, @RequestBody AssignmentRequest body,
 			Authentication user) {
-		String agent = (body.agent() == null || body.agent().isBlank()) ? null : body.agent().strip();
-		this.next.assign(new AccountId(accountId), agent, user.getName());
+		this.next.assign(new AccountId(accountId), agent(body.agent()), user.getName());
 		return ResponseEntity.noContent().build();
 	}
 
+	@PostMapping("/api/v1/assignments")
+	@Operation(summary = "Reassign in bulk: the given accounts, every account of fromAgent, "
+			+ "or up to limit pooled accounts of a queue, to an agent or (agent null) the pool")
+	Map<String, Integer> reassign(@RequestBody BulkAssignment body, Authentication user) {
+		String to = agent(body.agent());
+		int moved;
+		if (body.accountIds() != null && !body.accountIds().isEmpty()) {
+			this.next.assignAll(body.accountIds().stream().map(AccountId::new).toList(), to, user.getName());
+			moved = body.accountIds().size();
+		}
+		else if (body.fromAgent() != null) {
+			moved = this.next.reassignFrom(body.fromAgent(), to, user.getName());
+		}
+		else if (body.queueId() != null && to != null) {
+			moved = this.next.assignFromQueue(body.queueId(), to, (body.limit() == null) ? 100 : body.limit(),
+					user.getName());
+		}
+		else {
+			throw new InvalidInputException("accountIds",
+					"give accountIds, fromAgent, or queueId with an agent to reassign");
+		}
+		return Map.of("moved", moved);
+	}
+
+	@GetMapping("/api/v1/queues")
+	@Operation(summary = "Every queue with its filters, order, size and the age of its oldest account")
+	List<QueueJson> queues() {
+		return this.queues.all().stream().map((q) -> new QueueJson(q, this.queues.size(q.id()))).toList();
+	}
+
+	@PostMapping("/api/v1/queues")
+	@Operation(summary = "Define a team queue by filters and an order")
+	ResponseEntity<QueueJson> define(@RequestBody QueueRequest body, Authentication user) {
+		if (body.teamId() == null) {
+			throw new InvalidInputException("teamId", "is required");
+		}
+		Queues.QueueView queue = this.queues.define(body.teamId(), String.valueOf(body.name()),
+				(body.filters() == null) ? QueueFilters.everything() : body.filters(),
+				Choice.orElse("sort", body.sort(), QueueSort.class, QueueSort.DPD_DESC),
+				(body.priority() == null) ? 100 : body.priority(), user.getName());
+		return ResponseEntity.created(URI.create("/api/v1/queues/" + queue.id()))
+			.body(new QueueJson(queue, this.queues.size(queue.id())));
+	}
+
+	@PutMapping("/api/v1/queues/{queueId}")
+	@Operation(summary = "Change a queue's filters, order or priority, or switch it off")
+	QueueJson change(@PathVariable UUID queueId, @RequestBody QueueRequest body) {
+		Queues.QueueView current = this.queues.get(queueId);
+		Queues.QueueView queue = this.queues.change(queueId,
+				(body.filters() == null) ? current.filters() : body.filters(),
+				Choice.orElse("sort", body.sort(), QueueSort.class, current.sort()),
+				(body.priority() == null) ? current.priority() : body.priority(),
+				(body.active() == null) ? current.active() : body.active());
+		return new QueueJson(queue, this.queues.size(queue.id()));
+	}
+
+	private static @Nullable String agent(@Nullable String agent) {
+		return (agent == null || agent.isBlank()) ? null : agent.strip();
+	}
+
 	record AssignmentRequest(@Nullable String agent) {
+	}
+
+	record BulkAssignment(@Nullable List<UUID> accountIds, @Nullable String fromAgent, @Nullable UUID queueId,
+			@Nullable Integer limit, @Nullable String agent) {
+	}
+
+	record QueueRequest(@Nullable UUID teamId, @Nullable String name, @Nullable QueueFilters filters,
+			@Nullable String sort, @Nullable Integer priority, @Nullable Boolean active) {
+	}
+
+	record QueueJson(Queues.QueueView queue, Queues.Size size) {
+	}
+
+	record DispositionRequest(@Nullable String result, @Nullable String outcome, @Nullable UUID interactionId,
+			@Nullable String number, @Nullable BigDecimal amount, @Nullable LocalDate dueOn,
+			@Nullable Integer instalments, @Nullable String frequency, @Nullable LocalDateTime callbackAt,
+			@Nullable String note) {
 	}
 
 }

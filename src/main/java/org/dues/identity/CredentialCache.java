@@ -1,0 +1,88 @@
+package org.dues.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * API credentials verified recently. The API takes HTTP Basic on every request and keeps
+ * no session, and checking a password against its bcrypt hash costs tens of milliseconds
+ * of CPU by design; an agent's client asking for the next account every few seconds would
+ * spend more on that than on the work. A verified name and password are remembered (as a
+ * SHA-256 of both, never the password) for a short while, and forgotten at once when the
+ * user's password, roles or status change.
+ */
+@Component
+class CredentialCache {
+
+	static final Duration TTL = Duration.ofMinutes(5);
+
+	private static final int MAX_ENTRIES = 10_000;
+
+	private final Map<String, Entry> verified = new ConcurrentHashMap<>();
+
+	private final Clock clock;
+
+	CredentialCache(Clock clock) {
+		this.clock = clock;
+	}
+
+	/**
+	 * The authentication verified earlier for exactly this name and password, if fresh.
+	 */
+	@Nullable Authentication lookup(String username, String password) {
+		Entry entry = this.verified.get(username);
+		if (entry == null) {
+			return null;
+		}
+		if (!entry.until().isAfter(this.clock.instant())
+				|| !MessageDigest.isEqual(entry.digest(), digest(username, password))) {
+			return null;
+		}
+		return entry.authentication();
+	}
+
+	void remember(String username, String password, Authentication authentication) {
+		if (this.verified.size() >= MAX_ENTRIES) {
+			Instant now = this.clock.instant();
+			this.verified.values().removeIf((e) -> !e.until().isAfter(now));
+			if (this.verified.size() >= MAX_ENTRIES) {
+				this.verified.clear();
+			}
+		}
+		UsernamePasswordAuthenticationToken erased = UsernamePasswordAuthenticationToken
+			.authenticated(authentication.getPrincipal(), null, authentication.getAuthorities());
+		this.verified.put(username, new Entry(digest(username, password), this.clock.instant().plus(TTL), erased));
+	}
+
+	void forget(String username) {
+		this.verified.remove(username);
+	}
+
+	private static byte[] digest(String username, String password) {
+		try {
+			MessageDigest sha = MessageDigest.getInstance("SHA-256");
+			sha.update(username.getBytes(StandardCharsets.UTF_8));
+			sha.update((byte) 0);
+			return sha.digest(password.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private record Entry(byte[] digest, Instant until, Authentication authentication) {
+	}
+
+}

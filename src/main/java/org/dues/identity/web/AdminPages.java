@@ -1,0 +1,138 @@
+package org.dues.identity.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.dues.identity.NewUser;
+import org.dues.identity.Role;
+import org.dues.identity.Teams;
+import org.dues.identity.UserManagement;
+import org.dues.shared.ConflictException;
+import org.dues.shared.InvalidInputException;
+import org.dues.shared.NotFoundException;
+import org.dues.system.PageController;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The administration page: users with their roles and agent attributes, and teams with
+ * their members.
+ */
+@PageController
+class AdminPages {
+
+	private final UserManagement users;
+
+	private final Teams teams;
+
+	AdminPages(UserManagement users, Teams teams) {
+		this.users = users;
+		this.teams = teams;
+	}
+
+	@GetMapping("/admin")
+	String page(Model model) {
+		model.addAttribute("users", this.users.all());
+		model.addAttribute("teams", this.teams.all());
+		model.addAttribute("roles", Role.values());
+		return "identity/admin";
+	}
+
+	@PostMapping("/admin/users")
+	String create(@ModelAttribute UserForm form, RedirectAttributes redirect) {
+		return act(redirect, "admin.user.created", () -> {
+			boolean created = this.users.createIfAbsent(new NewUser(form.username(), form.displayName(),
+					form.password(), roles(form.roles()), list(form.languages()), list(form.regions()),
+					form.certificateNumber(), date(form.certificateExpiresOn())));
+			if (!created) {
+				throw new ConflictException("a user named '%s' exists".formatted(form.username()));
+			}
+		});
+	}
+
+	@PostMapping("/admin/users/{username}")
+	String update(@PathVariable String username, @ModelAttribute UserForm form, RedirectAttributes redirect) {
+		return act(redirect, "admin.user.updated", () -> {
+			this.users.update(username,
+					new UserManagement.UserChange(form.displayName(), roles(form.roles()), list(form.languages()),
+							list(form.regions()), form.certificateNumber(), date(form.certificateExpiresOn()),
+							form.enabled() != null && form.enabled()));
+			if (form.password() != null && !form.password().isBlank()) {
+				this.users.setPassword(username, form.password());
+			}
+		});
+	}
+
+	@PostMapping("/admin/teams")
+	String team(@ModelAttribute TeamForm form, RedirectAttributes redirect) {
+		return act(redirect, "admin.team.created", () -> this.teams.create(form.name(), form.lead()));
+	}
+
+	@PostMapping("/admin/teams/{id}/members")
+	String member(@PathVariable UUID id, @ModelAttribute TeamForm form, RedirectAttributes redirect) {
+		return act(redirect, "admin.team.updated", () -> this.teams.addMember(id, String.valueOf(form.username())));
+	}
+
+	@PostMapping("/admin/teams/{id}/members/{username}/remove")
+	String remove(@PathVariable UUID id, @PathVariable String username, RedirectAttributes redirect) {
+		return act(redirect, "admin.team.updated", () -> this.teams.removeMember(id, username));
+	}
+
+	private static String act(RedirectAttributes redirect, String done, Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("done", done);
+		}
+		catch (InvalidInputException | ConflictException | NotFoundException ex) {
+			redirect.addFlashAttribute("problem", String.valueOf(ex.getMessage()));
+		}
+		return "redirect:/admin";
+	}
+
+	static Set<Role> roles(@Nullable List<String> names) {
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		if (names != null) {
+			for (String name : names) {
+				roles.add(org.dues.shared.Choice.of("roles", name, Role.class));
+			}
+		}
+		return roles;
+	}
+
+	static List<String> list(@Nullable String text) {
+		return (text == null) ? List.of() : Arrays.stream(text.split("[,\\s]+")).filter((s) -> !s.isBlank()).toList();
+	}
+
+	static @Nullable LocalDate date(@Nullable String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(text.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidInputException("certificateExpiresOn", "'%s' is not a date (yyyy-MM-dd)".formatted(text));
+		}
+	}
+
+	/** The user form: languages and regions as comma- or space-separated codes. */
+	record UserForm(@Nullable String username, @Nullable String displayName, @Nullable String password,
+			@Nullable List<String> roles, @Nullable String languages, @Nullable String regions,
+			@Nullable String certificateNumber, @Nullable String certificateExpiresOn, @Nullable Boolean enabled) {
+	}
+
+	record TeamForm(@Nullable String name, @Nullable String lead, @Nullable String username) {
+	}
+
+}

@@ -1,0 +1,118 @@
+package org.dues.identity.web;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.dues.identity.NewUser;
+import org.dues.identity.Teams;
+import org.dues.identity.UserManagement;
+import org.dues.shared.ConflictException;
+import org.dues.shared.NotFoundException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Users and teams for administrators: never a password or its hash in an answer.
+ */
+@RestController
+@Tag(name = "Users and teams")
+class UsersApi {
+
+	private final UserManagement users;
+
+	private final Teams teams;
+
+	UsersApi(UserManagement users, Teams teams) {
+		this.users = users;
+		this.teams = teams;
+	}
+
+	@GetMapping("/api/v1/users")
+	@Operation(summary = "Every user with roles, languages, regions, certificate and teams")
+	List<UserManagement.UserView> users() {
+		return this.users.all();
+	}
+
+	@PostMapping("/api/v1/users")
+	@Operation(summary = "Create a user")
+	ResponseEntity<UserManagement.UserView> create(@RequestBody UserRequest body) {
+		NewUser user = new NewUser(body.username(), body.displayName(), body.password(), AdminPages.roles(body.roles()),
+				orEmpty(body.languages()), orEmpty(body.regions()), body.certificateNumber(),
+				body.certificateExpiresOn());
+		if (!this.users.createIfAbsent(user)) {
+			throw new ConflictException("a user named '%s' exists".formatted(user.username()));
+		}
+		return ResponseEntity.created(URI.create("/api/v1/users/" + user.username()))
+			.body(this.users.find(user.username()).orElseThrow());
+	}
+
+	@PutMapping("/api/v1/users/{username}")
+	@Operation(summary = "Change a user's name, roles, languages, regions, certificate or status; "
+			+ "a password, when given, replaces theirs")
+	UserManagement.UserView update(@PathVariable String username, @RequestBody UserRequest body) {
+		UserManagement.UserView current = this.users.find(username)
+			.orElseThrow(() -> new NotFoundException("user", username));
+		UserManagement.UserView updated = this.users.update(username,
+				new UserManagement.UserChange((body.displayName() == null) ? current.displayName() : body.displayName(),
+						(body.roles() == null) ? java.util.Set.copyOf(current.roles()) : AdminPages.roles(body.roles()),
+						(body.languages() == null) ? current.languages() : body.languages(),
+						(body.regions() == null) ? current.regions() : body.regions(),
+						(body.certificateNumber() == null) ? current.certificateNumber() : body.certificateNumber(),
+						(body.certificateExpiresOn() == null) ? current.certificateExpiresOn()
+								: body.certificateExpiresOn(),
+						(body.enabled() == null) ? current.enabled() : body.enabled()));
+		if (body.password() != null) {
+			this.users.setPassword(username, body.password());
+		}
+		return updated;
+	}
+
+	@GetMapping("/api/v1/teams")
+	@Operation(summary = "Every team with its lead and members")
+	List<Teams.TeamView> teams() {
+		return this.teams.all();
+	}
+
+	@PostMapping("/api/v1/teams")
+	@Operation(summary = "Create a team")
+	ResponseEntity<Teams.TeamView> team(@RequestBody TeamRequest body) {
+		Teams.TeamView team = this.teams.create(String.valueOf(body.name()), body.lead());
+		if (body.members() != null) {
+			body.members().forEach((m) -> this.teams.addMember(team.id(), m));
+		}
+		return ResponseEntity.created(URI.create("/api/v1/teams/" + team.id())).body(this.teams.get(team.id()));
+	}
+
+	@PostMapping("/api/v1/teams/{teamId}/members")
+	@Operation(summary = "Add members to a team")
+	Teams.TeamView members(@PathVariable UUID teamId, @RequestBody TeamRequest body) {
+		if (body.members() != null) {
+			body.members().forEach((m) -> this.teams.addMember(teamId, m));
+		}
+		return this.teams.get(teamId);
+	}
+
+	private static List<String> orEmpty(@Nullable List<String> values) {
+		return (values == null) ? List.of() : values;
+	}
+
+	record UserRequest(@Nullable String username, @Nullable String displayName, @Nullable String password,
+			@Nullable List<String> roles, @Nullable List<String> languages, @Nullable List<String> regions,
+			@Nullable String certificateNumber, @Nullable LocalDate certificateExpiresOn, @Nullable Boolean enabled) {
+	}
+
+	record TeamRequest(@Nullable String name, @Nullable String lead, @Nullable List<String> members) {
+	}
+
+}

@@ -1,0 +1,176 @@
+package org.dues.work;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.dues.identity.Teams;
+import org.dues.shared.ConflictException;
+import org.dues.shared.InvalidInputException;
+import org.dues.shared.NotFoundException;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Team queues: a lead's filters over the accounts no agent owns, and the order the team's
+ * agents take them in. An owned account is its agent's alone; a pooled one is in every
+ * queue whose filters it matches.
+ */
+@Service
+public class Queues {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final JdbcClient jdbc;
+
+	private final Teams teams;
+
+	private final Clock clock;
+
+	Queues(JdbcClient jdbc, Teams teams, Clock clock) {
+		this.jdbc = jdbc;
+		this.teams = teams;
+		this.clock = clock;
+	}
+
+	/** Defines a queue for a team. */
+	@Transactional
+	public QueueView define(UUID team, String name, QueueFilters filters, QueueSort sort, int priority, String by) {
+		this.teams.get(team);
+		String clean = (name == null) ? "" : name.strip();
+		if (clean.isEmpty() || clean.length() > 80) {
+			throw new InvalidInputException("name", "a queue needs a name of at most 80 characters");
+		}
+		UUID id = UUID.randomUUID();
+		try {
+			this.jdbc.sql("""
+					INSERT INTO work_queues (id, team_id, name, filters, sort, priority, created_by, created_at)
+					VALUES (:id, :team, :name, CAST(:filters AS jsonb), :sort, :priority, :by, :now)""")
+				.param("id", id)
+				.param("team", team)
+				.param("name", clean)
+				.param("filters", JSON.writeValueAsString(filters))
+				.param("sort", sort.name())
+				.param("priority", priority)
+				.param("by", by)
+				.param("now", Timestamp.from(this.clock.instant()))
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new ConflictException("the team has a queue named '%s'".formatted(clean));
+		}
+		return get(id);
+	}
+
+	/** Changes a queue's filters, order and priority, or switches it off. */
+	@Transactional
+	public QueueView change(UUID id, QueueFilters filters, QueueSort sort, int priority, boolean active) {
+		int rows = this.jdbc.sql("""
+				UPDATE work_queues SET filters = CAST(:filters AS jsonb), sort = :sort, priority = :priority,
+				    active = :active WHERE id = :id""")
+			.param("id", id)
+			.param("filters", JSON.writeValueAsString(filters))
+			.param("sort", sort.name())
+			.param("priority", priority)
+			.param("active", active)
+			.update();
+		if (rows == 0) {
+			throw new NotFoundException("queue", id);
+		}
+		return get(id);
+	}
+
+	public QueueView get(UUID id) {
+		return this.jdbc.sql(SELECT + " WHERE q.id = :id")
+			.param("id", id)
+			.query((rs, n) -> view(rs))
+			.optional()
+			.orElseThrow(() -> new NotFoundException("queue", id));
+	}
+
+	/** Every queue, by team, priority and name. */
+	public List<QueueView> all() {
+		return this.jdbc.sql(SELECT + " ORDER BY t.name, q.priority, q.name").query((rs, n) -> view(rs)).list();
+	}
+
+	/** The active queues of the teams the user works in, by priority. */
+	public List<QueueView> of(String username) {
+		List<UUID> teamIds = this.teams.teamsOf(username);
+		if (teamIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(SELECT + " WHERE q.team_id IN (:teams) AND q.active ORDER BY q.priority, q.name")
+			.param("teams", teamIds)
+			.query((rs, n) -> view(rs))
+			.list();
+	}
+
+	/**
+	 * How many pooled accounts the queue holds now, and how long the oldest has waited
+	 * since it was placed or last pooled.
+	 */
+	@Transactional(readOnly = true)
+	public Size size(UUID id) {
+		QueueView queue = get(id);
+		Map<String, Object> params = new LinkedHashMap<>();
+		String where = queue.filters().sql("q_", params);
+		return this.jdbc.sql("""
+				SELECT count(*), min(coalesce(w.assigned_at, a.placed_at))
+				FROM portfolio_accounts a JOIN customer_customers cu ON cu.id = a.customer_id
+				LEFT JOIN work_assignments w ON w.account_id = a.id
+				WHERE w.agent IS NULL AND %s""".formatted(where))
+			.params(params)
+			.query((rs, n) -> new Size(rs.getLong(1),
+					(rs.getTimestamp(2) == null) ? null : rs.getTimestamp(2).toInstant()))
+			.single();
+	}
+
+	/** The first pooled accounts of the queue in its order, for a lead checking it. */
+	@Transactional(readOnly = true)
+	public List<UUID> preview(UUID id, int limit) {
+		QueueView queue = get(id);
+		Map<String, Object> params = new LinkedHashMap<>();
+		String where = queue.filters().sql("q_", params);
+		params.put("limit", limit);
+		return this.jdbc.sql("""
+				SELECT a.id FROM portfolio_accounts a JOIN customer_customers cu ON cu.id = a.customer_id
+				LEFT JOIN work_assignments w ON w.account_id = a.id
+				WHERE w.agent IS NULL AND %s ORDER BY %s LIMIT :limit""".formatted(where, queue.sort().sql))
+			.params(params)
+			.query(UUID.class)
+			.list();
+	}
+
+	private static final String SELECT = """
+			SELECT q.id, q.team_id, t.name AS team_name, q.name, q.filters::text AS filters, q.sort, q.priority,
+			    q.active, q.created_by
+			FROM work_queues q JOIN identity_teams t ON t.id = q.team_id""";
+
+	private static QueueView view(ResultSet rs) throws SQLException {
+		return new QueueView(rs.getObject("id", UUID.class), rs.getObject("team_id", UUID.class),
+				rs.getString("team_name"), rs.getString("name"),
+				JSON.readValue(rs.getString("filters"), QueueFilters.class), QueueSort.valueOf(rs.getString("sort")),
+				rs.getInt("priority"), rs.getBoolean("active"), rs.getString("created_by"));
+	}
+
+	/** A queue. Lower priority numbers are worked first. */
+	public record QueueView(UUID id, UUID teamId, String teamName, String name, QueueFilters filters, QueueSort sort,
+			int priority, boolean active, String createdBy) {
+	}
+
+	/** A queue's size and the age of its oldest account. */
+	public record Size(long accounts, @Nullable Instant oldestSince) {
+	}
+
+}

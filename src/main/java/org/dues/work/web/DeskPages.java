@@ -1,0 +1,295 @@
+package org.dues.work.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.dues.arrangement.Asker;
+import org.dues.arrangement.Frequency;
+import org.dues.contact.ContactLog;
+import org.dues.customer.CustomerManagement;
+import org.dues.customer.CustomerView;
+import org.dues.identity.Role;
+import org.dues.identity.UserManagement;
+import org.dues.portfolio.AccountId;
+import org.dues.portfolio.AccountView;
+import org.dues.portfolio.Accounts;
+import org.dues.portfolio.CreditorView;
+import org.dues.portfolio.Creditors;
+import org.dues.shared.Choice;
+import org.dues.shared.ConflictException;
+import org.dues.shared.InvalidInputException;
+import org.dues.system.PageController;
+import org.dues.system.RightPartyVerification;
+import org.dues.work.CallResult;
+import org.dues.work.Desk;
+import org.dues.work.NextAccount;
+import org.dues.work.Outcome;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The agent's desk: the "next account" button, and on the account page the workspace
+ * panel (right-party verification, the call script, click-to-call through the gate, the
+ * outcome form, notes and the timeline).
+ */
+@PageController
+class DeskPages {
+
+	private static final String PANEL = "work/desk :: panel";
+
+	private final Desk desk;
+
+	private final NextAccount next;
+
+	private final Accounts accounts;
+
+	private final CustomerManagement customers;
+
+	private final Creditors creditors;
+
+	private final UserManagement users;
+
+	private final RightPartyVerification rightParty;
+
+	private final MessageSource messages;
+
+	DeskPages(Desk desk, NextAccount next, Accounts accounts, CustomerManagement customers, Creditors creditors,
+			UserManagement users, RightPartyVerification rightParty, MessageSource messages) {
+		this.desk = desk;
+		this.next = next;
+		this.accounts = accounts;
+		this.customers = customers;
+		this.creditors = creditors;
+		this.users = users;
+		this.rightParty = rightParty;
+		this.messages = messages;
+	}
+
+	@GetMapping("/desk")
+	String home(Model model) {
+		return "work/home";
+	}
+
+	@PostMapping("/desk/next")
+	String takeNext(Authentication user, RedirectAttributes redirect) {
+		Optional<NextAccount.Next> found = this.next.next(user.getName());
+		if (found.isEmpty()) {
+			redirect.addFlashAttribute("nothing", true);
+			return "redirect:/desk";
+		}
+		redirect.addFlashAttribute("next", found.get());
+		return "redirect:/accounts/" + found.get().accountId().value();
+	}
+
+	@GetMapping("/accounts/{id}/desk")
+	String panel(@PathVariable UUID id, Model model, Authentication user) {
+		return render(id, model, user, null, null, null);
+	}
+
+	@PostMapping("/accounts/{id}/desk/verify")
+	String verify(@PathVariable UUID id, @RequestParam(required = false) @Nullable String answer, Model model,
+			Authentication user, HttpServletResponse response) {
+		AccountView account = this.accounts.get(new AccountId(id));
+		CustomerView customer = this.customers.get(account.customerId());
+		if (matches(account, customer, answer)) {
+			this.rightParty.verified(id);
+			response.setHeader("HX-Refresh", "true");
+			return render(id, model, user, null, null, null);
+		}
+		return render(id, model, user, null, null, "desk.verify.failed");
+	}
+
+	@PostMapping("/accounts/{id}/desk/call")
+	String call(@PathVariable UUID id, @RequestParam String number, Model model, Authentication user) {
+		try {
+			ContactLog.Attempt attempt = this.desk.call(new AccountId(id), number, user.getName());
+			return render(id, model, user, attempt, null, null);
+		}
+		catch (InvalidInputException | ConflictException ex) {
+			return render(id, model, user, null, String.valueOf(ex.getMessage()), null);
+		}
+	}
+
+	@PostMapping("/accounts/{id}/desk/outcome")
+	String outcome(@PathVariable UUID id, @ModelAttribute OutcomeForm form, Model model, Authentication user,
+			HttpServletResponse response) {
+		try {
+			Desk.Disposition disposition = new Desk.Disposition(
+					Choice.orNull("result", form.result(), CallResult.class),
+					Choice.orNull("outcome", form.outcome(), Outcome.class), form.interactionId(), blank(form.number()),
+					amount(form.amount()), date("dueOn", form.dueOn()), form.instalments(),
+					Choice.orNull("frequency", form.frequency(), Frequency.class), dateTime(form.callbackAt()),
+					blank(form.note()));
+			this.desk.dispose(new AccountId(id), disposition, asker(user));
+		}
+		catch (InvalidInputException | ConflictException ex) {
+			return render(id, model, user, null, String.valueOf(ex.getMessage()), null);
+		}
+		// recorded: on to the next account
+		Optional<NextAccount.Next> found = this.next.next(user.getName());
+		response.setHeader("HX-Redirect",
+				found.map((n) -> "/accounts/" + n.accountId().value() + "?recorded").orElse("/desk?recorded"));
+		return render(id, model, user, null, null, null);
+	}
+
+	@PostMapping("/accounts/{id}/desk/notes")
+	String note(@PathVariable UUID id, @RequestParam(required = false) @Nullable String body, Model model,
+			Authentication user) {
+		try {
+			this.desk.note(new AccountId(id), String.valueOf(body), user.getName());
+			return render(id, model, user, null, null, null);
+		}
+		catch (InvalidInputException ex) {
+			return render(id, model, user, null, String.valueOf(ex.getMessage()), null);
+		}
+	}
+
+	private String render(UUID id, Model model, Authentication user, ContactLog.@Nullable Attempt attempt,
+			@Nullable String problem, @Nullable String problemKey) {
+		AccountView account = this.accounts.get(new AccountId(id));
+		CustomerView customer = this.customers.get(account.customerId());
+		CreditorView creditor = this.creditors.get(account.creditorId());
+		boolean verified = seesAll(user) || this.rightParty.isVerified(id);
+		model.addAttribute("account", account);
+		model.addAttribute("customer", customer);
+		model.addAttribute("verified", verified);
+		model.addAttribute("attempt", attempt);
+		model.addAttribute("nextOpening", (attempt == null || attempt.allowed()) ? null
+				: this.desk.nextCallOpening(account.id(), attempt.interaction().address()));
+		model.addAttribute("problem", problem);
+		model.addAttribute("problemKey", problemKey);
+		model.addAttribute("script", script(account, customer, creditor, user));
+		model.addAttribute("results", CallResult.values());
+		model.addAttribute("outcomes", Outcome.values());
+		model.addAttribute("frequencies", Frequency.values());
+		model.addAttribute("zone", this.desk.zoneOf(account, customer).getId());
+		model.addAttribute("timeline", this.desk.timeline(account.id(), 50));
+		return PANEL;
+	}
+
+	/**
+	 * The disclosure the jurisdiction requires, in the customer's language where Dues has
+	 * it: for the US the first-communication disclosure until there has been a
+	 * conversation, the debt-collector notice after.
+	 */
+	private Script script(AccountView account, CustomerView customer, CreditorView creditor, Authentication user) {
+		String country = creditor.country();
+		String key = switch (country) {
+			case "US" -> this.desk.spokenBefore(account.id()) ? "script.US.later" : "script.US.first";
+			case "IN" -> "script.IN";
+			case "GB" -> "script.GB";
+			default -> "script.other";
+		};
+		Locale locale = (customer.language() == null) ? Locale.ENGLISH : Locale.forLanguageTag(customer.language());
+		UserManagement.UserView agent = this.users.find(user.getName()).orElse(null);
+		String ref = account.accountRef();
+		Object[] args = { (agent == null) ? user.getName() : agent.displayName(), creditor.name(),
+				ref.substring(Math.max(0, ref.length() - 4)),
+				(agent == null || agent.certificateNumber() == null) ? "—" : agent.certificateNumber() };
+		String text = this.messages.getMessage(key, args, locale);
+		boolean translated = !this.messages.getMessage(key, args, Locale.ENGLISH).equals(text)
+				|| locale.getLanguage().equals("en");
+		return new Script(key, text, translated ? locale.getLanguage() : "en");
+	}
+
+	/**
+	 * Date of birth (yyyy-MM-dd) or the last four characters of the account reference.
+	 */
+	private static boolean matches(AccountView account, CustomerView customer, @Nullable String answer) {
+		if (answer == null || answer.isBlank()) {
+			return false;
+		}
+		String given = answer.strip();
+		if (customer.dateOfBirth() != null && given.equals(customer.dateOfBirth().toString())) {
+			return true;
+		}
+		String ref = account.accountRef();
+		return given.length() == 4 && ref.length() >= 4 && ref.substring(ref.length() - 4).equalsIgnoreCase(given);
+	}
+
+	static boolean seesAll(Authentication user) {
+		return user.getAuthorities()
+			.stream()
+			.anyMatch((a) -> Set.of("ROLE_TEAM_LEAD", "ROLE_MANAGER", "ROLE_COMPLIANCE", "ROLE_ADMIN")
+				.contains(a.getAuthority()));
+	}
+
+	static Asker asker(Authentication user) {
+		Set<Role> roles = new HashSet<>();
+		user.getAuthorities().forEach((a) -> {
+			String name = a.getAuthority();
+			if (name != null && name.startsWith("ROLE_")) {
+				roles.add(Role.valueOf(name.substring(5)));
+			}
+		});
+		return new Asker(user.getName(), roles);
+	}
+
+	private static @Nullable String blank(@Nullable String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
+	}
+
+	static @Nullable BigDecimal amount(@Nullable String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return new BigDecimal(text.strip().replace(",", ""));
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidInputException("amount", "'%s' is not an amount".formatted(text));
+		}
+	}
+
+	static @Nullable LocalDate date(String field, @Nullable String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(text.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidInputException(field, "'%s' is not a date (yyyy-MM-dd)".formatted(text));
+		}
+	}
+
+	static @Nullable LocalDateTime dateTime(@Nullable String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDateTime.parse(text.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidInputException("callbackAt", "'%s' is not a date and time".formatted(text));
+		}
+	}
+
+	/** The outcome form. */
+	record OutcomeForm(@Nullable String result, @Nullable String outcome, @Nullable UUID interactionId,
+			@Nullable String number, @Nullable String amount, @Nullable String dueOn, @Nullable Integer instalments,
+			@Nullable String frequency, @Nullable String callbackAt, @Nullable String note) {
+	}
+
+	/** The call script: the message key, the text and the language it is in. */
+	record Script(String key, String text, String language) {
+	}
+
+}
