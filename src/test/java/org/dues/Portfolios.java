@@ -85,7 +85,7 @@ public final class Portfolios {
 		return row;
 	}
 
-	private AccountView place(CreditorView creditor, Map<String, String> row) {
+	public AccountView place(CreditorView creditor, Map<String, String> row) {
 		return this.placements
 			.place(creditor, new PlacementParser(creditor, null).parse(row).placement(),
 					new Source("TEST", null, "tester", null))

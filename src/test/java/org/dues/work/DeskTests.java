@@ -1,0 +1,220 @@
+package org.dues.work;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.dues.IntegrationTest;
+import org.dues.MutableClock;
+import org.dues.Portfolios;
+import org.dues.arrangement.ArrangementStatus;
+import org.dues.compliance.ContactHolds;
+import org.dues.compliance.HoldType;
+import org.dues.contact.ContactLog;
+import org.dues.customer.CustomerManagement;
+import org.dues.identity.NewUser;
+import org.dues.identity.Role;
+import org.dues.identity.Teams;
+import org.dues.identity.UserManagement;
+import org.dues.portfolio.AccountView;
+import org.dues.portfolio.CreditorView;
+import org.dues.portfolio.Creditors;
+import org.dues.portfolio.Placements;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The desk: outcomes act (a promise through the arrangements module, holds, a wrong
+ * number marked, a callback in the customer's time), a rejected outcome leaves nothing
+ * behind, and pooled accounts are routed by language and the recovery-agent certificate.
+ */
+@IntegrationTest
+class DeskTests {
+
+	/** Monday 30 November 2026, 11:00 in India. */
+	static final Instant MONDAY_IST = Instant.parse("2026-11-30T05:30:00Z");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Creditors creditors;
+
+	@Autowired
+	Placements placements;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	UserManagement users;
+
+	@Autowired
+	Teams teams;
+
+	@Autowired
+	Queues queues;
+
+	@Autowired
+	NextAccount next;
+
+	@Autowired
+	Desk desk;
+
+	@Autowired
+	ContactLog contacts;
+
+	@Autowired
+	ContactHolds holds;
+
+	@Autowired
+	CustomerManagement customers;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@AfterEach
+	void reset() {
+		this.clock.set(IntegrationTest.START);
+	}
+
+	@Test
+	void outcomesActAndARejectedOneLeavesNothingBehind() throws Exception {
+		this.clock.set(MONDAY_IST);
+		this.users.createIfAbsent(new NewUser("desk-agent", "Desk Agent", "desk-secret", Set.of(Role.AGENT),
+				List.of("ml", "en"), List.of(), "RA-1", LocalDate.of(2027, 6, 30)));
+		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
+		CreditorView nbfc = portfolios.indianNbfc();
+		AccountView promised = portfolios.overdue(nbfc, 40, "50000.00");
+		AccountView wrong = portfolios.overdue(nbfc, 41, "50000.00");
+		AccountView disputed = portfolios.overdue(nbfc, 42, "50000.00");
+		AccountView callback = portfolios.overdue(nbfc, 43, "50000.00");
+		for (AccountView a : List.of(promised, wrong, disputed, callback)) {
+			this.next.assign(a.id(), "desk-agent", "lead");
+		}
+
+		// a promise needs an amount: refused whole, no call logged
+		int before = this.contacts.timeline(promised.id(), 100).size();
+		this.mvc
+			.perform(post("/api/v1/accounts/{id}/dispositions", promised.id().value())
+				.with(httpBasic("desk-agent", "desk-secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"result": "RIGHT_PARTY", "outcome": "PROMISE_TO_PAY", "dueOn": "2026-12-05",
+						 "number": "%s"}""".formatted(phone(promised))))
+			.andExpect(status().isBadRequest())
+			.andExpect(content("amount"));
+		assertThat(this.contacts.timeline(promised.id(), 100)).hasSize(before);
+		// an outcome only the customer can give needs the customer
+		this.mvc
+			.perform(post("/api/v1/accounts/{id}/dispositions", promised.id().value())
+				.with(httpBasic("desk-agent", "desk-secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"result": "NO_ANSWER", "outcome": "REFUSED", "number": "%s"}""".formatted(phone(promised))))
+			.andExpect(status().isBadRequest())
+			.andExpect(content("RIGHT_PARTY"));
+
+		this.mvc
+			.perform(post("/api/v1/accounts/{id}/dispositions", promised.id().value())
+				.with(httpBasic("desk-agent", "desk-secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"result": "RIGHT_PARTY", "outcome": "PROMISE_TO_PAY", "amount": 5000, "dueOn": "2026-12-05",
+						 "number": "%s", "note": "Salary on the 5th"}""".formatted(phone(promised))))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.arrangement.status").value("ACTIVE"))
+			.andExpect(jsonPath("$.interaction.result").value("CONVERSATION"));
+		assertThat(this.desk.timeline(promised.id(), 20)).extracting(Desk.TimelineItem::what)
+			.contains("channel.CALL", "arr.kind.PROMISE", "timeline.outcome");
+
+		// a wrong number is marked and no longer offered
+		this.desk.dispose(wrong.id(), new Desk.Disposition(CallResult.WRONG_NUMBER, null, null, phone(wrong), null,
+				null, null, null, null, "Says he is a mechanic"), asker());
+		assertThat(this.customers.get(wrong.customerId()).phones()).singleElement()
+			.satisfies((p) -> assertThat(p.wrongNumber()).isTrue());
+
+		// a dispute places a dispute hold on that debt
+		Desk.Recorded dispute = this.desk.dispose(disputed.id(), new Desk.Disposition(CallResult.RIGHT_PARTY,
+				Outcome.DISPUTE, null, phone(disputed), null, null, null, null, null, "Never took this loan"), asker());
+		assertThat(this.holds.ofCustomer(disputed.customerId())).singleElement().satisfies((h) -> {
+			assertThat(h.id()).isEqualTo(dispute.holdId());
+			assertThat(h.type()).isEqualTo(HoldType.DISPUTE);
+			assertThat(h.accountIds()).containsExactly(disputed.id().value());
+		});
+
+		// a callback at 18:30 the customer's time (India) falls due then, for this agent
+		Desk.Recorded later = this.desk
+			.dispose(
+					callback.id(), new Desk.Disposition(CallResult.RIGHT_PARTY, Outcome.CALLBACK, null, phone(callback),
+							null, null, null, null, LocalDateTime.of(2026, 11, 30, 18, 30), "At home after work"),
+					asker());
+		assertThat(later.callbackAt())
+			.isEqualTo(LocalDateTime.of(2026, 11, 30, 18, 30).atZone(ZoneId.of("Asia/Kolkata")).toInstant());
+		this.clock.set(later.callbackAt().plusSeconds(60));
+		NextAccount.Next due = this.next.next("desk-agent").orElseThrow();
+		assertThat(due.accountId()).isEqualTo(callback.id());
+		assertThat(due.reason()).isEqualTo("CALLBACK");
+		// nothing else was handed out while the disputed account is held
+		assertThat(this.next.next("desk-agent").map(NextAccount.Next::accountId)).isNotEqualTo(disputed.id());
+	}
+
+	@Test
+	void pooledAccountsGoToAgentsWhoSpeakTheLanguageAndHoldACurrentCertificate() {
+		this.clock.set(MONDAY_IST);
+		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
+		CreditorView nbfc = portfolios.indianNbfc();
+		Map<String, String> hindi = Portfolios.row(nbfc, "20000.00");
+		hindi.put("language", "hi");
+		hindi.put("customer_name", "सुनीता देवी");
+		hindi.put("overdue_amount", "20000.00");
+		hindi.put("oldest_due_date", "2026-09-01");
+		AccountView hindiAccount = portfolios.place(nbfc, hindi);
+		this.users.createIfAbsent(new NewUser("ml-agent", "Malayalam agent", "secret", Set.of(Role.AGENT),
+				List.of("ml", "en"), List.of(), "RA-2", LocalDate.of(2027, 1, 1)));
+		this.users.createIfAbsent(new NewUser("hi-agent", "Hindi agent", "secret", Set.of(Role.AGENT),
+				List.of("hi", "en"), List.of(), "RA-3", LocalDate.of(2026, 11, 1)));
+		this.users.createIfAbsent(new NewUser("hi-agent-2", "Hindi agent", "secret", Set.of(Role.AGENT),
+				List.of("hi", "en"), List.of(), "RA-4", LocalDate.of(2027, 11, 1)));
+		Teams.TeamView team = this.teams.create("Routing " + nbfc.code(), null);
+		for (String agent : List.of("ml-agent", "hi-agent", "hi-agent-2")) {
+			this.teams.addMember(team.id(), agent);
+		}
+		this.queues.define(team.id(), "All", new QueueFilters(List.of(nbfc.code()), List.of(), null, null, null, null,
+				List.of(), List.of(), List.of(), List.of()), QueueSort.DPD_DESC, 1, "lead1");
+
+		assertThat(this.next.next("ml-agent")).as("does not speak Hindi").isEmpty();
+		assertThat(this.next.next("hi-agent")).as("certificate expired on 1 November").isEmpty();
+		assertThat(this.next.next("hi-agent-2")).map(NextAccount.Next::accountId).contains(hindiAccount.id());
+	}
+
+	private org.springframework.test.web.servlet.ResultMatcher content(String text) {
+		return org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString(text));
+	}
+
+	private String phone(AccountView account) {
+		return this.customers.get(account.customerId()).phones().get(0).e164();
+	}
+
+	private static org.dues.arrangement.Asker asker() {
+		return new org.dues.arrangement.Asker("desk-agent", Set.of(Role.AGENT));
+	}
+
+}
