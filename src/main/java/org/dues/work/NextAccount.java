@@ -101,6 +101,12 @@ public class NextAccount {
 				+ " AND NOT EXISTS (SELECT 1 FROM work_locks l WHERE l.account_id = a.id AND l.expires_at > :now)";
 		List<Queues.QueueView> queues = this.queues.of(agent);
 		String pooled = pooledFor(user, queues, params);
+		// an account in an open promise or plan, or with a callback still to come, waits
+		// for its date rather than being called again
+		String waiting = " AND NOT EXISTS (SELECT 1 FROM arrangement_arrangements r WHERE r.account_id = a.id"
+				+ " AND r.status IN ('ACTIVE', 'PENDING_APPROVAL') AND r.kind IN ('PROMISE', 'PLAN', 'SETTLEMENT'))"
+				+ " AND NOT EXISTS (SELECT 1 FROM work_followups fw WHERE fw.account_id = a.id AND fw.done_at IS NULL"
+				+ " AND fw.due_at > :now)";
 		List<Step> steps = new ArrayList<>();
 		steps.add(new Step(null,
 				"""
@@ -119,18 +125,27 @@ public class NextAccount {
 				JOIN portfolio_creditors c ON c.id = a.creditor_id
 				WHERE w.agent = :agent AND %s AND a.id NOT IN (:skip)
 				ORDER BY %s
-				LIMIT 1 FOR NO KEY UPDATE OF a SKIP LOCKED""".formatted(eligible, QueueSort.DPD_DESC.sql)));
+				LIMIT 1 FOR NO KEY UPDATE OF a SKIP LOCKED""".formatted(eligible + waiting, QueueSort.DPD_DESC.sql)));
 		for (int i = 0; i < queues.size(); i++) {
 			Queues.QueueView queue = queues.get(i);
-			steps.add(new Step(queue.name(), """
-					SELECT a.id, NULL::uuid AS follow_up, NULL AS cause
-					FROM portfolio_accounts a JOIN portfolio_creditors c ON c.id = a.creditor_id
-					JOIN customer_customers cu ON cu.id = a.customer_id
-					LEFT JOIN work_assignments w ON w.account_id = a.id
-					WHERE w.agent IS NULL AND %s AND %s AND %s AND a.id NOT IN (:skip)
-					ORDER BY %s
-					LIMIT 1 FOR NO KEY UPDATE OF a SKIP LOCKED""".formatted(eligible, routing(user, params),
-					queue.filters().sql("s" + i + "_", params), queue.sort().sql)));
+			steps.add(
+					new Step(queue.name(),
+							"""
+									SELECT a.id, NULL::uuid AS follow_up, NULL AS cause
+									FROM portfolio_accounts a JOIN portfolio_creditors c ON c.id = a.creditor_id
+									JOIN customer_customers cu ON cu.id = a.customer_id
+									LEFT JOIN work_assignments w ON w.account_id = a.id
+									WHERE w.agent IS NULL AND %s AND %s AND %s AND a.id NOT IN (:skip)
+									ORDER BY %s
+									LIMIT 1 FOR NO KEY UPDATE OF a SKIP LOCKED"""
+								.formatted(
+										queue.filters()
+											.arrangements()
+											.stream()
+											.anyMatch((st) -> st == ArrangementState.PROMISE
+													|| st == ArrangementState.PLAN) ? eligible : eligible + waiting,
+										routing(user, params), queue.filters().sql("s" + i + "_", params),
+										queue.sort().sql)));
 		}
 		record Candidate(UUID account, @Nullable UUID followUp, @Nullable String cause) {
 		}

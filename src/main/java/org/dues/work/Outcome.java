@@ -37,4 +37,9 @@ public enum Outcome {
 		this.needsRightParty = needsRightParty;
 	}
 
+	/** Whether only the customer themself can give this outcome. */
+	public boolean needsRightParty() {
+		return this.needsRightParty;
+	}
+
 }

@@ -14,16 +14,26 @@ import org.dues.Portfolios;
 import org.dues.identity.NewUser;
 import org.dues.identity.Role;
 import org.dues.identity.UserManagement;
+import org.dues.arrangement.ArrangementKind;
+import org.dues.arrangement.ArrangementManagement;
+import org.dues.arrangement.ArrangementStatus;
+import org.dues.identity.Teams;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Creditors;
 import org.dues.portfolio.Placements;
+import org.dues.work.NextAccount;
+import org.dues.work.QueueFilters;
+import org.dues.work.QueueSort;
+import org.dues.work.Queues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -61,6 +71,21 @@ class BrowserTests {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	MutableClock mutableClock;
+
+	@Autowired
+	NextAccount work;
+
+	@Autowired
+	ArrangementManagement arrangements;
+
+	@Autowired
+	Teams teams;
+
+	@Autowired
+	Queues queues;
 
 	WebDriver browser;
 
@@ -123,6 +148,7 @@ class BrowserTests {
 		AccountView account = portfolios.placed(portfolios.indianNbfc(), "123456.50", "1000", "500", "10000",
 				LocalDate.of(2026, 10, 1));
 
+		this.work.assign(account.id(), "browser-agent", "lead");
 		String base = "http://localhost:" + this.port;
 		this.browser.get(base + "/accounts");
 		assertThat(this.browser.getCurrentUrl()).endsWith("/login");
@@ -138,6 +164,9 @@ class BrowserTests {
 		this.browser.findElement(By.linkText(account.accountRef())).click();
 
 		wait.until(ExpectedConditions.urlContains("/accounts/" + account.id().value()));
+		// the debt shows once the agent has verified the person on the line
+		assertThat(this.browser.findElement(By.tagName("main")).getText()).doesNotContain("₹1,23,456.50");
+		verify(wait, account);
 		String page = this.browser.findElement(By.tagName("main")).getText();
 		assertThat(page).contains("ലക്ഷ്മി മേനോൻ", "₹1,23,456.50", "₹1,24,956.50", "SMA-1", "Placement", "+91 98470");
 		Files.createDirectories(Path.of("target/screenshots"));
@@ -157,6 +186,7 @@ class BrowserTests {
 		try {
 			Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
 			AccountView account = portfolios.overdue(portfolios.usIssuer(), 40, "1800.00");
+			this.work.assign(account.id(), "browser-caller", "lead");
 			this.browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 2400));
 			String base = "http://localhost:" + this.port;
 			this.browser.get(base + "/login");
@@ -205,6 +235,7 @@ class BrowserTests {
 		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
 		AccountView account = portfolios.placed(portfolios.indianNbfc(), "10000", "1200", "500", "3000",
 				LocalDate.of(2026, 10, 1));
+		this.work.assign(account.id(), "browser-promise", "lead");
 		this.browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 2600));
 		String base = "http://localhost:" + this.port;
 		this.browser.get(base + "/login");
@@ -214,6 +245,7 @@ class BrowserTests {
 		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
 		wait.until(ExpectedConditions.urlContains("/accounts"));
 		this.browser.get(base + "/accounts/" + account.id().value());
+		verify(wait, account);
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-arrangements]")));
 
 		click(By.xpath("//summary[contains(., 'Promise to pay')]"));
@@ -244,6 +276,106 @@ class BrowserTests {
 		((org.openqa.selenium.JavascriptExecutor) this.browser)
 			.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
 		element.click();
+	}
+
+	/**
+	 * The agent's day: take the next account (an account outside its hours is passed over
+	 * with the reason), verify the customer, call through the gate, record a promise and
+	 * move on, schedule a callback, and see a blocked call explained.
+	 */
+	@Test
+	void anAgentWorksTheDesk() throws Exception {
+		this.users.createIfAbsent(new NewUser("desk-browser", "Desk Agent", "desk-secret", Set.of(Role.AGENT),
+				List.of("ml", "en"), List.of(), "RA-9", LocalDate.of(2027, 12, 31)));
+		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
+		var nbfc = portfolios.indianNbfc();
+		AccountView first = portfolios.overdue(nbfc, 75, "60000.00");
+		AccountView second = portfolios.overdue(nbfc, 35, "25000.00");
+		// 05:00 in New York: no calls yet
+		AccountView american = portfolios.overdue(portfolios.usIssuer(), 95, "3000.00");
+		for (AccountView a : List.of(first, second, american)) {
+			this.work.assign(a.id(), "desk-browser", "lead");
+		}
+		String base = "http://localhost:" + this.port;
+		this.browser.get(base + "/login");
+		this.browser.findElement(By.id("username")).sendKeys("desk-browser");
+		this.browser.findElement(By.id("password")).sendKeys("desk-secret");
+		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+		wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		this.browser.get(base + "/desk");
+		this.browser.findElement(By.id("next-account")).click();
+
+		// the most overdue the agent may call now; the US account is passed over
+		wait.until(ExpectedConditions.urlContains("/accounts/" + first.id().value()));
+		String banner = this.browser.findElement(By.cssSelector("[data-next]")).getText();
+		assertThat(banner).contains("Your account", american.accountRef());
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("call-script")));
+		assertThat(this.browser.findElement(By.id("call-script")).getText())
+			.contains("recovery agent (certificate RA-9)");
+		verify(wait, first);
+
+		// click to call: the gate allows it and logs the call
+		wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-call]")));
+		click(By.cssSelector("[data-call]"));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("call-allowed")));
+		assertThat(this.browser.findElement(By.id("tel-link")).getAttribute("href")).startsWith("tel:+91");
+		// a promise, and the desk moves on to the next account
+		outcome("RIGHT_PARTY", "PROMISE_TO_PAY");
+		this.browser.findElement(By.cssSelector("#outcome-form [name=amount]")).sendKeys("5000");
+		set(By.cssSelector("#outcome-form [name=dueOn]"), "2026-12-05");
+		click(By.cssSelector("#outcome-form button[type=submit]"));
+		wait.until(ExpectedConditions.urlContains("/accounts/" + second.id().value()));
+		assertThat(this.browser.findElement(By.cssSelector("[data-flash]")).getText()).contains("Outcome recorded");
+		assertThat(this.arrangements.ofAccount(first.id())).singleElement().satisfies((a) -> {
+			assertThat(a.kind()).isEqualTo(ArrangementKind.PROMISE);
+			assertThat(a.status()).isEqualTo(ArrangementStatus.ACTIVE);
+			assertThat(a.amount().amount()).isEqualByComparingTo("5000");
+		});
+
+		// the customer asks to be called back tomorrow morning, their time
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("outcome-form")));
+		outcome("RIGHT_PARTY", "CALLBACK");
+		set(By.cssSelector("#outcome-form [name=callbackAt]"), "2026-11-27T10:30");
+		click(By.cssSelector("#outcome-form button[type=submit]"));
+		wait.until(ExpectedConditions.urlContains("/desk?recorded"));
+		assertThat(this.browser.findElement(By.tagName("main")).getText()).contains("Outcome recorded");
+
+		// the US account: the call is blocked, and the panel says why and when it opens
+		this.browser.get(base + "/accounts/" + american.id().value());
+		verify(wait, american);
+		wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-call]")));
+		click(By.cssSelector("[data-call]"));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("call-blocked")));
+		String blocked = this.browser.findElement(By.id("call-blocked")).getText();
+		assertThat(blocked).contains("Not allowed now", "Opens");
+		Files.createDirectories(Path.of("target/screenshots"));
+		Files.write(Path.of("target/screenshots/desk-blocked.png"),
+				((TakesScreenshot) this.browser).getScreenshotAs(OutputType.BYTES));
+	}
+
+	private void verify(WebDriverWait wait, AccountView account) {
+		String ref = account.accountRef();
+		WebElement answer = wait
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#rpv [name=answer]")));
+		answer.sendKeys(ref.substring(ref.length() - 4));
+		this.browser.findElement(By.cssSelector("#rpv button[type=submit]")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".badge.text-bg-success")));
+		wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("verify-first")));
+	}
+
+	private void outcome(String result, String outcome) {
+		new org.openqa.selenium.support.ui.Select(
+				this.browser.findElement(By.cssSelector("#outcome-form [name=result]")))
+			.selectByValue(result);
+		new org.openqa.selenium.support.ui.Select(
+				this.browser.findElement(By.cssSelector("#outcome-form [name=outcome]")))
+			.selectByValue(outcome);
+	}
+
+	private void set(By field, String value) {
+		((JavascriptExecutor) this.browser).executeScript("arguments[0].value = arguments[1]",
+				this.browser.findElement(field), value);
 	}
 
 }

@@ -137,6 +137,10 @@ class DeskPages {
 					amount(form.amount()), date("dueOn", form.dueOn()), form.instalments(),
 					Choice.orNull("frequency", form.frequency(), Frequency.class), dateTime(form.callbackAt()),
 					blank(form.note()));
+			if (disposition.outcome() != null && disposition.outcome().needsRightParty() && !seesAll(user)
+					&& !this.rightParty.isVerified(id)) {
+				return render(id, model, user, null, null, "desk.verify.needed");
+			}
 			this.desk.dispose(new AccountId(id), disposition, asker(user));
 		}
 		catch (InvalidInputException | ConflictException ex) {

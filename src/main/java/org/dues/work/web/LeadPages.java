@@ -1,0 +1,167 @@
+package org.dues.work.web;
+
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import org.dues.identity.Role;
+import org.dues.identity.Teams;
+import org.dues.identity.UserManagement;
+import org.dues.portfolio.AccountStatus;
+import org.dues.shared.Choice;
+import org.dues.shared.ConflictException;
+import org.dues.shared.InvalidInputException;
+import org.dues.shared.NotFoundException;
+import org.dues.system.PageController;
+import org.dues.work.ArrangementState;
+import org.dues.work.NextAccount;
+import org.dues.work.QueueFilters;
+import org.dues.work.QueueSort;
+import org.dues.work.Queues;
+import org.dues.work.Supervision;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The team lead's pages: queues (define by filters and order, see their size) and the
+ * supervisor view (agents' state and day, queue ages, overdue callbacks, bulk
+ * reassignment).
+ */
+@PageController
+class LeadPages {
+
+	private final Queues queues;
+
+	private final Teams teams;
+
+	private final UserManagement users;
+
+	private final NextAccount work;
+
+	private final Supervision supervision;
+
+	LeadPages(Queues queues, Teams teams, UserManagement users, NextAccount work, Supervision supervision) {
+		this.queues = queues;
+		this.teams = teams;
+		this.users = users;
+		this.work = work;
+		this.supervision = supervision;
+	}
+
+	@GetMapping("/queues")
+	String queues(Model model) {
+		model.addAttribute("sizes", this.supervision.queueSizes());
+		model.addAttribute("inactive", this.queues.all().stream().filter((q) -> !q.active()).toList());
+		model.addAttribute("teams", this.teams.all());
+		model.addAttribute("sorts", QueueSort.values());
+		model.addAttribute("states", ArrangementState.values());
+		return "work/queues";
+	}
+
+	@PostMapping("/queues")
+	String define(@ModelAttribute QueueForm form, Authentication user, RedirectAttributes redirect) {
+		return act(redirect, "/queues", "queues.defined", () -> {
+			if (form.teamId() == null) {
+				throw new InvalidInputException("teamId", "choose a team");
+			}
+			QueueFilters filters = new QueueFilters(list(form.creditors()), list(form.buckets()), form.dpdMin(),
+					form.dpdMax(), DeskPages.amount(form.balanceMin()), DeskPages.amount(form.balanceMax()),
+					list(form.languages()), list(form.regions()),
+					list(form.statuses()).stream().map((s) -> Choice.of("statuses", s, AccountStatus.class)).toList(),
+					(form.arrangements() == null) ? List.of()
+							: form.arrangements()
+								.stream()
+								.map((s) -> Choice.of("arrangements", s, ArrangementState.class))
+								.toList());
+			this.queues.define(form.teamId(), String.valueOf(form.name()), filters,
+					Choice.orElse("sort", form.sort(), QueueSort.class, QueueSort.DPD_DESC),
+					(form.priority() == null) ? 100 : form.priority(), user.getName());
+		});
+	}
+
+	@PostMapping("/queues/{id}/active")
+	String toggle(@org.springframework.web.bind.annotation.PathVariable UUID id,
+			@RequestParam(defaultValue = "false") boolean active, RedirectAttributes redirect) {
+		return act(redirect, "/queues", "queues.changed", () -> {
+			Queues.QueueView queue = this.queues.get(id);
+			this.queues.change(id, queue.filters(), queue.sort(), queue.priority(), active);
+		});
+	}
+
+	@GetMapping("/supervisor")
+	String supervisor(@RequestParam(defaultValue = "Asia/Kolkata") String zone, Model model) {
+		ZoneId reporting;
+		try {
+			reporting = ZoneId.of(zone);
+		}
+		catch (RuntimeException ex) {
+			reporting = ZoneId.of("Asia/Kolkata");
+		}
+		model.addAttribute("zone", reporting.getId());
+		model.addAttribute("agents", this.supervision.agents(reporting));
+		model.addAttribute("sizes", this.supervision.queueSizes());
+		model.addAttribute("callbacks", this.supervision.overdueCallbacks());
+		model.addAttribute("agentNames", this.users.withRole(Role.AGENT));
+		return "work/supervisor";
+	}
+
+	@PostMapping("/supervisor/reassign")
+	String reassign(@ModelAttribute ReassignForm form, Authentication user, RedirectAttributes redirect) {
+		String to = (form.toAgent() == null || form.toAgent().isBlank()) ? null : form.toAgent();
+		if (form.queueId() != null) {
+			return act(redirect, "/supervisor", "supervisor.reassigned", () -> {
+				if (to == null) {
+					throw new InvalidInputException("toAgent", "choose the agent to give the queue's accounts to");
+				}
+				redirect.addFlashAttribute("moved", this.work.assignFromQueue(form.queueId(), to,
+						(form.limit() == null) ? 100 : form.limit(), user.getName()));
+			});
+		}
+		return act(redirect, "/supervisor", "supervisor.reassigned", () -> {
+			if (form.fromAgent() == null || form.fromAgent().isBlank()) {
+				throw new InvalidInputException("fromAgent", "choose whose accounts to move");
+			}
+			redirect.addFlashAttribute("moved", this.work.reassignFrom(form.fromAgent(), to, user.getName()));
+		});
+	}
+
+	private static String act(RedirectAttributes redirect, String page, String done, Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("done", done);
+		}
+		catch (InvalidInputException | ConflictException | NotFoundException ex) {
+			redirect.addFlashAttribute("problem", String.valueOf(ex.getMessage()));
+		}
+		return "redirect:" + page;
+	}
+
+	private static List<String> list(@Nullable String text) {
+		return (text == null) ? List.of() : Arrays.stream(text.split("[,\\s]+")).filter((s) -> !s.isBlank()).toList();
+	}
+
+	/** The queue form: lists as comma- or space-separated values. */
+	record QueueForm(@Nullable UUID teamId, @Nullable String name, @Nullable String creditors, @Nullable String buckets,
+			@Nullable Integer dpdMin, @Nullable Integer dpdMax, @Nullable String balanceMin,
+			@Nullable String balanceMax, @Nullable String languages, @Nullable String regions,
+			@Nullable String statuses, @Nullable List<String> arrangements, @Nullable String sort,
+			@Nullable Integer priority) {
+	}
+
+	/**
+	 * Move an agent's accounts (to another agent or the pool), or give an agent a
+	 * queue's.
+	 */
+	record ReassignForm(@Nullable String fromAgent, @Nullable String toAgent, @Nullable UUID queueId,
+			@Nullable Integer limit) {
+	}
+
+}
