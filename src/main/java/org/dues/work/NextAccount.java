@@ -28,6 +28,7 @@ import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Accounts;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,10 +63,14 @@ public class NextAccount {
 
 	private final Queues queues;
 
+	private final Duration retryAfter;
+
 	private final Clock clock;
 
 	NextAccount(JdbcClient jdbc, ContactLog contacts, Accounts accounts, CustomerManagement customers,
-			UserManagement users, Queues queues, Clock clock) {
+			UserManagement users, Queues queues, Clock clock,
+			@Value("${dues.work.retry-after:PT4H}") Duration retryAfter) {
+		this.retryAfter = retryAfter;
 		this.jdbc = jdbc;
 		this.users = users;
 		this.queues = queues;
@@ -106,7 +111,12 @@ public class NextAccount {
 		String waiting = " AND NOT EXISTS (SELECT 1 FROM arrangement_arrangements r WHERE r.account_id = a.id"
 				+ " AND r.status IN ('ACTIVE', 'PENDING_APPROVAL') AND r.kind IN ('PROMISE', 'PLAN', 'SETTLEMENT'))"
 				+ " AND NOT EXISTS (SELECT 1 FROM work_followups fw WHERE fw.account_id = a.id AND fw.done_at IS NULL"
-				+ " AND fw.due_at > :now)";
+				+ " AND fw.due_at > :now)"
+				// nor is an account called again soon after its last outcome (no answer,
+				// busy): it rests for the retry interval
+				+ " AND NOT EXISTS (SELECT 1 FROM work_dispositions d WHERE d.account_id = a.id"
+				+ " AND d.recorded_at > :retrySince)";
+		params.put("retrySince", Timestamp.from(now.minus(this.retryAfter)));
 		List<Step> steps = new ArrayList<>();
 		steps.add(new Step(null,
 				"""

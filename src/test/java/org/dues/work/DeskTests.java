@@ -205,6 +205,33 @@ class DeskTests {
 		assertThat(this.next.next("hi-agent-2")).map(NextAccount.Next::accountId).contains(hindiAccount.id());
 	}
 
+	@Test
+	void anAccountRestsAfterAnOutcomeAndWaitsForItsPromiseDate() {
+		this.clock.set(MONDAY_IST);
+		this.users.createIfAbsent(new NewUser("rest-agent", "Resting", "secret", Set.of(Role.AGENT), List.of("en"),
+				List.of(), "RA-5", LocalDate.of(2027, 6, 30)));
+		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
+		CreditorView nbfc = portfolios.indianNbfc();
+		AccountView unanswered = portfolios.overdue(nbfc, 60, "10000.00");
+		AccountView promising = portfolios.overdue(nbfc, 50, "10000.00");
+		this.next.assign(unanswered.id(), "rest-agent", "lead");
+		this.next.assign(promising.id(), "rest-agent", "lead");
+
+		assertThat(this.next.next("rest-agent").orElseThrow().accountId()).isEqualTo(unanswered.id());
+		this.desk.dispose(unanswered.id(), new Desk.Disposition(CallResult.NO_ANSWER, null, null, phone(unanswered),
+				null, null, null, null, null, null), new org.dues.arrangement.Asker("rest-agent", Set.of(Role.AGENT)));
+		assertThat(this.next.next("rest-agent").orElseThrow().accountId()).isEqualTo(promising.id());
+		Desk.Recorded promise = this.desk.dispose(promising.id(),
+				new Desk.Disposition(CallResult.RIGHT_PARTY, Outcome.PROMISE_TO_PAY, null, phone(promising),
+						new java.math.BigDecimal("2000"), LocalDate.of(2026, 12, 10), null, null, null, null),
+				new org.dues.arrangement.Asker("rest-agent", Set.of(Role.AGENT)));
+		assertThat(promise.arrangement().status()).isEqualTo(ArrangementStatus.ACTIVE);
+		assertThat(this.next.next("rest-agent")).as("one rests, the other waits for its promise").isEmpty();
+
+		this.clock.set(MONDAY_IST.plus(java.time.Duration.ofHours(4)).plusSeconds(60));
+		assertThat(this.next.next("rest-agent")).map(NextAccount.Next::accountId).contains(unanswered.id());
+	}
+
 	private org.springframework.test.web.servlet.ResultMatcher content(String text) {
 		return org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString(text));
 	}
