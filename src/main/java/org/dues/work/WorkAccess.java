@@ -43,7 +43,8 @@ class WorkAccess implements AccountVisibility {
 		String pooled = NextAccount.pooledFor(this.users.find(agent).orElse(null), this.queues.of(agent), params);
 		return this.jdbc
 			.sql("""
-					SELECT EXISTS (SELECT 1 FROM work_assignments WHERE account_id = :account AND agent = :agent)
+					SELECT NOT EXISTS (SELECT 1 FROM portfolio_accounts WHERE id = :account)
+					   OR EXISTS (SELECT 1 FROM work_assignments WHERE account_id = :account AND agent = :agent)
 					    OR EXISTS (SELECT 1 FROM work_locks WHERE account_id = :account AND agent = :agent AND expires_at > :now)
 					    OR EXISTS (SELECT 1 FROM work_followups WHERE account_id = :account AND assigned_to = :agent
 					               AND done_at IS NULL)

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.dues.IntegrationTest;
 import org.dues.Portfolios;
+import org.dues.TestAgents;
 import org.dues.identity.NewUser;
 import org.dues.identity.Role;
 import org.dues.identity.UserManagement;
@@ -34,6 +35,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ArrangementPagesTests {
 
 	@Autowired
+	org.dues.identity.Teams teams;
+
+	@Autowired
+	org.dues.work.Queues queues;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -51,6 +58,7 @@ class ArrangementPagesTests {
 	@Test
 	void anAgentAsksALeadApprovesAndThePanelShowsIt() throws Exception {
 		this.users.createIfAbsent(new NewUser("page-agent", "Agent", "x-secret-1", Set.of(Role.AGENT), List.of("en")));
+		TestAgents.seeEveryPooledAccount(this.teams, this.queues, "page-agent");
 		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
 		AccountView account = portfolios.placed(portfolios.indianNbfc(), "10000", "0", "0", "10000",
 				java.time.LocalDate.of(2026, 10, 1));

@@ -9,6 +9,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.dues.IntegrationTest;
 import org.dues.MutableClock;
 import org.dues.Portfolios;
+import org.dues.TestAgents;
 import org.dues.identity.NewUser;
 import org.dues.identity.Role;
 import org.dues.identity.UserManagement;
@@ -46,6 +47,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ArrangementScenarioTests {
 
 	@Autowired
+	org.dues.identity.Teams teams;
+
+	@Autowired
+	org.dues.work.Queues queues;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -81,6 +88,7 @@ class ArrangementScenarioTests {
 		this.users.createIfAbsent(new NewUser("arr-agent", "Agent", "agent-secret", Set.of(Role.AGENT), List.of("en")));
 		this.users
 			.createIfAbsent(new NewUser("arr-agent2", "Agent", "agent-secret", Set.of(Role.AGENT), List.of("en")));
+		TestAgents.seeEveryPooledAccount(this.teams, this.queues, "arr-agent", "arr-agent2");
 		this.users
 			.createIfAbsent(new NewUser("arr-lead", "Lead", "lead-secret", Set.of(Role.TEAM_LEAD), List.of("en")));
 		this.users.createIfAbsent(

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.dues.IntegrationTest;
 import org.dues.MutableClock;
 import org.dues.Portfolios;
+import org.dues.TestAgents;
 import org.dues.identity.NewUser;
 import org.dues.identity.Role;
 import org.dues.identity.UserManagement;
@@ -39,6 +40,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class PoliciesApiTests {
 
 	@Autowired
+	org.dues.identity.Teams teams;
+
+	@Autowired
+	org.dues.work.Queues queues;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -59,6 +66,7 @@ class PoliciesApiTests {
 				new NewUser("policy-officer", "Officer", "officer-secret", Set.of(Role.COMPLIANCE), List.of("en")));
 		this.users
 			.createIfAbsent(new NewUser("policy-agent", "Agent", "agent-secret", Set.of(Role.AGENT), List.of("en")));
+		TestAgents.seeEveryPooledAccount(this.teams, this.queues, "policy-agent");
 	}
 
 	@AfterEach

@@ -15,6 +15,7 @@ import org.dues.compliance.ContactResult;
 import org.dues.compliance.PersonRole;
 import org.dues.compliance.Purpose;
 import org.dues.Portfolios;
+import org.dues.TestAgents;
 import org.dues.identity.NewUser;
 import org.dues.identity.Role;
 import org.dues.identity.UserManagement;
@@ -48,6 +49,12 @@ class LiveGateTests {
 	static final Instant MONDAY = Instant.parse("2026-11-30T15:00:00Z");
 
 	@Autowired
+	org.dues.identity.Teams teams;
+
+	@Autowired
+	org.dues.work.Queues queues;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -68,6 +75,7 @@ class LiveGateTests {
 	void placeAUsAccount() {
 		this.users
 			.createIfAbsent(new NewUser("gate-agent", "Agent", "agent-secret", Set.of(Role.AGENT), List.of("en")));
+		TestAgents.seeEveryPooledAccount(this.teams, this.queues, "gate-agent");
 		this.users.createIfAbsent(
 				new NewUser("gate-officer", "Officer", "officer-secret", Set.of(Role.COMPLIANCE), List.of("en")));
 		this.clock.set(MONDAY);

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import org.dues.IntegrationTest;
 import org.dues.Portfolios;
+import org.dues.TestAgents;
 import org.dues.identity.NewUser;
 import org.dues.identity.Role;
 import org.dues.identity.UserManagement;
@@ -39,6 +40,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class PaymentsApiTests {
 
 	@Autowired
+	org.dues.identity.Teams teams;
+
+	@Autowired
+	org.dues.work.Queues queues;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -61,6 +68,7 @@ class PaymentsApiTests {
 	@BeforeEach
 	void placeAnAccount() {
 		this.users.createIfAbsent(new NewUser("agent-t", "Agent", "agent-secret", Set.of(Role.AGENT), List.of("en")));
+		TestAgents.seeEveryPooledAccount(this.teams, this.queues, "agent-t");
 		this.users.createIfAbsent(
 				new NewUser("compliance-t", "Compliance", "compliance-secret", Set.of(Role.COMPLIANCE), List.of("en")));
 		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
