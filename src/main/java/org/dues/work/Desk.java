@@ -27,6 +27,7 @@ import org.dues.contact.ContactLog;
 import org.dues.contact.InteractionView;
 import org.dues.customer.CustomerManagement;
 import org.dues.customer.CustomerView;
+import org.dues.identity.UserManagement;
 import org.dues.portfolio.AccountId;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Accounts;
@@ -64,10 +65,13 @@ public class Desk {
 
 	private final Creditors creditors;
 
+	private final UserManagement users;
+
 	private final Clock clock;
 
 	Desk(JdbcClient jdbc, ContactLog contacts, ContactHolds holds, ArrangementManagement arrangements,
-			CustomerManagement customers, Accounts accounts, Creditors creditors, Clock clock) {
+			CustomerManagement customers, Accounts accounts, Creditors creditors, UserManagement users, Clock clock) {
+		this.users = users;
 		this.jdbc = jdbc;
 		this.contacts = contacts;
 		this.holds = holds;
@@ -87,6 +91,7 @@ public class Desk {
 		AccountView account = this.accounts.get(accountId);
 		CustomerView customer = this.customers.get(account.customerId());
 		String e164 = customerNumber(customer, number, account);
+		requireCertificate(account, agent);
 		return this.contacts.attempt(new ContactGate.Request(accountId, Set.of(), Channel.CALL, e164,
 				PersonRole.CONSUMER, Purpose.COLLECTION), null, null, agent);
 	}
@@ -139,6 +144,7 @@ public class Desk {
 		else {
 			String number = (disposition.number() == null) ? null
 					: customerNumber(customer, disposition.number(), account);
+			requireCertificate(account, agent.name());
 			ContactLog.Attempt attempt = this.contacts.attempt(new ContactGate.Request(accountId, Set.of(),
 					Channel.CALL, number, PersonRole.CONSUMER, Purpose.COLLECTION), disposition.result().contact,
 					disposition.note(), agent.name());
@@ -295,6 +301,23 @@ public class Desk {
 			.param("now", Timestamp.from(this.clock.instant()))
 			.update();
 		return due;
+	}
+
+	/**
+	 * Indian accounts only for agents with a current recovery-agent certificate (RBI
+	 * directions on recovery agents): a call by anyone else is refused before it is made.
+	 */
+	private void requireCertificate(AccountView account, String agent) {
+		if (!"IN".equals(this.creditors.get(account.creditorId()).country())) {
+			return;
+		}
+		UserManagement.UserView user = this.users.find(agent).orElse(null);
+		LocalDate today = LocalDate.now(this.clock.withZone(ZoneId.of("Asia/Kolkata")));
+		if (user == null || !user.certifiedOn(today)) {
+			throw new ConflictException(
+					"%s has no current recovery-agent certificate, which calls on Indian accounts need"
+						.formatted(agent));
+		}
 	}
 
 	/** The customer's time zone (the first they may be in), else the creditor's. */

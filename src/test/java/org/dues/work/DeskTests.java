@@ -33,6 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -202,6 +203,9 @@ class DeskTests {
 
 		assertThat(this.next.next("ml-agent")).as("does not speak Hindi").isEmpty();
 		assertThat(this.next.next("hi-agent")).as("certificate expired on 1 November").isEmpty();
+		assertThatThrownBy(() -> this.desk.call(hindiAccount.id(), phone(hindiAccount), "hi-agent"))
+			.isInstanceOf(org.dues.shared.ConflictException.class)
+			.hasMessageContaining("no current recovery-agent certificate");
 		assertThat(this.next.next("hi-agent-2")).map(NextAccount.Next::accountId).contains(hindiAccount.id());
 	}
 
