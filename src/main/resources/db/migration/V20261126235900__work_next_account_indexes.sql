@@ -1,0 +1,5 @@
+-- Next account at a million accounts (issue 6's load test). The candidate query looks up
+-- each candidate account's due follow-up: without an index by account every lookup scans
+-- the open follow-ups, so one ask took 45 s with 20,000 due follow-ups and an agent
+-- owning 5,000 accounts (0.17 s with this index).
+CREATE INDEX work_followups_open_account_idx ON work_followups (account_id) WHERE done_at IS NULL;
