@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.gatling.app.Gatling$;
 import jakarta.servlet.Filter;
 import org.dues.identity.UserManagement;
@@ -120,8 +121,12 @@ class NextAccountLoadBenchmark {
 				.update();
 			this.timings.reset();
 			Handovers handovers = new Handovers();
-			GatlingReport client = runGatling(new LoadRun("http://127.0.0.1:" + this.port, names, PASSWORD, warmUp,
-					baseline, measured, phones, handovers, this.timings), "password cost " + cost);
+			GatlingReport client;
+			WaitSampler waits = new WaitSampler(this.dataSource.unwrap(HikariDataSource.class));
+			try (waits) {
+				client = runGatling(new LoadRun("http://127.0.0.1:" + this.port, names, PASSWORD, warmUp, baseline,
+						measured, phones, handovers, this.timings), "password cost " + cost);
+			}
 			handovers.finish();
 			List<String> strangers = handedToOthers(handovers);
 			String title = "password cost %d%s, Gatling report %s".formatted(cost,
@@ -129,11 +134,12 @@ class NextAccountLoadBenchmark {
 							: " (a cheaper hash: what the run would be if checking an API password cost little)",
 					client.folder().getFileName());
 			report.addAll(new LoadReport(title, client, this.timings, handovers, strangers.size()).lines());
+			report.add(waits.summary());
 			errors += client.rows().values().stream().mapToLong(GatlingReport.Row::ko).sum();
 			violations.addAll(handovers.overlaps());
 			violations.addAll(strangers);
 		}
-		report.add("NextAccount's candidate query for one agent, EXPLAIN ANALYZE after the runs:");
+		report.add("NextAccount's queue query for one agent, EXPLAIN ANALYZE after the runs:");
 		report.add(candidatePlan(names.get(0)));
 		String text = String.join(System.lineSeparator(), report);
 		System.out.println(text);
@@ -174,21 +180,18 @@ class NextAccountLoadBenchmark {
 		return wrong;
 	}
 
-	/** NextAccount's candidate query for one agent, under EXPLAIN ANALYZE. */
+	/** NextAccount's queue query (a copy) for one agent, under EXPLAIN ANALYZE. */
 	private String candidatePlan(String agent) {
 		return String.join(System.lineSeparator(),
 				this.jdbc.sql("""
-						EXPLAIN (ANALYZE, BUFFERS)
-						SELECT a.id, f.id AS follow_up, f.cause
-						FROM work_assignments w JOIN portfolio_accounts a ON a.id = w.account_id
-						LEFT JOIN LATERAL (
-						    SELECT id, cause, due_at FROM work_followups f
-						    WHERE f.account_id = a.id AND f.done_at IS NULL AND f.due_at <= :now
-						    ORDER BY CASE f.cause WHEN 'CALLBACK' THEN 0 ELSE 1 END, f.due_at LIMIT 1) f ON true
+								EXPLAIN (ANALYZE, BUFFERS)
+						SELECT a.id
+						FROM portfolio_accounts a JOIN work_assignments w ON w.account_id = a.id
 						WHERE (w.agent = :agent OR w.agent IS NULL) AND a.status = 'ACTIVE' AND a.id NOT IN (:skip)
 						  AND NOT EXISTS (SELECT 1 FROM work_locks l WHERE l.account_id = a.id AND l.expires_at > :now)
-						ORDER BY f.id IS NULL, CASE f.cause WHEN 'CALLBACK' THEN 0 ELSE 1 END, f.due_at,
-						         a.days_past_due DESC, a.principal + a.interest + a.fees DESC, w.agent IS NULL, a.id
+						  AND NOT EXISTS (SELECT 1 FROM work_followups f
+						                  WHERE f.account_id = a.id AND f.done_at IS NULL AND f.due_at <= :now)
+						ORDER BY a.days_past_due DESC, a.principal + a.interest + a.fees DESC, a.id
 						LIMIT 1
 						FOR UPDATE OF w SKIP LOCKED""")
 					.param("now", Timestamp.from(this.clock.instant()))
