@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -164,7 +165,7 @@ class NextAccountLoadBenchmark {
 
 	/** Handovers of an account another agent owns (every account is owned here). */
 	private List<String> handedToOthers(Handovers handovers) {
-		Map<UUID, String> owners = new java.util.HashMap<>();
+		Map<UUID, String> owners = new HashMap<>();
 		this.jdbc.sql("SELECT account_id, agent FROM work_assignments WHERE account_id = ANY(:ids)")
 			.param("ids", handovers.accounts().toArray(UUID[]::new))
 			.query((rs) -> {
