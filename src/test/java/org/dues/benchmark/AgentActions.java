@@ -37,14 +37,19 @@ final class AgentActions {
 	 * record an outcome on the one handed over (or wait a second when there is none).
 	 */
 	static ChainBuilder work(String phase, LoadRun run) {
-		return exec((session) -> {
+		ChainBuilder letGo = exec((session) -> {
 			run.handovers().asking(session.getString("agent"));
 			return session.remove("accountId");
-		}).exec(nextAccount(phase)).doIfOrElse((session) -> session.contains("accountId")).then(exec((session) -> {
+		});
+		ChainBuilder takeIt = exec((session) -> {
 			UUID account = UUID.fromString(session.getString("accountId"));
 			run.handovers().handed(session.getString("agent"), account);
 			return session.set("phone", run.phones().of(account));
-		}).exec(recordOutcome(phase))).orElse(pause(1));
+		});
+		return letGo.exec(nextAccount(phase))
+			.doIfOrElse((session) -> session.contains("accountId"))
+			.then(takeIt.exec(recordOutcome(phase)))
+			.orElse(pause(1));
 	}
 
 	/**
