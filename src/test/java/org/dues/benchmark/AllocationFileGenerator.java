@@ -36,6 +36,14 @@ final class AllocationFileGenerator {
 	}
 
 	static Path write(Path file, int rows, long seed) throws IOException {
+		return write(file, rows, seed, true);
+	}
+
+	/**
+	 * As {@link #write(Path, int, long)}; without faults every row is valid (the random
+	 * sequence, and so every other value, stays the same).
+	 */
+	static Path write(Path file, int rows, long seed, boolean faults) throws IOException {
 		Files.createDirectories(file.getParent());
 		Random random = new Random(seed);
 		try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -43,14 +51,14 @@ final class AllocationFileGenerator {
 			out.write(HEADER);
 			out.write("\r\n");
 			for (int n = 1; n <= rows; n++) {
-				out.write(row(n, random));
+				out.write(row(n, random, faults));
 				out.write("\r\n");
 			}
 		}
 		return file;
 	}
 
-	private static String row(int n, Random random) {
+	private static String row(int n, Random random, boolean faults) {
 		String[] place = PLACES.get(random.nextInt(PLACES.size()));
 		int script = random.nextInt(3);
 		String name = switch (script) {
@@ -75,7 +83,7 @@ final class AllocationFileGenerator {
 		};
 		String phone2 = random.nextInt(3) == 0 ? place[3] + " 2" + String.format("%06d", random.nextInt(1_000_000))
 				: "";
-		int fault = random.nextInt(50);
+		int fault = faults ? random.nextInt(50) : 50 + random.nextInt(50);
 		String currency = "INR";
 		String principal = rupees(principalPaise, random.nextBoolean());
 		if (fault == 0) {

@@ -1,0 +1,98 @@
+package org.dues.benchmark;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.dues.identity.NewUser;
+import org.dues.identity.Role;
+import org.dues.identity.UserManagement;
+import org.dues.portfolio.AccountId;
+import org.dues.portfolio.AllocationImports;
+import org.dues.portfolio.Creditors;
+import org.dues.portfolio.ImportView;
+import org.dues.portfolio.NewCreditor;
+import org.dues.work.NextAccount;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The load test's portfolio, set up through the application's own paths: an Indian
+ * lender's generated allocation file (every row valid) imported as a first placement, the
+ * agents created as users, and each agent owning an equal share of the accounts, dealt
+ * round-robin in file order so every agent has a mix of arrears and balances.
+ */
+final class LoadPortfolio {
+
+	static final String CREDITOR = "LOAD";
+
+	private final Creditors creditors;
+
+	private final AllocationImports imports;
+
+	private final UserManagement users;
+
+	private final NextAccount work;
+
+	private final JdbcClient jdbc;
+
+	LoadPortfolio(Creditors creditors, AllocationImports imports, UserManagement users, NextAccount work,
+			JdbcClient jdbc) {
+		this.creditors = creditors;
+		this.imports = imports;
+		this.users = users;
+		this.work = work;
+		this.jdbc = jdbc;
+	}
+
+	/** Imports the accounts and deals them to new agents; returns the agents' names. */
+	List<String> seed(int agents, int accountsEach, String password) throws Exception {
+		int rows = agents * accountsEach;
+		Path file = Path.of("target/benchmark/allocation-valid-" + rows + ".csv");
+		if (!Files.exists(file)) {
+			AllocationFileGenerator.write(file, rows, 42, false);
+		}
+		this.creditors
+			.create(new NewCreditor(CREDITOR, "Load Test NBFC", "IN", "INR", "IN", "Asia/Kolkata", null, null));
+		long started = System.nanoTime();
+		ImportView view;
+		try (InputStream in = Files.newInputStream(file)) {
+			view = this.imports.start(CREDITOR, file.getFileName().toString(), in, null, "load-test");
+		}
+		while (view.status() == ImportView.ImportStatus.RUNNING) {
+			Thread.sleep(500);
+			view = this.imports.get(view.id());
+		}
+		System.out.printf("imported %,d rows in %.0f s: %s, created %,d, rejected %,d%n", rows,
+				(System.nanoTime() - started) / 1e9, view.status(), view.rowsCreated(), view.rowsRejected());
+		if (view.rowsCreated() != rows) {
+			throw new IllegalStateException(
+					"the import created %,d accounts of %,d: %s".formatted(view.rowsCreated(), rows, view.message()));
+		}
+		List<String> names = new ArrayList<>();
+		for (int n = 1; n <= agents; n++) {
+			String name = "agent%03d".formatted(n);
+			this.users.createIfAbsent(new NewUser(name, "Agent " + n, password, Set.of(Role.AGENT), List.of("en", "hi"),
+					List.of(), "LOAD-" + n, java.time.LocalDate.of(2030, 12, 31)));
+			names.add(name);
+		}
+		List<UUID> accounts = this.jdbc.sql("SELECT id FROM portfolio_accounts ORDER BY account_ref")
+			.query(UUID.class)
+			.list();
+		for (int n = 0; n < agents; n++) {
+			List<AccountId> share = new ArrayList<>(accountsEach);
+			for (int i = n; i < accounts.size(); i += agents) {
+				share.add(new AccountId(accounts.get(i)));
+			}
+			this.work.assignAll(share, names.get(n), "load-test");
+		}
+		this.jdbc.sql("VACUUM ANALYZE work_assignments").update();
+		this.jdbc.sql("ANALYZE").update();
+		return names;
+	}
+
+}
