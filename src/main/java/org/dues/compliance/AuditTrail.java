@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +18,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The compliance audit trail: append-only and hash-chained. Each record's hash covers the
  * previous record's hash and every field of its own, so changing, removing or reordering
  * any record breaks the chain from there on, and {@link #verify()} finds the first broken
- * link. Records are written in the transaction of the change they describe and serialised
- * by a transaction-scoped advisory lock, so the chain has no forks.
+ * link. Records are written in the transaction of the change they describe, linked onto
+ * the chain as it commits under a transaction-scoped advisory lock, so the chain has no
+ * forks and never holds a record of a change that was rolled back.
  */
 @Service
 public class AuditTrail {
@@ -52,6 +56,38 @@ public class AuditTrail {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(String actor, String action, String subject, Map<String, ?> payload) {
+		Instant at = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		Pending pending = new Pending(at, actor, action, subject, JSON.writeValueAsString(payload));
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			append(List.of(pending));
+			return;
+		}
+		// the transaction's appender (synchronizations, unlike other thread-bound state,
+		// are set aside while an inner REQUIRES_NEW transaction runs)
+		Appender appender = TransactionSynchronizationManager.getSynchronizations()
+			.stream()
+			.filter((sync) -> sync instanceof Appender mine && mine.trail() == this)
+			.map(Appender.class::cast)
+			.findFirst()
+			.orElseGet(() -> {
+				Appender fresh = new Appender(this, new ArrayList<>());
+				TransactionSynchronizationManager.registerSynchronization(fresh);
+				return fresh;
+			});
+		List<Pending> queued = appender.records();
+		queued.add(pending);
+	}
+
+	/**
+	 * Links the transaction's records onto the chain just before it commits: the lock
+	 * that keeps the chain free of forks is then held only for these inserts and the
+	 * commit, not for the whole of the work they describe, so contacts recorded at once
+	 * by many agents do not queue behind each other's decisions.
+	 */
+	private void append(List<Pending> records) {
+		if (records.isEmpty()) {
+			return;
+		}
 		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('compliance_audit'))").query().singleRow();
 		record Last(long seq, String hash) {
 		}
@@ -59,22 +95,40 @@ public class AuditTrail {
 			.query(Last.class)
 			.optional()
 			.orElse(new Last(0, GENESIS));
-		long seq = last.seq() + 1;
-		Instant at = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-		String text = JSON.writeValueAsString(payload);
-		String hash = hash(last.hash(), seq, at, actor, action, subject, text);
-		this.jdbc.sql("""
-				INSERT INTO compliance_audit (seq, recorded_at, actor, action, subject, payload, prev_hash, hash)
-				VALUES (:seq, :at, :actor, :action, :subject, :payload, :prev, :hash)""")
-			.param("seq", seq)
-			.param("at", java.sql.Timestamp.from(at))
-			.param("actor", actor)
-			.param("action", action)
-			.param("subject", subject)
-			.param("payload", text)
-			.param("prev", last.hash())
-			.param("hash", hash)
-			.update();
+		long seq = last.seq();
+		String previous = last.hash();
+		for (Pending record : records) {
+			seq++;
+			String hash = hash(previous, seq, record.at(), record.actor(), record.action(), record.subject(),
+					record.payload());
+			this.jdbc.sql("""
+					INSERT INTO compliance_audit (seq, recorded_at, actor, action, subject, payload, prev_hash, hash)
+					VALUES (:seq, :at, :actor, :action, :subject, :payload, :prev, :hash)""")
+				.param("seq", seq)
+				.param("at", java.sql.Timestamp.from(record.at()))
+				.param("actor", record.actor())
+				.param("action", record.action())
+				.param("subject", record.subject())
+				.param("payload", record.payload())
+				.param("prev", previous)
+				.param("hash", hash)
+				.update();
+			previous = hash;
+		}
+	}
+
+	/** Links a transaction's records onto the chain just before it commits. */
+	private record Appender(AuditTrail trail, List<Pending> records) implements TransactionSynchronization {
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			this.trail.append(this.records);
+		}
+
+	}
+
+	/** A record waiting for its transaction to commit. */
+	private record Pending(Instant at, String actor, String action, String subject, String payload) {
 	}
 
 	/**

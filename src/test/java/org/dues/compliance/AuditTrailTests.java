@@ -115,6 +115,45 @@ class AuditTrailTests {
 	}
 
 	@Test
+	void recordsJoinTheChainWhenTheirTransactionCommitsAndNeverWhenItRollsBack() throws Exception {
+		long before = this.audit.latest(1).stream().mapToLong(AuditTrail.Entry::seq).findFirst().orElse(0);
+		this.transactions.executeWithoutResult((tx) -> {
+			this.audit.record("tester", "TEST_ROLLED_BACK", "test:1", java.util.Map.of("n", 1));
+			tx.setRollbackOnly();
+		});
+		assertThat(this.audit.latest(1).stream().mapToLong(AuditTrail.Entry::seq).findFirst().orElse(0))
+			.isEqualTo(before);
+		this.transactions.executeWithoutResult((tx) -> {
+			this.audit.record("tester", "TEST_FIRST", "test:2", java.util.Map.of("n", 2));
+			this.audit.record("tester", "TEST_SECOND", "test:2", java.util.Map.of("n", 3));
+		});
+		// many transactions at once: one chain, no forks
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			List<java.util.concurrent.Callable<Object>> writers = new java.util.ArrayList<>();
+			for (int i = 0; i < 40; i++) {
+				int n = i;
+				writers.add(() -> {
+					this.transactions.executeWithoutResult(
+							(tx) -> this.audit.record("tester", "TEST_CONCURRENT", "test:" + n, java.util.Map.of()));
+					return null;
+				});
+			}
+			for (var done : pool.invokeAll(writers)) {
+				done.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		List<AuditTrail.Entry> latest = this.audit.latest(42);
+		assertThat(latest.get(41).action()).isEqualTo("TEST_FIRST");
+		assertThat(latest.get(40).action()).isEqualTo("TEST_SECOND");
+		assertThat(latest.get(41).seq()).isEqualTo(before + 1);
+		assertThat(this.audit.verify().intact()).isTrue();
+	}
+
+	@Test
 	void theStoredPoliciesAreTheOnesTheRuleTestsUse() {
 		LocalDate today = LocalDate.of(2026, 11, 26);
 		assertThat(this.policies.resolve("US", today)).isEqualTo(TestPolicies.us());

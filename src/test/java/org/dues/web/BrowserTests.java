@@ -194,7 +194,7 @@ class BrowserTests {
 			this.browser.findElement(By.id("password")).sendKeys("caller-secret");
 			this.browser.findElement(By.cssSelector("button[type=submit]")).click();
 			WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
-			wait.until(ExpectedConditions.urlContains("/accounts"));
+			wait.until(ExpectedConditions.urlContains("/desk"));
 			this.browser.get(base + "/accounts/" + account.id().value());
 			wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-channels]")));
 			assertThat(this.browser.findElement(By.cssSelector("[data-channel=CALL]")).getText()).contains("open");
@@ -243,7 +243,7 @@ class BrowserTests {
 		this.browser.findElement(By.id("password")).sendKeys("promise-secret");
 		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
 		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
-		wait.until(ExpectedConditions.urlContains("/accounts"));
+		wait.until(ExpectedConditions.urlContains("/desk"));
 		this.browser.get(base + "/accounts/" + account.id().value());
 		verify(wait, account);
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-arrangements]")));
