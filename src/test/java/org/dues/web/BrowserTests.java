@@ -271,11 +271,23 @@ class BrowserTests {
 				((TakesScreenshot) this.browser).getScreenshotAs(OutputType.BYTES));
 	}
 
-	private void click(By locator) {
-		org.openqa.selenium.WebElement element = this.browser.findElement(locator);
-		((org.openqa.selenium.JavascriptExecutor) this.browser)
-			.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-		element.click();
+	private void click(By locator) throws InterruptedException {
+		for (int attempt = 1;; attempt++) {
+			org.openqa.selenium.WebElement element = this.browser.findElement(locator);
+			((org.openqa.selenium.JavascriptExecutor) this.browser)
+				.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+			try {
+				element.click();
+				return;
+			}
+			catch (org.openqa.selenium.ElementClickInterceptedException ex) {
+				// a panel still loading moved the page under the pointer: look again
+				if (attempt == 5) {
+					throw ex;
+				}
+				Thread.sleep(300);
+			}
+		}
 	}
 
 	/**

@@ -1,11 +1,13 @@
 package org.dues.system.web;
 
 import java.security.Principal;
+import java.util.List;
 
 import org.dues.system.PageController;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
@@ -22,8 +24,12 @@ class HomeController {
 	/** Agents start at their desk; everyone else at the account search. */
 	@GetMapping("/")
 	String home(@Nullable Principal principal) {
-		boolean agentOnly = principal instanceof Authentication user
-				&& user.getAuthorities().stream().allMatch((a) -> "ROLE_AGENT".equals(a.getAuthority()));
+		List<String> roles = (principal instanceof Authentication user) ? user.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.filter((a) -> a != null && a.startsWith("ROLE_"))
+			.toList() : List.of();
+		boolean agentOnly = roles.equals(List.of("ROLE_AGENT"));
 		return agentOnly ? "redirect:/desk" : "redirect:/accounts";
 	}
 
