@@ -39,6 +39,9 @@ public class AgentSimulation extends Simulation {
 			.during(run.baseline())
 			.on(exec(AgentActions.baseline("baseline")))
 			.rendezVous(agents)
+			// -Dload.stagger=N: agents begin the measured phase within N seconds of each
+			// other, as a shift's agents do, instead of all in the same instant
+			.pause(Duration.ZERO, Duration.ofSeconds(Long.getLong("load.stagger", 0)))
 			.exec(phase(run, AgentActions.MEASURED))
 			.during(run.duration())
 			.on(AgentActions.work(AgentActions.MEASURED, run))

@@ -198,7 +198,7 @@ class NextAccountLoadBenchmark {
 				  AND NOT EXISTS (SELECT 1 FROM work_followups fw WHERE fw.account_id = a.id
 				      AND fw.done_at IS NULL AND fw.due_at > :now)
 				  AND NOT EXISTS (SELECT 1 FROM work_dispositions d WHERE d.account_id = a.id
-				      AND d.recorded_at > :now - interval '4 hours')
+				      AND d.recorded_at > CAST(:now AS timestamptz) - interval '4 hours')
 				  AND a.id NOT IN (:skip)
 				ORDER BY a.days_past_due DESC, a.principal + a.interest + a.fees DESC, a.id
 				LIMIT 1 FOR NO KEY UPDATE OF a SKIP LOCKED""")
