@@ -7,10 +7,8 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import org.dues.arrangement.Asker;
-import org.dues.identity.Role;
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.InvalidInputException.FieldError;
 import org.dues.shared.Money;
@@ -114,19 +112,7 @@ final class Inputs {
 	}
 
 	static Asker asker(Authentication user) {
-		Set<Role> roles = new java.util.HashSet<>();
-		user.getAuthorities().forEach((a) -> {
-			String name = a.getAuthority();
-			if (name != null && name.startsWith("ROLE_")) {
-				try {
-					roles.add(Role.valueOf(name.substring(5)));
-				}
-				catch (IllegalArgumentException ex) {
-					// not a Dues role
-				}
-			}
-		});
-		return new Asker(user.getName(), roles);
+		return Asker.of(user.getName(), user.getAuthorities().stream().map((a) -> a.getAuthority()).toList());
 	}
 
 }

@@ -1,7 +1,6 @@
 package org.dues.portfolio.web;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,7 +11,6 @@ import org.dues.portfolio.AccountVisibility;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
@@ -26,8 +24,6 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration(proxyBeanMethods = false)
 class AccountAccess implements WebMvcConfigurer {
-
-	static final Set<String> SEE_ALL = Set.of("ROLE_TEAM_LEAD", "ROLE_MANAGER", "ROLE_COMPLIANCE", "ROLE_ADMIN");
 
 	private final AccountVisibility visibility;
 
@@ -64,7 +60,7 @@ class AccountAccess implements WebMvcConfigurer {
 	}
 
 	static boolean seesAll(Authentication user) {
-		return user.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(SEE_ALL::contains);
+		return AccountVisibility.seesAll(user.getAuthorities());
 	}
 
 }

@@ -85,10 +85,7 @@ class AccountPages {
 		if (customer.dateOfBirth() == null) {
 			return "—";
 		}
-		boolean full = user.getAuthorities()
-			.stream()
-			.anyMatch((a) -> List.of("ROLE_TEAM_LEAD", "ROLE_MANAGER", "ROLE_COMPLIANCE", "ROLE_ADMIN")
-				.contains(a.getAuthority()));
+		boolean full = AccountAccess.seesAll(user);
 		return full ? customer.dateOfBirth().toString() : "••••-••-•• (" + customer.dateOfBirth().getYear() + ")";
 	}
 

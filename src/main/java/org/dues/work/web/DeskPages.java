@@ -4,10 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,10 +14,10 @@ import org.dues.arrangement.Frequency;
 import org.dues.contact.ContactLog;
 import org.dues.customer.CustomerManagement;
 import org.dues.customer.CustomerView;
-import org.dues.identity.Role;
 import org.dues.identity.UserManagement;
 import org.dues.portfolio.AccountId;
 import org.dues.portfolio.AccountView;
+import org.dues.portfolio.AccountVisibility;
 import org.dues.portfolio.Accounts;
 import org.dues.portfolio.CreditorView;
 import org.dues.portfolio.Creditors;
@@ -36,6 +34,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -228,22 +227,12 @@ class DeskPages {
 		return given.length() == 4 && ref.length() >= 4 && ref.substring(ref.length() - 4).equalsIgnoreCase(given);
 	}
 
-	static boolean seesAll(Authentication user) {
-		return user.getAuthorities()
-			.stream()
-			.anyMatch((a) -> Set.of("ROLE_TEAM_LEAD", "ROLE_MANAGER", "ROLE_COMPLIANCE", "ROLE_ADMIN")
-				.contains(a.getAuthority()));
+	private static boolean seesAll(Authentication user) {
+		return AccountVisibility.seesAll(user.getAuthorities());
 	}
 
 	static Asker asker(Authentication user) {
-		Set<Role> roles = new HashSet<>();
-		user.getAuthorities().forEach((a) -> {
-			String name = a.getAuthority();
-			if (name != null && name.startsWith("ROLE_")) {
-				roles.add(Role.valueOf(name.substring(5)));
-			}
-		});
-		return new Asker(user.getName(), roles);
+		return Asker.of(user.getName(), user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
 	}
 
 	private static @Nullable String blank(@Nullable String text) {
