@@ -29,6 +29,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Allocation files: upload one, follow its progress, read its report and download its
@@ -128,7 +130,12 @@ public class AllocationImports {
 		}
 	}
 
-	/** An import with its counts, errors and warnings. */
+	/**
+	 * An import with its counts, errors and warnings, all read from one snapshot (an
+	 * import finishing between the reads would otherwise show as completed without its
+	 * issues).
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public ImportView get(UUID id) {
 		List<ImportView.Issue> errors = new ArrayList<>();
 		List<ImportView.Issue> warnings = new ArrayList<>();
