@@ -36,11 +36,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * "Next account": the most urgent account an agent may work now, among those they own and
  * those pooled: due follow-ups first (callbacks, then broken promises and plans), then
- * the most overdue and largest. Accounts another agent has open are skipped, candidate
- * rows are read {@code FOR UPDATE SKIP LOCKED} so two agents asking at once consider
- * different accounts, and an account the compliance gate would not let the agent call now
- * (outside the customer's hours, a hold, the week's calls used) is passed over with its
- * reason. The account is then leased to the agent for a while, so nobody else gets it.
+ * the most overdue and largest (for owned accounts, in the order {@link WorkOrder} keeps
+ * on their assignments). Accounts another agent has open are skipped, candidate rows are
+ * read {@code FOR UPDATE SKIP LOCKED} so two agents asking at once consider different
+ * accounts, and an account the compliance gate would not let the agent call now (outside
+ * the customer's hours, a hold, the week's calls used) is passed over with its reason.
+ * The account is then leased to the agent for a while, so nobody else gets it.
  */
 @Service
 public class NextAccount {
@@ -124,7 +125,7 @@ public class NextAccount {
 						FROM work_followups f JOIN portfolio_accounts a ON a.id = f.account_id
 						JOIN portfolio_creditors c ON c.id = a.creditor_id JOIN customer_customers cu ON cu.id = a.customer_id
 						LEFT JOIN work_assignments w ON w.account_id = a.id
-						WHERE f.done_at IS NULL AND f.due_at <= :now AND %s AND a.id NOT IN (:skip)
+						WHERE f.done_at IS NULL AND f.due_at <= :now AND %s AND a.id <> ALL(:skip)
 						  AND (f.assigned_to = :agent OR (f.assigned_to IS NULL AND (w.agent = :agent OR (w.agent IS NULL AND %s))))
 						ORDER BY CASE f.cause WHEN 'CALLBACK' THEN 0 ELSE 1 END, f.due_at, a.id
 						LIMIT 1 FOR NO KEY UPDATE OF a SKIP LOCKED"""
@@ -133,9 +134,9 @@ public class NextAccount {
 				SELECT a.id, NULL::uuid AS follow_up, NULL AS cause
 				FROM work_assignments w JOIN portfolio_accounts a ON a.id = w.account_id
 				JOIN portfolio_creditors c ON c.id = a.creditor_id
-				WHERE w.agent = :agent AND %s AND a.id NOT IN (:skip)
-				ORDER BY %s
-				LIMIT 1 FOR NO KEY UPDATE OF a SKIP LOCKED""".formatted(eligible + waiting, QueueSort.DPD_DESC.sql)));
+				WHERE w.agent = :agent AND %s AND a.id <> ALL(:skip)
+				ORDER BY w.days_past_due DESC, w.balance DESC, w.account_id
+				LIMIT 1 FOR NO KEY UPDATE OF a SKIP LOCKED""".formatted(eligible + waiting)));
 		for (int i = 0; i < queues.size(); i++) {
 			Queues.QueueView queue = queues.get(i);
 			steps.add(
@@ -145,7 +146,7 @@ public class NextAccount {
 									FROM portfolio_accounts a JOIN portfolio_creditors c ON c.id = a.creditor_id
 									JOIN customer_customers cu ON cu.id = a.customer_id
 									LEFT JOIN work_assignments w ON w.account_id = a.id
-									WHERE w.agent IS NULL AND %s AND %s AND %s AND a.id NOT IN (:skip)
+									WHERE w.agent IS NULL AND %s AND %s AND %s AND a.id <> ALL(:skip)
 									ORDER BY %s
 									LIMIT 1 FOR NO KEY UPDATE OF a SKIP LOCKED"""
 								.formatted(
@@ -168,7 +169,7 @@ public class NextAccount {
 				// one row at a time, locked and skipping rows another agent's
 				// transaction holds, so agents asking together take different accounts
 				// without waiting
-				params.put("skip", skip);
+				params.put("skip", skip.toArray(UUID[]::new));
 				Optional<Candidate> found = this.jdbc.sql(step.sql())
 					.params(params)
 					.query((rs, n) -> new Candidate(rs.getObject("id", UUID.class),
@@ -274,10 +275,12 @@ public class NextAccount {
 	@Transactional
 	public void assignAll(java.util.Collection<AccountId> accounts, @Nullable String agent, String by) {
 		this.jdbc.sql("""
-				INSERT INTO work_assignments (account_id, agent, assigned_at, assigned_by)
-				SELECT id, :agent, :now, :by FROM portfolio_accounts WHERE id = ANY(:ids)
+				INSERT INTO work_assignments (account_id, agent, assigned_at, assigned_by, days_past_due, balance)
+				SELECT id, :agent, :now, :by, days_past_due, principal + interest + fees
+				FROM portfolio_accounts WHERE id = ANY(:ids)
 				ON CONFLICT (account_id) DO UPDATE SET agent = EXCLUDED.agent, assigned_at = EXCLUDED.assigned_at,
-				    assigned_by = EXCLUDED.assigned_by""")
+				    assigned_by = EXCLUDED.assigned_by, days_past_due = EXCLUDED.days_past_due,
+				    balance = EXCLUDED.balance""")
 			.param("ids", accounts.stream().map(AccountId::value).toArray(UUID[]::new))
 			.param("agent", agent)
 			.param("now", Timestamp.from(this.clock.instant()))
@@ -317,16 +320,7 @@ public class NextAccount {
 	@Transactional
 	public void assign(AccountId account, @Nullable String agent, String by) {
 		this.accounts.get(account);
-		this.jdbc
-			.sql("""
-					INSERT INTO work_assignments (account_id, agent, assigned_at, assigned_by) VALUES (:a, :agent, :now, :by)
-					ON CONFLICT (account_id) DO UPDATE SET agent = EXCLUDED.agent, assigned_at = EXCLUDED.assigned_at,
-					    assigned_by = EXCLUDED.assigned_by""")
-			.param("a", account.value())
-			.param("agent", agent)
-			.param("now", Timestamp.from(this.clock.instant()))
-			.param("by", by)
-			.update();
+		assignAll(List.of(account), agent, by);
 	}
 
 	/**

@@ -1,10 +1,11 @@
 /**
- * Work: what agents do next. For now the follow-ups that broken promises and plans raise
- * for the account's agent the next day; queues, assignment and "next account" build on
- * them.
+ * Work: what agents do next. Assignment of accounts to agents or team queues, queues
+ * defined by filters and an order, "next account", the desk's call and outcome, the
+ * follow-ups that callbacks and broken promises and plans raise, and the supervisor's
+ * view.
  */
 @ApplicationModule(allowedDependencies = { "shared", "system", "identity", "customer", "portfolio", "compliance",
-		"contact", "arrangement" })
+		"contact", "arrangement", "payment" })
 @NullMarked
 package org.dues.work;
 

@@ -3,6 +3,9 @@ package org.dues.benchmark;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -49,8 +52,12 @@ final class LoadPortfolio {
 		this.jdbc = jdbc;
 	}
 
-	/** Imports the accounts and deals them to new agents; returns the agents' names. */
-	List<String> seed(int agents, int accountsEach, String password) throws Exception {
+	/**
+	 * Imports the accounts and deals them to new agents, the first {@code restedEach} of
+	 * each agent's list already called an hour ago (resting, as by early afternoon);
+	 * returns the agents' names.
+	 */
+	List<String> seed(int agents, int accountsEach, int restedEach, Instant now, String password) throws Exception {
 		int rows = agents * accountsEach;
 		Path file = Path.of("target/benchmark/allocation-valid-" + rows + ".csv");
 		if (!Files.exists(file)) {
@@ -90,7 +97,19 @@ final class LoadPortfolio {
 			}
 			this.work.assignAll(share, names.get(n), "load-test");
 		}
+		int rested = this.jdbc.sql("""
+				INSERT INTO work_dispositions (id, account_id, result, agent, recorded_at)
+				SELECT gen_random_uuid(), account_id, 'NO_ANSWER', agent, :at
+				FROM (SELECT account_id, agent, row_number() OVER (PARTITION BY agent
+				          ORDER BY days_past_due DESC, balance DESC, account_id) AS n
+				      FROM work_assignments WHERE agent IS NOT NULL) own
+				WHERE n <= :each""")
+			.param("at", Timestamp.from(now.minus(Duration.ofHours(1))))
+			.param("each", restedEach)
+			.update();
+		System.out.printf("%,d accounts resting after a call an hour ago%n", rested);
 		this.jdbc.sql("VACUUM ANALYZE work_assignments").update();
+		this.jdbc.sql("VACUUM ANALYZE work_dispositions").update();
 		this.jdbc.sql("ANALYZE").update();
 		return names;
 	}

@@ -95,6 +95,7 @@ class NextAccountLoadBenchmark {
 	void agentsWorkTheirAccounts() throws Exception {
 		int agents = Integer.getInteger("load.agents", 200);
 		int accountsEach = Integer.getInteger("load.accounts-each", 5_000);
+		int restedEach = Integer.getInteger("load.rested-each", 0);
 		Duration warmUp = Duration.ofSeconds(Long.getLong("load.warm-up", 20));
 		Duration baseline = Duration.ofSeconds(Long.getLong("load.baseline", 30));
 		Duration measured = Duration.ofSeconds(Long.getLong("load.duration", 60));
@@ -103,13 +104,16 @@ class NextAccountLoadBenchmark {
 			.toList();
 
 		List<String> names = new LoadPortfolio(this.creditors, this.imports, this.users, this.work, this.jdbc)
-			.seed(agents, accountsEach, PASSWORD);
+			.seed(agents, accountsEach, restedEach, this.clock.instant(), PASSWORD);
 		Phones phones = Phones.load(this.dataSource);
 		Runtime runtime = Runtime.getRuntime();
 		List<String> report = new ArrayList<>(List.of("=== next account under load ===",
-				"%d agents, %,d accounts (%,d each, owned), phases: warm-up %d s, baseline %d s, measured %d s"
-					.formatted(agents, phones.size(), accountsEach, warmUp.toSeconds(), baseline.toSeconds(),
-							measured.toSeconds()),
+				"%d agents, %,d accounts (%,d each, owned, the first %d of each resting after a call an hour ago),"
+					.formatted(agents, phones.size(), accountsEach, restedEach)
+						+ " phases: warm-up %d s, baseline %d s, measured %d s, calls %s to %s s, stagger %s s"
+							.formatted(warmUp.toSeconds(), baseline.toSeconds(), measured.toSeconds(),
+									Integer.getInteger("load.call-min", 0), Integer.getInteger("load.call-max", 0),
+									Long.getLong("load.stagger", 0)),
 				"%d cores, JDK %s, max heap %d MB".formatted(runtime.availableProcessors(), Runtime.version(),
 						runtime.maxMemory() >> 20)));
 		long errors = 0;
@@ -140,8 +144,12 @@ class NextAccountLoadBenchmark {
 			violations.addAll(handovers.overlaps());
 			violations.addAll(strangers);
 		}
-		report.add("NextAccount's own-accounts query for one agent, EXPLAIN ANALYZE after the runs:");
-		report.add(candidatePlan(names.get(0)));
+		report.add("NextAccount's own-accounts step for one agent, EXPLAIN ANALYZE after the runs,"
+				+ " walking the agent's own list (work_assignments_order_idx):");
+		report.add(candidatePlan(names.get(0), "w.days_past_due DESC, w.balance DESC, w.account_id"));
+		report.add(
+				"The same step as it was before, walking the portfolio-wide order (portfolio_accounts_work_order_idx):");
+		report.add(candidatePlan(names.get(0), "a.days_past_due DESC, a.principal + a.interest + a.fees DESC, a.id"));
 		String text = String.join(System.lineSeparator(), report);
 		System.out.println(text);
 		Files.createDirectories(Path.of("target/benchmarks"));
@@ -182,10 +190,10 @@ class NextAccountLoadBenchmark {
 	}
 
 	/**
-	 * NextAccount's own-accounts step (a copy of its query) for one agent, under EXPLAIN
-	 * ANALYZE.
+	 * NextAccount's own-accounts step (a copy of its query) for one agent in the given
+	 * order, under EXPLAIN ANALYZE.
 	 */
-	private String candidatePlan(String agent) {
+	private String candidatePlan(String agent, String order) {
 		return String.join(System.lineSeparator(), this.jdbc.sql("""
 						EXPLAIN (ANALYZE, BUFFERS)
 				SELECT a.id
@@ -199,12 +207,12 @@ class NextAccountLoadBenchmark {
 				      AND fw.done_at IS NULL AND fw.due_at > :now)
 				  AND NOT EXISTS (SELECT 1 FROM work_dispositions d WHERE d.account_id = a.id
 				      AND d.recorded_at > CAST(:now AS timestamptz) - interval '4 hours')
-				  AND a.id NOT IN (:skip)
-				ORDER BY a.days_past_due DESC, a.principal + a.interest + a.fees DESC, a.id
-				LIMIT 1 FOR NO KEY UPDATE OF a SKIP LOCKED""")
+				  AND a.id <> ALL(:skip)
+				ORDER BY %s
+				LIMIT 1 FOR NO KEY UPDATE OF a SKIP LOCKED""".formatted(order))
 			.param("now", Timestamp.from(this.clock.instant()))
 			.param("agent", agent)
-			.param("skip", List.of(new UUID(0, 0)))
+			.param("skip", new UUID[] { new UUID(0, 0) })
 			.query(String.class)
 			.list());
 	}

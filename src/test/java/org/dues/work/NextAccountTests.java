@@ -22,11 +22,15 @@ import org.dues.identity.NewUser;
 import org.dues.identity.Role;
 import org.dues.identity.Teams;
 import org.dues.identity.UserManagement;
+import org.dues.payment.NewPayment;
+import org.dues.payment.PaymentChannel;
+import org.dues.payment.PaymentManagement;
 import org.dues.portfolio.AccountId;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.CreditorView;
 import org.dues.portfolio.Creditors;
 import org.dues.portfolio.Placements;
+import org.dues.shared.Money;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +38,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Next account: due follow-ups first, then the most overdue; accounts the gate would
@@ -75,6 +80,12 @@ class NextAccountTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	WorkOrder order;
+
+	@Autowired
+	PaymentManagement payments;
 
 	@AfterEach
 	void reset() {
@@ -147,6 +158,46 @@ class NextAccountTests {
 		assertThat(this.next.next("agent-l")).as("everything is taken or blocked").isEmpty();
 		this.clock.set(MONDAY.plus(NextAccount.LEASE).plus(Duration.ofMinutes(1)));
 		assertThat(this.next.next("agent-l")).as("leases run out").isPresent();
+	}
+
+	@Test
+	void ownedAccountsComeInTheOrderKeptOnTheirAssignmentsWhichPaymentsAndTheRefreshBringUpToDate() {
+		this.clock.set(MONDAY);
+		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
+		CreditorView issuer = portfolios.usIssuer();
+		AccountView younger = portfolios.overdue(issuer, 30, "900.00");
+		AccountView older = portfolios.overdue(issuer, 40, "1000.00");
+		AccountView olderLarger = portfolios.overdue(issuer, 40, "3000.00");
+		this.users.createIfAbsent(new NewUser("owner-x", "Owner X", "secret", Set.of(Role.AGENT), List.of()));
+		this.next.assignAll(List.of(younger.id(), older.id(), olderLarger.id()), "owner-x", "lead");
+
+		assertThat(this.next.next("owner-x").orElseThrow().accountId()).as("most overdue, then largest")
+			.isEqualTo(olderLarger.id());
+		this.payments.post(olderLarger.id(),
+				new NewPayment(Money.of("2500.00", "USD"), PaymentChannel.UPI, "order-" + olderLarger.id(), null),
+				"tester");
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(orderOf(olderLarger.id())).isEqualTo("40 500.0000"));
+		assertThat(this.next.next("owner-x").orElseThrow().accountId()).isEqualTo(older.id());
+		assertThat(this.next.next("owner-x").orElseThrow().accountId()).as("its balance now below the other's")
+			.isEqualTo(olderLarger.id());
+
+		// the nightly aging (here by hand) moves days past due; the order follows at the
+		// next refresh
+		this.jdbc.sql("UPDATE portfolio_accounts SET days_past_due = 95 WHERE id = :id")
+			.param("id", younger.id().value())
+			.update();
+		assertThat(this.next.next("owner-x").orElseThrow().accountId()).as("before the refresh").isEqualTo(older.id());
+		assertThat(this.order.refresh()).isEqualTo(1);
+		assertThat(orderOf(younger.id())).isEqualTo("95 900.0000");
+		assertThat(this.next.next("owner-x").orElseThrow().accountId()).isEqualTo(younger.id());
+	}
+
+	private String orderOf(AccountId account) {
+		return this.jdbc.sql("SELECT days_past_due || ' ' || balance FROM work_assignments WHERE account_id = :id")
+			.param("id", account.value())
+			.query(String.class)
+			.single();
 	}
 
 }

@@ -1,0 +1,95 @@
+package org.dues.work;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import org.dues.payment.PaymentPosted;
+import org.dues.payment.PaymentReversed;
+import org.dues.portfolio.AccountId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The order of each agent's own accounts, kept on their assignments (days past due, then
+ * balance) so that next account walks one agent's list by index instead of the whole
+ * portfolio's. Taken when an account is assigned, brought up to date for an account as
+ * soon as a payment on it posts or is reversed, and for every account by a pass once per
+ * cluster every few minutes ({@code dues.work.order-cron}, default every 5 minutes),
+ * which catches the nightly aging, imports' balance updates and waivers. The order alone
+ * can lag by that much; whether an account may be worked (status, holds, rests, the gate)
+ * is always read live.
+ */
+@Component
+public class WorkOrder {
+
+	private static final Logger log = LoggerFactory.getLogger(WorkOrder.class);
+
+	private final JdbcClient jdbc;
+
+	WorkOrder(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Brings every assignment whose account's days past due or balance moved up to date.
+	 * @return how many assignments changed
+	 */
+	@Transactional
+	public int refresh() {
+		return this.jdbc.sql("""
+				UPDATE work_assignments w
+				SET days_past_due = a.days_past_due, balance = a.principal + a.interest + a.fees
+				FROM portfolio_accounts a
+				WHERE a.id = w.account_id
+				  AND (w.days_past_due <> a.days_past_due OR w.balance <> a.principal + a.interest + a.fees)""")
+			.update();
+	}
+
+	/** Brings one account's assignment up to date, if it has one. */
+	@Transactional
+	public void refresh(AccountId account) {
+		this.jdbc.sql("""
+				UPDATE work_assignments w
+				SET days_past_due = a.days_past_due, balance = a.principal + a.interest + a.fees
+				FROM portfolio_accounts a
+				WHERE a.id = w.account_id AND w.account_id = :account
+				  AND (w.days_past_due <> a.days_past_due OR w.balance <> a.principal + a.interest + a.fees)""")
+			.param("account", account.value())
+			.update();
+	}
+
+	@ApplicationModuleListener
+	void on(PaymentPosted posted) {
+		refresh(posted.account());
+	}
+
+	@ApplicationModuleListener
+	void on(PaymentReversed reversed) {
+		refresh(reversed.account());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Job {
+
+		@Bean
+		RecurringTask<Void> workOrderRefresh(WorkOrder order,
+				@Value("${dues.work.order-cron:0 */5 * * * *}") String cron) {
+			return Tasks.recurring("work-order-refresh", Schedules.cron(cron)).execute((instance, context) -> {
+				int changed = order.refresh();
+				if (changed > 0) {
+					log.info("Brought the order of {} assigned accounts up to date", changed);
+				}
+			});
+		}
+
+	}
+
+}
