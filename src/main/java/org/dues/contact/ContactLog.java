@@ -56,7 +56,11 @@ public class ContactLog {
 
 	private final Clock clock;
 
-	ContactLog(Interactions interactions, ContactGate gate, Accounts accounts, Creditors creditors, Clock clock) {
+	private final List<CallerCheck> callerChecks;
+
+	ContactLog(Interactions interactions, ContactGate gate, Accounts accounts, Creditors creditors, Clock clock,
+			List<CallerCheck> callerChecks) {
+		this.callerChecks = callerChecks;
 		this.interactions = interactions;
 		this.gate = gate;
 		this.accounts = accounts;
@@ -68,12 +72,21 @@ public class ContactLog {
 	 * Asks the gate about an outbound attempt now and logs it: as made (with its result,
 	 * or none yet while in progress) when allowed, as blocked with the reasons when not.
 	 * The caller must not contact the person when {@link Attempt#allowed()} is false.
+	 * @throws ConflictException when the agent may not make the contact at all (a
+	 * {@link CallerCheck} refuses: no current recovery-agent certificate for an Indian
+	 * account); nothing is logged
 	 */
 	@Transactional
 	public Attempt attempt(ContactGate.Request request, @Nullable ContactResult result, @Nullable String note,
 			String agent) {
 		validate(request.channel(), result, note);
 		AccountView account = this.accounts.get(request.account());
+		for (CallerCheck check : this.callerChecks) {
+			String refusal = check.refusal(account, request.channel(), agent);
+			if (refusal != null) {
+				throw new ConflictException(refusal);
+			}
+		}
 		this.interactions.lockPerson(account.customerId());
 		List<Interaction> history = history(account, request);
 		ContactGate.Recorded decision = this.gate.decide(request, history, agent);

@@ -27,7 +27,6 @@ import org.dues.contact.ContactLog;
 import org.dues.contact.InteractionView;
 import org.dues.customer.CustomerManagement;
 import org.dues.customer.CustomerView;
-import org.dues.identity.UserManagement;
 import org.dues.portfolio.AccountId;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Accounts;
@@ -65,13 +64,10 @@ public class Desk {
 
 	private final Creditors creditors;
 
-	private final UserManagement users;
-
 	private final Clock clock;
 
 	Desk(JdbcClient jdbc, ContactLog contacts, ContactHolds holds, ArrangementManagement arrangements,
-			CustomerManagement customers, Accounts accounts, Creditors creditors, UserManagement users, Clock clock) {
-		this.users = users;
+			CustomerManagement customers, Accounts accounts, Creditors creditors, Clock clock) {
 		this.jdbc = jdbc;
 		this.contacts = contacts;
 		this.holds = holds;
@@ -91,7 +87,6 @@ public class Desk {
 		AccountView account = this.accounts.get(accountId);
 		CustomerView customer = this.customers.get(account.customerId());
 		String e164 = customerNumber(customer, number, account);
-		requireCertificate(account, agent);
 		return this.contacts.attempt(new ContactGate.Request(accountId, Set.of(), Channel.CALL, e164,
 				PersonRole.CONSUMER, Purpose.COLLECTION), null, null, agent);
 	}
@@ -144,7 +139,6 @@ public class Desk {
 		else {
 			String number = (disposition.number() == null) ? null
 					: customerNumber(customer, disposition.number(), account);
-			requireCertificate(account, agent.name());
 			ContactLog.Attempt attempt = this.contacts.attempt(new ContactGate.Request(accountId, Set.of(),
 					Channel.CALL, number, PersonRole.CONSUMER, Purpose.COLLECTION), disposition.result().contact,
 					disposition.note(), agent.name());
@@ -307,19 +301,6 @@ public class Desk {
 	 * Indian accounts only for agents with a current recovery-agent certificate (RBI
 	 * directions on recovery agents): a call by anyone else is refused before it is made.
 	 */
-	private void requireCertificate(AccountView account, String agent) {
-		if (!"IN".equals(this.creditors.get(account.creditorId()).country())) {
-			return;
-		}
-		UserManagement.UserView user = this.users.find(agent).orElse(null);
-		LocalDate today = LocalDate.now(this.clock.withZone(ZoneId.of("Asia/Kolkata")));
-		if (user == null || !user.certifiedOn(today)) {
-			throw new ConflictException(
-					"%s has no current recovery-agent certificate, which calls on Indian accounts need"
-						.formatted(agent));
-		}
-	}
-
 	/** The customer's time zone (the first they may be in), else the creditor's. */
 	public ZoneId zoneOf(AccountView account, CustomerView customer) {
 		return customer.timeZones().isEmpty() ? this.creditors.get(account.creditorId()).timeZone()

@@ -178,7 +178,7 @@ class DeskTests {
 	}
 
 	@Test
-	void pooledAccountsGoToAgentsWhoSpeakTheLanguageAndHoldACurrentCertificate() {
+	void pooledAccountsGoToAgentsWhoSpeakTheLanguageAndHoldACurrentCertificate() throws Exception {
 		this.clock.set(MONDAY_IST);
 		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
 		CreditorView nbfc = portfolios.indianNbfc();
@@ -206,6 +206,16 @@ class DeskTests {
 		assertThatThrownBy(() -> this.desk.call(hindiAccount.id(), phone(hindiAccount), "hi-agent"))
 			.isInstanceOf(org.dues.shared.ConflictException.class)
 			.hasMessageContaining("no current recovery-agent certificate");
+		// nor on any other path or channel: a text through the contacts API
+		this.mvc
+			.perform(post("/api/v1/accounts/{id}/contacts", hindiAccount.id().value())
+				.with(httpBasic("hi-agent", "secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"channel": "SMS", "result": "DELIVERED"}"""))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value(containsString("no current recovery-agent certificate")));
+		assertThat(this.contacts.timeline(hindiAccount.id(), 10)).as("a refused contact is not logged").isEmpty();
 		assertThat(this.next.next("hi-agent-2")).map(NextAccount.Next::accountId).contains(hindiAccount.id());
 	}
 
