@@ -4,8 +4,12 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.dues.shared.BulkIds;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -18,6 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * foreign-key checks off).
  */
 class CustomerMerge {
+
+	private static final Logger log = LoggerFactory.getLogger(CustomerMerge.class);
 
 	private final JdbcClient jdbc;
 
@@ -159,7 +165,12 @@ class CustomerMerge {
 
 	/** Runs a statement; parameters it does not name are ignored. */
 	private void update(String sql) {
-		this.jdbc.sql(sql).params(this.params).update();
+		long started = System.nanoTime();
+		int rows = this.jdbc.sql(sql).params(this.params).update();
+		if (log.isDebugEnabled()) {
+			log.debug("{} rows in {} ms: {}", rows, (System.nanoTime() - started) / 1_000_000,
+					sql.strip().lines().limit(2).map(String::strip).collect(Collectors.joining(" ")));
+		}
 	}
 
 }

@@ -5,8 +5,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.dues.shared.BulkIds;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -20,6 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * with its customer, account and outcome).
  */
 class ImportMerge {
+
+	private static final Logger log = LoggerFactory.getLogger(ImportMerge.class);
 
 	static final String STAGING = """
 			CREATE TEMP TABLE IF NOT EXISTS portfolio_import_staging (
@@ -217,7 +223,12 @@ class ImportMerge {
 
 	/** Runs a statement; parameters it does not name are ignored. */
 	private void update(String sql) {
-		this.jdbc.sql(sql).params(this.params).update();
+		long started = System.nanoTime();
+		int rows = this.jdbc.sql(sql).params(this.params).update();
+		if (log.isDebugEnabled()) {
+			log.debug("{} rows in {} ms: {}", rows, (System.nanoTime() - started) / 1_000_000,
+					sql.strip().lines().limit(2).map(String::strip).collect(Collectors.joining(" ")));
+		}
 	}
 
 }
