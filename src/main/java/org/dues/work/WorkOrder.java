@@ -32,6 +32,14 @@ public class WorkOrder {
 
 	private static final Logger log = LoggerFactory.getLogger(WorkOrder.class);
 
+	/** Assignments whose order differs from their account's, brought up to date. */
+	private static final String REFRESH = """
+			UPDATE work_assignments w
+			SET days_past_due = a.days_past_due, balance = a.principal + a.interest + a.fees
+			FROM portfolio_accounts a
+			WHERE a.id = w.account_id
+			  AND (w.days_past_due <> a.days_past_due OR w.balance <> a.principal + a.interest + a.fees)""";
+
 	private final JdbcClient jdbc;
 
 	WorkOrder(JdbcClient jdbc) {
@@ -44,26 +52,13 @@ public class WorkOrder {
 	 */
 	@Transactional
 	public int refresh() {
-		return this.jdbc.sql("""
-				UPDATE work_assignments w
-				SET days_past_due = a.days_past_due, balance = a.principal + a.interest + a.fees
-				FROM portfolio_accounts a
-				WHERE a.id = w.account_id
-				  AND (w.days_past_due <> a.days_past_due OR w.balance <> a.principal + a.interest + a.fees)""")
-			.update();
+		return this.jdbc.sql(REFRESH).update();
 	}
 
 	/** Brings one account's assignment up to date, if it has one. */
 	@Transactional
 	public void refresh(AccountId account) {
-		this.jdbc.sql("""
-				UPDATE work_assignments w
-				SET days_past_due = a.days_past_due, balance = a.principal + a.interest + a.fees
-				FROM portfolio_accounts a
-				WHERE a.id = w.account_id AND w.account_id = :account
-				  AND (w.days_past_due <> a.days_past_due OR w.balance <> a.principal + a.interest + a.fees)""")
-			.param("account", account.value())
-			.update();
+		this.jdbc.sql(REFRESH + " AND w.account_id = :account").param("account", account.value()).update();
 	}
 
 	@ApplicationModuleListener

@@ -22,6 +22,7 @@ import org.dues.identity.UserManagement;
 import org.dues.portfolio.AllocationImports;
 import org.dues.portfolio.Creditors;
 import org.dues.work.NextAccount;
+import org.dues.work.WorkOrder;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +79,9 @@ class NextAccountLoadBenchmark {
 
 	@Autowired
 	NextAccount work;
+
+	@Autowired
+	WorkOrder order;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -144,6 +148,10 @@ class NextAccountLoadBenchmark {
 			violations.addAll(handovers.overlaps());
 			violations.addAll(strangers);
 		}
+		long refreshStarted = System.nanoTime();
+		int refreshed = this.order.refresh();
+		report.add("WorkOrder's pass over %,d assignments after the runs: %d ms, %,d brought up to date"
+			.formatted(phones.size(), (System.nanoTime() - refreshStarted) / 1_000_000, refreshed));
 		report.add("NextAccount's own-accounts step for one agent, EXPLAIN ANALYZE after the runs,"
 				+ " walking the agent's own list (work_assignments_order_idx):");
 		report.add(candidatePlan(names.get(0), "w.days_past_due DESC, w.balance DESC, w.account_id"));
