@@ -52,6 +52,29 @@ public class NextAccount {
 
 	private static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
 
+	/**
+	 * An account in an open promise or plan, or with a callback still to come, waits for
+	 * its date rather than being called again; nor is an account called again soon after
+	 * its last outcome (no answer, busy): it rests for the retry interval. Needs
+	 * {@code :now} and {@code :retrySince}.
+	 */
+	static final String WAITING = " AND NOT EXISTS (SELECT 1 FROM arrangement_arrangements r WHERE r.account_id = a.id"
+			+ " AND r.status IN ('ACTIVE', 'PENDING_APPROVAL') AND r.kind IN ('PROMISE', 'PLAN', 'SETTLEMENT'))"
+			+ " AND NOT EXISTS (SELECT 1 FROM work_followups fw WHERE fw.account_id = a.id AND fw.done_at IS NULL"
+			+ " AND fw.due_at > :now)" + " AND NOT EXISTS (SELECT 1 FROM work_dispositions d WHERE d.account_id = a.id"
+			+ " AND d.recorded_at > :retrySince)";
+
+	/**
+	 * Whether a queue's accounts wait out their arrangements and rests (see
+	 * {@link #WAITING}).
+	 */
+	static boolean waits(Queues.QueueView queue) {
+		return queue.filters()
+			.arrangements()
+			.stream()
+			.noneMatch((st) -> st == ArrangementState.PROMISE || st == ArrangementState.PLAN);
+	}
+
 	private final JdbcClient jdbc;
 
 	private final ContactLog contacts;
@@ -107,16 +130,7 @@ public class NextAccount {
 				+ " AND NOT EXISTS (SELECT 1 FROM work_locks l WHERE l.account_id = a.id AND l.expires_at > :now)";
 		List<Queues.QueueView> queues = this.queues.of(agent);
 		String pooled = pooledFor(user, queues, params);
-		// an account in an open promise or plan, or with a callback still to come, waits
-		// for its date rather than being called again
-		String waiting = " AND NOT EXISTS (SELECT 1 FROM arrangement_arrangements r WHERE r.account_id = a.id"
-				+ " AND r.status IN ('ACTIVE', 'PENDING_APPROVAL') AND r.kind IN ('PROMISE', 'PLAN', 'SETTLEMENT'))"
-				+ " AND NOT EXISTS (SELECT 1 FROM work_followups fw WHERE fw.account_id = a.id AND fw.done_at IS NULL"
-				+ " AND fw.due_at > :now)"
-				// nor is an account called again soon after its last outcome (no answer,
-				// busy): it rests for the retry interval
-				+ " AND NOT EXISTS (SELECT 1 FROM work_dispositions d WHERE d.account_id = a.id"
-				+ " AND d.recorded_at > :retrySince)";
+		String waiting = WAITING;
 		params.put("retrySince", Timestamp.from(now.minus(this.retryAfter)));
 		List<Step> steps = new ArrayList<>();
 		steps.add(new Step(null,
@@ -139,24 +153,20 @@ public class NextAccount {
 				LIMIT 1 FOR NO KEY UPDATE OF a SKIP LOCKED""".formatted(eligible + waiting)));
 		for (int i = 0; i < queues.size(); i++) {
 			Queues.QueueView queue = queues.get(i);
-			steps.add(
-					new Step(queue.name(),
-							"""
-									SELECT a.id, NULL::uuid AS follow_up, NULL AS cause
-									FROM portfolio_accounts a JOIN portfolio_creditors c ON c.id = a.creditor_id
-									JOIN customer_customers cu ON cu.id = a.customer_id
-									LEFT JOIN work_assignments w ON w.account_id = a.id
-									WHERE w.agent IS NULL AND %s AND %s AND %s AND a.id <> ALL(:skip)
-									ORDER BY %s
-									LIMIT 1 FOR NO KEY UPDATE OF a SKIP LOCKED"""
-								.formatted(
-										queue.filters()
-											.arrangements()
-											.stream()
-											.anyMatch((st) -> st == ArrangementState.PROMISE
-													|| st == ArrangementState.PLAN) ? eligible : eligible + waiting,
-										routing(user, params), queue.filters().sql("s" + i + "_", params),
-										queue.sort().sql)));
+			steps.add(new Step(queue.name(),
+					"""
+							SELECT a.id, NULL::uuid AS follow_up, NULL AS cause
+							FROM work_queue_members m JOIN portfolio_accounts a ON a.id = m.account_id
+							JOIN portfolio_creditors c ON c.id = a.creditor_id
+							JOIN customer_customers cu ON cu.id = a.customer_id
+							LEFT JOIN work_assignments w ON w.account_id = a.id
+							WHERE m.queue_id = :queue%d AND w.agent IS NULL AND %s AND %s AND %s
+							  AND a.id <> ALL(:skip)
+							ORDER BY m.position
+							LIMIT 1 FOR NO KEY UPDATE OF a SKIP LOCKED""".formatted(i,
+							waits(queue) ? eligible + waiting : eligible, routing(user, params),
+							queue.filters().sql("s" + i + "_", params))));
+			params.put("queue" + i, queue.id());
 		}
 		record Candidate(UUID account, @Nullable UUID followUp, @Nullable String cause) {
 		}
@@ -189,6 +199,15 @@ public class NextAccount {
 					continue;
 				}
 				if (lease(candidate.account(), agent, now)) {
+					if (step.queue() != null) {
+						// taken off its queues' lists until their next listing (which
+						// leaves out accounts leased or resting), so the next ask does
+						// not walk past it; a list being listed again is not waited for
+						this.jdbc.sql("""
+								DELETE FROM work_queue_members WHERE (queue_id, position) IN (
+								    SELECT queue_id, position FROM work_queue_members WHERE account_id = :account
+								    FOR UPDATE SKIP LOCKED)""").param("account", candidate.account()).update();
+					}
 					if (candidate.followUp() != null) {
 						this.jdbc.sql("UPDATE work_followups SET done_at = :now, done_by = :agent WHERE id = :id")
 							.param("now", Timestamp.from(now))

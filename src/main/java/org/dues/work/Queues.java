@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.dues.shared.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -38,7 +40,10 @@ public class Queues {
 
 	private final Clock clock;
 
-	Queues(JdbcClient jdbc, Teams teams, Clock clock) {
+	private final Duration retryAfter;
+
+	Queues(JdbcClient jdbc, Teams teams, Clock clock, @Value("${dues.work.retry-after:PT4H}") Duration retryAfter) {
+		this.retryAfter = retryAfter;
 		this.jdbc = jdbc;
 		this.teams = teams;
 		this.clock = clock;
@@ -70,7 +75,9 @@ public class Queues {
 		catch (DuplicateKeyException ex) {
 			throw new ConflictException("the team has a queue named '%s'".formatted(clean));
 		}
-		return get(id);
+		QueueView queue = get(id);
+		refreshMembers(queue);
+		return queue;
 	}
 
 	/** Changes a queue's filters, order and priority, or switches it off. */
@@ -88,7 +95,46 @@ public class Queues {
 		if (rows == 0) {
 			throw new NotFoundException("queue", id);
 		}
-		return get(id);
+		QueueView queue = get(id);
+		refreshMembers(queue);
+		return queue;
+	}
+
+	/**
+	 * Lists again, in the queue's order, the accounts each active queue's filters match
+	 * (owned ones too, so an account given back to the pool is in its queues at once); an
+	 * inactive queue's list is emptied.
+	 * @return how many members the queues have now
+	 */
+	@Transactional
+	public long refreshMembers() {
+		long members = 0;
+		for (QueueView queue : all()) {
+			members += refreshMembers(queue);
+		}
+		return members;
+	}
+
+	private int refreshMembers(QueueView queue) {
+		this.jdbc.sql("DELETE FROM work_queue_members WHERE queue_id = :id").param("id", queue.id()).update();
+		if (!queue.active()) {
+			return 0;
+		}
+		Map<String, Object> params = new LinkedHashMap<>();
+		String where = queue.filters().sql("q_", params);
+		params.put("queue", queue.id());
+		Instant now = this.clock.instant();
+		params.put("now", Timestamp.from(now));
+		params.put("retrySince", Timestamp.from(now.minus(this.retryAfter)));
+		// accounts leased now, or waiting or resting, are left out until a later listing
+		return this.jdbc.sql("""
+				INSERT INTO work_queue_members (queue_id, position, account_id)
+				SELECT :queue, row_number() OVER (ORDER BY %s), a.id
+				FROM portfolio_accounts a JOIN customer_customers cu ON cu.id = a.customer_id
+				WHERE %s AND NOT EXISTS (SELECT 1 FROM work_locks l WHERE l.account_id = a.id AND l.expires_at > :now)
+				%s""".formatted(queue.sort().sql, where, NextAccount.waits(queue) ? NextAccount.WAITING : ""))
+			.params(params)
+			.update();
 	}
 
 	public QueueView get(UUID id) {

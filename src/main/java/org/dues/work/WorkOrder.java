@@ -23,9 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
  * portfolio's. Taken when an account is assigned, brought up to date for an account as
  * soon as a payment on it posts or is reversed, and for every account by a pass once per
  * cluster every few minutes ({@code dues.work.order-cron}, default every 5 minutes),
- * which catches the nightly aging, imports' balance updates and waivers. The order alone
- * can lag by that much; whether an account may be worked (status, holds, rests, the gate)
- * is always read live.
+ * which catches the nightly aging, imports' balance updates and waivers. The same pass
+ * lists each queue's accounts again ({@link Queues#refreshMembers()}). The order and a
+ * queue's newcomers can lag by that much; whether an account may be worked (status,
+ * holds, rests, the gate, a queue's filters) is always read live.
  */
 @Component
 public class WorkOrder {
@@ -75,13 +76,14 @@ public class WorkOrder {
 	static class Job {
 
 		@Bean
-		RecurringTask<Void> workOrderRefresh(WorkOrder order,
+		RecurringTask<Void> workOrderRefresh(WorkOrder order, Queues queues,
 				@Value("${dues.work.order-cron:0 */5 * * * *}") String cron) {
 			return Tasks.recurring("work-order-refresh", Schedules.cron(cron)).execute((instance, context) -> {
+				long started = System.nanoTime();
 				int changed = order.refresh();
-				if (changed > 0) {
-					log.info("Brought the order of {} assigned accounts up to date", changed);
-				}
+				long members = queues.refreshMembers();
+				log.info("Work order refreshed in {} ms: {} assigned accounts changed order, {} accounts in queues",
+						(System.nanoTime() - started) / 1_000_000, changed, members);
 			});
 		}
 

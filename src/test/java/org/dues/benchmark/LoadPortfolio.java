@@ -19,7 +19,11 @@ import org.dues.portfolio.AllocationImports;
 import org.dues.portfolio.Creditors;
 import org.dues.portfolio.ImportView;
 import org.dues.portfolio.NewCreditor;
+import org.dues.identity.Teams;
 import org.dues.work.NextAccount;
+import org.dues.work.QueueFilters;
+import org.dues.work.QueueSort;
+import org.dues.work.Queues;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -43,8 +47,14 @@ final class LoadPortfolio {
 
 	private final JdbcClient jdbc;
 
+	private final Teams teams;
+
+	private final Queues queues;
+
 	LoadPortfolio(Creditors creditors, AllocationImports imports, UserManagement users, NextAccount work,
-			JdbcClient jdbc) {
+			JdbcClient jdbc, Teams teams, Queues queues) {
+		this.teams = teams;
+		this.queues = queues;
 		this.creditors = creditors;
 		this.imports = imports;
 		this.users = users;
@@ -58,6 +68,19 @@ final class LoadPortfolio {
 	 * returns the agents' names.
 	 */
 	List<String> seed(int agents, int accountsEach, int restedEach, Instant now, String password) throws Exception {
+		return seed(agents, accountsEach, restedEach, now, password, false);
+	}
+
+	/**
+	 * As {@link #seed(int, int, int, Instant, String)}; when {@code pooled}, no account
+	 * is assigned: the agents form one team whose queue holds the accounts 31 to 90 days
+	 * past due (SMA-1 and SMA-2, about a third of them), most overdue first, routed by
+	 * language (the agents speak Hindi and English, a third of the customers Malayalam),
+	 * and the first {@code restedEach} times the agents' count accounts of the queue
+	 * rest.
+	 */
+	List<String> seed(int agents, int accountsEach, int restedEach, Instant now, String password, boolean pooled)
+			throws Exception {
 		int rows = agents * accountsEach;
 		Path file = Path.of("target/benchmark/allocation-valid-" + rows + ".csv");
 		if (!Files.exists(file)) {
@@ -90,6 +113,28 @@ final class LoadPortfolio {
 		List<UUID> accounts = this.jdbc.sql("SELECT id FROM portfolio_accounts ORDER BY account_ref")
 			.query(UUID.class)
 			.list();
+		if (pooled) {
+			Teams.TeamView team = this.teams.create("Load pool", null);
+			for (String name : names) {
+				this.teams.addMember(team.id(), name);
+			}
+			this.queues.define(
+					team.id(), "SMA-1 and SMA-2", new QueueFilters(List.of(CREDITOR), List.of("SMA-1", "SMA-2"), null,
+							null, null, null, List.of(), List.of(), List.of(), List.of()),
+					QueueSort.DPD_DESC, 1, "load-test");
+			int rested = this.jdbc.sql("""
+					INSERT INTO work_dispositions (id, account_id, result, agent, recorded_at)
+					SELECT gen_random_uuid(), id, 'NO_ANSWER', 'agent001', :at
+					FROM portfolio_accounts WHERE status = 'ACTIVE' AND bucket IN ('SMA-1', 'SMA-2')
+					ORDER BY days_past_due DESC, principal + interest + fees DESC, id LIMIT :count""")
+				.param("at", Timestamp.from(now.minus(Duration.ofHours(1))))
+				.param("count", restedEach * agents)
+				.update();
+			System.out.printf("%,d pooled accounts resting after a call an hour ago%n", rested);
+			this.jdbc.sql("VACUUM ANALYZE work_dispositions").update();
+			this.jdbc.sql("ANALYZE").update();
+			return names;
+		}
 		for (int n = 0; n < agents; n++) {
 			List<AccountId> share = new ArrayList<>(accountsEach);
 			for (int i = n; i < accounts.size(); i += agents) {

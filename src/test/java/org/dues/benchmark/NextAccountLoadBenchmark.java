@@ -21,7 +21,9 @@ import jakarta.servlet.Filter;
 import org.dues.identity.UserManagement;
 import org.dues.portfolio.AllocationImports;
 import org.dues.portfolio.Creditors;
+import org.dues.identity.Teams;
 import org.dues.work.NextAccount;
+import org.dues.work.Queues;
 import org.dues.work.WorkOrder;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -84,6 +86,12 @@ class NextAccountLoadBenchmark {
 	WorkOrder order;
 
 	@Autowired
+	Teams teams;
+
+	@Autowired
+	Queues queues;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -100,6 +108,7 @@ class NextAccountLoadBenchmark {
 		int agents = Integer.getInteger("load.agents", 200);
 		int accountsEach = Integer.getInteger("load.accounts-each", 5_000);
 		int restedEach = Integer.getInteger("load.rested-each", 0);
+		boolean pooled = Boolean.getBoolean("load.pooled");
 		Duration warmUp = Duration.ofSeconds(Long.getLong("load.warm-up", 20));
 		Duration baseline = Duration.ofSeconds(Long.getLong("load.baseline", 30));
 		Duration measured = Duration.ofSeconds(Long.getLong("load.duration", 60));
@@ -107,17 +116,21 @@ class NextAccountLoadBenchmark {
 			.map((c) -> Integer.valueOf(c.strip()))
 			.toList();
 
-		List<String> names = new LoadPortfolio(this.creditors, this.imports, this.users, this.work, this.jdbc)
-			.seed(agents, accountsEach, restedEach, this.clock.instant(), PASSWORD);
+		List<String> names = new LoadPortfolio(this.creditors, this.imports, this.users, this.work, this.jdbc,
+				this.teams, this.queues)
+			.seed(agents, accountsEach, restedEach, this.clock.instant(), PASSWORD, pooled);
 		Phones phones = Phones.load(this.dataSource);
 		Runtime runtime = Runtime.getRuntime();
-		List<String> report = new ArrayList<>(List.of("=== next account under load ===",
-				"%d agents, %,d accounts (%,d each, owned, the first %d of each resting after a call an hour ago),"
-					.formatted(agents, phones.size(), accountsEach, restedEach)
-						+ " phases: warm-up %d s, baseline %d s, measured %d s, calls %s to %s s, stagger %s s"
-							.formatted(warmUp.toSeconds(), baseline.toSeconds(), measured.toSeconds(),
-									Integer.getInteger("load.call-min", 0), Integer.getInteger("load.call-max", 0),
-									Long.getLong("load.stagger", 0)),
+		List<String> report = new ArrayList<>(List.of("=== next account under load ===", (pooled
+				? "%d agents, %,d accounts, pooled: one team queue of the SMA-1 and SMA-2 accounts routed by"
+						+ " language, its first %,d resting after a call an hour ago,".formatted(agents, phones.size(),
+								restedEach * agents)
+				: "%d agents, %,d accounts (%,d each, owned, the first %d of each resting after a call an hour ago),"
+					.formatted(agents, phones.size(), accountsEach, restedEach))
+				+ " phases: warm-up %d s, baseline %d s, measured %d s, calls %s to %s s, stagger %s s".formatted(
+						warmUp.toSeconds(), baseline.toSeconds(), measured.toSeconds(),
+						Integer.getInteger("load.call-min", 0), Integer.getInteger("load.call-max", 0),
+						Long.getLong("load.stagger", 0)),
 				"%d cores, JDK %s, max heap %d MB".formatted(runtime.availableProcessors(), Runtime.version(),
 						runtime.maxMemory() >> 20)));
 		long errors = 0;

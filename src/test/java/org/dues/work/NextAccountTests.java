@@ -121,6 +121,10 @@ class NextAccountTests {
 				List.of(), null, null, null, null, List.of(), List.of(), List.of(), List.of()), QueueSort.DPD_DESC, 1,
 				"lead");
 		this.clock.set(MONDAY);
+		// the 5-minute pass lists the queue again: the broken promise's follow-up, still
+		// to
+		// come when the queue was defined, is due now
+		this.queues.refreshMembers();
 
 		NextAccount.Next first = this.next.next("agent-a").orElseThrow();
 		assertThat(first.accountId()).isEqualTo(brokenPromise.id());
@@ -157,6 +161,9 @@ class NextAccountTests {
 		assertThat(this.next.next("agent-k")).isPresent();
 		assertThat(this.next.next("agent-l")).as("everything is taken or blocked").isEmpty();
 		this.clock.set(MONDAY.plus(NextAccount.LEASE).plus(Duration.ofMinutes(1)));
+		// handed out, the accounts left the queue's listing; the 5-minute pass lists them
+		// again once their leases have run out
+		this.queues.refreshMembers();
 		assertThat(this.next.next("agent-l")).as("leases run out").isPresent();
 	}
 
@@ -191,6 +198,38 @@ class NextAccountTests {
 		assertThat(this.order.refresh()).isEqualTo(1);
 		assertThat(orderOf(younger.id())).isEqualTo("95 900.0000");
 		assertThat(this.next.next("owner-x").orElseThrow().accountId()).isEqualTo(younger.id());
+	}
+
+	@Test
+	void aQueueHandsOutItsListingWhichARefreshBringsUpToDateWhileOwnershipIsReadLive() {
+		this.clock.set(MONDAY);
+		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
+		CreditorView issuer = portfolios.usIssuer();
+		AccountView least = portfolios.overdue(issuer, 20, "500.00");
+		AccountView middle = portfolios.overdue(issuer, 25, "500.00");
+		this.users.createIfAbsent(new NewUser("pool-x", "Pool X", "secret", Set.of(Role.AGENT), List.of()));
+		Teams.TeamView team = this.teams.create("List " + issuer.code(), null);
+		this.teams.addMember(team.id(), "pool-x");
+		this.queues.define(team.id(), "All of " + issuer.code(), new QueueFilters(List.of(issuer.code()), List.of(),
+				null, null, null, null, List.of(), List.of(), List.of(), List.of()), QueueSort.DPD_DESC, 1, "lead");
+		AccountView newcomer = portfolios.overdue(issuer, 60, "500.00");
+
+		assertThat(this.next.next("pool-x").orElseThrow().accountId()).as("the newcomer waits for the refresh")
+			.isEqualTo(middle.id());
+		assertThat(this.queues.refreshMembers()).isGreaterThanOrEqualTo(3);
+		assertThat(this.next.next("pool-x").orElseThrow().accountId()).isEqualTo(newcomer.id());
+		this.next.assignAll(List.of(least.id(), middle.id()), "someone-else", "lead");
+		assertThat(this.next.next("pool-x"))
+			.as("owned accounts leave the pool at once, and those handed out wait for the next listing")
+			.isEmpty();
+		this.next.assign(least.id(), null, "lead");
+		assertThat(this.next.next("pool-x").map(NextAccount.Next::accountId))
+			.as("an account given back to the pool is in its queue at once")
+			.contains(least.id());
+		this.queues.refreshMembers();
+		assertThat(this.next.next("pool-x").map(NextAccount.Next::accountId))
+			.as("and one handed out and let go is back at the next listing")
+			.contains(newcomer.id());
 	}
 
 	private String orderOf(AccountId account) {
