@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.dues.identity.Teams;
+import org.dues.identity.UserManagement;
 import org.dues.shared.ConflictException;
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.NotFoundException;
@@ -42,7 +43,11 @@ public class Queues {
 
 	private final Duration retryAfter;
 
-	Queues(JdbcClient jdbc, Teams teams, Clock clock, @Value("${dues.work.retry-after:PT4H}") Duration retryAfter) {
+	private final UserManagement users;
+
+	Queues(JdbcClient jdbc, Teams teams, UserManagement users, Clock clock,
+			@Value("${dues.work.retry-after:PT4H}") Duration retryAfter) {
+		this.users = users;
 		this.retryAfter = retryAfter;
 		this.jdbc = jdbc;
 		this.teams = teams;
@@ -126,13 +131,26 @@ public class Queues {
 		Instant now = this.clock.instant();
 		params.put("now", Timestamp.from(now));
 		params.put("retrySince", Timestamp.from(now.minus(this.retryAfter)));
-		// accounts leased now, or waiting or resting, are left out until a later listing
+		// accounts leased now, or waiting or resting, are left out until a later listing;
+		// so are those in a language nobody in the team speaks, which no ask would take
+		List<UserManagement.UserView> members = this.teams.get(queue.teamId())
+			.members()
+			.stream()
+			.flatMap((m) -> this.users.find(m).stream())
+			.filter(UserManagement.UserView::enabled)
+			.toList();
+		String spoken = "";
+		if (!members.isEmpty() && members.stream().noneMatch((m) -> m.languages().isEmpty())) {
+			spoken = " AND (cu.language IS NULL OR cu.language = ANY(:spoken))";
+			params.put("spoken",
+					members.stream().flatMap((m) -> m.languages().stream()).distinct().toArray(String[]::new));
+		}
 		return this.jdbc.sql("""
 				INSERT INTO work_queue_members (queue_id, position, account_id)
 				SELECT :queue, row_number() OVER (ORDER BY %s), a.id
 				FROM portfolio_accounts a JOIN customer_customers cu ON cu.id = a.customer_id
 				WHERE %s AND NOT EXISTS (SELECT 1 FROM work_locks l WHERE l.account_id = a.id AND l.expires_at > :now)
-				%s""".formatted(queue.sort().sql, where, NextAccount.waits(queue) ? NextAccount.WAITING : ""))
+				%s%s""".formatted(queue.sort().sql, where, spoken, NextAccount.waits(queue) ? NextAccount.WAITING : ""))
 			.params(params)
 			.update();
 	}

@@ -133,6 +133,8 @@ final class LoadPortfolio {
 			System.out.printf("%,d pooled accounts resting after a call an hour ago%n", rested);
 			this.jdbc.sql("VACUUM ANALYZE work_dispositions").update();
 			this.jdbc.sql("ANALYZE").update();
+			// listed again, as the 5-minute pass would before the agents come in
+			this.queues.refreshMembers();
 			return names;
 		}
 		for (int n = 0; n < agents; n++) {

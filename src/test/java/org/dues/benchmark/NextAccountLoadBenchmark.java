@@ -122,9 +122,9 @@ class NextAccountLoadBenchmark {
 		Phones phones = Phones.load(this.dataSource);
 		Runtime runtime = Runtime.getRuntime();
 		List<String> report = new ArrayList<>(List.of("=== next account under load ===", (pooled
-				? "%d agents, %,d accounts, pooled: one team queue of the SMA-1 and SMA-2 accounts routed by"
-						+ " language, its first %,d resting after a call an hour ago,".formatted(agents, phones.size(),
-								restedEach * agents)
+				? ("%d agents, %,d accounts, pooled: one team queue of the SMA-1 and SMA-2 accounts routed by"
+						+ " language, its first %,d resting after a call an hour ago,")
+					.formatted(agents, phones.size(), restedEach * agents)
 				: "%d agents, %,d accounts (%,d each, owned, the first %d of each resting after a call an hour ago),"
 					.formatted(agents, phones.size(), accountsEach, restedEach))
 				+ " phases: warm-up %d s, baseline %d s, measured %d s, calls %s to %s s, stagger %s s".formatted(
