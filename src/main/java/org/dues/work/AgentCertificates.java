@@ -38,13 +38,18 @@ class AgentCertificates implements CallerCheck {
 		this.clock = clock;
 	}
 
+	/** Whether the user holds a certificate current today in India. */
+	boolean certified(UserManagement.UserView user) {
+		return user.certifiedOn(LocalDate.now(this.clock.withZone(INDIA)));
+	}
+
 	@Override
 	public @Nullable String refusal(AccountView account, Channel channel, String user) {
 		if (!"IN".equals(this.creditors.get(account.creditorId()).country())) {
 			return null;
 		}
 		return this.users.find(user)
-			.filter((u) -> !u.certifiedOn(LocalDate.now(this.clock.withZone(INDIA))))
+			.filter((u) -> !certified(u))
 			.map((u) -> "%s has no current recovery-agent certificate, which contacts on Indian accounts need"
 				.formatted(user))
 			.orElse(null);

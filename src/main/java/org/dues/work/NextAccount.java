@@ -4,8 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -50,8 +48,6 @@ public class NextAccount {
 
 	private static final int BATCH = 25;
 
-	private static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
-
 	/**
 	 * An account in an open promise or plan, or with a callback still to come, waits for
 	 * its date rather than being called again; nor is an account called again soon after
@@ -89,11 +85,14 @@ public class NextAccount {
 
 	private final Duration retryAfter;
 
+	private final AgentCertificates certificates;
+
 	private final Clock clock;
 
 	NextAccount(JdbcClient jdbc, ContactLog contacts, Accounts accounts, CustomerManagement customers,
-			UserManagement users, Queues queues, Clock clock,
+			UserManagement users, Queues queues, AgentCertificates certificates, Clock clock,
 			@Value("${dues.work.retry-after:PT4H}") Duration retryAfter) {
+		this.certificates = certificates;
 		this.retryAfter = retryAfter;
 		this.jdbc = jdbc;
 		this.users = users;
@@ -125,7 +124,7 @@ public class NextAccount {
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("agent", agent);
 		params.put("now", Timestamp.from(now));
-		params.put("certified", user != null && user.certifiedOn(LocalDate.now(this.clock.withZone(INDIA))));
+		params.put("certified", user != null && this.certificates.certified(user));
 		String eligible = "a.status = 'ACTIVE' AND (c.country <> 'IN' OR :certified)"
 				+ " AND NOT EXISTS (SELECT 1 FROM work_locks l WHERE l.account_id = a.id AND l.expires_at > :now)";
 		List<Queues.QueueView> queues = this.queues.of(agent);
