@@ -74,6 +74,7 @@ class CustomerMerge {
 						SELECT DISTINCT ON (r.customer_id, x.e164) r.customer_id, r.created, s.line, x.n, x.e164, x.type, x.zones
 						FROM customer_import_staging s JOIN customer_import_resolved r ON r.customer_ref = s.customer_ref
 						CROSS JOIN LATERAL unnest(s.phones, s.phone_types, s.phone_zones) WITH ORDINALITY AS x(e164, type, zones, n)
+						WHERE r.created = :created
 						ORDER BY r.customer_id, x.e164, s.line, x.n""",
 				"p.e164 = g.e164",
 				"""
@@ -86,7 +87,7 @@ class CustomerMerge {
 		addContactPoints("customer_emails", """
 				SELECT DISTINCT ON (r.customer_id, s.email) r.customer_id, r.created, s.line, 1 AS n, s.email
 				FROM customer_import_staging s JOIN customer_import_resolved r ON r.customer_ref = s.customer_ref
-				WHERE s.email IS NOT NULL
+				WHERE s.email IS NOT NULL AND r.created = :created
 				ORDER BY r.customer_id, s.email, s.line""", "p.address = g.email", """
 				INSERT INTO customer_emails (id, customer_id, address, source, position, created_at)
 				SELECT %s, g.customer_id, g.email,
@@ -97,7 +98,7 @@ class CustomerMerge {
 						    coalesce(s.state, ''), coalesce(s.postal_code, ''), s.country)
 						    r.customer_id, r.created, s.line, 1 AS n, s.line1, s.line2, s.city, s.state, s.postal_code, s.country
 						FROM customer_import_staging s JOIN customer_import_resolved r ON r.customer_ref = s.customer_ref
-						WHERE s.country IS NOT NULL
+						WHERE s.country IS NOT NULL AND r.created = :created
 						ORDER BY r.customer_id, coalesce(s.line1, ''), coalesce(s.line2, ''), coalesce(s.city, ''),
 						    coalesce(s.state, ''), coalesce(s.postal_code, ''), s.country, s.line""",
 				"""
@@ -115,58 +116,65 @@ class CustomerMerge {
 
 	/**
 	 * Adds the contact points of one kind that the customers do not have yet, numbered
-	 * after the ones they have, in file order.
+	 * after the ones they have, in file order. A new customer's are inserted straight
+	 * from the staged rows; a known customer's are first matched against the ones stored.
 	 * @param given one row per customer and contact point of the batch: its
 	 * {@code customer_id}, {@code created}, {@code line} and {@code n} (the order within
-	 * the line), and the values of the contact point
+	 * the line), and the values of the contact point; it keeps only the customers whose
+	 * {@code r.created} equals {@code :created}
 	 * @param same whether a stored contact point {@code p} is the given one {@code g}
 	 * @param insert the insert up to the values of {@code source, position, created_at},
 	 * selecting from the given rows {@code g}
 	 * @param conflict the unique columns of a contact point
 	 */
 	private void addContactPoints(String table, String given, String same, String insert, String conflict) {
-		update("CREATE TEMP TABLE customer_import_given ON COMMIT DROP AS " + given);
+		// New customers' contact points cannot clash, and their numbering starts at 1:
+		// one statement, its rows in the order of the customers' ids (their first lines).
+		update(insert + """
+				:source, row_number() OVER (PARTITION BY g.customer_id ORDER BY g.line, g.n), :now
+				FROM (%s) g
+				ORDER BY g.customer_id, g.line, g.n""".formatted(given), Map.of("created", true));
+		update("CREATE TEMP TABLE customer_import_given ON COMMIT DROP AS " + given, Map.of("created", false));
 		update("ANALYZE customer_import_given");
 		update("""
 				DELETE FROM customer_import_given g
-				WHERE NOT g.created AND EXISTS (SELECT 1 FROM %s p WHERE p.customer_id = g.customer_id AND %s)"""
-			.formatted(table, same));
+				WHERE EXISTS (SELECT 1 FROM %s p WHERE p.customer_id = g.customer_id AND %s)""".formatted(table, same));
 		// Known customers that gain a contact point are locked in id order first.
 		update("""
 				WITH locked AS (
 				    SELECT c.id FROM customer_customers c
 				    WHERE c.id IN (SELECT g.customer_id FROM customer_import_given g JOIN customer_import_resolved r
-				                   ON r.customer_id = g.customer_id WHERE NOT g.created AND NOT r.locked)
+				                   ON r.customer_id = g.customer_id WHERE NOT r.locked)
 				    ORDER BY c.id FOR KEY SHARE
 				)
 				UPDATE customer_import_resolved r SET locked = true FROM locked l WHERE r.customer_id = l.id""");
-		String values = """
-				:source,
-				row_number() OVER (PARTITION BY g.customer_id ORDER BY g.line, g.n) + CASE WHEN g.created THEN 0 ELSE
-				    coalesce((SELECT max(p.position) FROM %s p WHERE p.customer_id = g.customer_id), 0) END,
-				:now
-				FROM customer_import_given g
-				""".formatted(table);
-		// New customers' contact points cannot clash; a known customer's could, with one
-		// added at the same moment.
-		update(insert + values + "WHERE g.created ORDER BY g.line, g.n");
+		// A known customer's could clash with one added at the same moment.
 		update("""
 				WITH added AS (
 				    %s
-				    WHERE NOT g.created ORDER BY g.line, g.n
+				    :source,
+				    row_number() OVER (PARTITION BY g.customer_id ORDER BY g.line, g.n)
+				        + coalesce((SELECT max(p.position) FROM %s p WHERE p.customer_id = g.customer_id), 0),
+				    :now
+				    FROM customer_import_given g
+				    ORDER BY g.line, g.n
 				    ON CONFLICT %s DO NOTHING
 				    RETURNING customer_id
 				)
 				UPDATE customer_import_resolved r SET changed = true
 				FROM (SELECT DISTINCT customer_id FROM added) a WHERE r.customer_id = a.customer_id AND NOT r.changed"""
-			.formatted(insert + values, conflict));
+			.formatted(insert, table, conflict));
 		update("DROP TABLE customer_import_given");
 	}
 
 	/** Runs a statement; parameters it does not name are ignored. */
 	private void update(String sql) {
+		update(sql, Map.of());
+	}
+
+	private void update(String sql, Map<String, Object> more) {
 		long started = System.nanoTime();
-		int rows = this.jdbc.sql(sql).params(this.params).update();
+		int rows = this.jdbc.sql(sql).params(this.params).params(more).update();
 		if (log.isDebugEnabled()) {
 			log.debug("{} rows in {} ms: {}", rows, (System.nanoTime() - started) / 1_000_000,
 					sql.strip().lines().limit(2).map(String::strip).collect(Collectors.joining(" ")));

@@ -168,9 +168,6 @@ class NextAccountLoadBenchmark {
 		report.add("NextAccount's own-accounts step for one agent, EXPLAIN ANALYZE after the runs,"
 				+ " walking the agent's own list (work_assignments_order_idx):");
 		report.add(candidatePlan(names.get(0), "w.days_past_due DESC, w.balance DESC, w.account_id"));
-		report.add(
-				"The same step as it was before, walking the portfolio-wide order (portfolio_accounts_work_order_idx):");
-		report.add(candidatePlan(names.get(0), "a.days_past_due DESC, a.principal + a.interest + a.fees DESC, a.id"));
 		String text = String.join(System.lineSeparator(), report);
 		System.out.println(text);
 		Files.createDirectories(Path.of("target/benchmarks"));
