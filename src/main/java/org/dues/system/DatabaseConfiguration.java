@@ -1,7 +1,6 @@
 package org.dues.system;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -52,14 +51,10 @@ class DatabaseConfiguration {
 			.setServerConfig("fsync", properties.database().durable() ? "on" : "off")
 			.setServerConfig("synchronous_commit", properties.database().durable() ? "on" : "off")
 			.setServerConfig("full_page_writes", properties.database().durable() ? "on" : "off")
-			// Room for bulk imports: a million-row file writes about 2 GB of tables and
-			// indexes, which with fewer buffers the importing session itself must write
-			// out
-			// page by page as it goes (a million rows in 86 s with 2 GB, 92 s with 512 MB
-			// on a 2-core machine); checkpoints every 1 GB of WAL would multiply its
-			// writes.
-			.setServerConfig("shared_buffers", sharedBuffers())
-			.setServerConfig("wal_buffers", "64MB")
+			// Room for bulk imports: a million-row file rewrites indexes larger than the
+			// default 128 MB of buffers, and checkpoints every 1 GB of WAL would multiply
+			// its writes.
+			.setServerConfig("shared_buffers", "512MB")
 			.setServerConfig("max_wal_size", "8GB")
 			.setServerConfig("checkpoint_timeout", "15min")
 			// Spring stops the server when the context closes, after everything that uses
@@ -69,16 +64,6 @@ class DatabaseConfiguration {
 			.start();
 		log.info("Started embedded PostgreSQL on port {} with its data in {}", postgres.getPort(), cluster);
 		return new DatabaseServer(postgres, postgres.getJdbcUrl("postgres", "postgres"), "postgres", null);
-	}
-
-	/**
-	 * An eighth of the machine's memory, between 128 MB and 2 GB: the embedded server
-	 * shares the machine with Dues itself.
-	 */
-	static String sharedBuffers() {
-		long total = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-			.getTotalMemorySize();
-		return Math.clamp(total / 8 / (1 << 20), 128, 2048) + "MB";
 	}
 
 	@Bean(destroyMethod = "close")
