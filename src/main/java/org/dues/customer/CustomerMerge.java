@@ -29,6 +29,11 @@ class CustomerMerge {
 
 	private final Map<String, Object> params;
 
+	/** Whether the batch has new customers, and known ones. */
+	private boolean created;
+
+	private boolean known;
+
 	CustomerMerge(JdbcClient jdbc, UUID creditor, String source, OffsetDateTime now, Clock clock) {
 		this.jdbc = jdbc;
 		this.params = Map.of("creditor", creditor, "source", source, "now", now, "customerIds", BulkIds.prefix(clock),
@@ -54,6 +59,12 @@ class CustomerMerge {
 				LEFT JOIN customer_customers c ON c.creditor_id = :creditor AND c.customer_ref = f.customer_ref"""
 			.formatted(BulkIds.sql("customerIds", "f.line")));
 		update("ANALYZE customer_import_resolved");
+		// Which of the two ways of adding contact points the batch needs (a first import
+		// has known customers only by chance, a daily file mostly).
+		this.jdbc.sql("SELECT bool_or(created), bool_or(NOT created) FROM customer_import_resolved").query((rs) -> {
+			this.created = rs.getBoolean(1);
+			this.known = rs.getBoolean(2);
+		});
 		update("""
 				INSERT INTO customer_customers (id, creditor_id, customer_ref, kind, name, language, date_of_birth,
 				    created_at, updated_at)
@@ -130,10 +141,15 @@ class CustomerMerge {
 	private void addContactPoints(String table, String given, String same, String insert, String conflict) {
 		// New customers' contact points cannot clash, and their numbering starts at 1:
 		// one statement, its rows in the order of the customers' ids (their first lines).
-		update(insert + """
-				:source, row_number() OVER (PARTITION BY g.customer_id ORDER BY g.line, g.n), :now
-				FROM (%s) g
-				ORDER BY g.customer_id, g.line, g.n""".formatted(given), Map.of("created", true));
+		if (this.created) {
+			update(insert + """
+					:source, row_number() OVER (PARTITION BY g.customer_id ORDER BY g.line, g.n), :now
+					FROM (%s) g
+					ORDER BY g.customer_id, g.line, g.n""".formatted(given), Map.of("created", true));
+		}
+		if (!this.known) {
+			return;
+		}
 		update("CREATE TEMP TABLE customer_import_given ON COMMIT DROP AS " + given, Map.of("created", false));
 		update("ANALYZE customer_import_given");
 		update("""
