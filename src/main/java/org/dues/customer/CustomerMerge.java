@@ -82,7 +82,7 @@ class CustomerMerge {
 		// Contact points: new ones only, numbers compared in E.164, in file order.
 		addContactPoints("customer_phones",
 				"""
-						SELECT DISTINCT ON (r.customer_id, x.e164) r.customer_id, r.created, s.line, x.n, x.e164, x.type, x.zones
+						SELECT DISTINCT ON (r.customer_id, x.e164) r.customer_id, s.line, x.n, x.e164, x.type, x.zones
 						FROM customer_import_staging s JOIN customer_import_resolved r ON r.customer_ref = s.customer_ref
 						CROSS JOIN LATERAL unnest(s.phones, s.phone_types, s.phone_zones) WITH ORDINALITY AS x(e164, type, zones, n)
 						WHERE r.created = :created
@@ -96,26 +96,24 @@ class CustomerMerge {
 					.formatted(BulkIds.sql("phoneIds", "g.line * 4 + g.n")),
 				"(customer_id, e164)");
 		addContactPoints("customer_emails", """
-				SELECT DISTINCT ON (r.customer_id, s.email) r.customer_id, r.created, s.line, 1 AS n, s.email
+				SELECT DISTINCT ON (r.customer_id, s.email) r.customer_id, s.line, 1 AS n, s.email
 				FROM customer_import_staging s JOIN customer_import_resolved r ON r.customer_ref = s.customer_ref
 				WHERE s.email IS NOT NULL AND r.created = :created
 				ORDER BY r.customer_id, s.email, s.line""", "p.address = g.email", """
 				INSERT INTO customer_emails (id, customer_id, address, source, position, created_at)
 				SELECT %s, g.customer_id, g.email,
 				""".formatted(BulkIds.sql("emailIds", "g.line")), "(customer_id, address)");
-		addContactPoints("customer_addresses",
-				"""
-						SELECT DISTINCT ON (r.customer_id, coalesce(s.line1, ''), coalesce(s.line2, ''), coalesce(s.city, ''),
-						    coalesce(s.state, ''), coalesce(s.postal_code, ''), s.country)
-						    r.customer_id, r.created, s.line, 1 AS n, s.line1, s.line2, s.city, s.state, s.postal_code, s.country
-						FROM customer_import_staging s JOIN customer_import_resolved r ON r.customer_ref = s.customer_ref
-						WHERE s.country IS NOT NULL AND r.created = :created
-						ORDER BY r.customer_id, coalesce(s.line1, ''), coalesce(s.line2, ''), coalesce(s.city, ''),
-						    coalesce(s.state, ''), coalesce(s.postal_code, ''), s.country, s.line""",
-				"""
-						coalesce(p.line1, '') = coalesce(g.line1, '') AND coalesce(p.line2, '') = coalesce(g.line2, '')
-						AND coalesce(p.city, '') = coalesce(g.city, '') AND coalesce(p.state, '') = coalesce(g.state, '')
-						AND coalesce(p.postal_code, '') = coalesce(g.postal_code, '') AND p.country = g.country""",
+		addContactPoints("customer_addresses", """
+				SELECT DISTINCT ON (r.customer_id, coalesce(s.line1, ''), coalesce(s.line2, ''), coalesce(s.city, ''),
+				    coalesce(s.state, ''), coalesce(s.postal_code, ''), s.country)
+				    r.customer_id, s.line, 1 AS n, s.line1, s.line2, s.city, s.state, s.postal_code, s.country
+				FROM customer_import_staging s JOIN customer_import_resolved r ON r.customer_ref = s.customer_ref
+				WHERE s.country IS NOT NULL AND r.created = :created
+				ORDER BY r.customer_id, coalesce(s.line1, ''), coalesce(s.line2, ''), coalesce(s.city, ''),
+				    coalesce(s.state, ''), coalesce(s.postal_code, ''), s.country, s.line""", """
+				coalesce(p.line1, '') = coalesce(g.line1, '') AND coalesce(p.line2, '') = coalesce(g.line2, '')
+				AND coalesce(p.city, '') = coalesce(g.city, '') AND coalesce(p.state, '') = coalesce(g.state, '')
+				AND coalesce(p.postal_code, '') = coalesce(g.postal_code, '') AND p.country = g.country""",
 				"""
 						INSERT INTO customer_addresses (id, customer_id, line1, line2, city, state, postal_code, country, source,
 						    position, created_at)
@@ -130,8 +128,8 @@ class CustomerMerge {
 	 * after the ones they have, in file order. A new customer's are inserted straight
 	 * from the staged rows; a known customer's are first matched against the ones stored.
 	 * @param given one row per customer and contact point of the batch: its
-	 * {@code customer_id}, {@code created}, {@code line} and {@code n} (the order within
-	 * the line), and the values of the contact point; it keeps only the customers whose
+	 * {@code customer_id}, {@code line} and {@code n} (the order within the line), and
+	 * the values of the contact point; it keeps only the customers whose
 	 * {@code r.created} equals {@code :created}
 	 * @param same whether a stored contact point {@code p} is the given one {@code g}
 	 * @param insert the insert up to the values of {@code source, position, created_at},
