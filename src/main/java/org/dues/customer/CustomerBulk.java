@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * PostgreSQL {@code COPY} into a temporary table of the caller's transaction, then merged
  * set-based with the same rules as {@link CustomerManagement#record}: matched by the
  * creditor's reference, name and language updated, contact points added without
- * duplicates. After {@link #merge} the temporary table {@code customer_import_resolved}
+ * duplicates. After {@link #resolve} the temporary table {@code customer_import_resolved}
  * ({@code customer_ref}, {@code customer_id}, {@code changed}) holds one row per customer
  * of the batch, for the loading module to join on; it is this module's published output
  * and disappears with the transaction. All calls need the caller's transaction.
@@ -96,13 +96,37 @@ public class CustomerBulk {
 	}
 
 	/**
-	 * Merges the staged rows into the creditor's customers. The first row of a customer
-	 * gives its name, language and date of birth; every row adds contact points.
+	 * Matches the staged rows' customers within the creditor: afterwards
+	 * {@code customer_import_resolved} holds every customer of the batch with the id it
+	 * has or will get, so that the caller may refer to new customers before they are
+	 * written. Nothing is written until {@link Batch#merge}.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void merge(UUID creditorId, String source, OffsetDateTime now) {
+	public Batch resolve(UUID creditorId, String source, OffsetDateTime now) {
 		ensureStaging();
-		new CustomerMerge(this.jdbc, creditorId, source, now, this.clock).run();
+		CustomerMerge merge = new CustomerMerge(this.jdbc, creditorId, source, now, this.clock);
+		merge.resolve();
+		return new Batch(merge);
+	}
+
+	/** A batch whose customers are resolved, waiting to be written. */
+	public static final class Batch {
+
+		private final CustomerMerge merge;
+
+		private Batch(CustomerMerge merge) {
+			this.merge = merge;
+		}
+
+		/**
+		 * Writes the batch in the caller's transaction: the first row of a customer gives
+		 * its name, language and date of birth; every row adds contact points. Afterwards
+		 * {@code changed} in {@code customer_import_resolved} is final.
+		 */
+		public void merge() {
+			this.merge.apply();
+		}
+
 	}
 
 	private void ensureStaging() {

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The set-based statements behind {@link CustomerBulk#merge}, over the transaction's
+ * The set-based statements behind {@link CustomerBulk#resolve}, over the transaction's
  * temporary staging table. Known customers and contact points are found by anti-joins, so
  * rows that did not change are never written; new customers' contact points need no
  * lookup at all. Each known customer that gains a contact point is locked first, as the
@@ -41,7 +41,11 @@ class CustomerMerge {
 				BulkIds.prefix(clock));
 	}
 
-	void run() {
+	/**
+	 * Matches the batch's customers: fills {@code customer_import_resolved}, one row per
+	 * customer, the known ones with their id, the new ones with the id they will get.
+	 */
+	void resolve() {
 		update("ANALYZE customer_import_staging");
 		// One row per customer of the batch, from its first row: the known ones matched
 		// by
@@ -65,6 +69,10 @@ class CustomerMerge {
 			this.created = rs.getBoolean(1);
 			this.known = rs.getBoolean(2);
 		});
+	}
+
+	/** Writes the resolved customers and their new contact points. */
+	void apply() {
 		update("""
 				INSERT INTO customer_customers (id, creditor_id, customer_ref, kind, name, language, date_of_birth,
 				    created_at, updated_at)

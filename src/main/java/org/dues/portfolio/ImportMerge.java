@@ -94,8 +94,13 @@ class ImportMerge {
 		return lines.stream().mapToInt(Integer::intValue).toArray();
 	}
 
-	/** Applies the staged rows; customers must already be merged. */
-	void apply() {
+	/**
+	 * Sorts the staged rows into {@code import_work}: each with its customer (resolved,
+	 * not necessarily written yet), its account when known, the id a new account gets,
+	 * and its outcome as far as the account's own figures and the customer's details
+	 * tell. Known accounts are locked first.
+	 */
+	void sort() {
 		// Rows of this import refer to the creditor, to accounts it inserts and to known
 		// accounts, all locked here as foreign keys to them would lock them.
 		this.jdbc.sql("SELECT 1 FROM portfolio_creditors WHERE id = :creditor FOR KEY SHARE")
@@ -130,11 +135,42 @@ class ImportMerge {
 				LEFT JOIN portfolio_accounts a ON a.creditor_id = :creditor AND a.account_ref = s.account_ref"""
 			.formatted(BulkIds.sql("accountIds", "s.line")));
 		update("ANALYZE import_work");
-		createNewAccounts();
+	}
+
+	/**
+	 * The rows {@link #createNewAccounts} needs, as a query for {@code COPY} to another
+	 * session: the columns of {@link NewAccountsSession}'s handover table.
+	 */
+	static final String NEW_ACCOUNTS = """
+			SELECT line, account_ref, customer_id, target_id, principal, interest, fees, overdue, oldest_due_date,
+			    product, original_amount, installment_amount, open_date, charge_off_date, last_payment_date,
+			    last_payment_amount
+			FROM import_work WHERE outcome = 'CREATED' ORDER BY line""";
+
+	/**
+	 * Places the new accounts of {@code import_work}; their customers must be written.
+	 */
+	void createNewAccounts() {
+		createNewAccounts("(SELECT * FROM import_work WHERE outcome = 'CREATED')");
+	}
+
+	/**
+	 * Writes what is left once the customers are: a known account whose customer gained a
+	 * contact point is updated too; known accounts get their adjustments and figures.
+	 */
+	void finish() {
+		update("""
+				UPDATE import_work w SET outcome = 'UPDATED' FROM customer_import_resolved r
+				WHERE w.outcome = 'UNCHANGED' AND r.customer_id = w.customer_id AND r.changed""");
 		updateKnownAccounts();
 	}
 
-	private void createNewAccounts() {
+	/**
+	 * Places new accounts: each with its first bucket move and a placement entry.
+	 * @param rows a table or subquery with the columns of {@link #NEW_ACCOUNTS}, one row
+	 * per account to place
+	 */
+	void createNewAccounts(String rows) {
 		// Days past due and bucket are computed as the account is inserted (the rule of
 		// Aging, in
 		// the creditor's calendar), so new accounts need no second pass.
@@ -150,24 +186,24 @@ class ImportMerge {
 				        CASE WHEN w.principal + w.interest + w.fees = 0 THEN 'PAID' ELSE 'ACTIVE' END,
 				        w.original_amount, w.installment_amount, w.open_date, w.charge_off_date, w.last_payment_date,
 				        w.last_payment_amount, :now, :now, w.principal, w.interest, w.fees, w.overdue
-				    FROM import_work w
+				    FROM %s w
 				    CROSS JOIN LATERAL (SELECT CASE WHEN w.overdue > 0 AND w.oldest_due_date IS NOT NULL
 				        THEN greatest(CAST(:today AS date) - w.oldest_due_date, 0) ELSE 0 END AS dpd) d
 				    JOIN portfolio_bucket_bands b ON b.scheme = :scheme AND d.dpd >= b.min_dpd
 				        AND (b.max_dpd IS NULL OR d.dpd <= b.max_dpd)
-				    WHERE w.outcome = 'CREATED'
 				    ORDER BY w.line
 				    RETURNING id, bucket, days_past_due
 				)
 				INSERT INTO portfolio_bucket_moves (account_id, from_bucket, to_bucket, days_past_due, moved_on, recorded_at)
-				SELECT id, NULL, bucket, days_past_due, :today, :now FROM inserted""");
+				SELECT id, NULL, bucket, days_past_due, :today, :now FROM inserted"""
+			.formatted(rows));
 		update("""
 				INSERT INTO portfolio_ledger_entries (id, account_id, entry_type, currency, principal, interest, fees, credit,
 				    overdue, effective_date, recorded_at, source, source_ref, recorded_by)
 				SELECT %s, w.target_id, 'PLACEMENT', :currency, w.principal, w.interest, w.fees, 0, w.overdue,
 				       :today, :now, 'IMPORT', :file, :who
-				FROM import_work w WHERE w.outcome = 'CREATED' ORDER BY w.line"""
-			.formatted(BulkIds.sql("placementIds", "w.line")));
+				FROM %s w ORDER BY w.line"""
+			.formatted(BulkIds.sql("placementIds", "w.line"), rows));
 	}
 
 	private void updateKnownAccounts() {

@@ -16,6 +16,7 @@ import org.dues.customer.CustomerBulk;
 import org.dues.shared.InvalidInputException;
 import org.dues.system.PostgresCopy;
 import org.dues.system.RowTriggers;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,7 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs one import: streams the file in chunks, checks each chunk's rows on all cores,
  * stages the good rows with {@code COPY}, then merges them set-based, all in one
- * transaction, so an import either completes or leaves no trace.
+ * transaction, so an import either completes or leaves no trace. Where the database
+ * allows, new accounts are placed by a second session while the import's own writes the
+ * customers, and commit with it in two phases ({@link NewAccountsSession}).
  */
 class ImportRun {
 
@@ -72,11 +75,15 @@ class ImportRun {
 		this.deps = deps;
 	}
 
+	/** The second session of this run, when it has one. */
+	private @Nullable NewAccountsSession second;
+
 	void run() {
 		try {
 			this.deps.transactions().executeWithoutResult((tx) -> importAll());
 		}
 		catch (RuntimeException ex) {
+			closeSecond();
 			String message;
 			if (ex instanceof InvalidInputException invalid) {
 				message = invalid.getMessage();
@@ -95,6 +102,27 @@ class ImportRun {
 					.param("message", message.length() > 1000 ? message.substring(0, 1000) : message)
 					.param("now", now())
 					.update());
+			return;
+		}
+		if (this.second != null) {
+			// The import's transaction committed: its new accounts must follow.
+			try {
+				this.second.commit();
+			}
+			catch (RuntimeException ex) {
+				log.error("Import {} committed but its new accounts did not yet; settling them", this.id, ex);
+				PreparedImports.settle(this.deps.dataSource(), null);
+			}
+			finally {
+				closeSecond();
+			}
+		}
+	}
+
+	private void closeSecond() {
+		if (this.second != null) {
+			this.second.close();
+			this.second = null;
 		}
 	}
 
@@ -126,6 +154,9 @@ class ImportRun {
 			// so.
 			return;
 		}
+		// What a stop left of an earlier import of this creditor is settled first: no
+		// other import of it runs while this one holds the lock.
+		PreparedImports.settle(this.deps.dataSource(), this.creditor.id().value());
 		DateTimeFormatter dates = this.profile.dateFormat() == null ? DateTimeFormatter.ISO_LOCAL_DATE
 				: PlacementParser.formatter(this.profile.dateFormat());
 		PlacementParser parser = new PlacementParser(this.creditor, this.profile.dateFormat(), this.profile.grouping(),
@@ -169,16 +200,37 @@ class ImportRun {
 		rejected += repeats.length;
 		this.deps.customers().exclude(repeats);
 		mark = lap("repeats", mark);
-		this.deps.customers().merge(this.creditor.id().value(), "IMPORT", now);
-		mark = lap("customers", mark);
-		merge.apply();
-		mark = lap("accounts and ledger", mark);
+		CustomerBulk.Batch customers = this.deps.customers().resolve(this.creditor.id().value(), "IMPORT", now);
+		merge.sort();
+		int created = merge.count("CREATED");
+		mark = lap("customers resolved, rows sorted", mark);
+		if (created > 0 && rowTriggersOff && NewAccountsSession.possible(jdbc)) {
+			// New accounts are placed in a second session while this one writes
+			// customers.
+			this.second = NewAccountsSession.open(this.deps.dataSource(), this.id);
+			long handed = this.second.start(this.deps.dataSource(), (other, table) -> new ImportMerge(other, this.id,
+					this.creditor, now, today, this.fileName, this.who, this.deps.clock())
+				.createNewAccounts(table));
+			mark = lap(handed + " new accounts handed over", mark);
+			customers.merge();
+			mark = lap("customers", mark);
+			merge.finish();
+			mark = lap("known accounts", mark);
+			this.second.awaitPrepared();
+			mark = lap("waiting for the new accounts", mark);
+		}
+		else {
+			customers.merge();
+			mark = lap("customers", mark);
+			merge.createNewAccounts();
+			merge.finish();
+			mark = lap("accounts and ledger", mark);
+		}
 		this.deps.aging().ageImported();
 		mark = lap("aging", mark);
 		if (rowTriggersOff) {
 			RowTriggers.resume(jdbc);
 		}
-		int created = merge.count("CREATED");
 		int updated = merge.count("UPDATED");
 		int unchanged = merge.count("UNCHANGED");
 		jdbc.sql(

@@ -52,7 +52,8 @@ class ImportRunFactory {
 
 	/**
 	 * Imports still RUNNING when this node starts, whose creditor no node is importing
-	 * for, died with a process: their work was rolled back; say so.
+	 * for, died with a process: their work was rolled back; say so. Then settles what
+	 * such a stop left prepared ({@link PreparedImports}).
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void failInterruptedImports() {
@@ -69,6 +70,7 @@ class ImportRunFactory {
 				log.warn("Marked {} interrupted import(s) as failed", failed);
 			}
 		});
+		PreparedImports.settle(this.deps.dataSource(), null);
 	}
 
 }

@@ -7,7 +7,11 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyOperation;
+import org.postgresql.copy.CopyOut;
 
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
@@ -37,6 +41,47 @@ public final class PostgresCopy {
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
+	}
+
+	/**
+	 * Streams the output of a {@code COPY ... TO STDOUT} on the connection of the current
+	 * transaction into a {@code COPY ... FROM STDIN} on another connection, without
+	 * holding more than one buffer of it.
+	 * @return the rows copied
+	 */
+	public static long between(DataSource from, String copyOut, Connection to, String copyIn) {
+		Connection connection = DataSourceUtils.getConnection(from);
+		CopyOut out = null;
+		CopyIn in = null;
+		try {
+			out = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(copyOut);
+			in = to.unwrap(PGConnection.class).getCopyAPI().copyIn(copyIn);
+			byte[] buffer;
+			while ((buffer = out.readFromCopy()) != null) {
+				in.writeToCopy(buffer, 0, buffer.length);
+			}
+			return in.endCopy();
+		}
+		catch (SQLException ex) {
+			cancel(out);
+			cancel(in);
+			throw new IllegalStateException("COPY failed: " + ex.getMessage(), ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, from);
+		}
+	}
+
+	private static void cancel(@Nullable CopyOperation copy) {
+		if (copy != null && copy.isActive()) {
+			try {
+				copy.cancelCopy();
+			}
+			catch (SQLException ex) {
+				// The connection is closed or its transaction failed: nothing left to
+				// cancel.
+			}
 		}
 	}
 
