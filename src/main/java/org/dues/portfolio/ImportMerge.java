@@ -145,7 +145,7 @@ class ImportMerge {
 			SELECT line, account_ref, customer_id, target_id, principal, interest, fees, overdue, oldest_due_date,
 			    product, original_amount, installment_amount, open_date, charge_off_date, last_payment_date,
 			    last_payment_amount
-			FROM import_work WHERE outcome = 'CREATED' ORDER BY line""";
+			FROM import_work WHERE outcome = 'CREATED'""";
 
 	/**
 	 * Places the new accounts of {@code import_work}; their customers must be written.

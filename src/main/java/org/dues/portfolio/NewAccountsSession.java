@@ -141,8 +141,11 @@ final class NewAccountsSession implements AutoCloseable {
 	 * @return the number of accounts received
 	 */
 	long start(DataSource importTransaction, ImportPlacer place) {
-		long rows = PostgresCopy.between(importTransaction, "COPY (" + ImportMerge.NEW_ACCOUNTS + ") TO STDOUT",
-				this.connection, "COPY " + this.table + " FROM STDIN");
+		// Binary: the columns have the same types on both sides, and nothing is turned
+		// into text and back.
+		long rows = PostgresCopy.between(importTransaction,
+				"COPY (" + ImportMerge.NEW_ACCOUNTS + ") TO STDOUT (FORMAT binary)", this.connection,
+				"COPY " + this.table + " FROM STDIN (FORMAT binary)");
 		this.work = CompletableFuture.runAsync(() -> placeAndPrepare(place),
 				(task) -> Thread.ofPlatform().name("dues-import-accounts").daemon(true).start(task));
 		return rows;
