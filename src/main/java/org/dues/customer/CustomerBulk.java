@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 import javax.sql.DataSource;
 
@@ -109,6 +110,22 @@ public class CustomerBulk {
 		return new Batch(merge);
 	}
 
+	/** Another database session of the caller's, that rows can be handed to. */
+	@FunctionalInterface
+	public interface Handover {
+
+		/**
+		 * Hands over the rows of a query run in the caller's transaction.
+		 * @param rows the query
+		 * @param columns definitions of its columns, with the same types
+		 * @param write writes the rows in the other session, given that session and the
+		 * table holding them
+		 * @return the number of rows handed over
+		 */
+		long hand(String rows, String columns, BiConsumer<JdbcClient, String> write);
+
+	}
+
 	/** A batch whose customers are resolved, waiting to be written. */
 	public static final class Batch {
 
@@ -116,6 +133,16 @@ public class CustomerBulk {
 
 		private Batch(CustomerMerge merge) {
 			this.merge = merge;
+		}
+
+		/**
+		 * Lets another session of the same import write the batch's new customers (their
+		 * rows, not their contact points), which {@link #merge} then leaves out. That
+		 * session must commit together with the caller's transaction, and both must have
+		 * row triggers off: each refers to rows of the other.
+		 */
+		public void handOverNewCustomers(Handover handover) {
+			this.merge.handOverNewCustomers(handover);
 		}
 
 		/**

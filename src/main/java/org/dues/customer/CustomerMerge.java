@@ -34,6 +34,9 @@ class CustomerMerge {
 
 	private boolean known;
 
+	/** Whether another session writes the new customers. */
+	private boolean handedOver;
+
 	CustomerMerge(JdbcClient jdbc, UUID creditor, String source, OffsetDateTime now, Clock clock) {
 		this.jdbc = jdbc;
 		this.params = Map.of("creditor", creditor, "source", source, "now", now, "customerIds", BulkIds.prefix(clock),
@@ -73,11 +76,9 @@ class CustomerMerge {
 
 	/** Writes the resolved customers and their new contact points. */
 	void apply() {
-		update("""
-				INSERT INTO customer_customers (id, creditor_id, customer_ref, kind, name, language, date_of_birth,
-				    created_at, updated_at)
-				SELECT customer_id, :creditor, customer_ref, 'PERSON', name, language, date_of_birth, :now, :now
-				FROM customer_import_resolved WHERE created ORDER BY line""");
+		if (!this.handedOver) {
+			insertNewCustomers(this.jdbc, "(SELECT * FROM customer_import_resolved WHERE created)");
+		}
 		update("""
 				WITH updated AS (
 				    UPDATE customer_customers c SET name = r.name, language = coalesce(r.language, c.language),
@@ -129,6 +130,33 @@ class CustomerMerge {
 						"""
 					.formatted(BulkIds.sql("addressIds", "g.line")),
 				"");
+	}
+
+	/** Lets another session write the new customers; see {@link CustomerBulk.Batch}. */
+	void handOverNewCustomers(CustomerBulk.Handover handover) {
+		if (!this.created) {
+			return;
+		}
+		handover.hand("""
+				SELECT customer_id, customer_ref, line, name, language, date_of_birth
+				FROM customer_import_resolved WHERE created""",
+				"customer_id uuid, customer_ref text, line int, name text, language text, date_of_birth date",
+				(other, table) -> insertNewCustomers(other, table));
+		this.handedOver = true;
+	}
+
+	/**
+	 * Inserts new customers, in the order of their first lines.
+	 * @param rows a table or subquery of them, with the columns of
+	 * {@code customer_import_resolved}'s {@code customer_id, customer_ref, line, name,
+	 * language, date_of_birth}
+	 */
+	private void insertNewCustomers(JdbcClient session, String rows) {
+		update(session, """
+				INSERT INTO customer_customers (id, creditor_id, customer_ref, kind, name, language, date_of_birth,
+				    created_at, updated_at)
+				SELECT customer_id, :creditor, customer_ref, 'PERSON', name, language, date_of_birth, :now, :now
+				FROM %s r ORDER BY line""".formatted(rows), Map.of());
 	}
 
 	/**
@@ -195,8 +223,12 @@ class CustomerMerge {
 	}
 
 	private void update(String sql, Map<String, Object> more) {
+		update(this.jdbc, sql, more);
+	}
+
+	private void update(JdbcClient session, String sql, Map<String, Object> more) {
 		long started = System.nanoTime();
-		int rows = this.jdbc.sql(sql).params(this.params).params(more).update();
+		int rows = session.sql(sql).params(this.params).params(more).update();
 		if (log.isDebugEnabled()) {
 			log.debug("{} rows in {} ms: {}", rows, (System.nanoTime() - started) / 1_000_000,
 					sql.strip().lines().limit(2).map(String::strip).collect(Collectors.joining(" ")));

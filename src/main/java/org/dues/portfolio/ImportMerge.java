@@ -138,14 +138,22 @@ class ImportMerge {
 	}
 
 	/**
-	 * The rows {@link #createNewAccounts} needs, as a query for {@code COPY} to another
-	 * session: the columns of {@link NewAccountsSession}'s handover table.
+	 * The rows {@link #createNewAccounts} needs, as a query for another session: the
+	 * columns of {@link #NEW_ACCOUNT_COLUMNS}.
 	 */
 	static final String NEW_ACCOUNTS = """
 			SELECT line, account_ref, customer_id, target_id, principal, interest, fees, overdue, oldest_due_date,
 			    product, original_amount, installment_amount, open_date, charge_off_date, last_payment_date,
 			    last_payment_amount
 			FROM import_work WHERE outcome = 'CREATED'""";
+
+	/** The columns of {@link #NEW_ACCOUNTS}, as a table defines them. */
+	static final String NEW_ACCOUNT_COLUMNS = """
+			line int NOT NULL, account_ref text NOT NULL, customer_id uuid NOT NULL, target_id uuid NOT NULL,
+			principal numeric(19,4) NOT NULL, interest numeric(19,4) NOT NULL, fees numeric(19,4) NOT NULL,
+			overdue numeric(19,4) NOT NULL, oldest_due_date date, product text, original_amount numeric(19,4),
+			installment_amount numeric(19,4), open_date date, charge_off_date date, last_payment_date date,
+			last_payment_amount numeric(19,4)""";
 
 	/**
 	 * Places the new accounts of {@code import_work}; their customers must be written.

@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * stages the good rows with {@code COPY}, then merges them set-based, all in one
  * transaction, so an import either completes or leaves no trace. Where the database
  * allows, new accounts are placed by a second session while the import's own writes the
- * customers, and commit with it in two phases ({@link NewAccountsSession}).
+ * customers, and commit with it in two phases ({@link NewRowsSession}).
  */
 class ImportRun {
 
@@ -76,7 +76,7 @@ class ImportRun {
 	}
 
 	/** The second session of this run, when it has one. */
-	private @Nullable NewAccountsSession second;
+	private @Nullable NewRowsSession second;
 
 	void run() {
 		try {
@@ -105,12 +105,12 @@ class ImportRun {
 			return;
 		}
 		if (this.second != null) {
-			// The import's transaction committed: its new accounts must follow.
+			// The import's transaction committed: its new rows must follow.
 			try {
 				this.second.commit();
 			}
 			catch (RuntimeException ex) {
-				log.error("Import {} committed but its new accounts did not yet; settling them", this.id, ex);
+				log.error("Import {} committed but its new rows did not yet; settling them", this.id, ex);
 				PreparedImports.settle(this.deps.dataSource(), null);
 			}
 			finally {
@@ -204,20 +204,21 @@ class ImportRun {
 		merge.sort();
 		int created = merge.count("CREATED");
 		mark = lap("customers resolved, rows sorted", mark);
-		if (created > 0 && rowTriggersOff && NewAccountsSession.possible(jdbc)) {
-			// New accounts are placed in a second session while this one writes
-			// customers.
-			this.second = NewAccountsSession.open(this.deps.dataSource(), this.id);
-			long handed = this.second.start(this.deps.dataSource(), (other, table) -> new ImportMerge(other, this.id,
-					this.creditor, now, today, this.fileName, this.who, this.deps.clock())
-				.createNewAccounts(table));
-			mark = lap(handed + " new accounts handed over", mark);
+		if (created > 0 && rowTriggersOff && NewRowsSession.possible(jdbc)) {
+			// New customers and accounts are written in a second session while this one
+			// writes the customers' contact points.
+			this.second = NewRowsSession.open(this.deps.dataSource(), this.id);
+			customers.handOverNewCustomers(this.second);
+			long handed = this.second.hand(ImportMerge.NEW_ACCOUNTS, ImportMerge.NEW_ACCOUNT_COLUMNS,
+					(other, table) -> new ImportMerge(other, this.id, this.creditor, now, today, this.fileName,
+							this.who, this.deps.clock())
+						.createNewAccounts(table));
+			this.second.start();
+			mark = lap("new customers and " + handed + " new accounts handed over", mark);
 			customers.merge();
-			mark = lap("customers", mark);
+			mark = lap("contact points and known customers", mark);
 			merge.finish();
 			mark = lap("known accounts", mark);
-			this.second.awaitPrepared();
-			mark = lap("waiting for the new accounts", mark);
 		}
 		else {
 			customers.merge();
@@ -231,19 +232,34 @@ class ImportRun {
 		if (rowTriggersOff) {
 			RowTriggers.resume(jdbc);
 		}
-		int updated = merge.count("UPDATED");
-		int unchanged = merge.count("UNCHANGED");
-		jdbc.sql(
-				"""
-						UPDATE portfolio_imports SET status = 'COMPLETED', rows_total = :total, rows_read = :total,
-						    rows_created = :created, rows_updated = :updated, rows_unchanged = :unchanged, rows_rejected = :rejected,
-						    finished_at = :now WHERE id = :id""")
+		int[] counts = { read, created, merge.count("UPDATED"), merge.count("UNCHANGED"), rejected };
+		if (this.second != null) {
+			// Completed with the new rows, which the second session holds.
+			long transaction = jdbc.sql("SELECT pg_current_xact_id()::text::bigint").query(Long.class).single();
+			this.second.prepare(transaction, (other) -> complete(other, counts));
+			lap("waiting for the new customers and accounts", mark);
+		}
+		else {
+			complete(jdbc, counts);
+		}
+	}
+
+	/**
+	 * Sets the import COMPLETED with its counts: read, created, updated, unchanged,
+	 * rejected.
+	 */
+	private void complete(JdbcClient session, int[] counts) {
+		session
+			.sql("""
+					UPDATE portfolio_imports SET status = 'COMPLETED', rows_total = :total, rows_read = :total,
+					    rows_created = :created, rows_updated = :updated, rows_unchanged = :unchanged, rows_rejected = :rejected,
+					    finished_at = :now WHERE id = :id""")
 			.param("id", this.id)
-			.param("total", read)
-			.param("created", created)
-			.param("updated", updated)
-			.param("unchanged", unchanged)
-			.param("rejected", rejected)
+			.param("total", counts[0])
+			.param("created", counts[1])
+			.param("updated", counts[2])
+			.param("unchanged", counts[3])
+			.param("rejected", counts[4])
 			.param("now", now())
 			.update();
 	}

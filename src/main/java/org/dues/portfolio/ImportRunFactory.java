@@ -52,11 +52,14 @@ class ImportRunFactory {
 
 	/**
 	 * Imports still RUNNING when this node starts, whose creditor no node is importing
-	 * for, died with a process: their work was rolled back; say so. Then settles what
-	 * such a stop left prepared ({@link PreparedImports}).
+	 * for, died with a process: their work was rolled back; say so. Settles what such a
+	 * stop left prepared ({@link PreparedImports}) first.
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void failInterruptedImports() {
+		// First what a stop left prepared: an import whose own transaction committed is
+		// completed by it.
+		PreparedImports.settle(this.deps.dataSource(), null);
 		this.deps.separateTransactions().executeWithoutResult((tx) -> {
 			int failed = this.deps.jdbc()
 				.sql("""
@@ -70,6 +73,7 @@ class ImportRunFactory {
 				log.warn("Marked {} interrupted import(s) as failed", failed);
 			}
 		});
+		// Then the handover tables of the imports just marked failed.
 		PreparedImports.settle(this.deps.dataSource(), null);
 	}
 

@@ -14,12 +14,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * Settles what a stop may leave of an import that placed its new accounts in a
- * {@link NewAccountsSession}: its prepared transaction, committed when the import's own
- * transaction committed (the import is COMPLETED) and rolled back when it did not
- * (FAILED, or RUNNING with no node holding its creditor's import lock), and its handover
- * table. Runs on a connection of its own, outside any transaction, as
- * {@code COMMIT PREPARED} must.
+ * Settles what a stop may leave of an import that wrote its new rows in a
+ * {@link NewRowsSession}: its prepared transaction, committed when the import's own
+ * transaction committed and rolled back when it did not (its name holds that
+ * transaction's id; a transaction still in progress is left to its import), and the
+ * handover tables of imports no longer running. Runs on a connection of its own, outside
+ * any transaction, as {@code COMMIT PREPARED} must.
  */
 final class PreparedImports {
 
@@ -39,29 +39,38 @@ final class PreparedImports {
 			connection.setAutoCommit(true);
 			JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
 			int settled = 0;
-			for (Left left : jdbc.sql("""
-					SELECT x.gid AS name, i.id AS import_id, i.creditor_id, i.status FROM pg_prepared_xacts x
-					LEFT JOIN portfolio_imports i ON i.id::text = substr(x.gid, length(:prefix) + 1)
-					WHERE x.database = current_database() AND starts_with(x.gid, :prefix)""")
-				.param("prefix", NewAccountsSession.GID_PREFIX)
-				.query(Left.class)
+			for (String name : jdbc
+				.sql("""
+						SELECT gid FROM pg_prepared_xacts WHERE database = current_database() AND starts_with(gid, :prefix)""")
+				.param("prefix", NewRowsSession.GID_PREFIX)
+				.query(String.class)
 				.list()) {
-				if ("COMPLETED".equals(left.status())) {
-					jdbc.sql("COMMIT PREPARED '" + left.name() + "'").update();
-					log.warn("Committed the new accounts of import {}, left prepared by a stop", left.importId());
+				String[] parts = name.substring(NewRowsSession.GID_PREFIX.length()).split("/");
+				String fate = (parts.length != 2) ? null
+						: jdbc.sql("SELECT pg_xact_status(CAST(:xid AS xid8))")
+							.param("xid", parts[1])
+							.query(String.class)
+							.optional()
+							.orElse(null);
+				if ("committed".equals(fate)) {
+					jdbc.sql("COMMIT PREPARED '" + name + "'").update();
+					log.warn("Committed the new rows of import {}, left prepared by a stop", parts[0]);
 					settled++;
 				}
-				else if (!"RUNNING".equals(left.status()) || dead(jdbc, left, lockedCreditor)) {
-					jdbc.sql("ROLLBACK PREPARED '" + left.name() + "'").update();
-					log.warn("Rolled back the new accounts of unfinished import {}", left.importId());
+				else if ("aborted".equals(fate)) {
+					jdbc.sql("ROLLBACK PREPARED '" + name + "'").update();
+					log.warn("Rolled back the new rows of import {}, whose own transaction did not commit", parts[0]);
 					settled++;
+				}
+				else if (!"in progress".equals(fate)) {
+					log.error("Prepared transaction {} is left: the fate of its import's transaction is unknown", name);
 				}
 			}
 			for (Left left : jdbc.sql("""
 					SELECT t.tablename AS name, i.id AS import_id, i.creditor_id, i.status FROM pg_tables t
-					LEFT JOIN portfolio_imports i ON i.id = CAST(substr(t.tablename, length(:prefix) + 1) AS uuid)
+					LEFT JOIN portfolio_imports i ON i.id = CAST(substr(t.tablename, length(:prefix) + 1, 32) AS uuid)
 					WHERE t.schemaname = current_schema() AND starts_with(t.tablename, :prefix)""")
-				.param("prefix", NewAccountsSession.HANDOVER_PREFIX)
+				.param("prefix", NewRowsSession.HANDOVER_PREFIX)
 				.query(Left.class)
 				.list()) {
 				if (!"RUNNING".equals(left.status()) || dead(jdbc, left, lockedCreditor)) {
@@ -97,7 +106,7 @@ final class PreparedImports {
 		return free;
 	}
 
-	/** A prepared transaction or handover table, and its import when there is one. */
+	/** A handover table, and its import when there is one. */
 	record Left(String name, @Nullable UUID importId, @Nullable UUID creditorId, @Nullable String status) {
 	}
 

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -20,8 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * New accounts placed in a second session ({@link NewAccountsSession}) commit with the
- * import or not at all, and what a stop leaves prepared is settled by the import's status
+ * New accounts placed in a second session ({@link NewRowsSession}) commit with the import
+ * or not at all, and what a stop leaves prepared is settled by the import's status
  * ({@link PreparedImports}).
  */
 @IntegrationTest
@@ -48,23 +49,31 @@ class SecondSessionImportTests {
 	}
 
 	@Test
-	void newAccountsAreWrittenByASecondTransactionThatCommitsWithTheImport() throws Exception {
+	void newCustomersAndAccountsAreWrittenByASecondTransactionThatCompletesTheImport() throws Exception {
 		CreditorView creditor = creditor("TWO-1");
 		ImportView done = await(this.imports.start("TWO-1", "two.csv", messyFile(), null, "tester").id());
 
 		assertThat(done.status()).isEqualTo(ImportView.ImportStatus.COMPLETED);
 		assertThat(done.rowsCreated()).isEqualTo(3);
-		// Customers by the import's own transaction, accounts and their ledger by the
-		// second one.
+		// New customers, accounts and their ledger by the second transaction, which also
+		// completed the import; contact points by the import's own.
 		assertThat(this.jdbc.sql("""
 				SELECT count(DISTINCT x) FROM (
-				    SELECT xmin::text AS x FROM customer_customers WHERE creditor_id = :c
+				    SELECT c.xmin::text AS x FROM customer_customers c WHERE c.creditor_id = :c
 				    UNION ALL SELECT a.xmin::text FROM portfolio_accounts a WHERE a.creditor_id = :c
 				    UNION ALL SELECT l.xmin::text FROM portfolio_ledger_entries l
-				        JOIN portfolio_accounts a ON a.id = l.account_id WHERE a.creditor_id = :c) t""")
+				        JOIN portfolio_accounts a ON a.id = l.account_id WHERE a.creditor_id = :c
+				    UNION ALL SELECT i.xmin::text FROM portfolio_imports i WHERE i.id = :i) t""")
+			.param("c", creditor.id().value())
+			.param("i", done.id())
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM customer_phones p JOIN customer_customers c ON c.id = p.customer_id
+				WHERE c.creditor_id = :c AND p.xmin = c.xmin""")
 			.param("c", creditor.id().value())
 			.query(Integer.class)
-			.single()).isEqualTo(2);
+			.single()).isZero();
 		assertThat(count("SELECT count(*) FROM portfolio_accounts WHERE creditor_id = :c", creditor)).isEqualTo(3);
 		assertThat(
 				count("""
@@ -99,23 +108,23 @@ class SecondSessionImportTests {
 	}
 
 	@Test
-	void aStopAfterTheImportCommittedIsFinishedOnTheNextStart() throws Exception {
+	void aStopAfterTheImportsOwnTransactionCommittedIsFinishedOnTheNextStart() throws Exception {
 		CreditorView creditor = creditor("TWO-3");
-		UUID completed = importRow(creditor, "COMPLETED");
-		UUID customer = UUID.randomUUID();
-		prepare(completed, customer, "LEFT-1");
+		UUID running = importRow(creditor, "RUNNING");
+		prepare(running, "LEFT-1", transaction(true));
 
 		this.runs.failInterruptedImports();
 
+		assertThat(this.imports.get(running).status()).isEqualTo(ImportView.ImportStatus.COMPLETED);
 		assertThat(count("SELECT count(*) FROM customer_customers WHERE creditor_id = :c", creditor)).isEqualTo(1);
-		assertNothingLeft(completed);
+		assertNothingLeft(running);
 	}
 
 	@Test
-	void aStopBeforeTheImportCommittedIsUndoneOnTheNextStart() throws Exception {
+	void aStopBeforeTheImportsOwnTransactionCommittedIsUndoneOnTheNextStart() throws Exception {
 		CreditorView creditor = creditor("TWO-4");
 		UUID running = importRow(creditor, "RUNNING");
-		prepare(running, UUID.randomUUID(), "LEFT-2");
+		prepare(running, "LEFT-2", transaction(false));
 
 		this.runs.failInterruptedImports();
 
@@ -125,10 +134,33 @@ class SecondSessionImportTests {
 	}
 
 	@Test
+	void whileTheImportsOwnTransactionRunsItsPreparedHalfIsLeftAlone() throws Exception {
+		CreditorView creditor = creditor("TWO-6");
+		UUID running = importRow(creditor, "RUNNING");
+		try (Connection own = this.dataSource.getConnection(); Statement statement = own.createStatement()) {
+			own.setAutoCommit(false);
+			ResultSet rs = statement.executeQuery("SELECT pg_current_xact_id()::text::bigint");
+			rs.next();
+			prepare(running, "LEFT-3", rs.getLong(1));
+
+			PreparedImports.settle(this.dataSource, null);
+			assertThat(this.jdbc.sql("SELECT count(*) FROM pg_prepared_xacts WHERE starts_with(gid, :gid)")
+				.param("gid", NewRowsSession.GID_PREFIX + running)
+				.query(Integer.class)
+				.single()).isEqualTo(1);
+
+			own.commit();
+		}
+		PreparedImports.settle(this.dataSource, null);
+		assertThat(this.imports.get(running).status()).isEqualTo(ImportView.ImportStatus.COMPLETED);
+		assertNothingLeft(running);
+	}
+
+	@Test
 	void theNextImportOfTheCreditorSettlesWhatAStopLeft() throws Exception {
 		CreditorView creditor = creditor("TWO-5");
-		UUID failed = importRow(creditor, "FAILED");
-		prepare(failed, UUID.randomUUID(), "C-1");
+		UUID stopped = importRow(creditor, "FAILED");
+		prepare(stopped, "C-1", transaction(false));
 
 		ImportView done = await(this.imports.start("TWO-5", "next.csv", messyFile(), null, "tester").id());
 
@@ -139,35 +171,57 @@ class SecondSessionImportTests {
 		assertThat(count("SELECT count(*) FROM customer_customers WHERE creditor_id = :c AND name = 'left behind'",
 				creditor))
 			.isZero();
-		assertNothingLeft(failed);
+		assertNothingLeft(stopped);
+	}
+
+	/** The id of a transaction that committed or rolled back. */
+	private long transaction(boolean commit) throws Exception {
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement()) {
+			connection.setAutoCommit(false);
+			ResultSet rs = statement.executeQuery("SELECT pg_current_xact_id()::text::bigint");
+			rs.next();
+			long id = rs.getLong(1);
+			if (commit) {
+				connection.commit();
+			}
+			else {
+				connection.rollback();
+			}
+			return id;
+		}
 	}
 
 	/**
-	 * What a stop leaves: a prepared transaction of the import and its handover table.
+	 * What a stop leaves of the second session: a prepared transaction that completes the
+	 * import with a new customer, named after the import's own transaction, and a
+	 * handover table.
 	 */
-	private void prepare(UUID importId, UUID customer, String customerRef) throws Exception {
+	private void prepare(UUID importId, String customerRef, long importTransaction) throws Exception {
 		try (Connection connection = this.dataSource.getConnection();
 				Statement statement = connection.createStatement()) {
 			connection.setAutoCommit(true);
-			statement.execute("CREATE UNLOGGED TABLE " + NewAccountsSession.handoverTable(importId) + " (line int)");
+			statement.execute("CREATE UNLOGGED TABLE " + NewRowsSession.handoverTables(importId) + "_1 (line int)");
 			statement.execute("BEGIN");
 			statement.execute("""
 					INSERT INTO customer_customers (id, creditor_id, customer_ref, kind, name, created_at, updated_at)
 					SELECT '%s', creditor_id, '%s', 'PERSON', 'left behind', now(), now()
-					FROM portfolio_imports WHERE id = '%s'""".formatted(customer, customerRef, importId));
-			statement.execute("PREPARE TRANSACTION '" + NewAccountsSession.GID_PREFIX + importId + "'");
+					FROM portfolio_imports WHERE id = '%s'""".formatted(UUID.randomUUID(), customerRef, importId));
+			statement.execute("UPDATE portfolio_imports SET status = 'COMPLETED' WHERE id = '%s'".formatted(importId));
+			statement.execute(
+					"PREPARE TRANSACTION '%s%s/%d'".formatted(NewRowsSession.GID_PREFIX, importId, importTransaction));
 		}
 	}
 
 	private void assertNothingLeft(UUID importId) {
-		assertThat(this.jdbc.sql("SELECT count(*) FROM pg_prepared_xacts WHERE gid = :gid")
-			.param("gid", NewAccountsSession.GID_PREFIX + importId)
+		assertThat(this.jdbc.sql("SELECT count(*) FROM pg_prepared_xacts WHERE starts_with(gid, :gid)")
+			.param("gid", NewRowsSession.GID_PREFIX + importId)
 			.query(Integer.class)
 			.single()).isZero();
-		assertThat(this.jdbc.sql("SELECT to_regclass(:t) IS NULL")
-			.param("t", NewAccountsSession.handoverTable(importId))
-			.query(Boolean.class)
-			.single()).isTrue();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM pg_tables WHERE starts_with(tablename, :t)")
+			.param("t", NewRowsSession.handoverTables(importId))
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 	private CreditorView creditor(String code) {
