@@ -93,15 +93,26 @@ class ImportRun {
 				message = "the import failed and changed nothing (%s; the details are in the server log)"
 					.formatted(rootCause(ex));
 			}
-			this.deps.separateTransactions()
-				.executeWithoutResult((tx) -> this.deps.jdbc()
-					.sql("""
-							UPDATE portfolio_imports SET status = 'FAILED', message = :message, finished_at = :now
-							WHERE id = :id""")
-					.param("id", this.id)
-					.param("message", message.length() > 1000 ? message.substring(0, 1000) : message)
-					.param("now", now())
-					.update());
+			try {
+				this.deps.separateTransactions().executeWithoutResult((tx) -> {
+					// Not waiting for ever on a second session's transaction still
+					// prepared; that one is settled later, and this import with it.
+					this.deps.jdbc().sql("SET LOCAL lock_timeout = '10s'").update();
+					// Completed after all when its own transaction did commit (the
+					// failure was on the way back) and the second session's followed.
+					this.deps.jdbc()
+						.sql("""
+								UPDATE portfolio_imports SET status = 'FAILED', message = :message, finished_at = :now
+								WHERE id = :id AND status = 'RUNNING'""")
+						.param("id", this.id)
+						.param("message", message.length() > 1000 ? message.substring(0, 1000) : message)
+						.param("now", now())
+						.update();
+				});
+			}
+			catch (RuntimeException marking) {
+				log.error("Import {} could not be marked failed; the next start will", this.id, marking);
+			}
 			return;
 		}
 		if (this.second != null) {
@@ -110,8 +121,8 @@ class ImportRun {
 				this.second.commit();
 			}
 			catch (RuntimeException ex) {
+				// Closing settles them: the import's own transaction committed.
 				log.error("Import {} committed but its new rows did not yet; settling them", this.id, ex);
-				PreparedImports.settle(this.deps.dataSource(), null);
 			}
 			finally {
 				closeSecond();

@@ -2,12 +2,16 @@ package org.dues.portfolio;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import javax.sql.DataSource;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import org.dues.customer.CustomerBulk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +47,17 @@ class ImportRunFactory {
 	ImportRun create(UUID id, CreditorView creditor, MappingProfile profile, Path file, AllocationFile.Format format,
 			String fileName, String who) {
 		return new ImportRun(id, creditor, profile, file, format, fileName, who, this.deps);
+	}
+
+	/**
+	 * Settles, every minute, what a stop between an import's two commits left prepared
+	 * ({@link PreparedImports}), so that it waits neither for a restart nor for the
+	 * creditor's next import.
+	 */
+	@Bean
+	RecurringTask<Void> importSettlement(DataSource dataSource) {
+		return Tasks.recurring("import-settlement", Schedules.fixedDelay(Duration.ofMinutes(1)))
+			.execute((instance, context) -> PreparedImports.settle(dataSource, null));
 	}
 
 	@Bean(destroyMethod = "shutdownNow")

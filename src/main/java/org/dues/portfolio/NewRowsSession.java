@@ -79,10 +79,8 @@ final class NewRowsSession implements AutoCloseable, CustomerBulk.Handover {
 
 	private @Nullable CompletableFuture<Void> running;
 
-	private boolean prepared;
-
-	/** Set once the import's own transaction has committed: from then on, never undo. */
-	private boolean decided;
+	/** Set once the prepared transaction is committed. */
+	private boolean committed;
 
 	private NewRowsSession(Connection connection, DataSource importTransaction, UUID importId) {
 		this.connection = connection;
@@ -159,6 +157,9 @@ final class NewRowsSession implements AutoCloseable, CustomerBulk.Handover {
 			try {
 				this.jdbc.sql("SET LOCAL work_mem = '256MB'").update();
 				this.jdbc.sql("SET LOCAL synchronous_commit = off").update();
+				// The import's transaction waits for this one where PostgreSQL cannot see
+				// it: a lock wait that might close a circle through it ends instead.
+				this.jdbc.sql("SET LOCAL lock_timeout = '1min'").update();
 				if (!RowTriggers.suspend(this.jdbc, WRITES)) {
 					throw new IllegalStateException("row triggers could not be switched off in the second session");
 				}
@@ -206,9 +207,12 @@ final class NewRowsSession implements AutoCloseable, CustomerBulk.Handover {
 			try {
 				RowTriggers.resume(this.jdbc);
 				last.accept(this.jdbc);
+				// Gone when the rows are visible, back if they never are.
+				for (String table : this.work.keySet()) {
+					this.jdbc.sql("DROP TABLE " + table).update();
+				}
 				this.gid = GID_PREFIX + this.importId + "/" + importTransaction;
 				this.jdbc.sql("PREPARE TRANSACTION '" + this.gid + "'").update();
-				this.prepared = true;
 			}
 			catch (RuntimeException ex) {
 				this.connection.rollback();
@@ -227,11 +231,11 @@ final class NewRowsSession implements AutoCloseable, CustomerBulk.Handover {
 
 	/**
 	 * Commits the prepared transaction: call once the import's own has committed. Should
-	 * that fail, the transaction stays prepared for {@link PreparedImports} to commit.
+	 * that fail, {@link #close} leaves it to {@link PreparedImports}, which commits it.
 	 */
 	void commit() {
-		this.decided = true;
 		this.jdbc.sql("COMMIT PREPARED '" + this.gid + "'").update();
+		this.committed = true;
 	}
 
 	private void cancel() {
@@ -244,8 +248,10 @@ final class NewRowsSession implements AutoCloseable, CustomerBulk.Handover {
 	}
 
 	/**
-	 * Rolls back whatever was not committed, drops the handover table and returns the
-	 * connection.
+	 * Ends the session: stops writing that is still going on, rolls back what was never
+	 * prepared, settles what was by the fate of the import's own transaction (so a commit
+	 * that failed on the way back but happened is honoured), drops the handover tables
+	 * and returns the connection.
 	 */
 	@Override
 	public void close() {
@@ -262,29 +268,29 @@ final class NewRowsSession implements AutoCloseable, CustomerBulk.Handover {
 					// Reported by prepare; here only its end is waited for.
 				}
 			}
-			if (this.prepared && !this.decided) {
-				this.jdbc.sql("ROLLBACK PREPARED '" + this.gid + "'").update();
-			}
-			else if (!this.prepared && !this.connection.getAutoCommit()) {
-				// Written, never prepared: the import failed after.
+			if (!this.connection.getAutoCommit()) {
 				this.connection.rollback();
 				this.connection.setAutoCommit(true);
 			}
-			for (String table : this.work.keySet()) {
-				this.jdbc.sql("DROP TABLE IF EXISTS " + table).update();
-			}
 		}
 		catch (RuntimeException | SQLException ex) {
-			// PreparedImports settles what is left when Dues starts again.
-			log.warn("{}: could not clean up the second session: {}", this.gid, ex.getMessage());
+			log.warn("{}: could not end the second session's transaction: {}", this.gid, ex.getMessage());
 		}
-		finally {
-			try {
-				this.connection.close();
-			}
-			catch (SQLException ex) {
-				log.warn("{}: could not close the second session: {}", this.gid, ex.getMessage());
-			}
+		try {
+			this.connection.close();
+		}
+		catch (SQLException ex) {
+			log.warn("{}: could not close the second session: {}", this.gid, ex.getMessage());
+		}
+		if (this.committed) {
+			return;
+		}
+		try {
+			// On a connection of its own: this one may be what failed.
+			PreparedImports.settle(this.importTransaction, null);
+		}
+		catch (RuntimeException ex) {
+			log.warn("{}: left for the next settling: {}", this.gid, ex.getMessage());
 		}
 	}
 

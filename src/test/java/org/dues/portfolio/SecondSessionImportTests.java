@@ -174,6 +174,55 @@ class SecondSessionImportTests {
 		assertNothingLeft(stopped);
 	}
 
+	@Test
+	void aSessionPreparedAfterTheImportsOwnTransactionCommittedIsCommittedWhenClosed() throws Exception {
+		CreditorView creditor = creditor("TWO-7");
+		UUID running = importRow(creditor, "RUNNING");
+		// As when the import's commit reached the server but its answer was lost.
+		closeUncommitted(running, creditor, transaction(true));
+
+		assertThat(this.imports.get(running).status()).isEqualTo(ImportView.ImportStatus.COMPLETED);
+		assertThat(count("SELECT count(*) FROM customer_customers WHERE creditor_id = :c AND name = 'handed over'",
+				creditor))
+			.isEqualTo(1);
+		assertNothingLeft(running);
+	}
+
+	@Test
+	void aSessionPreparedForAnImportWhoseOwnTransactionRolledBackIsUndoneWhenClosed() throws Exception {
+		CreditorView creditor = creditor("TWO-8");
+		UUID running = importRow(creditor, "RUNNING");
+		closeUncommitted(running, creditor, transaction(false));
+
+		assertThat(this.imports.get(running).status()).isEqualTo(ImportView.ImportStatus.RUNNING);
+		assertThat(count("SELECT count(*) FROM customer_customers WHERE creditor_id = :c", creditor)).isZero();
+		assertNothingLeft(running);
+	}
+
+	/**
+	 * Hands a customer to a second session, which writes it and completes the import, and
+	 * closes the session prepared, as an import does whose own transaction then fails or
+	 * commits without saying so.
+	 */
+	private void closeUncommitted(UUID importId, CreditorView creditor, long importTransaction) {
+		try (NewRowsSession session = NewRowsSession.open(this.dataSource, importId)) {
+			session.hand("SELECT CAST('%s' AS uuid), CAST('HANDED' AS text)".formatted(UUID.randomUUID()),
+					"id uuid, ref text",
+					(other, table) -> other
+						.sql("""
+								INSERT INTO customer_customers (id, creditor_id, customer_ref, kind, name, created_at, updated_at)
+								SELECT id, :c, ref, 'PERSON', 'handed over', now(), now() FROM %s"""
+							.formatted(table))
+						.param("c", creditor.id().value())
+						.update());
+			session.start();
+			session.prepare(importTransaction,
+					(other) -> other.sql("UPDATE portfolio_imports SET status = 'COMPLETED' WHERE id = :id")
+						.param("id", importId)
+						.update());
+		}
+	}
+
 	/** The id of a transaction that committed or rolled back. */
 	private long transaction(boolean commit) throws Exception {
 		try (Connection connection = this.dataSource.getConnection();
