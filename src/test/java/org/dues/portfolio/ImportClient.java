@@ -1,5 +1,7 @@
 package org.dues.portfolio;
 
+import java.util.UUID;
+
 import com.jayway.jsonpath.JsonPath;
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +25,18 @@ final class ImportClient {
 
 	ImportClient(MockMvc mvc) {
 		this.mvc = mvc;
+	}
+
+	/** Waits (up to 10 s) for an import started in-process to finish, and returns it. */
+	static ImportView await(AllocationImports imports, UUID id) throws InterruptedException {
+		for (int i = 0; i < 400; i++) {
+			ImportView view = imports.get(id);
+			if (view.status() != ImportView.ImportStatus.RUNNING) {
+				return view;
+			}
+			Thread.sleep(25);
+		}
+		throw new AssertionError("import did not finish");
 	}
 
 	ResultActions upload(String creditor, String name, byte[] content, @Nullable String mapping, @Nullable String key)

@@ -296,14 +296,7 @@ class SecondSessionImportTests {
 	}
 
 	private ImportView await(UUID id) throws InterruptedException {
-		for (int i = 0; i < 400; i++) {
-			ImportView view = this.imports.get(id);
-			if (view.status() != ImportView.ImportStatus.RUNNING) {
-				return view;
-			}
-			Thread.sleep(25);
-		}
-		throw new AssertionError("import did not finish");
+		return ImportClient.await(this.imports, id);
 	}
 
 	private int count(String sql, CreditorView creditor) {
