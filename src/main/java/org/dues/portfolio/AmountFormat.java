@@ -77,9 +77,10 @@ final class AmountFormat {
 		if (isPlainNumber(value)) {
 			return checked(new BigDecimal(value), text, currency);
 		}
-		boolean western = grouping != DigitGrouping.INDIAN && WESTERN.matcher(value).matches();
-		boolean indian = grouping != DigitGrouping.WESTERN && INDIAN.matcher(value).matches();
-		if (!PLAIN.matcher(value).matches() && !western && !indian) {
+		// Grouped amounts first (most of what is left), each pattern only while needed.
+		boolean grouped = (grouping != DigitGrouping.INDIAN && WESTERN.matcher(value).matches())
+				|| (grouping != DigitGrouping.WESTERN && INDIAN.matcher(value).matches());
+		if (!grouped && !PLAIN.matcher(value).matches()) {
 			throw new IllegalArgumentException("'%s' is not an amount%s".formatted(text,
 					grouping == DigitGrouping.ANY ? "" : " in " + grouping.name().toLowerCase() + " digit grouping"));
 		}

@@ -181,7 +181,7 @@ public final class PlacementParser {
 				if (value.indexOf('\u0000') >= 0) {
 					error(field.getKey(), "contains a NUL character");
 				}
-				else if (value.strip().length() > limit) {
+				else if (value.length() > limit && value.strip().length() > limit) {
 					error(field.getKey(), "is longer than %d characters".formatted(limit));
 				}
 			}
