@@ -25,8 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Runs one import: streams the file in chunks, checks each chunk's rows on all cores,
  * stages the good rows with {@code COPY}, then merges them set-based, all in one
  * transaction, so an import either completes or leaves no trace. Where the database
- * allows, new accounts are placed by a second session while the import's own writes the
- * customers, and commit with it in two phases ({@link NewRowsSession}).
+ * allows, new customers and accounts are written by a second session while the import's
+ * own writes the contact points and the changes to known rows, and commit with it in two
+ * phases ({@link NewRowsSession}).
  */
 class ImportRun {
 
