@@ -8,10 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.dues.customer.CustomerBulk;
@@ -109,33 +105,23 @@ final class ImportReader implements AutoCloseable {
 
 	private void readAll() {
 		Object last = END;
-		// Checks a chunk while this thread reads the next one; the chunk's rows are
-		// checked on that thread and the common pool, so every core has work.
-		ExecutorService checker = Executors
-			.newSingleThreadExecutor(Thread.ofPlatform().name("dues-import-checker").daemon(true).factory());
 		try {
 			int width = this.file.headers().size();
-			Future<Chunk> checking = null;
+			List<AllocationFile.FileRow> rows = new ArrayList<>(CHUNK);
 			AllocationFile.FileRow row;
 			boolean more = true;
 			while (more && !this.closed) {
-				List<AllocationFile.FileRow> rows = new ArrayList<>(CHUNK);
+				rows.clear();
 				while (rows.size() < CHUNK && (row = this.file.next()) != null) {
 					rows.add(row);
 				}
 				more = rows.size() == CHUNK;
-				if (checking != null) {
-					hand(checked(checking));
-					checking = null;
-				}
 				if (!rows.isEmpty()) {
-					checking = checker.submit(() -> join(rows.parallelStream()
+					List<Rendered> rendered = rows.parallelStream()
 						.map((r) -> render(check(this.parser, this.columns, width, r)))
-						.toList()));
+						.toList();
+					hand(join(rendered));
 				}
-			}
-			if (checking != null && !this.closed) {
-				hand(checked(checking));
 			}
 		}
 		catch (RuntimeException | Error ex) {
@@ -144,30 +130,11 @@ final class ImportReader implements AutoCloseable {
 		catch (InterruptedException ex) {
 			return;
 		}
-		finally {
-			checker.shutdownNow();
-		}
 		try {
 			hand(last);
 		}
 		catch (InterruptedException ex) {
 			// Closed: nobody waits for the rest.
-		}
-	}
-
-	/** The checked chunk, or what stopped its checking, thrown as it was. */
-	private static Chunk checked(Future<Chunk> checking) throws InterruptedException {
-		try {
-			return checking.get();
-		}
-		catch (ExecutionException ex) {
-			if (ex.getCause() instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			if (ex.getCause() instanceof Error error) {
-				throw error;
-			}
-			throw new IllegalStateException(ex.getCause());
 		}
 	}
 
