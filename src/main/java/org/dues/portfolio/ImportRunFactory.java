@@ -73,7 +73,8 @@ class ImportRunFactory {
 	@EventListener(ApplicationReadyEvent.class)
 	void failInterruptedImports() {
 		// First what a stop left prepared: an import whose own transaction committed is
-		// completed by it.
+		// completed by it. The handover tables of the imports marked failed below go
+		// here too: both take a RUNNING import whose creditor's lock is free for dead.
 		PreparedImports.settle(this.deps.dataSource(), null);
 		this.deps.separateTransactions().executeWithoutResult((tx) -> {
 			int failed = this.deps.jdbc()
@@ -88,8 +89,6 @@ class ImportRunFactory {
 				log.warn("Marked {} interrupted import(s) as failed", failed);
 			}
 		});
-		// Then the handover tables of the imports just marked failed.
-		PreparedImports.settle(this.deps.dataSource(), null);
 	}
 
 }

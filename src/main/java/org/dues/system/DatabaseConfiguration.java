@@ -57,8 +57,8 @@ class DatabaseConfiguration {
 			.setServerConfig("shared_buffers", "512MB")
 			.setServerConfig("max_wal_size", "8GB")
 			.setServerConfig("checkpoint_timeout", "15min")
-			// Large imports place new accounts in a second session, committed in two
-			// phases.
+			// Imports write new customers and accounts in a second session, committed in
+			// two phases.
 			.setServerConfig("max_prepared_transactions", "16")
 			// Spring stops the server when the context closes, after everything that uses
 			// it;

@@ -139,9 +139,7 @@ class SecondSessionImportTests {
 		UUID running = importRow(creditor, "RUNNING");
 		try (Connection own = this.dataSource.getConnection(); Statement statement = own.createStatement()) {
 			own.setAutoCommit(false);
-			ResultSet rs = statement.executeQuery("SELECT pg_current_xact_id()::text::bigint");
-			rs.next();
-			prepare(running, "LEFT-3", rs.getLong(1));
+			prepare(running, "LEFT-3", currentTransaction(statement));
 
 			PreparedImports.settle(this.dataSource, null);
 			assertThat(this.jdbc.sql("SELECT count(*) FROM pg_prepared_xacts WHERE starts_with(gid, :gid)")
@@ -223,14 +221,19 @@ class SecondSessionImportTests {
 		}
 	}
 
+	/** The id of the statement's open transaction, given one. */
+	private static long currentTransaction(Statement statement) throws Exception {
+		ResultSet rs = statement.executeQuery("SELECT pg_current_xact_id()::text::bigint");
+		rs.next();
+		return rs.getLong(1);
+	}
+
 	/** The id of a transaction that committed or rolled back. */
 	private long transaction(boolean commit) throws Exception {
 		try (Connection connection = this.dataSource.getConnection();
 				Statement statement = connection.createStatement()) {
 			connection.setAutoCommit(false);
-			ResultSet rs = statement.executeQuery("SELECT pg_current_xact_id()::text::bigint");
-			rs.next();
-			long id = rs.getLong(1);
+			long id = currentTransaction(statement);
 			if (commit) {
 				connection.commit();
 			}
