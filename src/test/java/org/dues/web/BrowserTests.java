@@ -332,6 +332,11 @@ class BrowserTests {
 		click(By.cssSelector("[data-call]"));
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("call-allowed")));
 		assertThat(this.browser.findElement(By.id("tel-link")).getAttribute("href")).startsWith("tel:+91");
+		// the compliance panel beside reads itself again and lists the call
+		wait.until(
+				ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-timeline]"), "desk-browser"));
+		assertThat(this.browser.findElement(By.cssSelector("[data-timeline]")).getText()).contains("Call",
+				"in progress");
 		// a promise, and the desk moves on to the next account
 		outcome("RIGHT_PARTY", "PROMISE_TO_PAY");
 		this.browser.findElement(By.cssSelector("#outcome-form [name=amount]")).sendKeys("5000");

@@ -116,9 +116,12 @@ class DeskPages {
 	}
 
 	@PostMapping("/accounts/{id}/desk/call")
-	String call(@PathVariable UUID id, @RequestParam String number, Model model, Authentication user) {
+	String call(@PathVariable UUID id, @RequestParam String number, Model model, Authentication user,
+			HttpServletResponse response) {
 		try {
 			ContactLog.Attempt attempt = this.desk.call(new AccountId(id), number, user.getName());
+			// The compliance panel beside reads itself again: the call counts now.
+			response.setHeader("HX-Trigger", "dues-desk-call");
 			return render(id, model, user, attempt, null, null);
 		}
 		catch (InvalidInputException | ConflictException ex) {
