@@ -80,10 +80,14 @@ public class Supervision {
 				promises[0] += rs.getLong(2);
 				return Money.of(rs.getBigDecimal(3), Currency.getInstance(rs.getString(1)));
 			}).list().forEach(promised::add);
+			// Net of the payments that bounced today (their reversals), whenever they
+			// came.
 			List<Money> paid = this.jdbc.sql("""
 					SELECT e.currency, sum(e.credit - e.principal - e.interest - e.fees)
 					FROM portfolio_ledger_entries e JOIN work_assignments w ON w.account_id = e.account_id
-					WHERE w.agent = :agent AND e.entry_type = 'PAYMENT' AND e.recorded_at >= :from
+					LEFT JOIN portfolio_ledger_entries o ON o.id = e.reverses
+					WHERE w.agent = :agent AND e.recorded_at >= :from
+					    AND (e.entry_type = 'PAYMENT' OR (e.entry_type = 'REVERSAL' AND o.entry_type = 'PAYMENT'))
 					GROUP BY e.currency ORDER BY e.currency""")
 				.params(p)
 				.query((rs, n) -> Money.of(rs.getBigDecimal(2), Currency.getInstance(rs.getString(1))))
@@ -134,7 +138,8 @@ public class Supervision {
 	 * @param blocked attempts the gate blocked
 	 * @param promises promises, plans and settlements agreed
 	 * @param promised their amounts, by currency
-	 * @param paid payments posted today on the agent's accounts, by currency
+	 * @param paid payments posted today on the agent's accounts less those reversed
+	 * today, by currency
 	 */
 	public record AgentDay(String agent, String name, @Nullable Working working, @Nullable Instant lastAttempt,
 			long attempts, long rightPartyContacts, long blocked, long promises, List<Money> promised,

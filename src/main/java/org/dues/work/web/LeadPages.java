@@ -1,14 +1,19 @@
 package org.dues.work.web;
 
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.dues.identity.Role;
 import org.dues.identity.Teams;
 import org.dues.identity.UserManagement;
 import org.dues.portfolio.AccountStatus;
+import org.dues.portfolio.Creditors;
 import org.dues.shared.Choice;
 import org.dues.shared.ConflictException;
 import org.dues.shared.InvalidInputException;
@@ -48,12 +53,16 @@ class LeadPages {
 
 	private final Supervision supervision;
 
-	LeadPages(Queues queues, Teams teams, UserManagement users, NextAccount work, Supervision supervision) {
+	private final Creditors creditors;
+
+	LeadPages(Queues queues, Teams teams, UserManagement users, NextAccount work, Supervision supervision,
+			Creditors creditors) {
 		this.queues = queues;
 		this.teams = teams;
 		this.users = users;
 		this.work = work;
 		this.supervision = supervision;
+		this.creditors = creditors;
 	}
 
 	@GetMapping("/queues")
@@ -96,16 +105,36 @@ class LeadPages {
 		});
 	}
 
+	/**
+	 * The floor today, "today" being the day in the zone chosen: by default the zone most
+	 * creditors keep their books in, so that a desk working one country's accounts sees
+	 * its own day; any creditor's zone can be picked.
+	 */
 	@GetMapping("/supervisor")
-	String supervisor(@RequestParam(defaultValue = "Asia/Kolkata") String zone, Model model) {
-		ZoneId reporting;
-		try {
-			reporting = ZoneId.of(zone);
+	String supervisor(@RequestParam(required = false) @Nullable String zone, Model model) {
+		List<String> zones = this.creditors.list()
+			.stream()
+			.collect(Collectors.groupingBy((c) -> c.timeZone().getId(), Collectors.counting()))
+			.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+			.map(Map.Entry::getKey)
+			.toList();
+		ZoneId reporting = zones.isEmpty() ? ZoneOffset.UTC : ZoneId.of(zones.get(0));
+		if (zone != null && !zone.isBlank()) {
+			try {
+				reporting = ZoneId.of(zone.strip());
+			}
+			catch (RuntimeException ex) {
+				model.addAttribute("problem", "'%s' is not a time zone; showing %s".formatted(zone, reporting.getId()));
+			}
 		}
-		catch (RuntimeException ex) {
-			reporting = ZoneId.of("Asia/Kolkata");
+		List<String> choices = new ArrayList<>(zones);
+		if (!choices.contains(reporting.getId())) {
+			choices.add(reporting.getId());
 		}
 		model.addAttribute("zone", reporting.getId());
+		model.addAttribute("zones", choices);
 		model.addAttribute("agents", this.supervision.agents(reporting));
 		model.addAttribute("sizes", this.supervision.queueSizes());
 		model.addAttribute("callbacks", this.supervision.overdueCallbacks());

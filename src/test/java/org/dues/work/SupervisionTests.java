@@ -1,0 +1,196 @@
+package org.dues.work;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.List;
+import java.util.Set;
+
+import org.dues.IntegrationTest;
+import org.dues.MutableClock;
+import org.dues.Portfolios;
+import org.dues.arrangement.Asker;
+import org.dues.contact.ContactLog;
+import org.dues.customer.CustomerManagement;
+import org.dues.identity.NewUser;
+import org.dues.identity.Role;
+import org.dues.identity.UserManagement;
+import org.dues.payment.NewPayment;
+import org.dues.payment.PaymentChannel;
+import org.dues.payment.PaymentManagement;
+import org.dues.payment.PaymentView;
+import org.dues.portfolio.AccountView;
+import org.dues.portfolio.CreditorView;
+import org.dues.portfolio.Creditors;
+import org.dues.portfolio.Placements;
+import org.dues.shared.Money;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The supervisor's view of an agent's day: attempts, right-party contacts, blocked
+ * attempts, promises and payments counted from midnight in the zone chosen, bounced
+ * payments taken off, and callbacks nobody took.
+ */
+@IntegrationTest
+class SupervisionTests {
+
+	private static final Currency INR = Currency.getInstance("INR");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Creditors creditors;
+
+	@Autowired
+	Placements placements;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	UserManagement users;
+
+	@Autowired
+	NextAccount next;
+
+	@Autowired
+	Desk desk;
+
+	@Autowired
+	CustomerManagement customers;
+
+	@Autowired
+	PaymentManagement payments;
+
+	@Autowired
+	Supervision supervision;
+
+	@AfterEach
+	void reset() {
+		this.clock.set(IntegrationTest.START);
+	}
+
+	@Test
+	void anAgentsDayIsCountedFromMidnightInTheZoneChosen() throws Exception {
+		this.users.createIfAbsent(new NewUser("sup-agent", "Floor Agent", "sup-secret", Set.of(Role.AGENT),
+				List.of("ml", "en"), List.of(), "RA-7", LocalDate.of(2027, 6, 30)));
+		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
+		CreditorView nbfc = portfolios.indianNbfc();
+		AccountView promised = portfolios.overdue(nbfc, 40, "50000.00");
+		AccountView paying = portfolios.overdue(nbfc, 50, "30000.00");
+		AccountView later = portfolios.overdue(nbfc, 60, "20000.00");
+		for (AccountView a : List.of(promised, paying, later)) {
+			this.next.assign(a.id(), "sup-agent", "lead");
+		}
+		Asker agent = new Asker("sup-agent", Set.of(Role.AGENT));
+
+		// Sunday 17:30 in India: a payment, yesterday whichever zone is asked about
+		this.clock.set(Instant.parse("2026-11-29T12:00:00Z"));
+		this.payments.post(paying.id(), new NewPayment(inr("700"), PaymentChannel.UPI, "SUP-0", null), "bank");
+		// 00:15 on Monday in India (18:45 on Sunday in UTC): outside calling hours,
+		// blocked
+		this.clock.set(Instant.parse("2026-11-29T18:45:00Z"));
+		ContactLog.Attempt night = this.desk.call(promised.id(), phone(promised), "sup-agent");
+		assertThat(night.allowed()).isFalse();
+
+		// Monday 11:00 in India: a call, a promise
+		this.clock.set(Instant.parse("2026-11-30T05:30:00Z"));
+		ContactLog.Attempt call = this.desk.call(promised.id(), phone(promised), "sup-agent");
+		assertThat(call.allowed()).isTrue();
+		this.desk.dispose(promised.id(),
+				new Desk.Disposition(CallResult.RIGHT_PARTY, Outcome.PROMISE_TO_PAY, call.interaction().id(), null,
+						new BigDecimal("5000"), LocalDate.of(2026, 12, 5), null, null, null, null),
+				agent);
+		// a customer who asks to be called back at noon, their time
+		this.clock.set(Instant.parse("2026-11-30T05:40:00Z"));
+		this.desk.dispose(later.id(), new Desk.Disposition(CallResult.RIGHT_PARTY, Outcome.CALLBACK, null, phone(later),
+				null, null, null, null, LocalDateTime.of(2026, 11, 30, 12, 0), null), agent);
+		// two payments, one of which bounces the same day
+		this.clock.set(Instant.parse("2026-11-30T06:00:00Z"));
+		this.payments.post(paying.id(), new NewPayment(inr("2000"), PaymentChannel.UPI, "SUP-1", null), "bank");
+		PaymentView bounced = this.payments
+			.post(paying.id(), new NewPayment(inr("1000"), PaymentChannel.CHEQUE, "SUP-2", null), "bank")
+			.payment();
+		this.payments.reverse(paying.id(), bounced.id(), "cheque returned unpaid", "bank");
+
+		this.clock.set(Instant.parse("2026-11-30T07:00:00Z"));
+		Supervision.AgentDay india = day(ZoneId.of("Asia/Kolkata"));
+		assertThat(india.attempts()).isEqualTo(2);
+		assertThat(india.rightPartyContacts()).isEqualTo(2);
+		assertThat(india.blocked()).isEqualTo(1);
+		assertThat(india.promises()).isEqualTo(1);
+		assertThat(india.promised()).containsExactly(inr("5000"));
+		assertThat(india.paid()).containsExactly(inr("2000"));
+		// the day in UTC began at 05:30 in India: the night's blocked call is yesterday's
+		Supervision.AgentDay utc = day(ZoneOffset.UTC);
+		assertThat(utc.blocked()).isZero();
+		assertThat(utc.attempts()).isEqualTo(2);
+		assertThat(utc.paid()).containsExactly(inr("2000"));
+
+		// the callback fell due at 06:30 UTC and nobody has taken it
+		assertThat(this.supervision.overdueCallbacks()).anySatisfy((c) -> {
+			assertThat(c.accountId()).isEqualTo(later.id());
+			assertThat(c.agent()).isEqualTo("sup-agent");
+			assertThat(c.dueAt()).isEqualTo(Instant.parse("2026-11-30T06:30:00Z"));
+		});
+
+		// the page: a zone asked for, and a wrong one refused with the reason
+		this.mvc.perform(get("/supervisor").param("zone", "UTC").with(user("sup-lead").roles("TEAM_LEAD")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("today in UTC")))
+			.andExpect(content().string(containsString("Floor Agent")))
+			.andExpect(content().string(containsString("<option value=\"Asia/Kolkata\"")));
+		this.mvc.perform(get("/supervisor").param("zone", "Mars/Olympus").with(user("sup-lead").roles("TEAM_LEAD")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("&#39;Mars/Olympus&#39; is not a time zone")));
+		// by default the zone most creditors keep their books in
+		String usual = this.creditors.list()
+			.stream()
+			.collect(java.util.stream.Collectors.groupingBy((c) -> c.timeZone().getId(),
+					java.util.stream.Collectors.counting()))
+			.entrySet()
+			.stream()
+			.max(java.util.Map.Entry.<String, Long>comparingByValue()
+				.thenComparing(java.util.Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
+			.orElseThrow()
+			.getKey();
+		this.mvc.perform(get("/supervisor").with(user("sup-lead").roles("TEAM_LEAD")))
+			.andExpect(status().isOk())
+			.andExpect(
+					content().string(matchesPattern("(?s).*today in " + java.util.regex.Pattern.quote(usual) + "<.*")));
+	}
+
+	private Supervision.AgentDay day(ZoneId zone) {
+		return this.supervision.agents(zone)
+			.stream()
+			.filter((d) -> d.agent().equals("sup-agent"))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private String phone(AccountView account) {
+		return this.customers.get(account.customerId()).phones().get(0).e164();
+	}
+
+	private static Money inr(String amount) {
+		return Money.of(new BigDecimal(amount), INR);
+	}
+
+}
