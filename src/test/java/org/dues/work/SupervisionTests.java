@@ -160,6 +160,16 @@ class SupervisionTests {
 		this.mvc.perform(get("/supervisor").param("zone", "Mars/Olympus").with(user("sup-lead").roles("TEAM_LEAD")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("&#39;Mars/Olympus&#39; is not a time zone")));
+		// a lead's choice holds for the session, so a reassignment comes back to the same
+		// day
+		org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+		this.mvc
+			.perform(get("/supervisor").param("zone", "America/New_York")
+				.session(session)
+				.with(user("sup-lead").roles("TEAM_LEAD")))
+			.andExpect(content().string(containsString("today in America/New_York")));
+		this.mvc.perform(get("/supervisor").session(session).with(user("sup-lead").roles("TEAM_LEAD")))
+			.andExpect(content().string(containsString("today in America/New_York")));
 		// by default the zone most creditors keep their books in
 		String usual = this.creditors.list()
 			.stream()

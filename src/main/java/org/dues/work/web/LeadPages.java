@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpSession;
 import org.dues.identity.Role;
 import org.dues.identity.Teams;
 import org.dues.identity.UserManagement;
@@ -105,13 +106,15 @@ class LeadPages {
 		});
 	}
 
+	private static final String ZONE_CHOSEN = LeadPages.class.getName() + ".zone";
+
 	/**
 	 * The floor today, "today" being the day in the zone chosen: by default the zone most
 	 * creditors keep their books in, so that a desk working one country's accounts sees
 	 * its own day; any creditor's zone can be picked.
 	 */
 	@GetMapping("/supervisor")
-	String supervisor(@RequestParam(required = false) @Nullable String zone, Model model) {
+	String supervisor(@RequestParam(required = false) @Nullable String zone, HttpSession session, Model model) {
 		List<String> zones = this.creditors.list()
 			.stream()
 			.collect(Collectors.groupingBy((c) -> c.timeZone().getId(), Collectors.counting()))
@@ -120,13 +123,18 @@ class LeadPages {
 			.sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
 			.map(Map.Entry::getKey)
 			.toList();
-		ZoneId reporting = zones.isEmpty() ? ZoneOffset.UTC : ZoneId.of(zones.get(0));
+		// The lead's last choice is kept for the session (a reassignment comes back
+		// here).
+		Object chosen = session.getAttribute(ZONE_CHOSEN);
+		ZoneId reporting = (chosen instanceof ZoneId z) ? z
+				: zones.isEmpty() ? ZoneOffset.UTC : ZoneId.of(zones.get(0));
 		if (zone != null && !zone.isBlank()) {
 			try {
 				reporting = ZoneId.of(zone.strip());
+				session.setAttribute(ZONE_CHOSEN, reporting);
 			}
 			catch (RuntimeException ex) {
-				model.addAttribute("problem", "'%s' is not a time zone; showing %s".formatted(zone, reporting.getId()));
+				model.addAttribute("unknownZone", zone);
 			}
 		}
 		List<String> choices = new ArrayList<>(zones);
