@@ -10,6 +10,7 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.dues.identity.Role;
@@ -98,6 +99,20 @@ public class Supervision {
 					promises[0], promised, paid));
 		}
 		return days;
+	}
+
+	/**
+	 * The time zone of the creditors holding most active accounts: where most of the
+	 * floor's work is, and so whose day a supervisor most likely means.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<ZoneId> busiestZone() {
+		return this.jdbc.sql("""
+				SELECT c.time_zone FROM portfolio_accounts a JOIN portfolio_creditors c ON c.id = a.creditor_id
+				WHERE a.status = 'ACTIVE' GROUP BY c.time_zone ORDER BY count(*) DESC, c.time_zone LIMIT 1""")
+			.query(String.class)
+			.optional()
+			.map(ZoneId::of);
 	}
 
 	/** Every active queue with its size and the age of its oldest account. */
