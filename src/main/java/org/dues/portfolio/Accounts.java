@@ -53,6 +53,22 @@ public class Accounts {
 	}
 
 	/**
+	 * Puts the customer's accounts as people know them (creditor / account reference) in
+	 * place of their ids in a text, such as a compliance rule's reason.
+	 */
+	public java.util.function.UnaryOperator<String> namingAccountsOf(CustomerId customer) {
+		List<AccountView> all = ofCustomer(customer);
+		return (text) -> {
+			String out = text;
+			for (AccountView account : all) {
+				out = out.replace(account.id().value().toString(),
+						account.creditorCode() + " / " + account.accountRef());
+			}
+			return out;
+		};
+	}
+
+	/**
 	 * Accounts whose reference starts with the text, or whose customer's name contains it
 	 * or who has that phone number (in any form, read as a number of a creditor's
 	 * country).

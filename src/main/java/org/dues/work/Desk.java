@@ -231,11 +231,13 @@ public class Desk {
 	public List<TimelineItem> timeline(AccountId accountId, int limit) {
 		AccountView account = this.accounts.get(accountId);
 		List<TimelineItem> items = new ArrayList<>();
+		java.util.function.UnaryOperator<String> naming = this.accounts.namingAccountsOf(account.customerId());
 		for (InteractionView i : this.contacts.timeline(accountId, limit)) {
+			String blocked = i.blockedReason();
 			items.add(new TimelineItem(i.startedAt(), "channel." + i.channel(),
 					(i.result() != null) ? "result." + i.result()
-							: (i.blockedReason() != null) ? "timeline.blocked" : "timeline.inProgress",
-					(i.blockedReason() != null) ? i.blockedReason() : i.note(), null, i.address(), i.agent()));
+							: (blocked != null) ? "timeline.blocked" : "timeline.inProgress",
+					(blocked != null) ? naming.apply(blocked) : i.note(), null, i.address(), i.agent()));
 		}
 		for (var entry : this.accounts.ledger(accountId)) {
 			Money total = entry.amounts().principal().plus(entry.amounts().interest()).plus(entry.amounts().fees());

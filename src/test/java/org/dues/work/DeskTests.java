@@ -246,6 +246,30 @@ class DeskTests {
 		assertThat(this.next.next("rest-agent")).map(NextAccount.Next::accountId).contains(unanswered.id());
 	}
 
+	@Test
+	void aRefusedCallOnTheDeskNamesTheDebtAsTheAgentKnowsIt() throws Exception {
+		this.clock.set(Instant.parse("2026-11-30T15:00:00Z")); // 10:00 in New York
+		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
+		CreditorView issuer = portfolios.usIssuer();
+		AccountView account = portfolios.overdue(issuer, 40, "1500.00");
+		for (int call = 1; call <= 7; call++) {
+			assertThat(this.desk.call(account.id(), phone(account), "desk-lead").allowed()).isTrue();
+		}
+		String label = issuer.code() + " / " + account.accountRef();
+		this.mvc
+			.perform(post("/accounts/{id}/desk/call", account.id().value()).param("number", phone(account))
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.user("desk-lead")
+					.roles("TEAM_LEAD"))
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content("id=\"call-blocked\""))
+			.andExpect(content("debt " + label + ": 7 calls already placed"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.not(containsString("debt " + account.id().value()))));
+	}
+
 	private org.springframework.test.web.servlet.ResultMatcher content(String text) {
 		return org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString(text));
 	}

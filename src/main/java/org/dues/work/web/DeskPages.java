@@ -177,6 +177,10 @@ class DeskPages {
 		model.addAttribute("customer", customer);
 		model.addAttribute("verified", verified);
 		model.addAttribute("attempt", attempt);
+		model.addAttribute("blockedReason",
+				(attempt == null || attempt.allowed() || attempt.interaction().blockedReason() == null) ? null
+						: this.accounts.namingAccountsOf(account.customerId())
+							.apply(String.valueOf(attempt.interaction().blockedReason())));
 		model.addAttribute("nextOpening", (attempt == null || attempt.allowed()) ? null
 				: this.desk.nextCallOpening(account.id(), attempt.interaction().address()));
 		model.addAttribute("problem", problem);
