@@ -110,11 +110,11 @@ public class ArrangementManagement {
 				input.initialAmount(), input.schedule(), c.today());
 		if (settling) {
 			return create(c, ArrangementKind.SETTLEMENT, total, schedule, input.frequency(), null,
-					expiry(input.offerExpiresOn(), c.today()), null, null,
+					expiry(input.offerExpiresOn(), c.today()), null, optionalReason(input.reason()),
 					new Authority.Proposal(discountPct(total, c.owed()), null, schedule, null), asker);
 		}
 		return create(c, ArrangementKind.PLAN, total, schedule, frequencyOf(input.frequency(), input.schedule()), null,
-				null, null, null, new Authority.Proposal(null, null, schedule, null), asker);
+				null, null, optionalReason(input.reason()), new Authority.Proposal(null, null, schedule, null), asker);
 	}
 
 	/** A settlement below the balance, lump sum or in instalments. */
@@ -144,15 +144,20 @@ public class ArrangementManagement {
 		}
 		return create(c, ArrangementKind.SETTLEMENT, input.amount(), schedule,
 				(schedule.instalments().size() > 1) ? frequencyOf(input.frequency(), null) : null, null, expires, null,
-				null, new Authority.Proposal(discountPct(input.amount(), c.owed()), null, schedule, null), asker);
+				optionalReason(input.reason()),
+				new Authority.Proposal(discountPct(input.amount(), c.owed()), null, schedule, null), asker);
 	}
 
 	/** Waives fees or interest (a waiver ledger entry once in force). */
 	@Transactional
 	public ArrangementView waiver(AccountId accountId, NewArrangement.Waiver input, Asker asker) {
 		Context c = context(accountId);
-		if (input.component() == null || input.component() == BalanceComponent.PRINCIPAL) {
+		if (input.component() == null) {
 			throw new InvalidInputException("component", "is required: FEES or INTEREST");
+		}
+		if (input.component() == BalanceComponent.PRINCIPAL) {
+			throw new InvalidInputException("component",
+					"only FEES or INTEREST can be waived; less principal is a settlement");
 		}
 		if (input.amount() == null) {
 			throw new InvalidInputException("amount", "is required");
@@ -176,8 +181,11 @@ public class ArrangementManagement {
 	@Transactional
 	public ArrangementView deferment(AccountId accountId, NewArrangement.Deferment input, Asker asker) {
 		Context c = context(accountId);
-		if (input.days() == null || input.days() < 1 || input.days() > MAX_DAYS_AHEAD) {
+		if (input.days() == null) {
 			throw new InvalidInputException("days", "is required: between 1 and " + MAX_DAYS_AHEAD);
+		}
+		if (input.days() < 1 || input.days() > MAX_DAYS_AHEAD) {
+			throw new InvalidInputException("days", "must be between 1 and " + MAX_DAYS_AHEAD);
 		}
 		if (c.account().oldestDueDate() == null) {
 			throw new ConflictException("account %s has no due date to defer".formatted(accountId));
@@ -425,6 +433,13 @@ public class ArrangementManagement {
 			throw new InvalidInputException("reason", "must be at most 1000 characters, without NUL");
 		}
 		return reason.strip();
+	}
+
+	/**
+	 * The asker's reason where one is optional (a plan's or settlement's circumstances).
+	 */
+	static @Nullable String optionalReason(@Nullable String reason) {
+		return (reason == null || reason.isBlank()) ? null : reason(reason);
 	}
 
 	private record Context(AccountView account, CreditorView creditor, LocalDate today, Money owed) {

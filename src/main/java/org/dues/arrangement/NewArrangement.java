@@ -30,12 +30,15 @@ public final class NewArrangement {
 	 */
 	public record Plan(@Nullable Integer instalments, @Nullable Frequency frequency, @Nullable LocalDate firstDueOn,
 			@Nullable Money amount, @Nullable Money initialAmount, @Nullable List<Schedule.Instalment> schedule,
-			@Nullable LocalDate offerExpiresOn) {
+			@Nullable LocalDate offerExpiresOn, @Nullable String reason) {
 	}
 
-	/** A settlement: an amount below the balance, lump sum or in instalments. */
+	/**
+	 * A settlement: an amount below the balance, lump sum or in instalments; the reason
+	 * (the customer's circumstances) is what an approver reads.
+	 */
 	public record Settlement(@Nullable Money amount, @Nullable Integer instalments, @Nullable Frequency frequency,
-			@Nullable LocalDate firstDueOn, @Nullable LocalDate offerExpiresOn) {
+			@Nullable LocalDate firstDueOn, @Nullable LocalDate offerExpiresOn, @Nullable String reason) {
 	}
 
 	/** Fees or interest waived. */

@@ -163,13 +163,12 @@ public class Desk {
 				case PLAN_AGREED -> arrangement = this.arrangements.plan(accountId,
 						new NewArrangement.Plan(require(disposition.instalments(), "instalments"),
 								require(disposition.frequency(), "frequency"), require(disposition.dueOn(), "dueOn"),
-								money(account, disposition.amount()), null, null, null),
+								money(account, disposition.amount()), null, null, null, note),
 						agent);
-				case SETTLEMENT_AGREED ->
-					arrangement = this.arrangements.settlement(accountId,
-							new NewArrangement.Settlement(require(money(account, disposition.amount()), "amount"),
-									disposition.instalments(), disposition.frequency(), disposition.dueOn(), null),
-							agent);
+				case SETTLEMENT_AGREED -> arrangement = this.arrangements.settlement(accountId,
+						new NewArrangement.Settlement(require(money(account, disposition.amount()), "amount"),
+								disposition.instalments(), disposition.frequency(), disposition.dueOn(), null, note),
+						agent);
 				case DISPUTE -> hold = hold(customer, List.of(accountId.value()), HoldType.DISPUTE, note, agent);
 				case CEASE_REQUESTED -> hold = hold(customer, List.of(accountId.value()), HoldType.CEASE, note, agent);
 				case ATTORNEY -> hold = hold(customer, List.of(accountId.value()), HoldType.ATTORNEY,

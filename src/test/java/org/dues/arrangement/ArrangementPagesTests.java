@@ -73,15 +73,15 @@ class ArrangementPagesTests {
 			.getResponse()
 			.getContentAsString());
 		assertThat(refused.select("[data-flash]").text()).contains("Not saved", "2026-11-20 is in the past");
-		Document asked = Jsoup.parse(
-				this.mvc
-					.perform(post(panel + "/settlement").with(user("page-agent").roles("AGENT"))
-						.with(csrf())
-						.param("amount", "7000")
-						.param("offerExpiresOn", "2026-12-10"))
-					.andReturn()
-					.getResponse()
-					.getContentAsString());
+		Document asked = Jsoup.parse(this.mvc
+			.perform(post(panel + "/settlement").with(user("page-agent").roles("AGENT"))
+				.with(csrf())
+				.param("amount", "7000")
+				.param("offerExpiresOn", "2026-12-10")
+				.param("reason", "Lost her job in October; can pay 70% from a PF withdrawal"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
 		assertThat(asked.select("[data-kind=SETTLEMENT]").attr("data-status")).isEqualTo("PENDING_APPROVAL");
 		assertThat(asked.select("[data-kind=SETTLEMENT]").text()).contains("a discount of 30.00% (authority 10%)");
 
@@ -90,12 +90,16 @@ class ArrangementPagesTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString());
-		String approval = inbox.select("[data-approval]")
+		org.jsoup.nodes.Element request = inbox.select("[data-approval]")
 			.stream()
 			.filter((e) -> e.text().contains(account.accountRef()))
 			.findFirst()
-			.orElseThrow()
-			.attr("data-approval");
+			.orElseThrow();
+		// the lead reads why, when in the creditor's time (10:00Z is 15:30 in India), and
+		// a lump sum as one due date
+		assertThat(request.text()).contains("Lost her job in October", "3:30", "IST", "Due on")
+			.doesNotContain("Instalments");
+		String approval = request.attr("data-approval");
 		this.mvc.perform(get("/approvals").with(user("page-agent").roles("AGENT"))).andExpect(status().isForbidden());
 		this.mvc
 			.perform(post("/approvals/" + approval + "/approve").with(user("page-lead").roles("TEAM_LEAD"))

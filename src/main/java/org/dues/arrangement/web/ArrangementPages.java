@@ -13,6 +13,7 @@ import org.dues.portfolio.AccountId;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Accounts;
 import org.dues.portfolio.BalanceComponent;
+import org.dues.portfolio.Creditors;
 import org.dues.shared.ConflictException;
 import org.dues.shared.InvalidInputException;
 import org.dues.system.PageController;
@@ -43,10 +44,13 @@ class ArrangementPages {
 
 	private final Accounts accounts;
 
-	ArrangementPages(ArrangementManagement arrangements, Approvals approvals, Accounts accounts) {
+	private final Creditors creditors;
+
+	ArrangementPages(ArrangementManagement arrangements, Approvals approvals, Accounts accounts, Creditors creditors) {
 		this.arrangements = arrangements;
 		this.approvals = approvals;
 		this.accounts = accounts;
+		this.creditors = creditors;
 	}
 
 	@GetMapping("/accounts/{id}/arrangements")
@@ -74,7 +78,7 @@ class ArrangementPages {
 			var plan = new NewArrangement.Plan(form.instalments(),
 					in.choice("frequency", form.frequency(), Frequency.class), in.date("firstDueOn", form.firstDueOn()),
 					in.money("amount", form.amount(), null), in.money("initialAmount", form.initialAmount(), null),
-					null, in.date("offerExpiresOn", form.offerExpiresOn()));
+					null, in.date("offerExpiresOn", form.offerExpiresOn()), form.reason());
 			in.check();
 			this.arrangements.plan(new AccountId(id), plan, Inputs.asker(user));
 		});
@@ -86,7 +90,7 @@ class ArrangementPages {
 			Inputs in = inputs(id);
 			var settlement = new NewArrangement.Settlement(in.money("amount", form.amount(), null), form.instalments(),
 					in.choice("frequency", form.frequency(), Frequency.class), in.date("firstDueOn", form.firstDueOn()),
-					in.date("offerExpiresOn", form.offerExpiresOn()));
+					in.date("offerExpiresOn", form.offerExpiresOn()), form.reason());
 			in.check();
 			this.arrangements.settlement(new AccountId(id), settlement, Inputs.asker(user));
 		});
@@ -135,10 +139,11 @@ class ArrangementPages {
 
 	@GetMapping("/approvals")
 	String inbox(Model model) {
-		model.addAttribute("approvals", this.approvals.pending()
-			.stream()
-			.map((p) -> new InboxRow(p, this.accounts.get(p.accountId()), this.arrangements.get(p.arrangementId())))
-			.toList());
+		model.addAttribute("approvals", this.approvals.pending().stream().map((p) -> {
+			AccountView account = this.accounts.get(p.accountId());
+			return new InboxRow(p, account, this.arrangements.get(p.arrangementId()),
+					this.creditors.get(account.creditorId()).timeZone().getId());
+		}).toList());
 		return "arrangement/approvals";
 	}
 
@@ -206,7 +211,7 @@ class ArrangementPages {
 
 	/** An approval request with its account and arrangement, for the inbox. */
 	record InboxRow(org.dues.arrangement.ApprovalView approval, AccountView account,
-			org.dues.arrangement.ArrangementView arrangement) {
+			org.dues.arrangement.ArrangementView arrangement, String zone) {
 	}
 
 	record Form(@Nullable String amount, @Nullable String dueOn, @Nullable Integer instalments,

@@ -78,7 +78,7 @@ class ArrangementsApi {
 				in.choice("frequency", body.frequency(), Frequency.class), in.date("firstDueOn", body.firstDueOn()),
 				in.money("amount", body.amount(), body.currency()),
 				in.money("initialAmount", body.initialAmount(), null), schedule(in, body.schedule()),
-				in.date("offerExpiresOn", body.offerExpiresOn()));
+				in.date("offerExpiresOn", body.offerExpiresOn()), body.reason());
 		in.check();
 		return created(this.arrangements.plan(new AccountId(accountId), input, Inputs.asker(user)));
 	}
@@ -90,7 +90,8 @@ class ArrangementsApi {
 		Inputs in = inputs(accountId);
 		var input = new NewArrangement.Settlement(in.money("amount", body.amount(), body.currency()),
 				body.instalments(), in.choice("frequency", body.frequency(), Frequency.class),
-				in.date("firstDueOn", body.firstDueOn()), in.date("offerExpiresOn", body.offerExpiresOn()));
+				in.date("firstDueOn", body.firstDueOn()), in.date("offerExpiresOn", body.offerExpiresOn()),
+				body.reason());
 		in.check();
 		return created(this.arrangements.settlement(new AccountId(accountId), input, Inputs.asker(user)));
 	}
@@ -210,11 +211,12 @@ class ArrangementsApi {
 
 	record PlanRequest(@Nullable Integer instalments, @Nullable String frequency, @Nullable String firstDueOn,
 			@Nullable String amount, @Nullable String currency, @Nullable String initialAmount,
-			@Nullable List<InstalmentRequest> schedule, @Nullable String offerExpiresOn) {
+			@Nullable List<InstalmentRequest> schedule, @Nullable String offerExpiresOn, @Nullable String reason) {
 	}
 
 	record SettlementRequest(@Nullable String amount, @Nullable String currency, @Nullable Integer instalments,
-			@Nullable String frequency, @Nullable String firstDueOn, @Nullable String offerExpiresOn) {
+			@Nullable String frequency, @Nullable String firstDueOn, @Nullable String offerExpiresOn,
+			@Nullable String reason) {
 	}
 
 	record WaiverRequest(@Nullable String component, @Nullable String amount, @Nullable String currency,

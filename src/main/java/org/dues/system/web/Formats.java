@@ -64,6 +64,16 @@ public class Formats {
 					.format(instant.atZone(ZoneId.of(zone)));
 	}
 
+	/**
+	 * The instant with the zone's short name, where the page lists times of several zones
+	 * or the reader may be elsewhere: {@code 27 Nov 2026, 1:15 pm IST}.
+	 */
+	public String instantWithZone(@Nullable Instant instant, String zone) {
+		return instant == null ? ""
+				: instant(instant, zone) + " " + DateTimeFormatter.ofPattern("zzz", LocaleContextHolder.getLocale())
+					.format(instant.atZone(ZoneId.of(zone)));
+	}
+
 	/** The time now in the zone, e.g. {@code 14:05 Thu (Asia/Kolkata)}. */
 	public String localTime(String zone) {
 		ZonedDateTime now = ZonedDateTime.now(this.clock.withZone(ZoneId.of(zone)));
