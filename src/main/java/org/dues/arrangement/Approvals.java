@@ -62,6 +62,19 @@ public class Approvals {
 	}
 
 	/**
+	 * What in a waiting request lies beyond the viewer's own authority too (empty when
+	 * they may approve it), so the inbox can say it needs someone with more before they
+	 * try.
+	 */
+	@Transactional(readOnly = true)
+	public List<String> beyondAuthorityOf(ApprovalView approval, Asker viewer) {
+		ArrangementView a = this.arrangements.get(approval.arrangementId());
+		AccountView account = this.accounts.get(a.accountId());
+		return this.authority.strongest(account.creditorId(), a.amount().currency(), viewer.roles())
+			.exceeded(proposal(a, account));
+	}
+
+	/**
 	 * Approves a request: the arrangement comes into force (a waiver or deferment is
 	 * applied).
 	 */

@@ -99,6 +99,8 @@ class ArrangementPagesTests {
 		// a lump sum as one due date
 		assertThat(request.text()).contains("Lost her job in October", "3:30", "IST", "Due on")
 			.doesNotContain("Instalments");
+		assertThat(request.select("[data-beyond-mine]")).as("30% is within a lead's authority").isEmpty();
+		assertThat(request.select("button:contains(Approve)").hasAttr("disabled")).isFalse();
 		String approval = request.attr("data-approval");
 		this.mvc.perform(get("/approvals").with(user("page-agent").roles("AGENT"))).andExpect(status().isForbidden());
 		this.mvc
@@ -112,6 +114,41 @@ class ArrangementPagesTests {
 			.getContentAsString());
 		assertThat(after.select("[data-kind=SETTLEMENT]").attr("data-status")).isEqualTo("ACTIVE");
 		assertThat(after.select("[data-kind=SETTLEMENT]").text()).contains("page-lead", "Hardship confirmed");
+
+		// 40% off is beyond a lead's 30% too: the inbox says so before the lead tries,
+		// and a
+		// manager (50%) may approve it
+		AccountView deeper = portfolios.placed(portfolios.indianNbfc(), "10000", "0", "0", "10000",
+				java.time.LocalDate.of(2026, 10, 1));
+		this.mvc
+			.perform(post("/accounts/" + deeper.id().value() + "/arrangements/settlement")
+				.with(user("page-agent").roles("AGENT"))
+				.with(csrf())
+				.param("amount", "6000"))
+			.andExpect(status().isOk());
+		java.util.function.Function<String, org.jsoup.nodes.Element> inboxOf = (role) -> {
+			try {
+				return Jsoup
+					.parse(this.mvc.perform(get("/approvals").with(user("page-" + role).roles(role)))
+						.andReturn()
+						.getResponse()
+						.getContentAsString())
+					.select("[data-approval]")
+					.stream()
+					.filter((e) -> e.text().contains(deeper.accountRef()))
+					.findFirst()
+					.orElseThrow();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		};
+		org.jsoup.nodes.Element forLead = inboxOf.apply("TEAM_LEAD");
+		assertThat(forLead.select("[data-beyond-mine]").text()).contains("a discount of 40.00% (authority 30%)");
+		assertThat(forLead.select("button:contains(Approve)").hasAttr("disabled")).isTrue();
+		org.jsoup.nodes.Element forManager = inboxOf.apply("MANAGER");
+		assertThat(forManager.select("[data-beyond-mine]")).isEmpty();
+		assertThat(forManager.select("button:contains(Approve)").hasAttr("disabled")).isFalse();
 
 		Document offers = Jsoup.parse(
 				this.mvc

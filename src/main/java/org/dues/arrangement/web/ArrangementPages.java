@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.dues.arrangement.Affordability;
 import org.dues.arrangement.Approvals;
+import org.dues.arrangement.Asker;
 import org.dues.arrangement.ArrangementId;
 import org.dues.arrangement.ArrangementManagement;
 import org.dues.arrangement.Frequency;
@@ -138,11 +139,13 @@ class ArrangementPages {
 	}
 
 	@GetMapping("/approvals")
-	String inbox(Model model) {
+	String inbox(Model model, Authentication user) {
+		Asker viewer = Inputs.asker(user);
 		model.addAttribute("approvals", this.approvals.pending().stream().map((p) -> {
 			AccountView account = this.accounts.get(p.accountId());
 			return new InboxRow(p, account, this.arrangements.get(p.arrangementId()),
-					this.creditors.get(account.creditorId()).timeZone().getId());
+					this.creditors.get(account.creditorId()).timeZone().getId(),
+					this.approvals.beyondAuthorityOf(p, viewer), p.requestedBy().equals(viewer.name()));
 		}).toList());
 		return "arrangement/approvals";
 	}
@@ -211,7 +214,14 @@ class ArrangementPages {
 
 	/** An approval request with its account and arrangement, for the inbox. */
 	record InboxRow(org.dues.arrangement.ApprovalView approval, AccountView account,
-			org.dues.arrangement.ArrangementView arrangement, String zone) {
+			org.dues.arrangement.ArrangementView arrangement, String zone, List<String> beyondMine, boolean own) {
+
+		/**
+		 * Whether the viewer may approve it: within their authority, and not their own.
+		 */
+		public boolean approvable() {
+			return this.beyondMine.isEmpty() && !this.own;
+		}
 	}
 
 	record Form(@Nullable String amount, @Nullable String dueOn, @Nullable Integer instalments,
