@@ -371,6 +371,104 @@ class BrowserTests {
 				((TakesScreenshot) this.browser).getScreenshotAs(OutputType.BYTES));
 	}
 
+	/**
+	 * A lead builds a queue on the Queues page, two agents of the team take its accounts
+	 * one after the other and never get the same one, the second agrees a settlement
+	 * beyond an agent's authority, and the lead approves it from the inbox.
+	 */
+	@Test
+	void aLeadBuildsAQueueTwoAgentsWorkItAndTheLeadApprovesASettlement() throws Exception {
+		for (String agent : List.of("side-a", "side-b")) {
+			this.users.createIfAbsent(new NewUser(agent, "Agent " + agent, "side-secret", Set.of(Role.AGENT),
+					List.of("ml", "en"), List.of(), "RA-" + agent, LocalDate.of(2027, 12, 31)));
+		}
+		this.users.createIfAbsent(new NewUser("side-lead", "Lead", "side-secret", Set.of(Role.TEAM_LEAD), List.of("en"),
+				List.of(), null, null));
+		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
+		var nbfc = portfolios.indianNbfc();
+		AccountView largest = portfolios.overdue(nbfc, 70, "90000.00");
+		AccountView middle = portfolios.overdue(nbfc, 40, "60000.00");
+		portfolios.overdue(nbfc, 20, "30000.00");
+		Teams.TeamView team = this.teams.create("Side by side " + nbfc.code(), "side-lead");
+		this.teams.addMember(team.id(), "side-a");
+		this.teams.addMember(team.id(), "side-b");
+		String base = "http://localhost:" + this.port;
+		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+
+		// the lead defines the queue: this creditor, largest balance first
+		logIn(wait, base, "side-lead");
+		this.browser.get(base + "/queues");
+		new org.openqa.selenium.support.ui.Select(this.browser.findElement(By.cssSelector("#new-queue [name=teamId]")))
+			.selectByValue(team.id().toString());
+		this.browser.findElement(By.cssSelector("#new-queue [name=name]")).sendKeys("Largest first");
+		this.browser.findElement(By.cssSelector("#new-queue [name=creditors]")).sendKeys(nbfc.code());
+		new org.openqa.selenium.support.ui.Select(this.browser.findElement(By.cssSelector("#new-queue [name=sort]")))
+			.selectByValue("BALANCE_DESC");
+		click(By.cssSelector("#new-queue button[type=submit]"));
+		WebElement row = wait.until(ExpectedConditions
+			.presenceOfElementLocated(By.xpath("//tr[td[text()='" + team.name() + "']][@data-queue='Largest first']")));
+		assertThat(row.findElement(By.cssSelector("[data-size]")).getText()).isEqualTo("3");
+		logOut(wait);
+
+		// the first agent takes the largest; while they hold it the second gets the next
+		// one
+		logIn(wait, base, "side-a");
+		this.browser.get(base + "/desk");
+		this.browser.findElement(By.id("next-account")).click();
+		wait.until(ExpectedConditions.urlContains("/accounts/" + largest.id().value()));
+		logOut(wait);
+		logIn(wait, base, "side-b");
+		this.browser.get(base + "/desk");
+		this.browser.findElement(By.id("next-account")).click();
+		wait.until(ExpectedConditions.urlContains("/accounts/" + middle.id().value()));
+
+		// a settlement at 75%: beyond an agent's 10%, so it waits for the lead
+		verify(wait, middle);
+		wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-call]")));
+		click(By.cssSelector("[data-call]"));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("call-allowed")));
+		outcome("RIGHT_PARTY", "SETTLEMENT_AGREED");
+		this.browser.findElement(By.cssSelector("#outcome-form [name=amount]")).sendKeys("45000");
+		this.browser.findElement(By.cssSelector("#outcome-form [name=note]"))
+			.sendKeys("Shop closed after the floods; family can raise 45,000 by the 5th");
+		click(By.cssSelector("#outcome-form button[type=submit]"));
+		wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/accounts/" + middle.id().value())));
+		assertThat(this.arrangements.ofAccount(middle.id())).singleElement()
+			.satisfies((a) -> assertThat(a.status()).isEqualTo(ArrangementStatus.PENDING_APPROVAL));
+		logOut(wait);
+
+		// the lead reads why and approves; the settlement is in force
+		logIn(wait, base, "side-lead");
+		this.browser.get(base + "/approvals");
+		WebElement request = wait.until(ExpectedConditions.presenceOfElementLocated(
+				By.xpath("//div[@data-approval][.//a[contains(text(),'" + middle.accountRef() + "')]]")));
+		assertThat(request.getText()).contains("a discount of 25.00% (authority 10%)", "side-b", "after the floods");
+		request.findElement(By.name("reason")).sendKeys("Flood relief: within policy");
+		request.findElement(By.cssSelector("button.btn-success")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-flash]")));
+		assertThat(this.browser.findElement(By.cssSelector("[data-flash]")).getText()).contains("Approved");
+		assertThat(this.arrangements.ofAccount(middle.id())).singleElement().satisfies((a) -> {
+			assertThat(a.kind()).isEqualTo(ArrangementKind.SETTLEMENT);
+			assertThat(a.status()).isEqualTo(ArrangementStatus.ACTIVE);
+		});
+		Files.createDirectories(Path.of("target/screenshots"));
+		Files.write(Path.of("target/screenshots/approved.png"),
+				((TakesScreenshot) this.browser).getScreenshotAs(OutputType.BYTES));
+	}
+
+	private void logIn(WebDriverWait wait, String base, String user) {
+		this.browser.get(base + "/login");
+		this.browser.findElement(By.id("username")).sendKeys(user);
+		this.browser.findElement(By.id("password")).sendKeys("side-secret");
+		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+	}
+
+	private void logOut(WebDriverWait wait) throws InterruptedException {
+		click(By.cssSelector("form[action='/logout'] button"));
+		wait.until(ExpectedConditions.urlContains("/login"));
+	}
+
 	private void verify(WebDriverWait wait, AccountView account) {
 		String ref = account.accountRef();
 		WebElement answer = wait
