@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.dues.identity.Role;
+import org.dues.identity.Teams;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Accounts;
 import org.dues.portfolio.CreditorView;
@@ -43,8 +44,11 @@ public class Approvals {
 
 	private final Clock clock;
 
+	private final Teams teams;
+
 	Approvals(Arrangements arrangements, AuthorityMatrix authority, Activation activation, Evaluation evaluation,
-			Accounts accounts, Creditors creditors, ApplicationEventPublisher events, Clock clock) {
+			Accounts accounts, Creditors creditors, ApplicationEventPublisher events, Clock clock, Teams teams) {
+		this.teams = teams;
 		this.arrangements = arrangements;
 		this.authority = authority;
 		this.activation = activation;
@@ -59,6 +63,22 @@ public class Approvals {
 	@Transactional(readOnly = true)
 	public List<ApprovalView> pending() {
 		return this.arrangements.pendingApprovals();
+	}
+
+	/**
+	 * The viewer's inbox, oldest first: a manager or administrator sees every request; a
+	 * team lead those of the members of the teams they lead (a lead who leads no team
+	 * yet, as in a small office, sees every request).
+	 */
+	@Transactional(readOnly = true)
+	public List<ApprovalView> inboxOf(Asker viewer) {
+		List<ApprovalView> all = pending();
+		if (viewer.roles().contains(Role.MANAGER) || viewer.roles().contains(Role.ADMIN)
+				|| !this.teams.leadsATeam(viewer.name())) {
+			return all;
+		}
+		java.util.Set<String> members = this.teams.membersLedBy(viewer.name());
+		return all.stream().filter((a) -> members.contains(a.requestedBy())).toList();
 	}
 
 	/**

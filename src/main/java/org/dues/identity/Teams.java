@@ -95,6 +95,23 @@ public class Teams {
 				UNION SELECT id FROM identity_teams WHERE lead = :u""").param("u", username).query(UUID.class).list();
 	}
 
+	/**
+	 * The members of the teams the user leads, or empty when they lead none.
+	 */
+	public java.util.Set<String> membersLedBy(String lead) {
+		return new java.util.HashSet<>(this.jdbc.sql("""
+				SELECT m.username FROM identity_team_members m JOIN identity_teams t ON t.id = m.team_id
+				WHERE t.lead = :u""").param("u", lead).query(String.class).list());
+	}
+
+	/** Whether the user leads a team. */
+	public boolean leadsATeam(String username) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM identity_teams WHERE lead = :u)")
+			.param("u", username)
+			.query(Boolean.class)
+			.single();
+	}
+
 	private void requireUser(String username) {
 		boolean exists = this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM identity_users WHERE username = :u)")
 			.param("u", username)

@@ -73,6 +73,17 @@ class ArrangementPagesTests {
 			.getResponse()
 			.getContentAsString());
 		assertThat(refused.select("[data-flash]").text()).contains("Not saved", "2026-11-20 is in the past");
+		Document zero = Jsoup.parse(
+				this.mvc
+					.perform(post(panel + "/promise").with(user("page-agent").roles("AGENT"))
+						.with(csrf())
+						.param("amount", "0")
+						.param("dueOn", "2026-12-20"))
+					.andReturn()
+					.getResponse()
+					.getContentAsString());
+		assertThat(zero.select("[data-flash]").text()).as("one error for the field, not also 'is required'")
+			.isEqualTo("Not saved: amount: must be greater than zero");
 		Document asked = Jsoup.parse(this.mvc
 			.perform(post(panel + "/settlement").with(user("page-agent").roles("AGENT"))
 				.with(csrf())
@@ -163,6 +174,51 @@ class ArrangementPagesTests {
 		assertThat(offers.select("[data-offers]").text()).contains("₹4,000.00");
 		assertThat(offers.select("[data-offer]").eachAttr("data-offer")).containsExactly("settle-now", "short-plan",
 				"long-plan");
+	}
+
+	@Test
+	void aLeadsInboxHoldsTheRequestsOfTheTeamsTheyLeadAManagersEveryOne() throws Exception {
+		for (String agent : List.of("scope-agent", "other-agent")) {
+			this.users.createIfAbsent(new NewUser(agent, "Agent", "x-secret-1", Set.of(Role.AGENT), List.of("en")));
+		}
+		this.users
+			.createIfAbsent(new NewUser("scope-lead", "Lead", "x-secret-1", Set.of(Role.TEAM_LEAD), List.of("en")));
+		TestAgents.seeEveryPooledAccount(this.teams, this.queues, "scope-agent", "other-agent");
+		org.dues.identity.Teams.TeamView team = this.teams.create("Scoped " + System.nanoTime(), "scope-lead");
+		this.teams.addMember(team.id(), "scope-agent");
+		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
+		AccountView mine = portfolios.placed(portfolios.indianNbfc(), "10000", "0", "0", "10000",
+				java.time.LocalDate.of(2026, 10, 1));
+		AccountView theirs = portfolios.placed(portfolios.indianNbfc(), "10000", "0", "0", "10000",
+				java.time.LocalDate.of(2026, 10, 1));
+		for (var ask : List.of(java.util.Map.entry("scope-agent", mine), java.util.Map.entry("other-agent", theirs))) {
+			this.mvc
+				.perform(post("/accounts/" + ask.getValue().id().value() + "/arrangements/settlement")
+					.with(user(ask.getKey()).roles("AGENT"))
+					.with(csrf())
+					.param("amount", "8000"))
+				.andExpect(status().isOk());
+		}
+		java.util.function.Function<String, String> inbox = (who) -> {
+			try {
+				return this.mvc
+					.perform(get("/api/v1/approvals")
+						.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+							.httpBasic(who, "x-secret-1")))
+					.andExpect(status().isOk())
+					.andReturn()
+					.getResponse()
+					.getContentAsString();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		};
+		assertThat(inbox.apply("scope-lead")).contains(mine.id().value().toString())
+			.doesNotContain(theirs.id().value().toString());
+		this.users
+			.createIfAbsent(new NewUser("scope-manager", "Manager", "x-secret-1", Set.of(Role.MANAGER), List.of("en")));
+		assertThat(inbox.apply("scope-manager")).contains(mine.id().value().toString(), theirs.id().value().toString());
 	}
 
 }

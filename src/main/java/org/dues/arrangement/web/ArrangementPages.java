@@ -141,7 +141,7 @@ class ArrangementPages {
 	@GetMapping("/approvals")
 	String inbox(Model model, Authentication user) {
 		Asker viewer = Inputs.asker(user);
-		model.addAttribute("approvals", this.approvals.pending().stream().map((p) -> {
+		model.addAttribute("approvals", this.approvals.inboxOf(viewer).stream().map((p) -> {
 			AccountView account = this.accounts.get(p.accountId());
 			return new InboxRow(p, account, this.arrangements.get(p.arrangementId()),
 					this.creditors.get(account.creditorId()).timeZone().getId(),

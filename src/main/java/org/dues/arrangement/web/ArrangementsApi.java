@@ -150,9 +150,10 @@ class ArrangementsApi {
 	}
 
 	@GetMapping("/api/v1/approvals")
-	@Operation(summary = "Arrangements waiting for approval, oldest first")
-	List<ArrangementJson.Approval> inbox() {
-		return this.approvals.pending().stream().map(ArrangementJson.Approval::inbox).toList();
+	@Operation(summary = "Arrangements waiting for approval, oldest first: a team lead's are their teams' "
+			+ "requests (every request while they lead no team), a manager's every request")
+	List<ArrangementJson.Approval> inbox(Authentication user) {
+		return this.approvals.inboxOf(Inputs.asker(user)).stream().map(ArrangementJson.Approval::inbox).toList();
 	}
 
 	@PostMapping("/api/v1/approvals/{id}/approve")

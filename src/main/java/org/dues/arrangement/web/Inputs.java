@@ -99,8 +99,9 @@ final class Inputs {
 		}
 	}
 
+	/** A missing field is reported, unless it was given and already reported as wrong. */
 	void require(String field, @Nullable Object value) {
-		if (value == null) {
+		if (value == null && this.errors.stream().noneMatch((e) -> e.field().equals(field))) {
 			this.errors.add(new FieldError(field, "is required"));
 		}
 	}
