@@ -104,6 +104,11 @@ public class Teams {
 				WHERE t.lead = :u""").param("u", lead).query(String.class).list());
 	}
 
+	/** The ids of the teams the user leads. */
+	public List<UUID> ledBy(String lead) {
+		return this.jdbc.sql("SELECT id FROM identity_teams WHERE lead = :u").param("u", lead).query(UUID.class).list();
+	}
+
 	/** Whether the user leads a team. */
 	public boolean leadsATeam(String username) {
 		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM identity_teams WHERE lead = :u)")

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.dues.IntegrationTest;
@@ -83,6 +84,12 @@ class SupervisionTests {
 
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
+	org.dues.identity.Teams teams;
+
+	@Autowired
+	Queues queues;
 
 	@AfterEach
 	void reset() {
@@ -195,6 +202,61 @@ class SupervisionTests {
 
 	private String phone(AccountView account) {
 		return this.customers.get(account.customerId()).phones().get(0).e164();
+	}
+
+	@Test
+	void queueSizesCountedInOnePassAgreeWithEachQueueCountedAlone() {
+		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
+		CreditorView nbfc = portfolios.indianNbfc();
+		for (int dpd : List.of(5, 35, 65, 95, 125)) {
+			portfolios.overdue(nbfc, dpd, (dpd * 1000) + ".00");
+		}
+		Map<String, String> kerala = Portfolios.row(nbfc, "40000.00");
+		kerala.put("overdue_amount", "40000.00");
+		kerala.put("oldest_due_date", "2026-09-01");
+		kerala.put("state", "KL");
+		kerala.put("language", "ml");
+		portfolios.place(nbfc, kerala);
+		org.dues.identity.Teams.TeamView team = this.teams.create("Sizes " + nbfc.code(), null);
+		List<String> code = List.of(nbfc.code());
+		List<QueueFilters> filters = List.of(
+				new QueueFilters(code, List.of(), 30, 100, null, null, List.of(), List.of(), List.of(), List.of()),
+				new QueueFilters(code, List.of("NPA"), null, null, null, null, List.of(), List.of(), List.of(),
+						List.of()),
+				new QueueFilters(code, List.of(), null, null, new BigDecimal("50000"), null, List.of(), List.of(),
+						List.of(), List.of()),
+				new QueueFilters(code, List.of(), null, null, null, null, List.of("ml"), List.of("KL"), List.of(),
+						List.of()),
+				new QueueFilters(code, List.of(), null, null, null, null, List.of(), List.of("UP"), List.of(),
+						List.of()));
+		for (int i = 0; i < filters.size(); i++) {
+			this.queues.define(team.id(), "Q" + i, filters.get(i), QueueSort.DPD_DESC, 50 + i, "lead");
+		}
+		Map<Queues.QueueView, Queues.Size> together = this.supervision.queueSizes(List.of(team.id()));
+		assertThat(together).hasSize(filters.size());
+		together.forEach((queue, size) -> assertThat(size).as(queue.name()).isEqualTo(this.queues.size(queue.id())));
+		assertThat(together.values().stream().map(Queues.Size::accounts).toList()).containsExactly(4L, 2L, 3L, 1L, 0L);
+		assertThat(this.supervision.queueSizes()).containsAllEntriesOf(together);
+	}
+
+	@Test
+	void aTeamLeadWatchesTheTeamsTheyLeadAManagerTheWholeFloor() throws Exception {
+		for (String agent : List.of("mine-agent", "their-agent")) {
+			this.users.createIfAbsent(new NewUser(agent, "Agent " + agent, "sup-secret", Set.of(Role.AGENT),
+					List.of("en"), List.of(), null, null));
+		}
+		this.users.createIfAbsent(new NewUser("floor-lead", "Lead", "sup-secret", Set.of(Role.TEAM_LEAD), List.of("en"),
+				List.of(), null, null));
+		org.dues.identity.Teams.TeamView team = this.teams.create("Floor " + System.nanoTime(), "floor-lead");
+		this.teams.addMember(team.id(), "mine-agent");
+		this.mvc.perform(get("/supervisor").with(user("floor-lead").roles("TEAM_LEAD")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Agent mine-agent")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("Agent their-agent"))));
+		this.mvc.perform(get("/supervisor").with(user("floor-manager").roles("MANAGER")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Agent mine-agent")))
+			.andExpect(content().string(containsString("Agent their-agent")));
 	}
 
 	private static Money inr(String amount) {

@@ -143,7 +143,8 @@ class LeadPages {
 	}
 
 	@GetMapping("/supervisor")
-	String supervisor(@RequestParam(required = false) @Nullable String zone, HttpSession session, Model model) {
+	String supervisor(@RequestParam(required = false) @Nullable String zone, HttpSession session, Model model,
+			Authentication user) {
 		List<String> zones = creditorZones();
 		ZoneId reporting = leadZone(session, zones);
 		if (zone != null && !zone.isBlank()) {
@@ -161,8 +162,15 @@ class LeadPages {
 		}
 		model.addAttribute("zone", reporting.getId());
 		model.addAttribute("zones", choices);
-		model.addAttribute("agents", this.supervision.agents(reporting));
-		model.addAttribute("sizes", this.supervision.queueSizes());
+		// A team lead watches the teams they lead (all of them while they lead none); a
+		// manager or administrator, the whole floor.
+		boolean wholeFloor = user.getAuthorities()
+			.stream()
+			.anyMatch((a) -> a.getAuthority().equals("ROLE_MANAGER") || a.getAuthority().equals("ROLE_ADMIN"));
+		List<UUID> led = wholeFloor ? List.of() : this.teams.ledBy(user.getName());
+		model.addAttribute("agents",
+				this.supervision.agents(reporting, led.isEmpty() ? null : this.teams.membersLedBy(user.getName())));
+		model.addAttribute("sizes", this.supervision.queueSizes(led.isEmpty() ? null : led));
 		model.addAttribute("callbacks", this.supervision.overdueCallbacks());
 		model.addAttribute("agentNames", this.users.withRole(Role.AGENT));
 		return "work/supervisor";
