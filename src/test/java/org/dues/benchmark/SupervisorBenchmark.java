@@ -1,0 +1,315 @@
+package org.dues.benchmark;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.dues.MutableClock;
+import org.dues.identity.Role;
+import org.dues.identity.Teams;
+import org.dues.identity.UserManagement;
+import org.dues.payment.NewPayment;
+import org.dues.payment.PaymentChannel;
+import org.dues.payment.PaymentManagement;
+import org.dues.portfolio.AccountId;
+import org.dues.portfolio.AllocationImports;
+import org.dues.portfolio.Creditors;
+import org.dues.shared.Money;
+import org.dues.work.NextAccount;
+import org.dues.work.QueueFilters;
+import org.dues.work.QueueSort;
+import org.dues.work.Queues;
+import org.dues.work.Supervision;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The supervisor page's figures for a floor of 200 agents on a million accounts (140
+ * agents owning 5,000 each, 300,000 pooled in eight team queues), a month of calls behind
+ * them and a morning's work today: each agent's state and day, and every queue's size, as
+ * the page reads them now (set-based) beside the way it read them before (four statements
+ * per agent, one count per queue), alternated in the same run. Not part of
+ * {@code ./mvnw verify}: {@code ./mvnw -Pbenchmark test -Dtest=SupervisorBenchmark}.
+ */
+@Tag("benchmark")
+@SpringBootTest(properties = { "dues.data-dir=target/benchmark/supervisor-${random.uuid}", "dues.demo=false",
+		"dues.admin-password=benchmark", "dues.aging.cron=-", "dues.arrangements.cron=-", "dues.work.order-cron=-",
+		"logging.level.org.dues=warn", "logging.level.org.dues.portfolio.ImportRun=info" })
+@Import(SupervisorBenchmark.Config.class)
+class SupervisorBenchmark {
+
+	/** Thursday 26 November 2026, 15:30 in India: the morning's work is done. */
+	static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+
+	static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
+
+	@Autowired
+	Creditors creditors;
+
+	@Autowired
+	AllocationImports imports;
+
+	@Autowired
+	UserManagement users;
+
+	@Autowired
+	NextAccount work;
+
+	@Autowired
+	Teams teams;
+
+	@Autowired
+	Queues queues;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PaymentManagement payments;
+
+	@Autowired
+	Supervision supervision;
+
+	@Autowired
+	MutableClock clock;
+
+	@Test
+	void theFloorsDay() throws Exception {
+		int agents = Integer.getInteger("supervisor.agents", 200);
+		int accountsEach = Integer.getInteger("supervisor.accounts-each", 5_000);
+		int rounds = Integer.getInteger("supervisor.rounds", 5);
+		// the portfolio is placed the day before
+		this.clock.set(NOW.minus(Duration.ofDays(1)));
+		List<String> names = new LoadPortfolio(this.creditors, this.imports, this.users, this.work, this.jdbc,
+				this.teams, this.queues)
+			.seed(agents, accountsEach, 0, this.clock.instant(), "supervisor-bench", false);
+		int owners = agents * 7 / 10;
+		for (String name : names.subList(owners, names.size())) {
+			this.work.reassignFrom(name, null, "bench");
+		}
+		Teams.TeamView team = this.teams.create("Floor", null);
+		for (String name : names) {
+			this.teams.addMember(team.id(), name);
+		}
+		List<String> code = List.of(LoadPortfolio.CREDITOR);
+		List<QueueFilters> filters = List.of(
+				new QueueFilters(code, List.of("SMA-0"), null, null, null, null, List.of(), List.of(), List.of(),
+						List.of()),
+				new QueueFilters(code, List.of("SMA-1", "SMA-2"), null, null, null, null, List.of(), List.of(),
+						List.of(), List.of()),
+				new QueueFilters(code, List.of("NPA"), null, null, null, null, List.of(), List.of(), List.of(),
+						List.of()),
+				new QueueFilters(code, List.of(), 1, 30, new BigDecimal("100000"), null, List.of(), List.of(),
+						List.of(), List.of()),
+				new QueueFilters(code, List.of(), null, null, null, null, List.of("ml"), List.of(), List.of(),
+						List.of()),
+				new QueueFilters(code, List.of(), null, null, null, null, List.of("hi"), List.of(), List.of(),
+						List.of()),
+				new QueueFilters(code, List.of(), 61, null, null, new BigDecimal("50000"), List.of(), List.of(),
+						List.of(), List.of()),
+				new QueueFilters(code, List.of(), null, null, null, null, List.of(), List.of("KL"), List.of(),
+						List.of()));
+		for (int i = 0; i < filters.size(); i++) {
+			this.queues.define(team.id(), "Queue " + (i + 1), filters.get(i), QueueSort.DPD_DESC, 10 + i, "bench");
+		}
+
+		// a month of calls behind the owners (about 3% of an agent's accounts a day, one
+		// in
+		// twenty blocked, one in five a conversation), today's from 09:00 in India
+		Instant midnight = LocalDate.ofInstant(NOW, INDIA).atStartOfDay(INDIA).toInstant();
+		long started = System.nanoTime();
+		int calls = this.jdbc
+			.sql("""
+					INSERT INTO contact_interactions (id, customer_id, account_id, channel, direction, role, purpose, status,
+					    result, started_at, recorded_at, agent, blocked_reason)
+					SELECT gen_random_uuid(), a.customer_id, a.id, 'CALL', 'OUTBOUND', 'CONSUMER', 'COLLECTION',
+					    CASE WHEN h % 20 = 0 THEN 'BLOCKED' ELSE 'LOGGED' END,
+					    CASE WHEN h % 20 = 0 THEN NULL WHEN h % 5 = 0 THEN 'CONVERSATION' ELSE 'NO_ANSWER' END,
+					    t, t, w.agent, CASE WHEN h % 20 = 0 THEN 'benchmark' END
+					FROM work_assignments w JOIN portfolio_accounts a ON a.id = w.account_id
+					CROSS JOIN generate_series(0, 29) AS d
+					CROSS JOIN LATERAL (SELECT hashtext(w.account_id::text || d::text)::bigint & 2147483647 AS h) x
+					CROSS JOIN LATERAL (SELECT :midnight - d * interval '1 day' + interval '9 hours'
+					    + (x.h % 19800) * interval '1 second' AS t) y
+					WHERE x.h % 1000 < 30 AND y.t < :now""")
+			.param("midnight", Timestamp.from(midnight))
+			.param("now", Timestamp.from(NOW))
+			.update();
+		int promises = this.jdbc
+			.sql("""
+					INSERT INTO work_dispositions (id, account_id, interaction_id, result, outcome, amount, currency, agent,
+					    recorded_at)
+					SELECT gen_random_uuid(), i.account_id, i.id, 'RIGHT_PARTY', 'PROMISE_TO_PAY',
+					    1000 + (hashtext(i.id::text)::bigint & 2147483647) % 9000, 'INR', i.agent, i.started_at
+					FROM contact_interactions i WHERE i.result = 'CONVERSATION' AND (hashtext(i.id::text)::bigint & 2147483647) % 3 = 0""")
+			.update();
+		// today's payments, through the application: 20 on each owner's accounts
+		this.clock.set(NOW.minus(Duration.ofHours(2)));
+		List<UUID> paying = this.jdbc
+			.sql("""
+					SELECT account_id FROM (SELECT account_id, row_number() OVER (PARTITION BY agent ORDER BY account_id) AS n
+					    FROM work_assignments) r WHERE n <= 20""")
+			.query(UUID.class)
+			.list();
+		int n = 0;
+		for (UUID account : paying) {
+			this.payments.post(new AccountId(account),
+					new NewPayment(Money.of(new BigDecimal(500 + (n % 50) * 10), Currency.getInstance("INR")),
+							PaymentChannel.UPI, "BENCH-" + n++, null),
+					"bank");
+		}
+		this.jdbc.sql("VACUUM ANALYZE").update();
+		this.clock.set(NOW);
+		List<String> report = new ArrayList<>(List.of("=== the supervisor's floor ===",
+				"%d agents (%d owning %,d accounts each, %d with theirs pooled), %d queues, %,d calls over 30 days, %,d promises, %,d payments today, set up in %.0f s"
+					.formatted(agents, owners, accountsEach, agents - owners, filters.size(), calls, promises,
+							paying.size(), (System.nanoTime() - started) / 1e9),
+				"%d cores, JDK %s, max heap %d MB".formatted(Runtime.getRuntime().availableProcessors(),
+						Runtime.version(), Runtime.getRuntime().maxMemory() >> 20)));
+
+		Before before = new Before(this.jdbc, this.users, this.queues);
+		// the two read the same figures
+		assertThat(this.supervision.agents(INDIA)).isEqualTo(before.agents(INDIA));
+		assertThat(this.supervision.queueSizes()).isEqualTo(before.queueSizes());
+		Map<String, List<Double>> ms = new LinkedHashMap<>();
+		for (int round = 0; round < rounds; round++) {
+			time(ms, "agents' day, before: 4 statements per agent", () -> before.agents(INDIA));
+			time(ms, "agents' day, now: 4 statements for the floor", () -> this.supervision.agents(INDIA));
+			time(ms, "queue sizes, before: one count per queue", before::queueSizes);
+			time(ms, "queue sizes, now: one pass for every queue", this.supervision::queueSizes);
+			time(ms, "baseline: SELECT 1", () -> this.jdbc.sql("SELECT 1").query(Integer.class).single());
+		}
+		report.add("milliseconds over %d alternated rounds: median (every run)".formatted(rounds));
+		ms.forEach((what, runs) -> {
+			double[] sorted = runs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+			report.add("%-50s %9.1f  %s".formatted(what, sorted[sorted.length / 2],
+					Arrays.toString(runs.stream().map((v) -> Math.round(v * 10) / 10.0).toArray())));
+		});
+		String text = String.join(System.lineSeparator(), report);
+		System.out.println(text);
+		Files.createDirectories(Path.of("target/benchmarks"));
+		Files.writeString(Path.of("target/benchmarks/supervisor.txt"), text);
+	}
+
+	private static void time(Map<String, List<Double>> ms, String what, Supplier<?> action) {
+		long started = System.nanoTime();
+		action.get();
+		ms.computeIfAbsent(what, (k) -> new ArrayList<>()).add((System.nanoTime() - started) / 1e6);
+	}
+
+	/**
+	 * The supervisor's reads as they were before they were set-based (commit 8784daf),
+	 * kept here as the baseline.
+	 */
+	static final class Before {
+
+		private final JdbcClient jdbc;
+
+		private final UserManagement users;
+
+		private final Queues queues;
+
+		Before(JdbcClient jdbc, UserManagement users, Queues queues) {
+			this.jdbc = jdbc;
+			this.users = users;
+			this.queues = queues;
+		}
+
+		List<Supervision.AgentDay> agents(ZoneId zone) {
+			Instant midnight = LocalDate.ofInstant(NOW, zone).atStartOfDay(zone).toInstant();
+			List<Supervision.AgentDay> days = new ArrayList<>();
+			for (UserManagement.UserView agent : this.users.withRole(Role.AGENT)) {
+				Map<String, Object> p = Map.of("agent", agent.username(), "from", Timestamp.from(midnight), "now",
+						Timestamp.from(NOW));
+				Supervision.Working working = this.jdbc.sql("""
+						SELECT l.account_id, a.account_ref, l.locked_at FROM work_locks l
+						JOIN portfolio_accounts a ON a.id = l.account_id
+						WHERE l.agent = :agent AND l.expires_at > :now ORDER BY l.locked_at DESC LIMIT 1""")
+					.params(p)
+					.query((rs, n) -> new Supervision.Working(new AccountId(rs.getObject(1, UUID.class)),
+							rs.getString(2), rs.getTimestamp(3).toInstant()))
+					.optional()
+					.orElse(null);
+				Object[] calls = this.jdbc
+					.sql("""
+							SELECT count(*) FILTER (WHERE status <> 'BLOCKED'), count(*) FILTER (WHERE result = 'CONVERSATION'),
+							    count(*) FILTER (WHERE status = 'BLOCKED'), max(started_at)
+							FROM contact_interactions WHERE agent = :agent AND direction = 'OUTBOUND' AND started_at >= :from""")
+					.params(p)
+					.query((rs, n) -> new Object[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getTimestamp(4) })
+					.single();
+				List<Money> promised = new ArrayList<>();
+				long[] promises = { 0 };
+				this.jdbc.sql("""
+						SELECT currency, count(*), sum(amount) FROM work_dispositions
+						WHERE agent = :agent AND recorded_at >= :from AND outcome IN ('PROMISE_TO_PAY', 'PLAN_AGREED',
+						    'SETTLEMENT_AGREED') AND currency IS NOT NULL
+						GROUP BY currency ORDER BY currency""").params(p).query((rs, n) -> {
+					promises[0] += rs.getLong(2);
+					return Money.of(rs.getBigDecimal(3), Currency.getInstance(rs.getString(1)));
+				}).list().forEach(promised::add);
+				List<Money> paid = this.jdbc.sql("""
+						SELECT e.currency, sum(e.credit - e.principal - e.interest - e.fees)
+						FROM portfolio_ledger_entries e JOIN work_assignments w ON w.account_id = e.account_id
+						LEFT JOIN portfolio_ledger_entries o ON o.id = e.reverses
+						WHERE w.agent = :agent AND e.recorded_at >= :from
+						    AND (e.entry_type = 'PAYMENT' OR (e.entry_type = 'REVERSAL' AND o.entry_type = 'PAYMENT'))
+						GROUP BY e.currency ORDER BY e.currency""")
+					.params(p)
+					.query((rs, n) -> Money.of(rs.getBigDecimal(2), Currency.getInstance(rs.getString(1))))
+					.list();
+				Timestamp last = (Timestamp) calls[3];
+				days.add(new Supervision.AgentDay(agent.username(), agent.displayName(), working,
+						(last == null) ? null : last.toInstant(), (long) calls[0], (long) calls[1], (long) calls[2],
+						promises[0], promised, paid));
+			}
+			return days;
+		}
+
+		Map<Queues.QueueView, Queues.Size> queueSizes() {
+			Map<Queues.QueueView, Queues.Size> sizes = new LinkedHashMap<>();
+			this.queues.all()
+				.stream()
+				.filter(Queues.QueueView::active)
+				.forEach((q) -> sizes.put(q, this.queues.size(q.id())));
+			return sizes;
+		}
+
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Config {
+
+		@Bean
+		@Primary
+		MutableClock benchmarkClock() {
+			return new MutableClock(NOW);
+		}
+
+	}
+
+}
