@@ -153,9 +153,9 @@ class SupervisorBenchmark {
 					FROM work_assignments w JOIN portfolio_accounts a ON a.id = w.account_id
 					CROSS JOIN generate_series(0, 29) AS d
 					CROSS JOIN LATERAL (SELECT hashtext(w.account_id::text || d::text)::bigint & 2147483647 AS h) x
-					CROSS JOIN LATERAL (SELECT :midnight - d * interval '1 day' + interval '9 hours'
+					CROSS JOIN LATERAL (SELECT CAST(:midnight AS timestamptz) - d * interval '1 day' + interval '9 hours'
 					    + (x.h % 19800) * interval '1 second' AS t) y
-					WHERE x.h % 1000 < 30 AND y.t < :now""")
+					WHERE x.h % 1000 < 30 AND y.t < CAST(:now AS timestamptz)""")
 			.param("midnight", Timestamp.from(midnight))
 			.param("now", Timestamp.from(NOW))
 			.update();
