@@ -155,7 +155,7 @@ class SupervisorBenchmark {
 					CROSS JOIN LATERAL (SELECT hashtext(w.account_id::text || d::text)::bigint & 2147483647 AS h) x
 					CROSS JOIN LATERAL (SELECT CAST(:midnight AS timestamptz) - d * interval '1 day' + interval '9 hours'
 					    + (x.h % 19800) * interval '1 second' AS t) y
-					WHERE x.h % 1000 < 30 AND y.t < CAST(:now AS timestamptz)""")
+					WHERE w.agent IS NOT NULL AND x.h % 1000 < 30 AND y.t < CAST(:now AS timestamptz)""")
 			.param("midnight", Timestamp.from(midnight))
 			.param("now", Timestamp.from(NOW))
 			.update();
@@ -172,7 +172,7 @@ class SupervisorBenchmark {
 		List<UUID> paying = this.jdbc
 			.sql("""
 					SELECT account_id FROM (SELECT account_id, row_number() OVER (PARTITION BY agent ORDER BY account_id) AS n
-					    FROM work_assignments) r WHERE n <= 20""")
+					    FROM work_assignments WHERE agent IS NOT NULL) r WHERE n <= 20""")
 			.query(UUID.class)
 			.list();
 		int n = 0;
