@@ -273,6 +273,7 @@ class BrowserTests {
 
 	private void click(By locator) throws InterruptedException {
 		for (int attempt = 1;; attempt++) {
+			htmxSettled();
 			org.openqa.selenium.WebElement element = this.browser.findElement(locator);
 			((org.openqa.selenium.JavascriptExecutor) this.browser)
 				.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
@@ -281,13 +282,22 @@ class BrowserTests {
 				return;
 			}
 			catch (org.openqa.selenium.ElementClickInterceptedException ex) {
-				// a panel still loading moved the page under the pointer: look again
-				if (attempt == 5) {
+				// a panel still loading moved the page under the pointer: look again (on
+				// a
+				// loaded machine the panels can take seconds)
+				if (attempt == 20) {
 					throw ex;
 				}
-				Thread.sleep(300);
+				Thread.sleep(250);
 			}
 		}
+	}
+
+	/** Waits until the page has loaded and htmx has no request or swap under way. */
+	private void htmxSettled() {
+		new WebDriverWait(this.browser, Duration.ofSeconds(15)).until((driver) -> Boolean.TRUE
+			.equals(((JavascriptExecutor) driver).executeScript("return document.readyState === 'complete'"
+					+ " && document.querySelectorAll('.htmx-request, .htmx-settling, .htmx-swapping').length === 0")));
 	}
 
 	/**
