@@ -52,6 +52,9 @@ public class CustomerBulk {
 			.add(row.name())
 			.add(row.language())
 			.add(row.dateOfBirth() == null ? null : row.dateOfBirth().toString())
+			.add(row.nationalId() == null ? null
+					: "\\x" + java.util.HexFormat.of().formatHex(row.nationalId().encrypted()))
+			.add(row.nationalId() == null ? null : row.nationalId().last4())
 			.addArray(row.phones().stream().map(PhoneNumber::e164).toList())
 			.addArray(row.phones().stream().map((p) -> p.type().name()).toList())
 			.addArray(row.phones().stream().map((p) -> String.join(",", p.timeZones())).toList())
@@ -80,7 +83,8 @@ public class CustomerBulk {
 	public void stageRows(CharSequence rows) {
 		ensureStaging();
 		PostgresCopy.in(this.dataSource, """
-				COPY customer_import_staging (line, customer_ref, name, language, date_of_birth, phones, phone_types,
+				COPY customer_import_staging (line, customer_ref, name, language, date_of_birth, national_id_enc,
+				    national_id_last4, phones, phone_types,
 				    phone_zones, email, line1, line2, city, state, postal_code, country)
 				FROM STDIN (FORMAT csv)""", rows);
 	}
@@ -161,7 +165,7 @@ public class CustomerBulk {
 			.sql("""
 					CREATE TEMP TABLE IF NOT EXISTS customer_import_staging (
 					    line int NOT NULL, customer_ref text NOT NULL, name text NOT NULL, language text,
-					    date_of_birth date, phones text[] NOT NULL, phone_types text[] NOT NULL, phone_zones text[] NOT NULL,
+					    date_of_birth date, national_id_enc bytea, national_id_last4 text, phones text[] NOT NULL, phone_types text[] NOT NULL, phone_zones text[] NOT NULL,
 					    email text, line1 text, line2 text, city text, state text, postal_code text, country char(2)
 					) ON COMMIT DROP""")
 			.update();

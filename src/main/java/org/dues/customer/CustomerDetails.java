@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param source where the details came from, e.g. {@code PLACEMENT} or {@code IMPORT}
  */
 public record CustomerDetails(UUID creditorId, String customerRef, CustomerKind kind, String name,
-		@Nullable String language, @Nullable LocalDate dateOfBirth, List<PhoneNumber> phones, List<EmailAddress> emails,
-		List<PostalAddress> addresses, String source) {
+		@Nullable String language, @Nullable LocalDate dateOfBirth, @Nullable String nationalId,
+		List<PhoneNumber> phones, List<EmailAddress> emails, List<PostalAddress> addresses, String source) {
 
 	public CustomerDetails {
 		phones = List.copyOf(phones);

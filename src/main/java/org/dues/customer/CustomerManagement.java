@@ -19,6 +19,7 @@ import org.dues.shared.EmailAddress;
 import org.dues.shared.NotFoundException;
 import org.dues.shared.PhoneNumber;
 import org.dues.shared.PostalAddress;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -37,9 +38,12 @@ public class CustomerManagement {
 
 	private final Clock clock;
 
-	CustomerManagement(JdbcClient jdbc, Clock clock) {
+	private final NationalIds nationalIds;
+
+	CustomerManagement(JdbcClient jdbc, Clock clock, NationalIds nationalIds) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.nationalIds = nationalIds;
 		this.contactPoints = new ContactPoints(jdbc);
 	}
 
@@ -55,11 +59,15 @@ public class CustomerManagement {
 		// Insert first so two placements of one new customer at once cannot both create
 		// it.
 		CustomerId fresh = CustomerId.random();
+		NationalIds.Sealed nationalId = (details.nationalId() == null) ? null
+				: this.nationalIds.seal(details.nationalId());
 		boolean created = this.jdbc.sql("""
 				INSERT INTO customer_customers (id, creditor_id, customer_ref, kind, name, language, date_of_birth,
-				    created_at, updated_at)
-				VALUES (:id, :creditor, :ref, :kind, :name, :language, :dob, :now, :now)
+				    national_id_enc, national_id_last4, created_at, updated_at)
+				VALUES (:id, :creditor, :ref, :kind, :name, :language, :dob, :nid, :nidLast4, :now, :now)
 				ON CONFLICT (creditor_id, customer_ref) DO NOTHING""")
+			.param("nid", (nationalId == null) ? null : nationalId.encrypted())
+			.param("nidLast4", (nationalId == null) ? null : nationalId.last4())
 			.param("id", fresh.value())
 			.param("creditor", details.creditorId())
 			.param("ref", details.customerRef())
@@ -83,12 +91,21 @@ public class CustomerManagement {
 			id = known.id();
 			String language = details.language() != null ? details.language() : known.language();
 			var dob = details.dateOfBirth() != null ? details.dateOfBirth() : known.dateOfBirth();
+			boolean newId = nationalId != null && !java.util.Arrays.equals(nationalId.encrypted(),
+					this.jdbc.sql("SELECT national_id_enc FROM customer_customers WHERE id = :id")
+						.param("id", id.value())
+						.query((rs, n) -> rs.getBytes(1))
+						.single());
 			changed = !known.name().equals(details.name()) || !Objects.equals(language, known.language())
-					|| !Objects.equals(dob, known.dateOfBirth()) || known.kind() != details.kind();
+					|| !Objects.equals(dob, known.dateOfBirth()) || known.kind() != details.kind() || newId;
 			if (changed) {
-				this.jdbc.sql("""
-						UPDATE customer_customers SET name = :name, language = :language, date_of_birth = :dob,
-						    kind = :kind, updated_at = :now WHERE id = :id""")
+				this.jdbc
+					.sql("""
+							UPDATE customer_customers SET name = :name, language = :language, date_of_birth = :dob,
+							    kind = :kind, national_id_enc = coalesce(:nid, national_id_enc),
+							    national_id_last4 = coalesce(:nidLast4, national_id_last4), updated_at = :now WHERE id = :id""")
+					.param("nid", (nationalId == null) ? null : nationalId.encrypted())
+					.param("nidLast4", (nationalId == null) ? null : nationalId.last4())
 					.param("id", id.value())
 					.param("name", details.name())
 					.param("language", language)
@@ -123,6 +140,19 @@ public class CustomerManagement {
 			.param("id", id.value())
 			.param("e164", e164)
 			.update() == 1;
+	}
+
+	/**
+	 * The customer's national id in clear, for a role that needs it (decrypted here,
+	 * never stored so); null when none is known.
+	 */
+	@Transactional(readOnly = true)
+	public @Nullable String nationalId(CustomerId id) {
+		return this.nationalIds.reveal(this.jdbc.sql("SELECT national_id_enc FROM customer_customers WHERE id = :id")
+			.param("id", id.value())
+			.query((rs, n) -> rs.getBytes(1))
+			.optional()
+			.orElse(null));
 	}
 
 	/** The customer with all contact points. */
@@ -187,13 +217,14 @@ public class CustomerManagement {
 		var emails = this.contactPoints.emails(array);
 		var addresses = this.contactPoints.addresses(array);
 		return this.jdbc.sql("""
-				SELECT id, customer_ref, kind, name, language, date_of_birth FROM customer_customers
+				SELECT id, customer_ref, kind, name, language, date_of_birth, national_id_last4 FROM customer_customers
 				WHERE id = ANY(:ids)""").param("ids", array).query((rs, n) -> {
 			UUID id = rs.getObject("id", UUID.class);
 			return new CustomerView(new CustomerId(id), rs.getString("customer_ref"),
 					CustomerKind.valueOf(rs.getString("kind")), rs.getString("name"), rs.getString("language"),
 					rs.getObject("date_of_birth", java.time.LocalDate.class), phones.getOrDefault(id, List.of()),
-					emails.getOrDefault(id, List.of()), addresses.getOrDefault(id, List.of()));
+					emails.getOrDefault(id, List.of()), addresses.getOrDefault(id, List.of()),
+					rs.getString("national_id_last4"));
 		}).list();
 	}
 

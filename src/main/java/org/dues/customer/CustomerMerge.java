@@ -55,13 +55,16 @@ class CustomerMerge {
 		// the creditor's reference, the new ones given an id.
 		update("""
 				CREATE TEMP TABLE customer_import_resolved ON COMMIT DROP AS
-				SELECT f.customer_ref, f.line, f.name, f.language, f.date_of_birth, c.id IS NULL AS created,
+				SELECT f.customer_ref, f.line, f.name, f.language, f.date_of_birth, f.national_id_enc, f.national_id_last4,
+				    c.id IS NULL AS created,
 				    coalesce(c.id, %s) AS customer_id,
 				    c.id IS NULL OR c.name <> f.name
 				        OR (f.language IS NOT NULL AND c.language IS DISTINCT FROM f.language)
-				        OR (f.date_of_birth IS NOT NULL AND c.date_of_birth IS DISTINCT FROM f.date_of_birth) AS changed,
+				        OR (f.date_of_birth IS NOT NULL AND c.date_of_birth IS DISTINCT FROM f.date_of_birth)
+				        OR (f.national_id_enc IS NOT NULL AND c.national_id_enc IS DISTINCT FROM f.national_id_enc) AS changed,
 				    false AS locked
-				FROM (SELECT DISTINCT ON (customer_ref) customer_ref, line, name, language, date_of_birth
+				FROM (SELECT DISTINCT ON (customer_ref) customer_ref, line, name, language, date_of_birth,
+				          national_id_enc, national_id_last4
 				      FROM customer_import_staging ORDER BY customer_ref, line) f
 				LEFT JOIN customer_customers c ON c.creditor_id = :creditor AND c.customer_ref = f.customer_ref"""
 			.formatted(BulkIds.sql("customerIds", "f.line")));
@@ -82,7 +85,9 @@ class CustomerMerge {
 		update("""
 				WITH updated AS (
 				    UPDATE customer_customers c SET name = r.name, language = coalesce(r.language, c.language),
-				        date_of_birth = coalesce(r.date_of_birth, c.date_of_birth), updated_at = :now
+				        date_of_birth = coalesce(r.date_of_birth, c.date_of_birth),
+				        national_id_enc = coalesce(r.national_id_enc, c.national_id_enc),
+				        national_id_last4 = coalesce(r.national_id_last4, c.national_id_last4), updated_at = :now
 				    FROM customer_import_resolved r
 				    WHERE c.id = r.customer_id AND r.changed AND NOT r.created
 				    RETURNING c.id
@@ -137,10 +142,12 @@ class CustomerMerge {
 		if (!this.created) {
 			return;
 		}
-		handover.hand("""
-				SELECT customer_id, customer_ref, line, name, language, date_of_birth
-				FROM customer_import_resolved WHERE created""",
-				"customer_id uuid, customer_ref text, line int, name text, language text, date_of_birth date",
+		handover.hand(
+				"""
+						SELECT customer_id, customer_ref, line, name, language, date_of_birth, national_id_enc, national_id_last4
+						FROM customer_import_resolved WHERE created""",
+				"customer_id uuid, customer_ref text, line int, name text, language text, date_of_birth date, "
+						+ "national_id_enc bytea, national_id_last4 text",
 				(other, table) -> insertNewCustomers(other, table));
 		this.handedOver = true;
 	}
@@ -149,13 +156,14 @@ class CustomerMerge {
 	 * Inserts new customers, in the order of their first lines.
 	 * @param rows a table or subquery of them, with the columns of
 	 * {@code customer_import_resolved}'s {@code customer_id, customer_ref, line, name,
-	 * language, date_of_birth}
+	 * language, date_of_birth, national_id_enc, national_id_last4}
 	 */
 	private void insertNewCustomers(JdbcClient session, String rows) {
 		update(session, """
 				INSERT INTO customer_customers (id, creditor_id, customer_ref, kind, name, language, date_of_birth,
-				    created_at, updated_at)
-				SELECT customer_id, :creditor, customer_ref, 'PERSON', name, language, date_of_birth, :now, :now
+				    national_id_enc, national_id_last4, created_at, updated_at)
+				SELECT customer_id, :creditor, customer_ref, 'PERSON', name, language, date_of_birth, national_id_enc,
+				    national_id_last4, :now, :now
 				FROM %s r ORDER BY line""".formatted(rows), Map.of());
 	}
 

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * A customer with every contact point, as read.
  */
 public record CustomerView(CustomerId id, String customerRef, CustomerKind kind, String name, @Nullable String language,
-		@Nullable LocalDate dateOfBirth, List<Phone> phones, List<Email> emails, List<Address> addresses) {
+		@Nullable LocalDate dateOfBirth, List<Phone> phones, List<Email> emails, List<Address> addresses,
+		@Nullable String nationalIdLast4) {
 
 	/**
 	 * Every time zone the customer may be in: those of the numbers not marked wrong and

@@ -14,6 +14,6 @@ import org.jspecify.annotations.Nullable;
  * @param line where the row came from (a file line), to report and exclude by
  */
 public record StagedCustomer(int line, String customerRef, String name, @Nullable String language,
-		@Nullable LocalDate dateOfBirth, List<PhoneNumber> phones, @Nullable EmailAddress email,
-		@Nullable PostalAddress address) {
+		@Nullable LocalDate dateOfBirth, NationalIds.@Nullable Sealed nationalId, List<PhoneNumber> phones,
+		@Nullable EmailAddress email, @Nullable PostalAddress address) {
 }

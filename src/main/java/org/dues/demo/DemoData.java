@@ -211,6 +211,7 @@ class DemoData implements ApplicationRunner {
 		row.put("state", place.state());
 		row.put("postal_code", place.postal() + String.format("%02d", 1 + random.nextInt(40)));
 		row.put("country", "IN");
+		row.put("national_id", DemoPeople.pan(n));
 		return row;
 	}
 
@@ -232,6 +233,7 @@ class DemoData implements ApplicationRunner {
 		row.put("state", place.state());
 		row.put("postal_code", place.postal() + String.format("%02d", random.nextInt(100)));
 		row.put("country", "US");
+		row.put("national_id", DemoPeople.ssn(n));
 		return row;
 	}
 

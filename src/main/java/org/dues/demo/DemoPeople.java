@@ -99,4 +99,29 @@ final class DemoPeople {
 				+ digits(random, 4);
 	}
 
+	/**
+	 * A PAN-shaped id (five letters, the fourth P for a person, four digits, a letter)
+	 * for demo customer {@code n}; from its own generator, so the demo's other draws stay
+	 * as they were.
+	 */
+	static String pan(int n) {
+		java.util.Random r = new java.util.Random(7_000_000L + n);
+		StringBuilder pan = new StringBuilder();
+		for (int i = 0; i < 3; i++) {
+			pan.append((char) ('A' + r.nextInt(26)));
+		}
+		pan.append('P').append((char) ('A' + r.nextInt(26)));
+		pan.append(String.format("%04d", r.nextInt(10_000))).append((char) ('A' + r.nextInt(26)));
+		return pan.toString();
+	}
+
+	/**
+	 * An SSN-shaped id for demo customer {@code n}, in the 9xx area the Social Security
+	 * Administration never issues, so no demo id is a real person's.
+	 */
+	static String ssn(int n) {
+		java.util.Random r = new java.util.Random(9_000_000L + n);
+		return String.format("9%02d-%02d-%04d", r.nextInt(100), 10 + r.nextInt(89), 1 + r.nextInt(9_999));
+	}
+
 }

@@ -15,8 +15,8 @@ final class ImportColumns {
 	static final List<String> CANONICAL = List.of("account_ref", "customer_ref", "customer_name", "currency",
 			"principal_outstanding", "interest_outstanding", "fees_outstanding", "total_outstanding", "overdue_amount",
 			"oldest_due_date", "product", "original_amount", "installment_amount", "open_date", "charge_off_date",
-			"last_payment_date", "last_payment_amount", "date_of_birth", "language", "phone_1", "phone_2", "phone_3",
-			"email", "address_line1", "address_line2", "city", "state", "postal_code", "country");
+			"last_payment_date", "last_payment_amount", "date_of_birth", "national_id", "language", "phone_1",
+			"phone_2", "phone_3", "email", "address_line1", "address_line2", "city", "state", "postal_code", "country");
 
 	static final List<String> REQUIRED = List.of("account_ref", "customer_ref", "customer_name", "currency",
 			"principal_outstanding", "overdue_amount");

@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.dues.customer.CustomerBulk;
+import org.dues.customer.NationalIds;
 import org.dues.customer.StagedCustomer;
 import org.dues.shared.CopyText;
 import org.dues.shared.InvalidInputException;
@@ -56,7 +57,11 @@ final class ImportReader implements AutoCloseable {
 
 	private volatile boolean closed;
 
-	ImportReader(AllocationFile file, Map<String, Integer> columns, PlacementParser parser, UUID importId) {
+	private final NationalIds nationalIds;
+
+	ImportReader(AllocationFile file, Map<String, Integer> columns, PlacementParser parser, UUID importId,
+			NationalIds nationalIds) {
+		this.nationalIds = nationalIds;
 		this.file = file;
 		this.columns = columns;
 		this.parser = parser;
@@ -238,8 +243,9 @@ final class ImportReader implements AutoCloseable {
 			.end();
 		StringBuilder customer = new StringBuilder(200);
 		CustomerBulk.appendStagingRow(new StagedCustomer(row.line(), p.customerRef(), p.customerName(), p.language(),
-				p.dateOfBirth(), p.phones(), p.emails().isEmpty() ? null : p.emails().get(0),
-				p.addresses().isEmpty() ? null : p.addresses().get(0)), customer);
+				p.dateOfBirth(), (p.nationalId() == null) ? null : this.nationalIds.seal(p.nationalId()), p.phones(),
+				p.emails().isEmpty() ? null : p.emails().get(0), p.addresses().isEmpty() ? null : p.addresses().get(0)),
+				customer);
 		return new Rendered(false, account.toString(), customer.toString(), issues.toString(), "");
 	}
 

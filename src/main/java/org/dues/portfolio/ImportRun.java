@@ -61,7 +61,8 @@ class ImportRun {
 	private final Deps deps;
 
 	record Deps(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions,
-			TransactionTemplate separateTransactions, CustomerBulk customers, Aging aging, Clock clock) {
+			TransactionTemplate separateTransactions, CustomerBulk customers, Aging aging, Clock clock,
+			org.dues.customer.NationalIds nationalIds) {
 	}
 
 	ImportRun(UUID id, CreditorView creditor, MappingProfile profile, Path file, AllocationFile.Format format,
@@ -182,7 +183,7 @@ class ImportRun {
 		long waited = 0;
 		try (AllocationFile rows = AllocationFile.open(this.file, this.format, dates);
 				ImportReader reader = new ImportReader(rows, ImportColumns.resolve(rows.headers(), this.profile),
-						parser, this.id)
+						parser, this.id, this.deps.nationalIds())
 					.start()) {
 			ImportReader.Chunk chunk;
 			long waiting = System.nanoTime();

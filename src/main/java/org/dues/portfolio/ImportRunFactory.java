@@ -37,11 +37,11 @@ class ImportRunFactory {
 	private final ImportRun.Deps deps;
 
 	ImportRunFactory(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions,
-			CustomerBulk customers, Aging aging, Clock clock) {
+			CustomerBulk customers, Aging aging, Clock clock, org.dues.customer.NationalIds nationalIds) {
 		TransactionTemplate separate = new TransactionTemplate(transactions);
 		separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.deps = new ImportRun.Deps(jdbc, dataSource, new TransactionTemplate(transactions), separate, customers,
-				aging, clock);
+				aging, clock, nationalIds);
 	}
 
 	ImportRun create(UUID id, CreditorView creditor, MappingProfile profile, Path file, AllocationFile.Format format,

@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * customer. {@link PlacementParser} builds it from the allocation file's fields.
  */
 public record Placement(String accountRef, String customerRef, String customerName, @Nullable String language,
-		@Nullable LocalDate dateOfBirth, Money principal, Money interest, Money fees, Money overdue,
-		@Nullable LocalDate oldestDueDate, @Nullable String product, @Nullable Money originalAmount,
+		@Nullable LocalDate dateOfBirth, @Nullable String nationalId, Money principal, Money interest, Money fees,
+		Money overdue, @Nullable LocalDate oldestDueDate, @Nullable String product, @Nullable Money originalAmount,
 		@Nullable Money installmentAmount, @Nullable LocalDate openDate, @Nullable LocalDate chargeOffDate,
 		@Nullable LocalDate lastPaymentDate, @Nullable Money lastPaymentAmount, List<PhoneNumber> phones,
 		List<EmailAddress> emails, List<PostalAddress> addresses) {

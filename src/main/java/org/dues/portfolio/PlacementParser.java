@@ -142,12 +142,22 @@ public final class PlacementParser {
 			in.warnings.add(new FieldError("date_of_birth", "%s is in the future; dropped".formatted(dateOfBirth)));
 			dateOfBirth = null;
 		}
+		String nationalId = in.optional("national_id");
+		if (nationalId != null) {
+			String normalized = org.dues.customer.NationalIds.normalize(nationalId);
+			if (normalized == null) {
+				// not echoed: the report and the log are no place for an id in clear
+				in.warnings
+					.add(new FieldError("national_id", "is not an identifier of 4 to 20 letters and digits; dropped"));
+			}
+			nationalId = normalized;
+		}
 		Placement placement = new Placement(accountRef, customerRef, customerName,
-				language == null ? null : language.toLowerCase(Locale.ROOT), dateOfBirth, principal, interest, fees,
-				overdue, oldestDue, in.optional("product"), in.optionalAmount("original_amount", currency),
-				in.optionalAmount("installment_amount", currency), in.date("open_date"), in.date("charge_off_date"),
-				in.date("last_payment_date"), in.optionalAmount("last_payment_amount", currency), in.phones(),
-				in.emails(), in.addresses());
+				language == null ? null : language.toLowerCase(Locale.ROOT), dateOfBirth, nationalId, principal,
+				interest, fees, overdue, oldestDue, in.optional("product"),
+				in.optionalAmount("original_amount", currency), in.optionalAmount("installment_amount", currency),
+				in.date("open_date"), in.date("charge_off_date"), in.date("last_payment_date"),
+				in.optionalAmount("last_payment_amount", currency), in.phones(), in.emails(), in.addresses());
 		if (!in.errors.isEmpty()) {
 			throw new InvalidInputException(in.errors);
 		}

@@ -59,9 +59,10 @@ public class Placements {
 			.param("key", "import/" + creditor.id())
 			.query(Object.class)
 			.single();
-		var customer = this.customers.record(new CustomerDetails(creditor.id().value(), placement.customerRef(),
-				CustomerKind.PERSON, placement.customerName(), placement.language(), placement.dateOfBirth(),
-				placement.phones(), placement.emails(), placement.addresses(), source.channel()));
+		var customer = this.customers
+			.record(new CustomerDetails(creditor.id().value(), placement.customerRef(), CustomerKind.PERSON,
+					placement.customerName(), placement.language(), placement.dateOfBirth(), placement.nationalId(),
+					placement.phones(), placement.emails(), placement.addresses(), source.channel()));
 		OffsetDateTime now = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
 		LocalDate today = LocalDate.now(this.clock.withZone(creditor.timeZone()));
 		AccountId id = AccountId.random();

@@ -75,6 +75,7 @@ class AccountPages {
 		model.addAttribute("ledger", this.accounts.ledger(account.id()));
 		model.addAttribute("moves", this.accounts.bucketMoves(account.id()));
 		model.addAttribute("dateOfBirth", maskedDateOfBirth(customer, user));
+		model.addAttribute("nationalId", nationalIdShown(customer, user));
 		// an agent on a call sees the debt only once they know they speak to the customer
 		model.addAttribute("verified", AccountAccess.seesAll(user) || this.rightParty.isVerified(id));
 		return "portfolio/account";
@@ -87,6 +88,21 @@ class AccountPages {
 		}
 		boolean full = AccountAccess.seesAll(user);
 		return full ? customer.dateOfBirth().toString() : "••••-••-•• (" + customer.dateOfBirth().getYear() + ")";
+	}
+
+	/**
+	 * Compliance officers read the national id whole; leads and managers its last four
+	 * characters; agents only that there is one, since the customer gives its last four
+	 * to be verified.
+	 */
+	private String nationalIdShown(CustomerView customer, Authentication user) {
+		if (customer.nationalIdLast4() == null) {
+			return "—";
+		}
+		if (user.getAuthorities().stream().anyMatch((a) -> "ROLE_COMPLIANCE".equals(a.getAuthority()))) {
+			return String.valueOf(this.customers.nationalId(customer.id()));
+		}
+		return AccountAccess.seesAll(user) ? "•••• " + customer.nationalIdLast4() : "•••• ••••";
 	}
 
 	/** A search result. */

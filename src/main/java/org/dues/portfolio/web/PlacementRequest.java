@@ -15,9 +15,9 @@ record PlacementRequest(@Nullable String accountRef, @Nullable String customerRe
 		@Nullable String oldestDueDate, @Nullable String product, @Nullable String originalAmount,
 		@Nullable String installmentAmount, @Nullable String openDate, @Nullable String chargeOffDate,
 		@Nullable String lastPaymentDate, @Nullable String lastPaymentAmount, @Nullable String dateOfBirth,
-		@Nullable String language, @Nullable String phone1, @Nullable String phone2, @Nullable String phone3,
-		@Nullable String email, @Nullable String addressLine1, @Nullable String addressLine2, @Nullable String city,
-		@Nullable String state, @Nullable String postalCode, @Nullable String country) {
+		@Nullable String nationalId, @Nullable String language, @Nullable String phone1, @Nullable String phone2,
+		@Nullable String phone3, @Nullable String email, @Nullable String addressLine1, @Nullable String addressLine2,
+		@Nullable String city, @Nullable String state, @Nullable String postalCode, @Nullable String country) {
 
 	/** The fields under the allocation file's canonical column names. */
 	Map<String, String> fields() {
@@ -40,6 +40,7 @@ record PlacementRequest(@Nullable String accountRef, @Nullable String customerRe
 		put(fields, "last_payment_date", this.lastPaymentDate);
 		put(fields, "last_payment_amount", this.lastPaymentAmount);
 		put(fields, "date_of_birth", this.dateOfBirth);
+		put(fields, "national_id", this.nationalId);
 		put(fields, "language", this.language);
 		put(fields, "phone_1", this.phone1);
 		put(fields, "phone_2", this.phone2);

@@ -220,7 +220,8 @@ class DeskPages {
 	}
 
 	/**
-	 * Date of birth (yyyy-MM-dd) or the last four characters of the account reference.
+	 * Date of birth (yyyy-MM-dd), or the last four characters of the national id or of
+	 * the account reference.
 	 */
 	private static boolean matches(AccountView account, CustomerView customer, @Nullable String answer) {
 		if (answer == null || answer.isBlank()) {
@@ -228,6 +229,10 @@ class DeskPages {
 		}
 		String given = answer.strip();
 		if (customer.dateOfBirth() != null && given.equals(customer.dateOfBirth().toString())) {
+			return true;
+		}
+		String last4 = customer.nationalIdLast4();
+		if (last4 != null && given.replaceAll("[\\s\\-]", "").equalsIgnoreCase(last4)) {
 			return true;
 		}
 		String ref = account.accountRef();
