@@ -332,10 +332,18 @@ class BrowserTests {
 		wait.until(ExpectedConditions.urlContains("/accounts/" + first.id().value()));
 		String banner = this.browser.findElement(By.cssSelector("[data-next]")).getText();
 		assertThat(banner).contains("Your account", american.accountRef());
+		// until the customer is verified the agent says only whom they want and who they
+		// are: whoever answered must not learn of the lender or the debt
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("opening-script")));
+		assertThat(this.browser.findElement(By.id("opening-script")).getText()).contains("may I speak with",
+				"Desk Agent");
+		assertThat(this.browser.findElement(By.id("opening-script")).getText()).doesNotContain(nbfc.name(),
+				first.accountRef().substring(first.accountRef().length() - 4));
+		assertThat(this.browser.findElements(By.id("call-script"))).isEmpty();
+		verify(wait, first);
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("call-script")));
 		assertThat(this.browser.findElement(By.id("call-script")).getText())
-			.contains("recovery agent (certificate RA-9)");
-		verify(wait, first);
+			.contains("recovery agent (certificate RA-9)", nbfc.name());
 
 		// click to call: the gate allows it and logs the call
 		wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-call]")));

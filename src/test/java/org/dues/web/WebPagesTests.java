@@ -161,9 +161,11 @@ class WebPagesTests {
 			.andExpect(content().string(containsString("ലക്ഷ്മി മേനോൻ")))
 			.andExpect(content().string(containsString("verify-first")))
 			.andExpect(content().string(not(containsString("₹1,23,456.50"))));
+		// before the customer is verified, only whom the agent wants and who they are
 		this.mvc.perform(get("/accounts/{id}/desk", this.account.id().value()).session(session).with(agent))
-			.andExpect(content().string(containsString("a recovery agent (certificate —) calling on behalf of")))
-			.andExpect(content().string(containsString("ending " + ref.substring(ref.length() - 4))));
+			.andExpect(content().string(containsString("id=\"opening-script\"")))
+			.andExpect(content().string(not(containsString("calling on behalf of"))))
+			.andExpect(content().string(not(containsString("ending " + ref.substring(ref.length() - 4)))));
 		this.mvc
 			.perform(post("/accounts/{id}/desk/verify", this.account.id().value()).param("answer", "1999-01-01")
 				.session(session)
@@ -179,6 +181,9 @@ class WebPagesTests {
 			.andExpect(header().string("HX-Refresh", "true"));
 		this.mvc.perform(get("/accounts/{id}", this.account.id().value()).session(session).with(agent))
 			.andExpect(content().string(containsString("₹1,23,456.50")));
+		this.mvc.perform(get("/accounts/{id}/desk", this.account.id().value()).session(session).with(agent))
+			.andExpect(content().string(containsString("a recovery agent (certificate —) calling on behalf of")))
+			.andExpect(content().string(containsString("ending " + ref.substring(ref.length() - 4))));
 		// another login session has not verified anyone
 		this.mvc.perform(get("/accounts/{id}", this.account.id().value()).session(new MockHttpSession()).with(agent))
 			.andExpect(content().string(not(containsString("₹1,23,456.50"))));

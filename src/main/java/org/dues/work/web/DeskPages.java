@@ -186,12 +186,29 @@ class DeskPages {
 		model.addAttribute("problem", problem);
 		model.addAttribute("problemKey", problemKey);
 		model.addAttribute("script", script(account, customer, creditor, user));
+		model.addAttribute("opening", opening(customer, user));
 		model.addAttribute("results", CallResult.values());
 		model.addAttribute("outcomes", Outcome.values());
 		model.addAttribute("frequencies", Frequency.values());
 		model.addAttribute("zone", this.desk.zoneOf(account, customer).getId());
 		model.addAttribute("timeline", this.desk.timeline(account.id(), 50));
 		return PANEL;
+	}
+
+	/**
+	 * What the agent says before the right party is verified: who they want to speak to
+	 * and their own name, nothing of the creditor or the debt, which a third party who
+	 * answered must not learn (FDCPA 805(b), 12 CFR 1006.6(d); the RBI's code on
+	 * privacy).
+	 */
+	private Script opening(CustomerView customer, Authentication user) {
+		Locale locale = (customer.language() == null) ? Locale.ENGLISH : Locale.forLanguageTag(customer.language());
+		UserManagement.UserView agent = this.users.find(user.getName()).orElse(null);
+		Object[] args = { (agent == null) ? user.getName() : agent.displayName(), customer.name() };
+		String text = this.messages.getMessage("script.opening", args, locale);
+		boolean translated = !this.messages.getMessage("script.opening", args, Locale.ENGLISH).equals(text)
+				|| locale.getLanguage().equals("en");
+		return new Script("script.opening", text, translated ? locale.getLanguage() : "en");
 	}
 
 	/**
