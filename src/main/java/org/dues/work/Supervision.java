@@ -70,7 +70,8 @@ public class Supervision {
 		}
 		Map<String, Object> p = Map.of("agents",
 				agents.stream().map(UserManagement.UserView::username).toArray(String[]::new), "from",
-				Timestamp.from(midnight), "now", Timestamp.from(now));
+				Timestamp.from(midnight), "now", Timestamp.from(now), "today",
+				LocalDate.now(this.clock.withZone(zone)));
 		Map<String, Working> working = new HashMap<>();
 		this.jdbc.sql("""
 				SELECT DISTINCT ON (l.agent) l.agent, l.account_id, a.account_ref, l.locked_at FROM work_locks l
@@ -104,15 +105,19 @@ public class Supervision {
 			promised.computeIfAbsent(rs.getString(1), (k) -> new ArrayList<>())
 				.add(Money.of(rs.getBigDecimal(4), Currency.getInstance(rs.getString(2))));
 		});
-		// Net of the payments that bounced today (their reversals), whenever they came;
-		// today's entries are found by the ledger's BRIN index on recorded_at.
+		// Payments received today (a payment received on an earlier day and posted today
+		// is
+		// that day's), net of those of them that bounced; today's entries are found by
+		// the
+		// ledger's BRIN index on recorded_at.
 		Map<String, List<Money>> paid = new HashMap<>();
 		this.jdbc.sql("""
 				SELECT w.agent, e.currency, sum(e.credit - e.principal - e.interest - e.fees)
 				FROM portfolio_ledger_entries e JOIN work_assignments w ON w.account_id = e.account_id
 				LEFT JOIN portfolio_ledger_entries o ON o.id = e.reverses
 				WHERE w.agent = ANY(:agents) AND e.recorded_at >= :from
-				    AND (e.entry_type = 'PAYMENT' OR (e.entry_type = 'REVERSAL' AND o.entry_type = 'PAYMENT'))
+				    AND ((e.entry_type = 'PAYMENT' AND e.effective_date = :today)
+				        OR (e.entry_type = 'REVERSAL' AND o.entry_type = 'PAYMENT' AND o.effective_date = :today))
 				GROUP BY w.agent, e.currency ORDER BY w.agent, e.currency""").params(p).query((rs) -> {
 			paid.computeIfAbsent(rs.getString(1), (k) -> new ArrayList<>())
 				.add(Money.of(rs.getBigDecimal(3), Currency.getInstance(rs.getString(2))));
@@ -221,8 +226,8 @@ public class Supervision {
 	 * @param blocked attempts the gate blocked
 	 * @param promises promises, plans and settlements agreed
 	 * @param promised their amounts, by currency
-	 * @param paid payments posted today on the agent's accounts less those reversed
-	 * today, by currency
+	 * @param paid payments received today on the agent's accounts less those of them
+	 * reversed today, by currency
 	 */
 	public record AgentDay(String agent, String name, @Nullable Working working, @Nullable Instant lastAttempt,
 			long attempts, long rightPartyContacts, long blocked, long promises, List<Money> promised,

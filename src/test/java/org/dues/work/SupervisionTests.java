@@ -138,6 +138,9 @@ class SupervisionTests {
 			.post(paying.id(), new NewPayment(inr("1000"), PaymentChannel.CHEQUE, "SUP-2", null), "bank")
 			.payment();
 		this.payments.reverse(paying.id(), bounced.id(), "cheque returned unpaid", "bank");
+		// a payment received on Saturday, posted only now: Saturday's, not today's
+		this.payments.post(paying.id(),
+				new NewPayment(inr("400"), PaymentChannel.BANK_TRANSFER, "SUP-3", LocalDate.of(2026, 11, 28)), "bank");
 
 		this.clock.set(Instant.parse("2026-11-30T07:00:00Z"));
 		Supervision.AgentDay india = day(ZoneId.of("Asia/Kolkata"));
