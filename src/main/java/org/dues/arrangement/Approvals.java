@@ -72,13 +72,8 @@ public class Approvals {
 	 */
 	@Transactional(readOnly = true)
 	public List<ApprovalView> inboxOf(Asker viewer) {
-		List<ApprovalView> all = pending();
-		if (viewer.roles().contains(Role.MANAGER) || viewer.roles().contains(Role.ADMIN)
-				|| !this.teams.leadsATeam(viewer.name())) {
-			return all;
-		}
-		java.util.Set<String> members = this.teams.membersLedBy(viewer.name());
-		return all.stream().filter((a) -> members.contains(a.requestedBy())).toList();
+		Teams.Scope scope = this.teams.scopeOf(viewer.name(), viewer.roles());
+		return pending().stream().filter((a) -> scope.covers(a.requestedBy())).toList();
 	}
 
 	/**
@@ -151,6 +146,10 @@ public class Approvals {
 		}
 		if (approval.requestedBy().equals(approver.name())) {
 			throw new ConflictException("you asked for this arrangement; someone else must approve it");
+		}
+		if (!this.teams.scopeOf(approver.name(), approver.roles()).covers(approval.requestedBy())) {
+			throw new AccessDeniedException(
+					"%s is not in a team you lead; their lead or a manager decides".formatted(approval.requestedBy()));
 		}
 		AccountView account = this.accounts.get(a.accountId());
 		CreditorView creditor = this.creditors.get(account.creditorId());

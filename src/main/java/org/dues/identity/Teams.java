@@ -104,17 +104,41 @@ public class Teams {
 				WHERE t.lead = :u""").param("u", lead).query(String.class).list());
 	}
 
+	/**
+	 * Whom a supervisor answers for: a manager or administrator (or a lead who leads no
+	 * team yet, as in a small office) the whole floor; a team lead the members and queues
+	 * of the teams they lead.
+	 */
+	public Scope scopeOf(String username, java.util.Collection<Role> roles) {
+		List<UUID> led = ledBy(username);
+		if (roles.contains(Role.MANAGER) || roles.contains(Role.ADMIN) || led.isEmpty()) {
+			return new Scope(true, java.util.Set.of(), java.util.Set.of());
+		}
+		return new Scope(false, membersLedBy(username), java.util.Set.copyOf(led));
+	}
+
+	/**
+	 * A supervisor's scope.
+	 *
+	 * @param all the whole floor
+	 * @param members the agents answered for, when not all
+	 * @param teams the teams answered for, when not all
+	 */
+	public record Scope(boolean all, java.util.Set<String> members, java.util.Set<UUID> teams) {
+
+		public boolean covers(String agent) {
+			return this.all || this.members.contains(agent);
+		}
+
+		public boolean coversTeam(UUID team) {
+			return this.all || this.teams.contains(team);
+		}
+
+	}
+
 	/** The ids of the teams the user leads. */
 	public List<UUID> ledBy(String lead) {
 		return this.jdbc.sql("SELECT id FROM identity_teams WHERE lead = :u").param("u", lead).query(UUID.class).list();
-	}
-
-	/** Whether the user leads a team. */
-	public boolean leadsATeam(String username) {
-		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM identity_teams WHERE lead = :u)")
-			.param("u", username)
-			.query(Boolean.class)
-			.single();
 	}
 
 	private void requireUser(String username) {

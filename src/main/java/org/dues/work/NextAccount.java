@@ -289,6 +289,19 @@ public class NextAccount {
 			.orElse(null);
 	}
 
+	/** The agents who own any of the accounts now (pooled ones have none). */
+	@Transactional(readOnly = true)
+	public java.util.Set<String> ownersOf(java.util.Collection<AccountId> accounts) {
+		if (accounts.isEmpty()) {
+			return java.util.Set.of();
+		}
+		return new java.util.HashSet<>(this.jdbc
+			.sql("SELECT DISTINCT agent FROM work_assignments WHERE account_id = ANY(:ids) AND agent IS NOT NULL")
+			.param("ids", accounts.stream().map(AccountId::value).toArray(UUID[]::new))
+			.query(String.class)
+			.list());
+	}
+
 	/** Assigns accounts to an agent (or the pool) in one statement. */
 	@Transactional
 	public void assignAll(java.util.Collection<AccountId> accounts, @Nullable String agent, String by) {

@@ -183,6 +183,8 @@ class ArrangementPagesTests {
 		}
 		this.users
 			.createIfAbsent(new NewUser("scope-lead", "Lead", "x-secret-1", Set.of(Role.TEAM_LEAD), List.of("en")));
+		this.users.createIfAbsent(
+				new NewUser("scope-manager-first", "Manager", "x-secret-1", Set.of(Role.MANAGER), List.of("en")));
 		TestAgents.seeEveryPooledAccount(this.teams, this.queues, "scope-agent", "other-agent");
 		org.dues.identity.Teams.TeamView team = this.teams.create("Scoped " + System.nanoTime(), "scope-lead");
 		this.teams.addMember(team.id(), "scope-agent");
@@ -216,6 +218,23 @@ class ArrangementPagesTests {
 		};
 		assertThat(inbox.apply("scope-lead")).contains(mine.id().value().toString())
 			.doesNotContain(theirs.id().value().toString());
+		// nor may the lead decide it, through the API or the page
+		String theirRequest = com.jayway.jsonpath.JsonPath
+			.<List<String>>read(inbox.apply("scope-manager-first"),
+					"$[?(@.accountId == '%s')].id".formatted(theirs.id().value()))
+			.get(0);
+		this.mvc.perform(post("/api/v1/approvals/{id}/approve", theirRequest)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+				.httpBasic("scope-lead", "x-secret-1"))
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.content("{\"reason\": \"not mine to give\"}")).andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/approvals/{id}/reject", theirRequest).with(user("scope-lead").roles("TEAM_LEAD"))
+				.with(csrf())
+				.param("reason", "not mine to refuse"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("problem", org.hamcrest.Matchers.containsString("not in a team you lead")));
 		this.users
 			.createIfAbsent(new NewUser("scope-manager", "Manager", "x-secret-1", Set.of(Role.MANAGER), List.of("en")));
 		assertThat(inbox.apply("scope-manager")).contains(mine.id().value().toString(), theirs.id().value().toString());

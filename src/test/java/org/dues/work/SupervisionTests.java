@@ -255,7 +255,24 @@ class SupervisionTests {
 		this.mvc.perform(get("/supervisor").with(user("floor-lead").roles("TEAM_LEAD")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Agent mine-agent")))
-			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("Agent their-agent"))));
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("their-agent"))));
+		// nor may the lead move the other team's accounts
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/supervisor/reassign")
+				.param("fromAgent", "their-agent")
+				.param("toAgent", "mine-agent")
+				.with(user("floor-lead").roles("TEAM_LEAD"))
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.csrf()))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("problem", containsString("their-agent is not in a team you lead")));
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/assignments")
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.httpBasic("floor-lead", "sup-secret"))
+				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+				.content("{\"fromAgent\": \"their-agent\", \"agent\": \"mine-agent\"}"))
+			.andExpect(status().isForbidden());
 		this.mvc.perform(get("/supervisor").with(user("floor-manager").roles("MANAGER")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Agent mine-agent")))

@@ -56,8 +56,11 @@ class LeadPages {
 
 	private final Creditors creditors;
 
+	private final LeadScope scope;
+
 	LeadPages(Queues queues, Teams teams, UserManagement users, NextAccount work, Supervision supervision,
-			Creditors creditors) {
+			Creditors creditors, LeadScope scope) {
+		this.scope = scope;
 		this.queues = queues;
 		this.teams = teams;
 		this.users = users;
@@ -164,21 +167,29 @@ class LeadPages {
 		model.addAttribute("zones", choices);
 		// A team lead watches the teams they lead (all of them while they lead none); a
 		// manager or administrator, the whole floor.
-		boolean wholeFloor = user.getAuthorities()
-			.stream()
-			.anyMatch((a) -> a.getAuthority().equals("ROLE_MANAGER") || a.getAuthority().equals("ROLE_ADMIN"));
-		List<UUID> led = wholeFloor ? List.of() : this.teams.ledBy(user.getName());
-		model.addAttribute("agents",
-				this.supervision.agents(reporting, led.isEmpty() ? null : this.teams.membersLedBy(user.getName())));
-		model.addAttribute("sizes", this.supervision.queueSizes(led.isEmpty() ? null : led));
-		model.addAttribute("callbacks", this.supervision.overdueCallbacks());
-		model.addAttribute("agentNames", this.users.withRole(Role.AGENT));
+		Teams.Scope scope = this.scope.of(user);
+		model.addAttribute("agents", this.supervision.agents(reporting, scope.all() ? null : scope.members()));
+		model.addAttribute("sizes", this.supervision.queueSizes(scope.all() ? null : scope.teams()));
+		model.addAttribute("callbacks",
+				this.supervision.overdueCallbacks()
+					.stream()
+					.filter((c) -> scope.all() || (c.agent() != null && scope.covers(c.agent())))
+					.toList());
+		model.addAttribute("agentNames",
+				this.users.withRole(Role.AGENT).stream().filter((a) -> scope.covers(a.username())).toList());
 		return "work/supervisor";
 	}
 
 	@PostMapping("/supervisor/reassign")
 	String reassign(@ModelAttribute ReassignForm form, Authentication user, RedirectAttributes redirect) {
 		String to = (form.toAgent() == null || form.toAgent().isBlank()) ? null : form.toAgent();
+		try {
+			this.scope.check(user, (form.queueId() != null) ? null : form.fromAgent(), to, form.queueId(), List.of());
+		}
+		catch (org.springframework.security.access.AccessDeniedException ex) {
+			redirect.addFlashAttribute("problem", String.valueOf(ex.getMessage()));
+			return "redirect:/supervisor";
+		}
 		if (form.queueId() != null) {
 			return act(redirect, "/supervisor", "supervisor.reassigned", () -> {
 				if (to == null) {

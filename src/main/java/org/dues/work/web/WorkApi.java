@@ -46,7 +46,10 @@ class WorkApi {
 
 	private final Queues queues;
 
-	WorkApi(NextAccount next, Desk desk, Queues queues) {
+	private final LeadScope scope;
+
+	WorkApi(NextAccount next, Desk desk, Queues queues, LeadScope scope) {
+		this.scope = scope;
 		this.next = next;
 		this.desk = desk;
 		this.queues = queues;
@@ -84,6 +87,7 @@ class WorkApi {
 	@Operation(summary = "Assign an account to an agent, or to the pool (agent null)")
 	ResponseEntity<Void> assign(@PathVariable UUID accountId, @RequestBody AssignmentRequest body,
 			Authentication user) {
+		this.scope.check(user, null, agent(body.agent()), null, List.of(new AccountId(accountId)));
 		this.next.assign(new AccountId(accountId), agent(body.agent()), user.getName());
 		return ResponseEntity.noContent().build();
 	}
@@ -93,6 +97,8 @@ class WorkApi {
 			+ "or up to limit pooled accounts of a queue, to an agent or (agent null) the pool")
 	Map<String, Integer> reassign(@RequestBody BulkAssignment body, Authentication user) {
 		String to = agent(body.agent());
+		this.scope.check(user, body.fromAgent(), to, body.queueId(),
+				(body.accountIds() == null) ? List.of() : body.accountIds().stream().map(AccountId::new).toList());
 		int moved;
 		if (body.accountIds() != null && !body.accountIds().isEmpty()) {
 			this.next.assignAll(body.accountIds().stream().map(AccountId::new).toList(), to, user.getName());
