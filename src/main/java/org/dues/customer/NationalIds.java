@@ -18,7 +18,7 @@ public class NationalIds {
 
 	static final String FIELD = "customer_customers.national_id";
 
-	private static final Pattern VALID = Pattern.compile("[A-Z0-9]{4,20}");
+	private static final Pattern VALID = Pattern.compile("[A-Z0-9]{8,20}");
 
 	private final FieldEncryption encryption;
 
@@ -28,7 +28,8 @@ public class NationalIds {
 
 	/**
 	 * The id as stored: upper case, without spaces, hyphens, dots or slashes; null when
-	 * what is left is not 4 to 20 letters and digits.
+	 * what is left is not 8 to 20 letters and digits (the shortest ids in use, passports,
+	 * have 8; with fewer, the four characters kept in clear would be most of it).
 	 */
 	public static @Nullable String normalize(String raw) {
 		String id = raw.replaceAll("[\\s\\-./]", "").toUpperCase(Locale.ROOT);

@@ -213,12 +213,19 @@ public class AllocationImports {
 			List<String> header = new ArrayList<>(rows.headers());
 			header.add("reason");
 			printer.printRecord(header);
+			// A national id leaves Dues masked, as everywhere but to compliance.
+			Integer nationalId = ImportColumns.resolve(rows.headers(), profile).get("national_id");
 			for (AllocationFile.FileRow row = rows.next(); row != null; row = rows.next()) {
 				String reason = reasons.get(row.line());
 				if (reason != null) {
 					List<String> values = new ArrayList<>(row.values());
 					while (values.size() < rows.headers().size()) {
 						values.add("");
+					}
+					if (nationalId != null && !values.get(nationalId).isBlank()) {
+						String given = values.get(nationalId).strip();
+						values.set(nationalId,
+								"••••" + ((given.length() > 7) ? given.substring(given.length() - 4) : ""));
 					}
 					values.add(reason);
 					printer.printRecord(values);

@@ -148,7 +148,7 @@ public final class PlacementParser {
 			if (normalized == null) {
 				// not echoed: the report and the log are no place for an id in clear
 				in.warnings
-					.add(new FieldError("national_id", "is not an identifier of 4 to 20 letters and digits; dropped"));
+					.add(new FieldError("national_id", "is not an identifier of 8 to 20 letters and digits; dropped"));
 			}
 			nationalId = normalized;
 		}

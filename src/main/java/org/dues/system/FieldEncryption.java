@@ -3,8 +3,10 @@ package org.dues.system;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 
@@ -63,13 +65,16 @@ public class FieldEncryption {
 			}
 			KeysetHandle created = KeysetHandle.generateNew(PredefinedDeterministicAeadParameters.AES256_SIV);
 			Files.createDirectories(file.toAbsolutePath().getParent());
-			Path written = Files.writeString(file,
-					TinkJsonProtoKeysetFormat.serializeKeyset(created, InsecureSecretKeyAccess.get()));
+			// Created readable by its owner only, and only if no other instance sharing
+			// the
+			// directory has just written one: then that one is used.
 			try {
-				Files.setPosixFilePermissions(written, PosixFilePermissions.fromString("rw-------"));
+				Files.writeString(create(file),
+						TinkJsonProtoKeysetFormat.serializeKeyset(created, InsecureSecretKeyAccess.get()),
+						StandardOpenOption.TRUNCATE_EXISTING);
 			}
-			catch (UnsupportedOperationException ex) {
-				// not a POSIX file system: the directory's permissions apply
+			catch (FileAlreadyExistsException ex) {
+				return TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(file), InsecureSecretKeyAccess.get());
 			}
 			log.warn("Created the field-encryption keyset {}: keep it safe and with the database's backups; "
 					+ "without it the national ids stored cannot be read", file.toAbsolutePath());
@@ -77,6 +82,17 @@ public class FieldEncryption {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot read or write the field-encryption keyset " + file, ex);
+		}
+	}
+
+	private static Path create(Path file) throws IOException {
+		try {
+			return Files.createFile(file,
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		}
+		catch (UnsupportedOperationException ex) {
+			// not a POSIX file system: the directory's permissions apply
+			return Files.createFile(file);
 		}
 	}
 

@@ -143,7 +143,9 @@ public class Desk {
 					Channel.CALL, number, PersonRole.CONSUMER, Purpose.COLLECTION), disposition.result().contact,
 					disposition.note(), agent.name());
 			if (!attempt.allowed()) {
-				throw new ConflictException("the call is not allowed now: " + attempt.interaction().blockedReason());
+				throw new ConflictException(
+						"the call is not allowed now: " + this.accounts.namingAccountsOf(account.customerId())
+							.apply(String.valueOf(attempt.interaction().blockedReason())));
 			}
 			interaction = attempt.interaction();
 		}
@@ -163,11 +165,12 @@ public class Desk {
 				case PLAN_AGREED -> arrangement = this.arrangements.plan(accountId,
 						new NewArrangement.Plan(require(disposition.instalments(), "instalments"),
 								require(disposition.frequency(), "frequency"), require(disposition.dueOn(), "dueOn"),
-								money(account, disposition.amount()), null, null, null, note),
+								money(account, disposition.amount()), null, null, null, forApprover(note)),
 						agent);
 				case SETTLEMENT_AGREED -> arrangement = this.arrangements.settlement(accountId,
 						new NewArrangement.Settlement(require(money(account, disposition.amount()), "amount"),
-								disposition.instalments(), disposition.frequency(), disposition.dueOn(), null, note),
+								disposition.instalments(), disposition.frequency(), disposition.dueOn(), null,
+								forApprover(note)),
 						agent);
 				case DISPUTE -> hold = hold(customer, List.of(accountId.value()), HoldType.DISPUTE, note, agent);
 				case CEASE_REQUESTED -> hold = hold(customer, List.of(accountId.value()), HoldType.CEASE, note, agent);
@@ -362,6 +365,18 @@ public class Desk {
 			@Nullable String number, @Nullable BigDecimal amount, @Nullable LocalDate dueOn,
 			@Nullable Integer instalments, @Nullable Frequency frequency, @Nullable LocalDateTime callbackAt,
 			@Nullable String note) {
+	}
+
+	/**
+	 * The call's note as the reason an approver reads: a note may run longer than a
+	 * reason, so a long one is cut (the whole note stays with the outcome).
+	 */
+	private static @Nullable String forApprover(@Nullable String note) {
+		if (note == null || note.isBlank()) {
+			return null;
+		}
+		String text = note.strip();
+		return (text.length() <= 1000) ? text : text.substring(0, 999) + "…";
 	}
 
 	/**

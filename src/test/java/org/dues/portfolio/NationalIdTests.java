@@ -122,6 +122,29 @@ class NationalIdTests {
 	}
 
 	@Test
+	void fiveWrongAnswersStopAnAgentTryingTheRestOfTheDayWhateverTheSession() throws Exception {
+		String creditor = creditor();
+		String accountId = JsonPath.read(place(creditor, "NID-3", "ABCPK7777Q"), "$.id");
+		this.users.createIfAbsent(new org.dues.identity.NewUser("nid-guesser", "Agent", "nid-secret-1",
+				java.util.Set.of(org.dues.identity.Role.AGENT), java.util.List.of("en")));
+		this.work.assign(new AccountId(UUID.fromString(accountId)), "nid-guesser", "lead");
+		for (int guess = 0; guess < 5; guess++) {
+			this.mvc
+				.perform(post("/accounts/{id}/desk/verify", accountId).param("answer", "%04d".formatted(guess))
+					.session(new MockHttpSession())
+					.with(user("nid-guesser").roles("AGENT"))
+					.with(csrf()))
+				.andExpect(content().string(containsString("That does not match")));
+		}
+		this.mvc
+			.perform(post("/accounts/{id}/desk/verify", accountId).param("answer", "777Q")
+				.session(new MockHttpSession())
+				.with(user("nid-guesser").roles("AGENT"))
+				.with(csrf()))
+			.andExpect(content().string(containsString("Too many wrong answers")));
+	}
+
+	@Test
 	void anIdThatIsNotOneIsDroppedWithAWarningAndTheRowKept() throws Exception {
 		String creditor = creditor();
 		String placed = place(creditor, "NID-2", "12#");
@@ -138,10 +161,20 @@ class NationalIdTests {
 				F-1,FC-1,Lakshmi Menon,INR,10000.00,1000.00,2026-10-01,ABCPK1234F
 				F-2,FC-2,Sunita Devi,INR,20000.00,0,,9999 8888 7777
 				F-3,FC-3,Ravi Kumar,INR,30000.00,0,,??
+				F-4,FC-4,Meera Nair,INR,-5,0,,ABCPK9999Z
 				""";
 		ImportClient client = new ImportClient(this.mvc);
 		String report = client.importFile(creditor, "ids.csv", file.getBytes(StandardCharsets.UTF_8), null);
 		assertThat((Integer) JsonPath.read(report, "$.rowsAccepted")).isEqualTo(3);
+		assertThat((Integer) JsonPath.read(report, "$.rowsRejected")).isEqualTo(1);
+		// the rejected row goes back as it came, but for its national id
+		String rejects = this.mvc
+			.perform(get("/api/v1/imports/{id}/rejects.csv", (String) JsonPath.read(report, "$.id"))
+				.with(httpBasic("admin", "admin-secret")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(rejects).contains("F-4", "••••999Z").doesNotContain("ABCPK9999Z");
 		assertThat((String) JsonPath.read(report, "$.warnings[0].field")).isEqualTo("national_id");
 		assertThat((Integer) JsonPath.read(report, "$.warnings[0].row")).isEqualTo(4);
 		var rows = this.jdbc.sql("""

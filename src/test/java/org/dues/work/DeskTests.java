@@ -247,6 +247,24 @@ class DeskTests {
 	}
 
 	@Test
+	void aLongCallNoteGoesToTheApproverCutAndTheWholeStaysWithTheOutcome() {
+		this.clock.set(MONDAY_IST);
+		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
+		AccountView account = portfolios.overdue(portfolios.indianNbfc(), 80, "40000.00");
+		String note = "The customer lost her job in October. ".repeat(50);
+		Desk.Recorded recorded = this.desk.dispose(account.id(),
+				new Desk.Disposition(CallResult.RIGHT_PARTY, Outcome.SETTLEMENT_AGREED, null, phone(account),
+						new java.math.BigDecimal("30000"), null, null, null, null, note),
+				asker());
+		assertThat(recorded.arrangement().status()).isEqualTo(ArrangementStatus.PENDING_APPROVAL);
+		assertThat(recorded.arrangement().reason()).hasSize(1000).startsWith("The customer lost her job").endsWith("…");
+		assertThat(this.jdbc.sql("SELECT detail FROM work_dispositions WHERE account_id = :id")
+			.param("id", account.id().value())
+			.query(String.class)
+			.single()).isEqualTo(note);
+	}
+
+	@Test
 	void aRefusedCallOnTheDeskNamesTheDebtAsTheAgentKnowsIt() throws Exception {
 		this.clock.set(Instant.parse("2026-11-30T15:00:00Z")); // 10:00 in New York
 		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);

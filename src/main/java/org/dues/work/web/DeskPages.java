@@ -69,8 +69,12 @@ class DeskPages {
 
 	private final MessageSource messages;
 
+	private final org.dues.system.VerificationAttempts attempts;
+
 	DeskPages(Desk desk, NextAccount next, Accounts accounts, CustomerManagement customers, Creditors creditors,
-			UserManagement users, RightPartyVerification rightParty, MessageSource messages) {
+			UserManagement users, RightPartyVerification rightParty, MessageSource messages,
+			org.dues.system.VerificationAttempts attempts) {
+		this.attempts = attempts;
 		this.desk = desk;
 		this.next = next;
 		this.accounts = accounts;
@@ -107,11 +111,15 @@ class DeskPages {
 			Authentication user, HttpServletResponse response) {
 		AccountView account = this.accounts.get(new AccountId(id));
 		CustomerView customer = this.customers.get(account.customerId());
+		if (!this.attempts.mayTry(user.getName(), id)) {
+			return render(id, model, user, null, null, "desk.verify.locked");
+		}
 		if (matches(account, customer, answer)) {
 			this.rightParty.verified(id);
 			response.setHeader("HX-Refresh", "true");
 			return render(id, model, user, null, null, null);
 		}
+		this.attempts.failed(user.getName(), id);
 		return render(id, model, user, null, null, "desk.verify.failed");
 	}
 
