@@ -84,18 +84,16 @@ public class CustomerManagement {
 		}
 		else {
 			CustomerView known = findByRef(details.creditorId(), details.customerRef()).orElseThrow();
-			this.jdbc.sql("SELECT id FROM customer_customers WHERE id = :id FOR UPDATE")
+			byte @Nullable [] storedId = this.jdbc
+				.sql("SELECT national_id_enc FROM customer_customers WHERE id = :id FOR UPDATE")
 				.param("id", known.id().value())
-				.query(UUID.class)
-				.single();
+				.query((rs, n) -> java.util.Optional.ofNullable(rs.getBytes(1)))
+				.single()
+				.orElse(null);
 			id = known.id();
 			String language = details.language() != null ? details.language() : known.language();
 			var dob = details.dateOfBirth() != null ? details.dateOfBirth() : known.dateOfBirth();
-			boolean newId = nationalId != null && !java.util.Arrays.equals(nationalId.encrypted(),
-					this.jdbc.sql("SELECT national_id_enc FROM customer_customers WHERE id = :id")
-						.param("id", id.value())
-						.query((rs, n) -> rs.getBytes(1))
-						.single());
+			boolean newId = nationalId != null && !java.util.Arrays.equals(nationalId.encrypted(), storedId);
 			changed = !known.name().equals(details.name()) || !Objects.equals(language, known.language())
 					|| !Objects.equals(dob, known.dateOfBirth()) || known.kind() != details.kind() || newId;
 			if (changed) {

@@ -46,7 +46,8 @@ public class NationalIds {
 		return this.encryption.decrypt(sealed, FIELD);
 	}
 
-	static String last4(String normalized) {
+	/** The last four characters of a normalized id, the part kept in clear. */
+	public static String last4(String normalized) {
 		return normalized.substring(normalized.length() - 4);
 	}
 

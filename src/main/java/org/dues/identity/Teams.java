@@ -98,7 +98,7 @@ public class Teams {
 	/**
 	 * The members of the teams the user leads, or empty when they lead none.
 	 */
-	public java.util.Set<String> membersLedBy(String lead) {
+	private java.util.Set<String> membersLedBy(String lead) {
 		return new java.util.HashSet<>(this.jdbc.sql("""
 				SELECT m.username FROM identity_team_members m JOIN identity_teams t ON t.id = m.team_id
 				WHERE t.lead = :u""").param("u", lead).query(String.class).list());
@@ -137,7 +137,7 @@ public class Teams {
 	}
 
 	/** The ids of the teams the user leads. */
-	public List<UUID> ledBy(String lead) {
+	private List<UUID> ledBy(String lead) {
 		return this.jdbc.sql("SELECT id FROM identity_teams WHERE lead = :u").param("u", lead).query(UUID.class).list();
 	}
 

@@ -57,7 +57,11 @@ public class Accounts {
 	 * place of their ids in a text, such as a compliance rule's reason.
 	 */
 	public java.util.function.UnaryOperator<String> namingAccountsOf(CustomerId customer) {
-		List<AccountView> all = ofCustomer(customer);
+		return naming(ofCustomer(customer));
+	}
+
+	/** As {@link #namingAccountsOf}, for accounts already read. */
+	public static java.util.function.UnaryOperator<String> naming(List<AccountView> all) {
 		return (text) -> {
 			String out = text;
 			for (AccountView account : all) {

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.dues.customer.NationalIds;
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.NotFoundException;
 import org.dues.system.DuesProperties;
@@ -223,9 +224,8 @@ public class AllocationImports {
 						values.add("");
 					}
 					if (nationalId != null && !values.get(nationalId).isBlank()) {
-						String given = values.get(nationalId).strip();
-						values.set(nationalId,
-								"••••" + ((given.length() > 7) ? given.substring(given.length() - 4) : ""));
+						String normalized = NationalIds.normalize(values.get(nationalId));
+						values.set(nationalId, "••••" + ((normalized == null) ? "" : NationalIds.last4(normalized)));
 					}
 					values.add(reason);
 					printer.printRecord(values);

@@ -65,9 +65,8 @@ public class FieldEncryption {
 			}
 			KeysetHandle created = KeysetHandle.generateNew(PredefinedDeterministicAeadParameters.AES256_SIV);
 			Files.createDirectories(file.toAbsolutePath().getParent());
-			// Created readable by its owner only, and only if no other instance sharing
-			// the
-			// directory has just written one: then that one is used.
+			// Owner-only, and only if no other instance sharing the directory has just
+			// written one: then that one is used.
 			try {
 				Files.writeString(create(file),
 						TinkJsonProtoKeysetFormat.serializeKeyset(created, InsecureSecretKeyAccess.get()),

@@ -12,6 +12,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -37,6 +38,20 @@ final class ImportClient {
 			Thread.sleep(25);
 		}
 		throw new AssertionError("import did not finish");
+	}
+
+	/**
+	 * Creates an Indian lender (INR, Asia/Kolkata) through the API as the administrator.
+	 */
+	String creditor(String code) throws Exception {
+		this.mvc
+			.perform(post("/api/v1/creditors").with(httpBasic("admin", "admin-secret"))
+				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+				.content("""
+						{"code": "%s", "name": "Kerala NBFC", "country": "IN", "currency": "INR", "jurisdiction": "IN",
+						 "timeZone": "Asia/Kolkata"}""".formatted(code)))
+			.andExpect(status().isCreated());
+		return code;
 	}
 
 	ResultActions upload(String creditor, String name, byte[] content, @Nullable String mapping, @Nullable String key)

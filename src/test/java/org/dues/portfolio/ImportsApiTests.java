@@ -49,14 +49,7 @@ class ImportsApiTests {
 	Creditors creditors;
 
 	String creditor(String code) throws Exception {
-		this.mvc
-			.perform(post("/api/v1/creditors").with(httpBasic("admin", "admin-secret"))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("""
-						{"code": "%s", "name": "Kerala NBFC", "country": "IN", "currency": "INR", "jurisdiction": "IN",
-						 "timeZone": "Asia/Kolkata"}""".formatted(code)))
-			.andExpect(status().isCreated());
-		return code;
+		return new ImportClient(this.mvc).creditor(code);
 	}
 
 	ResultActions upload(String creditor, String name, byte[] content, String mapping) throws Exception {

@@ -51,15 +51,8 @@ class NationalIdTests {
 	org.dues.work.NextAccount work;
 
 	private String creditor() throws Exception {
-		String code = "NID" + Math.abs(UUID.randomUUID().getLeastSignificantBits() % 100_000);
-		this.mvc
-			.perform(post("/api/v1/creditors").with(httpBasic("admin", "admin-secret"))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("""
-						{"code": "%s", "name": "Kerala NBFC", "country": "IN", "currency": "INR", "jurisdiction": "IN",
-						 "timeZone": "Asia/Kolkata"}""".formatted(code)))
-			.andExpect(status().isCreated());
-		return code;
+		return new ImportClient(this.mvc)
+			.creditor("NID" + Math.abs(UUID.randomUUID().getLeastSignificantBits() % 100_000));
 	}
 
 	private String place(String creditor, String ref, String nationalId) throws Exception {

@@ -196,7 +196,7 @@ class CompliancePanel {
 		List<AccountView> all = this.accounts.ofCustomer(account.customerId());
 		Map<String, String> refs = new LinkedHashMap<>();
 		all.forEach((a) -> refs.put(a.id().value().toString(), a.creditorCode() + " / " + a.accountRef()));
-		java.util.function.UnaryOperator<String> relabel = this.accounts.namingAccountsOf(account.customerId());
+		java.util.function.UnaryOperator<String> relabel = Accounts.naming(all);
 		Map<Channel, @Nullable String> addresses = new java.util.EnumMap<>(Channel.class);
 		for (Channel channel : Channel.values()) {
 			addresses.put(channel, defaultAddress(customer, channel));

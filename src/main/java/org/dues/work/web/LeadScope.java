@@ -3,7 +3,6 @@ package org.dues.work.web;
 import java.util.Collection;
 import java.util.UUID;
 
-import org.dues.identity.Role;
 import org.dues.identity.Teams;
 import org.dues.portfolio.AccountId;
 import org.dues.work.NextAccount;
@@ -35,15 +34,7 @@ class LeadScope {
 	}
 
 	Teams.Scope of(Authentication user) {
-		return this.teams.scopeOf(user.getName(),
-				user.getAuthorities()
-					.stream()
-					.map((a) -> a.getAuthority())
-					.filter((a) -> a.startsWith("ROLE_"))
-					.map((a) -> a.substring(5))
-					.filter((a) -> java.util.Arrays.stream(Role.values()).anyMatch((r) -> r.name().equals(a)))
-					.map(Role::valueOf)
-					.toList());
+		return this.teams.scopeOf(user.getName(), DeskPages.asker(user).roles());
 	}
 
 	/**
