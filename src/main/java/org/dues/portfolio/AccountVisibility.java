@@ -6,20 +6,23 @@ import java.util.Set;
 import org.springframework.security.core.GrantedAuthority;
 
 /**
- * Whether an agent may see an account: the work module knows which accounts an agent
- * owns, holds or finds in their queues. Leads, managers, compliance officers and
- * administrators see every account and are not asked about.
+ * How much of an account a role reads once it may see the account at all (which accounts
+ * that is, {@link org.dues.system.Scopes} decides): leads, managers, compliance officers
+ * and administrators read it whole without a right-party check and see dates of birth;
+ * agents on a call see the debt only once the customer is verified.
  */
-public interface AccountVisibility {
+public final class AccountVisibility {
 
-	/** The roles that see every account. */
-	Set<String> SEE_ALL = Set.of("ROLE_TEAM_LEAD", "ROLE_MANAGER", "ROLE_COMPLIANCE", "ROLE_ADMIN");
+	/** The roles that read an account whole. */
+	public static final Set<String> READ_WHOLE = Set.of("ROLE_TEAM_LEAD", "ROLE_MANAGER", "ROLE_COMPLIANCE",
+			"ROLE_ADMIN");
 
-	boolean visibleTo(String agent, AccountId account);
+	private AccountVisibility() {
+	}
 
-	/** Whether someone with these granted authorities sees every account. */
-	static boolean seesAll(Collection<? extends GrantedAuthority> authorities) {
-		return authorities.stream().map(GrantedAuthority::getAuthority).anyMatch(SEE_ALL::contains);
+	/** Whether someone with these granted authorities reads an account whole. */
+	public static boolean readsWhole(Collection<? extends GrantedAuthority> authorities) {
+		return authorities.stream().map(GrantedAuthority::getAuthority).anyMatch(READ_WHOLE::contains);
 	}
 
 }

@@ -2,49 +2,102 @@ package org.dues.work;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
+import org.dues.identity.Role;
+import org.dues.identity.Teams;
 import org.dues.identity.UserManagement;
-import org.dues.portfolio.AccountId;
-import org.dues.portfolio.AccountVisibility;
+import org.dues.system.RecordReach;
+import org.dues.system.RecordScope;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * The accounts an agent may see: those they own, have open, have a callback on, or find
- * in one of their team queues (routed to them by language and region).
+ * Who reaches which records (DESIGN, invariant 8). Managers, compliance officers and
+ * administrators reach everything. An agent reaches the accounts they own, have open,
+ * have a callback on, or find in one of their teams' queues (routed to them by language
+ * and region). A team lead reaches, besides their own, the accounts owned by the members
+ * of the teams they lead and the pooled accounts of those teams' queues, and the teams
+ * themselves; a lead who leads no team yet answers for the whole floor, as the
+ * supervisor's view and the approvals inbox have it.
  */
 @Component
-class WorkAccess implements AccountVisibility {
+class WorkAccess implements RecordScope {
+
+	private static final Set<String> SEE_ALL = Set.of(Role.MANAGER.authority(), Role.COMPLIANCE.authority(),
+			Role.ADMIN.authority());
 
 	private final JdbcClient jdbc;
 
 	private final UserManagement users;
 
+	private final Teams teams;
+
 	private final Queues queues;
 
 	private final Clock clock;
 
-	WorkAccess(JdbcClient jdbc, UserManagement users, Queues queues, Clock clock) {
+	WorkAccess(JdbcClient jdbc, UserManagement users, Teams teams, Queues queues, Clock clock) {
 		this.jdbc = jdbc;
 		this.users = users;
+		this.teams = teams;
 		this.queues = queues;
 		this.clock = clock;
 	}
 
 	@Override
-	public boolean visibleTo(String agent, AccountId account) {
+	public boolean seesAll(Authentication caller) {
+		Set<String> roles = roles(caller);
+		if (roles.stream().anyMatch(SEE_ALL::contains)) {
+			return true;
+		}
+		return roles.contains(Role.TEAM_LEAD.authority()) && ledScope(caller).all();
+	}
+
+	@Override
+	public boolean reaches(Authentication caller, RecordReach reach) {
+		if (seesAll(caller)) {
+			return true;
+		}
+		String user = caller.getName();
+		Teams.Scope led = roles(caller).contains(Role.TEAM_LEAD.authority()) ? ledScope(caller) : null;
+		if (!reach.teams().isEmpty()) {
+			List<UUID> own = this.teams.teamsOf(user);
+			if (reach.teams()
+				.stream()
+				.anyMatch((team) -> own.contains(team) || (led != null && led.coversTeam(team)))) {
+				return true;
+			}
+		}
+		for (UUID account : reach.accounts()) {
+			if (worksOn(user, account) || (led != null && answersFor(led, account))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether the user works the account: owns it, has it open, a callback, or a queue.
+	 */
+	boolean worksOn(String agent, UUID account) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("agent", agent);
-		params.put("account", account.value());
+		params.put("account", account);
 		params.put("now", Timestamp.from(this.clock.instant()));
 		String pooled = NextAccount.pooledFor(this.users.find(agent).orElse(null), this.queues.of(agent), params);
 		return this.jdbc
 			.sql("""
-					SELECT NOT EXISTS (SELECT 1 FROM portfolio_accounts WHERE id = :account)
-					   OR EXISTS (SELECT 1 FROM work_assignments WHERE account_id = :account AND agent = :agent)
+					SELECT EXISTS (SELECT 1 FROM work_assignments WHERE account_id = :account AND agent = :agent)
 					    OR EXISTS (SELECT 1 FROM work_locks WHERE account_id = :account AND agent = :agent AND expires_at > :now)
 					    OR EXISTS (SELECT 1 FROM work_followups WHERE account_id = :account AND assigned_to = :agent
 					               AND done_at IS NULL)
@@ -55,6 +108,39 @@ class WorkAccess implements AccountVisibility {
 			.params(params)
 			.query(Boolean.class)
 			.single();
+	}
+
+	/**
+	 * Whether a lead answers for the account: a member of a team they lead owns it, or it
+	 * is pooled and one of those teams' queues holds it.
+	 */
+	private boolean answersFor(Teams.Scope led, UUID account) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("account", account);
+		params.put("members", led.members().toArray(String[]::new));
+		List<String> queued = new ArrayList<>();
+		List<Queues.QueueView> theirs = this.queues.all().stream().filter((q) -> led.coversTeam(q.teamId())).toList();
+		for (int i = 0; i < theirs.size(); i++) {
+			queued.add(theirs.get(i).filters().sql("q" + i + "_", params));
+		}
+		String pooled = queued.isEmpty() ? "false" : String.join(" OR ", queued);
+		return this.jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM work_assignments WHERE account_id = :account AND agent = ANY(:members))
+				    OR EXISTS (SELECT 1 FROM portfolio_accounts a JOIN customer_customers cu ON cu.id = a.customer_id
+				               LEFT JOIN work_assignments w ON w.account_id = a.id
+				               WHERE a.id = :account AND w.agent IS NULL AND (%s))""".formatted(pooled))
+			.params(params)
+			.query(Boolean.class)
+			.single();
+	}
+
+	private Teams.Scope ledScope(Authentication caller) {
+		return this.teams.scopeOf(caller.getName(), List.of(Role.TEAM_LEAD));
+	}
+
+	private static Set<String> roles(Authentication caller) {
+		Collection<? extends GrantedAuthority> authorities = caller.getAuthorities();
+		return Set.copyOf(authorities.stream().map(GrantedAuthority::getAuthority).toList());
 	}
 
 }

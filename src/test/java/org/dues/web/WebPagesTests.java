@@ -152,8 +152,7 @@ class WebPagesTests {
 		var agent = user("web-agent").roles("AGENT");
 		this.mvc.perform(get("/accounts").param("q", ref).with(agent))
 			.andExpect(content().string(not(containsString("/accounts/" + this.account.id().value()))));
-		this.mvc.perform(get("/accounts/{id}", this.account.id().value()).with(agent))
-			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/accounts/{id}", this.account.id().value()).with(agent)).andExpect(status().isNotFound());
 
 		this.work.assign(this.account.id(), "web-agent", "lead");
 		this.mvc.perform(get("/accounts/{id}", this.account.id().value()).session(session).with(agent))

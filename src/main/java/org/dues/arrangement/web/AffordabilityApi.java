@@ -17,6 +17,8 @@ import org.dues.portfolio.CreditorView;
 import org.dues.portfolio.Creditors;
 import org.dues.shared.Money;
 import org.dues.shared.MoneyJson;
+import org.dues.system.Scoped;
+import org.dues.system.Unscoped;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
@@ -52,7 +54,8 @@ class AffordabilityApi {
 
 	@PostMapping("/api/v1/accounts/{accountId}/affordability")
 	@Operation(summary = "Disposable income from monthly figures, and up to three offers within your authority")
-	AssessmentJson assess(@PathVariable UUID accountId, @RequestBody StatementRequest body, Authentication user) {
+	AssessmentJson assess(@PathVariable @Scoped("account") UUID accountId, @RequestBody StatementRequest body,
+			Authentication user) {
 		Inputs in = new Inputs(this.accounts.get(new AccountId(accountId)).currency());
 		Money income = in.amountOrZero("income", body.income());
 		Money essential = in.amountOrZero("essentialSpending", body.essentialSpending());
@@ -72,14 +75,18 @@ class AffordabilityApi {
 
 	@GetMapping("/api/v1/creditors/{code}/authority/{role}")
 	@Operation(summary = "What a role may agree for a creditor without approval")
-	Authority read(@PathVariable String code, @PathVariable String role) {
+	Authority read(
+			@PathVariable @Unscoped("a creditor's or policy's code: no personal data, and writes are gated by role") String code,
+			@PathVariable @Unscoped("a role's name") String role) {
 		CreditorView creditor = this.creditors.getByCode(code);
 		return this.authority.of(creditor.id(), creditor.currency(), roleOf(role));
 	}
 
 	@PutMapping("/api/v1/creditors/{code}/authority/{role}")
 	@Operation(summary = "Set what a role may agree for a creditor without approval")
-	Authority set(@PathVariable String code, @PathVariable String role, @RequestBody AuthorityRequest body,
+	Authority set(
+			@PathVariable @Unscoped("a creditor's or policy's code: no personal data, and writes are gated by role") String code,
+			@PathVariable @Unscoped("a role's name") String role, @RequestBody AuthorityRequest body,
 			Authentication user) {
 		CreditorView creditor = this.creditors.getByCode(code);
 		Role target = roleOf(role);

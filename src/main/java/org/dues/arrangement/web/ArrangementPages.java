@@ -18,6 +18,7 @@ import org.dues.portfolio.Creditors;
 import org.dues.shared.ConflictException;
 import org.dues.shared.InvalidInputException;
 import org.dues.system.PageController;
+import org.dues.system.Scoped;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -55,12 +56,13 @@ class ArrangementPages {
 	}
 
 	@GetMapping("/accounts/{id}/arrangements")
-	String panel(@PathVariable UUID id, Model model) {
+	String panel(@PathVariable @Scoped("account") UUID id, Model model) {
 		return render(id, model, null, null);
 	}
 
 	@PostMapping("/accounts/{id}/arrangements/promise")
-	String promise(@PathVariable UUID id, @ModelAttribute Form form, Model model, Authentication user) {
+	String promise(@PathVariable @Scoped("account") UUID id, @ModelAttribute Form form, Model model,
+			Authentication user) {
 		return act(id, model, () -> {
 			Inputs in = inputs(id);
 			var promise = new NewArrangement.Promise(in.money("amount", form.amount(), null),
@@ -73,7 +75,7 @@ class ArrangementPages {
 	}
 
 	@PostMapping("/accounts/{id}/arrangements/plan")
-	String plan(@PathVariable UUID id, @ModelAttribute Form form, Model model, Authentication user) {
+	String plan(@PathVariable @Scoped("account") UUID id, @ModelAttribute Form form, Model model, Authentication user) {
 		return act(id, model, () -> {
 			Inputs in = inputs(id);
 			var plan = new NewArrangement.Plan(form.instalments(),
@@ -86,7 +88,8 @@ class ArrangementPages {
 	}
 
 	@PostMapping("/accounts/{id}/arrangements/settlement")
-	String settlement(@PathVariable UUID id, @ModelAttribute Form form, Model model, Authentication user) {
+	String settlement(@PathVariable @Scoped("account") UUID id, @ModelAttribute Form form, Model model,
+			Authentication user) {
 		return act(id, model, () -> {
 			Inputs in = inputs(id);
 			var settlement = new NewArrangement.Settlement(in.money("amount", form.amount(), null), form.instalments(),
@@ -98,7 +101,8 @@ class ArrangementPages {
 	}
 
 	@PostMapping("/accounts/{id}/arrangements/waiver")
-	String waiver(@PathVariable UUID id, @ModelAttribute Form form, Model model, Authentication user) {
+	String waiver(@PathVariable @Scoped("account") UUID id, @ModelAttribute Form form, Model model,
+			Authentication user) {
 		return act(id, model, () -> {
 			Inputs in = inputs(id);
 			var waiver = new NewArrangement.Waiver(in.choice("component", form.component(), BalanceComponent.class),
@@ -109,20 +113,22 @@ class ArrangementPages {
 	}
 
 	@PostMapping("/accounts/{id}/arrangements/deferment")
-	String deferment(@PathVariable UUID id, @ModelAttribute Form form, Model model, Authentication user) {
+	String deferment(@PathVariable @Scoped("account") UUID id, @ModelAttribute Form form, Model model,
+			Authentication user) {
 		return act(id, model, () -> this.arrangements.deferment(new AccountId(id),
 				new NewArrangement.Deferment(form.days(), form.reason()), Inputs.asker(user)));
 	}
 
 	@PostMapping("/accounts/{id}/arrangements/{arrangementId}/cancel")
-	String cancel(@PathVariable UUID id, @PathVariable UUID arrangementId, @ModelAttribute Form form, Model model,
-			Authentication user) {
+	String cancel(@PathVariable @Scoped("account") UUID id, @PathVariable @Scoped("arrangement") UUID arrangementId,
+			@ModelAttribute Form form, Model model, Authentication user) {
 		return act(id, model,
 				() -> this.arrangements.cancel(new ArrangementId(arrangementId), form.reason(), user.getName()));
 	}
 
 	@PostMapping("/accounts/{id}/arrangements/affordability")
-	String affordability(@PathVariable UUID id, @ModelAttribute Form form, Model model, Authentication user) {
+	String affordability(@PathVariable @Scoped("account") UUID id, @ModelAttribute Form form, Model model,
+			Authentication user) {
 		try {
 			Inputs in = inputs(id);
 			var statement = new Affordability.Statement(in.amountOrZero("income", form.income()),
@@ -151,14 +157,14 @@ class ArrangementPages {
 	}
 
 	@PostMapping("/approvals/{approvalId}/approve")
-	String approve(@PathVariable UUID approvalId, @ModelAttribute Form form, Authentication user,
+	String approve(@PathVariable @Scoped("approval") UUID approvalId, @ModelAttribute Form form, Authentication user,
 			RedirectAttributes redirect) {
 		return decide(redirect, "approvals.approved",
 				() -> this.approvals.approve(approvalId, form.reason(), Inputs.asker(user)));
 	}
 
 	@PostMapping("/approvals/{approvalId}/reject")
-	String reject(@PathVariable UUID approvalId, @ModelAttribute Form form, Authentication user,
+	String reject(@PathVariable @Scoped("approval") UUID approvalId, @ModelAttribute Form form, Authentication user,
 			RedirectAttributes redirect) {
 		return decide(redirect, "approvals.rejected",
 				() -> this.approvals.reject(approvalId, form.reason(), Inputs.asker(user)));

@@ -20,6 +20,7 @@ import org.dues.arrangement.Schedule;
 import org.dues.portfolio.AccountId;
 import org.dues.portfolio.Accounts;
 import org.dues.portfolio.BalanceComponent;
+import org.dues.system.Scoped;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -53,8 +54,8 @@ class ArrangementsApi {
 
 	@PostMapping("/api/v1/accounts/{accountId}/promises")
 	@Operation(summary = "A promise to pay an amount by a date, or a series of them (schedule)")
-	ResponseEntity<ArrangementJson> promise(@PathVariable UUID accountId, @RequestBody PromiseRequest body,
-			Authentication user) {
+	ResponseEntity<ArrangementJson> promise(@PathVariable @Scoped("account") UUID accountId,
+			@RequestBody PromiseRequest body, Authentication user) {
 		Inputs in = inputs(accountId);
 		var amount = in.money("amount", body.amount(), body.currency());
 		var dueOn = in.date("dueOn", body.dueOn());
@@ -71,7 +72,7 @@ class ArrangementsApi {
 	@PostMapping("/api/v1/accounts/{accountId}/plans")
 	@Operation(summary = "A payment plan: equal instalments, a step-up (initialAmount) or an explicit schedule",
 			description = "Over the balance, or over amount when settling for less")
-	ResponseEntity<ArrangementJson> plan(@PathVariable UUID accountId, @RequestBody PlanRequest body,
+	ResponseEntity<ArrangementJson> plan(@PathVariable @Scoped("account") UUID accountId, @RequestBody PlanRequest body,
 			Authentication user) {
 		Inputs in = inputs(accountId);
 		var input = new NewArrangement.Plan(body.instalments(),
@@ -85,8 +86,8 @@ class ArrangementsApi {
 
 	@PostMapping("/api/v1/accounts/{accountId}/settlements")
 	@Operation(summary = "A settlement below the balance, lump sum or in instalments, with an offer expiry")
-	ResponseEntity<ArrangementJson> settlement(@PathVariable UUID accountId, @RequestBody SettlementRequest body,
-			Authentication user) {
+	ResponseEntity<ArrangementJson> settlement(@PathVariable @Scoped("account") UUID accountId,
+			@RequestBody SettlementRequest body, Authentication user) {
 		Inputs in = inputs(accountId);
 		var input = new NewArrangement.Settlement(in.money("amount", body.amount(), body.currency()),
 				body.instalments(), in.choice("frequency", body.frequency(), Frequency.class),
@@ -98,8 +99,8 @@ class ArrangementsApi {
 
 	@PostMapping("/api/v1/accounts/{accountId}/waivers")
 	@Operation(summary = "Waive fees or interest")
-	ResponseEntity<ArrangementJson> waiver(@PathVariable UUID accountId, @RequestBody WaiverRequest body,
-			Authentication user) {
+	ResponseEntity<ArrangementJson> waiver(@PathVariable @Scoped("account") UUID accountId,
+			@RequestBody WaiverRequest body, Authentication user) {
 		Inputs in = inputs(accountId);
 		var input = new NewArrangement.Waiver(in.choice("component", body.component(), BalanceComponent.class),
 				in.money("amount", body.amount(), body.currency()), body.reason());
@@ -109,8 +110,8 @@ class ArrangementsApi {
 
 	@PostMapping("/api/v1/accounts/{accountId}/deferments")
 	@Operation(summary = "Defer the oldest due date by some days (a payment holiday), with the reason")
-	ResponseEntity<ArrangementJson> deferment(@PathVariable UUID accountId, @RequestBody DefermentRequest body,
-			Authentication user) {
+	ResponseEntity<ArrangementJson> deferment(@PathVariable @Scoped("account") UUID accountId,
+			@RequestBody DefermentRequest body, Authentication user) {
 		this.accounts.get(new AccountId(accountId));
 		return created(this.arrangements.deferment(new AccountId(accountId),
 				new NewArrangement.Deferment(body.days(), body.reason()), Inputs.asker(user)));
@@ -118,7 +119,7 @@ class ArrangementsApi {
 
 	@GetMapping("/api/v1/accounts/{accountId}/arrangements")
 	@Operation(summary = "The account's promises, plans, settlements, waivers and deferments, newest first")
-	Map<String, List<ArrangementJson>> ofAccount(@PathVariable UUID accountId) {
+	Map<String, List<ArrangementJson>> ofAccount(@PathVariable @Scoped("account") UUID accountId) {
 		Map<String, List<ArrangementJson>> out = new LinkedHashMap<>();
 		for (String key : List.of("promises", "plans", "settlements", "waivers", "deferments")) {
 			out.put(key, new ArrayList<>());
@@ -138,14 +139,15 @@ class ArrangementsApi {
 
 	@GetMapping("/api/v1/arrangements/{id}")
 	@Operation(summary = "An arrangement with every recorded step")
-	ArrangementJson get(@PathVariable UUID id) {
+	ArrangementJson get(@PathVariable @Scoped("arrangement") UUID id) {
 		ArrangementId arrangement = new ArrangementId(id);
 		return ArrangementJson.of(this.arrangements.get(arrangement), this.arrangements.history(arrangement));
 	}
 
 	@PostMapping("/api/v1/arrangements/{id}/cancel")
 	@Operation(summary = "Cancel an open arrangement, with the reason")
-	ArrangementJson cancel(@PathVariable UUID id, @RequestBody ReasonRequest body, Authentication user) {
+	ArrangementJson cancel(@PathVariable @Scoped("arrangement") UUID id, @RequestBody ReasonRequest body,
+			Authentication user) {
 		return ArrangementJson.of(this.arrangements.cancel(new ArrangementId(id), body.reason(), user.getName()), null);
 	}
 
@@ -158,13 +160,15 @@ class ArrangementsApi {
 
 	@PostMapping("/api/v1/approvals/{id}/approve")
 	@Operation(summary = "Approve: the arrangement comes into force (within the approver's own authority)")
-	ArrangementJson approve(@PathVariable UUID id, @RequestBody ReasonRequest body, Authentication user) {
+	ArrangementJson approve(@PathVariable @Scoped("approval") UUID id, @RequestBody ReasonRequest body,
+			Authentication user) {
 		return ArrangementJson.of(this.approvals.approve(id, body.reason(), Inputs.asker(user)), null);
 	}
 
 	@PostMapping("/api/v1/approvals/{id}/reject")
 	@Operation(summary = "Reject, with the reason the agent sees on the account")
-	ArrangementJson reject(@PathVariable UUID id, @RequestBody ReasonRequest body, Authentication user) {
+	ArrangementJson reject(@PathVariable @Scoped("approval") UUID id, @RequestBody ReasonRequest body,
+			Authentication user) {
 		return ArrangementJson.of(this.approvals.reject(id, body.reason(), Inputs.asker(user)), null);
 	}
 

@@ -11,6 +11,7 @@ import org.dues.compliance.ContactPolicy;
 import org.dues.portfolio.CreditorView;
 import org.dues.portfolio.Creditors;
 import org.dues.shared.InvalidInputException;
+import org.dues.system.Unscoped;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -51,14 +52,16 @@ class PoliciesApi {
 
 	@GetMapping("/api/v1/compliance/policies/{code}")
 	@Operation(summary = "A jurisdiction's contact policy in force on a day (today by default)")
-	ContactPolicy policy(@PathVariable String code,
+	ContactPolicy policy(
+			@PathVariable @Unscoped("a creditor's or policy's code: no personal data, and writes are gated by role") String code,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate on) {
 		return this.policies.resolve(code, (on == null) ? LocalDate.now(this.clock) : on);
 	}
 
 	@GetMapping("/api/v1/creditors/{code}/contact-policy")
 	@Operation(summary = "A creditor's contact policy in force on a day: its jurisdiction's with its own rules")
-	ContactPolicy creditorPolicy(@PathVariable String code,
+	ContactPolicy creditorPolicy(
+			@PathVariable @Unscoped("a creditor's or policy's code: no personal data, and writes are gated by role") String code,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate on) {
 		CreditorView creditor = this.creditors.getByCode(code);
 		return this.policies.forCreditor(creditor,
@@ -69,7 +72,9 @@ class PoliciesApi {
 	@Operation(summary = "Give a creditor stricter contact rules of its own, from a day on",
 			description = "rules is a policy layer (hours, callFrequency, volumeLimits, holds, thirdParty, …); "
 					+ "anything that would loosen the jurisdiction's policy is refused with the reason")
-	ContactPolicy tighten(@PathVariable String code, @RequestBody LayerRequest body, Authentication user) {
+	ContactPolicy tighten(
+			@PathVariable @Unscoped("a creditor's or policy's code: no personal data, and writes are gated by role") String code,
+			@RequestBody LayerRequest body, Authentication user) {
 		CreditorView creditor = this.creditors.getByCode(code);
 		if (body.rules() == null || !body.rules().isObject()) {
 			throw new InvalidInputException("rules", "is required: a JSON object such as "

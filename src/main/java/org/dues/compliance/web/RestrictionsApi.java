@@ -24,6 +24,7 @@ import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Accounts;
 import org.dues.portfolio.Creditors;
 import org.dues.shared.Choice;
+import org.dues.system.Scoped;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -66,7 +67,7 @@ class RestrictionsApi {
 
 	@GetMapping("/api/v1/accounts/{accountId}/compliance")
 	@Operation(summary = "The holds, consents, inconvenient times and banned media of the account's customer")
-	State state(@PathVariable UUID accountId) {
+	State state(@PathVariable @Scoped("account") UUID accountId) {
 		AccountView account = this.accounts.get(new AccountId(accountId));
 		ContactPreferences.Recorded asked = this.preferences.ofCustomer(account.customerId());
 		return new State(this.holds.ofCustomer(account.customerId()), asked.consents(), asked.blackouts(),
@@ -77,8 +78,8 @@ class RestrictionsApi {
 	@Operation(summary = "Place a hold",
 			description = "On this debt, or with allAccounts on every debt of the customer (the default for "
 					+ "bankruptcy, death and moratoria); in force on every channel at once")
-	ResponseEntity<ContactHolds.HoldView> hold(@PathVariable UUID accountId, @RequestBody HoldRequest body,
-			Authentication user) {
+	ResponseEntity<ContactHolds.HoldView> hold(@PathVariable @Scoped("account") UUID accountId,
+			@RequestBody HoldRequest body, Authentication user) {
 		AccountView account = this.accounts.get(new AccountId(accountId));
 		HoldType type = Choice.of("type", body.type(), HoldType.class);
 		boolean all = (body.allAccounts() != null) ? body.allAccounts() : WHOLE_PERSON.contains(type);
@@ -89,14 +90,15 @@ class RestrictionsApi {
 
 	@PostMapping("/api/v1/holds/{holdId}/lift")
 	@Operation(summary = "Lift a hold, with the reason (verification sent, cease withdrawn, moratorium ended)")
-	ResponseEntity<Void> liftHold(@PathVariable UUID holdId, @RequestBody LiftRequest body, Authentication user) {
+	ResponseEntity<Void> liftHold(@PathVariable @Scoped("hold") UUID holdId, @RequestBody LiftRequest body,
+			Authentication user) {
 		this.holds.lift(holdId, body.reason(), user.getName());
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/api/v1/accounts/{accountId}/consents")
 	@Operation(summary = "Record a consent the customer gave directly")
-	ResponseEntity<Created> consent(@PathVariable UUID accountId, @RequestBody ConsentRequest body,
+	ResponseEntity<Created> consent(@PathVariable @Scoped("account") UUID accountId, @RequestBody ConsentRequest body,
 			Authentication user) {
 		AccountView account = this.accounts.get(new AccountId(accountId));
 		ConsentKind kind = Choice.of("kind", body.kind(), ConsentKind.class);
@@ -108,14 +110,15 @@ class RestrictionsApi {
 
 	@PostMapping("/api/v1/consents/{id}/revoke")
 	@Operation(summary = "Revoke a consent")
-	ResponseEntity<Void> revoke(@PathVariable UUID id, @RequestBody LiftRequest body, Authentication user) {
+	ResponseEntity<Void> revoke(@PathVariable @Scoped("consent") UUID id, @RequestBody LiftRequest body,
+			Authentication user) {
 		this.preferences.revokeConsent(id, body.reason(), user.getName());
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/api/v1/accounts/{accountId}/blackouts")
 	@Operation(summary = "Record a time the customer said is inconvenient")
-	ResponseEntity<Created> blackout(@PathVariable UUID accountId, @RequestBody BlackoutRequest body,
+	ResponseEntity<Created> blackout(@PathVariable @Scoped("account") UUID accountId, @RequestBody BlackoutRequest body,
 			Authentication user) {
 		AccountView account = this.accounts.get(new AccountId(accountId));
 		Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
@@ -129,14 +132,16 @@ class RestrictionsApi {
 
 	@PostMapping("/api/v1/blackouts/{id}/lift")
 	@Operation(summary = "Lift an inconvenient time")
-	ResponseEntity<Void> liftBlackout(@PathVariable UUID id, @RequestBody LiftRequest body, Authentication user) {
+	ResponseEntity<Void> liftBlackout(@PathVariable @Scoped("blackout") UUID id, @RequestBody LiftRequest body,
+			Authentication user) {
 		this.preferences.liftBlackout(id, body.reason(), user.getName());
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/api/v1/accounts/{accountId}/channel-bans")
 	@Operation(summary = "Record a medium the customer asked not to be used: a channel, or one number or address")
-	ResponseEntity<Created> ban(@PathVariable UUID accountId, @RequestBody BanRequest body, Authentication user) {
+	ResponseEntity<Created> ban(@PathVariable @Scoped("account") UUID accountId, @RequestBody BanRequest body,
+			Authentication user) {
 		AccountView account = this.accounts.get(new AccountId(accountId));
 		Channel channel = Choice.of("channel", body.channel(), Channel.class);
 		String address = (body.address() == null || body.address().isBlank()) ? null : ContactAddress.canonical(channel,
@@ -148,7 +153,8 @@ class RestrictionsApi {
 
 	@PostMapping("/api/v1/channel-bans/{id}/lift")
 	@Operation(summary = "Lift a banned medium")
-	ResponseEntity<Void> liftBan(@PathVariable UUID id, @RequestBody LiftRequest body, Authentication user) {
+	ResponseEntity<Void> liftBan(@PathVariable @Scoped("channel-ban") UUID id, @RequestBody LiftRequest body,
+			Authentication user) {
 		this.preferences.liftBan(id, body.reason(), user.getName());
 		return ResponseEntity.noContent().build();
 	}

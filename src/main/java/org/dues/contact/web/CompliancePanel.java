@@ -37,6 +37,7 @@ import org.dues.shared.Choice;
 import org.dues.shared.ConflictException;
 import org.dues.shared.InvalidInputException;
 import org.dues.system.PageController;
+import org.dues.system.Scoped;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
@@ -85,12 +86,13 @@ class CompliancePanel {
 	}
 
 	@GetMapping("/accounts/{id}/compliance")
-	String panel(@PathVariable UUID id, Model model, Authentication user) {
+	String panel(@PathVariable @Scoped("account") UUID id, Model model, Authentication user) {
 		return render(id, model, user, null);
 	}
 
 	@PostMapping("/accounts/{id}/compliance/holds")
-	String hold(@PathVariable UUID id, @ModelAttribute HoldForm form, Model model, Authentication user) {
+	String hold(@PathVariable @Scoped("account") UUID id, @ModelAttribute HoldForm form, Model model,
+			Authentication user) {
 		return act(id, model, user, "panel.hold.placed", (account, zone) -> {
 			HoldType type = Choice.of("type", form.type(), HoldType.class);
 			this.holds.place(account.customerId(), Boolean.TRUE.equals(form.allAccounts()) ? List.of() : List.of(id),
@@ -100,14 +102,15 @@ class CompliancePanel {
 	}
 
 	@PostMapping("/accounts/{id}/compliance/holds/{holdId}/lift")
-	String liftHold(@PathVariable UUID id, @PathVariable UUID holdId, @ModelAttribute ReasonForm form, Model model,
-			Authentication user) {
+	String liftHold(@PathVariable @Scoped("account") UUID id, @PathVariable @Scoped("hold") UUID holdId,
+			@ModelAttribute ReasonForm form, Model model, Authentication user) {
 		return act(id, model, user, "panel.hold.lifted",
 				(account, zone) -> this.holds.lift(holdId, form.reason(), user.getName()));
 	}
 
 	@PostMapping("/accounts/{id}/compliance/consents")
-	String consent(@PathVariable UUID id, @ModelAttribute ConsentForm form, Model model, Authentication user) {
+	String consent(@PathVariable @Scoped("account") UUID id, @ModelAttribute ConsentForm form, Model model,
+			Authentication user) {
 		return act(id, model, user, "panel.consent.recorded",
 				(account, zone) -> this.preferences.consent(account.customerId(),
 						Choice.of("kind", form.kind(), ConsentKind.class), List.of(id), null,
@@ -115,14 +118,15 @@ class CompliancePanel {
 	}
 
 	@PostMapping("/accounts/{id}/compliance/consents/{consentId}/revoke")
-	String revoke(@PathVariable UUID id, @PathVariable UUID consentId, @ModelAttribute ReasonForm form, Model model,
-			Authentication user) {
+	String revoke(@PathVariable @Scoped("account") UUID id, @PathVariable @Scoped("consent") UUID consentId,
+			@ModelAttribute ReasonForm form, Model model, Authentication user) {
 		return act(id, model, user, "panel.consent.revoked",
 				(account, zone) -> this.preferences.revokeConsent(consentId, form.reason(), user.getName()));
 	}
 
 	@PostMapping("/accounts/{id}/compliance/blackouts")
-	String blackout(@PathVariable UUID id, @ModelAttribute BlackoutForm form, Model model, Authentication user) {
+	String blackout(@PathVariable @Scoped("account") UUID id, @ModelAttribute BlackoutForm form, Model model,
+			Authentication user) {
 		return act(id, model, user, "panel.blackout.recorded", (account, zone) -> {
 			Set<java.time.DayOfWeek> days = EnumSet.noneOf(java.time.DayOfWeek.class);
 			for (String day : (form.days() == null) ? List.<String>of() : form.days()) {
@@ -134,14 +138,15 @@ class CompliancePanel {
 	}
 
 	@PostMapping("/accounts/{id}/compliance/blackouts/{blackoutId}/lift")
-	String liftBlackout(@PathVariable UUID id, @PathVariable UUID blackoutId, @ModelAttribute ReasonForm form,
-			Model model, Authentication user) {
+	String liftBlackout(@PathVariable @Scoped("account") UUID id, @PathVariable @Scoped("blackout") UUID blackoutId,
+			@ModelAttribute ReasonForm form, Model model, Authentication user) {
 		return act(id, model, user, "panel.blackout.lifted",
 				(account, zone) -> this.preferences.liftBlackout(blackoutId, form.reason(), user.getName()));
 	}
 
 	@PostMapping("/accounts/{id}/compliance/bans")
-	String ban(@PathVariable UUID id, @ModelAttribute BanForm form, Model model, Authentication user) {
+	String ban(@PathVariable @Scoped("account") UUID id, @ModelAttribute BanForm form, Model model,
+			Authentication user) {
 		return act(id, model, user, "panel.ban.recorded", (account, zone) -> {
 			Channel channel = Choice.of("channel", form.channel(), Channel.class);
 			String address = (form.address() == null || form.address().isBlank()) ? null : ContactAddress
@@ -151,14 +156,15 @@ class CompliancePanel {
 	}
 
 	@PostMapping("/accounts/{id}/compliance/bans/{banId}/lift")
-	String liftBan(@PathVariable UUID id, @PathVariable UUID banId, @ModelAttribute ReasonForm form, Model model,
-			Authentication user) {
+	String liftBan(@PathVariable @Scoped("account") UUID id, @PathVariable @Scoped("channel-ban") UUID banId,
+			@ModelAttribute ReasonForm form, Model model, Authentication user) {
 		return act(id, model, user, "panel.ban.lifted",
 				(account, zone) -> this.preferences.liftBan(banId, form.reason(), user.getName()));
 	}
 
 	@PostMapping("/accounts/{id}/compliance/contacts")
-	String contact(@PathVariable UUID id, @ModelAttribute ContactForm form, Model model, Authentication user) {
+	String contact(@PathVariable @Scoped("account") UUID id, @ModelAttribute ContactForm form, Model model,
+			Authentication user) {
 		if (user.getAuthorities().stream().noneMatch((a) -> CALLERS.contains(a.getAuthority()))) {
 			return render(id, model, user, Flash.error("panel.contact.notAllowed", List.of()));
 		}

@@ -21,6 +21,7 @@ import org.dues.contact.InteractionView;
 import org.dues.portfolio.AccountId;
 import org.dues.shared.Choice;
 import org.dues.shared.InvalidInputException;
+import org.dues.system.Scoped;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -53,7 +54,8 @@ class ContactsApi {
 	@GetMapping("/api/v1/accounts/{accountId}/contact-check")
 	@Operation(summary = "The live decision for contacting the account's customer now",
 			description = "Nothing is recorded; the decision lists every rule and, when blocked, the next opening")
-	DecisionJson check(@PathVariable UUID accountId, @RequestParam(required = false) @Nullable String channel,
+	DecisionJson check(@PathVariable @Scoped("account") UUID accountId,
+			@RequestParam(required = false) @Nullable String channel,
 			@RequestParam(required = false) @Nullable String address,
 			@RequestParam(required = false) @Nullable String role,
 			@RequestParam(required = false) @Nullable String purpose) {
@@ -68,7 +70,8 @@ class ContactsApi {
 	@Operation(summary = "Log an attempt and its outcome, or a contact the customer started",
 			description = "An outbound attempt passes the compliance gate first: 201 when made, 409 with the "
 					+ "reasons when blocked (the blocked attempt is logged too)")
-	ResponseEntity<?> log(@PathVariable UUID accountId, @RequestBody ContactRequest body, Authentication user) {
+	ResponseEntity<?> log(@PathVariable @Scoped("account") UUID accountId, @RequestBody ContactRequest body,
+			Authentication user) {
 		Channel channel = Choice.of("channel", body.channel(), Channel.class);
 		Direction direction = Choice.orElse("direction", body.direction(), Direction.class, Direction.OUTBOUND);
 		PersonRole role = Choice.orElse("role", body.role(), PersonRole.class, PersonRole.CONSUMER);
@@ -113,8 +116,8 @@ class ContactsApi {
 
 	@PostMapping("/api/v1/accounts/{accountId}/contacts/{interactionId}/outcome")
 	@Operation(summary = "Record the outcome of an attempt logged while in progress (once)")
-	InteractionJson outcome(@PathVariable UUID accountId, @PathVariable UUID interactionId,
-			@RequestBody OutcomeRequest body) {
+	InteractionJson outcome(@PathVariable @Scoped("account") UUID accountId,
+			@PathVariable @Scoped("interaction") UUID interactionId, @RequestBody OutcomeRequest body) {
 		ContactResult result = Choice.orNull("result", body.result(), ContactResult.class);
 		if (result == null) {
 			throw new InvalidInputException("result", "is required: one of " + List.of(ContactResult.values()));
@@ -125,7 +128,7 @@ class ContactsApi {
 
 	@GetMapping("/api/v1/accounts/{accountId}/contacts")
 	@Operation(summary = "The account's interactions, newest first, blocked attempts included")
-	List<InteractionJson> timeline(@PathVariable UUID accountId) {
+	List<InteractionJson> timeline(@PathVariable @Scoped("account") UUID accountId) {
 		return this.log.timeline(new AccountId(accountId), 500)
 			.stream()
 			.map((v) -> InteractionJson.of(v, null))

@@ -16,6 +16,8 @@ import org.dues.shared.ConflictException;
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.NotFoundException;
 import org.dues.system.PageController;
+import org.dues.system.Scoped;
+import org.dues.system.Unscoped;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ui.Model;
@@ -62,7 +64,8 @@ class AdminPages {
 	}
 
 	@PostMapping("/admin/users/{username}")
-	String update(@PathVariable String username, @ModelAttribute UserForm form, RedirectAttributes redirect) {
+	String update(@PathVariable @Unscoped("users are managed by administrators, who reach every user") String username,
+			@ModelAttribute UserForm form, RedirectAttributes redirect) {
 		return act(redirect, "admin.user.updated", () -> {
 			this.users.update(username,
 					new UserManagement.UserChange(form.displayName(), roles(form.roles()), list(form.languages()),
@@ -80,12 +83,14 @@ class AdminPages {
 	}
 
 	@PostMapping("/admin/teams/{id}/members")
-	String member(@PathVariable UUID id, @ModelAttribute TeamForm form, RedirectAttributes redirect) {
+	String member(@PathVariable @Scoped("team") UUID id, @ModelAttribute TeamForm form, RedirectAttributes redirect) {
 		return act(redirect, "admin.team.updated", () -> this.teams.addMember(id, String.valueOf(form.username())));
 	}
 
 	@PostMapping("/admin/teams/{id}/members/{username}/remove")
-	String remove(@PathVariable UUID id, @PathVariable String username, RedirectAttributes redirect) {
+	String remove(@PathVariable @Scoped("team") UUID id,
+			@PathVariable @Unscoped("users are managed by administrators, who reach every user") String username,
+			RedirectAttributes redirect) {
 		return act(redirect, "admin.team.updated", () -> this.teams.removeMember(id, username));
 	}
 

@@ -12,6 +12,8 @@ import org.dues.identity.Teams;
 import org.dues.identity.UserManagement;
 import org.dues.shared.ConflictException;
 import org.dues.shared.NotFoundException;
+import org.dues.system.Scoped;
+import org.dues.system.Unscoped;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -60,7 +62,9 @@ class UsersApi {
 	@PutMapping("/api/v1/users/{username}")
 	@Operation(summary = "Change a user's name, roles, languages, regions, certificate or status; "
 			+ "a password, when given, replaces theirs")
-	UserManagement.UserView update(@PathVariable String username, @RequestBody UserRequest body) {
+	UserManagement.UserView update(
+			@PathVariable @Unscoped("users are managed by administrators, who reach every user") String username,
+			@RequestBody UserRequest body) {
 		UserManagement.UserView current = this.users.find(username)
 			.orElseThrow(() -> new NotFoundException("user", username));
 		UserManagement.UserView updated = this.users.update(username,
@@ -96,7 +100,7 @@ class UsersApi {
 
 	@PostMapping("/api/v1/teams/{teamId}/members")
 	@Operation(summary = "Add members to a team")
-	Teams.TeamView members(@PathVariable UUID teamId, @RequestBody TeamRequest body) {
+	Teams.TeamView members(@PathVariable @Scoped("team") UUID teamId, @RequestBody TeamRequest body) {
 		if (body.members() != null) {
 			body.members().forEach((m) -> this.teams.addMember(teamId, m));
 		}

@@ -24,6 +24,7 @@ import org.dues.shared.InvalidInputException;
 import org.dues.shared.InvalidInputException.FieldError;
 import org.dues.shared.Money;
 import org.dues.shared.MoneyJson;
+import org.dues.system.Scoped;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -55,7 +56,7 @@ class PaymentsApi {
 	@PostMapping
 	@Operation(summary = "Post a payment by the creditor's waterfall",
 			description = "201 with the payment; 200 with the same payment when the reference repeats")
-	ResponseEntity<PaymentJson> post(@PathVariable UUID accountId, @RequestBody PaymentRequest body,
+	ResponseEntity<PaymentJson> post(@PathVariable @Scoped("account") UUID accountId, @RequestBody PaymentRequest body,
 			Authentication user) {
 		AccountId account = new AccountId(accountId);
 		Currency currency = this.accounts.get(account).currency();
@@ -72,21 +73,21 @@ class PaymentsApi {
 
 	@GetMapping
 	@Operation(summary = "The account's payments, newest first")
-	List<PaymentJson> list(@PathVariable UUID accountId) {
+	List<PaymentJson> list(@PathVariable @Scoped("account") UUID accountId) {
 		return this.payments.ofAccount(new AccountId(accountId)).stream().map(PaymentJson::of).toList();
 	}
 
 	@GetMapping("/{paymentId}")
 	@Operation(summary = "Read a payment")
-	PaymentJson get(@PathVariable UUID accountId, @PathVariable UUID paymentId) {
+	PaymentJson get(@PathVariable @Scoped("account") UUID accountId, @PathVariable @Scoped("payment") UUID paymentId) {
 		return PaymentJson.of(this.payments.get(new AccountId(accountId), new PaymentId(paymentId)));
 	}
 
 	@PostMapping("/{paymentId}/reversal")
 	@Operation(summary = "Reverse a payment (bounced, charged back, posted in error)",
 			description = "Restores every balance the payment reduced; repeating it changes nothing")
-	PaymentJson reverse(@PathVariable UUID accountId, @PathVariable UUID paymentId, @RequestBody ReversalRequest body,
-			Authentication user) {
+	PaymentJson reverse(@PathVariable @Scoped("account") UUID accountId,
+			@PathVariable @Scoped("payment") UUID paymentId, @RequestBody ReversalRequest body, Authentication user) {
 		String reason = body.reason() == null ? "" : body.reason();
 		if (reason.indexOf('\u0000') >= 0) {
 			throw new InvalidInputException("reason", "must not contain NUL characters");

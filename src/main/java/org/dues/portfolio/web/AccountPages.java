@@ -8,6 +8,9 @@ import org.dues.customer.CustomerView;
 import org.dues.portfolio.AccountId;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.AccountVisibility;
+import org.dues.system.RecordReach;
+import org.dues.system.Scoped;
+import org.dues.system.Scopes;
 import org.dues.portfolio.Accounts;
 import org.dues.portfolio.Creditors;
 import org.dues.system.PageController;
@@ -35,14 +38,14 @@ class AccountPages {
 
 	private final Creditors creditors;
 
-	private final AccountVisibility visibility;
+	private final Scopes scopes;
 
 	private final RightPartyVerification rightParty;
 
-	AccountPages(Accounts accounts, CustomerManagement customers, Creditors creditors, AccountVisibility visibility,
+	AccountPages(Accounts accounts, CustomerManagement customers, Creditors creditors, Scopes scopes,
 			RightPartyVerification rightParty) {
 		this.accounts = accounts;
-		this.visibility = visibility;
+		this.scopes = scopes;
 		this.rightParty = rightParty;
 		this.customers = customers;
 		this.creditors = creditors;
@@ -53,8 +56,10 @@ class AccountPages {
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
 			Authentication user) {
 		List<AccountView> found = (q == null) ? List.of() : this.accounts.search(q, SEARCH_LIMIT);
-		if (!AccountAccess.seesAll(user)) {
-			found = found.stream().filter((a) -> this.visibility.visibleTo(user.getName(), a.id())).toList();
+		if (!this.scopes.seesAll(user)) {
+			found = found.stream()
+				.filter((a) -> this.scopes.reaches(user, RecordReach.account(a.id().value())))
+				.toList();
 		}
 		var names = this.customers.getAll(found.stream().map(AccountView::customerId).toList());
 		model.addAttribute("q", q);
@@ -66,7 +71,7 @@ class AccountPages {
 	}
 
 	@GetMapping("/accounts/{id}")
-	String account(@PathVariable UUID id, Model model, Authentication user) {
+	String account(@PathVariable @Scoped("account") UUID id, Model model, Authentication user) {
 		AccountView account = this.accounts.get(new AccountId(id));
 		CustomerView customer = this.customers.get(account.customerId());
 		model.addAttribute("account", account);
@@ -77,7 +82,7 @@ class AccountPages {
 		model.addAttribute("dateOfBirth", maskedDateOfBirth(customer, user));
 		model.addAttribute("nationalId", nationalIdShown(customer, user));
 		// an agent on a call sees the debt only once they know they speak to the customer
-		model.addAttribute("verified", AccountAccess.seesAll(user) || this.rightParty.isVerified(id));
+		model.addAttribute("verified", readsWhole(user) || this.rightParty.isVerified(id));
 		return "portfolio/account";
 	}
 
@@ -86,7 +91,7 @@ class AccountPages {
 		if (customer.dateOfBirth() == null) {
 			return "—";
 		}
-		boolean full = AccountAccess.seesAll(user);
+		boolean full = readsWhole(user);
 		return full ? customer.dateOfBirth().toString() : "••••-••-•• (" + customer.dateOfBirth().getYear() + ")";
 	}
 
@@ -108,7 +113,11 @@ class AccountPages {
 				return "•••• " + customer.nationalIdLast4() + " (unreadable with this keyset)";
 			}
 		}
-		return AccountAccess.seesAll(user) ? "•••• " + customer.nationalIdLast4() : "•••• ••••";
+		return readsWhole(user) ? "•••• " + customer.nationalIdLast4() : "•••• ••••";
+	}
+
+	private static boolean readsWhole(Authentication user) {
+		return AccountVisibility.readsWhole(user.getAuthorities());
 	}
 
 	/** A search result. */

@@ -13,6 +13,7 @@ import org.dues.portfolio.Accounts;
 import org.dues.portfolio.BucketMove;
 import org.dues.portfolio.LedgerEntryView;
 import org.dues.shared.MoneyJson;
+import org.dues.system.Scoped;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,20 +40,20 @@ class AccountsApi {
 
 	@GetMapping("/{id}")
 	@Operation(summary = "Read an account")
-	AccountJson get(@PathVariable UUID id) {
+	AccountJson get(@PathVariable @Scoped("account") UUID id) {
 		var account = this.accounts.get(new AccountId(id));
 		return AccountJson.of(account, this.customers.get(account.customerId()));
 	}
 
 	@GetMapping("/{id}/ledger")
 	@Operation(summary = "The account's ledger entries, oldest first")
-	List<EntryJson> ledger(@PathVariable UUID id) {
+	List<EntryJson> ledger(@PathVariable @Scoped("account") UUID id) {
 		return this.accounts.ledger(new AccountId(id)).stream().map(EntryJson::of).toList();
 	}
 
 	@GetMapping("/{id}/bucket-moves")
 	@Operation(summary = "The account's moves between buckets, oldest first")
-	List<BucketMove> bucketMoves(@PathVariable UUID id) {
+	List<BucketMove> bucketMoves(@PathVariable @Scoped("account") UUID id) {
 		this.accounts.get(new AccountId(id));
 		return this.accounts.bucketMoves(new AccountId(id));
 	}

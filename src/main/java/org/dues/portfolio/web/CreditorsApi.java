@@ -19,6 +19,8 @@ import org.dues.portfolio.Source;
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.InvalidInputException.FieldError;
 import org.dues.shared.NotFoundException;
+import org.dues.system.Scoped;
+import org.dues.system.Unscoped;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -71,7 +73,8 @@ class CreditorsApi {
 
 	@GetMapping("/{code}")
 	@Operation(summary = "Read a creditor")
-	CreditorJson get(@PathVariable String code) {
+	CreditorJson get(
+			@PathVariable @Unscoped("a creditor's or policy's code: no personal data, and writes are gated by role") String code) {
 		return CreditorJson.of(this.creditors.getByCode(code));
 	}
 
@@ -79,8 +82,9 @@ class CreditorsApi {
 	@Operation(summary = "Place one account",
 			description = "201 with the new account; 200 with the account when it was already placed "
 					+ "(outcome UNCHANGED, or UPDATED with adjustment entries for changed balances)")
-	ResponseEntity<AccountJson> place(@PathVariable String code, @RequestBody PlacementRequest body,
-			Authentication user) {
+	ResponseEntity<AccountJson> place(
+			@PathVariable @Unscoped("a creditor's or policy's code: no personal data, and writes are gated by role") String code,
+			@RequestBody PlacementRequest body, Authentication user) {
 		CreditorView creditor = this.creditors.getByCode(code);
 		PlacementParser.Parsed parsed;
 		try {
@@ -104,7 +108,9 @@ class CreditorsApi {
 	@GetMapping("/{code}/accounts/{*accountRef}")
 	@Operation(summary = "Read an account by the creditor's reference",
 			description = "The reference may contain slashes, as Indian loan numbers often do: HL/2024/0001")
-	AccountJson account(@PathVariable String code, @PathVariable("accountRef") String path) {
+	AccountJson account(
+			@PathVariable @Unscoped("a creditor's or policy's code: no personal data, and writes are gated by role") String code,
+			@PathVariable("accountRef") @Scoped("account-ref") String path) {
 		CreditorView creditor = this.creditors.getByCode(code);
 		String accountRef = path.startsWith("/") ? path.substring(1) : path;
 		var account = this.accounts.findByRef(creditor.id(), accountRef)

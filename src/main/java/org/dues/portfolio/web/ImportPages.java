@@ -14,6 +14,7 @@ import org.dues.portfolio.MappingProfiles;
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.NotFoundException;
 import org.dues.system.PageController;
+import org.dues.system.Scoped;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
@@ -95,19 +96,19 @@ class ImportPages {
 	}
 
 	@GetMapping("/imports/{id}")
-	String report(@PathVariable UUID id, Model model) {
+	String report(@PathVariable @Scoped("import") UUID id, Model model) {
 		model.addAttribute("report", this.imports.get(id));
 		return "portfolio/import";
 	}
 
 	@GetMapping("/imports/{id}/progress")
-	String progress(@PathVariable UUID id, Model model) {
+	String progress(@PathVariable @Scoped("import") UUID id, Model model) {
 		model.addAttribute("report", this.imports.get(id));
 		return "portfolio/import :: report";
 	}
 
 	@GetMapping("/imports/{id}/rejects.csv")
-	void rejects(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+	void rejects(@PathVariable @Scoped("import") UUID id, HttpServletResponse response) throws IOException {
 		RejectsDownload.send(this.imports, id, response);
 	}
 

@@ -17,6 +17,8 @@ import org.dues.portfolio.ImportView;
 import org.dues.portfolio.MappingProfile;
 import org.dues.portfolio.MappingProfiles;
 import org.dues.shared.InvalidInputException;
+import org.dues.system.Scoped;
+import org.dues.system.Unscoped;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
@@ -71,19 +73,21 @@ class ImportsApi {
 
 	@GetMapping("/api/v1/imports/{id}")
 	@Operation(summary = "An import's status, counts, errors and warnings")
-	ImportJson get(@PathVariable UUID id) {
+	ImportJson get(@PathVariable @Scoped("import") UUID id) {
 		return ImportJson.of(this.imports.get(id));
 	}
 
 	@GetMapping(path = "/api/v1/imports/{id}/rejects.csv", produces = "text/csv")
 	@Operation(summary = "The rejected rows as they came, with a reason column")
-	void rejects(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+	void rejects(@PathVariable @Scoped("import") UUID id, HttpServletResponse response) throws IOException {
 		RejectsDownload.send(this.imports, id, response);
 	}
 
 	@PostMapping("/api/v1/creditors/{code}/mappings")
 	@Operation(summary = "Save a mapping profile for a creditor's files")
-	ResponseEntity<MappingProfile> saveMapping(@PathVariable String code, @RequestBody MappingRequest body) {
+	ResponseEntity<MappingProfile> saveMapping(
+			@PathVariable @Unscoped("a creditor's or policy's code: no personal data, and writes are gated by role") String code,
+			@RequestBody MappingRequest body) {
 		MappingProfile saved = this.mappings.save(this.creditors.getByCode(code), body.name(), body.headers(),
 				body.dateFormat(), body.grouping());
 		return ResponseEntity.created(URI.create("/api/v1/creditors/" + code + "/mappings")).body(saved);
@@ -91,7 +95,8 @@ class ImportsApi {
 
 	@GetMapping("/api/v1/creditors/{code}/mappings")
 	@Operation(summary = "A creditor's mapping profiles")
-	List<MappingProfile> mappings(@PathVariable String code) {
+	List<MappingProfile> mappings(
+			@PathVariable @Unscoped("a creditor's or policy's code: no personal data, and writes are gated by role") String code) {
 		return this.mappings.list(this.creditors.getByCode(code));
 	}
 

@@ -30,6 +30,7 @@ import org.dues.work.CallResult;
 import org.dues.work.Desk;
 import org.dues.work.NextAccount;
 import org.dues.work.Outcome;
+import org.dues.system.Scoped;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -102,13 +103,13 @@ class DeskPages {
 	}
 
 	@GetMapping("/accounts/{id}/desk")
-	String panel(@PathVariable UUID id, Model model, Authentication user) {
+	String panel(@PathVariable @Scoped("account") UUID id, Model model, Authentication user) {
 		return render(id, model, user, null, null, null);
 	}
 
 	@PostMapping("/accounts/{id}/desk/verify")
-	String verify(@PathVariable UUID id, @RequestParam(required = false) @Nullable String answer, Model model,
-			Authentication user, HttpServletResponse response) {
+	String verify(@PathVariable @Scoped("account") UUID id, @RequestParam(required = false) @Nullable String answer,
+			Model model, Authentication user, HttpServletResponse response) {
 		AccountView account = this.accounts.get(new AccountId(id));
 		CustomerView customer = this.customers.get(account.customerId());
 		if (!this.attempts.mayTry(user.getName(), id)) {
@@ -124,7 +125,7 @@ class DeskPages {
 	}
 
 	@PostMapping("/accounts/{id}/desk/call")
-	String call(@PathVariable UUID id, @RequestParam String number, Model model, Authentication user,
+	String call(@PathVariable @Scoped("account") UUID id, @RequestParam String number, Model model, Authentication user,
 			HttpServletResponse response) {
 		try {
 			ContactLog.Attempt attempt = this.desk.call(new AccountId(id), number, user.getName());
@@ -138,8 +139,8 @@ class DeskPages {
 	}
 
 	@PostMapping("/accounts/{id}/desk/outcome")
-	String outcome(@PathVariable UUID id, @ModelAttribute OutcomeForm form, Model model, Authentication user,
-			HttpServletResponse response) {
+	String outcome(@PathVariable @Scoped("account") UUID id, @ModelAttribute OutcomeForm form, Model model,
+			Authentication user, HttpServletResponse response) {
 		try {
 			Desk.Disposition disposition = new Desk.Disposition(
 					Choice.orNull("result", form.result(), CallResult.class),
@@ -164,8 +165,8 @@ class DeskPages {
 	}
 
 	@PostMapping("/accounts/{id}/desk/notes")
-	String note(@PathVariable UUID id, @RequestParam(required = false) @Nullable String body, Model model,
-			Authentication user) {
+	String note(@PathVariable @Scoped("account") UUID id, @RequestParam(required = false) @Nullable String body,
+			Model model, Authentication user) {
 		try {
 			this.desk.note(new AccountId(id), String.valueOf(body), user.getName());
 			return render(id, model, user, null, null, null);
@@ -265,7 +266,7 @@ class DeskPages {
 	}
 
 	private static boolean seesAll(Authentication user) {
-		return AccountVisibility.seesAll(user.getAuthorities());
+		return AccountVisibility.readsWhole(user.getAuthorities());
 	}
 
 	static Asker asker(Authentication user) {

@@ -21,6 +21,7 @@ import org.dues.work.Outcome;
 import org.dues.work.QueueFilters;
 import org.dues.work.QueueSort;
 import org.dues.work.Queues;
+import org.dues.system.Scoped;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -64,8 +65,8 @@ class WorkApi {
 	@PostMapping("/api/v1/accounts/{accountId}/dispositions")
 	@Operation(summary = "Record how a call ended and what came of it; the outcome acts "
 			+ "(arrangement, hold, wrong number, callback)")
-	ResponseEntity<Desk.Recorded> dispose(@PathVariable UUID accountId, @RequestBody DispositionRequest body,
-			Authentication user) {
+	ResponseEntity<Desk.Recorded> dispose(@PathVariable @Scoped("account") UUID accountId,
+			@RequestBody DispositionRequest body, Authentication user) {
 		Desk.Recorded recorded = this.desk.dispose(new AccountId(accountId),
 				new Desk.Disposition(Choice.orNull("result", body.result(), CallResult.class),
 						Choice.orNull("outcome", body.outcome(), Outcome.class), body.interactionId(), body.number(),
@@ -77,7 +78,7 @@ class WorkApi {
 
 	@PostMapping("/api/v1/accounts/{accountId}/notes")
 	@Operation(summary = "Add a note to the account")
-	ResponseEntity<Void> note(@PathVariable UUID accountId, @RequestBody Map<String, String> body,
+	ResponseEntity<Void> note(@PathVariable @Scoped("account") UUID accountId, @RequestBody Map<String, String> body,
 			Authentication user) {
 		this.desk.note(new AccountId(accountId), String.valueOf(body.get("body")), user.getName());
 		return ResponseEntity.status(201).build();
@@ -85,7 +86,7 @@ class WorkApi {
 
 	@PutMapping("/api/v1/accounts/{accountId}/assignment")
 	@Operation(summary = "Assign an account to an agent, or to the pool (agent null)")
-	ResponseEntity<Void> assign(@PathVariable UUID accountId, @RequestBody AssignmentRequest body,
+	ResponseEntity<Void> assign(@PathVariable @Scoped("account") UUID accountId, @RequestBody AssignmentRequest body,
 			Authentication user) {
 		this.scope.check(user, null, agent(body.agent()), null, List.of(new AccountId(accountId)));
 		this.next.assign(new AccountId(accountId), agent(body.agent()), user.getName());
@@ -140,7 +141,7 @@ class WorkApi {
 
 	@PutMapping("/api/v1/queues/{queueId}")
 	@Operation(summary = "Change a queue's filters, order or priority, or switch it off")
-	QueueJson change(@PathVariable UUID queueId, @RequestBody QueueRequest body) {
+	QueueJson change(@PathVariable @Scoped("queue") UUID queueId, @RequestBody QueueRequest body) {
 		Queues.QueueView current = this.queues.get(queueId);
 		Queues.QueueView queue = this.queues.change(queueId,
 				(body.filters() == null) ? current.filters() : body.filters(),

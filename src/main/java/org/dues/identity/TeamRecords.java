@@ -1,0 +1,27 @@
+package org.dues.identity;
+
+import java.util.UUID;
+
+import org.dues.system.RecordLocator;
+import org.dues.system.RecordReach;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A team, for the scope check: its lead and members reach it. */
+@Configuration(proxyBeanMethods = false)
+class TeamRecords {
+
+	@Bean
+	RecordLocator teamLocator(JdbcClient jdbc) {
+		return RecordLocator.of("team",
+				(key, context) -> RecordLocator.uuid(key)
+					.flatMap((id) -> jdbc.sql("SELECT id FROM identity_teams WHERE id = :id")
+						.param("id", id)
+						.query(UUID.class)
+						.optional())
+					.map(RecordReach::team));
+	}
+
+}

@@ -1,0 +1,27 @@
+package org.dues.payment;
+
+import java.util.UUID;
+
+import org.dues.system.RecordLocator;
+import org.dues.system.RecordReach;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A payment, for the scope check: it lies in its account. */
+@Configuration(proxyBeanMethods = false)
+class PaymentRecords {
+
+	@Bean
+	RecordLocator paymentLocator(JdbcClient jdbc) {
+		return RecordLocator.of("payment",
+				(key, context) -> RecordLocator.uuid(key)
+					.flatMap((id) -> jdbc.sql("SELECT account_id FROM payment_payments WHERE id = :id")
+						.param("id", id)
+						.query(UUID.class)
+						.optional())
+					.map(RecordReach::account));
+	}
+
+}

@@ -1,0 +1,122 @@
+package org.dues.system.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.dues.shared.NotFoundException;
+import org.dues.system.RecordLocator;
+import org.dues.system.RecordReach;
+import org.dues.system.Scoped;
+import org.dues.system.Scopes;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Applies {@link Scopes} to every handler, page or API, before it runs: each
+ * {@link Scoped} path variable must name a record within the caller's scope, and a record
+ * named beside an account must belong to that account. Either failure is a 404, as for a
+ * record that does not exist.
+ */
+@Configuration(proxyBeanMethods = false)
+class ScopeInterceptor implements WebMvcConfigurer, HandlerInterceptor {
+
+	private static final String ACCOUNT = "account";
+
+	private final Scopes scopes;
+
+	ScopeInterceptor(Scopes scopes) {
+		this.scopes = scopes;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(this);
+	}
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		if (!(handler instanceof HandlerMethod method)) {
+			return true;
+		}
+		List<Named> named = scoped(method, request);
+		if (named.isEmpty()) {
+			return true;
+		}
+		Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+		if (caller == null) {
+			throw new NotFoundException(named.get(0).kind(), named.get(0).key());
+		}
+		Map<String, String> variables = variables(request);
+		RecordReach account = null;
+		for (Named record : named) {
+			if (record.kind().equals(ACCOUNT)) {
+				account = this.scopes.require(caller, ACCOUNT, record.key(), variables);
+			}
+		}
+		for (Named record : named) {
+			if (record.kind().equals(ACCOUNT)) {
+				continue;
+			}
+			RecordReach reach = this.scopes.require(caller, record.kind(), record.key(), variables);
+			if (account != null && account.accounts().stream().noneMatch(reach.accounts()::contains)) {
+				throw new NotFoundException(record.kind(), record.key());
+			}
+		}
+		return true;
+	}
+
+	private static List<Named> scoped(HandlerMethod method, HttpServletRequest request) {
+		Map<String, String> variables = variables(request);
+		List<Named> named = new ArrayList<>();
+		for (MethodParameter parameter : method.getMethodParameters()) {
+			Scoped scoped = parameter.getParameterAnnotation(Scoped.class);
+			if (scoped == null) {
+				continue;
+			}
+			String key = variables.get(variableName(parameter));
+			// a malformed id is left to the binding, which answers 400 naming the field
+			if (key != null && !(parameter.getParameterType() == UUID.class && RecordLocator.uuid(key).isEmpty())) {
+				named.add(new Named(scoped.value(), key));
+			}
+		}
+		return named;
+	}
+
+	static String variableName(MethodParameter parameter) {
+		PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
+		if (path != null && !path.value().isEmpty()) {
+			return path.value();
+		}
+		if (path != null && !path.name().isEmpty()) {
+			return path.name();
+		}
+		String name = parameter.getParameterName();
+		if (name == null) {
+			throw new IllegalStateException("compile with -parameters: " + parameter);
+		}
+		return name;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, String> variables(HttpServletRequest request) {
+		Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+		return (variables == null) ? Map.of() : (Map<String, String>) variables;
+	}
+
+	private record Named(String kind, String key) {
+	}
+
+}
