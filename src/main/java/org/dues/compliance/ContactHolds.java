@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.dues.customer.CustomerId;
 import org.dues.shared.InvalidInputException;
+import org.dues.system.Actor;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,9 +77,13 @@ public class ContactHolds {
 		return get(id);
 	}
 
-	/** Lifts a hold (a dispute once verification is sent, a cease withdrawn), audited. */
+	/**
+	 * Lifts a hold (a dispute once verification is sent, a cease withdrawn), audited.
+	 * Compliance officers, leads and above may; whoever recorded it, within the
+	 * correction window ({@link org.dues.system.Corrections}).
+	 */
 	@Transactional
-	public void lift(UUID holdId, @Nullable String reason, String actor) {
+	public void lift(UUID holdId, @Nullable String reason, Actor actor) {
 		this.restrictions.lift(Restrictions.Kind.HOLD, holdId, reason, actor);
 	}
 

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import org.dues.customer.CustomerId;
 import org.dues.shared.InvalidInputException;
+import org.dues.system.Actor;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -158,21 +159,30 @@ public class ContactPreferences {
 		return id;
 	}
 
-	/** Revokes a consent, audited. */
+	/**
+	 * Revokes a consent, audited. Compliance officers, leads and above may; whoever
+	 * recorded it, within the correction window ({@link org.dues.system.Corrections}).
+	 */
 	@Transactional
-	public void revokeConsent(UUID id, @Nullable String reason, String actor) {
+	public void revokeConsent(UUID id, @Nullable String reason, Actor actor) {
 		this.restrictions.lift(Restrictions.Kind.CONSENT, id, reason, actor);
 	}
 
-	/** Lifts a blackout, audited. */
+	/**
+	 * Lifts a blackout, audited. Compliance officers, leads and above may; whoever
+	 * recorded it, within the correction window ({@link org.dues.system.Corrections}).
+	 */
 	@Transactional
-	public void liftBlackout(UUID id, @Nullable String reason, String actor) {
+	public void liftBlackout(UUID id, @Nullable String reason, Actor actor) {
 		this.restrictions.lift(Restrictions.Kind.BLACKOUT, id, reason, actor);
 	}
 
-	/** Lifts a ban, audited. */
+	/**
+	 * Lifts a ban, audited. Compliance officers, leads and above may; whoever recorded
+	 * it, within the correction window ({@link org.dues.system.Corrections}).
+	 */
 	@Transactional
-	public void liftBan(UUID id, @Nullable String reason, String actor) {
+	public void liftBan(UUID id, @Nullable String reason, Actor actor) {
 		this.restrictions.lift(Restrictions.Kind.BAN, id, reason, actor);
 	}
 

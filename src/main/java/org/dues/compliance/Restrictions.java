@@ -8,6 +8,8 @@ import org.dues.customer.CustomerId;
 import org.dues.shared.ConflictException;
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.NotFoundException;
+import org.dues.system.Actor;
+import org.dues.system.Corrections;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,16 +25,25 @@ class Restrictions {
 	/** The tables of lift-able restrictions, named so no SQL is built from input. */
 	enum Kind {
 
-		HOLD("compliance_holds", "HOLD_LIFTED"), CONSENT("compliance_consents", "CONSENT_REVOKED"),
-		BLACKOUT("compliance_blackouts", "BLACKOUT_LIFTED"), BAN("compliance_channel_bans", "BAN_LIFTED");
+		HOLD("compliance_holds", "HOLD_LIFTED", "placed", "this hold"),
+		CONSENT("compliance_consents", "CONSENT_REVOKED", "recorded", "this consent"),
+		BLACKOUT("compliance_blackouts", "BLACKOUT_LIFTED", "recorded", "this inconvenient time"),
+		BAN("compliance_channel_bans", "BAN_LIFTED", "recorded", "this banned medium");
 
 		final String table;
 
 		final String liftAction;
 
-		Kind(String table, String liftAction) {
+		/** The prefix of the columns saying who recorded it and when. */
+		final String madeColumns;
+
+		final String named;
+
+		Kind(String table, String liftAction, String madeColumns, String named) {
 			this.table = table;
 			this.liftAction = liftAction;
+			this.madeColumns = madeColumns;
+			this.named = named;
 		}
 
 	}
@@ -43,10 +54,13 @@ class Restrictions {
 
 	private final AuditTrail audit;
 
-	Restrictions(JdbcClient jdbc, Clock clock, AuditTrail audit) {
+	private final Corrections corrections;
+
+	Restrictions(JdbcClient jdbc, Clock clock, AuditTrail audit, Corrections corrections) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.audit = audit;
+		this.corrections = corrections;
 	}
 
 	Instant now() {
@@ -90,15 +104,28 @@ class Restrictions {
 		return receivedAt;
 	}
 
-	/** Lifts a restriction once, audited; returns whose it was. */
-	CustomerId lift(Kind kind, UUID id, @Nullable String why, String actor) {
+	/**
+	 * Lifts a restriction once, audited; returns whose it was. Compliance officers, leads
+	 * and above lift any; whoever recorded it, their own within the correction window.
+	 */
+	CustomerId lift(Kind kind, UUID id, @Nullable String why, Actor actor) {
 		String text = reason(why);
 		Instant now = now();
+		record Made(String by, Instant at) {
+		}
+		this.jdbc
+			.sql("SELECT %1$s_by AS by, %1$s_at AS at FROM %2$s WHERE id = :id FOR UPDATE".formatted(kind.madeColumns,
+					kind.table))
+			.param("id", id)
+			.query((rs, n) -> new Made(rs.getString("by"), rs.getTimestamp("at").toInstant()))
+			.optional()
+			.ifPresent((made) -> this.corrections.check(actor, kind.named, made.by(), made.at(),
+					Corrections.COMPLIANCE_LEADS_AND_ABOVE));
 		UUID customer = this.jdbc
 			.sql("UPDATE " + kind.table + " SET lifted_at = :now, lifted_by = :actor, lift_reason = :reason "
 					+ "WHERE id = :id AND lifted_at IS NULL RETURNING customer_id")
 			.param("now", java.sql.Timestamp.from(now))
-			.param("actor", actor)
+			.param("actor", actor.name())
 			.param("reason", text)
 			.param("id", id)
 			.query(UUID.class)
@@ -114,7 +141,7 @@ class Restrictions {
 			}
 			throw new NotFoundException(kind.name().toLowerCase(java.util.Locale.ROOT), id);
 		}
-		this.audit.record(actor, kind.liftAction, "customer:" + customer,
+		this.audit.record(actor.name(), kind.liftAction, "customer:" + customer,
 				java.util.Map.of("id", id.toString(), "reason", text));
 		return new CustomerId(customer);
 	}

@@ -77,9 +77,6 @@ class SecurityConfiguration {
 				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/api/v1/compliance/**")
 				.hasAnyRole(Role.COMPLIANCE.name(), Role.MANAGER.name(), Role.ADMIN.name())
-				.requestMatchers(HttpMethod.POST, "/api/v1/holds/*/lift", "/api/v1/blackouts/*/lift",
-						"/api/v1/channel-bans/*/lift")
-				.hasAnyRole(Role.COMPLIANCE.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.anyRequest()
 				.authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(
@@ -109,9 +106,6 @@ class SecurityConfiguration {
 				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/approvals", "/approvals/**")
 				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
-				.requestMatchers(HttpMethod.POST, "/accounts/*/compliance/holds/*/lift",
-						"/accounts/*/compliance/blackouts/*/lift", "/accounts/*/compliance/bans/*/lift")
-				.hasAnyRole(Role.COMPLIANCE.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.anyRequest()
 				.authenticated())
 			.exceptionHandling((ex) -> ex.authenticationEntryPoint((request, response, denied) -> {

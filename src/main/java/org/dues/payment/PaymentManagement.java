@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -25,6 +26,8 @@ import org.dues.shared.CurrencyMismatchException;
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.Money;
 import org.dues.shared.NotFoundException;
+import org.dues.system.Actor;
+import org.dues.system.Corrections;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,8 +59,11 @@ public class PaymentManagement {
 
 	private final Clock clock;
 
+	private final Corrections corrections;
+
 	PaymentManagement(JdbcClient jdbc, Accounts accounts, AccountLedger ledger, Creditors creditors,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, Corrections corrections) {
+		this.corrections = corrections;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.ledger = ledger;
@@ -136,10 +142,13 @@ public class PaymentManagement {
 
 	/**
 	 * Reverses a posted payment, restoring every balance it reduced. Reversing a payment
-	 * already reversed returns it unchanged.
+	 * already reversed returns it unchanged. Leads and above reverse any payment; whoever
+	 * posted it, their own within the correction window ({@link Corrections}).
+	 * @throws org.dues.shared.NotPermittedException for anyone else
 	 */
 	@Transactional
-	public PaymentView reverse(AccountId accountId, PaymentId paymentId, String reason, String who) {
+	public PaymentView reverse(AccountId accountId, PaymentId paymentId, String reason, Actor actor) {
+		String who = actor.name();
 		if (reason == null || reason.isBlank()) {
 			throw new InvalidInputException("reason", "is required");
 		}
@@ -155,6 +164,13 @@ public class PaymentManagement {
 		if (payment.status() == PaymentStatus.REVERSED) {
 			return payment;
 		}
+		record Posted(String by, Instant at) {
+		}
+		Posted posted = this.jdbc.sql("SELECT recorded_by, recorded_at FROM payment_payments WHERE id = :id")
+			.param("id", paymentId.value())
+			.query((rs, n) -> new Posted(rs.getString(1), rs.getTimestamp(2).toInstant()))
+			.single();
+		this.corrections.check(actor, "this payment", posted.by(), posted.at(), Corrections.LEADS_AND_ABOVE);
 		LocalDate today = LocalDate
 			.now(this.clock.withZone(this.creditors.get(this.accounts.get(accountId).creditorId()).timeZone()));
 		AccountLedger.Posted reversal = this.ledger.reverse(ledgerEntry(paymentId), today,

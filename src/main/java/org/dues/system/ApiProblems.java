@@ -10,6 +10,7 @@ import org.dues.shared.CurrencyMismatchException;
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.InvalidInputException.FieldError;
 import org.dues.shared.NotFoundException;
+import org.dues.shared.NotPermittedException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +67,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	ProblemDetail conflict(ConflictException ex, HttpServletRequest request) {
 		apiOnly(ex, request);
 		return problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage(), List.of());
+	}
+
+	@ExceptionHandler(NotPermittedException.class)
+	ProblemDetail notPermitted(NotPermittedException ex, HttpServletRequest request) {
+		apiOnly(ex, request);
+		return problem(HttpStatus.FORBIDDEN, "Forbidden", ex.getMessage(), List.of());
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

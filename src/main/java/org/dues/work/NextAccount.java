@@ -20,7 +20,9 @@ import org.dues.compliance.RuleResult;
 import org.dues.contact.ContactLog;
 import org.dues.customer.CustomerManagement;
 import org.dues.customer.CustomerView;
+import org.dues.identity.Role;
 import org.dues.identity.UserManagement;
+import org.dues.shared.InvalidInputException;
 import org.dues.portfolio.AccountId;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Accounts;
@@ -302,9 +304,24 @@ public class NextAccount {
 			.list());
 	}
 
-	/** Assigns accounts to an agent (or the pool) in one statement. */
+	/**
+	 * Assigns accounts to an agent (or the pool) in one statement.
+	 * @throws InvalidInputException naming an unknown, disabled or non-agent user, or an
+	 * account that does not exist
+	 */
 	@Transactional
 	public void assignAll(java.util.Collection<AccountId> accounts, @Nullable String agent, String by) {
+		requireAgent("agent", agent);
+		UUID[] ids = accounts.stream().map(AccountId::value).distinct().toArray(UUID[]::new);
+		List<UUID> known = this.jdbc.sql("SELECT id FROM portfolio_accounts WHERE id = ANY(:ids)")
+			.param("ids", ids)
+			.query(UUID.class)
+			.list();
+		for (UUID id : ids) {
+			if (!known.contains(id)) {
+				throw new InvalidInputException("accountIds", "there is no account %s".formatted(id));
+			}
+		}
 		this.jdbc.sql("""
 				INSERT INTO work_assignments (account_id, agent, assigned_at, assigned_by, days_past_due, balance)
 				SELECT id, :agent, :now, :by, days_past_due, principal + interest + fees
@@ -326,6 +343,10 @@ public class NextAccount {
 	 */
 	@Transactional
 	public int reassignFrom(String fromAgent, @Nullable String toAgent, String by) {
+		if (this.users.find(fromAgent).isEmpty()) {
+			throw new InvalidInputException("fromAgent", "there is no user '%s'".formatted(fromAgent));
+		}
+		requireAgent("agent", toAgent);
 		return this.jdbc.sql("""
 				UPDATE work_assignments SET agent = :to, assigned_at = :now, assigned_by = :by WHERE agent = :from""")
 			.param("from", fromAgent)
@@ -345,6 +366,21 @@ public class NextAccount {
 		List<UUID> ids = this.queues.preview(queueId, limit);
 		assignAll(ids.stream().map(AccountId::new).toList(), agent, by);
 		return ids.size();
+	}
+
+	/** Only an enabled user with the agent role is given accounts. */
+	private void requireAgent(String field, @Nullable String agent) {
+		if (agent == null) {
+			return;
+		}
+		UserManagement.UserView user = this.users.find(agent)
+			.orElseThrow(() -> new InvalidInputException(field, "there is no user '%s'".formatted(agent)));
+		if (!user.enabled()) {
+			throw new InvalidInputException(field, "'%s' is disabled".formatted(agent));
+		}
+		if (!user.has(Role.AGENT)) {
+			throw new InvalidInputException(field, "'%s' is not an agent".formatted(agent));
+		}
 	}
 
 	/** Assigns an account to an agent, or pools it (agent null) for any agent to take. */

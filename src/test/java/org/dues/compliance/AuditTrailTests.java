@@ -67,7 +67,7 @@ class AuditTrailTests {
 		var hold = this.holds.place(account.customerId(), List.of(account.id().value()), HoldType.COMPLAINT, null, null,
 				"Complaint to the Banking Ombudsman about call frequency", "officer");
 		this.preferences.ban(account.customerId(), Channel.WHATSAPP, null, null, "Asked for no WhatsApp", "agent");
-		this.holds.lift(hold.id(), "Complaint resolved", "officer");
+		this.holds.lift(hold.id(), "Complaint resolved", org.dues.system.Actor.of("officer", "ROLE_COMPLIANCE"));
 		AuditTrail.Verification intact = this.audit.verify();
 		assertThat(intact.intact()).isTrue();
 		assertThat(intact.checked()).isGreaterThanOrEqualTo(3);

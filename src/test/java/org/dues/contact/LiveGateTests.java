@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -166,7 +167,7 @@ class LiveGateTests {
 	}
 
 	@Test
-	void liftingAHoldNeedsAReasonAndARoleAboveAgent() throws Exception {
+	void liftingAHoldNeedsAReasonAndARoleAboveAgentOnceTheCorrectionWindowHasPassed() throws Exception {
 		String created = this.mvc
 			.perform(post("/api/v1/accounts/{id}/holds", this.account.id().value())
 				.with(httpBasic("gate-agent", "agent-secret"))
@@ -178,11 +179,14 @@ class LiveGateTests {
 			.getResponse()
 			.getContentAsString();
 		String id = JsonPath.read(created, "$.id");
+		this.clock.advance(Duration.ofMinutes(16));
 		this.mvc
 			.perform(post("/api/v1/holds/{id}/lift", id).with(httpBasic("gate-agent", "agent-secret"))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"reason\": \"verification sent\"}"))
-			.andExpect(status().isForbidden());
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers
+				.containsString("more than 15 minutes ago: only a compliance officer, team lead, manager")));
 		this.mvc
 			.perform(post("/api/v1/holds/{id}/lift", id).with(httpBasic("gate-officer", "officer-secret"))
 				.contentType(MediaType.APPLICATION_JSON)
@@ -262,8 +266,33 @@ class LiveGateTests {
 	}
 
 	@Test
-	void agentsCannotLiftBansOrInconvenientTimesInThePanel() throws Exception {
+	void agentsCannotLiftBansInconvenientTimesOrHoldsOthersRecordedInThePanel() throws Exception {
+		Map<String, String> recorded = Map.of("bans", "/api/v1/accounts/{id}/channel-bans", "blackouts",
+				"/api/v1/accounts/{id}/blackouts", "holds", "/api/v1/accounts/{id}/holds");
+		Map<String, String> bodies = Map.of("bans", "{\"channel\": \"SMS\", \"reason\": \"asked\"}", "blackouts",
+				"{\"daysOfWeek\": [\"SUNDAY\"], \"reason\": \"asked\"}", "holds",
+				"{\"type\": \"CEASE\", \"reason\": \"asked in writing\"}");
 		for (String kind : List.of("bans", "blackouts", "holds")) {
+			String created = this.mvc
+				.perform(post(recorded.get(kind), this.account.id().value())
+					.with(httpBasic("gate-officer", "officer-secret"))
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(bodies.get(kind)))
+				.andExpect(status().isCreated())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			String id = JsonPath.read(created, "$.id");
+			this.mvc
+				.perform(post("/accounts/{id}/compliance/{kind}/{x}/lift", this.account.id().value(), kind, id)
+					.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+						.user("gate-agent")
+						.roles("AGENT"))
+					.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+						.csrf())
+					.param("reason", "asked"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("was recorded by gate-officer")));
 			this.mvc
 				.perform(post("/accounts/{id}/compliance/{kind}/{x}/lift", this.account.id().value(), kind,
 						java.util.UUID.randomUUID())
@@ -273,8 +302,16 @@ class LiveGateTests {
 					.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
 						.csrf())
 					.param("reason", "asked"))
-				.andExpect(status().isForbidden());
+				.andExpect(status().isNotFound());
 		}
+		String state = this.mvc
+			.perform(get("/api/v1/accounts/{id}/compliance", this.account.id().value())
+				.with(httpBasic("gate-officer", "officer-secret")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(JsonPath.<List<Object>>read(state, "$.holds[?(@.liftedAt != null)]")).isEmpty();
+		assertThat(JsonPath.<List<Object>>read(state, "$.channelBans[?(@.recording.liftedAt != null)]")).isEmpty();
 	}
 
 	@Test
@@ -340,7 +377,7 @@ class LiveGateTests {
 	void thePanelOffersLiftingOnlyToThoseWhoMayLiftAndTheFormCarriesItsToken() throws Exception {
 		this.mvc
 			.perform(post("/api/v1/accounts/{id}/holds", this.account.id().value())
-				.with(httpBasic("gate-agent", "agent-secret"))
+				.with(httpBasic("gate-officer", "officer-secret"))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("""
 						{"type": "DISPUTE", "reason": "Disputes the fees"}"""))

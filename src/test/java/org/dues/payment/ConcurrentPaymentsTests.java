@@ -81,7 +81,8 @@ class ConcurrentPaymentsTests {
 		PaymentView payment = this.payments
 			.post(account.id(), new NewPayment(Money.of("500", "INR"), PaymentChannel.CHEQUE, "CHQ-9", null), "tester")
 			.payment();
-		all(4, () -> this.payments.reverse(account.id(), payment.id(), "Cheque bounced", "tester"));
+		all(4, () -> this.payments.reverse(account.id(), payment.id(), "Cheque bounced",
+				org.dues.system.Actor.of("tester", "ROLE_MANAGER")));
 		assertThat(this.accounts.ledger(account.id())).filteredOn((e) -> e.type() == EntryType.REVERSAL).hasSize(1);
 		assertThat(this.accounts.get(account.id()).balances()).isEqualTo(account.balances());
 	}

@@ -218,6 +218,7 @@ class NextAccountTests {
 			.isEqualTo(middle.id());
 		assertThat(this.queues.refreshMembers()).isGreaterThanOrEqualTo(3);
 		assertThat(this.next.next("pool-x").orElseThrow().accountId()).isEqualTo(newcomer.id());
+		this.users.createIfAbsent(new NewUser("someone-else", "Someone", "secret", Set.of(Role.AGENT), List.of()));
 		this.next.assignAll(List.of(least.id(), middle.id()), "someone-else", "lead");
 		assertThat(this.next.next("pool-x"))
 			.as("owned accounts leave the pool at once, and those handed out wait for the next listing")

@@ -137,7 +137,8 @@ class SupervisionTests {
 		PaymentView bounced = this.payments
 			.post(paying.id(), new NewPayment(inr("1000"), PaymentChannel.CHEQUE, "SUP-2", null), "bank")
 			.payment();
-		this.payments.reverse(paying.id(), bounced.id(), "cheque returned unpaid", "bank");
+		this.payments.reverse(paying.id(), bounced.id(), "cheque returned unpaid",
+				org.dues.system.Actor.system("bank"));
 		// a payment received on Saturday, posted only now: Saturday's, not today's
 		this.payments.post(paying.id(),
 				new NewPayment(inr("400"), PaymentChannel.BANK_TRANSFER, "SUP-3", LocalDate.of(2026, 11, 28)), "bank");

@@ -24,6 +24,7 @@ import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Accounts;
 import org.dues.portfolio.Creditors;
 import org.dues.shared.Choice;
+import org.dues.system.Actor;
 import org.dues.system.Scoped;
 import org.jspecify.annotations.Nullable;
 
@@ -92,7 +93,7 @@ class RestrictionsApi {
 	@Operation(summary = "Lift a hold, with the reason (verification sent, cease withdrawn, moratorium ended)")
 	ResponseEntity<Void> liftHold(@PathVariable @Scoped("hold") UUID holdId, @RequestBody LiftRequest body,
 			Authentication user) {
-		this.holds.lift(holdId, body.reason(), user.getName());
+		this.holds.lift(holdId, body.reason(), Actor.of(user));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -112,7 +113,7 @@ class RestrictionsApi {
 	@Operation(summary = "Revoke a consent")
 	ResponseEntity<Void> revoke(@PathVariable @Scoped("consent") UUID id, @RequestBody LiftRequest body,
 			Authentication user) {
-		this.preferences.revokeConsent(id, body.reason(), user.getName());
+		this.preferences.revokeConsent(id, body.reason(), Actor.of(user));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -134,7 +135,7 @@ class RestrictionsApi {
 	@Operation(summary = "Lift an inconvenient time")
 	ResponseEntity<Void> liftBlackout(@PathVariable @Scoped("blackout") UUID id, @RequestBody LiftRequest body,
 			Authentication user) {
-		this.preferences.liftBlackout(id, body.reason(), user.getName());
+		this.preferences.liftBlackout(id, body.reason(), Actor.of(user));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -155,7 +156,7 @@ class RestrictionsApi {
 	@Operation(summary = "Lift a banned medium")
 	ResponseEntity<Void> liftBan(@PathVariable @Scoped("channel-ban") UUID id, @RequestBody LiftRequest body,
 			Authentication user) {
-		this.preferences.liftBan(id, body.reason(), user.getName());
+		this.preferences.liftBan(id, body.reason(), Actor.of(user));
 		return ResponseEntity.noContent().build();
 	}
 

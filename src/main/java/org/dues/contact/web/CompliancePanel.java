@@ -36,7 +36,10 @@ import org.dues.portfolio.Creditors;
 import org.dues.shared.Choice;
 import org.dues.shared.ConflictException;
 import org.dues.shared.InvalidInputException;
+import org.dues.shared.NotPermittedException;
 import org.dues.system.PageController;
+import org.dues.system.Actor;
+import org.dues.system.Corrections;
 import org.dues.system.Scoped;
 import org.jspecify.annotations.Nullable;
 
@@ -58,9 +61,6 @@ class CompliancePanel {
 
 	private static final String PANEL = "contact/panel :: panel";
 
-	private static final Set<String> LIFTERS = Set.of("ROLE_COMPLIANCE", "ROLE_TEAM_LEAD", "ROLE_MANAGER",
-			"ROLE_ADMIN");
-
 	private static final Set<String> CALLERS = Set.of("ROLE_AGENT", "ROLE_TEAM_LEAD", "ROLE_MANAGER", "ROLE_ADMIN");
 
 	private final ContactLog log;
@@ -75,8 +75,11 @@ class CompliancePanel {
 
 	private final ContactPreferences preferences;
 
+	private final Corrections corrections;
+
 	CompliancePanel(ContactLog log, Accounts accounts, Creditors creditors, CustomerManagement customers,
-			ContactHolds holds, ContactPreferences preferences) {
+			ContactHolds holds, ContactPreferences preferences, Corrections corrections) {
+		this.corrections = corrections;
 		this.log = log;
 		this.accounts = accounts;
 		this.creditors = creditors;
@@ -105,7 +108,7 @@ class CompliancePanel {
 	String liftHold(@PathVariable @Scoped("account") UUID id, @PathVariable @Scoped("hold") UUID holdId,
 			@ModelAttribute ReasonForm form, Model model, Authentication user) {
 		return act(id, model, user, "panel.hold.lifted",
-				(account, zone) -> this.holds.lift(holdId, form.reason(), user.getName()));
+				(account, zone) -> this.holds.lift(holdId, form.reason(), Actor.of(user)));
 	}
 
 	@PostMapping("/accounts/{id}/compliance/consents")
@@ -121,7 +124,7 @@ class CompliancePanel {
 	String revoke(@PathVariable @Scoped("account") UUID id, @PathVariable @Scoped("consent") UUID consentId,
 			@ModelAttribute ReasonForm form, Model model, Authentication user) {
 		return act(id, model, user, "panel.consent.revoked",
-				(account, zone) -> this.preferences.revokeConsent(consentId, form.reason(), user.getName()));
+				(account, zone) -> this.preferences.revokeConsent(consentId, form.reason(), Actor.of(user)));
 	}
 
 	@PostMapping("/accounts/{id}/compliance/blackouts")
@@ -141,7 +144,7 @@ class CompliancePanel {
 	String liftBlackout(@PathVariable @Scoped("account") UUID id, @PathVariable @Scoped("blackout") UUID blackoutId,
 			@ModelAttribute ReasonForm form, Model model, Authentication user) {
 		return act(id, model, user, "panel.blackout.lifted",
-				(account, zone) -> this.preferences.liftBlackout(blackoutId, form.reason(), user.getName()));
+				(account, zone) -> this.preferences.liftBlackout(blackoutId, form.reason(), Actor.of(user)));
 	}
 
 	@PostMapping("/accounts/{id}/compliance/bans")
@@ -159,7 +162,7 @@ class CompliancePanel {
 	String liftBan(@PathVariable @Scoped("account") UUID id, @PathVariable @Scoped("channel-ban") UUID banId,
 			@ModelAttribute ReasonForm form, Model model, Authentication user) {
 		return act(id, model, user, "panel.ban.lifted",
-				(account, zone) -> this.preferences.liftBan(banId, form.reason(), user.getName()));
+				(account, zone) -> this.preferences.liftBan(banId, form.reason(), Actor.of(user)));
 	}
 
 	@PostMapping("/accounts/{id}/compliance/contacts")
@@ -178,7 +181,7 @@ class CompliancePanel {
 					attempt.decision().decision().blockedBy().stream().map(RuleResult::reason).toList());
 			return render(id, model, user, flash);
 		}
-		catch (InvalidInputException | ConflictException ex) {
+		catch (InvalidInputException | ConflictException | NotPermittedException ex) {
 			return render(id, model, user, Flash.error("panel.failed", List.of(String.valueOf(ex.getMessage()))));
 		}
 	}
@@ -190,7 +193,7 @@ class CompliancePanel {
 			action.run(account, zone);
 			return render(id, model, user, Flash.ok(done));
 		}
-		catch (InvalidInputException | ConflictException ex) {
+		catch (InvalidInputException | ConflictException | NotPermittedException ex) {
 			return render(id, model, user, Flash.error("panel.failed", List.of(String.valueOf(ex.getMessage()))));
 		}
 	}
@@ -228,11 +231,12 @@ class CompliancePanel {
 		model.addAttribute("callLimit",
 				(calls.policy().callFrequency() == null) ? null : calls.policy().callFrequency().maxCalls());
 		model.addAttribute("refs", refs);
-		model.addAttribute("holds", this.holds.ofCustomer(account.customerId()));
-		model.addAttribute("asked", this.preferences.ofCustomer(account.customerId()));
+		List<ContactHolds.HoldView> holds = this.holds.ofCustomer(account.customerId());
+		ContactPreferences.Recorded asked = this.preferences.ofCustomer(account.customerId());
+		model.addAttribute("holds", holds);
+		model.addAttribute("asked", asked);
 		model.addAttribute("timeline", this.log.timeline(account.id(), 15));
-		model.addAttribute("canLift",
-				user.getAuthorities().stream().anyMatch((a) -> LIFTERS.contains(a.getAuthority())));
+		model.addAttribute("liftable", liftable(holds, asked, Actor.of(user)));
 		model.addAttribute("canContact",
 				user.getAuthorities().stream().anyMatch((a) -> CALLERS.contains(a.getAuthority())));
 		model.addAttribute("holdTypes", HoldType.values());
@@ -340,6 +344,34 @@ class CompliancePanel {
 
 	record ContactForm(@Nullable String channel, @Nullable String address, @Nullable String result,
 			@Nullable String note) {
+	}
+
+	/**
+	 * The restrictions this user may lift now: any, for compliance officers, leads and
+	 * above; their own within the correction window, for whoever recorded them.
+	 */
+	private Set<UUID> liftable(List<ContactHolds.HoldView> holds, ContactPreferences.Recorded asked, Actor actor) {
+		Set<String> roles = Corrections.COMPLIANCE_LEADS_AND_ABOVE;
+		Set<UUID> ids = new java.util.HashSet<>();
+		holds.stream()
+			.filter((h) -> this.corrections.allows(actor, h.placedBy(), h.placedAt(), roles))
+			.forEach((h) -> ids.add(h.id()));
+		asked.consents()
+			.stream()
+			.filter((c) -> this.corrections.allows(actor, c.recording().recordedBy(), c.recording().recordedAt(),
+					roles))
+			.forEach((c) -> ids.add(c.id()));
+		asked.blackouts()
+			.stream()
+			.filter((b) -> this.corrections.allows(actor, b.recording().recordedBy(), b.recording().recordedAt(),
+					roles))
+			.forEach((b) -> ids.add(b.id()));
+		asked.bans()
+			.stream()
+			.filter((b) -> this.corrections.allows(actor, b.recording().recordedBy(), b.recording().recordedAt(),
+					roles))
+			.forEach((b) -> ids.add(b.id()));
+		return ids;
 	}
 
 }

@@ -24,6 +24,7 @@ import org.dues.shared.InvalidInputException;
 import org.dues.shared.InvalidInputException.FieldError;
 import org.dues.shared.Money;
 import org.dues.shared.MoneyJson;
+import org.dues.system.Actor;
 import org.dues.system.Scoped;
 import org.jspecify.annotations.Nullable;
 
@@ -93,7 +94,7 @@ class PaymentsApi {
 			throw new InvalidInputException("reason", "must not contain NUL characters");
 		}
 		return PaymentJson
-			.of(this.payments.reverse(new AccountId(accountId), new PaymentId(paymentId), reason, user.getName()));
+			.of(this.payments.reverse(new AccountId(accountId), new PaymentId(paymentId), reason, Actor.of(user)));
 	}
 
 	record ReversalRequest(@Nullable String reason) {

@@ -20,6 +20,9 @@ import org.dues.shared.ConflictException;
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.NotFoundException;
 import org.dues.system.PageController;
+import org.dues.system.RecordReach;
+import org.dues.system.Scoped;
+import org.dues.system.Scopes;
 import org.dues.work.ArrangementState;
 import org.dues.work.NextAccount;
 import org.dues.work.QueueFilters;
@@ -58,9 +61,12 @@ class LeadPages {
 
 	private final LeadScope scope;
 
+	private final Scopes scopes;
+
 	LeadPages(Queues queues, Teams teams, UserManagement users, NextAccount work, Supervision supervision,
-			Creditors creditors, LeadScope scope) {
+			Creditors creditors, LeadScope scope, Scopes scopes) {
 		this.scope = scope;
+		this.scopes = scopes;
 		this.queues = queues;
 		this.teams = teams;
 		this.users = users;
@@ -70,11 +76,16 @@ class LeadPages {
 	}
 
 	@GetMapping("/queues")
-	String queues(HttpSession session, Model model) {
+	String queues(HttpSession session, Model model, Authentication user) {
 		model.addAttribute("zone", leadZone(session, creditorZones()).getId());
 		model.addAttribute("sizes", this.supervision.queueSizes());
-		model.addAttribute("inactive", this.queues.all().stream().filter((q) -> !q.active()).toList());
-		model.addAttribute("teams", this.teams.all());
+		model.addAttribute("inactive",
+				this.queues.all()
+					.stream()
+					.filter((q) -> !q.active() && this.scopes.reaches(user, RecordReach.team(q.teamId())))
+					.toList());
+		model.addAttribute("teams",
+				this.teams.all().stream().filter((t) -> this.scopes.reaches(user, RecordReach.team(t.id()))).toList());
 		model.addAttribute("sorts", QueueSort.values());
 		model.addAttribute("states", ArrangementState.values());
 		return "work/queues";
@@ -86,6 +97,7 @@ class LeadPages {
 			if (form.teamId() == null) {
 				throw new InvalidInputException("teamId", "choose a team");
 			}
+			this.scopes.require(user, "team", form.teamId());
 			QueueFilters filters = new QueueFilters(list(form.creditors()), list(form.buckets()), form.dpdMin(),
 					form.dpdMax(), DeskPages.amount(form.balanceMin()), DeskPages.amount(form.balanceMax()),
 					list(form.languages()), list(form.regions()),
@@ -102,7 +114,7 @@ class LeadPages {
 	}
 
 	@PostMapping("/queues/{id}/active")
-	String toggle(@org.springframework.web.bind.annotation.PathVariable UUID id,
+	String toggle(@org.springframework.web.bind.annotation.PathVariable @Scoped("queue") UUID id,
 			@RequestParam(defaultValue = "false") boolean active, RedirectAttributes redirect) {
 		return act(redirect, "/queues", "queues.changed", () -> {
 			Queues.QueueView queue = this.queues.get(id);

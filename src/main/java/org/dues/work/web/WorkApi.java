@@ -21,7 +21,9 @@ import org.dues.work.Outcome;
 import org.dues.work.QueueFilters;
 import org.dues.work.QueueSort;
 import org.dues.work.Queues;
+import org.dues.system.RecordReach;
 import org.dues.system.Scoped;
+import org.dues.system.Scopes;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -49,8 +51,11 @@ class WorkApi {
 
 	private final LeadScope scope;
 
-	WorkApi(NextAccount next, Desk desk, Queues queues, LeadScope scope) {
+	private final Scopes scopes;
+
+	WorkApi(NextAccount next, Desk desk, Queues queues, LeadScope scope, Scopes scopes) {
 		this.scope = scope;
+		this.scopes = scopes;
 		this.next = next;
 		this.desk = desk;
 		this.queues = queues;
@@ -98,6 +103,12 @@ class WorkApi {
 			+ "or up to limit pooled accounts of a queue, to an agent or (agent null) the pool")
 	Map<String, Integer> reassign(@RequestBody BulkAssignment body, Authentication user) {
 		String to = agent(body.agent());
+		if (body.accountIds() != null) {
+			body.accountIds().forEach((id) -> this.scopes.require(user, "account", id));
+		}
+		if (body.queueId() != null) {
+			this.scopes.require(user, "queue", body.queueId());
+		}
 		this.scope.check(user, body.fromAgent(), to, body.queueId(),
 				(body.accountIds() == null) ? List.of() : body.accountIds().stream().map(AccountId::new).toList());
 		int moved;
@@ -121,8 +132,12 @@ class WorkApi {
 
 	@GetMapping("/api/v1/queues")
 	@Operation(summary = "Every queue with its filters, order, size and the age of its oldest account")
-	List<QueueJson> queues() {
-		return this.queues.all().stream().map((q) -> new QueueJson(q, this.queues.size(q.id()))).toList();
+	List<QueueJson> queues(Authentication user) {
+		return this.queues.all()
+			.stream()
+			.filter((q) -> this.scopes.reaches(user, RecordReach.team(q.teamId())))
+			.map((q) -> new QueueJson(q, this.queues.size(q.id())))
+			.toList();
 	}
 
 	@PostMapping("/api/v1/queues")
@@ -131,6 +146,7 @@ class WorkApi {
 		if (body.teamId() == null) {
 			throw new InvalidInputException("teamId", "is required");
 		}
+		this.scopes.require(user, "team", body.teamId());
 		Queues.QueueView queue = this.queues.define(body.teamId(), String.valueOf(body.name()),
 				(body.filters() == null) ? QueueFilters.everything() : body.filters(),
 				Choice.orElse("sort", body.sort(), QueueSort.class, QueueSort.DPD_DESC),
