@@ -98,7 +98,7 @@ class SecurityConfiguration {
 				.requestMatchers("/imports", "/imports/**")
 				.hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
 				.requestMatchers(HttpMethod.POST, "/desk/next", "/accounts/*/desk/call", "/accounts/*/desk/outcome",
-						"/accounts/*/desk/notes")
+						"/accounts/*/desk/notes", "/accounts/*/desk/verify", "/accounts/*/arrangements/**")
 				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/admin", "/admin/**")
 				.hasRole(Role.ADMIN.name())

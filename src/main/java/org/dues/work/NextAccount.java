@@ -368,8 +368,11 @@ public class NextAccount {
 		return ids.size();
 	}
 
-	/** Only an enabled user with the agent role is given accounts. */
-	private void requireAgent(String field, @Nullable String agent) {
+	/**
+	 * Only an enabled user with the agent role is given accounts.
+	 * @throws InvalidInputException naming the field, for anyone else
+	 */
+	public void requireAgent(String field, @Nullable String agent) {
 		if (agent == null) {
 			return;
 		}

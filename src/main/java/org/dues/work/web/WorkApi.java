@@ -93,6 +93,7 @@ class WorkApi {
 	@Operation(summary = "Assign an account to an agent, or to the pool (agent null)")
 	ResponseEntity<Void> assign(@PathVariable @Scoped("account") UUID accountId, @RequestBody AssignmentRequest body,
 			Authentication user) {
+		this.next.requireAgent("agent", agent(body.agent()));
 		this.scope.check(user, null, agent(body.agent()), null, List.of(new AccountId(accountId)));
 		this.next.assign(new AccountId(accountId), agent(body.agent()), user.getName());
 		return ResponseEntity.noContent().build();
@@ -103,6 +104,7 @@ class WorkApi {
 			+ "or up to limit pooled accounts of a queue, to an agent or (agent null) the pool")
 	Map<String, Integer> reassign(@RequestBody BulkAssignment body, Authentication user) {
 		String to = agent(body.agent());
+		this.next.requireAgent("agent", to);
 		if (body.accountIds() != null) {
 			body.accountIds().forEach((id) -> this.scopes.require(user, "account", id));
 		}

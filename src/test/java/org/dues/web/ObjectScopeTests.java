@@ -1,0 +1,199 @@
+package org.dues.web;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import org.dues.IntegrationTest;
+import org.dues.MutableClock;
+import org.dues.Portfolios;
+import org.dues.identity.Teams;
+import org.dues.identity.UserManagement;
+import org.dues.portfolio.Creditors;
+import org.dues.portfolio.Placements;
+import org.dues.work.NextAccount;
+import org.dues.work.Queues;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * What an attacker with an agent's login tried, one by one: each record outside their
+ * scope does not exist for them, whether named by id or by reference, and what they may
+ * see but not undo (another's payment, a consent compliance recorded) is refused with who
+ * may.
+ */
+@IntegrationTest
+class ObjectScopeTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserManagement users;
+
+	@Autowired
+	Teams teams;
+
+	@Autowired
+	Queues queues;
+
+	@Autowired
+	NextAccount work;
+
+	@Autowired
+	Creditors creditors;
+
+	@Autowired
+	Placements placements;
+
+	@Autowired
+	MutableClock clock;
+
+	ScopeFixture fixture;
+
+	@BeforeEach
+	void setUp() throws Exception {
+		this.clock.set(IntegrationTest.START);
+		this.fixture = ScopeFixture.create("os" + Integer.toHexString((int) (Math.random() * 0xffff)), this.mvc,
+				this.users, this.teams, this.queues, this.work,
+				new Portfolios(this.creditors, this.placements, this.clock), this.clock);
+	}
+
+	@Test
+	void anAgentCannotReadAnotherAgentsAccountByItsReference() throws Exception {
+		String code = this.fixture.creditor.code();
+		as("AGENT", get("/api/v1/creditors/{code}/accounts/{ref}", code, this.fixture.outside.accountRef()))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(not(containsString("customer"))));
+		as("AGENT", get("/api/v1/creditors/{code}/accounts/{ref}", code, this.fixture.inside.accountRef()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.id").value(this.fixture.inside.account().toString()));
+		as("TEAM_LEAD", get("/api/v1/creditors/{code}/accounts/{ref}", code, this.fixture.outside.accountRef()))
+			.andExpect(status().isNotFound());
+		as("MANAGER", get("/api/v1/creditors/{code}/accounts/{ref}", code, this.fixture.outside.accountRef()))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void anAgentCannotCancelAnotherAccountsArrangementByIdNorUnderTheirOwnAccount() throws Exception {
+		String theirs = this.fixture.outside.records().get("arrangement");
+		as("AGENT", json(post("/api/v1/arrangements/{id}/cancel", theirs), "{\"reason\": \"mine now\"}"))
+			.andExpect(status().isNotFound());
+		as("AGENT", post("/accounts/{id}/arrangements/{a}/cancel", this.fixture.inside.account(), theirs).with(csrf())
+			.param("reason", "mine now")).andExpect(status().isNotFound());
+		as("MANAGER", get("/api/v1/arrangements/{id}", theirs))
+			.andExpect(jsonPath("$.status").value("PENDING_APPROVAL"));
+	}
+
+	@Test
+	void consentsAreRevokedOnlyWithinScopeAndByWhoMayUndoThem() throws Exception {
+		as("AGENT", json(post("/api/v1/consents/{id}/revoke", this.fixture.outside.records().get("consent")),
+				"{\"reason\": \"customer changed mind\"}"))
+			.andExpect(status().isNotFound());
+		String recordedByCompliance = this.fixture.inside.records().get("consent");
+		as("AGENT",
+				json(post("/api/v1/consents/{id}/revoke", recordedByCompliance),
+						"{\"reason\": \"customer changed mind\"}"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail").value(containsString("was recorded by " + this.fixture.officer)));
+		String state = as("MANAGER", get("/api/v1/accounts/{id}/compliance", this.fixture.inside.account())).andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(JsonPath.<java.util.List<Object>>read(state, "$.consents[*].recording.liftedAt"))
+			.allMatch(java.util.Objects::isNull);
+		as("COMPLIANCE", json(post("/api/v1/consents/{id}/revoke", recordedByCompliance),
+				"{\"reason\": \"customer withdrew it in writing\"}"))
+			.andExpect(status().isNoContent());
+	}
+
+	@Test
+	void aPaymentIsReversedByALeadOrByWhoeverPostedItWithinTheWindow() throws Exception {
+		UUID account = this.fixture.inside.account();
+		String byAgent = this.fixture.inside.records().get("payment");
+		String byLead = payment("TEAM_LEAD", "LEAD-1");
+		as("AGENT", reversal(account, byLead)).andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail").value(containsString("only a team lead, manager or administrator")));
+		String late = payment("AGENT", "LATE-1");
+		as("AGENT", reversal(account, byAgent)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("REVERSED"));
+		this.clock.advance(Duration.ofMinutes(16));
+		as("AGENT", reversal(account, late)).andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail").value(containsString("more than 15 minutes ago")));
+		as("TEAM_LEAD", reversal(account, late)).andExpect(status().isOk());
+		as("TEAM_LEAD", reversal(this.fixture.outside.account(), this.fixture.outside.records().get("payment")))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void assignmentRefusesUnknownUsersNonAgentsAndUnknownAccounts() throws Exception {
+		UUID account = this.fixture.inside.account();
+		as("MANAGER", json(put("/api/v1/accounts/{id}/assignment", account), "{\"agent\": \"no-such-user\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("agent"))
+			.andExpect(jsonPath("$.detail").value(containsString("there is no user 'no-such-user'")));
+		as("MANAGER",
+				json(put("/api/v1/accounts/{id}/assignment", account),
+						"{\"agent\": \"%s\"}".formatted(this.fixture.officer)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("is not an agent")));
+		UUID unknown = UUID.randomUUID();
+		as("MANAGER",
+				json(post("/api/v1/assignments"),
+						"{\"agent\": \"%s\", \"accountIds\": [\"%s\"]}".formatted(this.fixture.agent, unknown)))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.detail").value(containsString(unknown.toString())));
+		assertThat(this.work.ownersOf(java.util.List.of(this.fixture.inside.accountId())))
+			.containsExactly(this.fixture.agent);
+	}
+
+	private String payment(String role, String reference) throws Exception {
+		String body = "{\"amount\": \"5.00\", \"channel\": \"CASH\", \"reference\": \"%s-%s\", \"receivedOn\": \"%s\"}"
+			.formatted(this.fixture.prefix, reference, LocalDate.now(this.clock));
+		String created = as(role, json(post("/api/v1/accounts/{id}/payments", this.fixture.inside.account()), body))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return JsonPath.read(created, "$.id");
+	}
+
+	private static MockHttpServletRequestBuilder reversal(UUID account, String payment) {
+		return json(post("/api/v1/accounts/{a}/payments/{p}/reversal", account, payment),
+				"{\"reason\": \"posted to the wrong account\"}");
+	}
+
+	private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
+		return request.contentType(MediaType.APPLICATION_JSON).content(body);
+	}
+
+	private ResultActions as(String role, MockHttpServletRequestBuilder request) throws Exception {
+		String name = switch (role) {
+			case "AGENT" -> this.fixture.agent;
+			case "TEAM_LEAD" -> this.fixture.lead;
+			case "COMPLIANCE" -> this.fixture.officer;
+			case "MANAGER" -> this.fixture.manager;
+			default -> this.fixture.admin;
+		};
+		return this.mvc.perform(request.with(user(name).roles(role)));
+	}
+
+}

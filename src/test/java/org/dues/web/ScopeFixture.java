@@ -1,0 +1,182 @@
+package org.dues.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import org.dues.Portfolios;
+import org.dues.identity.NewUser;
+import org.dues.identity.Role;
+import org.dues.identity.Teams;
+import org.dues.identity.UserManagement;
+import org.dues.portfolio.AccountId;
+import org.dues.portfolio.AccountView;
+import org.dues.portfolio.CreditorView;
+import org.dues.work.NextAccount;
+import org.dues.work.QueueFilters;
+import org.dues.work.QueueSort;
+import org.dues.work.Queues;
+
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Two teams of one lead and one agent each, and one account of each agent with a record
+ * of every kind a path can name: a settlement waiting for approval (an arrangement and an
+ * approval), a payment, an interaction, a hold, a consent, an inconvenient time and a
+ * banned medium; a queue per team and one import. "Inside" is what the first team
+ * reaches, "outside" the second's.
+ */
+final class ScopeFixture {
+
+	static final String PASSWORD = "matrix-password-1";
+
+	final String prefix;
+
+	final String agent;
+
+	final String lead;
+
+	final String otherAgent;
+
+	final String officer;
+
+	final String spare;
+
+	final String manager;
+
+	final String admin;
+
+	final CreditorView creditor;
+
+	final Side inside;
+
+	final Side outside;
+
+	final UUID importId;
+
+	private final MockMvc mvc;
+
+	private final Clock clock;
+
+	private ScopeFixture(String prefix, MockMvc mvc, UserManagement users, Teams teams, Queues queues, NextAccount work,
+			Portfolios portfolios, Clock clock) throws Exception {
+		this.prefix = prefix;
+		this.mvc = mvc;
+		this.clock = clock;
+		this.agent = prefix + "-agent";
+		this.lead = prefix + "-lead";
+		this.otherAgent = prefix + "-other";
+		this.officer = prefix + "-officer";
+		this.spare = prefix + "-spare";
+		this.manager = prefix + "-manager";
+		this.admin = prefix + "-admin";
+		users.createIfAbsent(new NewUser(this.manager, "Manager", PASSWORD, Set.of(Role.MANAGER), List.of("en")));
+		users.createIfAbsent(new NewUser(this.admin, "Admin", PASSWORD, Set.of(Role.ADMIN), List.of("en")));
+		String otherLead = prefix + "-other-lead";
+		LocalDate year = LocalDate.now(clock).plusYears(1);
+		for (String name : List.of(this.agent, this.otherAgent, this.spare)) {
+			users.createIfAbsent(new NewUser(name, name, PASSWORD, Set.of(Role.AGENT), List.of("en", "ml", "hi"),
+					List.of(), "IIBF-" + name, year));
+		}
+		for (String name : List.of(this.lead, otherLead)) {
+			users.createIfAbsent(new NewUser(name, name, PASSWORD, Set.of(Role.TEAM_LEAD), List.of("en")));
+		}
+		users.createIfAbsent(new NewUser(this.officer, "Officer", PASSWORD, Set.of(Role.COMPLIANCE), List.of("en")));
+		this.creditor = portfolios.indianNbfc();
+		Teams.TeamView team = teams.create(prefix + " team", this.lead);
+		teams.addMember(team.id(), this.agent);
+		teams.addMember(team.id(), this.spare);
+		Teams.TeamView other = teams.create(prefix + " other team", otherLead);
+		teams.addMember(other.id(), this.otherAgent);
+		QueueFilters nothing = new QueueFilters(List.of(this.creditor.code()), List.of(), 9999, null, null, null,
+				List.of(), List.of(), List.of(), List.of());
+		UUID queue = queues.define(team.id(), prefix + " queue", nothing, QueueSort.DPD_DESC, 500, "test").id();
+		UUID otherQueue = queues.define(other.id(), prefix + " queue", nothing, QueueSort.DPD_DESC, 500, "test").id();
+		this.inside = side(portfolios, work, this.agent, team.id(), queue);
+		this.outside = side(portfolios, work, this.otherAgent, other.id(), otherQueue);
+		String csv = "account_ref,customer_ref,customer_name,currency,principal_outstanding,overdue_amount,oldest_due_date\n"
+				+ prefix + "-IMP-1,C-" + prefix + ",Asha,INR,1000.00,0,\n";
+		String imported = this.mvc
+			.perform(multipart("/api/v1/imports")
+				.file(new MockMultipartFile("file", "a.csv", "text/csv", csv.getBytes()))
+				.param("creditor", this.creditor.code())
+				.with(user("admin").roles("ADMIN")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		this.importId = UUID.fromString(JsonPath.read(imported, "$.id"));
+	}
+
+	static ScopeFixture create(String prefix, MockMvc mvc, UserManagement users, Teams teams, Queues queues,
+			NextAccount work, Portfolios portfolios, Clock clock) throws Exception {
+		return new ScopeFixture(prefix, mvc, users, teams, queues, work, portfolios, clock);
+	}
+
+	private Side side(Portfolios portfolios, NextAccount work, String owner, UUID team, UUID queue) throws Exception {
+		AccountView account = portfolios.overdue(this.creditor, 45, "10000.00");
+		work.assign(account.id(), owner, "test");
+		UUID id = account.id().value();
+		String today = LocalDate.now(this.clock).toString();
+		String settlement = json(post("/api/v1/accounts/{id}/settlements", id), owner,
+				"{\"amount\": \"8000.00\", \"offerExpiresOn\": \"2026-12-20\", \"reason\": \"job loss\"}");
+		String approvals = this.mvc.perform(get("/api/v1/approvals").with(user("admin").roles("ADMIN")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String approval = JsonPath.<List<String>>read(approvals, "$[?(@.accountId == '%s')].id".formatted(id)).get(0);
+		String payment = json(post("/api/v1/accounts/{id}/payments", id), owner,
+				"{\"amount\": \"10.00\", \"channel\": \"UPI\", \"reference\": \"%s-%s\", \"receivedOn\": \"%s\"}"
+					.formatted(this.prefix, id, today));
+		String contact = json(post("/api/v1/accounts/{id}/contacts", id), owner,
+				"{\"channel\": \"LETTER\", \"result\": \"DELIVERED\", \"note\": \"reminder\"}");
+		String hold = json(post("/api/v1/accounts/{id}/holds", id), this.officer,
+				"{\"type\": \"COMPLAINT\", \"reason\": \"complained of tone\"}");
+		String consent = json(post("/api/v1/accounts/{id}/consents", id), this.officer,
+				"{\"kind\": \"INCONVENIENT_TIME\", \"reason\": \"asked to be called in the evening\"}");
+		String blackout = json(post("/api/v1/accounts/{id}/blackouts", id), this.officer,
+				"{\"daysOfWeek\": [\"SUNDAY\"], \"reason\": \"not on Sundays\"}");
+		String ban = json(post("/api/v1/accounts/{id}/channel-bans", id), this.officer,
+				"{\"channel\": \"WHATSAPP\", \"reason\": \"no WhatsApp\"}");
+		return new Side(id, account.accountRef(), team, queue,
+				Map.of("arrangement", JsonPath.read(settlement, "$.id"), "approval", approval, "payment",
+						JsonPath.read(payment, "$.id"), "interaction", JsonPath.read(contact, "$.id"), "hold",
+						JsonPath.read(hold, "$.id"), "consent", JsonPath.read(consent, "$.id"), "blackout",
+						JsonPath.read(blackout, "$.id"), "channel-ban", JsonPath.read(ban, "$.id")));
+	}
+
+	private String json(MockHttpServletRequestBuilder request, String as, String body) throws Exception {
+		var response = this.mvc
+			.perform(request.with(user(as).roles(as.equals(this.officer) ? "COMPLIANCE" : "AGENT"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body))
+			.andReturn()
+			.getResponse();
+		if (response.getStatus() >= 300) {
+			throw new IllegalStateException("fixture: %s %s gave %d %s".formatted(request, body, response.getStatus(),
+					response.getContentAsString()));
+		}
+		return response.getContentAsString();
+	}
+
+	/** One side: an account, its records by kind, its team and the team's queue. */
+	record Side(UUID account, String accountRef, UUID team, UUID queue, Map<String, String> records) {
+
+		AccountId accountId() {
+			return new AccountId(this.account);
+		}
+
+	}
+
+}
