@@ -125,6 +125,14 @@ class AuditAnchorTests {
 			assertThat(broken.intact()).isFalse();
 			assertThat(broken.firstBroken()).isEqualTo(target);
 			assertThat(broken.message()).isEqualTo("record %d is missing".formatted(target));
+			// covered up: the later records renumbered and every hash recomputed
+			this.tampering.restore(before);
+			this.tampering.deleteAndRenumber(target);
+			AuditTrail.Verification covered = this.audit.verify();
+			assertThat(covered.intact()).isFalse();
+			assertThat(covered.firstBroken()).isEqualTo(target);
+			assertThat(covered.message())
+				.isEqualTo("record %d has been altered: its content no longer matches its MAC".formatted(target));
 		}
 		finally {
 			this.tampering.restore(before);

@@ -49,6 +49,29 @@ final class AuditTampering {
 				() -> this.jdbc.sql("DELETE FROM compliance_audit WHERE seq = :seq").param("seq", seq).update());
 	}
 
+	/**
+	 * Deletes one record and covers it up: every later record moves down one place and
+	 * every hash from there on is recomputed with plain SHA-256.
+	 */
+	void deleteAndRenumber(long seq) {
+		List<AuditTrail.Entry> later = from(seq + 1);
+		String previous = (seq == 1) ? AuditChain.GENESIS
+				: this.jdbc.sql("SELECT hash FROM compliance_audit WHERE seq = :seq")
+					.param("seq", seq - 1)
+					.query(String.class)
+					.single();
+		List<AuditTrail.Entry> moved = new ArrayList<>();
+		for (AuditTrail.Entry row : later) {
+			String hash = AuditChain.sha256(previous, row.seq() - 1, row.at(), row.actor(), row.action(), row.subject(),
+					row.payload());
+			moved.add(new AuditTrail.Entry(row.seq() - 1, row.at(), row.actor(), row.action(), row.subject(),
+					row.payload(), previous, hash, row.scheme()));
+			previous = hash;
+		}
+		cutFrom(seq);
+		restore(moved);
+	}
+
 	/** Changes a record's payload and leaves its hash as it was. */
 	void edit(long seq, UnaryOperator<String> payload) {
 		List<AuditTrail.Entry> rows = from(seq);
