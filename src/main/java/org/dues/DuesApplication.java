@@ -19,7 +19,8 @@ public class DuesApplication {
 			// a command: walk the audit trail's hash chain, print the result, exit 0 or 1
 			System.exit(SpringApplication
 				.exit(new SpringApplicationBuilder(DuesApplication.class).web(WebApplicationType.NONE)
-					.properties("dues.verify-audit=true", "dues.demo=false", "dues.aging.cron=-")
+					.properties("dues.verify-audit=true", "dues.demo=false", "dues.aging.cron=-",
+							"dues.arrangements.cron=-", "dues.work.order-cron=-", "dues.audit.anchor-cron=-")
 					.run(args)));
 		}
 		SpringApplication.run(DuesApplication.class, args);

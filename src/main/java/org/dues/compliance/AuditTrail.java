@@ -1,13 +1,9 @@
 package org.dues.compliance;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -22,28 +18,37 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The compliance audit trail: append-only and hash-chained. Each record's hash covers the
- * previous record's hash and every field of its own, so changing, removing or reordering
- * any record breaks the chain from there on, and {@link #verify()} finds the first broken
- * link. Records are written in the transaction of the change they describe, linked onto
- * the chain as it commits under a transaction-scoped advisory lock, so the chain has no
- * forks and never holds a record of a change that was rolled back.
+ * The compliance audit trail: append-only and chained with a key kept outside the
+ * database. Each record's tag (HMAC-SHA256 under the {@link AuditKey}) covers the
+ * previous record's tag and every field of its own, so changing, removing or reordering
+ * any record breaks the chain from there on, and nobody without the key can recompute it;
+ * an anchor outside the database ({@link AuditAnchor}) names the last record it saw, so a
+ * cut tail shows too. {@link #verify()} finds the first broken link or the missing tail.
+ * Records are written in the transaction of the change they describe, linked onto the
+ * chain as it commits under a transaction-scoped advisory lock, so the chain has no forks
+ * and never holds a record of a change that was rolled back. Records written before the
+ * key existed keep their plain SHA-256 hashes and are checked that way, up to the record
+ * that introduced the key.
  */
 @Service
 public class AuditTrail {
 
-	static final String GENESIS = "0".repeat(64);
+	static final String GENESIS = AuditChain.GENESIS;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final int PAGE = 5_000;
-
 	private final JdbcClient jdbc;
+
+	private final AuditChain chain;
+
+	private final AuditAnchor anchor;
 
 	private final Clock clock;
 
-	AuditTrail(JdbcClient jdbc, Clock clock) {
+	AuditTrail(JdbcClient jdbc, AuditChain chain, AuditAnchor anchor, Clock clock) {
 		this.jdbc = jdbc;
+		this.chain = chain;
+		this.anchor = anchor;
 		this.clock = clock;
 	}
 
@@ -57,9 +62,10 @@ public class AuditTrail {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(String actor, String action, String subject, Map<String, ?> payload) {
 		Instant at = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-		Pending pending = new Pending(at, actor, action, subject, JSON.writeValueAsString(payload));
+		AuditChain.Pending pending = new AuditChain.Pending(at, actor, action, subject,
+				JSON.writeValueAsString(payload));
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			append(List.of(pending));
+			this.chain.append(List.of(pending));
 			return;
 		}
 		// the transaction's appender (synchronizations, unlike other thread-bound state,
@@ -74,138 +80,79 @@ public class AuditTrail {
 				TransactionSynchronizationManager.registerSynchronization(fresh);
 				return fresh;
 			});
-		List<Pending> queued = appender.records();
+		List<AuditChain.Pending> queued = appender.records();
 		queued.add(pending);
 	}
 
-	/**
-	 * Links the transaction's records onto the chain just before it commits: the lock
-	 * that keeps the chain free of forks is then held only for these inserts and the
-	 * commit, not for the whole of the work they describe, so contacts recorded at once
-	 * by many agents do not queue behind each other's decisions.
-	 */
-	private void append(List<Pending> records) {
-		if (records.isEmpty()) {
-			return;
-		}
-		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('compliance_audit'))").query().singleRow();
-		record Last(long seq, String hash) {
-		}
-		Last last = this.jdbc.sql("SELECT seq, hash FROM compliance_audit ORDER BY seq DESC LIMIT 1")
-			.query(Last.class)
-			.optional()
-			.orElse(new Last(0, GENESIS));
-		long seq = last.seq();
-		String previous = last.hash();
-		for (Pending record : records) {
-			seq++;
-			String hash = hash(previous, seq, record.at(), record.actor(), record.action(), record.subject(),
-					record.payload());
-			this.jdbc.sql("""
-					INSERT INTO compliance_audit (seq, recorded_at, actor, action, subject, payload, prev_hash, hash)
-					VALUES (:seq, :at, :actor, :action, :subject, :payload, :prev, :hash)""")
-				.param("seq", seq)
-				.param("at", java.sql.Timestamp.from(record.at()))
-				.param("actor", record.actor())
-				.param("action", record.action())
-				.param("subject", record.subject())
-				.param("payload", record.payload())
-				.param("prev", previous)
-				.param("hash", hash)
-				.update();
-			previous = hash;
-		}
-	}
-
 	/** Links a transaction's records onto the chain just before it commits. */
-	private record Appender(AuditTrail trail, List<Pending> records) implements TransactionSynchronization {
+	private record Appender(AuditTrail trail, List<AuditChain.Pending> records) implements TransactionSynchronization {
 
 		@Override
 		public void beforeCommit(boolean readOnly) {
-			this.trail.append(this.records);
+			if (!this.records.isEmpty()) {
+				this.trail.chain.append(this.records);
+			}
 		}
 
-	}
-
-	/** A record waiting for its transaction to commit. */
-	private record Pending(Instant at, String actor, String action, String subject, String payload) {
 	}
 
 	/**
-	 * Walks the whole chain in order, recomputing every hash.
-	 * @return how many records were checked and the first broken link, if any
+	 * Walks the whole chain in order, checking every link and tag, and compares it with
+	 * the anchor kept outside the database.
+	 * @return how many records were checked and the first broken link or the missing
+	 * tail, if any
 	 */
 	@Transactional(readOnly = true)
 	public Verification verify() {
-		String previous = GENESIS;
-		long expectedSeq = 1;
-		long checked = 0;
-		while (true) {
-			List<Entry> page = this.jdbc.sql("""
-					SELECT seq, recorded_at, actor, action, subject, payload, prev_hash, hash FROM compliance_audit
-					WHERE seq >= :from ORDER BY seq LIMIT :page""")
-				.param("from", expectedSeq)
-				.param("page", PAGE)
-				.query((rs, n) -> new Entry(rs.getLong("seq"), rs.getTimestamp("recorded_at").toInstant(),
-						rs.getString("actor"), rs.getString("action"), rs.getString("subject"), rs.getString("payload"),
-						rs.getString("prev_hash"), rs.getString("hash")))
-				.list();
-			for (Entry entry : page) {
-				String problem = null;
-				if (entry.seq() != expectedSeq) {
-					problem = "record %d is missing".formatted(expectedSeq);
-				}
-				else if (!entry.prevHash().equals(previous)) {
-					problem = "record %d does not carry the hash of record %d".formatted(entry.seq(), entry.seq() - 1);
-				}
-				else if (!entry.hash()
-					.equals(hash(previous, entry.seq(), entry.at(), entry.actor(), entry.action(), entry.subject(),
-							entry.payload()))) {
-					problem = "record %d has been altered: its content no longer matches its hash"
-						.formatted(entry.seq());
-				}
-				if (problem != null) {
-					return new Verification(checked, false, expectedSeq, problem);
-				}
-				previous = entry.hash();
-				expectedSeq++;
-				checked++;
-			}
-			if (page.size() < PAGE) {
-				return new Verification(checked, true, null, "All %d records chain correctly".formatted(checked));
-			}
+		AuditAnchor.Reading reading = this.anchor.read();
+		AuditAnchor.Anchor anchored = reading.anchor();
+		Long anchoredSeq = (anchored != null) ? anchored.seq() : null;
+		Instant anchoredAt = (anchored != null) ? anchored.at() : null;
+		AuditChain.Walk walk = this.chain.walk(1, GENESIS, anchored);
+		if (walk.problem() != null) {
+			return new Verification(walk.checked(), false, walk.broken(), walk.problem(), anchoredSeq, anchoredAt);
 		}
+		if (reading.problem() != null) {
+			return new Verification(walk.checked(), false, null, reading.problem(), null, null);
+		}
+		if (anchored != null && anchored.seq() > walk.last()) {
+			return new Verification(walk.checked(), false, walk.last() + 1, anchored.tailMissing(walk.last()),
+					anchoredSeq, anchoredAt);
+		}
+		String message = "All %d records chain correctly".formatted(walk.checked());
+		message += (anchored != null)
+				? "; the anchor of %s saw record %d as it stands".formatted(anchored.at(), anchored.seq())
+				: "; there is no anchor yet, so a cut tail could not be seen";
+		return new Verification(walk.checked(), true, null, message, anchoredSeq, anchoredAt);
 	}
 
 	/** The latest records, newest first, for the compliance page. */
 	@Transactional(readOnly = true)
 	public List<Entry> latest(int limit) {
 		return this.jdbc.sql("""
-				SELECT seq, recorded_at, actor, action, subject, payload, prev_hash, hash FROM compliance_audit
-				ORDER BY seq DESC LIMIT :limit""")
-			.param("limit", limit)
-			.query((rs, n) -> new Entry(rs.getLong("seq"), rs.getTimestamp("recorded_at").toInstant(),
-					rs.getString("actor"), rs.getString("action"), rs.getString("subject"), rs.getString("payload"),
-					rs.getString("prev_hash"), rs.getString("hash")))
-			.list();
+				SELECT seq, recorded_at, actor, action, subject, payload, prev_hash, hash, scheme FROM compliance_audit
+				ORDER BY seq DESC LIMIT :limit""").param("limit", limit).query(AuditTrail::entry).list();
 	}
 
-	static String hash(String previous, long seq, Instant at, String actor, String action, String subject,
-			String payload) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			String canonical = String.join("\n", previous, Long.toString(seq), at.toString(), actor, action, subject,
-					payload);
-			return HexFormat.of().formatHex(digest.digest(canonical.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+	static Entry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Entry(rs.getLong("seq"), rs.getTimestamp("recorded_at").toInstant(), rs.getString("actor"),
+				rs.getString("action"), rs.getString("subject"), rs.getString("payload"), rs.getString("prev_hash"),
+				rs.getString("hash"), rs.getInt("scheme"));
 	}
 
-	/** A record of the trail. */
+	/**
+	 * A record of the trail.
+	 *
+	 * @param hash its tag: HMAC-SHA256 under the audit key, or for records written before
+	 * the key existed ({@code scheme} 1) a plain SHA-256 hash
+	 * @param scheme 1 for a plain SHA-256 hash, 2 for a keyed tag
+	 */
 	public record Entry(long seq, Instant at, String actor, String action, String subject, String payload,
-			String prevHash, String hash) {
+			String prevHash, String hash, int scheme) {
+	}
+
+	/** A record's place in the chain: its sequence number and tag. */
+	record Link(long seq, String hash) {
 	}
 
 	/**
@@ -214,9 +161,13 @@ public class AuditTrail {
 	 * @param checked how many records chained correctly before the first broken one
 	 * @param intact whether the whole chain is intact
 	 * @param firstBroken the sequence number of the first broken record
-	 * @param message what was found
+	 * @param message what was found: the first broken link, or the missing tail ("the
+	 * anchor of … saw record N with hash H; the trail ends at M")
+	 * @param anchoredSeq the last record the anchor outside the database saw, if any
+	 * @param anchoredAt when that anchor was written
 	 */
-	public record Verification(long checked, boolean intact, @Nullable Long firstBroken, String message) {
+	public record Verification(long checked, boolean intact, @Nullable Long firstBroken, String message,
+			@Nullable Long anchoredSeq, @Nullable Instant anchoredAt) {
 	}
 
 }

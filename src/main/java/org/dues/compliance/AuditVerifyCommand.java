@@ -10,8 +10,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code verify-audit}: walks the audit trail and reports the first broken link; the
- * process exits 0 when the chain is intact and 1 when it is not.
+ * {@code verify-audit}: walks the audit trail and reports the first broken link or the
+ * tail missing against the anchor; the process exits 0 when the chain is intact and 1
+ * when it is not. It reads the key and the anchor where Dues keeps them and never creates
+ * either.
  */
 @Component
 @ConditionalOnProperty(name = "dues.verify-audit", havingValue = "true")
@@ -34,9 +36,12 @@ class AuditVerifyCommand implements ApplicationRunner, ExitCodeGenerator {
 		if (result.intact()) {
 			log.info("Audit trail intact: {}", result.message());
 		}
-		else {
+		else if (result.firstBroken() != null) {
 			log.error("Audit trail BROKEN at record {}: {} ({} records before it chain correctly)",
 					result.firstBroken(), result.message(), result.checked());
+		}
+		else {
+			log.error("Audit trail NOT VERIFIED: {} ({} records chain correctly)", result.message(), result.checked());
 		}
 	}
 

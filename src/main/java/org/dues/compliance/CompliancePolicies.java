@@ -1,6 +1,5 @@
 package org.dues.compliance;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -12,18 +11,17 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.dues.portfolio.CreditorId;
 import org.dues.portfolio.CreditorView;
-import org.dues.shared.InvalidInputException;
 import org.dues.shared.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The contact policies in force: a jurisdiction's base policy, the state overlays that
  * apply where the person lives, and the creditor's own stricter layer, each the latest
- * version effective on the day.
+ * version effective on the day. A creditor's layer is changed through
+ * {@link CreditorPolicyLayers}.
  */
 @Service
 public class CompliancePolicies {
@@ -32,14 +30,8 @@ public class CompliancePolicies {
 
 	private final Map<String, List<Row>> versions = new ConcurrentHashMap<>();
 
-	private final AuditTrail audit;
-
-	private final Clock clock;
-
-	CompliancePolicies(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+	CompliancePolicies(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.audit = audit;
-		this.clock = clock;
 	}
 
 	/**
@@ -79,55 +71,6 @@ public class CompliancePolicies {
 		return own.isPresent() ? policy.combinedWith(own.get()) : policy;
 	}
 
-	/**
-	 * Sets a creditor's own rules from a day on, as a new version: a layer over its
-	 * jurisdiction's policy that may only make it stricter. Audited.
-	 * @throws InvalidInputException when the document is not a policy layer, or would
-	 * loosen the jurisdiction's policy
-	 */
-	@Transactional
-	public ContactPolicy tightenForCreditor(CreditorView creditor, String document, LocalDate effectiveFrom,
-			@Nullable String reason, String actor) {
-		String why = Restrictions.reason(reason);
-		PolicyDocument parsed;
-		try {
-			parsed = PolicyDocument.parse(document);
-		}
-		catch (RuntimeException ex) {
-			throw new InvalidInputException("rules", "is not a policy layer: " + ex.getMessage());
-		}
-		int version = this.jdbc
-			.sql("SELECT coalesce(max(version), 0) + 1 FROM compliance_creditor_policies WHERE creditor_id = :c")
-			.param("c", creditor.id().value())
-			.query(Integer.class)
-			.single();
-		ContactPolicy base = resolveJurisdiction(creditor.jurisdiction(), effectiveFrom);
-		ContactPolicy result;
-		try {
-			result = base.tightenedBy(parsed.toLayer(null, version, effectiveFrom));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException("rules",
-					"may only make %s stricter: %s".formatted(base.code(), ex.getMessage()));
-		}
-		String stored = parsed.toJson();
-		this.jdbc.sql("""
-				INSERT INTO compliance_creditor_policies (creditor_id, version, effective_from, document, reason,
-				    created_by, created_at)
-				VALUES (:creditor, :version, :from, CAST(:document AS jsonb), :reason, :actor, :now)""")
-			.param("creditor", creditor.id().value())
-			.param("version", version)
-			.param("from", effectiveFrom)
-			.param("document", stored)
-			.param("reason", why)
-			.param("actor", actor)
-			.param("now", java.sql.Timestamp.from(this.clock.instant()))
-			.update();
-		this.audit.record(actor, "CREDITOR_POLICY_SET", "creditor:" + creditor.code(),
-				Map.of("version", version, "effectiveFrom", effectiveFrom.toString(), "rules", stored, "reason", why));
-		return result;
-	}
-
 	/** A creditor's policy on a day: its jurisdiction's, with its own layer. */
 	public ContactPolicy forCreditor(CreditorView creditor, LocalDate on) {
 		ContactPolicy policy = resolveJurisdiction(creditor.jurisdiction(), on);
@@ -135,7 +78,8 @@ public class CompliancePolicies {
 		return own.isPresent() ? policy.combinedWith(own.get()) : policy;
 	}
 
-	private ContactPolicy resolveJurisdiction(String jurisdiction, LocalDate on) {
+	/** A jurisdiction's policy on a day, or its country's when the region has none. */
+	ContactPolicy resolveJurisdiction(String jurisdiction, LocalDate on) {
 		return find(jurisdiction, on).or(() -> find(jurisdiction.split("-")[0], on))
 			.orElseThrow(() -> new NotFoundException("Contact policy for jurisdiction", jurisdiction));
 	}

@@ -83,14 +83,9 @@ class AuditTrailTests {
 			.withMessageContaining("append-only");
 		// someone with the power to bypass triggers rewrites the ban's reason
 		long tampered = latest.get(1).seq();
-		this.transactions.executeWithoutResult((tx) -> {
-			this.jdbc.sql("SET LOCAL session_replication_role = replica").update();
-			this.jdbc
-				.sql("UPDATE compliance_audit SET payload = replace(payload, 'no WhatsApp', 'no email') "
-						+ "WHERE seq = :s")
-				.param("s", tampered)
-				.update();
-		});
+		AuditTampering tampering = new AuditTampering(this.jdbc, this.transactions);
+		List<AuditTrail.Entry> before = tampering.from(tampered);
+		tampering.edit(tampered, (payload) -> payload.replace("no WhatsApp", "no email"));
 		try {
 			AuditTrail.Verification broken = this.audit.verify();
 			assertThat(broken.intact()).isFalse();
@@ -102,14 +97,7 @@ class AuditTrailTests {
 				.andExpect(jsonPath("$.firstBroken").value(tampered));
 		}
 		finally {
-			this.transactions.executeWithoutResult((tx) -> {
-				this.jdbc.sql("SET LOCAL session_replication_role = replica").update();
-				this.jdbc
-					.sql("UPDATE compliance_audit SET payload = replace(payload, 'no email', 'no WhatsApp') "
-							+ "WHERE seq = :s")
-					.param("s", tampered)
-					.update();
-			});
+			tampering.restore(before);
 		}
 		assertThat(this.audit.verify().intact()).isTrue();
 	}

@@ -1,0 +1,293 @@
+package org.dues.compliance;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.mac.PredefinedMacParameters;
+import org.dues.IntegrationTest;
+import org.dues.system.DuesProperties;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The keyed, anchored audit trail against someone who can write to the database but holds
+ * neither the key nor the anchor: a cut tail, a deleted record and a record rewritten
+ * with every later hash recomputed are each found, at the first broken link or as the
+ * missing tail; a missing or wrong key is named as such; a trail from before the key
+ * still verifies.
+ */
+@IntegrationTest
+class AuditAnchorTests {
+
+	@Autowired
+	AuditTrail audit;
+
+	@Autowired
+	AuditAnchor anchor;
+
+	@Autowired
+	AuditChain chain;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	Clock clock;
+
+	@Autowired
+	DuesProperties properties;
+
+	@Autowired
+	MockMvc mvc;
+
+	AuditTampering tampering;
+
+	@BeforeEach
+	void tampering() {
+		this.tampering = new AuditTampering(this.jdbc, this.transactions);
+		this.transactions.executeWithoutResult((tx) -> {
+			for (int i = 0; i < 3; i++) {
+				this.audit.record("tester", "TEST_ANCHOR", "test:" + i, Map.of("n", i));
+			}
+		});
+	}
+
+	@Test
+	void aCutTailIsSeenAgainstTheAnchorAndNeverAnchoredOver() throws Exception {
+		AuditAnchor.Anchor anchored = this.anchor.write().orElseThrow();
+		long last = this.tampering.last();
+		assertThat(anchored.seq()).isEqualTo(last);
+		assertThat(this.audit.verify().intact()).isTrue();
+		List<AuditTrail.Entry> tail = this.tampering.from(last - 1);
+		this.tampering.cutFrom(last - 1);
+		try {
+			AuditTrail.Verification cut = this.audit.verify();
+			assertThat(cut.intact()).isFalse();
+			assertThat(cut.firstBroken()).isEqualTo(last - 1);
+			assertThat(cut.message()).isEqualTo("the anchor of %s saw record %d with hash %s; the trail ends at %d"
+				.formatted(anchored.at(), last, anchored.hash(), last - 2));
+			this.mvc.perform(get("/api/v1/compliance/audit/verification").with(httpBasic("admin", "admin-secret")))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.intact").value(false))
+				.andExpect(jsonPath("$.firstBroken").value(last - 1))
+				.andExpect(jsonPath("$.anchoredSeq").value(last))
+				.andExpect(jsonPath("$.message").value(containsString("the trail ends at " + (last - 2))));
+			// the anchor does not move back to the cut trail's end
+			assertThat(this.anchor.write()).isEmpty();
+			assertThat(this.anchor.read().anchor()).isEqualTo(anchored);
+			// nor does a new record put where the cut ones were pass for them
+			this.transactions
+				.executeWithoutResult((tx) -> this.audit.record("tester", "TEST_AFTER_CUT", "test:cut", Map.of()));
+			this.transactions
+				.executeWithoutResult((tx) -> this.audit.record("tester", "TEST_AFTER_CUT", "test:cut", Map.of()));
+			AuditTrail.Verification refilled = this.audit.verify();
+			assertThat(refilled.firstBroken()).isEqualTo(last);
+			assertThat(refilled.message()).contains("record %d is not the one the anchor of".formatted(last));
+		}
+		finally {
+			this.tampering.restore(tail);
+		}
+		assertThat(this.audit.verify().intact()).isTrue();
+	}
+
+	@Test
+	void aDeletedRecordIsMissing() {
+		this.anchor.write();
+		long target = this.tampering.last() - 1;
+		List<AuditTrail.Entry> before = this.tampering.from(target);
+		this.tampering.delete(target);
+		try {
+			AuditTrail.Verification broken = this.audit.verify();
+			assertThat(broken.intact()).isFalse();
+			assertThat(broken.firstBroken()).isEqualTo(target);
+			assertThat(broken.message()).isEqualTo("record %d is missing".formatted(target));
+			// covered up: the later records renumbered and every hash recomputed
+			this.tampering.restore(before);
+			this.tampering.deleteAndRenumber(target);
+			AuditTrail.Verification covered = this.audit.verify();
+			assertThat(covered.intact()).isFalse();
+			assertThat(covered.firstBroken()).isEqualTo(target);
+			assertThat(covered.message())
+				.isEqualTo("record %d has been altered: its content no longer matches its MAC".formatted(target));
+		}
+		finally {
+			this.tampering.restore(before);
+		}
+		assertThat(this.audit.verify().intact()).isTrue();
+	}
+
+	@Test
+	void aRecordRewrittenWithEveryLaterHashRecomputedIsCaught() {
+		this.anchor.write();
+		long target = this.tampering.last() - 1;
+		UnaryOperator<String> edit = (payload) -> payload.replace("}", ",\"n2\":9}");
+		List<AuditTrail.Entry> all = this.tampering.from(1);
+		try {
+			// every later record carries its predecessor's hash again, as plain SHA-256
+			this.tampering.rewriteFrom(target, edit, false);
+			AuditTrail.Verification rehashed = this.audit.verify();
+			assertThat(rehashed.intact()).isFalse();
+			assertThat(rehashed.firstBroken()).isEqualTo(target);
+			assertThat(rehashed.message())
+				.isEqualTo("record %d has been altered: its content no longer matches its MAC".formatted(target));
+			// the same, claiming to be records written before the key
+			this.tampering.restore(all);
+			this.tampering.rewriteFrom(target, edit, true);
+			AuditTrail.Verification downgraded = this.audit.verify();
+			assertThat(downgraded.firstBroken()).isEqualTo(target);
+			assertThat(downgraded.message()).startsWith("record %d is unkeyed, but the key was introduced at record %d"
+				.formatted(target, this.chain.keyedFrom()));
+			// the whole trail rewritten as if no key had ever been: the anchor knows
+			// better
+			this.tampering.restore(all);
+			this.tampering.rewriteFrom(1, UnaryOperator.identity(), true);
+			AuditTrail.Verification rewritten = this.audit.verify();
+			assertThat(rewritten.intact()).isFalse();
+			assertThat(rewritten.firstBroken()).isEqualTo(1);
+			assertThat(rewritten.message()).contains("is unkeyed, but the anchor of");
+			assertThat(this.anchor.write()).as("never anchored over").isEmpty();
+		}
+		finally {
+			this.tampering.restore(all);
+		}
+		assertThat(this.audit.verify().intact()).isTrue();
+	}
+
+	@Test
+	void aMissingOrWrongKeyIsNamed(@TempDir Path dir) {
+		long firstKeyed = this.chain.keyedFrom();
+		// the verify command never makes a key: without one it says so
+		AuditKey none = new AuditKey("", dir.resolve("absent.json"), false);
+		assertThat(none.present()).isFalse();
+		AuditTrail.Verification unchecked = trail(none, dir).verify();
+		assertThat(unchecked.intact()).isFalse();
+		assertThat(unchecked.firstBroken()).isEqualTo(firstKeyed);
+		assertThat(unchecked.message())
+			.isEqualTo(("record %d is keyed, but no audit key was found (DUES_AUDIT_KEY, DUES_AUDIT_KEY_FILE or "
+					+ "key file absent.json): it cannot be checked")
+				.formatted(firstKeyed));
+		// a new key made where the old one was lost: Dues refuses to start on it
+		AuditKey other = new AuditKey("", dir.resolve("new-key.json"), true);
+		assertThat(other.created()).isTrue();
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new AuditChain(this.jdbc, other, this.clock, this.transactions, false)
+				.afterSingletonsInstantiated())
+			.withMessageContaining("does not hold")
+			.withMessageContaining("restore the audit key the trail was written with");
+		AuditTrail.Verification wrong = trail(other, dir).verify();
+		assertThat(wrong.intact()).isFalse();
+		assertThat(wrong.firstBroken()).isEqualTo(firstKeyed);
+		assertThat(wrong.message())
+			.contains("which the audit key (key file new-key.json) does not hold: " + "the key is wrong or missing");
+	}
+
+	@Test
+	void aRotatedKeysetVerifiesTheOldKeysRecords(@TempDir Path dir) throws Exception {
+		KeysetHandle current = TinkJsonProtoKeysetFormat.parseKeyset(
+				Files.readString(this.properties.dataDir().resolve("audit-key.json")), InsecureSecretKeyAccess.get());
+		KeysetHandle rotated = KeysetHandle.newBuilder(current)
+			.addEntry(KeysetHandle.generateEntryFromParameters(PredefinedMacParameters.HMAC_SHA256_256BITTAG)
+				.withRandomId()
+				.makePrimary())
+			.build();
+		AuditKey key = new AuditKey(TinkJsonProtoKeysetFormat.serializeKeyset(rotated, InsecureSecretKeyAccess.get()),
+				dir.resolve("unused.json"), false);
+		AuditChain rotatedChain = new AuditChain(this.jdbc, key, this.clock, this.transactions, true);
+		long last = this.tampering.last();
+		try {
+			this.transactions.executeWithoutResult((tx) -> rotatedChain.append(List
+				.of(new AuditChain.Pending(this.clock.instant(), "tester", "TEST_ROTATED", "test:rotation", "{}"))));
+			assertThat(trail(key, dir).verify().intact()).isTrue();
+			AuditTrail.Verification old = this.audit.verify();
+			assertThat(old.firstBroken()).as("the old keyset lacks the new key").isEqualTo(last + 1);
+			assertThat(old.message()).contains("the key is wrong or missing");
+		}
+		finally {
+			this.tampering.cutFrom(last + 1);
+		}
+	}
+
+	@Test
+	void aTrailFromBeforeTheKeyStillVerifiesAndIsKeyedFromTheRecordThatIntroducesIt() throws Exception {
+		List<AuditTrail.Entry> all = this.tampering.from(1);
+		byte[] anchorFile = Files.readAllBytes(this.anchor.write().map((a) -> this.anchor.file()).orElseThrow());
+		Files.delete(this.anchor.file());
+		try {
+			// three records as the version before the key wrote them
+			String previous = AuditChain.GENESIS;
+			List<AuditTrail.Entry> legacy = new java.util.ArrayList<>();
+			for (long seq = 1; seq <= 3; seq++) {
+				AuditTrail.Entry unhashed = new AuditTrail.Entry(seq, this.clock.instant(), "officer", "HOLD_PLACED",
+						"customer:" + seq, "{\"reason\":\"legacy\"}", previous, "", AuditChain.SHA256);
+				String hash = AuditChain.sha256(unhashed);
+				legacy.add(new AuditTrail.Entry(seq, unhashed.at(), unhashed.actor(), unhashed.action(),
+						unhashed.subject(), unhashed.payload(), previous, hash, AuditChain.SHA256));
+				previous = hash;
+			}
+			this.tampering.cutFrom(1);
+			this.tampering.restore(legacy);
+			assertThat(this.audit.verify().intact()).isTrue();
+			// this version starts: the key is introduced in the chain, and records are
+			// keyed
+			this.chain.afterSingletonsInstantiated();
+			this.transactions
+				.executeWithoutResult((tx) -> this.audit.record("tester", "TEST_KEYED", "test:k", Map.of()));
+			AuditTrail.Verification keyed = this.audit.verify();
+			assertThat(keyed.intact()).isTrue();
+			assertThat(keyed.checked()).isEqualTo(5);
+			List<AuditTrail.Entry> latest = this.audit.latest(3);
+			assertThat(latest).extracting(AuditTrail.Entry::action)
+				.containsExactly("TEST_KEYED", AuditChain.KEY_INTRODUCED, "HOLD_PLACED");
+			assertThat(latest).extracting(AuditTrail.Entry::scheme)
+				.containsExactly(AuditChain.HMAC, AuditChain.HMAC, AuditChain.SHA256);
+			assertThat(latest.get(1).payload()).contains("\"keyedFrom\":4");
+			// a record added the old way after that is refused
+			AuditTrail.Entry unhashed = new AuditTrail.Entry(6, this.clock.instant(), "officer", "HOLD_LIFTED",
+					"customer:1", "{}", latest.get(0).hash(), "", AuditChain.SHA256);
+			this.tampering.restore(List
+				.of(new AuditTrail.Entry(6, unhashed.at(), unhashed.actor(), unhashed.action(), unhashed.subject(),
+						unhashed.payload(), unhashed.prevHash(), AuditChain.sha256(unhashed), AuditChain.SHA256)));
+			AuditTrail.Verification forged = this.audit.verify();
+			assertThat(forged.firstBroken()).isEqualTo(6);
+			assertThat(forged.message()).startsWith("record 6 is unkeyed, but the key was introduced at record 4");
+		}
+		finally {
+			this.tampering.cutFrom(1);
+			this.tampering.restore(all);
+			Files.write(this.anchor.file(), anchorFile);
+		}
+		assertThat(this.audit.verify().intact()).isTrue();
+	}
+
+	private AuditTrail trail(AuditKey key, Path dir) {
+		AuditChain chain = new AuditChain(this.jdbc, key, this.clock, this.transactions, true);
+		return new AuditTrail(this.jdbc, chain,
+				new AuditAnchor(dir.resolve("anchor.json"), key, chain, this.jdbc, this.transactions, this.clock, true),
+				this.clock);
+	}
+
+}
