@@ -9,6 +9,5 @@ CREATE TABLE portfolio_import_rejects (
     PRIMARY KEY (import_id, line)
 );
 
-ALTER TABLE portfolio_imports
-    ADD COLUMN rejects_kept_at timestamptz,
-    ADD COLUMN file_deleted_at timestamptz;
+-- When the uploaded file was deleted.
+ALTER TABLE portfolio_imports ADD COLUMN file_deleted_at timestamptz;

@@ -5,9 +5,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,16 +47,13 @@ class ImportRejects {
 
 	private final MappingProfiles mappings;
 
-	private final Clock clock;
-
 	ImportRejects(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions, Creditors creditors,
-			MappingProfiles mappings, Clock clock) {
+			MappingProfiles mappings) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.transactions = transactions;
 		this.creditors = creditors;
 		this.mappings = mappings;
-		this.clock = clock;
 	}
 
 	/**
@@ -92,12 +86,13 @@ class ImportRejects {
 			return;
 		}
 		this.transactions.executeWithoutResult((tx) -> {
-			Boolean keptMeanwhile = this.jdbc
-				.sql("SELECT rejects_kept_at IS NOT NULL FROM portfolio_imports WHERE id = :id FOR UPDATE")
-				.param("id", view.id())
-				.query(Boolean.class)
+			// One keeper at a time: the import's own thread and the hourly purge may
+			// meet.
+			this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+				.param("key", "import-rejects/" + view.id())
+				.query(Object.class)
 				.single();
-			if (keptMeanwhile) {
+			if (kept(view.id())) {
 				return;
 			}
 			StringBuilder rows = new StringBuilder();
@@ -111,10 +106,6 @@ class ImportRejects {
 				}
 			});
 			copy(rows);
-			this.jdbc.sql("UPDATE portfolio_imports SET rejects_kept_at = :now WHERE id = :id")
-				.param("id", view.id())
-				.param("now", OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC))
-				.update();
 		});
 	}
 
@@ -124,12 +115,13 @@ class ImportRejects {
 		rows.setLength(0);
 	}
 
+	/** Whether they are kept: the header, line 1, is always. */
 	private boolean kept(UUID id) {
-		return this.jdbc.sql("SELECT rejects_kept_at IS NOT NULL FROM portfolio_imports WHERE id = :id")
+		return this.jdbc
+			.sql("SELECT EXISTS (SELECT 1 FROM portfolio_import_rejects WHERE import_id = :id AND line = 1)")
 			.param("id", id)
 			.query(Boolean.class)
-			.optional()
-			.orElse(false);
+			.single();
 	}
 
 	/**
