@@ -2,11 +2,9 @@ package org.dues.portfolio;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -14,18 +12,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.dues.customer.NationalIds;
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.NotFoundException;
-import org.dues.system.DuesProperties;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,11 +27,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Allocation files: upload one, follow its progress, read its report and download its
- * rejected rows. The file is kept under the data directory while and after it runs, so
- * the rejects can be given back as they came.
+ * rejected rows. The uploaded file is kept owner-only under the data directory while the
+ * import runs and for a retention period after ({@link ImportFiles}); the report and the
+ * rejected rows outlive it.
  */
 @Service
 public class AllocationImports {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AllocationImports.class);
 
 	/**
 	 * How many errors and how many warnings a report lists; the rest are counted and in
@@ -57,18 +52,18 @@ public class AllocationImports {
 
 	private final ImportRunFactory runs;
 
-	private final Path directory;
+	private final ImportFiles files;
 
 	private final Clock clock;
 
 	AllocationImports(Creditors creditors, MappingProfiles mappings, JdbcClient jdbc, ExecutorService importExecutor,
-			ImportRunFactory runs, DuesProperties properties, Clock clock) {
+			ImportRunFactory runs, ImportFiles files, Clock clock) {
 		this.creditors = creditors;
 		this.mappings = mappings;
 		this.jdbc = jdbc;
 		this.executor = importExecutor;
 		this.runs = runs;
-		this.directory = properties.dataDir().toAbsolutePath().resolve("imports");
+		this.files = files;
 		this.clock = clock;
 	}
 
@@ -86,10 +81,9 @@ public class AllocationImports {
 				: Path.of(fileName).getFileName().toString();
 		AllocationFile.Format format = AllocationFile.Format.of(name);
 		UUID id = UUID.randomUUID();
-		Path file = this.directory.resolve(id + (format == AllocationFile.Format.XLSX ? ".xlsx" : ".csv"));
+		Path file = this.files.file(id, format);
 		try {
-			Files.createDirectories(this.directory);
-			Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
+			this.files.store(id, format, content);
 			checkHeaders(file, format, profile);
 		}
 		catch (IOException ex) {
@@ -114,7 +108,10 @@ public class AllocationImports {
 			.param("who", who)
 			.update();
 		ImportRun run = this.runs.create(id, creditor, profile, file, format, name, who);
-		this.executor.execute(run::run);
+		this.executor.execute(() -> {
+			run.run();
+			ended(id);
+		});
 		return get(id);
 	}
 
@@ -185,57 +182,32 @@ public class AllocationImports {
 	}
 
 	/**
-	 * Writes the rejected rows as they came, with the header and a {@code reason} column.
+	 * Writes the rejected rows as they came, with the header and a {@code reason} column;
+	 * national ids masked and cells a spreadsheet would take for formulas neutralised.
+	 * Served after the uploaded file is deleted.
+	 * @throws NotFoundException for an unknown import
 	 */
 	public void writeRejects(UUID id, Writer out) {
-		ImportView view = summary(id);
-		Map<Integer, String> reasons = new HashMap<>();
-		this.jdbc.sql("""
-				SELECT line, string_agg(coalesce(field || ': ', '') || message, '; ' ORDER BY field)
-				FROM portfolio_import_issues WHERE import_id = :id AND severity = 'ERROR' GROUP BY line""")
-			.param("id", id)
-			.query((rs) -> {
-				reasons.put(rs.getInt(1), rs.getString(2));
-			});
-		Path file = this.directory.resolve(id + ("XLSX".equals(view.format()) ? ".xlsx" : ".csv"));
-		// Dates from workbook cells go back out as the mapping reads them, so the file
-		// can be fixed and re-sent.
-		MappingProfile profile = view.mapping() == null ? MappingProfile.CANONICAL
-				: this.mappings.list(this.creditors.getByCode(view.creditorCode()))
-					.stream()
-					.filter((p) -> p.name().equals(view.mapping()))
-					.findFirst()
-					.orElse(MappingProfile.CANONICAL);
-		DateTimeFormatter dates = profile.dateFormat() == null ? DateTimeFormatter.ISO_LOCAL_DATE
-				: PlacementParser.formatter(profile.dateFormat());
-		try (AllocationFile rows = AllocationFile.open(file, AllocationFile.Format.valueOf(view.format()), dates)) {
-			// Not closed here: closing the printer would close the caller's writer.
-			CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180);
-			List<String> header = new ArrayList<>(rows.headers());
-			header.add("reason");
-			printer.printRecord(header);
-			// A national id leaves Dues masked, as everywhere but to compliance.
-			Integer nationalId = ImportColumns.resolve(rows.headers(), profile).get("national_id");
-			for (AllocationFile.FileRow row = rows.next(); row != null; row = rows.next()) {
-				String reason = reasons.get(row.line());
-				if (reason != null) {
-					List<String> values = new ArrayList<>(row.values());
-					while (values.size() < rows.headers().size()) {
-						values.add("");
-					}
-					if (nationalId != null && !values.get(nationalId).isBlank()) {
-						String normalized = NationalIds.normalize(values.get(nationalId));
-						values.set(nationalId, "••••" + ((normalized == null) ? "" : NationalIds.last4(normalized)));
-					}
-					values.add(reason);
-					printer.printRecord(values);
-				}
-			}
-			printer.flush();
+		this.files.writeRejects(summary(id), out);
+	}
+
+	/** Keeps an ended import's rejects and deletes the file of a failed one. */
+	private void ended(UUID id) {
+		try {
+			this.files.ended(summary(id));
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		catch (RuntimeException ex) {
+			log.error("Import {} ended, but its rejects could not be kept or its file deleted; the hourly purge"
+					+ " tries again", id, ex);
 		}
+	}
+
+	/**
+	 * Deletes the uploaded files that are due ({@link ImportFiles#purge}).
+	 * @return the files deleted
+	 */
+	int purgeFiles() {
+		return this.files.purge(this);
 	}
 
 	private static final String SELECT = """

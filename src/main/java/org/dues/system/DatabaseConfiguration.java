@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,51 +33,47 @@ class DatabaseConfiguration {
 
 	@Bean(destroyMethod = "close")
 	DatabaseServer databaseServer(DuesProperties properties) throws IOException {
-		if (properties.database().external()) {
-			log.info("Using PostgreSQL at {}", properties.database().url());
-			return new DatabaseServer(null, properties.database().url(), properties.database().username(),
-					properties.database().password());
+		DuesProperties.Database database = properties.database();
+		if (database.external()) {
+			log.info("Using PostgreSQL at {}", database.url());
+			DatabaseServer.Login migration = (database.migrationUsername() == null
+					|| database.migrationUsername().isBlank()) ? null
+							: new DatabaseServer.Login(database.migrationUsername(), database.migrationPassword());
+			return new DatabaseServer(null, database.url(),
+					new DatabaseServer.Login(blankToNull(database.username()), blankToNull(database.password())),
+					migration, null);
 		}
-		Path cluster = properties.dataDir().toAbsolutePath().resolve("postgres");
-		Files.createDirectories(cluster);
-		stopOrphanedServer(cluster);
-		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-			.setDataDirectory(cluster)
-			.setCleanDataDirectory(false)
-			.setLocaleConfig("encoding", "UTF8")
-			.setLocaleConfig("locale", "C")
-			.setServerConfig("timezone", "UTC")
-			// zonky's defaults suit throwaway test databases; this one holds real money.
-			.setServerConfig("fsync", properties.database().durable() ? "on" : "off")
-			.setServerConfig("synchronous_commit", properties.database().durable() ? "on" : "off")
-			.setServerConfig("full_page_writes", properties.database().durable() ? "on" : "off")
-			// Room for bulk imports: a million-row file rewrites indexes larger than the
-			// default 128 MB of buffers, and checkpoints every 1 GB of WAL would multiply
-			// its writes.
-			.setServerConfig("shared_buffers", "512MB")
-			.setServerConfig("max_wal_size", "8GB")
-			.setServerConfig("checkpoint_timeout", "15min")
-			// Imports write new customers and accounts in a second session, committed in
-			// two phases.
-			.setServerConfig("max_prepared_transactions", "16")
-			// Spring stops the server when the context closes, after everything that uses
-			// it;
-			// zonky's own shutdown hook would stop it while beans still need it.
-			.setRegisterShutdownHook(false)
-			.start();
-		log.info("Started embedded PostgreSQL on port {} with its data in {}", postgres.getPort(), cluster);
-		return new DatabaseServer(postgres, postgres.getJdbcUrl("postgres", "postgres"), "postgres", null);
+		return EmbeddedDatabase.start(properties.dataDir().toAbsolutePath(), database.durable());
+	}
+
+	/**
+	 * The migrations run as the role that owns the tables when it is not the
+	 * application's: on the embedded server always, on a configured one when
+	 * {@code DUES_DATABASE_MIGRATION_USERNAME} is set.
+	 */
+	@Bean
+	FlywayConfigurationCustomizer migrationRole(DatabaseServer server) {
+		return (configuration) -> {
+			DatabaseServer.Login migration = server.migration();
+			if (migration != null) {
+				configuration.dataSource(server.url(), migration.username(), migration.password());
+			}
+		};
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value;
 	}
 
 	@Bean(destroyMethod = "close")
 	HikariDataSource dataSource(DatabaseServer server) {
 		HikariDataSource dataSource = new HikariDataSource();
 		dataSource.setJdbcUrl(server.url());
-		if (server.username() != null && !server.username().isBlank()) {
-			dataSource.setUsername(server.username());
+		if (server.application().username() != null) {
+			dataSource.setUsername(server.application().username());
 		}
-		if (server.password() != null && !server.password().isBlank()) {
-			dataSource.setPassword(server.password());
+		if (server.application().password() != null) {
+			dataSource.setPassword(server.application().password());
 		}
 		dataSource.setPoolName("dues");
 		// Bulk imports work in temporary tables; give them memory before any session
@@ -152,23 +148,6 @@ class DatabaseConfiguration {
 	RuntimeMode runtimeMode(DatabaseServer server, DuesProperties properties) {
 		boolean demo = properties.demo() != null ? properties.demo() : server.isEmbedded();
 		return new RuntimeMode(server.isEmbedded(), demo);
-	}
-
-	/** The server behind the pool; closing it stops an embedded server. */
-	record DatabaseServer(@Nullable EmbeddedPostgres embedded, String url, @Nullable String username,
-			@Nullable String password) implements AutoCloseable {
-
-		boolean isEmbedded() {
-			return this.embedded != null;
-		}
-
-		@Override
-		public void close() throws IOException {
-			if (this.embedded != null) {
-				this.embedded.close();
-			}
-		}
-
 	}
 
 }

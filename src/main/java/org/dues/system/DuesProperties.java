@@ -22,7 +22,7 @@ public record DuesProperties(Path dataDir, Database database, @Nullable Boolean 
 			dataDir = Path.of("data");
 		}
 		if (database == null) {
-			database = new Database(null, null, null, null);
+			database = new Database(null, null, null, null, null, null);
 		}
 	}
 
@@ -31,9 +31,12 @@ public record DuesProperties(Path dataDir, Database database, @Nullable Boolean 
 	 *
 	 * @param durable whether the embedded server flushes every commit to disk (on unless
 	 * a test turns it off for speed)
+	 * @param migrationUsername on a configured server, the role that runs the migrations
+	 * and owns the tables, when it is not the application's ({@code username})
+	 * @param migrationPassword its password
 	 */
 	public record Database(@Nullable String url, @Nullable String username, @Nullable String password,
-			@Nullable Boolean durable) {
+			@Nullable Boolean durable, @Nullable String migrationUsername, @Nullable String migrationPassword) {
 
 		public Database {
 			if (durable == null) {

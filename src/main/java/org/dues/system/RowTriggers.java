@@ -15,10 +15,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>
  * Uses {@code SET LOCAL session_replication_role = replica}, the setting
  * {@code pg_restore --disable-triggers} uses. Only a role that may set it can (a
- * superuser, as the embedded database's is, or a role granted {@code SET} on it); any
- * other gets the row-by-row checks, correct and slower. So that no behaviour is lost, the
- * triggers stay on when any table the write touches has a trigger of its own for the
- * events the write does.
+ * superuser, or a role granted {@code SET} on it, as the embedded database's application
+ * role is); any other gets the row-by-row checks, correct and slower. So that no
+ * behaviour is lost, the triggers stay on when any table the write touches has a trigger
+ * of its own for the events the write does that replica mode would skip. Dues' own
+ * triggers are all {@code ENABLE ALWAYS} (the migrations' {@code afterMigrate} callback):
+ * they fire in replica mode too, so neither this nor a rogue session setting it skips
+ * them.
  */
 public final class RowTriggers {
 

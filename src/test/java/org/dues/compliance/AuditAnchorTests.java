@@ -41,6 +41,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class AuditAnchorTests {
 
 	@Autowired
+	org.dues.system.DatabaseServer server;
+
+	@Autowired
 	AuditTrail audit;
 
 	@Autowired
@@ -68,7 +71,7 @@ class AuditAnchorTests {
 
 	@BeforeEach
 	void tampering() {
-		this.tampering = new AuditTampering(this.jdbc, this.transactions);
+		this.tampering = new AuditTampering(this.server);
 		this.transactions.executeWithoutResult((tx) -> {
 			for (int i = 0; i < 3; i++) {
 				this.audit.record("tester", "TEST_ANCHOR", "test:" + i, Map.of("n", i));

@@ -34,6 +34,9 @@ class AuditTrailTests {
 	AuditTrail audit;
 
 	@Autowired
+	org.dues.system.DatabaseServer server;
+
+	@Autowired
 	ContactHolds holds;
 
 	@Autowired
@@ -81,9 +84,17 @@ class AuditTrailTests {
 				.param("s", latest.get(1).seq())
 				.update())
 			.withMessageContaining("append-only");
-		// someone with the power to bypass triggers rewrites the ban's reason
+		// nor can the application get around that in replica mode
+		assertThatException().isThrownBy(() -> this.transactions.executeWithoutResult((tx) -> {
+			this.jdbc.sql("SET LOCAL session_replication_role = replica").update();
+			this.jdbc.sql("UPDATE compliance_audit SET actor = 'x' WHERE seq = :s")
+				.param("s", latest.get(1).seq())
+				.update();
+		})).withMessageContaining("append-only");
+		// an administrator of the database, who can switch the trigger off, rewrites the
+		// ban's reason
 		long tampered = latest.get(1).seq();
-		AuditTampering tampering = new AuditTampering(this.jdbc, this.transactions);
+		AuditTampering tampering = new AuditTampering(this.server);
 		List<AuditTrail.Entry> before = tampering.from(tampered);
 		tampering.edit(tampered, (payload) -> payload.replace("no WhatsApp", "no email"));
 		try {
@@ -102,6 +113,7 @@ class AuditTrailTests {
 		assertThat(this.audit.verify().intact()).isTrue();
 	}
 
+	/** Runs the statement as the superuser, with the append-only trigger off for it. */
 	@Test
 	void recordsJoinTheChainWhenTheirTransactionCommitsAndNeverWhenItRollsBack() throws Exception {
 		long before = this.audit.latest(1).stream().mapToLong(AuditTrail.Entry::seq).findFirst().orElse(0);

@@ -11,6 +11,7 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.dues.IntegrationTest;
 import org.dues.shared.Money;
+import org.dues.system.DatabaseServer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +37,9 @@ class ImportEdgeCasesTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	DatabaseServer server;
 
 	@Autowired
 	Creditors creditors;
@@ -206,11 +210,14 @@ class ImportEdgeCasesTests {
 		String header = HEADER.strip() + ",phone_1,email\n";
 		String first = header + "FK-1,FKC-1,Known,INR,100,0,0,0,,98470 12345,known@example.in\n";
 		report("EDGE-8", "first.csv", first.getBytes(StandardCharsets.UTF_8));
-		this.jdbc.sql("CREATE TABLE edge_email_log (address text)").update();
-		this.jdbc.sql("""
+		// Made by an administrator: the application may not put triggers on tables.
+		JdbcClient admin = JdbcClient.create(this.server.superuser());
+		admin.sql("CREATE TABLE edge_email_log (address text)").update();
+		admin.sql("GRANT SELECT, INSERT ON edge_email_log TO dues_app").update();
+		admin.sql("""
 				CREATE FUNCTION edge_email_logged() RETURNS trigger AS $$
 				BEGIN INSERT INTO edge_email_log VALUES (NEW.address); RETURN NEW; END $$ LANGUAGE plpgsql""").update();
-		this.jdbc.sql("""
+		admin.sql("""
 				CREATE TRIGGER edge_email_logged AFTER INSERT ON customer_emails
 				FOR EACH ROW EXECUTE FUNCTION edge_email_logged()""").update();
 		try {
@@ -221,9 +228,9 @@ class ImportEdgeCasesTests {
 				.containsExactly("again@example.in", "new@example.in");
 		}
 		finally {
-			this.jdbc.sql("DROP TRIGGER edge_email_logged ON customer_emails").update();
-			this.jdbc.sql("DROP FUNCTION edge_email_logged()").update();
-			this.jdbc.sql("DROP TABLE edge_email_log").update();
+			admin.sql("DROP TRIGGER edge_email_logged ON customer_emails").update();
+			admin.sql("DROP FUNCTION edge_email_logged()").update();
+			admin.sql("DROP TABLE edge_email_log").update();
 		}
 		for (String orphans : List.of(
 				"SELECT count(*) FROM customer_phones p WHERE NOT EXISTS (SELECT 1 FROM customer_customers c WHERE c.id = p.customer_id)",

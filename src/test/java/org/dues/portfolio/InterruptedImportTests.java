@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import org.dues.IntegrationTest;
+import org.dues.system.DatabaseServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,9 +34,17 @@ class InterruptedImportTests {
 	@Autowired
 	ImportRunFactory runs;
 
+	@Autowired
+	DatabaseServer server;
+
+	/** Sabotage takes an administrator of the database: the application may not. */
+	private JdbcClient admin() {
+		return JdbcClient.create(this.server.superuser());
+	}
+
 	@AfterEach
 	void dropSabotage() {
-		this.jdbc.sql("DROP TRIGGER IF EXISTS sabotage ON portfolio_ledger_entries").update();
+		admin().sql("DROP TRIGGER IF EXISTS sabotage ON portfolio_ledger_entries").update();
 	}
 
 	@Test
@@ -44,13 +53,13 @@ class InterruptedImportTests {
 			.create(new NewCreditor("INT-1", "Interrupted", "IN", "INR", "IN", "Asia/Kolkata", null, null));
 		// Fails the import after its rows are staged and its customers merged, when the
 		// ledger is written.
-		this.jdbc.sql("""
+		admin().sql("""
 				CREATE OR REPLACE FUNCTION sabotage() RETURNS trigger AS $$
 				BEGIN
 				    IF NEW.source_ref = 'boom.csv' THEN RAISE EXCEPTION 'disk on fire'; END IF;
 				    RETURN NEW;
 				END $$ LANGUAGE plpgsql""").update();
-		this.jdbc.sql(
+		admin().sql(
 				"CREATE TRIGGER sabotage BEFORE INSERT ON portfolio_ledger_entries FOR EACH ROW EXECUTE FUNCTION sabotage()")
 			.update();
 		byte[] file = Files.readAllBytes(Path.of("src/test/resources/imports/messy-lender.csv"));

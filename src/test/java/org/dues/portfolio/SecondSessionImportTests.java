@@ -12,6 +12,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.dues.IntegrationTest;
+import org.dues.system.DatabaseServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,9 +44,17 @@ class SecondSessionImportTests {
 	@Autowired
 	ImportRunFactory runs;
 
+	@Autowired
+	DatabaseServer server;
+
+	/** Sabotage takes an administrator of the database: the application may not. */
+	private JdbcClient admin() {
+		return JdbcClient.create(this.server.superuser());
+	}
+
 	@AfterEach
 	void dropSabotage() {
-		this.jdbc.sql("ALTER TABLE portfolio_accounts DROP CONSTRAINT IF EXISTS sabotage").update();
+		admin().sql("ALTER TABLE portfolio_accounts DROP CONSTRAINT IF EXISTS sabotage").update();
 	}
 
 	@Test
@@ -93,7 +102,7 @@ class SecondSessionImportTests {
 		CreditorView creditor = creditor("TWO-2");
 		// A constraint only the second session's insert of accounts can break (it holds
 		// for every row written before).
-		this.jdbc.sql("""
+		admin().sql("""
 				ALTER TABLE portfolio_accounts ADD CONSTRAINT sabotage
 				CHECK (account_ref <> 'NI-1' OR creditor_id <> '%s') NOT VALID""".formatted(creditor.id().value()))
 			.update();
