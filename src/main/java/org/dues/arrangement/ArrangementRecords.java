@@ -1,7 +1,5 @@
 package org.dues.arrangement;
 
-import java.util.UUID;
-
 import org.dues.system.RecordLocator;
 import org.dues.system.RecordReach;
 
@@ -18,26 +16,15 @@ class ArrangementRecords {
 
 	@Bean
 	RecordLocator arrangementLocator(JdbcClient jdbc) {
-		return RecordLocator.of("arrangement",
-				(key, context) -> RecordLocator.uuid(key)
-					.flatMap((id) -> jdbc.sql("SELECT account_id FROM arrangement_arrangements WHERE id = :id")
-						.param("id", id)
-						.query(UUID.class)
-						.optional())
-					.map(RecordReach::account));
+		return RecordLocator.byId("arrangement", jdbc, "SELECT account_id FROM arrangement_arrangements WHERE id = :id",
+				RecordReach::account);
 	}
 
 	@Bean
 	RecordLocator approvalLocator(JdbcClient jdbc) {
-		return RecordLocator.of("approval",
-				(key, context) -> RecordLocator.uuid(key)
-					.flatMap((id) -> jdbc.sql("""
-							SELECT a.account_id FROM arrangement_approvals p
-							JOIN arrangement_arrangements a ON a.id = p.arrangement_id WHERE p.id = :id""")
-						.param("id", id)
-						.query(UUID.class)
-						.optional())
-					.map(RecordReach::account));
+		return RecordLocator.byId("approval", jdbc, """
+				SELECT a.account_id FROM arrangement_approvals p
+				JOIN arrangement_arrangements a ON a.id = p.arrangement_id WHERE p.id = :id""", RecordReach::account);
 	}
 
 }

@@ -1,7 +1,5 @@
 package org.dues.contact;
 
-import java.util.UUID;
-
 import org.dues.system.RecordLocator;
 import org.dues.system.RecordReach;
 
@@ -15,13 +13,8 @@ class InteractionRecords {
 
 	@Bean
 	RecordLocator interactionLocator(JdbcClient jdbc) {
-		return RecordLocator.of("interaction",
-				(key, context) -> RecordLocator.uuid(key)
-					.flatMap((id) -> jdbc.sql("SELECT account_id FROM contact_interactions WHERE id = :id")
-						.param("id", id)
-						.query(UUID.class)
-						.optional())
-					.map(RecordReach::account));
+		return RecordLocator.byId("interaction", jdbc, "SELECT account_id FROM contact_interactions WHERE id = :id",
+				RecordReach::account);
 	}
 
 }

@@ -1,7 +1,5 @@
 package org.dues.identity;
 
-import java.util.UUID;
-
 import org.dues.system.RecordLocator;
 import org.dues.system.RecordReach;
 
@@ -15,13 +13,7 @@ class TeamRecords {
 
 	@Bean
 	RecordLocator teamLocator(JdbcClient jdbc) {
-		return RecordLocator.of("team",
-				(key, context) -> RecordLocator.uuid(key)
-					.flatMap((id) -> jdbc.sql("SELECT id FROM identity_teams WHERE id = :id")
-						.param("id", id)
-						.query(UUID.class)
-						.optional())
-					.map(RecordReach::team));
+		return RecordLocator.byId("team", jdbc, "SELECT id FROM identity_teams WHERE id = :id", RecordReach::team);
 	}
 
 }

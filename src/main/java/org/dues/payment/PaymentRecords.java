@@ -1,7 +1,5 @@
 package org.dues.payment;
 
-import java.util.UUID;
-
 import org.dues.system.RecordLocator;
 import org.dues.system.RecordReach;
 
@@ -15,13 +13,8 @@ class PaymentRecords {
 
 	@Bean
 	RecordLocator paymentLocator(JdbcClient jdbc) {
-		return RecordLocator.of("payment",
-				(key, context) -> RecordLocator.uuid(key)
-					.flatMap((id) -> jdbc.sql("SELECT account_id FROM payment_payments WHERE id = :id")
-						.param("id", id)
-						.query(UUID.class)
-						.optional())
-					.map(RecordReach::account));
+		return RecordLocator.byId("payment", jdbc, "SELECT account_id FROM payment_payments WHERE id = :id",
+				RecordReach::account);
 	}
 
 }

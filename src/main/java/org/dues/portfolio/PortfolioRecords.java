@@ -20,13 +20,8 @@ class PortfolioRecords {
 
 	@Bean
 	RecordLocator accountLocator(JdbcClient jdbc) {
-		return RecordLocator.of("account",
-				(key, context) -> RecordLocator.uuid(key)
-					.flatMap((id) -> jdbc.sql("SELECT id FROM portfolio_accounts WHERE id = :id")
-						.param("id", id)
-						.query(UUID.class)
-						.optional())
-					.map(RecordReach::account));
+		return RecordLocator.byId("account", jdbc, "SELECT id FROM portfolio_accounts WHERE id = :id",
+				RecordReach::account);
 	}
 
 	@Bean
@@ -46,13 +41,8 @@ class PortfolioRecords {
 
 	@Bean
 	RecordLocator importLocator(JdbcClient jdbc) {
-		return RecordLocator.of("import",
-				(key, context) -> RecordLocator.uuid(key)
-					.flatMap((id) -> jdbc.sql("SELECT id FROM portfolio_imports WHERE id = :id")
-						.param("id", id)
-						.query(UUID.class)
-						.optional())
-					.map((id) -> RecordReach.everyoneAllowed()));
+		return RecordLocator.byId("import", jdbc, "SELECT id FROM portfolio_imports WHERE id = :id",
+				(id) -> RecordReach.seenOnlyByAll());
 	}
 
 }

@@ -4,6 +4,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Finds one kind of record for the scope check. The module that owns the record
@@ -37,6 +40,17 @@ public interface RecordLocator {
 				return lookup.apply(key, context);
 			}
 		};
+	}
+
+	/**
+	 * A locator of {@code kind} whose key is a UUID that {@code sql} (with the parameter
+	 * {@code :id}) turns into the one id, an account's or a team's, that {@code reach}
+	 * places it by.
+	 */
+	static RecordLocator byId(String kind, JdbcClient jdbc, String sql, Function<UUID, RecordReach> reach) {
+		return of(kind,
+				(key, context) -> uuid(key).flatMap((id) -> jdbc.sql(sql).param("id", id).query(UUID.class).optional())
+					.map(reach));
 	}
 
 	/** The key as a UUID, or empty when it cannot be one (so no such record exists). */

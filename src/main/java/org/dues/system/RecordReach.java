@@ -31,8 +31,11 @@ public record RecordReach(Set<UUID> accounts, Set<UUID> teams) {
 		return new RecordReach(Set.of(), Set.of(team));
 	}
 
-	/** A record of no account or team: only the roles that see everything reach it. */
-	public static RecordReach everyoneAllowed() {
+	/**
+	 * A record of no account or team (an import): only the roles that see everything
+	 * reach it.
+	 */
+	public static RecordReach seenOnlyByAll() {
 		return new RecordReach(Set.of(), Set.of());
 	}
 

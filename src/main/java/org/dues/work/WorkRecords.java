@@ -1,7 +1,5 @@
 package org.dues.work;
 
-import java.util.UUID;
-
 import org.dues.system.RecordLocator;
 import org.dues.system.RecordReach;
 
@@ -15,13 +13,7 @@ class WorkRecords {
 
 	@Bean
 	RecordLocator queueLocator(JdbcClient jdbc) {
-		return RecordLocator.of("queue",
-				(key, context) -> RecordLocator.uuid(key)
-					.flatMap((id) -> jdbc.sql("SELECT team_id FROM work_queues WHERE id = :id")
-						.param("id", id)
-						.query(UUID.class)
-						.optional())
-					.map(RecordReach::team));
+		return RecordLocator.byId("queue", jdbc, "SELECT team_id FROM work_queues WHERE id = :id", RecordReach::team);
 	}
 
 }

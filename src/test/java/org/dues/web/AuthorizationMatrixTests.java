@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,21 +18,17 @@ import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
 import org.dues.IntegrationTest;
-import org.dues.Portfolios;
-import org.dues.identity.Teams;
-import org.dues.identity.UserManagement;
-import org.dues.portfolio.Creditors;
-import org.dues.portfolio.Placements;
+
 import org.dues.system.Scoped;
 import org.dues.system.Scopes;
 import org.dues.system.Unscoped;
-import org.dues.work.NextAccount;
-import org.dues.work.Queues;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -70,40 +66,20 @@ class AuthorizationMatrixTests {
 	MockMvc mvc;
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
 	@Autowired
 	Scopes scopes;
 
-	@Autowired
-	UserManagement users;
-
-	@Autowired
-	Teams teams;
-
-	@Autowired
-	Queues queues;
-
-	@Autowired
-	NextAccount work;
-
-	@Autowired
-	Creditors creditors;
-
-	@Autowired
-	Placements placements;
-
-	@Autowired
-	Clock clock;
-
 	ScopeFixture fixture;
 
 	@BeforeEach
 	void setUp() throws Exception {
-		this.fixture = ScopeFixture.create("mx" + Integer.toHexString((int) (Math.random() * 0xffff)), this.mvc,
-				this.users, this.teams, this.queues, this.work,
-				new Portfolios(this.creditors, this.placements, this.clock), this.clock);
+		this.fixture = ScopeFixture.create("mx", this.context);
 	}
 
 	@Test

@@ -7,17 +7,13 @@ import java.util.UUID;
 import com.jayway.jsonpath.JsonPath;
 import org.dues.IntegrationTest;
 import org.dues.MutableClock;
-import org.dues.Portfolios;
-import org.dues.identity.Teams;
-import org.dues.identity.UserManagement;
-import org.dues.portfolio.Creditors;
-import org.dues.portfolio.Placements;
+
 import org.dues.work.NextAccount;
-import org.dues.work.Queues;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -48,34 +44,20 @@ class ObjectScopeTests {
 	MockMvc mvc;
 
 	@Autowired
-	UserManagement users;
-
-	@Autowired
-	Teams teams;
-
-	@Autowired
-	Queues queues;
-
-	@Autowired
-	NextAccount work;
-
-	@Autowired
-	Creditors creditors;
-
-	@Autowired
-	Placements placements;
+	ApplicationContext context;
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	NextAccount work;
 
 	ScopeFixture fixture;
 
 	@BeforeEach
 	void setUp() throws Exception {
 		this.clock.set(IntegrationTest.START);
-		this.fixture = ScopeFixture.create("os" + Integer.toHexString((int) (Math.random() * 0xffff)), this.mvc,
-				this.users, this.teams, this.queues, this.work,
-				new Portfolios(this.creditors, this.placements, this.clock), this.clock);
+		this.fixture = ScopeFixture.create("os", this.context);
 	}
 
 	@Test

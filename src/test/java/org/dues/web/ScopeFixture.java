@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.jayway.jsonpath.JsonPath;
 import org.dues.Portfolios;
@@ -16,11 +17,14 @@ import org.dues.identity.UserManagement;
 import org.dues.portfolio.AccountId;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.CreditorView;
+import org.dues.portfolio.Creditors;
+import org.dues.portfolio.Placements;
 import org.dues.work.NextAccount;
 import org.dues.work.QueueFilters;
 import org.dues.work.QueueSort;
 import org.dues.work.Queues;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -41,6 +45,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 final class ScopeFixture {
 
 	static final String PASSWORD = "matrix-password-1";
+
+	private static final AtomicInteger PREFIXES = new AtomicInteger();
 
 	final String prefix;
 
@@ -119,9 +125,15 @@ final class ScopeFixture {
 		this.importId = UUID.fromString(JsonPath.read(imported, "$.id"));
 	}
 
-	static ScopeFixture create(String prefix, MockMvc mvc, UserManagement users, Teams teams, Queues queues,
-			NextAccount work, Portfolios portfolios, Clock clock) throws Exception {
-		return new ScopeFixture(prefix, mvc, users, teams, queues, work, portfolios, clock);
+	/**
+	 * A fixture whose users and teams are named with a new prefix starting {@code tag}.
+	 */
+	static ScopeFixture create(String tag, ApplicationContext context) throws Exception {
+		Clock clock = context.getBean(Clock.class);
+		return new ScopeFixture(tag + Integer.toHexString(PREFIXES.incrementAndGet()), context.getBean(MockMvc.class),
+				context.getBean(UserManagement.class), context.getBean(Teams.class), context.getBean(Queues.class),
+				context.getBean(NextAccount.class),
+				new Portfolios(context.getBean(Creditors.class), context.getBean(Placements.class), clock), clock);
 	}
 
 	private Side side(Portfolios portfolios, NextAccount work, String owner, UUID team, UUID queue) throws Exception {
