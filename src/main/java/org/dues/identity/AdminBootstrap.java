@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * In an empty database, creates the {@code admin} user: with {@code DUES_ADMIN_PASSWORD}
- * when set, the demo password in demo mode, otherwise a random password printed once.
+ * when set, the demo password in demo mode, otherwise a random password printed once,
+ * which must be changed at the first login (it has been in a log).
  */
 @Component
 @Order(0)
@@ -61,6 +62,7 @@ class AdminBootstrap implements ApplicationRunner {
 		}
 		this.users.createIfAbsent(new NewUser("admin", "Administrator", password, Set.of(Role.ADMIN), List.of("en")));
 		if (generated) {
+			this.users.requirePasswordChange("admin");
 			log.warn(
 					"Created user 'admin' with password '{}' (shown only this once; set DUES_ADMIN_PASSWORD to choose)",
 					password);

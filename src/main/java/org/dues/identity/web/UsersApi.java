@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.dues.identity.Lockouts;
 import org.dues.identity.NewUser;
 import org.dues.identity.Teams;
 import org.dues.identity.UserManagement;
@@ -15,6 +16,7 @@ import org.dues.shared.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,9 +35,12 @@ class UsersApi {
 
 	private final Teams teams;
 
-	UsersApi(UserManagement users, Teams teams) {
+	private final Lockouts lockouts;
+
+	UsersApi(UserManagement users, Teams teams, Lockouts lockouts) {
 		this.users = users;
 		this.teams = teams;
+		this.lockouts = lockouts;
 	}
 
 	@GetMapping("/api/v1/users")
@@ -45,12 +50,12 @@ class UsersApi {
 	}
 
 	@PostMapping("/api/v1/users")
-	@Operation(summary = "Create a user")
+	@Operation(summary = "Create a user; the password needs at least 15 characters and must not be a common one")
 	ResponseEntity<UserManagement.UserView> create(@RequestBody UserRequest body) {
 		NewUser user = new NewUser(body.username(), body.displayName(), body.password(), AdminPages.roles(body.roles()),
 				orEmpty(body.languages()), orEmpty(body.regions()), body.certificateNumber(),
 				body.certificateExpiresOn());
-		if (!this.users.createIfAbsent(user)) {
+		if (!this.users.register(user)) {
 			throw new ConflictException("a user named '%s' exists".formatted(user.username()));
 		}
 		return ResponseEntity.created(URI.create("/api/v1/users/" + user.username()))
@@ -59,7 +64,8 @@ class UsersApi {
 
 	@PutMapping("/api/v1/users/{username}")
 	@Operation(summary = "Change a user's name, roles, languages, regions, certificate or status; "
-			+ "a password, when given, replaces theirs")
+			+ "a password, when given, replaces theirs. A change of password, roles or status ends the user's "
+			+ "sessions at once")
 	UserManagement.UserView update(@PathVariable String username, @RequestBody UserRequest body) {
 		UserManagement.UserView current = this.users.find(username)
 			.orElseThrow(() -> new NotFoundException("user", username));
@@ -76,6 +82,13 @@ class UsersApi {
 			this.users.setPassword(username, body.password());
 		}
 		return updated;
+	}
+
+	@PostMapping("/api/v1/users/{username}/unlock")
+	@Operation(summary = "Unlock a user that failed logins locked out; recorded in the audit trail")
+	ResponseEntity<Void> unlock(@PathVariable String username, Authentication admin) {
+		this.lockouts.unlock(username, admin.getName());
+		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/api/v1/teams")
