@@ -21,6 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagerFactories;
@@ -71,18 +72,18 @@ class SecurityConfiguration {
 	static final String[] PASSWORD_STEP = { "/account/password", "/login/totp", "/account/totp", "/account/totp/**",
 			"/logout" };
 
-	@Bean
-	ThrottledAuthentication throttledAuthentication(UserLogins users, PasswordEncoder passwords,
-			LoginThrottle throttle) {
-		return new ThrottledAuthentication(users, passwords, throttle);
-	}
+	/*
+	 * Each chain checks passwords through its own manager with no parent behind it: a
+	 * parent would check a refused password a second time (and count it twice).
+	 */
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, ThrottledAuthentication throttled, UserLogins users,
+	SecurityFilterChain api(HttpSecurity http, UserLogins users, PasswordEncoder passwords, LoginThrottle throttle,
 			CredentialCache credentials) throws Exception {
+		ThrottledAuthentication throttled = new ThrottledAuthentication(users, passwords, throttle);
 		return http.securityMatcher("/api/**")
-			.authenticationProvider(new CachingBasicAuthentication(throttled, users, credentials))
+			.authenticationManager(new ProviderManager(new CachingBasicAuthentication(throttled, users, credentials)))
 			.authorizeHttpRequests((auth) -> auth
 				.requestMatchers(HttpMethod.POST, "/api/v1/creditors", "/api/v1/creditors/*/accounts",
 						"/api/v1/creditors/*/mappings", "/api/v1/imports")
@@ -133,11 +134,12 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain web(HttpSecurity http, ThrottledAuthentication throttled,
+	SecurityFilterChain web(HttpSecurity http, UserLogins users, PasswordEncoder passwords, LoginThrottle throttle,
 			@Value("${dues.mfa.required-roles:}") String mfaRoles) throws Exception {
+		ThrottledAuthentication throttled = new ThrottledAuthentication(users, passwords, throttle);
 		AuthenticationEntryPoint secondStep = htmxAware(new LoginUrlAuthenticationEntryPoint("/login/totp"),
 				"/login/totp");
-		return http.authenticationProvider(throttled)
+		return http.authenticationManager(new ProviderManager(throttled))
 			.authorizeHttpRequests((auth) -> auth.requestMatchers(PUBLIC)
 				.permitAll()
 				.requestMatchers("/imports", "/imports/**")

@@ -15,7 +15,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * Password authentication (web form and HTTP Basic alike) behind {@link LoginThrottle}: a
  * user or address with too many failures is refused before any password is checked.
  */
-class ThrottledAuthentication implements AuthenticationProvider {
+final class ThrottledAuthentication implements AuthenticationProvider {
 
 	private final DaoAuthenticationProvider delegate;
 

@@ -25,9 +25,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  * and enrolling a one-time-code app as a second factor.
  */
 @PageController
-class AccountPages {
+class OwnAccountPages {
 
-	private static final String PENDING = AccountPages.class.getName() + ".pendingSecret";
+	private static final String PENDING = OwnAccountPages.class.getName() + ".pendingSecret";
 
 	private final UserManagement users;
 
@@ -35,7 +35,7 @@ class AccountPages {
 
 	private final LoginPages logins;
 
-	AccountPages(UserManagement users, SecondFactor secondFactor, LoginPages logins) {
+	OwnAccountPages(UserManagement users, SecondFactor secondFactor, LoginPages logins) {
 		this.users = users;
 		this.secondFactor = secondFactor;
 		this.logins = logins;
