@@ -197,7 +197,7 @@ class SecurityConfiguration {
 	 * that requires one; the pages of the second step and the public ones are reachable
 	 * without.
 	 */
-	private static AuthorizationManager<HttpServletRequest> secondFactor(Set<Role> required) {
+	static AuthorizationManager<HttpServletRequest> secondFactor(Set<Role> required) {
 		Predicate<Authentication> owes = (login) -> LoginFactors.has(login, LoginFactors.TOTP_ENROLLED)
 				|| required.stream().anyMatch((role) -> LoginFactors.has(login, role.authority()));
 		AuthorizationManager<RequestAuthorizationContext> factor = AuthorizationManagerFactories

@@ -78,6 +78,21 @@ class SessionsAndLoginsTests {
 	}
 
 	@Test
+	void theSessionCookieIsSameSiteLaxAndHttpOnly() throws Exception {
+		user("sl-cookie", "cookie-passphrase-one", Role.AGENT);
+		List<String> cookies = this.mvc
+			.perform(post("/login").param("username", "sl-cookie")
+				.param("password", "cookie-passphrase-one")
+				.with(csrf())
+				.with(from("192.0.2.70")))
+			.andReturn()
+			.getResponse()
+			.getHeaders("Set-Cookie");
+		assertThat(cookies).anySatisfy(
+				(cookie) -> assertThat(cookie).startsWith("SESSION=").contains("HttpOnly").contains("SameSite=Lax"));
+	}
+
+	@Test
 	void aDisabledUsersOpenSessionEnds() throws Exception {
 		user("sl-gone", "gone-passphrase-one", Role.AGENT);
 		MockHttpSession session = login("sl-gone", "gone-passphrase-one", "192.0.2.2");
