@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Primary;
 				"dues.demo=false", "dues.admin-password=admin-secret", "dues.aging.cron=-", "dues.arrangements.cron=-",
 				"dues.work.order-cron=-", "logging.level.org.flywaydb=warn" })
 @AutoConfigureMockMvc
-@Import(IntegrationTest.TestClockConfiguration.class)
+@Import({ IntegrationTest.TestClockConfiguration.class, MockMvcSessions.class })
 public @interface IntegrationTest {
 
 	/** The clock starts at 2026-11-26 10:00 UTC (15:30 in India, 05:00 in New York). */

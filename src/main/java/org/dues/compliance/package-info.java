@@ -4,7 +4,7 @@
  * function of a policy and facts, one named rule at a time), the decisions recorded at
  * the gate, and the hash-chained audit trail.
  */
-@ApplicationModule(allowedDependencies = { "shared", "system", "customer", "portfolio" })
+@ApplicationModule(allowedDependencies = { "shared", "system", "customer", "portfolio", "identity" })
 @NullMarked
 package org.dues.compliance;
 

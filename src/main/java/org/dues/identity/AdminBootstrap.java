@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.dues.system.RuntimeMode;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * In an empty database, creates the {@code admin} user: with {@code DUES_ADMIN_PASSWORD}
- * when set, the demo password in demo mode, otherwise a random password printed once.
+ * when set, the demo password in demo mode, otherwise a random password printed once,
+ * which must be changed at the first login (it has been in a log).
  */
 @Component
 @Order(0)
@@ -43,9 +45,16 @@ class AdminBootstrap implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (this.users.anyUsers()) {
-			return;
+		if (!this.users.anyUsers()) {
+			create("admin");
 		}
+	}
+
+	/**
+	 * Creates the administrator.
+	 * @return the password when it was generated (and must be changed at first login)
+	 */
+	@Nullable String create(String username) {
 		String password = this.adminPassword;
 		boolean generated = false;
 		if (password.isBlank()) {
@@ -59,12 +68,14 @@ class AdminBootstrap implements ApplicationRunner {
 				generated = true;
 			}
 		}
-		this.users.createIfAbsent(new NewUser("admin", "Administrator", password, Set.of(Role.ADMIN), List.of("en")));
-		if (generated) {
-			log.warn(
-					"Created user 'admin' with password '{}' (shown only this once; set DUES_ADMIN_PASSWORD to choose)",
-					password);
+		this.users.createIfAbsent(new NewUser(username, "Administrator", password, Set.of(Role.ADMIN), List.of("en")));
+		if (!generated) {
+			return null;
 		}
+		this.users.requirePasswordChange(username);
+		log.warn("Created user '{}' with password '{}' (shown only this once, to be changed at the first login; "
+				+ "set DUES_ADMIN_PASSWORD to choose)", username, password);
+		return password;
 	}
 
 }

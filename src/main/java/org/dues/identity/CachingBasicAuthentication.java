@@ -1,26 +1,30 @@
 package org.dues.identity;
 
+import java.util.OptionalLong;
+
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Password authentication for the API that asks {@link CredentialCache} before hashing: a
- * name and password verified in the last minutes are accepted without running bcrypt
- * again; anything else goes to the usual check against the stored hash.
+ * name and password verified in the last minutes, whose user's security stamp has not
+ * changed since, are accepted without running bcrypt again; anything else goes through
+ * the throttled check against the stored hash.
  */
 class CachingBasicAuthentication implements AuthenticationProvider {
 
-	private final DaoAuthenticationProvider delegate;
+	private final ThrottledAuthentication delegate;
+
+	private final UserLogins users;
 
 	private final CredentialCache cache;
 
-	CachingBasicAuthentication(UserManagement users, PasswordEncoder passwords, CredentialCache cache) {
-		this.delegate = new DaoAuthenticationProvider(users);
-		this.delegate.setPasswordEncoder(passwords);
+	CachingBasicAuthentication(ThrottledAuthentication delegate, UserLogins users, CredentialCache cache) {
+		this.delegate = delegate;
+		this.users = users;
 		this.cache = cache;
 	}
 
@@ -31,12 +35,20 @@ class CachingBasicAuthentication implements AuthenticationProvider {
 		if (username == null || !(credentials instanceof String password)) {
 			return this.delegate.authenticate(authentication);
 		}
-		Authentication known = this.cache.lookup(username, password);
-		if (known != null) {
-			return known;
+		OptionalLong stamp = this.users.stamp(username);
+		if (stamp.isPresent()) {
+			Authentication known = this.cache.lookup(username, password, stamp.getAsLong());
+			if (known != null) {
+				return known;
+			}
 		}
 		Authentication verified = this.delegate.authenticate(authentication);
-		this.cache.remember(username, password, verified);
+		if (verified == null) {
+			throw new BadCredentialsException("Bad credentials");
+		}
+		if (stamp.isPresent()) {
+			this.cache.remember(username, password, stamp.getAsLong(), verified);
+		}
 		return verified;
 	}
 

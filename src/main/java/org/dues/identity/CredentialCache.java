@@ -20,8 +20,11 @@ import org.springframework.stereotype.Component;
  * no session, and checking a password against its bcrypt hash costs tens of milliseconds
  * of CPU by design; an agent's client asking for the next account every few seconds would
  * spend more on that than on the work. A verified name and password are remembered (as a
- * SHA-256 of both, never the password) for a short while, and forgotten at once when the
- * user's password, roles or status change.
+ * SHA-256 of both, never the password) for a short while with the user's security stamp
+ * at that moment. Every use compares that stamp with the one in the database, which
+ * changes with the user's password, roles, status or a lockout, so a change made on any
+ * node of a cluster makes the entry useless on every node at once (one indexed read costs
+ * far less than bcrypt).
  */
 @Component
 class CredentialCache {
@@ -41,19 +44,19 @@ class CredentialCache {
 	/**
 	 * The authentication verified earlier for exactly this name and password, if fresh.
 	 */
-	@Nullable Authentication lookup(String username, String password) {
+	@Nullable Authentication lookup(String username, String password, long stamp) {
 		Entry entry = this.verified.get(username);
 		if (entry == null) {
 			return null;
 		}
-		if (!entry.until().isAfter(this.clock.instant())
+		if (entry.stamp() != stamp || !entry.until().isAfter(this.clock.instant())
 				|| !MessageDigest.isEqual(entry.digest(), digest(username, password))) {
 			return null;
 		}
 		return entry.authentication();
 	}
 
-	void remember(String username, String password, Authentication authentication) {
+	void remember(String username, String password, long stamp, Authentication authentication) {
 		if (this.verified.size() >= MAX_ENTRIES) {
 			Instant now = this.clock.instant();
 			this.verified.values().removeIf((e) -> !e.until().isAfter(now));
@@ -63,7 +66,8 @@ class CredentialCache {
 		}
 		UsernamePasswordAuthenticationToken erased = UsernamePasswordAuthenticationToken
 			.authenticated(authentication.getPrincipal(), null, authentication.getAuthorities());
-		this.verified.put(username, new Entry(digest(username, password), this.clock.instant().plus(TTL), erased));
+		this.verified.put(username,
+				new Entry(digest(username, password), stamp, this.clock.instant().plus(TTL), erased));
 	}
 
 	void forget(String username) {
@@ -82,7 +86,7 @@ class CredentialCache {
 		}
 	}
 
-	private record Entry(byte[] digest, Instant until, Authentication authentication) {
+	private record Entry(byte[] digest, long stamp, Instant until, Authentication authentication) {
 	}
 
 }

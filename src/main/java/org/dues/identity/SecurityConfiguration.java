@@ -1,9 +1,17 @@
 package org.dues.identity;
 
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.Predicate;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,17 +21,37 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagerFactories;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.access.intercept.RequestMatcherDelegatingAuthorizationManager;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Two ways in: the API at {@code /api/**} takes HTTP Basic on every request and keeps no
- * session; the web UI logs in with a form, keeps a session and checks CSRF tokens.
+ * session; the web UI logs in with a form, keeps a session (in PostgreSQL, see
+ * {@link SessionTermination}) and checks CSRF tokens. Both check passwords behind
+ * {@link LoginThrottle}. A web login of a user enrolled in a second factor, or holding a
+ * role named in {@code DUES_MFA_REQUIRED_ROLES}, must also give a one-time code (Spring
+ * Security's multi-factor authorization, factor {@link LoginFactors#TOTP}) before any
+ * page; a user whose password was generated must change it first.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -37,12 +65,25 @@ class SecurityConfiguration {
 	static final String[] PUBLIC = { "/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
 			"/actuator/health", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
 
+	/** Pages a login that still owes its second factor may reach. */
+	static final String[] SECOND_STEP = { "/login/totp", "/account/totp", "/account/totp/**", "/logout" };
+
+	/** Pages a login that must change its password may reach. */
+	static final String[] PASSWORD_STEP = { "/account/password", "/login/totp", "/account/totp", "/account/totp/**",
+			"/logout" };
+
+	/*
+	 * Each chain checks passwords through its own manager with no parent behind it: a
+	 * parent would check a refused password a second time (and count it twice).
+	 */
+
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, UserManagement users, PasswordEncoder passwords,
+	SecurityFilterChain api(HttpSecurity http, UserLogins users, PasswordEncoder passwords, LoginThrottle throttle,
 			CredentialCache credentials) throws Exception {
+		ThrottledAuthentication throttled = new ThrottledAuthentication(users, passwords, throttle);
 		return http.securityMatcher("/api/**")
-			.authenticationProvider(new CachingBasicAuthentication(users, passwords, credentials))
+			.authenticationManager(new ProviderManager(new CachingBasicAuthentication(throttled, users, credentials)))
 			.authorizeHttpRequests((auth) -> auth
 				.requestMatchers(HttpMethod.POST, "/api/v1/creditors", "/api/v1/creditors/*/accounts",
 						"/api/v1/creditors/*/mappings", "/api/v1/imports")
@@ -83,9 +124,8 @@ class SecurityConfiguration {
 				.hasAnyRole(Role.COMPLIANCE.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.anyRequest()
 				.authenticated())
-			.httpBasic((basic) -> basic.authenticationEntryPoint(
-					(request, response, ex) -> problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
-							"Send HTTP Basic credentials of a Dues user.")))
+			.httpBasic((basic) -> basic.authenticationEntryPoint(SecurityConfiguration::unauthorized))
+			.addFilterAfter(new PasswordChangeFirst((request) -> false), BasicAuthenticationFilter.class)
 			.exceptionHandling((ex) -> ex.accessDeniedHandler((request, response, denied) -> problem(response,
 					HttpServletResponse.SC_FORBIDDEN, "Forbidden", "Your role does not allow this.")))
 			.csrf((csrf) -> csrf.disable())
@@ -95,8 +135,12 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain web(HttpSecurity http) throws Exception {
-		return http
+	SecurityFilterChain web(HttpSecurity http, UserLogins users, PasswordEncoder passwords, LoginThrottle throttle,
+			@Value("${dues.mfa.required-roles:}") String mfaRoles) throws Exception {
+		ThrottledAuthentication throttled = new ThrottledAuthentication(users, passwords, throttle);
+		AuthenticationEntryPoint secondStep = htmxAware(new LoginUrlAuthenticationEntryPoint("/login/totp"),
+				"/login/totp");
+		return http.authenticationManager(new ProviderManager(throttled))
 			.authorizeHttpRequests((auth) -> auth.requestMatchers(PUBLIC)
 				.permitAll()
 				.requestMatchers("/imports", "/imports/**")
@@ -112,14 +156,10 @@ class SecurityConfiguration {
 				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.anyRequest()
 				.authenticated())
-			.exceptionHandling((ex) -> ex.authenticationEntryPoint((request, response, denied) -> {
-				if (HTMX.matches(request)) {
-					htmxRedirect(response, "/login");
-				}
-				else {
-					LOGIN.commence(request, response, denied);
-				}
-			}))
+			.addFilterAfter(new SecondFactorFilter(secondFactor(requiredRoles(mfaRoles))), AuthorizationFilter.class)
+			.addFilterAfter(new PasswordChangeFirst(paths(PASSWORD_STEP)), SecondFactorFilter.class)
+			.exceptionHandling((ex) -> ex.authenticationEntryPoint(htmxAware(LOGIN, "/login"))
+				.defaultDeniedHandlerForMissingAuthority(secondStep, LoginFactors.TOTP))
 			.sessionManagement((session) -> session.invalidSessionStrategy((request, response) -> {
 				request.getSession(true);
 				if (HTMX.matches(request)) {
@@ -129,10 +169,121 @@ class SecurityConfiguration {
 					response.sendRedirect(request.getContextPath() + "/login?expired");
 				}
 			}))
-			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID").permitAll())
+			.formLogin((form) -> form.loginPage("/login")
+				.defaultSuccessUrl("/", false)
+				.failureHandler((request, response, ex) -> response
+					.sendRedirect(request.getContextPath() + ((ex instanceof LoginThrottledException locked)
+							? "/login?locked=" + locked.retryAfterMinutes() : "/login?error")))
+				.permitAll())
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").deleteCookies("SESSION").permitAll())
 			.headers(Customizer.withDefaults())
 			.build();
+	}
+
+	/** The roles named in {@code DUES_MFA_REQUIRED_ROLES}. */
+	static Set<Role> requiredRoles(String names) {
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		Arrays.stream(names.split("[,\\s]+"))
+			.filter((name) -> !name.isBlank())
+			.map((name) -> Role.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT).replaceFirst("^ROLE_", "")))
+			.forEach(roles::add);
+		return roles;
+	}
+
+	/**
+	 * A one-time code is owed by a login enrolled in a second factor or holding a role
+	 * that requires one; the pages of the second step and the public ones are reachable
+	 * without.
+	 */
+	static AuthorizationManager<HttpServletRequest> secondFactor(Set<Role> required) {
+		Predicate<Authentication> owes = (login) -> LoginFactors.has(login, LoginFactors.TOTP_ENROLLED)
+				|| required.stream().anyMatch((role) -> LoginFactors.has(login, role.authority()));
+		AuthorizationManager<RequestAuthorizationContext> factor = AuthorizationManagerFactories
+			.<RequestAuthorizationContext>multiFactor()
+			.requireFactors(LoginFactors.TOTP)
+			.when(owes)
+			.build()
+			.authenticated();
+		AuthorizationManager<RequestAuthorizationContext> open = (authentication,
+				context) -> new AuthorizationDecision(true);
+		return RequestMatcherDelegatingAuthorizationManager.builder()
+			.add(paths(PUBLIC), open)
+			.add(paths(SECOND_STEP), open)
+			.add(AnyRequestMatcher.INSTANCE, factor)
+			.build();
+	}
+
+	private static RequestMatcher paths(String... patterns) {
+		return new OrRequestMatcher(
+				Arrays.stream(patterns).<RequestMatcher>map(PathPatternRequestMatcher::pathPattern).toList());
+	}
+
+	private static AuthenticationEntryPoint htmxAware(AuthenticationEntryPoint page, String location) {
+		return (request, response, denied) -> {
+			if (HTMX.matches(request)) {
+				htmxRedirect(response, location);
+			}
+			else {
+				page.commence(request, response, denied);
+			}
+		};
+	}
+
+	private static void unauthorized(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException ex) throws IOException {
+		if (ex instanceof LoginThrottledException locked) {
+			response.setHeader("Retry-After", Long.toString(locked.retryAfterSeconds()));
+			problem(response, 429, "Too Many Requests",
+					"Too many failed logins for this user or from this address; try again in %d seconds or ask an administrator to unlock the user."
+						.formatted(locked.retryAfterSeconds()));
+			return;
+		}
+		problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+				"Send HTTP Basic credentials of a Dues user.");
+	}
+
+	/** The second factor's check, after the usual authorization. */
+	static final class SecondFactorFilter extends AuthorizationFilter {
+
+		SecondFactorFilter(AuthorizationManager<HttpServletRequest> manager) {
+			super(manager);
+		}
+
+	}
+
+	/**
+	 * A login that must change its password reaches nothing else first: a page answers
+	 * with a redirect to the change form, the API with 403.
+	 */
+	static final class PasswordChangeFirst extends OncePerRequestFilter {
+
+		private final RequestMatcher allowed;
+
+		PasswordChangeFirst(RequestMatcher allowed) {
+			this.allowed = allowed;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			Authentication login = SecurityContextHolder.getContext().getAuthentication();
+			if (login == null || !LoginFactors.has(login, LoginFactors.PASSWORD_CHANGE_REQUIRED)
+					|| this.allowed.matches(request) || paths(PUBLIC).matches(request)) {
+				chain.doFilter(request, response);
+				return;
+			}
+			if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+				problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+						"Change your password first: log in to the web UI, which asks for a new one.");
+			}
+			else if (HTMX.matches(request)) {
+				htmxRedirect(response, "/account/password");
+			}
+			else {
+				response.sendRedirect(request.getContextPath() + "/account/password");
+			}
+		}
+
 	}
 
 	/** An htmx request whose session is gone: send the whole page to the login form. */

@@ -20,21 +20,18 @@ import org.dues.shared.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Users, their roles and what agents bring to the work (languages, regions, the
- * recovery-agent certificate). Passwords are stored only as adaptive hashes.
+ * recovery-agent certificate). Passwords are stored only as adaptive hashes. Rights take
+ * effect at once: a change of password, roles or status ends the user's web sessions on
+ * every node and makes every node's cached API credentials of theirs invalid.
  */
 @Service
-public class UserManagement implements UserDetailsService {
+public class UserManagement {
 
 	private final JdbcClient jdbc;
 
@@ -44,15 +41,37 @@ public class UserManagement implements UserDetailsService {
 
 	private final CredentialCache credentials;
 
-	UserManagement(JdbcClient jdbc, PasswordEncoder passwords, Clock clock, CredentialCache credentials) {
+	private final UserLogins logins;
+
+	private final SessionTermination sessions;
+
+	UserManagement(JdbcClient jdbc, PasswordEncoder passwords, Clock clock, CredentialCache credentials,
+			UserLogins logins, SessionTermination sessions) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.clock = clock;
 		this.credentials = credentials;
+		this.logins = logins;
+		this.sessions = sessions;
 	}
 
 	/**
-	 * Creates a user, unless one with that name exists.
+	 * Creates a user that a person asked for (API, administration page), unless one with
+	 * that name exists; the password must meet the password policy (at least 15
+	 * characters, not a common one).
+	 * @return whether the user was created
+	 * @throws InvalidInputException if the password is refused
+	 */
+	@Transactional
+	public boolean register(NewUser user) {
+		PasswordPolicy.check(user.username(), user.password());
+		return createIfAbsent(user);
+	}
+
+	/**
+	 * Creates a user, unless one with that name exists, without the password policy: for
+	 * the first administrator, demo users and tests. People's requests go through
+	 * {@link #register(NewUser)}.
 	 * @return whether the user was created
 	 */
 	@Transactional
@@ -77,7 +96,8 @@ public class UserManagement implements UserDetailsService {
 	}
 
 	/**
-	 * Changes what a user does and brings; takes effect on their next request.
+	 * Changes what a user does and brings. A change of roles or status ends all of the
+	 * user's web sessions and cached API credentials, on every node.
 	 * @throws NotFoundException if there is no such user
 	 */
 	@Transactional
@@ -85,6 +105,15 @@ public class UserManagement implements UserDetailsService {
 		if (change.roles().isEmpty()) {
 			throw new InvalidInputException("roles", "a user needs at least one role");
 		}
+		record Rights(String[] roles, boolean enabled) {
+		}
+		Rights before = this.jdbc.sql("SELECT roles, enabled FROM identity_users WHERE username = :username FOR UPDATE")
+			.param("username", username)
+			.query((rs, n) -> new Rights((String[]) rs.getArray(1).getArray(), rs.getBoolean(2)))
+			.optional()
+			.orElseThrow(() -> new NotFoundException("user", username));
+		boolean rightsChanged = before.enabled() != change.enabled()
+				|| !Arrays.equals(before.roles(), roles(change.roles()));
 		int rows = this.jdbc.sql("""
 				UPDATE identity_users SET display_name = :displayName, roles = :roles, languages = :languages,
 				    regions = :regions, certificate_number = :certificate, certificate_expires_on = :expires,
@@ -102,22 +131,76 @@ public class UserManagement implements UserDetailsService {
 		if (rows == 0) {
 			throw new NotFoundException("user", username);
 		}
-		this.credentials.forget(username);
+		if (rightsChanged) {
+			rightsChanged(username, null);
+		}
 		return find(username).orElseThrow();
 	}
 
-	/** Sets a new password for a user. */
+	/**
+	 * Sets a new password for a user (an administrator's reset): the password policy
+	 * applies, and all of the user's sessions and cached credentials end.
+	 * @throws InvalidInputException if the password is refused
+	 * @throws NotFoundException if there is no such user
+	 */
 	@Transactional
 	public void setPassword(String username, String password) {
-		checkPassword(password);
-		int rows = this.jdbc.sql("UPDATE identity_users SET password_hash = :hash WHERE username = :username")
+		PasswordPolicy.check(username, password);
+		storePassword(username, password);
+		rightsChanged(username, null);
+	}
+
+	/**
+	 * A user changes their own password: the current one must be right and the new one
+	 * meet the policy; the user's other sessions end, the one given stays.
+	 * @param keepSession the id of the session the change was made in, if any
+	 * @throws InvalidInputException if the current password is wrong or the new one is
+	 * refused
+	 */
+	@Transactional
+	public void changeOwnPassword(String username, String current, String password, @Nullable String keepSession) {
+		String hash = this.jdbc.sql("SELECT password_hash FROM identity_users WHERE username = :u FOR UPDATE")
+			.param("u", username)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("user", username));
+		if (!this.passwords.matches(current, hash)) {
+			throw new InvalidInputException("current", "is not your current password");
+		}
+		if (current.equals(password)) {
+			throw new InvalidInputException("password", "must differ from the current one");
+		}
+		PasswordPolicy.check(username, password);
+		storePassword(username, password);
+		rightsChanged(username, keepSession);
+	}
+
+	/** The user must set a new password at their next login (a generated one). */
+	@Transactional
+	public void requirePasswordChange(String username) {
+		this.jdbc.sql("UPDATE identity_users SET must_change_password = true WHERE username = :u")
+			.param("u", username)
+			.update();
+		rightsChanged(username, null);
+	}
+
+	private void storePassword(String username, String password) {
+		int rows = this.jdbc.sql("""
+				UPDATE identity_users SET password_hash = :hash, must_change_password = false
+				WHERE username = :username""")
 			.param("hash", this.passwords.encode(password))
 			.param("username", username)
 			.update();
 		if (rows == 0) {
 			throw new NotFoundException("user", username);
 		}
+	}
+
+	/** Every session but the one kept ends, and every node's cached credentials. */
+	private void rightsChanged(String username, @Nullable String keepSession) {
+		this.logins.restamp(username);
 		this.credentials.forget(username);
+		this.sessions.endExcept(username, keepSession);
 	}
 
 	/** Whether any user exists yet. */
@@ -160,21 +243,6 @@ public class UserManagement implements UserDetailsService {
 				strings(rs.getArray(9)));
 	}
 
-	@Override
-	public UserDetails loadUserByUsername(String username) {
-		return this.jdbc.sql("SELECT username, password_hash, roles, enabled FROM identity_users WHERE username = :u")
-			.param("u", username)
-			.query((rs, n) -> User.withUsername(rs.getString(1))
-				.password(rs.getString(2))
-				.authorities(strings(rs.getArray(3)).stream()
-					.map((role) -> new SimpleGrantedAuthority(Role.valueOf(role).authority()))
-					.toList())
-				.disabled(!rs.getBoolean(4))
-				.build())
-			.optional()
-			.orElseThrow(() -> new UsernameNotFoundException(username));
-	}
-
 	static void checkUsername(@Nullable String username) {
 		if (username == null || !username.matches("[a-z0-9][a-z0-9._-]{1,63}")) {
 			throw new InvalidInputException("username",
@@ -182,12 +250,17 @@ public class UserManagement implements UserDetailsService {
 		}
 	}
 
+	/**
+	 * The least any stored password must be; people's choices meet
+	 * {@link PasswordPolicy}.
+	 */
 	static void checkPassword(@Nullable String password) {
 		if (password == null || password.length() < 4) {
 			throw new InvalidInputException("password", "must have at least 4 characters");
 		}
-		if (password.length() > 72) {
-			throw new InvalidInputException("password", "must have at most 72 characters");
+		if (password.length() > PasswordPolicy.MAX_LENGTH) {
+			throw new InvalidInputException("password",
+					"must have at most %d characters".formatted(PasswordPolicy.MAX_LENGTH));
 		}
 	}
 

@@ -1,7 +1,8 @@
 /**
  * Who may do what: users, their roles (agent, team lead, manager, compliance officer,
- * administrator) and agent attributes, password login for the web UI and HTTP Basic for
- * the API.
+ * administrator) and agent attributes; password login for the web UI (sessions in
+ * PostgreSQL, a one-time code as a second factor) and HTTP Basic for the API, both
+ * throttled; sessions end when rights change.
  */
 @ApplicationModule(allowedDependencies = { "shared", "system" })
 @NullMarked

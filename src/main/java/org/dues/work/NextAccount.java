@@ -403,7 +403,7 @@ public class NextAccount {
 	 * with the rules that stopped them
 	 */
 	public record Next(AccountId accountId, String accountRef, String reason, @Nullable String queue,
-			@Nullable UUID followUpId, Instant leasedUntil, List<String> passedOver) {
+			@Nullable UUID followUpId, Instant leasedUntil, List<String> passedOver) implements java.io.Serializable {
 	}
 
 }

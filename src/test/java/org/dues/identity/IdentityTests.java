@@ -37,7 +37,7 @@ class IdentityTests {
 			.perform(post("/api/v1/users").with(httpBasic("id-admin", "admin-pass"))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("""
-						{"username": "id-agent", "displayName": "New Agent", "password": "first-pass",
+						{"username": "id-agent", "displayName": "New Agent", "password": "first-passphrase-for-agent",
 						 "roles": ["AGENT"], "languages": ["HI", "en"], "regions": ["up"],
 						 "certificateNumber": "IBA-1", "certificateExpiresOn": "2027-03-31"}"""))
 			.andExpect(status().isCreated())
@@ -46,30 +46,32 @@ class IdentityTests {
 			.andExpect(jsonPath("$.password").doesNotExist());
 		this.mvc.perform(post("/api/v1/users").with(httpBasic("id-admin", "admin-pass"))
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"username": "id-agent", "displayName": "Again", "password": "first-pass", "roles": ["AGENT"]}"""))
+			.content(
+					"""
+							{"username": "id-agent", "displayName": "Again", "password": "first-passphrase-for-agent", "roles": ["AGENT"]}"""))
 			.andExpect(status().isConflict());
-		this.mvc
-			.perform(post("/api/v1/users").with(httpBasic("id-admin", "admin-pass"))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("""
-						{"username": "Bad Name", "displayName": "X", "password": "first-pass", "roles": ["AGENT"]}"""))
+		this.mvc.perform(post("/api/v1/users").with(httpBasic("id-admin", "admin-pass"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(
+					"""
+							{"username": "Bad Name", "displayName": "X", "password": "first-passphrase-for-agent", "roles": ["AGENT"]}"""))
 			.andExpect(status().isBadRequest());
 
 		// the agent works; the password changes and the old one stops working at once
-		this.mvc.perform(get("/api/v1/creditors").with(httpBasic("id-agent", "first-pass"))).andExpect(status().isOk());
-		this.mvc.perform(get("/api/v1/users").with(httpBasic("id-agent", "first-pass")))
+		this.mvc.perform(get("/api/v1/creditors").with(httpBasic("id-agent", "first-passphrase-for-agent")))
+			.andExpect(status().isOk());
+		this.mvc.perform(get("/api/v1/users").with(httpBasic("id-agent", "first-passphrase-for-agent")))
 			.andExpect(status().isForbidden());
 		this.mvc
 			.perform(put("/api/v1/users/id-agent").with(httpBasic("id-admin", "admin-pass"))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("""
-						{"password": "second-pass"}"""))
+						{"password": "second-passphrase-for-agent"}"""))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.certificateNumber").value("IBA-1"));
-		this.mvc.perform(get("/api/v1/creditors").with(httpBasic("id-agent", "first-pass")))
+		this.mvc.perform(get("/api/v1/creditors").with(httpBasic("id-agent", "first-passphrase-for-agent")))
 			.andExpect(status().isUnauthorized());
-		this.mvc.perform(get("/api/v1/creditors").with(httpBasic("id-agent", "second-pass")))
+		this.mvc.perform(get("/api/v1/creditors").with(httpBasic("id-agent", "second-passphrase-for-agent")))
 			.andExpect(status().isOk());
 		this.mvc
 			.perform(put("/api/v1/users/id-agent").with(httpBasic("id-admin", "admin-pass"))
@@ -77,7 +79,7 @@ class IdentityTests {
 				.content("""
 						{"enabled": false}"""))
 			.andExpect(jsonPath("$.enabled").value(false));
-		this.mvc.perform(get("/api/v1/creditors").with(httpBasic("id-agent", "second-pass")))
+		this.mvc.perform(get("/api/v1/creditors").with(httpBasic("id-agent", "second-passphrase-for-agent")))
 			.andExpect(status().isUnauthorized());
 
 		this.mvc

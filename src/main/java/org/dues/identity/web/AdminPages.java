@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.dues.identity.Lockouts;
 import org.dues.identity.NewUser;
 import org.dues.identity.Role;
 import org.dues.identity.Teams;
@@ -20,6 +21,7 @@ import org.dues.system.Scoped;
 import org.dues.system.Unscoped;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -38,9 +40,12 @@ class AdminPages {
 
 	private final Teams teams;
 
-	AdminPages(UserManagement users, Teams teams) {
+	private final Lockouts lockouts;
+
+	AdminPages(UserManagement users, Teams teams, Lockouts lockouts) {
 		this.users = users;
 		this.teams = teams;
+		this.lockouts = lockouts;
 	}
 
 	@GetMapping("/admin")
@@ -48,15 +53,16 @@ class AdminPages {
 		model.addAttribute("users", this.users.all());
 		model.addAttribute("teams", this.teams.all());
 		model.addAttribute("roles", Role.values());
+		model.addAttribute("lockouts", this.lockouts.current());
 		return "identity/admin";
 	}
 
 	@PostMapping("/admin/users")
 	String create(@ModelAttribute UserForm form, RedirectAttributes redirect) {
 		return act(redirect, "admin.user.created", () -> {
-			boolean created = this.users.createIfAbsent(new NewUser(form.username(), form.displayName(),
-					form.password(), roles(form.roles()), list(form.languages()), list(form.regions()),
-					form.certificateNumber(), date(form.certificateExpiresOn())));
+			boolean created = this.users.register(new NewUser(form.username(), form.displayName(), form.password(),
+					roles(form.roles()), list(form.languages()), list(form.regions()), form.certificateNumber(),
+					date(form.certificateExpiresOn())));
 			if (!created) {
 				throw new ConflictException("a user named '%s' exists".formatted(form.username()));
 			}
@@ -75,6 +81,12 @@ class AdminPages {
 				this.users.setPassword(username, form.password());
 			}
 		});
+	}
+
+	@PostMapping("/admin/users/{username}/unlock")
+	String unlock(@PathVariable @Unscoped("users are managed by administrators, who reach every user") String username,
+			Authentication admin, RedirectAttributes redirect) {
+		return act(redirect, "admin.user.unlocked", () -> this.lockouts.unlock(username, admin.getName()));
 	}
 
 	@PostMapping("/admin/teams")

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.dues.identity.Lockouts;
 import org.dues.identity.NewUser;
 import org.dues.identity.Teams;
 import org.dues.identity.UserManagement;
@@ -17,6 +18,7 @@ import org.dues.system.Unscoped;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,9 +37,12 @@ class UsersApi {
 
 	private final Teams teams;
 
-	UsersApi(UserManagement users, Teams teams) {
+	private final Lockouts lockouts;
+
+	UsersApi(UserManagement users, Teams teams, Lockouts lockouts) {
 		this.users = users;
 		this.teams = teams;
+		this.lockouts = lockouts;
 	}
 
 	@GetMapping("/api/v1/users")
@@ -47,12 +52,12 @@ class UsersApi {
 	}
 
 	@PostMapping("/api/v1/users")
-	@Operation(summary = "Create a user")
+	@Operation(summary = "Create a user; the password needs at least 15 characters and must not be a common one")
 	ResponseEntity<UserManagement.UserView> create(@RequestBody UserRequest body) {
 		NewUser user = new NewUser(body.username(), body.displayName(), body.password(), AdminPages.roles(body.roles()),
 				orEmpty(body.languages()), orEmpty(body.regions()), body.certificateNumber(),
 				body.certificateExpiresOn());
-		if (!this.users.createIfAbsent(user)) {
+		if (!this.users.register(user)) {
 			throw new ConflictException("a user named '%s' exists".formatted(user.username()));
 		}
 		return ResponseEntity.created(URI.create("/api/v1/users/" + user.username()))
@@ -61,7 +66,8 @@ class UsersApi {
 
 	@PutMapping("/api/v1/users/{username}")
 	@Operation(summary = "Change a user's name, roles, languages, regions, certificate or status; "
-			+ "a password, when given, replaces theirs")
+			+ "a password, when given, replaces theirs. A change of password, roles or status ends the user's "
+			+ "sessions at once")
 	UserManagement.UserView update(
 			@PathVariable @Unscoped("users are managed by administrators, who reach every user") String username,
 			@RequestBody UserRequest body) {
@@ -80,6 +86,15 @@ class UsersApi {
 			this.users.setPassword(username, body.password());
 		}
 		return updated;
+	}
+
+	@PostMapping("/api/v1/users/{username}/unlock")
+	@Operation(summary = "Unlock a user that failed logins locked out; recorded in the audit trail")
+	ResponseEntity<Void> unlock(
+			@PathVariable @Unscoped("users are managed by administrators, who reach every user") String username,
+			Authentication admin) {
+		this.lockouts.unlock(username, admin.getName());
+		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/api/v1/teams")

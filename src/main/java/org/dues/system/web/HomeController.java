@@ -11,15 +11,10 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The login page and the start page.
+ * The start page (the login pages are identity's).
  */
 @PageController
 class HomeController {
-
-	@GetMapping("/login")
-	String login() {
-		return "system/login";
-	}
 
 	/** Agents start at their desk; everyone else at the account search. */
 	@GetMapping("/")

@@ -1,0 +1,40 @@
+package org.dues.compliance;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.dues.identity.LoginLockedOut;
+import org.dues.identity.LoginUnlocked;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lockouts by failed logins, and administrators' unlocks, go into the audit trail in the
+ * same transaction that records them (identity publishes them inside one).
+ */
+@Component
+class LoginAudit {
+
+	private final AuditTrail trail;
+
+	LoginAudit(AuditTrail trail) {
+		this.trail = trail;
+	}
+
+	@EventListener
+	void on(LoginLockedOut locked) {
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("until", locked.until().toString());
+		if (locked.address() != null) {
+			payload.put("address", locked.address());
+		}
+		this.trail.record("system", "LOGIN_LOCKED_OUT", "user:" + locked.username(), payload);
+	}
+
+	@EventListener
+	void on(LoginUnlocked unlocked) {
+		this.trail.record(unlocked.by(), "LOGIN_UNLOCKED", "user:" + unlocked.username(), Map.of());
+	}
+
+}

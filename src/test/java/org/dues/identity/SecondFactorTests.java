@@ -1,0 +1,145 @@
+package org.dues.identity;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.dues.IntegrationTest;
+import org.dues.MutableClock;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A one-time code as the second factor of web logins: enrolment from one's own page, the
+ * code asked before any page at every later login, once per code; roles named in
+ * {@code DUES_MFA_REQUIRED_ROLES} owe a code even before enrolling.
+ */
+@IntegrationTest
+class SecondFactorTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserManagement users;
+
+	@Autowired
+	SecondFactor secondFactor;
+
+	@Autowired
+	MutableClock clock;
+
+	@Test
+	void anEnrolledUserGivesACodeBeforeAnyPage() throws Exception {
+		this.users.createIfAbsent(
+				new NewUser("sf-agent", "Agent", "agent-passphrase-one", Set.of(Role.AGENT), List.of("en")));
+		MockHttpSession first = login("sf-agent", "agent-passphrase-one");
+		this.mvc.perform(get("/accounts").session(first)).andExpect(status().isOk());
+		String secret = (String) this.mvc.perform(get("/account/totp").session(first))
+			.andExpect(content().string(containsString("id=\"totp-uri\"")))
+			.andReturn()
+			.getModelAndView()
+			.getModel()
+			.get("secret");
+		this.mvc.perform(get("/account/totp/qr.svg").session(first))
+			.andExpect(header().string("Content-Type", containsString("image/svg+xml")));
+		this.mvc
+			.perform(post("/account/totp").session(first)
+				.with(csrf())
+				.param("code", this.secondFactor.codeAt(secret, this.clock.instant())))
+			.andExpect(redirectedUrl("/"));
+		assertThat(this.secondFactor.enrolled("sf-agent")).isTrue();
+
+		MockHttpSession next = login("sf-agent", "agent-passphrase-one");
+		this.mvc.perform(get("/accounts").session(next))
+			.andExpect(redirectedUrl("/login/totp?factor.type=totp&factor.reason=missing"));
+		// enrolling another app does not skip the code
+		this.mvc.perform(get("/account/totp").session(next)).andExpect(redirectedUrl("/login/totp"));
+		this.mvc.perform(post("/login/totp").session(next).with(csrf()).param("code", "000000"))
+			.andExpect(content().string(containsString("That code is not right")));
+		// the code that enrolled does not work twice; the next one does
+		this.mvc
+			.perform(post("/login/totp").session(next)
+				.with(csrf())
+				.param("code", this.secondFactor.codeAt(secret, this.clock.instant())))
+			.andExpect(status().isOk());
+		this.clock.advance(Duration.ofSeconds(30));
+		this.mvc
+			.perform(post("/login/totp").session(next)
+				.with(csrf())
+				.param("code", this.secondFactor.codeAt(secret, this.clock.instant())))
+			.andExpect(redirectedUrl("http://localhost/accounts?continue"));
+		this.mvc.perform(get("/accounts").session(next)).andExpect(status().isOk());
+		// the API takes HTTP Basic alone
+		this.mvc.perform(get("/api/v1/creditors").with(httpBasic("sf-agent", "agent-passphrase-one")))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void aRequiredRoleOwesACodeAndIsSentToEnrolFirst() throws Exception {
+		AuthorizationManager<HttpServletRequest> rule = SecurityConfiguration
+			.secondFactor(SecurityConfiguration.requiredRoles("ADMIN, compliance"));
+		assertThat(SecurityConfiguration.requiredRoles("")).isEmpty();
+		assertThat(granted(rule, login(Role.ADMIN), "/accounts")).isFalse();
+		assertThat(granted(rule, login(Role.COMPLIANCE), "/admin")).isFalse();
+		assertThat(granted(rule, login(Role.AGENT), "/accounts")).isTrue();
+		assertThat(granted(rule, withCode(login(Role.ADMIN)), "/accounts")).isTrue();
+		assertThat(granted(rule, login(Role.ADMIN), "/login/totp")).isTrue();
+		assertThat(granted(rule, login(Role.ADMIN), "/account/totp")).isTrue();
+
+		// a login owing a code without an app is sent to enrol
+		this.users
+			.createIfAbsent(new NewUser("sf-new", "New", "new-passphrase-one", Set.of(Role.COMPLIANCE), List.of("en")));
+		MockHttpSession session = login("sf-new", "new-passphrase-one");
+		this.mvc.perform(get("/login/totp").session(session)).andExpect(redirectedUrl("/account/totp"));
+	}
+
+	private static boolean granted(AuthorizationManager<HttpServletRequest> rule, Authentication login, String path) {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+		return rule.authorize(() -> login, request).isGranted();
+	}
+
+	private static Authentication login(Role role) {
+		return UsernamePasswordAuthenticationToken.authenticated("someone", null,
+				List.of(new SimpleGrantedAuthority(role.authority()),
+						FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)));
+	}
+
+	private static Authentication withCode(Authentication login) {
+		return LoginFactors.withSecondFactor(login);
+	}
+
+	private MockHttpSession login(String username, String password) throws Exception {
+		MockHttpSession session = new MockHttpSession();
+		this.mvc
+			.perform(post("/login").param("username", username)
+				.param("password", password)
+				.with(csrf())
+				.with(SessionsAndLoginsTests.from("192.0.2.150"))
+				.session(session))
+			.andExpect(redirectedUrl("/"));
+		return session;
+	}
+
+}
