@@ -41,6 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AllocationImports {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AllocationImports.class);
+
 	/**
 	 * How many errors and how many warnings a report lists; the rest are counted and in
 	 * rejects.csv.
@@ -94,7 +96,9 @@ public class AllocationImports {
 		}
 		catch (IOException ex) {
 			deleteQuietly(file);
-			throw new InvalidInputException("file", "the file could not be read: " + ex.getMessage());
+			// The message names the stored file's path: for the log only.
+			log.warn("Upload {} could not be stored or read", id, ex);
+			throw new InvalidInputException("file", "the file could not be read");
 		}
 		catch (RuntimeException ex) {
 			deleteQuietly(file);
@@ -127,7 +131,7 @@ public class AllocationImports {
 			throw ex;
 		}
 		catch (RuntimeException ex) {
-			throw new InvalidInputException("file", "the file is not a readable CSV or XLSX file: " + ex.getMessage());
+			throw new InvalidInputException("file", "the file is not a readable CSV or XLSX file");
 		}
 	}
 
