@@ -77,10 +77,10 @@ final class Inputs {
 			return null;
 		}
 		try {
-			return LocalDate.parse(text.strip());
+			return org.dues.shared.CalendarBounds.parse(field, text);
 		}
-		catch (DateTimeParseException ex) {
-			this.errors.add(new FieldError(field, "'%s' is not a date yyyy-MM-dd".formatted(text)));
+		catch (InvalidInputException ex) {
+			this.errors.addAll(ex.errors());
 			return null;
 		}
 	}

@@ -53,7 +53,8 @@ class PoliciesApi {
 	@Operation(summary = "A jurisdiction's contact policy in force on a day (today by default)")
 	ContactPolicy policy(@PathVariable String code,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate on) {
-		return this.policies.resolve(code, (on == null) ? LocalDate.now(this.clock) : on);
+		return this.policies.resolve(code,
+				(on == null) ? LocalDate.now(this.clock) : org.dues.shared.CalendarBounds.check("on", on));
 	}
 
 	@GetMapping("/api/v1/creditors/{code}/contact-policy")
@@ -62,7 +63,8 @@ class PoliciesApi {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate on) {
 		CreditorView creditor = this.creditors.getByCode(code);
 		return this.policies.forCreditor(creditor,
-				(on == null) ? LocalDate.now(this.clock.withZone(creditor.timeZone())) : on);
+				(on == null) ? LocalDate.now(this.clock.withZone(creditor.timeZone()))
+						: org.dues.shared.CalendarBounds.check("on", on));
 	}
 
 	@PutMapping("/api/v1/creditors/{code}/contact-policy")

@@ -264,12 +264,7 @@ class CompliancePanel {
 		if (local == null || local.isBlank()) {
 			return null;
 		}
-		try {
-			return LocalDateTime.parse(local.strip()).atZone(zone).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidInputException(field, "'%s' is not a date and time".formatted(local));
-		}
+		return org.dues.shared.CalendarBounds.parseDateTime(field, local).atZone(zone).toInstant();
 	}
 
 	static @Nullable LocalTime time(String field, @Nullable String text) {
@@ -282,12 +277,7 @@ class CompliancePanel {
 	}
 
 	static @Nullable LocalDate date(String field, @Nullable String text) {
-		try {
-			return (text == null || text.isBlank()) ? null : LocalDate.parse(text.strip());
-		}
-		catch (DateTimeException ex) {
-			throw new InvalidInputException(field, "'%s' is not a date".formatted(text));
-		}
+		return org.dues.shared.CalendarBounds.parse(field, text);
 	}
 
 	@FunctionalInterface

@@ -118,12 +118,7 @@ class AdminPages {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
-		try {
-			return LocalDate.parse(text.strip());
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidInputException("certificateExpiresOn", "'%s' is not a date (yyyy-MM-dd)".formatted(text));
-		}
+		return org.dues.shared.CalendarBounds.parse("certificateExpiresOn", text);
 	}
 
 	/** The user form: languages and regions as comma- or space-separated codes. */

@@ -292,24 +292,14 @@ class DeskPages {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
-		try {
-			return LocalDate.parse(text.strip());
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidInputException(field, "'%s' is not a date (yyyy-MM-dd)".formatted(text));
-		}
+		return org.dues.shared.CalendarBounds.parse(field, text);
 	}
 
 	static @Nullable LocalDateTime dateTime(@Nullable String text) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
-		try {
-			return LocalDateTime.parse(text.strip());
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidInputException("callbackAt", "'%s' is not a date and time".formatted(text));
-		}
+		return org.dues.shared.CalendarBounds.parseDateTime("callbackAt", text);
 	}
 
 	/** The outcome form. */
