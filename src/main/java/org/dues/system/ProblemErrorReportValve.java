@@ -33,7 +33,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 			return;
 		}
 		String uri = request.getRequestURI();
-		if (uri == null && request.getCoyoteRequest() != null) {
+		if ((uri == null || uri.isEmpty()) && request.getCoyoteRequest() != null) {
 			uri = request.getCoyoteRequest().requestURI().toString();
 		}
 		try {
@@ -43,7 +43,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 			response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
 			response.setHeader("X-Frame-Options", "DENY");
 			String body;
-			if (Problems.isApi(uri, null)) {
+			// A request line that could not even be read is answered for a machine.
+			if (uri == null || uri.isEmpty() || Problems.isApi(uri, null)) {
 				response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 				body = Problems.json(status, Problems.title(status), Problems.generic(status), List.of());
 			}
