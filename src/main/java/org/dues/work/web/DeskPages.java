@@ -167,7 +167,7 @@ class DeskPages {
 	String note(@PathVariable UUID id, @RequestParam(required = false) @Nullable String body, Model model,
 			Authentication user) {
 		try {
-			this.desk.note(new AccountId(id), String.valueOf(body), user.getName());
+			this.desk.note(new AccountId(id), body, user.getName());
 			return render(id, model, user, null, null, null);
 		}
 		catch (InvalidInputException ex) {
