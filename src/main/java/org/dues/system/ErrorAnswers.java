@@ -34,6 +34,13 @@ class ErrorAnswers implements ErrorController {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status),
 					Problems.safe(detail, Problems.generic(status)));
 			problem.setTitle(Problems.title(status));
+			try {
+				problem.setInstance(java.net.URI.create(uri));
+			}
+			catch (IllegalArgumentException ex) {
+				// An address that is no URI (the reason it was refused, perhaps): none
+				// given.
+			}
 			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 		}
 		ModelAndView page = new ModelAndView((status == 404) ? "error/404" : "error");
