@@ -18,13 +18,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagerFactories;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -40,6 +40,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -129,6 +130,7 @@ class SecurityConfiguration {
 			.exceptionHandling((ex) -> ex.accessDeniedHandler((request, response, denied) -> problem(response,
 					HttpServletResponse.SC_FORBIDDEN, "Forbidden", "Your role does not allow this.")))
 			.csrf((csrf) -> csrf.disable())
+			.headers(SecurityConfiguration::headers)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.build();
 	}
@@ -176,7 +178,7 @@ class SecurityConfiguration {
 							? "/login?locked=" + locked.retryAfterMinutes() : "/login?error")))
 				.permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").deleteCookies("SESSION").permitAll())
-			.headers(Customizer.withDefaults())
+			.headers(SecurityConfiguration::headers)
 			.build();
 	}
 
@@ -284,6 +286,28 @@ class SecurityConfiguration {
 			}
 		}
 
+	}
+
+	/**
+	 * Pages load scripts and styles from Dues itself only, nothing inline (htmx's
+	 * indicator styles are in dues.css); no framing; no referrer beyond the origin to
+	 * other sites; no camera, microphone, location or payment APIs; HSTS on requests that
+	 * came over TLS (Spring Security writes it only for those).
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
+
+	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+			+ "serial=(), bluetooth=(), hid=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), "
+			+ "display-capture=()";
+
+	private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+		headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+			.permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY))
+			.frameOptions((frames) -> frames.deny())
+			.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000));
 	}
 
 	/** An htmx request whose session is gone: send the whole page to the login form. */

@@ -84,7 +84,12 @@ interface AllocationFile extends AutoCloseable {
 		return new Csv(java.nio.file.Files.newInputStream(file));
 	}
 
-	ReadingOptions OPTIONS = new ReadingOptions(true, false);
+	/**
+	 * With cell formats (dates are numbers formatted as dates); a cell that cannot be
+	 * parsed (a number cell holding {@code NaN}) is read as an error cell with its text,
+	 * so that its row is rejected rather than the file.
+	 */
+	ReadingOptions OPTIONS = new ReadingOptions(true, true);
 
 	/** CSV through Commons CSV. */
 	final class Csv implements AllocationFile {
@@ -156,8 +161,10 @@ interface AllocationFile extends AutoCloseable {
 						"the file is not UTF-8 (after line %d); save it as UTF-8 CSV and upload it again"
 							.formatted(line));
 			}
+			// Commons CSV's own message names its exception classes.
 			return new org.dues.shared.InvalidInputException("file",
-					"the CSV is malformed after line %d: %s".formatted(line, ex.getMessage()));
+					"the CSV is malformed after line %d: a quoted value is not closed, or text follows its closing quote"
+						.formatted(line));
 		}
 
 		private static int countNewlines(CSVRecord record) {
@@ -237,20 +244,48 @@ interface AllocationFile extends AutoCloseable {
 			boolean numeric = cell.getType() == CellType.NUMBER || (cell.getType() == CellType.FORMULA && raw != null
 					&& raw.matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?"));
 			if (numeric) {
-				BigDecimal number = new BigDecimal(raw);
+				BigDecimal number = number(raw);
+				if (number == null) {
+					// NaN, Infinity or a number no amount or date can be: the cell's
+					// text,
+					// which the row's check rejects with a reason.
+					return raw == null ? "" : raw;
+				}
 				String format = cell.getDataFormatString();
 				if (format != null && isDateFormat(format)) {
-					return this.dates.format(LocalDate.of(1899, 12, 30).plusDays(number.longValue()));
+					return (number.abs().compareTo(LAST_SERIAL) <= 0)
+							? this.dates.format(LocalDate.of(1899, 12, 30).plusDays(number.longValue())) : raw;
 				}
 				// Spreadsheets keep binary doubles (1234.0999999999999 for 1234.10): 15
 				// significant digits.
 				return number.round(new MathContext(15)).stripTrailingZeros().toPlainString();
 			}
-			if (cell.getType() == CellType.FORMULA) {
+			if (cell.getType() == CellType.FORMULA || cell.getType() == CellType.ERROR) {
 				return raw == null ? "" : raw;
 			}
 			String text = cell.getText();
 			return text == null ? "" : text;
+		}
+
+		/** Excel's last day, 9999-12-31, as a serial number. */
+		private static final BigDecimal LAST_SERIAL = BigDecimal.valueOf(2958465);
+
+		/**
+		 * The cell's number, or null when it is none (NaN, Infinity) or larger or finer
+		 * than any amount (its plain form would run to thousands of digits).
+		 */
+		private static @Nullable BigDecimal number(@Nullable String raw) {
+			if (raw == null) {
+				return null;
+			}
+			try {
+				BigDecimal number = new BigDecimal(raw);
+				int digits = number.precision() - number.scale();
+				return (digits > 20 || number.scale() > 20) ? null : number;
+			}
+			catch (NumberFormatException ex) {
+				return null;
+			}
 		}
 
 		private static boolean isDateFormat(String format) {

@@ -88,7 +88,9 @@ public class AllocationImports {
 		}
 		catch (IOException ex) {
 			deleteQuietly(file);
-			throw new InvalidInputException("file", "the file could not be read: " + ex.getMessage());
+			// The message names the stored file's path: for the log only.
+			log.warn("Upload {} could not be stored or read", id, ex);
+			throw new InvalidInputException("file", "the file could not be read");
 		}
 		catch (RuntimeException ex) {
 			deleteQuietly(file);
@@ -124,7 +126,7 @@ public class AllocationImports {
 			throw ex;
 		}
 		catch (RuntimeException ex) {
-			throw new InvalidInputException("file", "the file is not a readable CSV or XLSX file: " + ex.getMessage());
+			throw new InvalidInputException("file", "the file is not a readable CSV or XLSX file");
 		}
 	}
 

@@ -92,8 +92,9 @@ class ImportRun {
 			}
 			else {
 				log.error("Import {} failed", this.id, ex);
-				message = "the import failed and changed nothing (%s; the details are in the server log)"
-					.formatted(rootCause(ex));
+				// The cause's own words (the database's, a library's) stay in the log.
+				message = "the import failed and changed nothing; the details are in the server log under import %s"
+					.formatted(this.id);
 			}
 			try {
 				this.deps.separateTransactions().executeWithoutResult((tx) -> {
@@ -200,7 +201,8 @@ class ImportRun {
 			}
 		}
 		catch (IOException ex) {
-			throw new InvalidInputException("file", "the file could not be read: " + ex.getMessage());
+			log.warn("Import {}: the file could not be read", this.id, ex);
+			throw new InvalidInputException("file", "the file could not be read");
 		}
 		long mark = System.nanoTime();
 		log.info("import {}: {} rows read, checked and staged in {} ms ({} ms waiting for rows to be checked)", this.id,
@@ -275,16 +277,6 @@ class ImportRun {
 			.param("rejected", counts[4])
 			.param("now", now())
 			.update();
-	}
-
-	private static String rootCause(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null) {
-			root = root.getCause();
-		}
-		String text = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-		// The first line of a database error, without the statement that caused it.
-		return text.lines().findFirst().orElse(text);
 	}
 
 	private long lap(String phase, long since) {

@@ -138,9 +138,13 @@ public final class PlacementParser {
 			in.error("language", "'%s' is not an ISO 639-1 code such as ml, hi or en".formatted(language));
 		}
 		LocalDate dateOfBirth = in.date("date_of_birth");
-		if (this.today != null && dateOfBirth != null && dateOfBirth.isAfter(this.today)) {
-			in.warnings.add(new FieldError("date_of_birth", "%s is in the future; dropped".formatted(dateOfBirth)));
-			dateOfBirth = null;
+		if (dateOfBirth != null) {
+			org.dues.shared.DateOfBirth.refusal(dateOfBirth, this.today)
+				.ifPresent((reason) -> in.error("date_of_birth", reason));
+		}
+		String country = in.optional("country");
+		if (country != null && !org.dues.shared.CountryCodes.isAssigned(country)) {
+			in.error("country", "'%s' is not an ISO 3166 alpha-2 country code such as IN, US or GB".formatted(country));
 		}
 		String nationalId = in.optional("national_id");
 		if (nationalId != null) {
@@ -188,8 +192,9 @@ public final class PlacementParser {
 					continue;
 				}
 				int limit = LIMITS.getOrDefault(field.getKey(), 200);
-				if (value.indexOf('\u0000') >= 0) {
-					error(field.getKey(), "contains a NUL character");
+				int control = org.dues.shared.ControlCharacters.firstIn(value, true);
+				if (control >= 0) {
+					error(field.getKey(), org.dues.shared.ControlCharacters.describe(value, control));
 				}
 				else if (value.length() > limit && value.strip().length() > limit) {
 					error(field.getKey(), "is longer than %d characters".formatted(limit));

@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes one row of PostgreSQL {@code COPY ... (FORMAT csv)} input: fields quoted when
- * needed, {@code null} as an empty unquoted field, arrays as array literals.
+ * needed, {@code null} as an empty unquoted field, arrays as array literals, a NUL
+ * character (which PostgreSQL text cannot hold) as U+FFFD.
  */
 public final class CopyText {
 
@@ -50,6 +51,11 @@ public final class CopyText {
 	}
 
 	private void quote(String value) {
+		if (value.indexOf('\u0000') >= 0) {
+			// PostgreSQL text cannot hold NUL; a rejected row's reference may, as it
+			// came.
+			value = value.replace('\u0000', '\uFFFD');
+		}
 		if (value.indexOf('"') < 0) {
 			this.out.append('"').append(value).append('"');
 			return;

@@ -1,7 +1,6 @@
 package org.dues.shared;
 
 import java.util.Locale;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -12,10 +11,8 @@ import org.jspecify.annotations.Nullable;
 public record PostalAddress(@Nullable String line1, @Nullable String line2, @Nullable String city,
 		@Nullable String state, @Nullable String postalCode, String country) {
 
-	private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
-
 	public PostalAddress {
-		if (country == null || !COUNTRIES.contains(country.toUpperCase(Locale.ROOT))) {
+		if (!CountryCodes.isAssigned(country)) {
 			throw new IllegalArgumentException("'%s' is not an ISO 3166 country code".formatted(country));
 		}
 		country = country.toUpperCase(Locale.ROOT);

@@ -110,7 +110,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		if (request instanceof ServletWebRequest servlet && !isApi(servlet.getRequest())) {
 			throw ApiProblems.<RuntimeException>propagate(ex);
 		}
-		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		ResponseEntity<Object> answer = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		if (answer != null && answer.getBody() instanceof ProblemDetail problem
+				&& Problems.internal(problem.getDetail())) {
+			problem.setDetail(Problems.generic(statusCode.value()));
+		}
+		return answer;
 	}
 
 	/** Outside the API an exception goes on to the page error handling. */
@@ -126,7 +131,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	private static boolean isApi(HttpServletRequest request) {
-		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+		return Problems.isApi(request);
 	}
 
 	@Override
@@ -147,18 +152,26 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (find(ex, BodyTooLargeException.class) != null) {
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+				.body(problem(HttpStatus.CONTENT_TOO_LARGE, "Content Too Large",
+						"The request body is larger than Dues accepts.", List.of()));
+		}
 		JacksonException jackson = findJackson(ex);
 		if (jackson != null && !jackson.getPath().isEmpty()) {
 			String field = fieldPath(jackson.getPath());
 			String message;
-			if (jackson instanceof UnrecognizedPropertyException) {
+			if (jackson instanceof JsonInputChecks.RefusedValue refused) {
+				message = refused.reason();
+			}
+			else if (jackson instanceof UnrecognizedPropertyException) {
 				message = "is not a field of this request";
 			}
 			else if (jackson instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
 				message = "must be " + describe(mismatch.getTargetType());
 			}
 			else {
-				message = "cannot be read: " + jackson.getOriginalMessage();
+				message = Problems.safe("cannot be read: " + jackson.getOriginalMessage(), "cannot be read");
 			}
 			return ResponseEntity.badRequest()
 				.body(problem(HttpStatus.BAD_REQUEST, "Invalid input", field + ": " + message,
@@ -167,6 +180,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest()
 			.body(problem(HttpStatus.BAD_REQUEST, "Unreadable request",
 					"The request body is missing or is not valid JSON.", List.of()));
+	}
+
+	private static <T extends Throwable> @Nullable T find(Throwable ex, Class<T> type) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (type.isInstance(t)) {
+				return type.cast(t);
+			}
+		}
+		return null;
 	}
 
 	private static @Nullable JacksonException findJackson(Throwable ex) {
@@ -213,12 +235,22 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return out.toString();
 	}
 
+	/**
+	 * A problem detail; a detail or field message that would show something internal (a
+	 * class or exception name, a file path, the database's own words) is replaced by a
+	 * general one.
+	 */
 	static ProblemDetail problem(HttpStatus status, String title, @Nullable String detail, List<FieldError> errors) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail == null ? title : detail);
+		String general = Problems.generic(status.value());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+				Problems.safe(detail == null ? title : detail, general));
 		problem.setTitle(title);
 		if (!errors.isEmpty()) {
 			problem.setProperty("errors",
-					errors.stream().map((e) -> Map.of("field", e.field(), "message", e.message())).toList());
+					errors.stream()
+						.map((e) -> Map.of("field", Problems.safe(e.field(), "?"), "message",
+								Problems.safe(e.message(), "is not valid")))
+						.toList());
 		}
 		return problem;
 	}

@@ -21,9 +21,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class IdempotencyConfiguration {
 
 	@Bean
-	FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(JdbcClient jdbc, Clock clock) {
+	FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(JdbcClient jdbc, Clock clock,
+			@org.springframework.beans.factory.annotation.Value("${dues.idempotency.wait:PT10S}") Duration wait) {
 		FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
-				new IdempotencyFilter(jdbc, clock));
+				new IdempotencyFilter(jdbc, clock, wait));
 		registration.addUrlPatterns("/api/*");
 		registration.setOrder(0);
 		return registration;

@@ -12,6 +12,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 
+import java.time.Duration;
+import java.util.Optional;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -19,6 +22,12 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,9 +37,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Makes any API write safe to retry: a POST with an {@code Idempotency-Key} header is
  * answered once, and a retry by the same user with the same key and the same request gets
- * the first answer again (marked {@code Idempotent-Replayed: true}). The same key with a
- * different request, or while the first is still running, is refused. Keys are kept for a
- * day.
+ * the first answer again (marked {@code Idempotent-Replayed: true}). A JSON body is
+ * compared as canonical JSON (its keys sorted, whitespace dropped), so a retry that
+ * orders its keys differently is the same request. The same key with a different request
+ * is refused (422); a retry that arrives while the first is still running waits for it,
+ * up to a bound, and gets its answer. Keys are kept for a day.
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -40,13 +51,26 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
 	static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofMinutes(5);
 
+	private static final JsonMapper CANONICAL = JsonMapper.builder()
+		.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.build();
+
+	private static final long POLL_MILLIS = 50;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	IdempotencyFilter(JdbcClient jdbc, Clock clock) {
+	private final Duration wait;
+
+	/**
+	 * @param wait how long a retry waits for the first request with its key to finish
+	 */
+	IdempotencyFilter(JdbcClient jdbc, Clock clock, Duration wait) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.wait = wait;
 	}
 
 	@Override
@@ -75,20 +99,34 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			return;
 		}
 		String hash = hash(request, body);
-		int claimed = this.jdbc.sql("""
-				INSERT INTO system_idempotency_keys (username, key, request_hash, status, created_at)
-				VALUES (:user, :key, :hash, 0, :now) ON CONFLICT DO NOTHING""")
-			.param("user", user)
-			.param("key", key)
-			.param("hash", hash)
-			.param("now", OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC))
-			.update();
-		if (claimed == 0) {
-			claimed = takeOverAbandoned(user, key, hash);
-		}
-		if (claimed == 0) {
-			replay(user, key, hash, response);
-			return;
+		// Wall time, not the business clock: this bounds how long a thread waits.
+		long deadline = System.nanoTime() + this.wait.toNanos();
+		while (!claim(user, key, hash)) {
+			Optional<Stored> stored = stored(user, key);
+			if (stored.isEmpty()) {
+				// The first request just failed and let its key go: this one takes it.
+				continue;
+			}
+			if (!stored.get().hash().equals(hash)) {
+				problem(response, 422, "This Idempotency-Key was already used for a different request");
+				return;
+			}
+			if (stored.get().status() != 0) {
+				replay(stored.get(), response);
+				return;
+			}
+			if (System.nanoTime() > deadline) {
+				problem(response, 409, "A request with this Idempotency-Key is still being processed");
+				return;
+			}
+			try {
+				Thread.sleep(POLL_MILLIS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				problem(response, 409, "A request with this Idempotency-Key is still being processed");
+				return;
+			}
 		}
 		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
 		boolean stored = false;
@@ -121,6 +159,19 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		}
 	}
 
+	/** Claims the key for this request: a new key, or one abandoned by a dead request. */
+	private boolean claim(String user, String key, String hash) {
+		int claimed = this.jdbc.sql("""
+				INSERT INTO system_idempotency_keys (username, key, request_hash, status, created_at)
+				VALUES (:user, :key, :hash, 0, :now) ON CONFLICT DO NOTHING""")
+			.param("user", user)
+			.param("key", key)
+			.param("hash", hash)
+			.param("now", OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC))
+			.update();
+		return claimed > 0 || takeOverAbandoned(user, key, hash) > 0;
+	}
+
 	/**
 	 * A claim still "in progress" after minutes belongs to a request that died; take it
 	 * over.
@@ -138,8 +189,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			.update();
 	}
 
-	private void replay(String user, String key, String hash, HttpServletResponse response) throws IOException {
-		var stored = this.jdbc
+	private Optional<Stored> stored(String user, String key) {
+		return this.jdbc
 			.sql("SELECT request_hash, status, content_type, location, body FROM system_idempotency_keys "
 					+ "WHERE username = :user AND key = :key")
 			.param("user", user)
@@ -147,40 +198,54 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			.query((rs, n) -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
 					rs.getBytes(5)))
 			.optional();
-		if (stored.isEmpty()) {
-			problem(response, 409, "A request with this Idempotency-Key just failed; send it again");
+	}
+
+	private static void replay(Stored stored, HttpServletResponse response) throws IOException {
+		response.setStatus(stored.status());
+		response.setHeader("Idempotent-Replayed", "true");
+		if (stored.contentType() != null) {
+			response.setContentType(stored.contentType());
 		}
-		else if (!stored.get().hash().equals(hash)) {
-			problem(response, 422, "This Idempotency-Key was already used for a different request");
+		if (stored.location() != null) {
+			response.setHeader("Location", stored.location());
 		}
-		else if (stored.get().status() == 0) {
-			problem(response, 409, "A request with this Idempotency-Key is still being processed");
-		}
-		else {
-			response.setStatus(stored.get().status());
-			response.setHeader("Idempotent-Replayed", "true");
-			if (stored.get().contentType() != null) {
-				response.setContentType(stored.get().contentType());
-			}
-			if (stored.get().location() != null) {
-				response.setHeader("Location", stored.get().location());
-			}
-			if (stored.get().body() != null) {
-				response.getOutputStream().write(stored.get().body());
-			}
+		if (stored.body() != null) {
+			response.getOutputStream().write(stored.body());
 		}
 	}
 
-	private static String hash(HttpServletRequest request, byte[] body) {
+	static String hash(HttpServletRequest request, byte[] body) {
+		return hash(request.getMethod(), request.getRequestURI(), request.getQueryString(), request.getContentType(),
+				body);
+	}
+
+	/** The request's method, address and body (canonical when it is JSON), hashed. */
+	static String hash(String method, String uri, @Nullable String query, @Nullable String contentType, byte[] body) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			digest.update((request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n")
-				.getBytes(StandardCharsets.UTF_8));
-			digest.update(body);
+			digest.update((method + " " + uri + "?" + query + "\n").getBytes(StandardCharsets.UTF_8));
+			digest.update(canonical(contentType, body));
 			return HexFormat.of().formatHex(digest.digest());
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * A JSON body with its object keys sorted and no whitespace, numbers as written; any
+	 * other body, or JSON that cannot be read, as it came.
+	 */
+	static byte[] canonical(@Nullable String contentType, byte[] body) {
+		if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).contains("json")
+				|| body.length == 0) {
+			return body;
+		}
+		try {
+			return CANONICAL.writeValueAsBytes(CANONICAL.readValue(body, Object.class));
+		}
+		catch (JacksonException ex) {
+			return body;
 		}
 	}
 

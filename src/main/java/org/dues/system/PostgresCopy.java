@@ -27,10 +27,18 @@ public final class PostgresCopy {
 	/**
 	 * Runs the {@code COPY} statement with the given input ({@code CopyText} rows for
 	 * {@code FORMAT csv}); nothing is sent for empty input.
+	 * @throws IllegalArgumentException when the input holds a NUL character, which
+	 * PostgreSQL text cannot hold
 	 */
 	public static void in(DataSource dataSource, String sql, CharSequence data) {
 		if (data.isEmpty()) {
 			return;
+		}
+		for (int i = 0; i < data.length(); i++) {
+			if (data.charAt(i) == '\u0000') {
+				// The database would refuse the whole COPY with its own words.
+				throw new IllegalArgumentException("COPY input holds a NUL character at " + i);
+			}
 		}
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try {

@@ -205,9 +205,13 @@ public class Desk {
 		return new Recorded(id, interaction, disposition.result(), outcome, arrangement, hold, callbackAt);
 	}
 
-	/** Adds a note to the account. */
+	/**
+	 * Adds a note to the account.
+	 * @throws InvalidInputException when the body is missing, blank or longer than 4000
+	 * characters
+	 */
 	@Transactional
-	public void note(AccountId accountId, String body, String agent) {
+	public void note(AccountId accountId, @Nullable String body, String agent) {
 		this.accounts.get(accountId);
 		String text = (body == null) ? "" : body.strip();
 		if (text.isEmpty() || text.length() > 4000 || text.indexOf('\u0000') >= 0) {

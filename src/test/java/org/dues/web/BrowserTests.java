@@ -98,6 +98,8 @@ class BrowserTests {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 				"--disable-sync", "--window-size=1400,1000", "--lang=en");
+		// The console, to catch what the Content-Security-Policy refused.
+		options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.build();
 		this.browser = new ChromeDriver(service, options);
@@ -106,7 +108,20 @@ class BrowserTests {
 	@AfterEach
 	void stopBrowser() {
 		if (this.browser != null) {
-			this.browser.quit();
+			try {
+				List<String> refused = this.browser.manage()
+					.logs()
+					.get(org.openqa.selenium.logging.LogType.BROWSER)
+					.getAll()
+					.stream()
+					.map(org.openqa.selenium.logging.LogEntry::getMessage)
+					.filter((m) -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+					.toList();
+				assertThat(refused).as("what the Content-Security-Policy refused").isEmpty();
+			}
+			finally {
+				this.browser.quit();
+			}
 		}
 	}
 

@@ -2,7 +2,6 @@ package org.dues.arrangement.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -77,10 +76,10 @@ final class Inputs {
 			return null;
 		}
 		try {
-			return LocalDate.parse(text.strip());
+			return org.dues.shared.CalendarBounds.parse(field, text);
 		}
-		catch (DateTimeParseException ex) {
-			this.errors.add(new FieldError(field, "'%s' is not a date yyyy-MM-dd".formatted(text)));
+		catch (InvalidInputException ex) {
+			this.errors.addAll(ex.errors());
 			return null;
 		}
 	}

@@ -67,30 +67,32 @@ class PoliciesApi {
 	@GetMapping("/api/v1/compliance/policies/{code}")
 	@Operation(summary = "A jurisdiction's contact policy in force on a day (today by default)")
 	ContactPolicy policy(
-			@PathVariable @Unscoped("a creditor\'s or policy\'s code: no personal data, and writes are gated by role") String code,
+			@PathVariable @Unscoped("a creditor's or policy's code: no personal data, and writes are gated by role") String code,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate on) {
-		return this.policies.resolve(code, (on == null) ? LocalDate.now(this.clock) : on);
+		return this.policies.resolve(code,
+				(on == null) ? LocalDate.now(this.clock) : org.dues.shared.CalendarBounds.check("on", on));
 	}
 
 	@GetMapping("/api/v1/creditors/{code}/contact-policy")
 	@Operation(summary = "A creditor's contact policy in force on a day: its jurisdiction's with its own rules",
 			description = "The ETag names the current version of the creditor's own layer, for If-Match")
 	ResponseEntity<ContactPolicy> creditorPolicy(
-			@PathVariable @Unscoped("a creditor\'s or policy\'s code: no personal data, and writes are gated by role") String code,
+			@PathVariable @Unscoped("a creditor's or policy's code: no personal data, and writes are gated by role") String code,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate on) {
 		CreditorView creditor = this.creditors.getByCode(code);
 		int version = this.layers.currentVersion(creditor.id());
 		return ResponseEntity.ok()
 			.eTag(etag(version))
 			.body(this.policies.forCreditor(creditor,
-					(on == null) ? LocalDate.now(this.clock.withZone(creditor.timeZone())) : on));
+					(on == null) ? LocalDate.now(this.clock.withZone(creditor.timeZone()))
+							: org.dues.shared.CalendarBounds.check("on", on)));
 	}
 
 	@GetMapping("/api/v1/creditors/{code}/contact-policy/versions")
 	@Operation(summary = "Every version of a creditor's own contact-policy layer, newest first",
 			description = "Each with the whole layer, the change that made it, who, when and why")
 	ResponseEntity<List<CreditorPolicyLayers.LayerVersion>> versions(
-			@PathVariable @Unscoped("a creditor\'s or policy\'s code: no personal data, and writes are gated by role") String code) {
+			@PathVariable @Unscoped("a creditor's or policy's code: no personal data, and writes are gated by role") String code) {
 		CreditorView creditor = this.creditors.getByCode(code);
 		List<CreditorPolicyLayers.LayerVersion> versions = this.layers.versions(creditor.id());
 		return ResponseEntity.ok().eTag(etag(versions.isEmpty() ? 0 : versions.get(0).version())).body(versions);
@@ -103,7 +105,7 @@ class PoliciesApi {
 					+ "with the reason. Requires If-Match with the layer's current ETag (428 without, 412 when stale), "
 					+ "or If-None-Match: * for the first layer; a reason is required.")
 	ResponseEntity<ContactPolicy> replace(
-			@PathVariable @Unscoped("a creditor\'s or policy\'s code: no personal data, and writes are gated by role") String code,
+			@PathVariable @Unscoped("a creditor's or policy's code: no personal data, and writes are gated by role") String code,
 			@RequestBody LayerRequest body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch,
@@ -136,7 +138,7 @@ class PoliciesApi {
 					+ "may only tighten the jurisdiction's policy; a reason is required; If-Match is optional (412 "
 					+ "when stale).")
 	ResponseEntity<ContactPolicy> patch(
-			@PathVariable @Unscoped("a creditor\'s or policy\'s code: no personal data, and writes are gated by role") String code,
+			@PathVariable @Unscoped("a creditor's or policy's code: no personal data, and writes are gated by role") String code,
 			@RequestBody LayerRequest body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			Authentication user) {

@@ -3,10 +3,8 @@ package org.dues.contact.web;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -274,12 +272,7 @@ class CompliancePanel {
 		if (local == null || local.isBlank()) {
 			return null;
 		}
-		try {
-			return LocalDateTime.parse(local.strip()).atZone(zone).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidInputException(field, "'%s' is not a date and time".formatted(local));
-		}
+		return org.dues.shared.CalendarBounds.parseDateTime(field, local).atZone(zone).toInstant();
 	}
 
 	static @Nullable LocalTime time(String field, @Nullable String text) {
@@ -292,12 +285,7 @@ class CompliancePanel {
 	}
 
 	static @Nullable LocalDate date(String field, @Nullable String text) {
-		try {
-			return (text == null || text.isBlank()) ? null : LocalDate.parse(text.strip());
-		}
-		catch (DateTimeException ex) {
-			throw new InvalidInputException(field, "'%s' is not a date".formatted(text));
-		}
+		return org.dues.shared.CalendarBounds.parse(field, text);
 	}
 
 	@FunctionalInterface

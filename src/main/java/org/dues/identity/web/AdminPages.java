@@ -1,7 +1,6 @@
 package org.dues.identity.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -135,12 +134,7 @@ class AdminPages {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
-		try {
-			return LocalDate.parse(text.strip());
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidInputException("certificateExpiresOn", "'%s' is not a date (yyyy-MM-dd)".formatted(text));
-		}
+		return org.dues.shared.CalendarBounds.parse("certificateExpiresOn", text);
 	}
 
 	/** The user form: languages and regions as comma- or space-separated codes. */

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -161,11 +160,10 @@ class PaymentsApi {
 			LocalDate date = null;
 			if (this.receivedOn != null && !this.receivedOn.isBlank()) {
 				try {
-					date = LocalDate.parse(this.receivedOn.strip());
+					date = org.dues.shared.CalendarBounds.parse("receivedOn", this.receivedOn);
 				}
-				catch (DateTimeParseException ex) {
-					errors
-						.add(new FieldError("receivedOn", "'%s' is not a date yyyy-MM-dd".formatted(this.receivedOn)));
+				catch (InvalidInputException ex) {
+					errors.addAll(ex.errors());
 				}
 			}
 			if (!errors.isEmpty()) {

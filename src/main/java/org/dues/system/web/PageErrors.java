@@ -2,10 +2,12 @@ package org.dues.system.web;
 
 import org.dues.shared.NotFoundException;
 import org.dues.system.PageController;
+import org.dues.system.RefusedInputException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -23,6 +25,15 @@ class PageErrors {
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	String notFound() {
 		return "error/404";
+	}
+
+	/** A parameter refused when a controller first read it: the error page, naming it. */
+	@ExceptionHandler(RefusedInputException.class)
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	String refused(RefusedInputException ex, Model model) {
+		model.addAttribute("status", 400);
+		model.addAttribute("detail", ex.getMessage());
+		return "error";
 	}
 
 }

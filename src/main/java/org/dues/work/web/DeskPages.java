@@ -3,7 +3,6 @@ package org.dues.work.web;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -168,7 +167,7 @@ class DeskPages {
 	String note(@PathVariable @Scoped("account") UUID id, @RequestParam(required = false) @Nullable String body,
 			Model model, Authentication user) {
 		try {
-			this.desk.note(new AccountId(id), String.valueOf(body), user.getName());
+			this.desk.note(new AccountId(id), body, user.getName());
 			return render(id, model, user, null, null, null);
 		}
 		catch (InvalidInputException ex) {
@@ -293,24 +292,14 @@ class DeskPages {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
-		try {
-			return LocalDate.parse(text.strip());
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidInputException(field, "'%s' is not a date (yyyy-MM-dd)".formatted(text));
-		}
+		return org.dues.shared.CalendarBounds.parse(field, text);
 	}
 
 	static @Nullable LocalDateTime dateTime(@Nullable String text) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
-		try {
-			return LocalDateTime.parse(text.strip());
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidInputException("callbackAt", "'%s' is not a date and time".formatted(text));
-		}
+		return org.dues.shared.CalendarBounds.parseDateTime("callbackAt", text);
 	}
 
 	/** The outcome form. */

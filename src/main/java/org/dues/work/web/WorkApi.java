@@ -21,6 +21,9 @@ import org.dues.work.Outcome;
 import org.dues.work.QueueFilters;
 import org.dues.work.QueueSort;
 import org.dues.work.Queues;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.dues.system.RecordReach;
 import org.dues.system.Scoped;
 import org.dues.system.Scopes;
@@ -83,10 +86,14 @@ class WorkApi {
 
 	@PostMapping("/api/v1/accounts/{accountId}/notes")
 	@Operation(summary = "Add a note to the account")
-	ResponseEntity<Void> note(@PathVariable @Scoped("account") UUID accountId, @RequestBody Map<String, String> body,
+	ResponseEntity<Void> note(@PathVariable @Scoped("account") UUID accountId, @Valid @RequestBody NoteRequest body,
 			Authentication user) {
-		this.desk.note(new AccountId(accountId), String.valueOf(body.get("body")), user.getName());
+		this.desk.note(new AccountId(accountId), body.body(), user.getName());
 		return ResponseEntity.status(201).build();
+	}
+
+	/** A note: its text, 1 to 4000 characters, lines allowed. */
+	record NoteRequest(@NotBlank @Size(max = 4000) @Nullable String body) {
 	}
 
 	@PutMapping("/api/v1/accounts/{accountId}/assignment")
