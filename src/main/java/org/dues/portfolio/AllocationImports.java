@@ -110,11 +110,14 @@ public class AllocationImports {
 			.param("who", who)
 			.update();
 		ImportRun run = this.runs.create(id, creditor, profile, file, format, name, who);
+		// the answer is the import as accepted: read before it starts, a small file may
+		// otherwise be done before the caller hears it was taken
+		ImportView accepted = get(id);
 		this.executor.execute(() -> {
 			run.run();
 			ended(id);
 		});
-		return get(id);
+		return accepted;
 	}
 
 	private static void checkHeaders(Path file, AllocationFile.Format format, MappingProfile profile)
