@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.dues.identity.LoginLockedOut;
 import org.dues.identity.LoginUnlocked;
+import org.dues.identity.SecondFactorReset;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -35,6 +36,11 @@ class LoginAudit {
 	@EventListener
 	void on(LoginUnlocked unlocked) {
 		this.trail.record(unlocked.by(), "LOGIN_UNLOCKED", "user:" + unlocked.username(), Map.of());
+	}
+
+	@EventListener
+	void on(SecondFactorReset reset) {
+		this.trail.record(reset.by(), "SECOND_FACTOR_RESET", "user:" + reset.username(), Map.of());
 	}
 
 }

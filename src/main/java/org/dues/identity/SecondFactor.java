@@ -5,6 +5,7 @@ import java.security.Key;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.time.Instant;
 import java.util.Map;
 
@@ -17,10 +18,12 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import org.dues.shared.NotFoundException;
 import org.apache.commons.codec.binary.Base32;
 import org.dues.system.FieldEncryption;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,7 +54,14 @@ public class SecondFactor {
 
 	private final LoginThrottle throttle;
 
-	SecondFactor(JdbcClient jdbc, FieldEncryption encryption, Clock clock, LoginThrottle throttle) {
+	private final SessionTermination sessions;
+
+	private final ApplicationEventPublisher events;
+
+	SecondFactor(JdbcClient jdbc, FieldEncryption encryption, Clock clock, LoginThrottle throttle,
+			SessionTermination sessions, ApplicationEventPublisher events) {
+		this.sessions = sessions;
+		this.events = events;
 		this.jdbc = jdbc;
 		this.encryption = encryption;
 		this.clock = clock;
@@ -171,12 +181,29 @@ public class SecondFactor {
 			.single();
 	}
 
-	/** Removes the user's second factor (an administrator's reset, for a lost phone). */
+	/**
+	 * Removes the user's second factor: an administrator's reset, for a lost or replaced
+	 * phone. The user's sessions end, and the reset is published
+	 * ({@link SecondFactorReset}) for the audit trail.
+	 * @throws NotFoundException when there is no such user
+	 */
 	@Transactional
-	public void remove(String username) {
-		this.jdbc.sql("UPDATE identity_users SET totp_secret = NULL, totp_last_step = 0 WHERE username = :u")
+	public void remove(String username, String by) {
+		int rows = this.jdbc.sql("UPDATE identity_users SET totp_secret = NULL, totp_last_step = 0 WHERE username = :u")
 			.param("u", username)
 			.update();
+		if (rows == 0) {
+			throw new NotFoundException("user", username);
+		}
+		this.sessions.endAll(username);
+		this.events.publishEvent(new SecondFactorReset(username, by, this.clock.instant()));
+	}
+
+	/** The users who have set up an authenticator app. */
+	public Set<String> enrolledUsers() {
+		return Set.copyOf(this.jdbc.sql("SELECT username FROM identity_users WHERE totp_secret IS NOT NULL")
+			.query(String.class)
+			.list());
 	}
 
 	/**

@@ -50,6 +50,9 @@ class SecondFactorTests {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	org.dues.compliance.AuditTrail audit;
+
 	@Test
 	void anEnrolledUserGivesACodeBeforeAnyPage() throws Exception {
 		this.users.createIfAbsent(
@@ -94,6 +97,22 @@ class SecondFactorTests {
 		// the API takes HTTP Basic alone
 		this.mvc.perform(get("/api/v1/creditors").with(httpBasic("sf-agent", "agent-passphrase-one")))
 			.andExpect(status().isOk());
+
+		// the phone is lost: an administrator removes the app, the user's sessions end,
+		// and
+		// the next login asks for no code until a new app is set up
+		this.mvc
+			.perform(post("/api/v1/users/{u}/second-factor/reset", "sf-agent").with(httpBasic("admin", "admin-secret")))
+			.andExpect(status().isNoContent());
+		assertThat(this.secondFactor.enrolled("sf-agent")).isFalse();
+		this.mvc.perform(get("/accounts").session(next)).andExpect(redirectedUrl("/login?expired"));
+		assertThat(this.audit.latest(1).get(0).action()).isEqualTo("SECOND_FACTOR_RESET");
+		MockHttpSession after = login("sf-agent", "agent-passphrase-one");
+		this.mvc.perform(get("/accounts").session(after)).andExpect(status().isOk());
+		this.mvc
+			.perform(post("/api/v1/users/{u}/second-factor/reset", "nobody-here")
+				.with(httpBasic("admin", "admin-secret")))
+			.andExpect(status().isNotFound());
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.dues.identity.Lockouts;
+import org.dues.identity.SecondFactor;
 import org.dues.identity.NewUser;
 import org.dues.identity.Role;
 import org.dues.identity.Teams;
@@ -41,7 +42,10 @@ class AdminPages {
 
 	private final Lockouts lockouts;
 
-	AdminPages(UserManagement users, Teams teams, Lockouts lockouts) {
+	private final SecondFactor secondFactor;
+
+	AdminPages(UserManagement users, Teams teams, Lockouts lockouts, SecondFactor secondFactor) {
+		this.secondFactor = secondFactor;
 		this.users = users;
 		this.teams = teams;
 		this.lockouts = lockouts;
@@ -53,6 +57,7 @@ class AdminPages {
 		model.addAttribute("teams", this.teams.all());
 		model.addAttribute("roles", Role.values());
 		model.addAttribute("lockouts", this.lockouts.current());
+		model.addAttribute("enrolled", this.secondFactor.enrolledUsers());
 		return "identity/admin";
 	}
 
@@ -86,6 +91,13 @@ class AdminPages {
 	String unlock(@PathVariable @Unscoped("users are managed by administrators, who reach every user") String username,
 			Authentication admin, RedirectAttributes redirect) {
 		return act(redirect, "admin.user.unlocked", () -> this.lockouts.unlock(username, admin.getName()));
+	}
+
+	@PostMapping("/admin/users/{username}/second-factor/reset")
+	String resetSecondFactor(
+			@PathVariable @Unscoped("users are managed by administrators, who reach every user") String username,
+			Authentication admin, RedirectAttributes redirect) {
+		return act(redirect, "admin.user.secondFactorReset", () -> this.secondFactor.remove(username, admin.getName()));
 	}
 
 	@PostMapping("/admin/teams")

@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.dues.identity.Lockouts;
+import org.dues.identity.SecondFactor;
 import org.dues.identity.NewUser;
 import org.dues.identity.Teams;
 import org.dues.identity.UserManagement;
@@ -39,7 +40,10 @@ class UsersApi {
 
 	private final Lockouts lockouts;
 
-	UsersApi(UserManagement users, Teams teams, Lockouts lockouts) {
+	private final SecondFactor secondFactor;
+
+	UsersApi(UserManagement users, Teams teams, Lockouts lockouts, SecondFactor secondFactor) {
+		this.secondFactor = secondFactor;
 		this.users = users;
 		this.teams = teams;
 		this.lockouts = lockouts;
@@ -94,6 +98,16 @@ class UsersApi {
 			@PathVariable @Unscoped("users are managed by administrators, who reach every user") String username,
 			Authentication admin) {
 		this.lockouts.unlock(username, admin.getName());
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/api/v1/users/{username}/second-factor/reset")
+	@Operation(summary = "Remove a user's authenticator app (a lost phone): their sessions end and they set up "
+			+ "a new one at their next login; recorded in the audit trail")
+	ResponseEntity<Void> resetSecondFactor(
+			@PathVariable @Unscoped("users are managed by administrators, who reach every user") String username,
+			Authentication admin) {
+		this.secondFactor.remove(username, admin.getName());
 		return ResponseEntity.noContent().build();
 	}
 
