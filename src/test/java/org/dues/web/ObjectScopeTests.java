@@ -2,6 +2,8 @@ package org.dues.web;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
@@ -84,6 +86,25 @@ class ObjectScopeTests {
 			.param("reason", "mine now")).andExpect(status().isNotFound());
 		as("MANAGER", get("/api/v1/arrangements/{id}", theirs))
 			.andExpect(jsonPath("$.status").value("PENDING_APPROVAL"));
+	}
+
+	@Test
+	void anIdWrittenAnotherWayReachesNoMoreThanTheIdItself() throws Exception {
+		String theirs = this.fixture.outside.account().toString();
+		for (String written : List.of("%20" + theirs, theirs + "%20", "%09" + theirs, theirs.toUpperCase())) {
+			as("AGENT", get(URI.create("/api/v1/accounts/" + written))).andExpect(status().isNotFound());
+		}
+		String arrangement = this.fixture.outside.records().get("arrangement");
+		as("AGENT", json(post(URI.create("/api/v1/arrangements/%20" + arrangement + "/cancel")),
+				"{\"reason\": \"mine now\"}"))
+			.andExpect(status().isNotFound());
+		as("AGENT", post(URI
+			.create("/accounts/%s/arrangements/%%20%s/cancel".formatted(this.fixture.inside.account(), arrangement)))
+			.with(csrf())
+			.param("reason", "mine now")).andExpect(status().isNotFound());
+		as("MANAGER", get("/api/v1/arrangements/{id}", arrangement))
+			.andExpect(jsonPath("$.status").value("PENDING_APPROVAL"));
+		as("AGENT", get(URI.create("/api/v1/accounts/%20" + this.fixture.inside.account()))).andExpect(status().isOk());
 	}
 
 	@Test

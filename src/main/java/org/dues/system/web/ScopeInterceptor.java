@@ -8,10 +8,10 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.dues.shared.NotFoundException;
-import org.dues.system.RecordLocator;
 import org.dues.system.RecordReach;
 import org.dues.system.Scoped;
 import org.dues.system.Scopes;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -87,12 +87,42 @@ class ScopeInterceptor implements WebMvcConfigurer, HandlerInterceptor {
 				continue;
 			}
 			String key = variables.get(variableName(parameter));
-			// a malformed id is left to the binding, which answers 400 naming the field
-			if (key != null && !(parameter.getParameterType() == UUID.class && RecordLocator.uuid(key).isEmpty())) {
-				named.add(new Named(scoped.value(), key));
+			if (key == null) {
+				continue;
 			}
+			if (parameter.getParameterType() == UUID.class) {
+				// the record checked must be the one the handler gets: the id as the
+				// binding
+				// will read it (trimmed, short groups allowed), in its canonical form
+				UUID bound = bound(key);
+				if (bound == null) {
+					// the binding answers 400 naming the field, and the handler never
+					// runs
+					continue;
+				}
+				key = bound.toString();
+			}
+			named.add(new Named(scoped.value(), key));
 		}
 		return named;
+	}
+
+	/**
+	 * The UUID that Spring's binding makes of a path variable
+	 * ({@code StringToUUIDConverter}: {@code UUID.fromString} of the trimmed text), or
+	 * null when it makes none.
+	 */
+	static @Nullable UUID bound(String key) {
+		String text = key.trim();
+		if (text.isEmpty()) {
+			return null;
+		}
+		try {
+			return UUID.fromString(text);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	static String variableName(MethodParameter parameter) {
