@@ -67,8 +67,8 @@ public class Approvals {
 
 	/**
 	 * The viewer's inbox, oldest first: a manager or administrator sees every request; a
-	 * team lead those of the members of the teams they lead (a lead who leads no team
-	 * yet, as in a small office, sees every request).
+	 * team lead those of the members of the teams they lead (none while they lead no
+	 * team).
 	 */
 	@Transactional(readOnly = true)
 	public List<ApprovalView> inboxOf(Asker viewer) {

@@ -105,15 +105,15 @@ public class Teams {
 	}
 
 	/**
-	 * Whom a supervisor answers for: a manager or administrator (or a lead who leads no
-	 * team yet, as in a small office) the whole floor; a team lead the members and queues
-	 * of the teams they lead.
+	 * Whom a supervisor answers for: a manager or administrator the whole floor; a team
+	 * lead the members and queues of the teams they lead, and nobody while they lead none
+	 * (losing a team never widens what a lead reaches).
 	 */
 	public Scope scopeOf(String username, java.util.Collection<Role> roles) {
-		List<UUID> led = ledBy(username);
-		if (roles.contains(Role.MANAGER) || roles.contains(Role.ADMIN) || led.isEmpty()) {
+		if (roles.contains(Role.MANAGER) || roles.contains(Role.ADMIN)) {
 			return new Scope(true, java.util.Set.of(), java.util.Set.of());
 		}
+		List<UUID> led = ledBy(username);
 		return new Scope(false, membersLedBy(username), java.util.Set.copyOf(led));
 	}
 

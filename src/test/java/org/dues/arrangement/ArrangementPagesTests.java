@@ -59,6 +59,7 @@ class ArrangementPagesTests {
 	void anAgentAsksALeadApprovesAndThePanelShowsIt() throws Exception {
 		this.users.createIfAbsent(new NewUser("page-agent", "Agent", "x-secret-1", Set.of(Role.AGENT), List.of("en")));
 		TestAgents.seeEveryPooledAccount(this.teams, this.queues, "page-agent");
+		TestAgents.leadOf(this.users, this.teams, this.queues, "page-lead", "page-agent");
 		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
 		AccountView account = portfolios.placed(portfolios.indianNbfc(), "10000", "0", "0", "10000",
 				java.time.LocalDate.of(2026, 10, 1));
@@ -140,7 +141,9 @@ class ArrangementPagesTests {
 		java.util.function.Function<String, org.jsoup.nodes.Element> inboxOf = (role) -> {
 			try {
 				return Jsoup
-					.parse(this.mvc.perform(get("/approvals").with(user("page-" + role).roles(role)))
+					.parse(this.mvc
+						.perform(get("/approvals")
+							.with(user(role.equals("TEAM_LEAD") ? "page-lead" : "page-" + role).roles(role)))
 						.andReturn()
 						.getResponse()
 						.getContentAsString())

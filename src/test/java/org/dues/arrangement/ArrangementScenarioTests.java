@@ -91,6 +91,7 @@ class ArrangementScenarioTests {
 		TestAgents.seeEveryPooledAccount(this.teams, this.queues, "arr-agent", "arr-agent2");
 		this.users
 			.createIfAbsent(new NewUser("arr-lead", "Lead", "lead-secret", Set.of(Role.TEAM_LEAD), List.of("en")));
+		TestAgents.leadOf(this.users, this.teams, this.queues, "arr-lead", "arr-agent", "arr-agent2");
 		this.users.createIfAbsent(
 				new NewUser("arr-manager", "Manager", "manager-secret", Set.of(Role.MANAGER), List.of("en")));
 		this.clock.set(IntegrationTest.START);
@@ -325,6 +326,7 @@ class ArrangementScenarioTests {
 	void aRejectedRequestTellsTheAgentWhyAndNobodyApprovesTheirOwn() throws Exception {
 		this.users
 			.createIfAbsent(new NewUser("arr-lead-asks", "Lead", "lead-secret", Set.of(Role.TEAM_LEAD), List.of("en")));
+		TestAgents.leadOf(this.users, this.teams, this.queues, "arr-lead-asks");
 		String plan = JsonPath.read(ask("arr-lead-asks", "lead-secret", "/api/v1/accounts/{id}/plans", """
 				{"instalments": 40, "frequency": "MONTHLY", "firstDueOn": "2026-12-01"}""")
 			.andExpect(status().isCreated())

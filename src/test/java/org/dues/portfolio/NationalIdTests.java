@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
+import org.dues.TestAgents;
 import org.dues.IntegrationTest;
 import org.dues.customer.CustomerManagement;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,12 @@ class NationalIdTests {
 	@Autowired
 	org.dues.work.NextAccount work;
 
+	@Autowired
+	org.dues.identity.Teams teams;
+
+	@Autowired
+	org.dues.work.Queues queues;
+
 	private String creditor() throws Exception {
 		return new ImportClient(this.mvc)
 			.creditor("NID" + Math.abs(UUID.randomUUID().getLeastSignificantBits() % 100_000));
@@ -91,6 +98,7 @@ class NationalIdTests {
 
 		this.mvc.perform(get("/accounts/{id}", accountId).with(user("nid-compliance").roles("COMPLIANCE")))
 			.andExpect(content().string(containsString("ABCPK1234F")));
+		TestAgents.leadOf(this.users, this.teams, this.queues, "nid-lead");
 		this.mvc.perform(get("/accounts/{id}", accountId).with(user("nid-lead").roles("TEAM_LEAD")))
 			.andExpect(content().string(containsString("•••• 234F")))
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("ABCPK1234F"))));

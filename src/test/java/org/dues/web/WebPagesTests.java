@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import org.dues.TestAgents;
 import org.dues.IntegrationTest;
 import org.dues.Portfolios;
 import org.dues.identity.NewUser;
@@ -54,11 +55,18 @@ class WebPagesTests {
 	@Autowired
 	NextAccount work;
 
+	@Autowired
+	org.dues.identity.Teams teams;
+
+	@Autowired
+	org.dues.work.Queues queues;
+
 	AccountView account;
 
 	@BeforeEach
 	void setUp() {
 		this.users.createIfAbsent(new NewUser("web-agent", "Agent", "web-secret", Set.of(Role.AGENT), List.of("ml")));
+		TestAgents.leadOf(this.users, this.teams, this.queues, "web-lead");
 		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
 		this.account = portfolios.placed(portfolios.indianNbfc(), "123456.50", "1000", "500", "10000",
 				LocalDate.of(2026, 10, 1));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.dues.TestAgents;
 import org.dues.IntegrationTest;
 import org.dues.MutableClock;
 import org.dues.Portfolios;
@@ -271,6 +272,7 @@ class DeskTests {
 		CreditorView issuer = portfolios.usIssuer();
 		AccountView account = portfolios.overdue(issuer, 40, "1500.00");
 		for (int call = 1; call <= 7; call++) {
+			TestAgents.leadOf(this.users, this.teams, this.queues, "desk-lead");
 			assertThat(this.desk.call(account.id(), phone(account), "desk-lead").allowed()).isTrue();
 		}
 		String label = issuer.code() + " / " + account.accountRef();

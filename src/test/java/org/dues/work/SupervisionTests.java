@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.dues.TestAgents;
 import org.dues.IntegrationTest;
 import org.dues.MutableClock;
 import org.dues.Portfolios;
@@ -165,6 +166,7 @@ class SupervisionTests {
 		});
 
 		// the page: a zone asked for, and a wrong one refused with the reason
+		TestAgents.leadOf(this.users, this.teams, this.queues, "sup-lead", "sup-agent");
 		this.mvc.perform(get("/supervisor").param("zone", "UTC").with(user("sup-lead").roles("TEAM_LEAD")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("today in UTC")))

@@ -153,7 +153,7 @@ class ArrangementsApi {
 
 	@GetMapping("/api/v1/approvals")
 	@Operation(summary = "Arrangements waiting for approval, oldest first: a team lead's are their teams' "
-			+ "requests (every request while they lead no team), a manager's every request")
+			+ "requests (none while they lead no team), a manager's every request")
 	List<ArrangementJson.Approval> inbox(Authentication user) {
 		return this.approvals.inboxOf(Inputs.asker(user)).stream().map(ArrangementJson.Approval::inbox).toList();
 	}

@@ -177,7 +177,7 @@ class LeadPages {
 		}
 		model.addAttribute("zone", reporting.getId());
 		model.addAttribute("zones", choices);
-		// A team lead watches the teams they lead (all of them while they lead none); a
+		// A team lead watches the teams they lead (nobody while they lead none); a
 		// manager or administrator, the whole floor.
 		Teams.Scope scope = this.scope.of(user);
 		model.addAttribute("agents", this.supervision.agents(reporting, scope.all() ? null : scope.members()));

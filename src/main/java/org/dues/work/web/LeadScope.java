@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps a team lead's reassignments within the teams they lead (a manager's or
- * administrator's, or those of a lead who leads no team yet, anywhere): the agents moved
- * from and to, the queue drawn from, and the present owners of accounts moved one by one.
+ * administrator's anywhere): the agents moved from and to, the queue drawn from, and the
+ * present owners of accounts moved one by one.
  */
 @Component
 class LeadScope {
