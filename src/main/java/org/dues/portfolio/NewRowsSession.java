@@ -47,7 +47,10 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * allows prepared transactions ({@code max_prepared_transactions} above 0, as the
  * embedded one is started with). A prepared transaction may not touch temporary tables,
  * so rows are handed over in unlogged tables of the import's own, filled outside the
- * transaction and dropped after it.
+ * transaction and dropped after it. They live in the schema {@value #HANDOVER_SCHEMA},
+ * the only one where the application's role may create anything, and which is on no
+ * role's search path: the role that runs the migrations never resolves a name there.
+ * Without that schema (a configured server not given it), imports write in one session.
  */
 final class NewRowsSession implements AutoCloseable, CustomerBulk.Handover {
 
@@ -56,6 +59,9 @@ final class NewRowsSession implements AutoCloseable, CustomerBulk.Handover {
 	static final String GID_PREFIX = "dues-import/";
 
 	static final String HANDOVER_PREFIX = "import_handover_";
+
+	/** The schema of the handover tables, made by the migrations. */
+	static final String HANDOVER_SCHEMA = "dues_handover";
 
 	/** The tables the session writes, for {@link RowTriggers#suspend}. */
 	private static final Map<String, Boolean> WRITES = Map.of("customer_customers", false, "portfolio_accounts", false,
@@ -86,20 +92,26 @@ final class NewRowsSession implements AutoCloseable, CustomerBulk.Handover {
 		this.connection = connection;
 		this.jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
 		this.importTransaction = importTransaction;
-		this.tables = handoverTables(importId);
+		this.tables = HANDOVER_SCHEMA + "." + handoverTables(importId);
 		this.importId = importId;
 		this.gid = GID_PREFIX + importId;
 	}
 
 	/**
-	 * Whether the server may hold prepared transactions; row triggers are asked for
-	 * separately.
+	 * Whether the server may hold prepared transactions and the application's role may
+	 * create the handover tables; row triggers are asked for separately.
 	 */
 	static boolean possible(JdbcClient jdbc) {
-		return jdbc.sql("SELECT current_setting('max_prepared_transactions')::int > 0").query(Boolean.class).single();
+		return jdbc
+			.sql("""
+					SELECT current_setting('max_prepared_transactions')::int > 0
+					    AND EXISTS (SELECT FROM pg_namespace WHERE nspname = :schema AND has_schema_privilege(oid, 'CREATE'))""")
+			.param("schema", HANDOVER_SCHEMA)
+			.query(Boolean.class)
+			.single();
 	}
 
-	/** The prefix of the import's handover tables' names. */
+	/** The prefix of the import's handover tables' names, without their schema. */
 	static String handoverTables(UUID importId) {
 		return HANDOVER_PREFIX + importId.toString().replace("-", "");
 	}

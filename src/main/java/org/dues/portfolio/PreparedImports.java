@@ -21,8 +21,9 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * {@link NewRowsSession}: its prepared transaction, committed when the import's own
  * transaction committed and rolled back when it did not (its name holds that
  * transaction's id; a transaction still in progress is left to its import), and the
- * handover tables of imports no longer running. Runs on a connection of its own, outside
- * any transaction, as {@code COMMIT PREPARED} must.
+ * handover tables of imports no longer running (in their schema, and in the default one
+ * where versions before put them). Runs on a connection of its own, outside any
+ * transaction, as {@code COMMIT PREPARED} must.
  */
 final class PreparedImports {
 
@@ -103,10 +104,13 @@ final class PreparedImports {
 			}
 		}
 		for (Left left : jdbc.sql("""
-				SELECT t.tablename AS name, i.id AS import_id, i.creditor_id, i.status FROM pg_tables t
+				SELECT quote_ident(t.schemaname) || '.' || quote_ident(t.tablename) AS name, i.id AS import_id,
+				    i.creditor_id, i.status FROM pg_tables t
 				LEFT JOIN portfolio_imports i ON i.id = CAST(substr(t.tablename, length(:prefix) + 1, 32) AS uuid)
-				WHERE t.schemaname = current_schema() AND t.tablename ~ :pattern""")
+				WHERE t.schemaname IN (:schema, current_schema()) AND t.tablename ~ :pattern
+				    AND pg_has_role(t.tableowner, 'USAGE')""")
 			.param("prefix", NewRowsSession.HANDOVER_PREFIX)
+			.param("schema", NewRowsSession.HANDOVER_SCHEMA)
 			.param("pattern", HANDOVER)
 			.query(Left.class)
 			.list()) {

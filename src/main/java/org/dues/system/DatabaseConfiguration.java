@@ -8,6 +8,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -15,10 +16,12 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * PostgreSQL, and only PostgreSQL: the configured server when {@code DUES_DATABASE_URL}
@@ -142,6 +145,39 @@ class DatabaseConfiguration {
 							ex);
 				}
 			});
+	}
+
+	/**
+	 * On a configured server, once migrated: a warning when the application's role owns
+	 * the tables or is a superuser, for then it could switch the append-only triggers
+	 * off.
+	 */
+	@Bean
+	ApplicationRunner applicationRoleCheck(DatabaseServer server, JdbcClient jdbc) {
+		return (arguments) -> {
+			if (!server.isEmbedded()) {
+				applicationRoleWarning(jdbc).ifPresent(log::warn);
+			}
+		};
+	}
+
+	/** Why the role {@code jdbc} works as could switch the triggers off, if it could. */
+	static Optional<String> applicationRoleWarning(JdbcClient jdbc) {
+		record Powers(String role, boolean superuser, boolean owner) {
+		}
+		Powers powers = jdbc.sql("""
+				SELECT r.rolname AS role, r.rolsuper AS superuser, EXISTS (SELECT FROM pg_class c
+				    WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p')
+				    AND pg_has_role(c.relowner, 'MEMBER')) AS owner
+				FROM pg_roles r WHERE r.rolname = current_user""").query(Powers.class).single();
+		if (!powers.superuser() && !powers.owner()) {
+			return Optional.empty();
+		}
+		return Optional.of(("The application works as %s, which %s: it can switch off the triggers that keep the"
+				+ " ledger, the audit trail and the compliance records append-only. Give the migrations a role of"
+				+ " their own (DUES_DATABASE_MIGRATION_USERNAME) that owns the tables, and the application a role"
+				+ " that owns nothing: see \"The database.\" under Security in the README.")
+			.formatted(powers.role(), powers.superuser() ? "is a superuser" : "owns the tables"));
 	}
 
 	@Bean

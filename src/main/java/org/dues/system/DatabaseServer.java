@@ -1,17 +1,14 @@
 package org.dues.system;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 
-import javax.sql.DataSource;
-
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.jdbc.datasource.AbstractDataSource;
 
 /**
  * The PostgreSQL server behind the pool, and the roles Dues uses on it: the application
@@ -28,15 +25,15 @@ public final class DatabaseServer implements AutoCloseable {
 
 	private final @Nullable Login migration;
 
-	private final @Nullable Login superuser;
+	private final @Nullable Path passwordFile;
 
 	DatabaseServer(@Nullable EmbeddedPostgres embedded, String url, Login application, @Nullable Login migration,
-			@Nullable Login superuser) {
+			@Nullable Path passwordFile) {
 		this.embedded = embedded;
 		this.url = url;
 		this.application = application;
 		this.migration = migration;
-		this.superuser = superuser;
+		this.passwordFile = passwordFile;
 	}
 
 	/** A role's name and password; either may be null for a server that needs none. */
@@ -67,46 +64,20 @@ public final class DatabaseServer implements AutoCloseable {
 	}
 
 	/**
-	 * A new session as the embedded server's superuser ({@code postgres}), with the
-	 * password Dues keeps in the data directory: what an administrator of the machine can
-	 * do, for tests that play one. The caller closes it.
-	 * @throws IllegalStateException on a configured server, whose superuser Dues does not
-	 * know
+	 * Where the embedded server's passwords are kept, its superuser's among them; null on
+	 * a configured server. Dues itself never connects as the superuser after its start:
+	 * only an administrator of the machine, or a test that plays one, reads it.
 	 */
-	public Connection superuserConnection() throws SQLException {
-		if (this.superuser == null) {
-			throw new IllegalStateException("Dues knows no superuser of a configured server");
-		}
-		return connect(this.superuser);
-	}
-
-	/**
-	 * The embedded server's superuser as a data source, each connection a new session:
-	 * for tests that tamper with the database as an administrator of the machine would.
-	 * @see #superuserConnection()
-	 */
-	public DataSource superuser() {
-		return new AbstractDataSource() {
-
-			@Override
-			public Connection getConnection() throws SQLException {
-				return superuserConnection();
-			}
-
-			@Override
-			public Connection getConnection(String username, String password) {
-				throw new UnsupportedOperationException("the superuser's own credentials only");
-			}
-
-		};
+	@Nullable Path passwordFile() {
+		return this.passwordFile;
 	}
 
 	/** A new session as the application's role. The caller closes it. */
 	public Connection applicationConnection() throws SQLException {
-		return connect(this.application);
+		return connect(this.url, this.application);
 	}
 
-	private Connection connect(Login login) throws SQLException {
+	static Connection connect(String url, Login login) throws SQLException {
 		Properties properties = new Properties();
 		if (login.username() != null) {
 			properties.setProperty("user", login.username());
@@ -114,7 +85,7 @@ public final class DatabaseServer implements AutoCloseable {
 		if (login.password() != null) {
 			properties.setProperty("password", login.password());
 		}
-		return DriverManager.getConnection(this.url, properties);
+		return DriverManager.getConnection(url, properties);
 	}
 
 	@Override

@@ -95,8 +95,10 @@ final class EmbeddedDatabase {
 		DatabaseServer server = new DatabaseServer(postgres, url,
 				new DatabaseServer.Login(DatabaseRoles.APPLICATION, passwords.of(DatabaseRoles.APPLICATION)),
 				new DatabaseServer.Login(DatabaseRoles.OWNER, passwords.of(DatabaseRoles.OWNER)),
-				new DatabaseServer.Login(SUPERUSER, passwords.of(SUPERUSER)));
-		try (Connection connection = server.superuserConnection()) {
+				dataDir.resolve("postgres.pgpass"));
+		// The superuser's only session of the process: it prepares the roles and ends.
+		try (Connection connection = DatabaseServer.connect(url,
+				new DatabaseServer.Login(SUPERUSER, passwords.of(SUPERUSER)))) {
 			DatabaseRoles.prepare(connection, passwords.of(DatabaseRoles.OWNER),
 					passwords.of(DatabaseRoles.APPLICATION));
 		}

@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 import org.dues.system.DatabaseServer;
+import org.dues.system.Superuser;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -26,7 +27,7 @@ final class AuditTampering {
 	private final TransactionTemplate transactions;
 
 	AuditTampering(DatabaseServer server) {
-		DataSource superuser = server.superuser();
+		DataSource superuser = Superuser.of(server);
 		this.jdbc = JdbcClient.create(superuser);
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(superuser));
 	}

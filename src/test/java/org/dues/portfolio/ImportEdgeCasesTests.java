@@ -12,6 +12,7 @@ import org.dhatim.fastexcel.Worksheet;
 import org.dues.IntegrationTest;
 import org.dues.shared.Money;
 import org.dues.system.DatabaseServer;
+import org.dues.system.Superuser;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -211,7 +212,7 @@ class ImportEdgeCasesTests {
 		String first = header + "FK-1,FKC-1,Known,INR,100,0,0,0,,98470 12345,known@example.in\n";
 		report("EDGE-8", "first.csv", first.getBytes(StandardCharsets.UTF_8));
 		// Made by an administrator: the application may not put triggers on tables.
-		JdbcClient admin = JdbcClient.create(this.server.superuser());
+		JdbcClient admin = JdbcClient.create(Superuser.of(this.server));
 		admin.sql("CREATE TABLE edge_email_log (address text)").update();
 		admin.sql("GRANT SELECT, INSERT ON edge_email_log TO dues_app").update();
 		admin.sql("""

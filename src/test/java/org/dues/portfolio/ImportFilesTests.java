@@ -13,6 +13,7 @@ import org.dues.IntegrationTest;
 import org.dues.MutableClock;
 import org.dues.system.DatabaseServer;
 import org.dues.system.DuesProperties;
+import org.dues.system.Superuser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +63,7 @@ class ImportFilesTests {
 	@AfterEach
 	void resetClock() {
 		this.clock.set(IntegrationTest.START);
-		JdbcClient.create(this.server.superuser())
+		JdbcClient.create(Superuser.of(this.server))
 			.sql("DROP TRIGGER IF EXISTS files_sabotage ON portfolio_ledger_entries")
 			.update();
 	}
@@ -92,7 +93,7 @@ class ImportFilesTests {
 	void aFailedImportsFileGoesAtOnceAndItsReportAndRejectsStay() throws Exception {
 		ImportClient client = new ImportClient(this.mvc);
 		client.creditor("FILES-2");
-		JdbcClient admin = JdbcClient.create(this.server.superuser());
+		JdbcClient admin = JdbcClient.create(Superuser.of(this.server));
 		admin.sql("""
 				CREATE OR REPLACE FUNCTION files_sabotage() RETURNS trigger AS $$
 				BEGIN RAISE EXCEPTION 'disk on fire'; END $$ LANGUAGE plpgsql""").update();

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.dues.IntegrationTest;
 import org.dues.system.DatabaseServer;
+import org.dues.system.Superuser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,7 @@ class InterruptedImportTests {
 
 	/** Sabotage takes an administrator of the database: the application may not. */
 	private JdbcClient admin() {
-		return JdbcClient.create(this.server.superuser());
+		return JdbcClient.create(Superuser.of(this.server));
 	}
 
 	@AfterEach

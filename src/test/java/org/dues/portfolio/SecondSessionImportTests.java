@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 
 import org.dues.IntegrationTest;
 import org.dues.system.DatabaseServer;
+import org.dues.system.Superuser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +50,7 @@ class SecondSessionImportTests {
 
 	/** Sabotage takes an administrator of the database: the application may not. */
 	private JdbcClient admin() {
-		return JdbcClient.create(this.server.superuser());
+		return JdbcClient.create(Superuser.of(this.server));
 	}
 
 	@AfterEach
@@ -263,7 +264,8 @@ class SecondSessionImportTests {
 		try (Connection connection = this.dataSource.getConnection();
 				Statement statement = connection.createStatement()) {
 			connection.setAutoCommit(true);
-			statement.execute("CREATE UNLOGGED TABLE " + NewRowsSession.handoverTables(importId) + "_1 (line int)");
+			statement.execute("CREATE UNLOGGED TABLE " + NewRowsSession.HANDOVER_SCHEMA + "."
+					+ NewRowsSession.handoverTables(importId) + "_1 (line int)");
 			statement.execute("BEGIN");
 			statement.execute("""
 					INSERT INTO customer_customers (id, creditor_id, customer_ref, kind, name, created_at, updated_at)
