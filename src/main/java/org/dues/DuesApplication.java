@@ -9,7 +9,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * Dues, an open-source collections platform. With the argument {@code verify-audit} it
- * verifies the compliance audit trail instead of serving, and exits 0 when it is intact.
+ * verifies the compliance audit trail instead of serving, and exits 0 when it is intact;
+ * with {@code anchor-audit} (and {@code --reinitialise} after the anchor was lost) it
+ * anchors the trail and exits 0 when an anchor is in place.
  */
 @SpringBootApplication
 public class DuesApplication {
@@ -20,6 +22,13 @@ public class DuesApplication {
 			System.exit(SpringApplication
 				.exit(new SpringApplicationBuilder(DuesApplication.class).web(WebApplicationType.NONE)
 					.properties("dues.verify-audit=true", "dues.demo=false", "dues.aging.cron=-",
+							"dues.arrangements.cron=-", "dues.work.order-cron=-", "dues.audit.anchor-cron=-")
+					.run(args)));
+		}
+		if (Arrays.asList(args).contains("anchor-audit")) {
+			System.exit(SpringApplication
+				.exit(new SpringApplicationBuilder(DuesApplication.class).web(WebApplicationType.NONE)
+					.properties("dues.anchor-audit=true", "dues.demo=false", "dues.aging.cron=-",
 							"dues.arrangements.cron=-", "dues.work.order-cron=-", "dues.audit.anchor-cron=-")
 					.run(args)));
 		}

@@ -16,11 +16,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The audit chain as stored: how a record is linked on, and how a stretch of the chain is
@@ -32,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@value #KEY_INTRODUCED}).
  */
 @Component
-class AuditChain implements SmartInitializingSingleton {
+class AuditChain {
 
 	static final String GENESIS = "0".repeat(64);
 
@@ -54,65 +51,55 @@ class AuditChain implements SmartInitializingSingleton {
 
 	private final Clock clock;
 
-	private final TransactionTemplate transactions;
-
-	private final boolean verifyOnly;
-
-	AuditChain(JdbcClient jdbc, AuditKey key, Clock clock, TransactionTemplate transactions,
-			@Value("${dues.verify-audit:false}") boolean verifyOnly) {
+	AuditChain(JdbcClient jdbc, AuditKey key, Clock clock) {
 		this.jdbc = jdbc;
 		this.key = key;
 		this.clock = clock;
-		this.transactions = transactions;
-		this.verifyOnly = verifyOnly;
 	}
 
-	/**
-	 * On start: refuses a key that is not the one the chain is keyed with (a lost key
-	 * file replaced by a new one would otherwise fork the trail's proof), and keys a
-	 * chain written before the key existed by appending the record that introduces it.
-	 */
-	@Override
-	public void afterSingletonsInstantiated() {
-		Optional<String> lastTag = this.jdbc
-			.sql("SELECT hash FROM compliance_audit WHERE scheme = :hmac ORDER BY seq DESC LIMIT 1")
+	/** The last keyed record's tag, if any. */
+	Optional<String> lastTag() {
+		return this.jdbc.sql("SELECT hash FROM compliance_audit WHERE scheme = :hmac ORDER BY seq DESC LIMIT 1")
 			.param("hmac", HMAC)
 			.query(String.class)
 			.optional();
-		if (lastTag.isPresent() && this.key.present()) {
-			Integer id = AuditKey.keyId(lastTag.get());
-			if (id != null && !this.key.holds(id)) {
-				throw new IllegalStateException(("The audit trail is keyed with audit key id %d, which the audit key "
-						+ "(%s) does not hold. %s")
-					.formatted(id, this.key.location(), this.key.created()
-							? "That key was created just now because none was found: restore the audit key the "
-									+ "trail was written with (DUES_AUDIT_KEY or DUES_AUDIT_KEY_FILE)."
-							: "Configure the keyset the trail was written with (a rotated keyset keeps its old keys)."));
-			}
-		}
-		if (!this.verifyOnly && this.key.present()) {
-			this.transactions.executeWithoutResult((tx) -> append(List.of()));
-		}
+	}
+
+	/**
+	 * Appends the record that introduces the key after the last unkeyed record, in the
+	 * caller's transaction.
+	 */
+	void introduceKey(long unkeyedRecords) {
+		append(List.of(new Pending(this.clock.instant().truncatedTo(ChronoUnit.MICROS), "system", KEY_INTRODUCED,
+				"audit:chain", JSON.writeValueAsString(Map.of("scheme", "HMAC-SHA256", "keyedFrom", unkeyedRecords + 1,
+						"unkeyedRecords", unkeyedRecords)))));
+	}
+
+	/** The last record, with its scheme, if there is one. */
+	Optional<Stored> last() {
+		return this.jdbc.sql("SELECT seq, hash, scheme FROM compliance_audit ORDER BY seq DESC LIMIT 1")
+			.query((rs, n) -> new Stored(rs.getLong("seq"), rs.getString("hash"), rs.getInt("scheme")))
+			.optional();
+	}
+
+	/** The tag a record carries as its predecessor's, if the record exists. */
+	Optional<String> previousOf(long seq) {
+		return this.jdbc.sql("SELECT prev_hash FROM compliance_audit WHERE seq = :seq")
+			.param("seq", seq)
+			.query(String.class)
+			.optional();
 	}
 
 	/**
 	 * Links records onto the chain, in the caller's transaction, under the lock that
-	 * keeps the chain free of forks; a chain whose last record is unkeyed first gets the
-	 * record that introduces the key.
+	 * keeps the chain free of forks. The key is introduced only at start
+	 * ({@link AuditKeyIntroduction}), never here: records linked after unkeyed ones that
+	 * lie beyond the key's boundary do not make those pass.
 	 */
 	void append(List<Pending> records) {
 		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('compliance_audit'))").query().singleRow();
-		Optional<Stored> last = this.jdbc
-			.sql("SELECT seq, hash, scheme FROM compliance_audit ORDER BY seq DESC LIMIT 1")
-			.query((rs, n) -> new Stored(rs.getLong("seq"), rs.getString("hash"), rs.getInt("scheme")))
-			.optional();
-		List<Pending> all = new ArrayList<>();
-		if (last.isPresent() && last.get().scheme() == SHA256) {
-			all.add(new Pending(this.clock.instant().truncatedTo(ChronoUnit.MICROS), "system", KEY_INTRODUCED,
-					"audit:chain", JSON.writeValueAsString(Map.of("scheme", "HMAC-SHA256", "keyedFrom",
-							last.get().seq() + 1, "unkeyedRecords", last.get().seq()))));
-		}
-		all.addAll(records);
+		Optional<Stored> last = last();
+		List<Pending> all = new ArrayList<>(records);
 		long seq = last.map(Stored::seq).orElse(0L);
 		String previous = last.map(Stored::hash).orElse(GENESIS);
 		for (Pending record : all) {
@@ -159,8 +146,11 @@ class AuditChain implements SmartInitializingSingleton {
 	 * @param previous the tag the first record must carry as its previous one, or null to
 	 * take it as stored (a stretch starting at an anchored record)
 	 * @param anchor an anchor whose record must be found as it saw it, if any
+	 * @param boundary where the key was introduced, if known: no unkeyed record lies
+	 * beyond it
 	 */
-	Walk walk(long from, @Nullable String previous, AuditAnchor.@Nullable Anchor anchor) {
+	Walk walk(long from, @Nullable String previous, AuditAnchor.@Nullable Anchor anchor,
+			AuditBoundary.@Nullable Boundary boundary) {
 		Long keyedFrom = null;
 		long expected = from;
 		long checked = 0;
@@ -178,7 +168,8 @@ class AuditChain implements SmartInitializingSingleton {
 				if (keyedFrom == null && entry.scheme() == HMAC) {
 					keyedFrom = entry.seq();
 				}
-				String problem = problem(entry, expected, (prev == null) ? entry.prevHash() : prev, keyedFrom, anchor);
+				String problem = problem(entry, expected, (prev == null) ? entry.prevHash() : prev, keyedFrom, anchor,
+						boundary);
 				if (problem != null) {
 					return new Walk(checked, expected - 1, prev, expected, problem);
 				}
@@ -193,7 +184,7 @@ class AuditChain implements SmartInitializingSingleton {
 	}
 
 	private @Nullable String problem(AuditTrail.Entry entry, long expected, String previous, @Nullable Long keyedFrom,
-			AuditAnchor.@Nullable Anchor anchor) {
+			AuditAnchor.@Nullable Anchor anchor, AuditBoundary.@Nullable Boundary boundary) {
 		long seq = entry.seq();
 		if (seq != expected) {
 			return "record %d is missing".formatted(expected);
@@ -211,8 +202,17 @@ class AuditChain implements SmartInitializingSingleton {
 						+ "it was rewritten without the key")
 					.formatted(seq, anchor.at(), anchor.keyedFrom());
 			}
+			if (boundary != null && seq > boundary.seq()) {
+				return ("record %d is unkeyed, but the audit key was introduced after record %d (key boundary of %s): "
+						+ "it was rewritten without the key")
+					.formatted(seq, boundary.seq(), boundary.at());
+			}
 			if (!entry.hash().equals(sha256(entry))) {
 				return "record %d has been altered: its content no longer matches its hash".formatted(seq);
+			}
+			if (boundary != null && seq == boundary.seq() && !entry.hash().equals(boundary.hash())) {
+				return "record %d is not the last record before the audit key (key boundary of %s): it had hash %s"
+					.formatted(seq, boundary.at(), boundary.hash());
 			}
 		}
 		else if (entry.scheme() == HMAC) {
@@ -276,7 +276,8 @@ class AuditChain implements SmartInitializingSingleton {
 	record Pending(Instant at, String actor, String action, String subject, String payload) {
 	}
 
-	private record Stored(long seq, String hash, int scheme) {
+	/** A record's place in the chain and its scheme. */
+	record Stored(long seq, String hash, int scheme) {
 	}
 
 	/**

@@ -59,6 +59,8 @@ class AuditKey {
 
 	private final boolean created;
 
+	private final @Nullable Path file;
+
 	@Autowired
 	AuditKey(DuesProperties properties, @Value("${dues.audit.key:}") String keyset,
 			@Value("${dues.audit.key-file:}") String keyFile, @Value("${dues.verify-audit:false}") boolean verifyOnly) {
@@ -80,9 +82,11 @@ class AuditKey {
 				handle = TinkJsonProtoKeysetFormat.parseKeyset(keyset, InsecureSecretKeyAccess.get());
 				this.source = "DUES_AUDIT_KEY";
 				this.location = this.source;
+				this.file = null;
 			}
 			else {
 				this.source = "key file " + file.getFileName();
+				this.file = file;
 				this.location = file.toAbsolutePath().toString();
 				if (Files.exists(file)) {
 					handle = read(file);
@@ -159,6 +163,11 @@ class AuditKey {
 	/** Where the key comes from, for messages that may leave the server: no full path. */
 	String source() {
 		return this.source;
+	}
+
+	/** The key's file, unless the key comes from {@code DUES_AUDIT_KEY}. */
+	@Nullable Path file() {
+		return this.file;
 	}
 
 	/** Where the key comes from, in full, for the operator's log. */

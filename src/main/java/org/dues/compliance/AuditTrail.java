@@ -43,12 +43,19 @@ public class AuditTrail {
 
 	private final AuditAnchor anchor;
 
+	private final AuditBoundary boundary;
+
+	private final AuditKey key;
+
 	private final Clock clock;
 
-	AuditTrail(JdbcClient jdbc, AuditChain chain, AuditAnchor anchor, Clock clock) {
+	AuditTrail(JdbcClient jdbc, AuditChain chain, AuditAnchor anchor, AuditBoundary boundary, AuditKey key,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.chain = chain;
 		this.anchor = anchor;
+		this.boundary = boundary;
+		this.key = key;
 		this.clock = clock;
 	}
 
@@ -105,24 +112,46 @@ public class AuditTrail {
 	@Transactional(readOnly = true)
 	public Verification verify() {
 		AuditAnchor.Reading reading = this.anchor.read();
+		AuditBoundary.Reading bounds = this.boundary.read();
 		AuditAnchor.Anchor anchored = reading.anchor();
+		AuditBoundary.Boundary known = bounds.boundary();
 		Long anchoredSeq = (anchored != null) ? anchored.seq() : null;
 		Instant anchoredAt = (anchored != null) ? anchored.at() : null;
-		AuditChain.Walk walk = this.chain.walk(1, GENESIS, anchored);
+		AuditChain.Walk walk = this.chain.walk(1, GENESIS, anchored, known);
 		if (walk.problem() != null) {
 			return new Verification(walk.checked(), false, walk.broken(), walk.problem(), anchoredSeq, anchoredAt);
 		}
 		if (reading.problem() != null) {
 			return new Verification(walk.checked(), false, null, reading.problem(), null, null);
 		}
+		if (bounds.problem() != null) {
+			return new Verification(walk.checked(), false, null, bounds.problem(), anchoredSeq, anchoredAt);
+		}
 		if (anchored != null && anchored.seq() > walk.last()) {
 			return new Verification(walk.checked(), false, walk.last() + 1, anchored.tailMissing(walk.last()),
 					anchoredSeq, anchoredAt);
 		}
+		if (known != null && known.seq() > walk.last()) {
+			return new Verification(walk.checked(), false, walk.last() + 1,
+					"the audit key was introduced after record %d (key boundary of %s); the trail ends at %d"
+						.formatted(known.seq(), known.at(), walk.last()),
+					null, null);
+		}
+		if (anchored == null
+				&& (known != null || this.chain.keyedFrom() != null || (this.key.present() && walk.checked() > 0))) {
+			// once the key is in the trail, an anchor must be: without one a cut tail
+			// would pass
+			String message = (known == null && this.chain.keyedFrom() == null)
+					? ("the audit key exists, but neither its boundary %s nor an anchor does: the %d records written "
+							+ "without the key may have been rewritten without it; %s")
+						.formatted(this.boundary.file().getFileName(), walk.checked(), this.anchor.missing())
+					: this.anchor.missing();
+			return new Verification(walk.checked(), false, null, message, null, null);
+		}
 		String message = "All %d records chain correctly".formatted(walk.checked());
 		message += (anchored != null)
 				? "; the anchor of %s saw record %d as it stands".formatted(anchored.at(), anchored.seq())
-				: "; there is no anchor yet, so a cut tail could not be seen";
+				: "; they were written before the audit key and there is no anchor yet, so a cut tail could not be seen";
 		return new Verification(walk.checked(), true, null, message, anchoredSeq, anchoredAt);
 	}
 

@@ -67,6 +67,12 @@ class AuditAnchorTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	AuditKeyIntroduction introduction;
+
+	@Autowired
+	org.dues.system.RuntimeMode mode;
+
 	AuditTampering tampering;
 
 	@BeforeEach
@@ -196,9 +202,7 @@ class AuditAnchorTests {
 		// a new key made where the old one was lost: Dues refuses to start on it
 		AuditKey other = new AuditKey("", dir.resolve("new-key.json"), true);
 		assertThat(other.created()).isTrue();
-		assertThatIllegalStateException()
-			.isThrownBy(() -> new AuditChain(this.jdbc, other, this.clock, this.transactions, false)
-				.afterSingletonsInstantiated())
+		assertThatIllegalStateException().isThrownBy(() -> stack(other, dir).introduction().refuseForeignKey())
 			.withMessageContaining("does not hold")
 			.withMessageContaining("restore the audit key the trail was written with");
 		AuditTrail.Verification wrong = trail(other, dir).verify();
@@ -219,7 +223,13 @@ class AuditAnchorTests {
 			.build();
 		AuditKey key = new AuditKey(TinkJsonProtoKeysetFormat.serializeKeyset(rotated, InsecureSecretKeyAccess.get()),
 				dir.resolve("unused.json"), false);
-		AuditChain rotatedChain = new AuditChain(this.jdbc, key, this.clock, this.transactions, true);
+		AuditChain rotatedChain = new AuditChain(this.jdbc, key, this.clock);
+		// the rotated keyset sees the same anchor, its history and the key's boundary
+		this.anchor.write();
+		Files.copy(this.anchor.file(), dir.resolve("anchor.json"));
+		Files.copy(this.anchor.history().file(), dir.resolve("anchor-history.jsonl"));
+		Files.copy(this.properties.dataDir().resolve("audit-key-boundary.json"),
+				dir.resolve("audit-key-boundary.json"));
 		long last = this.tampering.last();
 		try {
 			this.transactions.executeWithoutResult((tx) -> rotatedChain.append(List
@@ -235,10 +245,9 @@ class AuditAnchorTests {
 	}
 
 	@Test
-	void aTrailFromBeforeTheKeyStillVerifiesAndIsKeyedFromTheRecordThatIntroducesIt() throws Exception {
+	void aTrailFromBeforeTheKeyStillVerifiesAndIsKeyedFromTheRecordThatIntroducesIt(@TempDir Path dir)
+			throws Exception {
 		List<AuditTrail.Entry> all = this.tampering.from(1);
-		byte[] anchorFile = Files.readAllBytes(this.anchor.write().map((a) -> this.anchor.file()).orElseThrow());
-		Files.delete(this.anchor.file());
 		try {
 			// three records as the version before the key wrote them
 			String previous = AuditChain.GENESIS;
@@ -253,13 +262,17 @@ class AuditAnchorTests {
 			}
 			this.tampering.cutFrom(1);
 			this.tampering.restore(legacy);
-			assertThat(this.audit.verify().intact()).isTrue();
-			// this version starts: the key is introduced in the chain, and records are
-			// keyed
-			this.chain.afterSingletonsInstantiated();
-			this.transactions
-				.executeWithoutResult((tx) -> this.audit.record("tester", "TEST_KEYED", "test:k", Map.of()));
-			AuditTrail.Verification keyed = this.audit.verify();
+			// verify-audit of this version, before its first start, has no key yet
+			assertThat(trail(new AuditKey("", dir.resolve("audit-key.json"), false), dir).verify().intact()).isTrue();
+			// this version starts with a new key: the key is introduced in the chain, and
+			// records are keyed
+			Stack fresh = stack(new AuditKey("", dir.resolve("audit-key.json"), true), dir);
+			this.transactions.executeWithoutResult((tx) -> fresh.introduction().introduce());
+			assertThat(fresh.boundary().read().boundary().seq()).isEqualTo(3);
+			assertThat(fresh.anchor().read().anchor().seq()).as("the first anchor").isEqualTo(4);
+			this.transactions.executeWithoutResult((tx) -> fresh.chain()
+				.append(List.of(new AuditChain.Pending(this.clock.instant(), "tester", "TEST_KEYED", "test:k", "{}"))));
+			AuditTrail.Verification keyed = fresh.trail().verify();
 			assertThat(keyed.intact()).isTrue();
 			assertThat(keyed.checked()).isEqualTo(5);
 			List<AuditTrail.Entry> latest = this.audit.latest(3);
@@ -274,23 +287,165 @@ class AuditAnchorTests {
 			this.tampering.restore(List
 				.of(new AuditTrail.Entry(6, unhashed.at(), unhashed.actor(), unhashed.action(), unhashed.subject(),
 						unhashed.payload(), unhashed.prevHash(), AuditChain.sha256(unhashed), AuditChain.SHA256)));
-			AuditTrail.Verification forged = this.audit.verify();
+			AuditTrail.Verification forged = fresh.trail().verify();
 			assertThat(forged.firstBroken()).isEqualTo(6);
 			assertThat(forged.message()).startsWith("record 6 is unkeyed, but the key was introduced at record 4");
+			// the whole trail rewritten without the key and the anchor deleted: the key's
+			// boundary still refuses unkeyed records beyond record 3
+			this.tampering.rewriteFrom(1, UnaryOperator.identity(), true);
+			Files.delete(fresh.anchor().file());
+			AuditTrail.Verification downgraded = fresh.trail().verify();
+			assertThat(downgraded.intact()).isFalse();
+			assertThat(downgraded.firstBroken()).isEqualTo(4);
+			assertThat(downgraded.message())
+				.startsWith("record 4 is unkeyed, but the audit key was introduced after record 3");
+			// and the next start does not introduce the key after the forgery
+			this.transactions.executeWithoutResult((tx) -> fresh.introduction().introduce());
+			assertThat(this.audit.latest(1).get(0).scheme()).isEqualTo(AuditChain.SHA256);
 		}
 		finally {
 			this.tampering.cutFrom(1);
 			this.tampering.restore(all);
-			Files.write(this.anchor.file(), anchorFile);
 		}
 		assertThat(this.audit.verify().intact()).isTrue();
 	}
 
+	@Test
+	void aTrailRewrittenAsIfNoKeyHadEverBeenIsRefusedWithoutTheAnchor(@TempDir Path dir) throws Exception {
+		this.anchor.write();
+		List<AuditTrail.Entry> all = this.tampering.from(1);
+		Path aside = dir.resolve("anchor-aside.json");
+		Files.move(this.anchor.file(), aside);
+		try {
+			this.tampering.rewriteFrom(1, UnaryOperator.identity(), true);
+			AuditTrail.Verification downgraded = this.audit.verify();
+			assertThat(downgraded.intact()).isFalse();
+			assertThat(downgraded.firstBroken()).isEqualTo(1);
+			assertThat(downgraded.message())
+				.startsWith("record 1 is unkeyed, but the audit key was introduced after record 0 (key boundary of");
+			// a start does not make the forgery look like a history from before the key
+			long end = this.tampering.last();
+			this.transactions.executeWithoutResult((tx) -> this.introduction.introduce());
+			assertThat(this.tampering.last()).isEqualTo(end);
+			assertThat(this.introduction.reinitialise("tester").done()).isFalse();
+			assertThat(this.anchor.file()).doesNotExist();
+		}
+		finally {
+			this.tampering.cutFrom(1);
+			this.tampering.restore(all);
+			Files.move(aside, this.anchor.file());
+		}
+		assertThat(this.audit.verify().intact()).isTrue();
+	}
+
+	@Test
+	void aMissingAnchorIsNotVerifiedAndOnlyAnOperatorStartsItAgain(@TempDir Path dir) throws Exception {
+		this.anchor.write().orElseThrow();
+		long last = this.tampering.last();
+		List<AuditTrail.Entry> tail = this.tampering.from(last);
+		Files.move(this.anchor.file(), dir.resolve("gone.json"));
+		this.tampering.cutFrom(last);
+		try {
+			AuditTrail.Verification missing = this.audit.verify();
+			assertThat(missing.intact()).isFalse();
+			assertThat(missing.firstBroken()).isNull();
+			assertThat(missing.message()).startsWith("the anchor audit-anchor.json is missing");
+			this.mvc.perform(get("/api/v1/compliance/audit/verification").with(httpBasic("admin", "admin-secret")))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.intact").value(false))
+				.andExpect(jsonPath("$.message").value(containsString("audit-anchor.json is missing")));
+			// the periodic writer does not anchor the cut trail from scratch
+			assertThat(this.anchor.write()).isEmpty();
+			assertThat(this.anchor.file()).doesNotExist();
+		}
+		finally {
+			this.tampering.restore(tail);
+		}
+		// an operator who knows the trail is good starts it again, in the trail
+		AuditKeyIntroduction.Outcome outcome = this.introduction.reinitialise("operator:tester");
+		assertThat(outcome.done()).as(outcome.message()).isTrue();
+		AuditTrail.Entry recorded = this.audit.latest(1).get(0);
+		assertThat(recorded.action()).isEqualTo(AuditKeyIntroduction.REINITIALISED);
+		assertThat(recorded.actor()).isEqualTo("operator:tester");
+		assertThat(recorded.payload()).contains("no anchor");
+		AuditAnchor.Anchor restarted = this.anchor.read().anchor();
+		assertThat(restarted.seq()).isEqualTo(recorded.seq());
+		assertThat(this.audit.verify().intact()).isTrue();
+	}
+
+	@Test
+	void anOlderAnchorPutBackIsSeenAgainstTheAnchorHistory() throws Exception {
+		AuditAnchor.Anchor older = this.anchor.write().orElseThrow();
+		byte[] olderFile = Files.readAllBytes(this.anchor.file());
+		this.transactions
+			.executeWithoutResult((tx) -> this.audit.record("tester", "TEST_LATER", "test:later", Map.of()));
+		AuditAnchor.Anchor newer = this.anchor.write().orElseThrow();
+		assertThat(newer.counter()).isEqualTo(older.counter() + 1);
+		assertThat(newer.previous()).isEqualTo(older.mac());
+		assertThat(this.anchor.history().last()).hasValueSatisfying((line) -> assertThat(line).contains(newer.mac()));
+		byte[] newerFile = Files.readAllBytes(this.anchor.file());
+		List<AuditTrail.Entry> tail = this.tampering.from(older.seq() + 1);
+		this.tampering.cutFrom(older.seq() + 1);
+		Files.write(this.anchor.file(), olderFile);
+		try {
+			AuditTrail.Verification rolledBack = this.audit.verify();
+			assertThat(rolledBack.intact()).isFalse();
+			assertThat(rolledBack.message())
+				.isEqualTo(("the anchor audit-anchor.json has been rolled back: it is anchor %d of %s (record %d), "
+						+ "but the anchor history audit-anchor-history.jsonl holds anchor %d of %s (record %d)")
+					.formatted(older.counter(), older.at(), older.seq(), newer.counter(), newer.at(), newer.seq()));
+			assertThat(this.anchor.write()).isEmpty();
+		}
+		finally {
+			this.tampering.restore(tail);
+			Files.write(this.anchor.file(), newerFile);
+		}
+		assertThat(this.audit.verify().intact()).isTrue();
+	}
+
+	@Test
+	@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+	void eachAnchorCanBeLoggedForAWitnessOutsideTheHost(@TempDir Path dir,
+			org.springframework.boot.test.system.CapturedOutput output) {
+		AuditKey key = new AuditKey("", dir.resolve("audit-key.json"), true);
+		AuditChain chain = new AuditChain(this.jdbc, key, this.clock);
+		AuditBoundary boundary = new AuditBoundary(dir.resolve("boundary.json"), key);
+		AuditAnchor logged = new AuditAnchor(dir.resolve("anchor.json"), key, chain, boundary, this.jdbc,
+				this.transactions, this.clock, false, true);
+		AuditAnchor.Anchor written = this.transactions.execute((tx) -> logged.start(1));
+		assertThat(output).contains("dues.audit.anchor").contains(written.mac());
+		assertThat(logged.history().last()).hasValueSatisfying((line) -> assertThat(line).contains(written.mac()));
+	}
+
+	@Test
+	void aKeyBesideTheEmbeddedDatabaseIsWarnedAbout(@TempDir Path dir) throws Exception {
+		assertThat(this.introduction.placementWarning())
+			.hasValueSatisfying((warning) -> assertThat(warning).contains("audit-key.json and the audit anchor")
+				.contains("is in the data directory")
+				.contains("DUES_AUDIT_KEY"));
+		String keyset = Files.readString(this.properties.dataDir().resolve("audit-key.json"));
+		assertThat(
+				stack(new AuditKey(keyset, dir.resolve("unused.json"), false), dir).introduction().placementWarning())
+			.isEmpty();
+	}
+
 	private AuditTrail trail(AuditKey key, Path dir) {
-		AuditChain chain = new AuditChain(this.jdbc, key, this.clock, this.transactions, true);
-		return new AuditTrail(this.jdbc, chain,
-				new AuditAnchor(dir.resolve("anchor.json"), key, chain, this.jdbc, this.transactions, this.clock, true),
-				this.clock);
+		return stack(key, dir).trail();
+	}
+
+	private Stack stack(AuditKey key, Path dir) {
+		AuditChain chain = new AuditChain(this.jdbc, key, this.clock);
+		AuditBoundary boundary = new AuditBoundary(dir.resolve("audit-key-boundary.json"), key);
+		AuditAnchor anchor = new AuditAnchor(dir.resolve("anchor.json"), key, chain, boundary, this.jdbc,
+				this.transactions, this.clock, false, false);
+		AuditTrail trail = new AuditTrail(this.jdbc, chain, anchor, boundary, key, this.clock);
+		AuditKeyIntroduction introduction = new AuditKeyIntroduction(key, chain, anchor, boundary, this.transactions,
+				this.clock, this.properties, this.mode, false);
+		return new Stack(chain, boundary, anchor, trail, introduction);
+	}
+
+	record Stack(AuditChain chain, AuditBoundary boundary, AuditAnchor anchor, AuditTrail trail,
+			AuditKeyIntroduction introduction) {
 	}
 
 }
