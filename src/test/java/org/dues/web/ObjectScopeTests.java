@@ -108,6 +108,18 @@ class ObjectScopeTests {
 	}
 
 	@Test
+	void aLeadSeesTheQueuesOfTheTeamsTheyLeadOnly() throws Exception {
+		String inside = this.fixture.inside.queue().toString();
+		String outside = this.fixture.outside.queue().toString();
+		as("TEAM_LEAD", get("/queues")).andExpect(status().isOk())
+			.andExpect(content().string(containsString(inside)))
+			.andExpect(content().string(not(containsString(outside))));
+		as("TEAM_LEAD", get("/api/v1/queues")).andExpect(content().string(containsString(inside)))
+			.andExpect(content().string(not(containsString(outside))));
+		as("MANAGER", get("/queues")).andExpect(content().string(containsString(outside)));
+	}
+
+	@Test
 	void consentsAreRevokedOnlyWithinScopeAndByWhoMayUndoThem() throws Exception {
 		as("AGENT", json(post("/api/v1/consents/{id}/revoke", this.fixture.outside.records().get("consent")),
 				"{\"reason\": \"customer changed mind\"}"))

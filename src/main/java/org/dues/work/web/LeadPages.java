@@ -78,7 +78,8 @@ class LeadPages {
 	@GetMapping("/queues")
 	String queues(HttpSession session, Model model, Authentication user) {
 		model.addAttribute("zone", leadZone(session, creditorZones()).getId());
-		model.addAttribute("sizes", this.supervision.queueSizes());
+		Teams.Scope scope = this.scope.of(user);
+		model.addAttribute("sizes", this.supervision.queueSizes(scope.all() ? null : scope.teams()));
 		model.addAttribute("inactive",
 				this.queues.all()
 					.stream()
