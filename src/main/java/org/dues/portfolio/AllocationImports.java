@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 
+import org.dues.shared.ControlCharacters;
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.NotFoundException;
 import org.jspecify.annotations.Nullable;
@@ -77,8 +78,7 @@ public class AllocationImports {
 			String who) {
 		CreditorView creditor = this.creditors.getByCode(creditorCode);
 		MappingProfile profile = this.mappings.get(creditor, mappingName);
-		String name = (fileName == null || fileName.isBlank()) ? "upload.csv"
-				: Path.of(fileName).getFileName().toString();
+		String name = uploadName(fileName);
 		AllocationFile.Format format = AllocationFile.Format.of(name);
 		UUID id = UUID.randomUUID();
 		Path file = this.files.file(id, format);
@@ -115,6 +115,24 @@ public class AllocationImports {
 			ended(id);
 		});
 		return get(id);
+	}
+
+	/**
+	 * The name an upload is shown by: the last segment of the name the client sent (a
+	 * browser may send a whole path, with {@code /} or {@code \}), {@code upload.csv}
+	 * when nothing is left.
+	 * @throws InvalidInputException when the name holds a control character
+	 */
+	static String uploadName(@Nullable String given) {
+		if (given == null) {
+			return "upload.csv";
+		}
+		int refused = ControlCharacters.firstIn(given, false);
+		if (refused >= 0) {
+			throw new InvalidInputException("file", "its name " + ControlCharacters.describe(given, refused));
+		}
+		String name = given.substring(Math.max(given.lastIndexOf('/'), given.lastIndexOf('\\')) + 1).strip();
+		return (name.isEmpty() || name.equals(".") || name.equals("..")) ? "upload.csv" : name;
 	}
 
 	private static void checkHeaders(Path file, AllocationFile.Format format, MappingProfile profile)
