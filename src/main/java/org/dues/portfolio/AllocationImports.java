@@ -92,7 +92,8 @@ public class AllocationImports {
 			log.warn("Upload {} could not be stored or read", id, ex);
 			throw new InvalidInputException("file", "the file could not be read");
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | Error ex) {
+			// an upload that went wrong in any way leaves no file behind
 			deleteQuietly(file);
 			throw ex;
 		}
@@ -137,6 +138,9 @@ public class AllocationImports {
 
 	private static void checkHeaders(Path file, AllocationFile.Format format, MappingProfile profile)
 			throws IOException {
+		if (format == AllocationFile.Format.XLSX) {
+			WorkbookExpansion.check(file);
+		}
 		try (AllocationFile rows = AllocationFile.open(file, format, DateTimeFormatter.ISO_LOCAL_DATE)) {
 			ImportColumns.resolve(rows.headers(), profile);
 		}
