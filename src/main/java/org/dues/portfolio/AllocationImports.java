@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 
+import org.dues.shared.ControlCharacters;
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.NotFoundException;
 import org.jspecify.annotations.Nullable;
@@ -77,8 +78,7 @@ public class AllocationImports {
 			String who) {
 		CreditorView creditor = this.creditors.getByCode(creditorCode);
 		MappingProfile profile = this.mappings.get(creditor, mappingName);
-		String name = (fileName == null || fileName.isBlank()) ? "upload.csv"
-				: Path.of(fileName).getFileName().toString();
+		String name = uploadName(fileName);
 		AllocationFile.Format format = AllocationFile.Format.of(name);
 		UUID id = UUID.randomUUID();
 		Path file = this.files.file(id, format);
@@ -92,7 +92,8 @@ public class AllocationImports {
 			log.warn("Upload {} could not be stored or read", id, ex);
 			throw new InvalidInputException("file", "the file could not be read");
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | Error ex) {
+			// an upload that went wrong in any way leaves no file behind
 			deleteQuietly(file);
 			throw ex;
 		}
@@ -120,8 +121,29 @@ public class AllocationImports {
 		return accepted;
 	}
 
+	/**
+	 * The name an upload is shown by: the last segment of the name the client sent (a
+	 * browser may send a whole path, with {@code /} or {@code \}), {@code upload.csv}
+	 * when nothing is left.
+	 * @throws InvalidInputException when the name holds a control character
+	 */
+	static String uploadName(@Nullable String given) {
+		if (given == null) {
+			return "upload.csv";
+		}
+		int refused = ControlCharacters.firstIn(given, false);
+		if (refused >= 0) {
+			throw new InvalidInputException("file", "its name " + ControlCharacters.describe(given, refused));
+		}
+		String name = given.substring(Math.max(given.lastIndexOf('/'), given.lastIndexOf('\\')) + 1).strip();
+		return (name.isEmpty() || name.equals(".") || name.equals("..")) ? "upload.csv" : name;
+	}
+
 	private static void checkHeaders(Path file, AllocationFile.Format format, MappingProfile profile)
 			throws IOException {
+		if (format == AllocationFile.Format.XLSX) {
+			WorkbookExpansion.check(file);
+		}
 		try (AllocationFile rows = AllocationFile.open(file, format, DateTimeFormatter.ISO_LOCAL_DATE)) {
 			ImportColumns.resolve(rows.headers(), profile);
 		}

@@ -18,7 +18,9 @@ import org.springframework.http.MediaType;
 /**
  * Problem details written straight to a response, for answers given before Spring MVC
  * (servlet filters, the container's error valve), and the rule for what no detail may
- * show: class names, exception names, server file paths or the database's messages.
+ * show: class names, exception names, a method named by its class (as Jackson's limits
+ * do: {@code StreamReadConstraints.getMaxNestingDepth()}), server file paths or the
+ * database's messages.
  */
 final class Problems {
 
@@ -29,7 +31,7 @@ final class Problems {
 
 	private static final Pattern INTERNAL = Pattern
 		.compile("\\b(?:java|javax|jakarta|org|com|tools|sun|jdk)\\.[a-z0-9_]+\\.[\\w.$]+"
-				+ "|\\b\\w*Exception\\b|\\b[A-Z]\\w*[a-z]Error\\b|\\bERROR: |SQL ?[Ss]tate|\\bat [\\w.$]+\\("
+				+ "|\\b[A-Z]\\w*\\.[a-z]\\w*\\(|\\b\\w*Exception\\b|\\b[A-Z]\\w*[a-z]Error\\b|\\bERROR: |SQL ?[Ss]tate|\\bat [\\w.$]+\\("
 				+ "|(?<![\\w/.:-])/(?:home|tmp|work|var|usr|etc|opt|root|srv|data|proc|mnt|Users)/|\\b[A-Za-z]:\\\\\\w");
 
 	private Problems() {

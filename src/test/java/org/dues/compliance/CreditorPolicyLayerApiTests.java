@@ -24,6 +24,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import static org.assertj.core.api.Assertions.assertThatException;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
@@ -166,6 +167,17 @@ class CreditorPolicyLayerApiTests {
 						.param("c", this.creditor.id().value())
 						.update())
 			.withMessageContaining("append-only");
+	}
+
+	@Test
+	void rulesNestedDeeperThanTheParserTakesAreRefusedWithoutNamingItsInternals() throws Exception {
+		String deep = "{\"a\": ".repeat(600) + "1" + "}".repeat(600);
+		send(put(layer()).header("If-None-Match", "*"), "{\"rules\": " + deep + ", \"reason\": \"Deep\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[0].field").value("rules"))
+			.andExpect(jsonPath("$.errors[0].message").value("cannot be read"))
+			.andExpect(content().string(not(containsString("StreamReadConstraints"))));
 	}
 
 	private void expectCallHours(String from, String to, String etag) throws Exception {

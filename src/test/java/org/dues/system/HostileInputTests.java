@@ -54,7 +54,7 @@ class HostileInputTests {
 
 	/** What no answer may show. */
 	static final Pattern INTERNAL = Pattern.compile("\\b(?:java|javax|jakarta|org|com|tools)\\.[a-z]+\\.\\w"
-			+ "|Exception\\b|\\bat [\\w.$]+\\(|(?<![\\w/.:-])/(?:home|tmp|work|var|usr|etc|opt|root)/|ERROR: "
+			+ "|Exception\\b|\\b[A-Z]\\w*\\.[a-z]\\w*\\(|\\bat [\\w.$]+\\(|(?<![\\w/.:-])/(?:home|tmp|work|var|usr|etc|opt|root)/|ERROR: "
 			+ "|SQL ?[Ss]tate|Tomcat|Whitelabel|HTTP Status \\d");
 
 	static final String NUL = "%00";
