@@ -95,6 +95,12 @@ class SecurityConfiguration {
 				.hasRole(Role.ADMIN.name())
 				.requestMatchers("/api/v1/teams", "/api/v1/teams/**")
 				.hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
+				// a queue's filters are what its team reaches: a manager's decision, not
+				// the lead's
+				.requestMatchers(HttpMethod.POST, "/api/v1/queues")
+				.hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
+				.requestMatchers(HttpMethod.PUT, "/api/v1/queues/*")
+				.hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/api/v1/queues", "/api/v1/queues/**", "/api/v1/assignments", "/api/v1/supervisor/**")
 				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/api/v1/imports/**")
@@ -152,6 +158,8 @@ class SecurityConfiguration {
 				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/admin", "/admin/**")
 				.hasRole(Role.ADMIN.name())
+				.requestMatchers(HttpMethod.POST, "/queues")
+				.hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/queues", "/queues/**", "/supervisor", "/supervisor/**")
 				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/approvals", "/approvals/**")

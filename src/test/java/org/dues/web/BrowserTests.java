@@ -405,12 +405,13 @@ class BrowserTests {
 	}
 
 	/**
-	 * A lead builds a queue on the Queues page, two agents of the team take its accounts
-	 * one after the other and never get the same one, the second agrees a settlement
-	 * beyond an agent's authority, and the lead approves it from the inbox.
+	 * A manager builds a team's queue on the Queues page, two agents of the team take its
+	 * accounts one after the other and never get the same one, the second agrees a
+	 * settlement beyond an agent's authority, and the team's lead approves it from the
+	 * inbox.
 	 */
 	@Test
-	void aLeadBuildsAQueueTwoAgentsWorkItAndTheLeadApprovesASettlement() throws Exception {
+	void aManagerBuildsAQueueTwoAgentsWorkItAndTheLeadApprovesASettlement() throws Exception {
 		for (String agent : List.of("side-a", "side-b")) {
 			this.users.createIfAbsent(new NewUser(agent, "Agent " + agent, "side-secret", Set.of(Role.AGENT),
 					List.of("ml", "en"), List.of(), "RA-" + agent, LocalDate.of(2027, 12, 31)));
@@ -428,8 +429,10 @@ class BrowserTests {
 		String base = "http://localhost:" + this.port;
 		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
 
-		// the lead defines the queue: this creditor, largest balance first
-		logIn(wait, base, "side-lead");
+		// a manager defines the team's queue: this creditor, largest balance first
+		this.users.createIfAbsent(new NewUser("side-manager", "Manager", "side-secret", Set.of(Role.MANAGER),
+				List.of("en"), List.of(), null, null));
+		logIn(wait, base, "side-manager");
 		this.browser.get(base + "/queues");
 		new org.openqa.selenium.support.ui.Select(this.browser.findElement(By.cssSelector("#new-queue [name=teamId]")))
 			.selectByValue(team.id().toString());

@@ -80,6 +80,12 @@ class LeadPages {
 		model.addAttribute("zone", leadZone(session, creditorZones()).getId());
 		Teams.Scope scope = this.scope.of(user);
 		model.addAttribute("sizes", this.supervision.queueSizes(scope.all() ? null : scope.teams()));
+		// what a team's queues hold is what the team reaches: managers define them, leads
+		// pause and resume their own
+		model.addAttribute("canDefine",
+				user.getAuthorities()
+					.stream()
+					.anyMatch((a) -> a.getAuthority().equals("ROLE_MANAGER") || a.getAuthority().equals("ROLE_ADMIN")));
 		model.addAttribute("inactive",
 				this.queues.all()
 					.stream()
