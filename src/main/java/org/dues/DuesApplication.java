@@ -9,7 +9,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * Dues, an open-source collections platform. With the argument {@code verify-audit} it
- * verifies the compliance audit trail instead of serving, and exits 0 when it is intact.
+ * verifies the compliance audit trail instead of serving, and exits 0 when it is intact;
+ * with {@code unlock <username>} it unlocks a user that failed logins locked out (audited
+ * as done by the operator), and exits 0 when the user exists.
  */
 @SpringBootApplication
 public class DuesApplication {
@@ -20,6 +22,14 @@ public class DuesApplication {
 			System.exit(SpringApplication
 				.exit(new SpringApplicationBuilder(DuesApplication.class).web(WebApplicationType.NONE)
 					.properties("dues.verify-audit=true", "dues.demo=false", "dues.aging.cron=-",
+							"dues.arrangements.cron=-", "dues.work.order-cron=-", "dues.audit.anchor-cron=-")
+					.run(args)));
+		}
+		if (Arrays.asList(args).contains("unlock")) {
+			// a command: let a locked-out user (the only administrator, say) try again
+			System.exit(SpringApplication
+				.exit(new SpringApplicationBuilder(DuesApplication.class).web(WebApplicationType.NONE)
+					.properties("dues.unlock-command=true", "dues.demo=false", "dues.aging.cron=-",
 							"dues.arrangements.cron=-", "dues.work.order-cron=-", "dues.audit.anchor-cron=-")
 					.run(args)));
 		}
