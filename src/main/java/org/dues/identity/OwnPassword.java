@@ -34,6 +34,10 @@ class OwnPassword {
 	 * too many were wrong
 	 */
 	void verify(String username, String current, @Nullable String address) {
+		if (current.isEmpty()) {
+			// nothing was guessed: no failure to count
+			throw new InvalidInputException("current", "is required");
+		}
 		try {
 			this.throttle.check(username, address);
 		}

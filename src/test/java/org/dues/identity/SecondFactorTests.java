@@ -146,13 +146,17 @@ class SecondFactorTests {
 		for (int round = 0; round < 2; round++) {
 			MockHttpSession session = login("sf-guess", "guess-passphrase-one");
 			for (int i = 0; i < 3; i++) {
-				this.mvc.perform(post("/login/totp").session(session).with(csrf()).param("code", "00000" + i));
+				this.mvc.perform(post("/login/totp").session(session)
+					.with(csrf())
+					.with(SessionsAndLoginsTests.from("192.0.2.151"))
+					.param("code", "00000" + i));
 			}
 		}
 		MockHttpSession session = login("sf-guess", "guess-passphrase-one");
 		this.mvc
 			.perform(post("/login/totp").session(session)
 				.with(csrf())
+				.with(SessionsAndLoginsTests.from("192.0.2.151"))
 				.param("code", this.secondFactor.codeAt(secret, this.clock.instant())))
 			.andExpect(status().isOk())
 			.andExpect(model().attribute("lockedMinutes", org.hamcrest.Matchers.greaterThan(0L)));
@@ -161,7 +165,9 @@ class SecondFactorTests {
 			assertThat(entry.subject()).isEqualTo("user:sf-guess");
 		});
 		// passwords are not locked by wrong codes: the API still takes the password
-		this.mvc.perform(get("/api/v1/creditors").with(httpBasic("sf-guess", "guess-passphrase-one")))
+		this.mvc
+			.perform(get("/api/v1/creditors").with(httpBasic("sf-guess", "guess-passphrase-one"))
+				.with(SessionsAndLoginsTests.from("192.0.2.151")))
 			.andExpect(status().isOk());
 		// an unlock lets the codes be tried again; a right one is taken
 		this.mvc.perform(post("/api/v1/users/sf-guess/unlock").with(httpBasic("admin", "admin-secret")))
@@ -169,6 +175,7 @@ class SecondFactorTests {
 		this.mvc
 			.perform(post("/login/totp").session(session)
 				.with(csrf())
+				.with(SessionsAndLoginsTests.from("192.0.2.151"))
 				.param("code", this.secondFactor.codeAt(secret, this.clock.instant())))
 			.andExpect(redirectedUrl("/"));
 	}
@@ -184,11 +191,13 @@ class SecondFactorTests {
 		this.mvc
 			.perform(post("/account/totp").session(stolen)
 				.with(csrf())
+				.with(SessionsAndLoginsTests.from("192.0.2.152"))
 				.param("code", this.secondFactor.codeAt(secret, this.clock.instant())))
 			.andExpect(content().string(containsString("id=\"totp-problem\"")));
 		this.mvc
 			.perform(post("/account/totp").session(stolen)
 				.with(csrf())
+				.with(SessionsAndLoginsTests.from("192.0.2.152"))
 				.param("current", "not-the-password")
 				.param("code", this.secondFactor.codeAt(secret, this.clock.instant())))
 			.andExpect(content().string(containsString("is not your current password")));
@@ -197,6 +206,7 @@ class SecondFactorTests {
 		this.mvc
 			.perform(post("/account/totp").session(other)
 				.with(csrf())
+				.with(SessionsAndLoginsTests.from("192.0.2.152"))
 				.param("current", "thief-passphrase-one")
 				.param("code", this.secondFactor.codeAt(secretOf(other), this.clock.instant())))
 			.andExpect(redirectedUrl("/"));
