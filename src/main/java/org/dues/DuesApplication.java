@@ -1,6 +1,8 @@
 package org.dues;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -8,29 +10,31 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * Dues, an open-source collections platform. With the argument {@code verify-audit} it
- * verifies the compliance audit trail instead of serving, and exits 0 when it is intact;
- * with {@code anchor-audit} (and {@code --reinitialise} after the anchor was lost) it
- * anchors the trail and exits 0 when an anchor is in place.
+ * Dues, an open-source collections platform. Given a command instead of serving, it runs
+ * the command and exits with its status: {@code verify-audit} verifies the compliance
+ * audit trail (0 when intact); {@code anchor-audit} (with {@code --reinitialise} after
+ * the anchor was lost) anchors the trail (0 when an anchor is in place);
+ * {@code unlock <username>} unlocks a user that failed logins locked out, audited as done
+ * by the operator (0 when the user exists).
  */
 @SpringBootApplication
 public class DuesApplication {
 
+	/** Each command and the property that switches its runner on. */
+	private static final Map<String, String> COMMANDS = Map.of("verify-audit", "dues.verify-audit=true", "anchor-audit",
+			"dues.anchor-audit=true", "unlock", "dues.unlock-command=true");
+
 	public static void main(String[] args) {
-		if (Arrays.asList(args).contains("verify-audit")) {
-			// a command: walk the audit trail's hash chain, print the result, exit 0 or 1
-			System.exit(SpringApplication
-				.exit(new SpringApplicationBuilder(DuesApplication.class).web(WebApplicationType.NONE)
-					.properties("dues.verify-audit=true", "dues.demo=false", "dues.aging.cron=-",
-							"dues.arrangements.cron=-", "dues.work.order-cron=-", "dues.audit.anchor-cron=-")
-					.run(args)));
-		}
-		if (Arrays.asList(args).contains("anchor-audit")) {
-			System.exit(SpringApplication
-				.exit(new SpringApplicationBuilder(DuesApplication.class).web(WebApplicationType.NONE)
-					.properties("dues.anchor-audit=true", "dues.demo=false", "dues.aging.cron=-",
-							"dues.arrangements.cron=-", "dues.work.order-cron=-", "dues.audit.anchor-cron=-")
-					.run(args)));
+		List<String> given = Arrays.asList(args);
+		for (Map.Entry<String, String> command : COMMANDS.entrySet()) {
+			if (given.contains(command.getKey())) {
+				// no web server, no demo data, no scheduled jobs: the command alone
+				System.exit(SpringApplication
+					.exit(new SpringApplicationBuilder(DuesApplication.class).web(WebApplicationType.NONE)
+						.properties(command.getValue(), "dues.demo=false", "dues.aging.cron=-",
+								"dues.arrangements.cron=-", "dues.work.order-cron=-", "dues.audit.anchor-cron=-")
+						.run(args)));
+			}
 		}
 		SpringApplication.run(DuesApplication.class, args);
 	}

@@ -11,8 +11,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Lockouts by failed logins, and administrators' unlocks, go into the audit trail in the
- * same transaction that records them (identity publishes them inside one).
+ * Lockouts by failed logins, and administrators' and operators' unlocks, go into the
+ * audit trail in the same transaction that records them (identity publishes them inside
+ * one).
  */
 @Component
 class LoginAudit {
@@ -26,6 +27,7 @@ class LoginAudit {
 	@EventListener
 	void on(LoginLockedOut locked) {
 		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("scope", locked.scope());
 		payload.put("until", locked.until().toString());
 		if (locked.address() != null) {
 			payload.put("address", locked.address());

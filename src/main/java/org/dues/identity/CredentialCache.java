@@ -2,12 +2,17 @@ package org.dues.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,11 +25,11 @@ import org.springframework.stereotype.Component;
  * no session, and checking a password against its bcrypt hash costs tens of milliseconds
  * of CPU by design; an agent's client asking for the next account every few seconds would
  * spend more on that than on the work. A verified name and password are remembered (as a
- * SHA-256 of both, never the password) for a short while with the user's security stamp
- * at that moment. Every use compares that stamp with the one in the database, which
- * changes with the user's password, roles, status or a lockout, so a change made on any
- * node of a cluster makes the entry useless on every node at once (one indexed read costs
- * far less than bcrypt).
+ * HMAC-SHA256 of both under a random key of this process, never the password) for a short
+ * while with the user's security stamp at that moment. Every use compares that stamp with
+ * the one in the database, which changes with the user's password, roles, status or a
+ * lockout, so a change made on any node of a cluster makes the entry useless on every
+ * node at once (one indexed read costs far less than bcrypt).
  */
 @Component
 class CredentialCache {
@@ -35,10 +40,17 @@ class CredentialCache {
 
 	private final Map<String, Entry> verified = new ConcurrentHashMap<>();
 
+	private static final String HMAC = "HmacSHA256";
+
 	private final Clock clock;
+
+	private final SecretKeySpec key;
 
 	CredentialCache(Clock clock) {
 		this.clock = clock;
+		byte[] random = new byte[32];
+		new SecureRandom().nextBytes(random);
+		this.key = new SecretKeySpec(random, HMAC);
 	}
 
 	/**
@@ -74,14 +86,19 @@ class CredentialCache {
 		this.verified.remove(username);
 	}
 
-	private static byte[] digest(String username, String password) {
+	/**
+	 * HMAC-SHA256 of name and password under this process's key: a heap dump holds
+	 * nothing a password guess can be checked against offline.
+	 */
+	byte[] digest(String username, String password) {
 		try {
-			MessageDigest sha = MessageDigest.getInstance("SHA-256");
-			sha.update(username.getBytes(StandardCharsets.UTF_8));
-			sha.update((byte) 0);
-			return sha.digest(password.getBytes(StandardCharsets.UTF_8));
+			Mac mac = Mac.getInstance(HMAC);
+			mac.init(this.key);
+			mac.update(username.getBytes(StandardCharsets.UTF_8));
+			mac.update((byte) 0);
+			return mac.doFinal(password.getBytes(StandardCharsets.UTF_8));
 		}
-		catch (NoSuchAlgorithmException ex) {
+		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

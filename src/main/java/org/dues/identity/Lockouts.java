@@ -36,8 +36,8 @@ public class Lockouts {
 	/** The users locked out now, the longest-locked first. */
 	public List<Lockout> current() {
 		return this.jdbc.sql("""
-				SELECT username, locked_at, until FROM identity_lockouts WHERE until > :now
-				ORDER BY locked_at, username""")
+				SELECT username, min(locked_at), max(until) FROM identity_lockouts WHERE until > :now
+				GROUP BY username ORDER BY min(locked_at), username""")
 			.param("now", this.clock.instant().atOffset(ZoneOffset.UTC))
 			.query((rs, n) -> new Lockout(rs.getString(1), rs.getTimestamp(2).toInstant(),
 					rs.getTimestamp(3).toInstant()))
@@ -57,7 +57,8 @@ public class Lockouts {
 	}
 
 	/**
-	 * A user locked out by failed logins.
+	 * A user locked out by failed logins (everywhere, from some address, or of one-time
+	 * codes).
 	 *
 	 * @param until when logins may be tried again without an unlock
 	 */

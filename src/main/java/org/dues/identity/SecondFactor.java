@@ -27,6 +27,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -58,8 +59,15 @@ public class SecondFactor {
 
 	private final ApplicationEventPublisher events;
 
+	private final OwnPassword ownPassword;
+
+	private final TransactionTemplate transactions;
+
 	SecondFactor(JdbcClient jdbc, FieldEncryption encryption, Clock clock, LoginThrottle throttle,
-			SessionTermination sessions, ApplicationEventPublisher events) {
+			SessionTermination sessions, ApplicationEventPublisher events, OwnPassword ownPassword,
+			TransactionTemplate transactions) {
+		this.ownPassword = ownPassword;
+		this.transactions = transactions;
 		this.sessions = sessions;
 		this.events = events;
 		this.jdbc = jdbc;
@@ -105,41 +113,53 @@ public class SecondFactor {
 	}
 
 	/**
-	 * Enrols the user with the secret when the code is right for it.
+	 * Enrols the user with the secret when their current password and the code are right
+	 * for it: a stolen session alone cannot put the thief's app on the account. The
+	 * user's other sessions end.
+	 * @param keepSession the session enrolling, which stays
+	 * @param address the source address, if known
 	 * @return whether the code was right (and the secret kept)
+	 * @throws org.dues.shared.InvalidInputException if the current password is wrong, or
+	 * was wrong too often
 	 */
-	@Transactional
-	public boolean enrol(String username, String secret, String code) {
+	public boolean enrol(String username, String secret, String code, String current, @Nullable String keepSession,
+			@Nullable String address) {
+		// outside the enrolment's transaction: a refused password's count and lockout
+		// stay
+		this.ownPassword.verify(username, current, address);
 		long step = matchingStep(secret, code, 0);
 		if (step < 0) {
 			return false;
 		}
-		this.jdbc.sql("UPDATE identity_users SET totp_secret = :secret, totp_last_step = :step WHERE username = :u")
-			.param("secret", this.encryption.encrypt(secret, FIELD + username))
-			.param("step", step)
-			.param("u", username)
-			.update();
+		this.transactions.executeWithoutResult((status) -> {
+			this.jdbc.sql("UPDATE identity_users SET totp_secret = :secret, totp_last_step = :step WHERE username = :u")
+				.param("secret", this.encryption.encrypt(secret, FIELD + username))
+				.param("step", step)
+				.param("u", username)
+				.update();
+			this.sessions.endExcept(username, keepSession);
+		});
 		return true;
 	}
 
 	/**
-	 * Checks a code given at login behind the same throttle as passwords: wrong codes
-	 * count as failed logins of the user and the address.
+	 * Checks a code given at login behind {@link LoginThrottle}: wrong codes count on the
+	 * user's own bucket of codes (and the address's), which a right password does not
+	 * refill; only a right code forgets them.
 	 * @param address the source address, if known
 	 */
 	public CodeCheck check(String username, String code, @Nullable String address) {
-		LoginThrottle.Attempt attempt;
 		try {
-			attempt = this.throttle.begin(username, address);
+			this.throttle.checkCode(username, address);
 		}
 		catch (LoginThrottledException ex) {
 			return new CodeCheck(false, ex.retryAfterMinutes());
 		}
 		if (verify(username, code)) {
-			this.throttle.succeeded(attempt);
+			this.throttle.codeSucceeded(username);
 			return new CodeCheck(true, 0);
 		}
-		this.throttle.failed(attempt);
+		this.throttle.codeFailed(username, address);
 		return new CodeCheck(false, 0);
 	}
 

@@ -13,7 +13,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Password authentication (web form and HTTP Basic alike) behind {@link LoginThrottle}: a
- * user or address with too many failures is refused before any password is checked.
+ * user or address with too many failures is refused before any password is checked, and
+ * only a wrong password counts as a failure.
  */
 final class ThrottledAuthentication implements AuthenticationProvider {
 
@@ -31,19 +32,20 @@ final class ThrottledAuthentication implements AuthenticationProvider {
 	@Override
 	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
 		String username = String.valueOf(authentication.getName());
-		LoginThrottle.Attempt attempt = this.throttle.begin(username, address(authentication));
+		String address = address(authentication);
+		this.throttle.check(username, address);
 		Authentication verified;
 		try {
 			verified = this.delegate.authenticate(authentication);
 		}
 		catch (BadCredentialsException ex) {
-			this.throttle.failed(attempt);
+			this.throttle.failed(username, address);
 			throw ex;
 		}
 		if (verified == null) {
 			throw new BadCredentialsException("Bad credentials");
 		}
-		this.throttle.succeeded(attempt);
+		this.throttle.succeeded(username, address);
 		return verified;
 	}
 

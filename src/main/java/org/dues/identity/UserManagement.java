@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Users, their roles and what agents bring to the work (languages, regions, the
@@ -45,8 +46,14 @@ public class UserManagement {
 
 	private final SessionTermination sessions;
 
+	private final OwnPassword ownPassword;
+
+	private final TransactionTemplate transactions;
+
 	UserManagement(JdbcClient jdbc, PasswordEncoder passwords, Clock clock, CredentialCache credentials,
-			UserLogins logins, SessionTermination sessions) {
+			UserLogins logins, SessionTermination sessions, OwnPassword ownPassword, TransactionTemplate transactions) {
+		this.ownPassword = ownPassword;
+		this.transactions = transactions;
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.clock = clock;
@@ -151,28 +158,26 @@ public class UserManagement {
 	}
 
 	/**
-	 * A user changes their own password: the current one must be right and the new one
-	 * meet the policy; the user's other sessions end, the one given stays.
+	 * A user changes their own password: the current one must be right (checked behind
+	 * the login throttle, so a stolen session cannot guess it) and the new one meet the
+	 * policy; the user's other sessions end, the one given stays.
 	 * @param keepSession the id of the session the change was made in, if any
-	 * @throws InvalidInputException if the current password is wrong or the new one is
-	 * refused
+	 * @param address the source address of the request, if known
+	 * @throws InvalidInputException if the current password is wrong (or was wrong too
+	 * often) or the new one is refused
 	 */
-	@Transactional
-	public void changeOwnPassword(String username, String current, String password, @Nullable String keepSession) {
-		String hash = this.jdbc.sql("SELECT password_hash FROM identity_users WHERE username = :u FOR UPDATE")
-			.param("u", username)
-			.query(String.class)
-			.optional()
-			.orElseThrow(() -> new NotFoundException("user", username));
-		if (!this.passwords.matches(current, hash)) {
-			throw new InvalidInputException("current", "is not your current password");
-		}
+	public void changeOwnPassword(String username, String current, String password, @Nullable String keepSession,
+			@Nullable String address) {
+		// outside the change's transaction: a refused password's count and lockout stay
+		this.ownPassword.verify(username, current, address);
 		if (current.equals(password)) {
 			throw new InvalidInputException("password", "must differ from the current one");
 		}
 		PasswordPolicy.check(username, password);
-		storePassword(username, password);
-		rightsChanged(username, keepSession);
+		this.transactions.executeWithoutResult((status) -> {
+			storePassword(username, password);
+			rightsChanged(username, keepSession);
+		});
 	}
 
 	/** The user must set a new password at their next login (a generated one). */
@@ -214,6 +219,24 @@ public class UserManagement {
 			.param("username", username)
 			.query((rs, n) -> view(rs))
 			.optional();
+	}
+
+	/** The users demo mode creates, in the order the login page lists them. */
+	public static final List<String> DEMO_USERNAMES = List.of("agent1", "agent2", "agent3", "lead1", "manager1",
+			"compliance1", "admin");
+
+	/**
+	 * The demo users that exist and are enabled, in {@link #DEMO_USERNAMES}' order: what
+	 * the login page lists in demo mode (never the other users).
+	 */
+	public List<UserView> demoLogins() {
+		List<UserView> found = this.jdbc.sql(SELECT + " WHERE u.username IN (:names) AND u.enabled")
+			.param("names", DEMO_USERNAMES)
+			.query((rs, n) -> view(rs))
+			.list();
+		return found.stream()
+			.sorted(java.util.Comparator.comparingInt((UserView u) -> DEMO_USERNAMES.indexOf(u.username())))
+			.toList();
 	}
 
 	/** Every user, by name. */

@@ -27,6 +27,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -70,6 +71,7 @@ class SecondFactorTests {
 		this.mvc
 			.perform(post("/account/totp").session(first)
 				.with(csrf())
+				.param("current", "agent-passphrase-one")
 				.param("code", this.secondFactor.codeAt(secret, this.clock.instant())))
 			.andExpect(redirectedUrl("/"));
 		assertThat(this.secondFactor.enrolled("sf-agent")).isTrue();
@@ -132,6 +134,105 @@ class SecondFactorTests {
 			.createIfAbsent(new NewUser("sf-new", "New", "new-passphrase-one", Set.of(Role.COMPLIANCE), List.of("en")));
 		MockHttpSession session = login("sf-new", "new-passphrase-one");
 		this.mvc.perform(get("/login/totp").session(session)).andExpect(redirectedUrl("/account/totp"));
+	}
+
+	@Test
+	void wrongCodesCountOnTheirOwnAndARightPasswordDoesNotForgetThem() throws Exception {
+		// H3: a right password used to refill the bucket the wrong codes were counted in
+		this.users.createIfAbsent(
+				new NewUser("sf-guess", "Guess", "guess-passphrase-one", Set.of(Role.AGENT), List.of("en")));
+		String secret = enrol("sf-guess", "guess-passphrase-one");
+		this.clock.advance(Duration.ofSeconds(30));
+		for (int round = 0; round < 2; round++) {
+			MockHttpSession session = login("sf-guess", "guess-passphrase-one");
+			for (int i = 0; i < 3; i++) {
+				this.mvc.perform(post("/login/totp").session(session)
+					.with(csrf())
+					.with(SessionsAndLoginsTests.from("192.0.2.151"))
+					.param("code", "00000" + i));
+			}
+		}
+		MockHttpSession session = login("sf-guess", "guess-passphrase-one");
+		this.mvc
+			.perform(post("/login/totp").session(session)
+				.with(csrf())
+				.with(SessionsAndLoginsTests.from("192.0.2.151"))
+				.param("code", this.secondFactor.codeAt(secret, this.clock.instant())))
+			.andExpect(status().isOk())
+			.andExpect(model().attribute("lockedMinutes", org.hamcrest.Matchers.greaterThan(0L)));
+		assertThat(this.audit.latest(5)).anySatisfy((entry) -> {
+			assertThat(entry.action()).isEqualTo("LOGIN_LOCKED_OUT");
+			assertThat(entry.subject()).isEqualTo("user:sf-guess");
+		});
+		// passwords are not locked by wrong codes: the API still takes the password
+		this.mvc
+			.perform(get("/api/v1/creditors").with(httpBasic("sf-guess", "guess-passphrase-one"))
+				.with(SessionsAndLoginsTests.from("192.0.2.151")))
+			.andExpect(status().isOk());
+		// an unlock lets the codes be tried again; a right one is taken
+		this.mvc.perform(post("/api/v1/users/sf-guess/unlock").with(httpBasic("admin", "admin-secret")))
+			.andExpect(status().isNoContent());
+		this.mvc
+			.perform(post("/login/totp").session(session)
+				.with(csrf())
+				.with(SessionsAndLoginsTests.from("192.0.2.151"))
+				.param("code", this.secondFactor.codeAt(secret, this.clock.instant())))
+			.andExpect(redirectedUrl("/"));
+	}
+
+	@Test
+	void enrollingAnAppAsksForTheCurrentPasswordAndEndsTheOtherSessions() throws Exception {
+		// H3: a stolen session used to be enough to put the thief's app on the account
+		this.users.createIfAbsent(
+				new NewUser("sf-thief", "Thief", "thief-passphrase-one", Set.of(Role.AGENT), List.of("en")));
+		MockHttpSession stolen = login("sf-thief", "thief-passphrase-one");
+		MockHttpSession other = login("sf-thief", "thief-passphrase-one");
+		String secret = secretOf(stolen);
+		this.mvc
+			.perform(post("/account/totp").session(stolen)
+				.with(csrf())
+				.with(SessionsAndLoginsTests.from("192.0.2.152"))
+				.param("code", this.secondFactor.codeAt(secret, this.clock.instant())))
+			.andExpect(content().string(containsString("id=\"totp-problem\"")));
+		this.mvc
+			.perform(post("/account/totp").session(stolen)
+				.with(csrf())
+				.with(SessionsAndLoginsTests.from("192.0.2.152"))
+				.param("current", "not-the-password")
+				.param("code", this.secondFactor.codeAt(secret, this.clock.instant())))
+			.andExpect(content().string(containsString("is not your current password")));
+		assertThat(this.secondFactor.enrolled("sf-thief")).isFalse();
+
+		this.mvc
+			.perform(post("/account/totp").session(other)
+				.with(csrf())
+				.with(SessionsAndLoginsTests.from("192.0.2.152"))
+				.param("current", "thief-passphrase-one")
+				.param("code", this.secondFactor.codeAt(secretOf(other), this.clock.instant())))
+			.andExpect(redirectedUrl("/"));
+		assertThat(this.secondFactor.enrolled("sf-thief")).isTrue();
+		this.mvc.perform(get("/accounts").session(other)).andExpect(status().isOk());
+		this.mvc.perform(get("/accounts").session(stolen)).andExpect(redirectedUrl("/login?expired"));
+	}
+
+	private String enrol(String username, String password) throws Exception {
+		MockHttpSession session = login(username, password);
+		String secret = secretOf(session);
+		this.mvc
+			.perform(post("/account/totp").session(session)
+				.with(csrf())
+				.param("current", password)
+				.param("code", this.secondFactor.codeAt(secret, this.clock.instant())))
+			.andExpect(redirectedUrl("/"));
+		return secret;
+	}
+
+	private String secretOf(MockHttpSession session) throws Exception {
+		return (String) this.mvc.perform(get("/account/totp").session(session))
+			.andReturn()
+			.getModelAndView()
+			.getModel()
+			.get("secret");
 	}
 
 	private static boolean granted(AuthorizationManager<HttpServletRequest> rule, Authentication login, String path) {

@@ -1,9 +1,23 @@
 package org.dues.identity;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.dues.IntegrationTest;
 import org.dues.MutableClock;
@@ -11,6 +25,8 @@ import org.dues.system.RuntimeMode;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
@@ -52,6 +68,12 @@ class SessionsAndLoginsTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	UserLogins logins;
+
+	@Autowired
+	LoginThrottle throttle;
 
 	@Test
 	void aDemotedAdministratorsOpenSessionEndsAndCannotCreateAnAdministrator() throws Exception {
@@ -190,7 +212,7 @@ class SessionsAndLoginsTests {
 	}
 
 	@Test
-	void theDelaysGrowWithTheFailures() throws Exception {
+	void theDelaysGrowWithTheFailuresFromOneAddressAndLockOnlyThatAddressOut() throws Exception {
 		user("sl-slow", "slow-passphrase-one", Role.AGENT);
 		Instant start = this.clock.instant();
 		try {
@@ -200,7 +222,7 @@ class SessionsAndLoginsTests {
 			while (failures < 12) {
 				ResultActions attempt = this.mvc
 					.perform(get("/api/v1/creditors").with(httpBasic("sl-slow", "guess-" + failures))
-						.with(from("192.0.2." + (100 + failures))));
+						.with(from("192.0.2.100")));
 				int status = attempt.andReturn().getResponse().getStatus();
 				if (status == 429) {
 					last = Long.parseLong(attempt.andReturn().getResponse().getHeader("Retry-After"));
@@ -214,14 +236,214 @@ class SessionsAndLoginsTests {
 			}
 			this.mvc
 				.perform(get("/api/v1/creditors").with(httpBasic("sl-slow", "slow-passphrase-one"))
-					.with(from("192.0.2.99")))
+					.with(from("192.0.2.100")))
 				.andExpect(status().isTooManyRequests());
 			assertThat(first).isBetween(1L, 60L);
 			assertThat(last).isGreaterThan(300L);
+			// the user is not locked out of every other address
+			this.mvc
+				.perform(get("/api/v1/creditors").with(httpBasic("sl-slow", "slow-passphrase-one"))
+					.with(from("192.0.2.99")))
+				.andExpect(status().isOk());
 		}
 		finally {
 			this.clock.set(start);
 		}
+	}
+
+	@Test
+	void anAttackerGuessingFromOneAddressDoesNotLockTheUserOut() throws Exception {
+		// H4: one wrong password now and then used to keep any user locked for good
+		user("sl-dos", "dos-passphrase-one", Role.ADMIN);
+		for (int i = 0; i < 8; i++) {
+			this.mvc
+				.perform(get("/api/v1/creditors").with(httpBasic("sl-dos", "guess-" + i)).with(from("203.0.113.50")));
+		}
+		this.mvc
+			.perform(
+					get("/api/v1/creditors").with(httpBasic("sl-dos", "dos-passphrase-one")).with(from("203.0.113.50")))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().exists("Retry-After"));
+		this.mvc
+			.perform(get("/api/v1/creditors").with(httpBasic("sl-dos", "dos-passphrase-one")).with(from("192.0.2.51")))
+			.andExpect(status().isOk());
+		MockHttpSession session = login("sl-dos", "dos-passphrase-one", "192.0.2.52");
+		this.mvc.perform(get("/admin").session(session)).andExpect(status().isOk());
+		// the attacker's address's lockout of the user is audited with its scope
+		assertThat(this.jdbc.sql("""
+				SELECT payload::text FROM compliance_audit WHERE subject = 'user:sl-dos'
+				AND action = 'LOGIN_LOCKED_OUT'""").query(String.class).list())
+			.anySatisfy((payload) -> assertThat(payload).contains("address:203.0.113.50"));
+	}
+
+	@Test
+	void failuresFromManyAddressesLockTheUserOutEverywhereButWhereTheyLoggedInRecently() throws Exception {
+		user("sl-known", "known-passphrase-one", Role.AGENT);
+		login("sl-known", "known-passphrase-one", "192.0.2.181");
+		for (int i = 0; i < 40; i++) {
+			this.mvc.perform(
+					get("/api/v1/creditors").with(httpBasic("sl-known", "guess-" + i)).with(from("198.18.0." + i)));
+		}
+		this.mvc
+			.perform(get("/api/v1/creditors").with(httpBasic("sl-known", "known-passphrase-one"))
+				.with(from("198.18.1.1")))
+			.andExpect(status().isTooManyRequests());
+		assertThat(audit("sl-known")).contains("LOGIN_LOCKED_OUT");
+		this.mvc
+			.perform(get("/api/v1/creditors").with(httpBasic("sl-known", "known-passphrase-one"))
+				.with(from("192.0.2.181")))
+			.andExpect(status().isOk());
+		login("sl-known", "known-passphrase-one", "192.0.2.181");
+	}
+
+	@Test
+	void manyRightPasswordsAtOnceOnAColdCacheAreAllAccepted() throws Exception {
+		user("sl-burst", "burst-passphrase-one", Role.AGENT);
+		int calls = 8;
+		ExecutorService pool = Executors.newFixedThreadPool(calls);
+		try {
+			CountDownLatch go = new CountDownLatch(1);
+			List<Future<Integer>> answers = new ArrayList<>();
+			for (int i = 0; i < calls; i++) {
+				answers.add(pool.submit(() -> {
+					go.await();
+					return this.mvc
+						.perform(get("/api/v1/creditors").with(httpBasic("sl-burst", "burst-passphrase-one"))
+							.with(from("192.0.2.190")))
+						.andReturn()
+						.getResponse()
+						.getStatus();
+				}));
+			}
+			go.countDown();
+			for (Future<Integer> answer : answers) {
+				assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void aStolenSessionCannotGuessTheCurrentPasswordToChangeIt() throws Exception {
+		user("sl-stolen", "stolen-passphrase-one", Role.AGENT);
+		MockHttpSession session = login("sl-stolen", "stolen-passphrase-one", "192.0.2.200");
+		for (int i = 0; i < 5; i++) {
+			this.mvc
+				.perform(post("/account/password").session(session)
+					.with(csrf())
+					.with(from("203.0.113.201"))
+					.param("current", "guess-" + i)
+					.param("password", "stolen-passphrase-two")
+					.param("confirm", "stolen-passphrase-two"))
+				.andExpect(content().string(containsString("is not your current password")));
+		}
+		this.mvc
+			.perform(post("/account/password").session(session)
+				.with(csrf())
+				.with(from("203.0.113.201"))
+				.param("current", "stolen-passphrase-one")
+				.param("password", "stolen-passphrase-two")
+				.param("confirm", "stolen-passphrase-two"))
+			.andExpect(content().string(containsString("wrong too often")));
+		assertThat(audit("sl-stolen")).contains("LOGIN_LOCKED_OUT");
+		this.mvc
+			.perform(get("/api/v1/creditors").with(httpBasic("sl-stolen", "stolen-passphrase-one"))
+				.with(from("192.0.2.201")))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void ipv6AddressesCountByTheirSlash64() {
+		assertThat(LoginThrottle.addressKey("2001:db8:1:2:aaaa::1")).isEqualTo("2001:db8:1:2::/64")
+			.isEqualTo(LoginThrottle.addressKey("2001:0db8:0001:0002:bbbb:cccc:dddd:eeee"))
+			.isEqualTo(LoginThrottle.addressKey("[2001:db8:1:2::9]"))
+			.isNotEqualTo(LoginThrottle.addressKey("2001:db8:1:3::1"));
+		assertThat(LoginThrottle.addressKey("203.0.113.9")).isEqualTo("203.0.113.9");
+		assertThat(LoginThrottle.addressKey("::ffff:203.0.113.9")).isEqualTo("203.0.113.9");
+		assertThat(LoginThrottle.addressKey(null)).isNull();
+	}
+
+	@Test
+	void behindAProxyTheClientsForwardedAddressAndSchemeCount(@LocalServerPort int port) throws Exception {
+		user("sl-proxied", "proxied-passphrase-one", Role.AGENT);
+		HttpClient http = HttpClient.newHttpClient();
+		for (int i = 0; i < 6; i++) {
+			http.send(basic(port, "sl-proxied", "guess-" + i).header("X-Forwarded-For", "203.0.113.77").build(),
+					BodyHandlers.discarding());
+		}
+		HttpResponse<Void> attacker = http.send(
+				basic(port, "sl-proxied", "proxied-passphrase-one").header("X-Forwarded-For", "203.0.113.77").build(),
+				BodyHandlers.discarding());
+		assertThat(attacker.statusCode()).isEqualTo(429);
+		HttpResponse<Void> user = http.send(
+				basic(port, "sl-proxied", "proxied-passphrase-one").header("X-Forwarded-For", "198.51.100.78").build(),
+				BodyHandlers.discarding());
+		assertThat(user.statusCode()).isEqualTo(200);
+		// TLS ended at the proxy: HSTS (and the Secure cookie) as for https
+		HttpResponse<Void> https = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+			.header("X-Forwarded-Proto", "https")
+			.build(), BodyHandlers.discarding());
+		assertThat(https.headers().firstValue("Strict-Transport-Security")).isPresent();
+		HttpResponse<Void> plain = http.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
+				BodyHandlers.discarding());
+		assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
+	}
+
+	@Test
+	void theOperatorUnlocksAUserFromTheCommandLine() throws Exception {
+		user("sl-oplock", "oplock-passphrase-one", Role.ADMIN);
+		for (int i = 0; i < 40; i++) {
+			this.mvc.perform(
+					get("/api/v1/creditors").with(httpBasic("sl-oplock", "guess-" + i)).with(from("198.19.0." + i)));
+		}
+		this.mvc
+			.perform(get("/api/v1/creditors").with(httpBasic("sl-oplock", "oplock-passphrase-one"))
+				.with(from("198.19.1.1")))
+			.andExpect(status().isTooManyRequests());
+		UnlockCommand command = new UnlockCommand(this.logins, this.throttle);
+		command.run(new DefaultApplicationArguments("unlock", "sl-oplock"));
+		assertThat(command.getExitCode()).isZero();
+		assertThat(this.jdbc.sql("""
+				SELECT actor FROM compliance_audit WHERE subject = 'user:sl-oplock' AND action = 'LOGIN_UNLOCKED'""")
+			.query(String.class)
+			.list()).containsExactly("operator");
+		this.mvc
+			.perform(get("/api/v1/creditors").with(httpBasic("sl-oplock", "oplock-passphrase-one"))
+				.with(from("198.19.1.1")))
+			.andExpect(status().isOk());
+		UnlockCommand nobody = new UnlockCommand(this.logins, this.throttle);
+		nobody.run(new DefaultApplicationArguments("unlock", "sl-nobody"));
+		assertThat(nobody.getExitCode()).isEqualTo(1);
+	}
+
+	@Test
+	void theDemoLoginPageListsOnlyTheDemoUsers() {
+		user("sl-not-demo", "not-demo-passphrase", Role.ADMIN);
+		assertThat(this.users.demoLogins()).extracting(UserManagement.UserView::username)
+			.isNotEmpty()
+			.allMatch(UserManagement.DEMO_USERNAMES::contains);
+	}
+
+	@Test
+	void cachedCredentialsAreKeyedWithARandomKeyOfTheProcess() throws Exception {
+		CredentialCache one = new CredentialCache(this.clock);
+		CredentialCache two = new CredentialCache(this.clock);
+		MessageDigest sha = MessageDigest.getInstance("SHA-256");
+		sha.update("someone".getBytes(StandardCharsets.UTF_8));
+		sha.update((byte) 0);
+		byte[] bare = sha.digest("a-password".getBytes(StandardCharsets.UTF_8));
+		assertThat(one.digest("someone", "a-password")).isEqualTo(one.digest("someone", "a-password"))
+			.isNotEqualTo(bare)
+			.isNotEqualTo(two.digest("someone", "a-password"));
+	}
+
+	private static HttpRequest.Builder basic(int port, String username, String password) {
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/creditors"))
+			.header("Authorization", "Basic "
+					+ Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
 	}
 
 	@Test

@@ -60,9 +60,8 @@ class LoginPages {
 	String login(Model model) {
 		model.addAttribute("demo", this.demo);
 		if (this.demo) {
-			List<UserManagement.UserView> logins = this.users.all()
+			List<UserManagement.UserView> logins = this.users.demoLogins()
 				.stream()
-				.filter(UserManagement.UserView::enabled)
 				.filter((u) -> !(this.adminPasswordSet && u.username().equals("admin")))
 				.toList();
 			model.addAttribute("demoLogins", logins);

@@ -22,7 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * A user's own account: changing their password (required first when it was generated),
- * and enrolling a one-time-code app as a second factor.
+ * and enrolling a one-time-code app as a second factor; both ask for the current
+ * password.
  */
 @PageController
 class OwnAccountPages {
@@ -62,8 +63,8 @@ class OwnAccountPages {
 				throw new InvalidInputException("confirm", "does not match the new password");
 			}
 			HttpSession session = request.getSession(false);
-			this.users.changeOwnPassword(login.getName(), current, password,
-					(session != null) ? session.getId() : null);
+			this.users.changeOwnPassword(login.getName(), current, password, (session != null) ? session.getId() : null,
+					request.getRemoteAddr());
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("required", LoginFactors.has(login, LoginFactors.PASSWORD_CHANGE_REQUIRED));
@@ -100,15 +101,26 @@ class OwnAccountPages {
 	}
 
 	@PostMapping("/account/totp")
-	String enrol(@RequestParam(defaultValue = "") String code, Authentication login, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
+	String enrol(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String current,
+			Authentication login, HttpServletRequest request, HttpServletResponse response, Model model) {
 		if (owesCode(login)) {
 			return "redirect:/login/totp";
 		}
 		HttpSession session = request.getSession();
 		@Nullable Object pending = session.getAttribute(PENDING);
-		if (!(pending instanceof String secret) || !this.secondFactor.enrol(login.getName(), secret, code)) {
+		if (!(pending instanceof String secret)) {
 			model.addAttribute("wrong", true);
+			return enrol(login, session, model);
+		}
+		try {
+			if (!this.secondFactor.enrol(login.getName(), secret, code, current, session.getId(),
+					request.getRemoteAddr())) {
+				model.addAttribute("wrong", true);
+				return enrol(login, session, model);
+			}
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("problem", ex.getMessage());
 			return enrol(login, session, model);
 		}
 		session.removeAttribute(PENDING);
