@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -36,8 +37,13 @@ class ImportRunFactory {
 
 	private final ImportRun.Deps deps;
 
+	/** The imports, for their files' purge; they use this factory, so they come later. */
+	private final ObjectProvider<AllocationImports> imports;
+
 	ImportRunFactory(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions,
-			CustomerBulk customers, Aging aging, Clock clock, org.dues.customer.NationalIds nationalIds) {
+			CustomerBulk customers, Aging aging, Clock clock, org.dues.customer.NationalIds nationalIds,
+			ObjectProvider<AllocationImports> imports) {
+		this.imports = imports;
 		TransactionTemplate separate = new TransactionTemplate(transactions);
 		separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.deps = new ImportRun.Deps(jdbc, dataSource, new TransactionTemplate(transactions), separate, customers,
@@ -89,6 +95,9 @@ class ImportRunFactory {
 				log.warn("Marked {} interrupted import(s) as failed", failed);
 			}
 		});
+		// a failed import's file goes at once, not at the next hourly purge: it holds
+		// national ids in clear
+		this.imports.getObject().purgeFiles();
 	}
 
 }

@@ -86,7 +86,7 @@ class InterruptedImportTests {
 	}
 
 	@Test
-	void anImportCutShortByAStopIsMarkedFailedOnTheNextStart() {
+	void anImportCutShortByAStopIsMarkedFailedOnTheNextStart() throws Exception {
 		CreditorView creditor = this.creditors
 			.create(new NewCreditor("INT-2", "Stopped", "IN", "INR", "IN", "Asia/Kolkata", null, null));
 		UUID id = UUID.randomUUID();
@@ -97,11 +97,18 @@ class InterruptedImportTests {
 			.param("c", creditor.id().value())
 			.param("at", OffsetDateTime.parse("2026-11-26T09:00:00Z"))
 			.update();
+		// the file the stopped import was reading, with national ids in clear
+		Path file = this.files.file(id, AllocationFile.Format.CSV);
+		this.files.store(id, AllocationFile.Format.CSV, new java.io.ByteArrayInputStream("national_id\n".getBytes()));
 		this.runs.failInterruptedImports();
 		ImportView view = this.imports.get(id);
 		assertThat(view.status()).isEqualTo(ImportView.ImportStatus.FAILED);
 		assertThat(view.message()).contains("interrupted").contains("nothing of it was applied");
+		assertThat(file).as("a failed import's file goes at once, not at the next hourly purge").doesNotExist();
 	}
+
+	@Autowired
+	ImportFiles files;
 
 	private ImportView await(UUID id) throws InterruptedException {
 		return ImportClient.await(this.imports, id);
