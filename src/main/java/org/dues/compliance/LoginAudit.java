@@ -6,14 +6,16 @@ import java.util.Map;
 import org.dues.identity.LoginLockedOut;
 import org.dues.identity.LoginUnlocked;
 import org.dues.identity.SecondFactorReset;
+import org.dues.identity.UserAccessChanged;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Lockouts by failed logins, and administrators' and operators' unlocks, go into the
- * audit trail in the same transaction that records them (identity publishes them inside
- * one).
+ * Lockouts by failed logins, administrators' and operators' unlocks, second factors
+ * removed, and changes of who may do what (users created, roles or status changed,
+ * passwords reset) go into the audit trail in the same transaction that records them
+ * (identity publishes them inside one).
  */
 @Component
 class LoginAudit {
@@ -38,6 +40,12 @@ class LoginAudit {
 	@EventListener
 	void on(LoginUnlocked unlocked) {
 		this.trail.record(unlocked.by(), "LOGIN_UNLOCKED", "user:" + unlocked.username(), Map.of());
+	}
+
+	@EventListener
+	void on(UserAccessChanged changed) {
+		this.trail.record(changed.by(), "USER_" + changed.change(), "user:" + changed.username(),
+				Map.of("roles", changed.roles().stream().map(Enum::name).toList(), "enabled", changed.enabled()));
 	}
 
 	@EventListener

@@ -19,6 +19,7 @@ import org.dues.shared.InvalidInputException;
 import org.dues.shared.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -50,8 +51,12 @@ public class UserManagement {
 
 	private final TransactionTemplate transactions;
 
+	private final ApplicationEventPublisher events;
+
 	UserManagement(JdbcClient jdbc, PasswordEncoder passwords, Clock clock, CredentialCache credentials,
-			UserLogins logins, SessionTermination sessions, OwnPassword ownPassword, TransactionTemplate transactions) {
+			UserLogins logins, SessionTermination sessions, OwnPassword ownPassword, TransactionTemplate transactions,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.ownPassword = ownPassword;
 		this.transactions = transactions;
 		this.jdbc = jdbc;
@@ -66,13 +71,19 @@ public class UserManagement {
 	 * Creates a user that a person asked for (API, administration page), unless one with
 	 * that name exists; the password must meet the password policy (at least 15
 	 * characters, not a common one).
+	 * @param by the administrator, named in the audit trail
 	 * @return whether the user was created
 	 * @throws InvalidInputException if the password is refused
 	 */
 	@Transactional
-	public boolean register(NewUser user) {
+	public boolean register(NewUser user, String by) {
 		PasswordPolicy.check(user.username(), user.password());
-		return createIfAbsent(user);
+		boolean created = createIfAbsent(user);
+		if (created) {
+			this.events.publishEvent(new UserAccessChanged(user.username(), by, "CREATED",
+					user.roles().stream().sorted().toList(), true, this.clock.instant()));
+		}
+		return created;
 	}
 
 	/**
@@ -104,11 +115,12 @@ public class UserManagement {
 
 	/**
 	 * Changes what a user does and brings. A change of roles or status ends all of the
-	 * user's web sessions and cached API credentials, on every node.
+	 * user's web sessions and cached API credentials, on every node, and is audited.
+	 * @param by the administrator, named in the audit trail
 	 * @throws NotFoundException if there is no such user
 	 */
 	@Transactional
-	public UserView update(String username, UserChange change) {
+	public UserView update(String username, UserChange change, String by) {
 		if (change.roles().isEmpty()) {
 			throw new InvalidInputException("roles", "a user needs at least one role");
 		}
@@ -140,21 +152,28 @@ public class UserManagement {
 		}
 		if (rightsChanged) {
 			rightsChanged(username, null);
+			this.events.publishEvent(new UserAccessChanged(username, by, "ROLES_OR_STATUS_CHANGED",
+					change.roles().stream().sorted().toList(), change.enabled(), this.clock.instant()));
 		}
 		return find(username).orElseThrow();
 	}
 
 	/**
 	 * Sets a new password for a user (an administrator's reset): the password policy
-	 * applies, and all of the user's sessions and cached credentials end.
+	 * applies, all of the user's sessions and cached credentials end, and the reset is
+	 * audited.
+	 * @param by the administrator, named in the audit trail
 	 * @throws InvalidInputException if the password is refused
 	 * @throws NotFoundException if there is no such user
 	 */
 	@Transactional
-	public void setPassword(String username, String password) {
+	public void setPassword(String username, String password, String by) {
 		PasswordPolicy.check(username, password);
 		storePassword(username, password);
 		rightsChanged(username, null);
+		UserView user = find(username).orElseThrow();
+		this.events.publishEvent(new UserAccessChanged(username, by, "PASSWORD_RESET", user.roles(), user.enabled(),
+				this.clock.instant()));
 	}
 
 	/**

@@ -76,6 +76,34 @@ class SessionsAndLoginsTests {
 	LoginThrottle throttle;
 
 	@Test
+	void whoMayDoWhatIsChangedOnlyWithARecordInTheAuditTrail(@Autowired org.dues.compliance.AuditTrail audit)
+			throws Exception {
+		this.mvc
+			.perform(post("/api/v1/users").with(httpBasic("admin", "admin-secret"))
+				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+				.content("""
+						{"username": "sl-audited", "displayName": "Audited", "password": "audited-passphrase-one",
+						 "roles": ["AGENT"], "languages": ["en"]}"""))
+			.andExpect(status().isCreated());
+		this.mvc
+			.perform(put("/api/v1/users/sl-audited").with(httpBasic("admin", "admin-secret"))
+				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+				.content("""
+						{"roles": ["ADMIN"], "password": "audited-passphrase-two"}"""))
+			.andExpect(status().isOk());
+		List<org.dues.compliance.AuditTrail.Entry> latest = audit.latest(3);
+		assertThat(latest).extracting(org.dues.compliance.AuditTrail.Entry::action)
+			.containsExactlyInAnyOrder("USER_CREATED", "USER_ROLES_OR_STATUS_CHANGED", "USER_PASSWORD_RESET");
+		assertThat(latest).allSatisfy((e) -> {
+			assertThat(e.actor()).isEqualTo("admin");
+			assertThat(e.subject()).isEqualTo("user:sl-audited");
+		});
+		assertThat(latest).filteredOn((e) -> e.action().equals("USER_ROLES_OR_STATUS_CHANGED"))
+			.singleElement()
+			.satisfies((e) -> assertThat(e.payload()).contains("ADMIN"));
+	}
+
+	@Test
 	void aDemotedAdministratorsOpenSessionEndsAndCannotCreateAnAdministrator() throws Exception {
 		user("sl-boss", "boss-passphrase-one", Role.ADMIN);
 		MockHttpSession session = login("sl-boss", "boss-passphrase-one", "192.0.2.1");
@@ -146,7 +174,7 @@ class SessionsAndLoginsTests {
 		// an administrator's reset ends every session, the API's cached credentials too
 		this.mvc.perform(get("/api/v1/creditors").with(httpBasic("sl-change", "change-passphrase-two")))
 			.andExpect(status().isOk());
-		this.users.setPassword("sl-change", "change-passphrase-three");
+		this.users.setPassword("sl-change", "change-passphrase-three", "admin");
 		this.mvc.perform(get("/accounts").session(laptop)).andExpect(redirectedUrl("/login?expired"));
 		this.mvc.perform(get("/api/v1/creditors").with(httpBasic("sl-change", "change-passphrase-two")))
 			.andExpect(status().isUnauthorized());

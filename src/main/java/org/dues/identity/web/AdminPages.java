@@ -62,11 +62,11 @@ class AdminPages {
 	}
 
 	@PostMapping("/admin/users")
-	String create(@ModelAttribute UserForm form, RedirectAttributes redirect) {
+	String create(@ModelAttribute UserForm form, Authentication admin, RedirectAttributes redirect) {
 		return act(redirect, "admin.user.created", () -> {
 			boolean created = this.users.register(new NewUser(form.username(), form.displayName(), form.password(),
 					roles(form.roles()), list(form.languages()), list(form.regions()), form.certificateNumber(),
-					date(form.certificateExpiresOn())));
+					date(form.certificateExpiresOn())), admin.getName());
 			if (!created) {
 				throw new ConflictException("a user named '%s' exists".formatted(form.username()));
 			}
@@ -75,14 +75,15 @@ class AdminPages {
 
 	@PostMapping("/admin/users/{username}")
 	String update(@PathVariable @Unscoped("users are managed by administrators, who reach every user") String username,
-			@ModelAttribute UserForm form, RedirectAttributes redirect) {
+			@ModelAttribute UserForm form, Authentication admin, RedirectAttributes redirect) {
 		return act(redirect, "admin.user.updated", () -> {
 			this.users.update(username,
 					new UserManagement.UserChange(form.displayName(), roles(form.roles()), list(form.languages()),
 							list(form.regions()), form.certificateNumber(), date(form.certificateExpiresOn()),
-							form.enabled() != null && form.enabled()));
+							form.enabled() != null && form.enabled()),
+					admin.getName());
 			if (form.password() != null && !form.password().isBlank()) {
-				this.users.setPassword(username, form.password());
+				this.users.setPassword(username, form.password(), admin.getName());
 			}
 		});
 	}

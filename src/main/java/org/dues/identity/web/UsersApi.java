@@ -57,11 +57,11 @@ class UsersApi {
 
 	@PostMapping("/api/v1/users")
 	@Operation(summary = "Create a user; the password needs at least 15 characters and must not be a common one")
-	ResponseEntity<UserManagement.UserView> create(@RequestBody UserRequest body) {
+	ResponseEntity<UserManagement.UserView> create(@RequestBody UserRequest body, Authentication admin) {
 		NewUser user = new NewUser(body.username(), body.displayName(), body.password(), AdminPages.roles(body.roles()),
 				orEmpty(body.languages()), orEmpty(body.regions()), body.certificateNumber(),
 				body.certificateExpiresOn());
-		if (!this.users.register(user)) {
+		if (!this.users.register(user, admin.getName())) {
 			throw new ConflictException("a user named '%s' exists".formatted(user.username()));
 		}
 		return ResponseEntity.created(URI.create("/api/v1/users/" + user.username()))
@@ -74,7 +74,7 @@ class UsersApi {
 			+ "sessions at once")
 	UserManagement.UserView update(
 			@PathVariable @Unscoped("users are managed by administrators, who reach every user") String username,
-			@RequestBody UserRequest body) {
+			@RequestBody UserRequest body, Authentication admin) {
 		UserManagement.UserView current = this.users.find(username)
 			.orElseThrow(() -> new NotFoundException("user", username));
 		UserManagement.UserView updated = this.users.update(username,
@@ -85,9 +85,10 @@ class UsersApi {
 						(body.certificateNumber() == null) ? current.certificateNumber() : body.certificateNumber(),
 						(body.certificateExpiresOn() == null) ? current.certificateExpiresOn()
 								: body.certificateExpiresOn(),
-						(body.enabled() == null) ? current.enabled() : body.enabled()));
+						(body.enabled() == null) ? current.enabled() : body.enabled()),
+				admin.getName());
 		if (body.password() != null) {
-			this.users.setPassword(username, body.password());
+			this.users.setPassword(username, body.password(), admin.getName());
 		}
 		return updated;
 	}
