@@ -2,17 +2,21 @@ package org.dues.system;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.function.Predicate;
 
 import org.dues.shared.CalendarBounds;
 import org.dues.shared.ControlCharacters;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
 import tools.jackson.databind.ext.javatime.deser.LocalDateDeserializer;
+import tools.jackson.databind.ext.javatime.deser.LocalDateTimeDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
@@ -29,10 +33,14 @@ final class JsonInputChecks {
 	static SimpleModule module() {
 		SimpleModule module = new SimpleModule("dues-input-checks");
 		module.addDeserializer(String.class, new CheckedString());
-		module.addDeserializer(LocalDate.class, new BoundedLocalDate());
-		module.addDeserializer(Instant.class, new BoundedInstant());
-		module.addDeserializer(OffsetDateTime.class, new BoundedOffsetDateTime());
-		module.addDeserializer(java.time.LocalDateTime.class, new BoundedLocalDateTime());
+		module.addDeserializer(LocalDate.class,
+				new Bounded<>(LocalDate.class, LocalDateDeserializer.INSTANCE, CalendarBounds::contains));
+		module.addDeserializer(Instant.class,
+				new Bounded<>(Instant.class, InstantDeserializer.INSTANT, CalendarBounds::contains));
+		module.addDeserializer(OffsetDateTime.class, new Bounded<>(OffsetDateTime.class,
+				InstantDeserializer.OFFSET_DATE_TIME, (value) -> CalendarBounds.contains(value.toInstant())));
+		module.addDeserializer(LocalDateTime.class, new Bounded<>(LocalDateTime.class,
+				LocalDateTimeDeserializer.INSTANCE, (value) -> CalendarBounds.contains(value.toLocalDate())));
 		return module;
 	}
 
@@ -72,69 +80,27 @@ final class JsonInputChecks {
 
 	}
 
-	static final class BoundedLocalDate extends StdScalarDeserializer<LocalDate> {
+	/**
+	 * A date or instant read by Jackson's own deserializer, then refused with the JSON
+	 * path when it lies outside {@link CalendarBounds}.
+	 */
+	static final class Bounded<T> extends StdScalarDeserializer<T> {
 
-		BoundedLocalDate() {
-			super(LocalDate.class);
+		private final ValueDeserializer<? extends T> reader;
+
+		private final Predicate<T> within;
+
+		Bounded(Class<T> type, ValueDeserializer<? extends T> reader, Predicate<T> within) {
+			super(type);
+			this.reader = reader;
+			this.within = within;
 		}
 
 		@Override
-		public LocalDate deserialize(JsonParser parser, DeserializationContext context) {
-			LocalDate value = LocalDateDeserializer.INSTANCE.deserialize(parser, context);
-			if (value != null && !CalendarBounds.contains(value)) {
-				throw new RefusedValue(parser, CalendarBounds.outside(), value, LocalDate.class);
-			}
-			return value;
-		}
-
-	}
-
-	static final class BoundedInstant extends StdScalarDeserializer<Instant> {
-
-		BoundedInstant() {
-			super(Instant.class);
-		}
-
-		@Override
-		public Instant deserialize(JsonParser parser, DeserializationContext context) {
-			Instant value = InstantDeserializer.INSTANT.deserialize(parser, context);
-			if (value != null && !CalendarBounds.contains(value)) {
-				throw new RefusedValue(parser, CalendarBounds.outside(), value, Instant.class);
-			}
-			return value;
-		}
-
-	}
-
-	static final class BoundedLocalDateTime extends StdScalarDeserializer<java.time.LocalDateTime> {
-
-		BoundedLocalDateTime() {
-			super(java.time.LocalDateTime.class);
-		}
-
-		@Override
-		public java.time.LocalDateTime deserialize(JsonParser parser, DeserializationContext context) {
-			java.time.LocalDateTime value = tools.jackson.databind.ext.javatime.deser.LocalDateTimeDeserializer.INSTANCE
-				.deserialize(parser, context);
-			if (value != null && !CalendarBounds.contains(value.toLocalDate())) {
-				throw new RefusedValue(parser, CalendarBounds.outside(), value, java.time.LocalDateTime.class);
-			}
-			return value;
-		}
-
-	}
-
-	static final class BoundedOffsetDateTime extends StdScalarDeserializer<OffsetDateTime> {
-
-		BoundedOffsetDateTime() {
-			super(OffsetDateTime.class);
-		}
-
-		@Override
-		public OffsetDateTime deserialize(JsonParser parser, DeserializationContext context) {
-			OffsetDateTime value = InstantDeserializer.OFFSET_DATE_TIME.deserialize(parser, context);
-			if (value != null && !CalendarBounds.contains(value.toInstant())) {
-				throw new RefusedValue(parser, CalendarBounds.outside(), value, OffsetDateTime.class);
+		public T deserialize(JsonParser parser, DeserializationContext context) {
+			T value = this.reader.deserialize(parser, context);
+			if (value != null && !this.within.test(value)) {
+				throw new RefusedValue(parser, CalendarBounds.outside(), value, handledType());
 			}
 			return value;
 		}
