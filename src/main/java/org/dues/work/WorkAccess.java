@@ -73,45 +73,44 @@ class WorkAccess implements RecordScope {
 				return true;
 			}
 		}
-		for (UUID account : reach.accounts()) {
-			if (worksOn(user, account) || (led != null && answersFor(led, account))) {
-				return true;
-			}
+		if (reach.accounts().isEmpty()) {
+			return false;
 		}
-		return false;
+		UUID[] accounts = reach.accounts().toArray(UUID[]::new);
+		return worksOn(user, accounts) || (led != null && answersFor(led, accounts));
 	}
 
 	/**
-	 * Whether the user works the account: owns it, has it open, a callback, or a queue.
+	 * Whether the user works any of the accounts (one read for a customer's several):
+	 * owns it, has it open, a callback, or a queue.
 	 */
-	boolean worksOn(String agent, UUID account) {
+	private boolean worksOn(String agent, UUID[] accounts) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("agent", agent);
-		params.put("account", account);
+		params.put("accounts", accounts);
 		params.put("now", Timestamp.from(this.clock.instant()));
 		String pooled = NextAccount.pooledFor(this.users.find(agent).orElse(null), this.queues.of(agent), params);
-		return this.jdbc
-			.sql("""
-					SELECT EXISTS (SELECT 1 FROM work_assignments WHERE account_id = :account AND agent = :agent)
-					    OR EXISTS (SELECT 1 FROM work_locks WHERE account_id = :account AND agent = :agent AND expires_at > :now)
-					    OR EXISTS (SELECT 1 FROM work_followups WHERE account_id = :account AND assigned_to = :agent
-					               AND done_at IS NULL)
-					    OR EXISTS (SELECT 1 FROM portfolio_accounts a JOIN customer_customers cu ON cu.id = a.customer_id
-					               LEFT JOIN work_assignments w ON w.account_id = a.id
-					               WHERE a.id = :account AND w.agent IS NULL AND %s)"""
-				.formatted(pooled))
+		return this.jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM work_assignments WHERE account_id = ANY(:accounts) AND agent = :agent)
+				    OR EXISTS (SELECT 1 FROM work_locks WHERE account_id = ANY(:accounts) AND agent = :agent
+				               AND expires_at > :now)
+				    OR EXISTS (SELECT 1 FROM work_followups WHERE account_id = ANY(:accounts) AND assigned_to = :agent
+				               AND done_at IS NULL)
+				    OR EXISTS (SELECT 1 FROM portfolio_accounts a JOIN customer_customers cu ON cu.id = a.customer_id
+				               LEFT JOIN work_assignments w ON w.account_id = a.id
+				               WHERE a.id = ANY(:accounts) AND w.agent IS NULL AND %s)""".formatted(pooled))
 			.params(params)
 			.query(Boolean.class)
 			.single();
 	}
 
 	/**
-	 * Whether a lead answers for the account: a member of a team they lead owns it, or it
-	 * is pooled and one of those teams' queues holds it.
+	 * Whether a lead answers for any of the accounts: a member of a team they lead owns
+	 * it, or it is pooled and one of those teams' queues holds it.
 	 */
-	private boolean answersFor(Teams.Scope led, UUID account) {
+	private boolean answersFor(Teams.Scope led, UUID[] accounts) {
 		Map<String, Object> params = new LinkedHashMap<>();
-		params.put("account", account);
+		params.put("accounts", accounts);
 		params.put("members", led.members().toArray(String[]::new));
 		List<String> queued = new ArrayList<>();
 		List<Queues.QueueView> theirs = this.queues.all().stream().filter((q) -> led.coversTeam(q.teamId())).toList();
@@ -119,11 +118,13 @@ class WorkAccess implements RecordScope {
 			queued.add(theirs.get(i).filters().sql("q" + i + "_", params));
 		}
 		String pooled = queued.isEmpty() ? "false" : String.join(" OR ", queued);
-		return this.jdbc.sql("""
-				SELECT EXISTS (SELECT 1 FROM work_assignments WHERE account_id = :account AND agent = ANY(:members))
-				    OR EXISTS (SELECT 1 FROM portfolio_accounts a JOIN customer_customers cu ON cu.id = a.customer_id
-				               LEFT JOIN work_assignments w ON w.account_id = a.id
-				               WHERE a.id = :account AND w.agent IS NULL AND (%s))""".formatted(pooled))
+		return this.jdbc
+			.sql("""
+					SELECT EXISTS (SELECT 1 FROM work_assignments WHERE account_id = ANY(:accounts) AND agent = ANY(:members))
+					    OR EXISTS (SELECT 1 FROM portfolio_accounts a JOIN customer_customers cu ON cu.id = a.customer_id
+					               LEFT JOIN work_assignments w ON w.account_id = a.id
+					               WHERE a.id = ANY(:accounts) AND w.agent IS NULL AND (%s))"""
+				.formatted(pooled))
 			.params(params)
 			.query(Boolean.class)
 			.single();
