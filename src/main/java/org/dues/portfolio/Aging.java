@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import org.dues.portfolio.imports.ImportedAccounts;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +16,7 @@ import org.springframework.stereotype.Component;
  * bucket is recorded as a move.
  */
 @Component
-class Aging {
+class Aging implements ImportedAccounts {
 
 	// Candidates are found without locks; then each is locked and recomputed from its
 	// current row (FOR UPDATE re-reads a row a concurrent payment changed), so the job
@@ -71,15 +73,9 @@ class Aging {
 		return this.jdbc.sql(SQL.formatted(DAYS_PAST_DUE, "true")).param("now", now()).update();
 	}
 
-	/**
-	 * Ages the accounts an import changed, in the import's transaction (new ones are aged
-	 * as inserted).
-	 */
-	void ageImported() {
-		this.jdbc
-			.sql(SQL.formatted(DAYS_PAST_DUE, "a.id IN (SELECT account_id FROM import_work WHERE outcome = 'UPDATED')"))
-			.param("now", now())
-			.update();
+	@Override
+	public void age(String accountIds) {
+		this.jdbc.sql(SQL.formatted(DAYS_PAST_DUE, "a.id IN (" + accountIds + ")")).param("now", now()).update();
 	}
 
 	/** Ages one account, in the caller's transaction. */

@@ -14,10 +14,10 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import org.dues.portfolio.AllocationImports;
 import org.dues.portfolio.Creditors;
-import org.dues.portfolio.ImportView;
 import org.dues.portfolio.NewCreditor;
+import org.dues.portfolio.imports.AllocationImports;
+import org.dues.portfolio.imports.ImportView;
 import org.dues.system.DuesProperties;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Tag("benchmark")
 @SpringBootTest(properties = { "dues.data-dir=target/benchmark/data-${random.uuid}", "dues.demo=false",
 		"dues.admin-password=benchmark", "dues.aging.cron=-", "logging.level.org.dues=warn",
-		"logging.level.org.dues.portfolio.ImportRun=info" })
+		"logging.level.org.dues.portfolio.imports.ImportRun=info" })
 class ImportBenchmark {
 
 	@Autowired

@@ -13,13 +13,13 @@ import java.util.UUID;
 
 import org.dues.identity.NewUser;
 import org.dues.identity.Role;
+import org.dues.identity.Teams;
 import org.dues.identity.UserManagement;
 import org.dues.portfolio.AccountId;
-import org.dues.portfolio.AllocationImports;
 import org.dues.portfolio.Creditors;
-import org.dues.portfolio.ImportView;
 import org.dues.portfolio.NewCreditor;
-import org.dues.identity.Teams;
+import org.dues.portfolio.imports.AllocationImports;
+import org.dues.portfolio.imports.ImportView;
 import org.dues.work.NextAccount;
 import org.dues.work.QueueFilters;
 import org.dues.work.QueueSort;

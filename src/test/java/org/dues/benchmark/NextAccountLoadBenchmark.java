@@ -18,10 +18,10 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import io.gatling.app.Gatling$;
 import jakarta.servlet.Filter;
-import org.dues.identity.UserManagement;
-import org.dues.portfolio.AllocationImports;
-import org.dues.portfolio.Creditors;
 import org.dues.identity.Teams;
+import org.dues.identity.UserManagement;
+import org.dues.portfolio.Creditors;
+import org.dues.portfolio.imports.AllocationImports;
 import org.dues.work.NextAccount;
 import org.dues.work.Queues;
 import org.dues.work.WorkOrder;
@@ -55,7 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "dues.data-dir=target/benchmark/load-${random.uuid}", "dues.demo=false",
 				"dues.admin-password=benchmark", "dues.aging.cron=-", "dues.arrangements.cron=-",
-				"logging.level.org.dues=warn", "logging.level.org.dues.portfolio.ImportRun=info",
+				"logging.level.org.dues=warn", "logging.level.org.dues.portfolio.imports.ImportRun=info",
 				"logging.level.io.gatling=warn" })
 @Import(NextAccountLoadBenchmark.LoadConfiguration.class)
 class NextAccountLoadBenchmark {

@@ -26,8 +26,8 @@ import org.dues.payment.NewPayment;
 import org.dues.payment.PaymentChannel;
 import org.dues.payment.PaymentManagement;
 import org.dues.portfolio.AccountId;
-import org.dues.portfolio.AllocationImports;
 import org.dues.portfolio.Creditors;
+import org.dues.portfolio.imports.AllocationImports;
 import org.dues.shared.Money;
 import org.dues.work.NextAccount;
 import org.dues.work.QueueFilters;
@@ -58,7 +58,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("benchmark")
 @SpringBootTest(properties = { "dues.data-dir=target/benchmark/supervisor-${random.uuid}", "dues.demo=false",
 		"dues.admin-password=benchmark", "dues.aging.cron=-", "dues.arrangements.cron=-", "dues.work.order-cron=-",
-		"logging.level.org.dues=warn", "logging.level.org.dues.portfolio.ImportRun=info" })
+		"logging.level.org.dues=warn", "logging.level.org.dues.portfolio.imports.ImportRun=info" })
 @Import(SupervisorBenchmark.Config.class)
 class SupervisorBenchmark {
 

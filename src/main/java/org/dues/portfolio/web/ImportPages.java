@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.dues.portfolio.AllocationImports;
 import org.dues.portfolio.CreditorView;
 import org.dues.portfolio.Creditors;
-import org.dues.portfolio.ImportView;
-import org.dues.portfolio.MappingProfiles;
+import org.dues.portfolio.imports.AllocationImports;
+import org.dues.portfolio.imports.ImportView;
+import org.dues.portfolio.imports.MappingProfiles;
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.NotFoundException;
 import org.dues.system.PageController;

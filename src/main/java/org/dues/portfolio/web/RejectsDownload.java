@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.dues.portfolio.AllocationImports;
+import org.dues.portfolio.imports.AllocationImports;
 
 /**
  * An import's rejected rows as a CSV download, for the API and the import page alike.

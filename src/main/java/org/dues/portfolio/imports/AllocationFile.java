@@ -1,4 +1,4 @@
-package org.dues.portfolio;
+package org.dues.portfolio.imports;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;

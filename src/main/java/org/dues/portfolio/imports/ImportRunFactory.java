@@ -1,4 +1,4 @@
-package org.dues.portfolio;
+package org.dues.portfolio.imports;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,6 +13,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import org.dues.customer.CustomerBulk;
+import org.dues.portfolio.CreditorView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +42,7 @@ class ImportRunFactory {
 	private final ObjectProvider<AllocationImports> imports;
 
 	ImportRunFactory(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions,
-			CustomerBulk customers, Aging aging, Clock clock, org.dues.customer.NationalIds nationalIds,
+			CustomerBulk customers, ImportedAccounts aging, Clock clock, org.dues.customer.NationalIds nationalIds,
 			ObjectProvider<AllocationImports> imports) {
 		this.imports = imports;
 		TransactionTemplate separate = new TransactionTemplate(transactions);

@@ -1,4 +1,6 @@
-package org.dues.portfolio;
+package org.dues.portfolio.imports;
+
+import org.dues.portfolio.DigitGrouping;
 
 import java.util.Map;
 

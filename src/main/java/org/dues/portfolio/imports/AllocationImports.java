@@ -1,4 +1,4 @@
-package org.dues.portfolio;
+package org.dues.portfolio.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 
+import org.dues.portfolio.CreditorView;
+import org.dues.portfolio.Creditors;
 import org.dues.shared.ControlCharacters;
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.NotFoundException;

@@ -1,4 +1,4 @@
-package org.dues.portfolio;
+package org.dues.portfolio.imports;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,6 +13,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.dues.customer.CustomerBulk;
+import org.dues.portfolio.CreditorView;
+import org.dues.portfolio.PlacementParser;
 import org.dues.shared.InvalidInputException;
 import org.dues.system.PostgresCopy;
 import org.dues.system.RowTriggers;
@@ -61,7 +63,7 @@ class ImportRun {
 	private final Deps deps;
 
 	record Deps(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions,
-			TransactionTemplate separateTransactions, CustomerBulk customers, Aging aging, Clock clock,
+			TransactionTemplate separateTransactions, CustomerBulk customers, ImportedAccounts aging, Clock clock,
 			org.dues.customer.NationalIds nationalIds) {
 	}
 
@@ -242,7 +244,7 @@ class ImportRun {
 			merge.finish();
 			mark = lap("accounts and ledger", mark);
 		}
-		this.deps.aging().ageImported();
+		this.deps.aging().age("SELECT account_id FROM import_work WHERE outcome = 'UPDATED'");
 		mark = lap("aging", mark);
 		if (rowTriggersOff) {
 			RowTriggers.resume(jdbc);

@@ -1,4 +1,4 @@
-package org.dues.portfolio;
+package org.dues.portfolio.imports;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -12,6 +12,9 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.dues.IntegrationTest;
+import org.dues.portfolio.CreditorView;
+import org.dues.portfolio.Creditors;
+import org.dues.portfolio.NewCreditor;
 import org.dues.system.DatabaseServer;
 import org.dues.system.Superuser;
 import org.junit.jupiter.api.AfterEach;

@@ -1,4 +1,4 @@
-package org.dues.portfolio;
+package org.dues.portfolio.imports;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,6 +7,9 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import org.dues.IntegrationTest;
+import org.dues.portfolio.CreditorView;
+import org.dues.portfolio.Creditors;
+import org.dues.portfolio.NewCreditor;
 import org.dues.system.DatabaseServer;
 import org.dues.system.Superuser;
 import org.junit.jupiter.api.AfterEach;

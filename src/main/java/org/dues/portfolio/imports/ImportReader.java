@@ -1,4 +1,4 @@
-package org.dues.portfolio;
+package org.dues.portfolio.imports;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,9 +13,11 @@ import java.util.concurrent.TimeUnit;
 import org.dues.customer.CustomerBulk;
 import org.dues.customer.NationalIds;
 import org.dues.customer.StagedCustomer;
+import org.dues.portfolio.Placement;
+import org.dues.portfolio.PlacementParser;
 import org.dues.shared.CopyText;
-import org.dues.shared.InvalidInputException;
 import org.dues.shared.InvalidInputException.FieldError;
+import org.dues.shared.InvalidInputException;
 import org.dues.shared.Money;
 import org.jspecify.annotations.Nullable;
 

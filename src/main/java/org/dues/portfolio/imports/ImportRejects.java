@@ -1,4 +1,4 @@
-package org.dues.portfolio;
+package org.dues.portfolio.imports;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +16,8 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import org.dues.customer.NationalIds;
+import org.dues.portfolio.Creditors;
+import org.dues.portfolio.PlacementParser;
 import org.dues.shared.CopyText;
 import org.dues.shared.NotFoundException;
 import org.dues.shared.SpreadsheetCsv;

@@ -1,4 +1,4 @@
-package org.dues.portfolio;
+package org.dues.portfolio.imports;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +12,12 @@ import com.jayway.jsonpath.JsonPath;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.dues.IntegrationTest;
+import org.dues.portfolio.AccountView;
+import org.dues.portfolio.Accounts;
+import org.dues.portfolio.CreditorView;
+import org.dues.portfolio.Creditors;
+import org.dues.portfolio.EntryType;
+import org.dues.portfolio.LedgerEntryView;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,4 +1,4 @@
-package org.dues.portfolio;
+package org.dues.portfolio.imports;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.dues.portfolio.CreditorView;
+import org.dues.portfolio.Placements;
 import org.dues.shared.BulkIds;
 
 import org.slf4j.Logger;

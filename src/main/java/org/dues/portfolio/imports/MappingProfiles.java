@@ -1,4 +1,4 @@
-package org.dues.portfolio;
+package org.dues.portfolio.imports;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -9,9 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.dues.portfolio.CreditorView;
+import org.dues.portfolio.DigitGrouping;
+import org.dues.portfolio.PlacementParser;
 import org.dues.shared.ConflictException;
-import org.dues.shared.InvalidInputException;
 import org.dues.shared.InvalidInputException.FieldError;
+import org.dues.shared.InvalidInputException;
 import org.dues.shared.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;

@@ -1,4 +1,4 @@
-package org.dues.portfolio;
+package org.dues.portfolio.imports;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +10,10 @@ import com.jayway.jsonpath.JsonPath;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.dues.IntegrationTest;
+import org.dues.portfolio.AccountView;
+import org.dues.portfolio.Accounts;
+import org.dues.portfolio.Creditors;
+import org.dues.portfolio.NewCreditor;
 import org.dues.shared.Money;
 import org.dues.system.DatabaseServer;
 import org.dues.system.Superuser;

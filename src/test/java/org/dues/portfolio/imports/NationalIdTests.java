@@ -1,13 +1,14 @@
-package org.dues.portfolio;
+package org.dues.portfolio.imports;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
-import org.dues.TestAgents;
 import org.dues.IntegrationTest;
+import org.dues.TestAgents;
 import org.dues.customer.CustomerManagement;
+import org.dues.portfolio.AccountId;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
