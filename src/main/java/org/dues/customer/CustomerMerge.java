@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The set-based statements behind {@link CustomerBulk#resolve}, over the transaction's
+ * The set-based statements behind {@link CustomerIntake.Batch}, over the transaction's
  * temporary staging table. Known customers and contact points are found by anti-joins, so
  * rows that did not change are never written; new customers' contact points need no
  * lookup at all. Each known customer that gains a contact point is locked first, as the
@@ -34,9 +34,6 @@ class CustomerMerge {
 
 	private boolean known;
 
-	/** Whether another session writes the new customers. */
-	private boolean handedOver;
-
 	CustomerMerge(JdbcClient jdbc, UUID creditor, String source, OffsetDateTime now, Clock clock) {
 		this.jdbc = jdbc;
 		this.params = Map.of("creditor", creditor, "source", source, "now", now, "customerIds", BulkIds.prefix(clock),
@@ -46,7 +43,9 @@ class CustomerMerge {
 
 	/**
 	 * Matches the batch's customers: fills {@code customer_import_resolved}, one row per
-	 * customer, the known ones with their id, the new ones with the id they will get.
+	 * customer, the known ones with their id, the new ones with the id they will get;
+	 * {@code gained} is set by {@link #apply} for a known customer whose details did not
+	 * change but who gained a contact point.
 	 */
 	void resolve() {
 		update("ANALYZE customer_import_staging");
@@ -62,7 +61,7 @@ class CustomerMerge {
 				        OR (f.language IS NOT NULL AND c.language IS DISTINCT FROM f.language)
 				        OR (f.date_of_birth IS NOT NULL AND c.date_of_birth IS DISTINCT FROM f.date_of_birth)
 				        OR (f.national_id_enc IS NOT NULL AND c.national_id_enc IS DISTINCT FROM f.national_id_enc) AS changed,
-				    false AS locked
+				    false AS locked, false AS gained
 				FROM (SELECT DISTINCT ON (customer_ref) customer_ref, line, name, language, date_of_birth,
 				          national_id_enc, national_id_last4
 				      FROM customer_import_staging ORDER BY customer_ref, line) f
@@ -79,8 +78,8 @@ class CustomerMerge {
 
 	/** Writes the resolved customers and their new contact points. */
 	void apply() {
-		if (!this.handedOver) {
-			insertNewCustomers(this.jdbc, "(SELECT * FROM customer_import_resolved WHERE created)");
+		if (this.created) {
+			insertNewCustomers();
 		}
 		update("""
 				WITH updated AS (
@@ -137,34 +136,14 @@ class CustomerMerge {
 				"");
 	}
 
-	/** Lets another session write the new customers; see {@link CustomerBulk.Batch}. */
-	void handOverNewCustomers(CustomerBulk.Handover handover) {
-		if (!this.created) {
-			return;
-		}
-		handover.hand(
-				"""
-						SELECT customer_id, customer_ref, line, name, language, date_of_birth, national_id_enc, national_id_last4
-						FROM customer_import_resolved WHERE created""",
-				"customer_id uuid, customer_ref text, line int, name text, language text, date_of_birth date, "
-						+ "national_id_enc bytea, national_id_last4 text",
-				(other, table) -> insertNewCustomers(other, table));
-		this.handedOver = true;
-	}
-
-	/**
-	 * Inserts new customers, in the order of their first lines.
-	 * @param rows a table or subquery of them, with the columns of
-	 * {@code customer_import_resolved}'s {@code customer_id, customer_ref, line, name,
-	 * language, date_of_birth, national_id_enc, national_id_last4}
-	 */
-	private void insertNewCustomers(JdbcClient session, String rows) {
-		update(session, """
+	/** Inserts the new customers, in the order of their first lines. */
+	private void insertNewCustomers() {
+		update("""
 				INSERT INTO customer_customers (id, creditor_id, customer_ref, kind, name, language, date_of_birth,
 				    national_id_enc, national_id_last4, created_at, updated_at)
 				SELECT customer_id, :creditor, customer_ref, 'PERSON', name, language, date_of_birth, national_id_enc,
 				    national_id_last4, :now, :now
-				FROM %s r ORDER BY line""".formatted(rows), Map.of());
+				FROM customer_import_resolved r WHERE created ORDER BY line""");
 	}
 
 	/**
@@ -219,7 +198,7 @@ class CustomerMerge {
 				    ON CONFLICT %s DO NOTHING
 				    RETURNING customer_id
 				)
-				UPDATE customer_import_resolved r SET changed = true
+				UPDATE customer_import_resolved r SET changed = true, gained = true
 				FROM (SELECT DISTINCT customer_id FROM added) a WHERE r.customer_id = a.customer_id AND NOT r.changed"""
 			.formatted(insert, table, conflict));
 		update("DROP TABLE customer_import_given");
@@ -231,12 +210,8 @@ class CustomerMerge {
 	}
 
 	private void update(String sql, Map<String, Object> more) {
-		update(this.jdbc, sql, more);
-	}
-
-	private void update(JdbcClient session, String sql, Map<String, Object> more) {
 		long started = System.nanoTime();
-		int rows = session.sql(sql).params(this.params).params(more).update();
+		int rows = this.jdbc.sql(sql).params(this.params).params(more).update();
 		if (log.isDebugEnabled()) {
 			log.debug("{} rows in {} ms: {}", rows, (System.nanoTime() - started) / 1_000_000,
 					sql.strip().lines().limit(2).map(String::strip).collect(Collectors.joining(" ")));

@@ -22,8 +22,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * placement entry; a changed figure of a known account gets one adjustment per component
  * (the creditor's movement since its last placement, never below zero); the same figures
  * again change nothing. Works on temporary tables of the transaction:
- * {@code portfolio_import_staging} (the checked rows) and {@code import_work} (each row
- * with its customer, account and outcome).
+ * {@code portfolio_import_staging} (the checked rows), {@code portfolio_import_customers}
+ * (their customers, {@link ImportCustomers}) and {@code import_work} (each row with its
+ * customer, account and outcome).
  */
 class ImportMerge {
 
@@ -133,7 +134,7 @@ class ImportMerge {
 				           OR (s.last_payment_amount IS NOT NULL AND s.last_payment_amount IS DISTINCT FROM a.last_payment_amount)
 				         THEN 'UPDATED' ELSE 'UNCHANGED' END AS outcome
 				FROM portfolio_import_staging s
-				JOIN customer_import_resolved r ON r.customer_ref = s.customer_ref
+				JOIN portfolio_import_customers r ON r.customer_ref = s.customer_ref
 				LEFT JOIN portfolio_accounts a ON a.creditor_id = :creditor AND a.account_ref = s.account_ref"""
 			.formatted(BulkIds.sql("accountIds", "s.line")));
 		update("ANALYZE import_work");
@@ -168,10 +169,13 @@ class ImportMerge {
 	 * Writes what is left once the customers are: a known account whose customer gained a
 	 * contact point is updated too; known accounts get their adjustments and figures.
 	 */
-	void finish() {
-		update("""
-				UPDATE import_work w SET outcome = 'UPDATED' FROM customer_import_resolved r
-				WHERE w.outcome = 'UNCHANGED' AND r.customer_id = w.customer_id AND r.changed""");
+	void finish(ImportCustomers customers) {
+		if (customers.anyGained()) {
+			update("ANALYZE portfolio_import_gained");
+			update("""
+					UPDATE import_work w SET outcome = 'UPDATED' FROM portfolio_import_gained g
+					WHERE w.outcome = 'UNCHANGED' AND g.customer_id = w.customer_id""");
+		}
 		updateKnownAccounts();
 	}
 

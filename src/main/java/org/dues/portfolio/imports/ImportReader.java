@@ -10,9 +10,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import org.dues.customer.CustomerBulk;
+import org.dues.customer.CustomerIntake;
+import org.dues.customer.IncomingCustomer;
 import org.dues.customer.NationalIds;
-import org.dues.customer.StagedCustomer;
 import org.dues.portfolio.Placement;
 import org.dues.portfolio.PlacementParser;
 import org.dues.shared.CopyText;
@@ -34,12 +34,13 @@ final class ImportReader implements AutoCloseable {
 	private static final int AHEAD = 4;
 
 	/**
-	 * One chunk as {@code COPY} input for the staging tables.
+	 * One chunk as {@code COPY} input for the staging tables, and its customers for the
+	 * customer module.
 	 *
 	 * @param rows the rows read
 	 * @param rejected the rows rejected
 	 */
-	record Chunk(int rows, int rejected, CharSequence accounts, CharSequence customers, CharSequence issues,
+	record Chunk(int rows, int rejected, CharSequence accounts, CustomerIntake.Rows customers, CharSequence issues,
 			CharSequence rejectedRefs) {
 	}
 
@@ -156,7 +157,7 @@ final class ImportReader implements AutoCloseable {
 
 	private static Chunk join(List<Rendered> rows) {
 		StringBuilder accounts = new StringBuilder(rows.size() * 200);
-		StringBuilder customers = new StringBuilder(rows.size() * 200);
+		CustomerIntake.Rows customers = new CustomerIntake.Rows(rows.size());
 		StringBuilder issues = new StringBuilder();
 		StringBuilder rejectedRefs = new StringBuilder();
 		int rejected = 0;
@@ -168,14 +169,15 @@ final class ImportReader implements AutoCloseable {
 			}
 			else {
 				accounts.append(row.account());
-				customers.append(row.customer());
+				customers.addAll(row.customer());
 			}
 		}
 		return new Chunk(rows.size(), rejected, accounts, customers, issues, rejectedRefs);
 	}
 
 	/** One row as {@code COPY} input. */
-	private record Rendered(boolean rejected, String account, String customer, String issues, String rejectedRef) {
+	private record Rendered(boolean rejected, String account, CustomerIntake.@Nullable Rows customer, String issues,
+			String rejectedRef) {
 	}
 
 	/**
@@ -224,7 +226,7 @@ final class ImportReader implements AutoCloseable {
 				// rejected.
 				new CopyText(ref).add(Integer.toString(row.line())).add(row.accountRef()).end();
 			}
-			return new Rendered(true, "", "", issues.toString(), ref.toString());
+			return new Rendered(true, "", null, issues.toString(), ref.toString());
 		}
 		StringBuilder account = new StringBuilder(200);
 		new CopyText(account).add(Integer.toString(row.line()))
@@ -243,12 +245,12 @@ final class ImportReader implements AutoCloseable {
 			.add(date(p.lastPaymentDate()))
 			.add(amount(p.lastPaymentAmount()))
 			.end();
-		StringBuilder customer = new StringBuilder(200);
-		CustomerBulk.appendStagingRow(new StagedCustomer(row.line(), p.customerRef(), p.customerName(), p.language(),
-				p.dateOfBirth(), (p.nationalId() == null) ? null : this.nationalIds.seal(p.nationalId()), p.phones(),
-				p.emails().isEmpty() ? null : p.emails().get(0), p.addresses().isEmpty() ? null : p.addresses().get(0)),
-				customer);
-		return new Rendered(false, account.toString(), customer.toString(), issues.toString(), "");
+		CustomerIntake.Rows customer = new CustomerIntake.Rows(1)
+			.add(new IncomingCustomer(row.line(), p.customerRef(), p.customerName(), p.language(), p.dateOfBirth(),
+					(p.nationalId() == null) ? null : this.nationalIds.seal(p.nationalId()), p.phones(),
+					p.emails().isEmpty() ? null : p.emails().get(0),
+					p.addresses().isEmpty() ? null : p.addresses().get(0)));
+		return new Rendered(false, account.toString(), customer, issues.toString(), "");
 	}
 
 	private void issue(StringBuilder out, int line, String severity, FieldError issue) {

@@ -7,12 +7,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.dues.customer.CustomerBulk;
+import org.dues.customer.CustomerIntake;
 import org.dues.portfolio.CreditorView;
 import org.dues.portfolio.PlacementParser;
 import org.dues.shared.InvalidInputException;
@@ -26,10 +28,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs one import: streams the file in chunks, checks each chunk's rows on all cores,
  * stages the good rows with {@code COPY}, then merges them set-based, all in one
- * transaction, so an import either completes or leaves no trace. Where the database
- * allows, new customers and accounts are written by a second session while the import's
- * own writes the contact points and the changes to known rows, and commit with it in two
- * phases ({@link NewRowsSession}).
+ * transaction, so an import either completes or leaves no trace. The customers go to the
+ * customer module as typed rows ({@link CustomerIntake}), which answers with their ids.
+ * Where the database allows and {@code dues.imports.two-sessions} is not {@code off}, new
+ * accounts (with their bucket moves and placement entries) are written by a second
+ * session while the import's own writes the customers and the changes to known accounts,
+ * and commit with it in two phases ({@link NewRowsSession}).
  */
 class ImportRun {
 
@@ -40,11 +44,16 @@ class ImportRun {
 	/**
 	 * Every table an import writes, and whether it updates rows of them too: a trigger of
 	 * a table's own keeps row triggers on (see {@link RowTriggers}), so a table written
-	 * here must be listed.
+	 * here must be listed; the customer module lists its own.
 	 */
-	private static final Map<String, Boolean> WRITES = Map.of("customer_customers", true, "customer_phones", false,
-			"customer_emails", false, "customer_addresses", false, "portfolio_accounts", true,
-			"portfolio_ledger_entries", false, "portfolio_bucket_moves", false, "portfolio_import_issues", false);
+	private static final Map<String, Boolean> WRITES = writes();
+
+	private static Map<String, Boolean> writes() {
+		Map<String, Boolean> writes = new HashMap<>(CustomerIntake.WRITES);
+		writes.putAll(Map.of("portfolio_accounts", true, "portfolio_ledger_entries", false, "portfolio_bucket_moves",
+				false, "portfolio_import_issues", false));
+		return Map.copyOf(writes);
+	}
 
 	private final UUID id;
 
@@ -63,8 +72,8 @@ class ImportRun {
 	private final Deps deps;
 
 	record Deps(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions,
-			TransactionTemplate separateTransactions, CustomerBulk customers, ImportedAccounts aging, Clock clock,
-			org.dues.customer.NationalIds nationalIds) {
+			TransactionTemplate separateTransactions, CustomerIntake customers, ImportedAccounts aging, Clock clock,
+			org.dues.customer.NationalIds nationalIds, boolean twoSessions) {
 	}
 
 	ImportRun(UUID id, CreditorView creditor, MappingProfile profile, Path file, AllocationFile.Format format,
@@ -81,6 +90,9 @@ class ImportRun {
 
 	/** The second session of this run, when it has one. */
 	private @Nullable NewRowsSession second;
+
+	/** The customers of this run, in the customer module; open while it imports. */
+	private CustomerIntake.@Nullable Batch customers;
 
 	void run() {
 		try {
@@ -182,6 +194,8 @@ class ImportRun {
 		int rejected = 0;
 		jdbc.sql(ImportMerge.STAGING).update();
 		jdbc.sql(ImportMerge.REJECTED_REFS).update();
+		CustomerIntake.Batch customers = this.deps.customers().open();
+		this.customers = customers;
 		long reported = System.nanoTime();
 		long waited = 0;
 		try (AllocationFile rows = AllocationFile.open(this.file, this.format, dates);
@@ -215,33 +229,34 @@ class ImportRun {
 				this.deps.clock());
 		int[] repeats = merge.rejectRepeats();
 		rejected += repeats.length;
-		this.deps.customers().exclude(repeats);
+		customers.leaveOut(repeats);
 		mark = lap("repeats", mark);
-		CustomerBulk.Batch customers = this.deps.customers().resolve(this.creditor.id().value(), "IMPORT", now);
+		ImportCustomers resolved = new ImportCustomers(jdbc, this.deps.dataSource());
+		customers.resolve(this.creditor.id().value(), "IMPORT", now, resolved::resolved);
+		resolved.analyze();
 		merge.sort();
 		int created = merge.count("CREATED");
 		mark = lap("customers resolved, rows sorted", mark);
-		if (created > 0 && rowTriggersOff && NewRowsSession.possible(jdbc)) {
-			// New customers and accounts are written in a second session while this one
-			// writes the customers' contact points.
+		if (created > 0 && rowTriggersOff && this.deps.twoSessions() && NewRowsSession.possible(jdbc)) {
+			// New accounts, their bucket moves and ledger entries are written in a second
+			// session while this one writes the customers.
 			this.second = NewRowsSession.open(this.deps.dataSource(), this.id);
-			customers.handOverNewCustomers(this.second);
 			long handed = this.second.hand(ImportMerge.NEW_ACCOUNTS, ImportMerge.NEW_ACCOUNT_COLUMNS,
 					(other, table) -> new ImportMerge(other, this.id, this.creditor, now, today, this.fileName,
 							this.who, this.deps.clock())
 						.createNewAccounts(table));
 			this.second.start();
-			mark = lap("new customers and " + handed + " new accounts handed over", mark);
-			customers.merge();
-			mark = lap("contact points and known customers", mark);
-			merge.finish();
+			mark = lap(handed + " new accounts handed over", mark);
+			customers.write(resolved::gained);
+			mark = lap("customers", mark);
+			merge.finish(resolved);
 			mark = lap("known accounts", mark);
 		}
 		else {
-			customers.merge();
+			customers.write(resolved::gained);
 			mark = lap("customers", mark);
 			merge.createNewAccounts();
-			merge.finish();
+			merge.finish(resolved);
 			mark = lap("accounts and ledger", mark);
 		}
 		this.deps.aging().age("SELECT account_id FROM import_work WHERE outcome = 'UPDATED'");
@@ -300,7 +315,7 @@ class ImportRun {
 				"COPY portfolio_import_issues (import_id, line, severity, field, message) FROM STDIN (FORMAT csv)",
 				chunk.issues());
 		if (!chunk.customers().isEmpty()) {
-			this.deps.customers().stageRows(chunk.customers());
+			Objects.requireNonNull(this.customers).add(chunk.customers());
 		}
 	}
 

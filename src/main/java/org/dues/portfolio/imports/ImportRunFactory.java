@@ -12,13 +12,14 @@ import javax.sql.DataSource;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
-import org.dues.customer.CustomerBulk;
+import org.dues.customer.CustomerIntake;
 import org.dues.portfolio.CreditorView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -32,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * short (their transaction never committed, so they are marked failed, not half-applied).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ImportSettings.class)
 class ImportRunFactory {
 
 	private static final Logger log = LoggerFactory.getLogger(ImportRunFactory.class);
@@ -42,13 +44,13 @@ class ImportRunFactory {
 	private final ObjectProvider<AllocationImports> imports;
 
 	ImportRunFactory(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions,
-			CustomerBulk customers, ImportedAccounts aging, Clock clock, org.dues.customer.NationalIds nationalIds,
-			ObjectProvider<AllocationImports> imports) {
+			CustomerIntake customers, ImportedAccounts aging, Clock clock, org.dues.customer.NationalIds nationalIds,
+			ObjectProvider<AllocationImports> imports, ImportSettings settings) {
 		this.imports = imports;
 		TransactionTemplate separate = new TransactionTemplate(transactions);
 		separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.deps = new ImportRun.Deps(jdbc, dataSource, new TransactionTemplate(transactions), separate, customers,
-				aging, clock, nationalIds);
+				aging, clock, nationalIds, settings.twoSessions() != ImportSettings.TwoSessions.OFF);
 	}
 
 	ImportRun create(UUID id, CreditorView creditor, MappingProfile profile, Path file, AllocationFile.Format format,

@@ -12,7 +12,6 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
-import org.dues.customer.CustomerBulk;
 import org.dues.system.PostgresCopy;
 import org.dues.system.RowTriggers;
 import org.jspecify.annotations.Nullable;
@@ -24,10 +23,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * A second database session that writes an import's new customers and new accounts (the
- * accounts, their first bucket moves and their placement entries) while the import's own
- * transaction writes the customers' contact points, so that on two cores the two halves
- * of the merge run side by side.
+ * A second database session that writes an import's new accounts (the accounts, their
+ * first bucket moves and their placement entries) while the import's own transaction
+ * writes the customers (new and known, with their contact points, through the customer
+ * module) and the changes to known accounts, so that on two cores the two halves of the
+ * merge run side by side. Used when {@code dues.imports.two-sessions} is {@code auto}
+ * (the default) and the server allows it; docs/imports.md, "Two sessions, one commit".
  *
  * <p>
  * All or nothing still holds, by a two-phase commit. When both sessions' work is done,
@@ -41,18 +42,18 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * next import. For the moment between the two commits, the import still reads RUNNING.
  *
  * <p>
- * The two sessions' rows refer to each other's (contact points to new customers, accounts
- * to customers) before either commits, so this needs row triggers off in both
- * ({@link RowTriggers}: the import guarantees the references itself), and a server that
- * allows prepared transactions ({@code max_prepared_transactions} above 0, as the
- * embedded one is started with). A prepared transaction may not touch temporary tables,
- * so rows are handed over in unlogged tables of the import's own, filled outside the
- * transaction and dropped after it. They live in the schema {@value #HANDOVER_SCHEMA},
- * the only one where the application's role may create anything, and which is on no
- * role's search path: the role that runs the migrations never resolves a name there.
- * Without that schema (a configured server not given it), imports write in one session.
+ * The second session's rows refer to the first's (new accounts to new customers) before
+ * either commits, so this needs row triggers off in both ({@link RowTriggers}: the import
+ * guarantees the references itself), and a server that allows prepared transactions
+ * ({@code max_prepared_transactions} above 0, as the embedded one is started with). A
+ * prepared transaction may not touch temporary tables, so rows are handed over in
+ * unlogged tables of the import's own, filled outside the transaction and dropped after
+ * it. They live in the schema {@value #HANDOVER_SCHEMA}, the only one where the
+ * application's role may create anything, and which is on no role's search path: the role
+ * that runs the migrations never resolves a name there. Without that schema (a configured
+ * server not given it), imports write in one session.
  */
-final class NewRowsSession implements AutoCloseable, CustomerBulk.Handover {
+final class NewRowsSession implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(NewRowsSession.class);
 
@@ -64,8 +65,8 @@ final class NewRowsSession implements AutoCloseable, CustomerBulk.Handover {
 	static final String HANDOVER_SCHEMA = "dues_handover";
 
 	/** The tables the session writes, for {@link RowTriggers#suspend}. */
-	private static final Map<String, Boolean> WRITES = Map.of("customer_customers", false, "portfolio_accounts", false,
-			"portfolio_ledger_entries", false, "portfolio_bucket_moves", false);
+	private static final Map<String, Boolean> WRITES = Map.of("portfolio_accounts", false, "portfolio_ledger_entries",
+			false, "portfolio_bucket_moves", false);
 
 	private final Connection connection;
 
@@ -141,8 +142,7 @@ final class NewRowsSession implements AutoCloseable, CustomerBulk.Handover {
 	 * that holds them
 	 * @return the number of rows received
 	 */
-	@Override
-	public long hand(String rows, String columns, BiConsumer<JdbcClient, String> write) {
+	long hand(String rows, String columns, BiConsumer<JdbcClient, String> write) {
 		if (this.running != null) {
 			throw new IllegalStateException("already started");
 		}
