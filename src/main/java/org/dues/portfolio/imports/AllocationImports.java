@@ -24,6 +24,7 @@ import org.dues.shared.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,6 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  * import runs and for a retention period after ({@link ImportFiles}); the report and the
  * rejected rows outlive it.
  */
+@NamedInterface("imports")
 @Service
 public class AllocationImports {
 

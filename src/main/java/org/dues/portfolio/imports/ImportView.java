@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * An import and what it did.
  *
@@ -15,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param errorCount all the problems of rejected rows
  * @param warningCount all the values dropped
  */
+@NamedInterface("imports")
 public record ImportView(UUID id, String creditorCode, String fileName, String format, @Nullable String mapping,
 		ImportStatus status, int rowsTotal, int rowsRead, int rowsCreated, int rowsUpdated, int rowsUnchanged,
 		int rowsRejected, @Nullable String message, String createdBy, Instant startedAt, @Nullable Instant finishedAt,

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * How one creditor's allocation files are written: which file header means which
  * canonical column ({@code "Loan No" → account_ref}), the date format and the digit
@@ -15,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * spaces, {@code _} and {@code -}
  * @param dateFormat a pattern such as {@code dd/MM/yyyy}; ISO dates when null
  */
+@NamedInterface("imports")
 public record MappingProfile(String name, Map<String, String> headers, @Nullable String dateFormat,
 		DigitGrouping grouping) {
 

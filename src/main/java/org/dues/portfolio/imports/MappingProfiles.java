@@ -21,12 +21,14 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Saved mapping profiles, chosen by name when a file is uploaded.
  */
+@NamedInterface("imports")
 @Service
 public class MappingProfiles {
 
