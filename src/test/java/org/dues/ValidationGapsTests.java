@@ -31,6 +31,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ValidationGapsTests {
 
 	@Autowired
+	Portfolios portfolios;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -46,8 +49,7 @@ class ValidationGapsTests {
 	Clock clock;
 
 	AccountView account() {
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		return portfolios.overdue(portfolios.indianNbfc(), 30, "1000.00");
+		return this.portfolios.overdue(this.portfolios.indianNbfc(), 30, "1000.00");
 	}
 
 	int notes(AccountView account) {

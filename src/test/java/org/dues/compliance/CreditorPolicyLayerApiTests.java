@@ -1,13 +1,8 @@
 package org.dues.compliance;
 
-import java.util.List;
-import java.util.Set;
-
 import org.dues.IntegrationTest;
+import org.dues.TestAgents;
 import org.dues.Portfolios;
-import org.dues.identity.NewUser;
-import org.dues.identity.Role;
-import org.dues.identity.UserManagement;
 import org.dues.portfolio.CreditorView;
 import org.dues.portfolio.Creditors;
 import org.dues.portfolio.Placements;
@@ -46,10 +41,10 @@ class CreditorPolicyLayerApiTests {
 	private static final String MERGE_PATCH = "application/merge-patch+json";
 
 	@Autowired
-	MockMvc mvc;
+	TestAgents agents;
 
 	@Autowired
-	UserManagement users;
+	MockMvc mvc;
 
 	@Autowired
 	Creditors creditors;
@@ -67,8 +62,7 @@ class CreditorPolicyLayerApiTests {
 
 	@BeforeEach
 	void creditor() {
-		this.users.createIfAbsent(
-				new NewUser("layer-officer", "Officer", "officer-secret", Set.of(Role.COMPLIANCE), List.of("en")));
+		this.agents.officer("layer-officer", "officer-secret");
 		this.creditor = new Portfolios(this.creditors, this.placements, this.clock).usIssuer();
 	}
 

@@ -16,9 +16,6 @@ import org.dues.compliance.PersonRole;
 import org.dues.compliance.Purpose;
 import org.dues.Portfolios;
 import org.dues.TestAgents;
-import org.dues.identity.NewUser;
-import org.dues.identity.Role;
-import org.dues.identity.UserManagement;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Creditors;
 import org.dues.portfolio.Placements;
@@ -50,10 +47,10 @@ class LiveGateTests {
 	static final Instant MONDAY = Instant.parse("2026-11-30T15:00:00Z");
 
 	@Autowired
-	org.dues.identity.Teams teams;
+	TestAgents agents;
 
 	@Autowired
-	org.dues.work.Queues queues;
+	Portfolios portfolios;
 
 	@Autowired
 	MockMvc mvc;
@@ -65,23 +62,16 @@ class LiveGateTests {
 	Placements placements;
 
 	@Autowired
-	UserManagement users;
-
-	@Autowired
 	MutableClock clock;
 
 	AccountView account;
 
 	@BeforeEach
 	void placeAUsAccount() {
-		this.users
-			.createIfAbsent(new NewUser("gate-agent", "Agent", "agent-secret", Set.of(Role.AGENT), List.of("en")));
-		TestAgents.seeEveryPooledAccount(this.teams, this.queues, "gate-agent");
-		this.users.createIfAbsent(
-				new NewUser("gate-officer", "Officer", "officer-secret", Set.of(Role.COMPLIANCE), List.of("en")));
+		this.agents.pooledAgent("gate-agent", "agent-secret");
+		this.agents.officer("gate-officer", "officer-secret");
 		this.clock.set(MONDAY);
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		this.account = portfolios.overdue(portfolios.usIssuer(), 45, "2500.00");
+		this.account = this.portfolios.overdue(this.portfolios.usIssuer(), 45, "2500.00");
 	}
 
 	@AfterEach
