@@ -1,10 +1,7 @@
 package org.dues;
 
-import java.time.Clock;
-
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Creditors;
-import org.dues.portfolio.Placements;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,12 +38,6 @@ class ValidationGapsTests {
 
 	@Autowired
 	Creditors creditors;
-
-	@Autowired
-	Placements placements;
-
-	@Autowired
-	Clock clock;
 
 	AccountView account() {
 		return this.portfolios.overdue(this.portfolios.indianNbfc(), 30, "1000.00");
@@ -86,7 +77,7 @@ class ValidationGapsTests {
 
 	@Test
 	void thePlacementApiRefusesAnImplausibleDateOfBirthAndACountryThatIsNone() throws Exception {
-		new Portfolios(this.creditors, this.placements, this.clock).indianNbfc();
+		this.portfolios.indianNbfc();
 		String code = this.creditors.list()
 			.stream()
 			.filter((c) -> c.country().equals("IN"))

@@ -5,7 +5,6 @@ import org.dues.TestAgents;
 import org.dues.Portfolios;
 import org.dues.portfolio.CreditorView;
 import org.dues.portfolio.Creditors;
-import org.dues.portfolio.Placements;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +40,9 @@ class CreditorPolicyLayerApiTests {
 	private static final String MERGE_PATCH = "application/merge-patch+json";
 
 	@Autowired
+	Portfolios portfolios;
+
+	@Autowired
 	TestAgents agents;
 
 	@Autowired
@@ -50,12 +52,6 @@ class CreditorPolicyLayerApiTests {
 	Creditors creditors;
 
 	@Autowired
-	Placements placements;
-
-	@Autowired
-	java.time.Clock clock;
-
-	@Autowired
 	JdbcClient jdbc;
 
 	CreditorView creditor;
@@ -63,7 +59,7 @@ class CreditorPolicyLayerApiTests {
 	@BeforeEach
 	void creditor() {
 		this.agents.officer("layer-officer", "officer-secret");
-		this.creditor = new Portfolios(this.creditors, this.placements, this.clock).usIssuer();
+		this.creditor = this.portfolios.usIssuer();
 	}
 
 	@Test

@@ -18,7 +18,6 @@ import org.dues.Portfolios;
 import org.dues.TestAgents;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Creditors;
-import org.dues.portfolio.Placements;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,19 +46,16 @@ class LiveGateTests {
 	static final Instant MONDAY = Instant.parse("2026-11-30T15:00:00Z");
 
 	@Autowired
-	TestAgents agents;
+	Portfolios portfolios;
 
 	@Autowired
-	Portfolios portfolios;
+	TestAgents agents;
 
 	@Autowired
 	MockMvc mvc;
 
 	@Autowired
 	Creditors creditors;
-
-	@Autowired
-	Placements placements;
 
 	@Autowired
 	MutableClock clock;
@@ -341,7 +337,7 @@ class LiveGateTests {
 	void aCreditorWhoseJurisdictionNoPolicyCoversGetsEveryContactRefusedWithTheReason() throws Exception {
 		var bank = this.creditors.create(new org.dues.portfolio.NewCreditor("DEBANK" + System.nanoTime() % 100000,
 				"Berliner Bank", "DE", "EUR", "DE", "Europe/Berlin", null, null));
-		AccountView german = new Portfolios(this.creditors, this.placements, this.clock).overdue(bank, 30, "800.00");
+		AccountView german = this.portfolios.overdue(bank, 30, "800.00");
 		this.mvc
 			.perform(get("/api/v1/accounts/{id}/contact-check", german.id().value()).param("channel", "LETTER")
 				.with(httpBasic("gate-agent", "agent-secret")))
