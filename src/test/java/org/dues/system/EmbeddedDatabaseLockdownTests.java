@@ -224,7 +224,7 @@ class EmbeddedDatabaseLockdownTests {
 		assertThat(DatabaseConfiguration.applicationRoleWarning(JdbcClient.create(Superuser.of(this.server))))
 			.hasValueSatisfying((warning) -> assertThat(warning).contains("postgres, which is a superuser")
 				.contains("can switch off the triggers")
-				.contains("README"));
+				.contains("docs/security.md"));
 	}
 
 	@Test
