@@ -14,6 +14,10 @@ import org.dues.Portfolios;
 import org.dues.arrangement.ArrangementManagement;
 import org.dues.arrangement.Asker;
 import org.dues.arrangement.NewArrangement;
+import org.dues.compliance.Channel;
+import org.dues.compliance.ContactResult;
+import org.dues.compliance.PersonRole;
+import org.dues.contact.ContactLog;
 import org.dues.identity.NewUser;
 import org.dues.identity.Role;
 import org.dues.identity.Teams;
@@ -34,6 +38,7 @@ import org.dues.work.NextAccount;
 import org.dues.work.QueueFilters;
 import org.dues.work.QueueSort;
 import org.dues.work.Queues;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +94,9 @@ class PaymentCreditsTests {
 
 	@Autowired
 	Floor floor;
+
+	@Autowired
+	ContactLog contacts;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -160,6 +168,26 @@ class PaymentCreditsTests {
 	}
 
 	@Test
+	void aPaymentNobodyHeldTheAccountForIsTheLastSpeakersWithinTheWindow() {
+		this.clock.set(MONDAY);
+		agents("spoke-agent");
+		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
+		AccountView spoken = portfolios.overdue(portfolios.usIssuer(), 45, "2000.00");
+		AccountView longAgo = portfolios.overdue(portfolios.usIssuer(), 45, "2000.00");
+		for (AccountView a : List.of(spoken, longAgo)) {
+			this.next.assign(a.id(), null, "lead");
+		}
+		this.contacts.inbound(spoken.id(), Set.of(), Channel.CALL, null, PersonRole.CONSUMER,
+				ContactResult.CONVERSATION, MONDAY.minus(Duration.ofDays(29)), null, "spoke-agent");
+		this.contacts.inbound(longAgo.id(), Set.of(), Channel.CALL, null, PersonRole.CONSUMER,
+				ContactResult.CONVERSATION, MONDAY.minus(Duration.ofDays(31)), null, "spoke-agent");
+
+		assertThat(awaitCredit(pay(spoken, "250.00", "SPOKE-1"))).isEqualTo("spoke-agent LAST_IN_CONTACT");
+		assertThat(awaitCredit(pay(longAgo, "300.00", "SPOKE-2"))).as("credited to nobody").isNull();
+		assertThat(paid("spoke-agent")).containsExactly(usd("250.00"));
+	}
+
+	@Test
 	void anEventDeliveredAgainCreditsNothingMore() {
 		this.clock.set(MONDAY);
 		agents("twice-owner");
@@ -195,13 +223,14 @@ class PaymentCreditsTests {
 	}
 
 	/** Who the payment was credited to and why, once its event has been handled. */
-	private String awaitCredit(PaymentView payment) {
+	private @Nullable String awaitCredit(PaymentView payment) {
 		await().atMost(Duration.ofSeconds(10)).until(() -> rows(payment) > 0);
 		return this.jdbc.sql(
 				"SELECT agent || ' ' || credited_as FROM reporting_payment_credits WHERE payment_id = :id AND kind = 'PAYMENT'")
 			.param("id", payment.id().value())
-			.query(String.class)
-			.single();
+			.query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1)))
+			.single()
+			.orElse(null);
 	}
 
 	private long rows(PaymentView payment) {
