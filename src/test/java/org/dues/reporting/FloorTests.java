@@ -29,7 +29,6 @@ import org.dues.payment.PaymentView;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.CreditorView;
 import org.dues.portfolio.Creditors;
-import org.dues.portfolio.Placements;
 import org.dues.shared.Money;
 import org.dues.work.CallResult;
 import org.dues.work.Desk;
@@ -64,13 +63,16 @@ class FloorTests {
 	private static final Currency INR = Currency.getInstance("INR");
 
 	@Autowired
+	TestAgents agents;
+
+	@Autowired
+	Portfolios portfolios;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
 	Creditors creditors;
-
-	@Autowired
-	Placements placements;
 
 	@Autowired
 	MutableClock clock;
@@ -114,11 +116,10 @@ class FloorTests {
 	void anAgentsDayIsCountedFromMidnightInTheZoneChosen() throws Exception {
 		this.users.createIfAbsent(new NewUser("sup-agent", "Floor Agent", "sup-secret", Set.of(Role.AGENT),
 				List.of("ml", "en"), List.of(), "RA-7", LocalDate.of(2027, 6, 30)));
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		CreditorView nbfc = portfolios.indianNbfc();
-		AccountView promised = portfolios.overdue(nbfc, 40, "50000.00");
-		AccountView paying = portfolios.overdue(nbfc, 50, "30000.00");
-		AccountView later = portfolios.overdue(nbfc, 60, "20000.00");
+		CreditorView nbfc = this.portfolios.indianNbfc();
+		AccountView promised = this.portfolios.overdue(nbfc, 40, "50000.00");
+		AccountView paying = this.portfolios.overdue(nbfc, 50, "30000.00");
+		AccountView later = this.portfolios.overdue(nbfc, 60, "20000.00");
 		for (AccountView a : List.of(promised, paying, later)) {
 			this.next.assign(a.id(), "sup-agent", "lead");
 		}
@@ -182,7 +183,7 @@ class FloorTests {
 		});
 
 		// the page: a zone asked for, and a wrong one refused with the reason
-		TestAgents.leadOf(this.users, this.teams, this.queues, "sup-lead", "sup-agent");
+		this.agents.lead("sup-lead", "sup-agent");
 		this.mvc.perform(get("/supervisor").param("zone", "UTC").with(user("sup-lead").roles("TEAM_LEAD")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("today in UTC")))
@@ -228,17 +229,16 @@ class FloorTests {
 
 	@Test
 	void queueSizesCountedInOnePassAgreeWithEachQueueCountedAlone() {
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		CreditorView nbfc = portfolios.indianNbfc();
+		CreditorView nbfc = this.portfolios.indianNbfc();
 		for (int dpd : List.of(5, 35, 65, 95, 125)) {
-			portfolios.overdue(nbfc, dpd, (dpd * 1000) + ".00");
+			this.portfolios.overdue(nbfc, dpd, (dpd * 1000) + ".00");
 		}
 		Map<String, String> kerala = Portfolios.row(nbfc, "40000.00");
 		kerala.put("overdue_amount", "40000.00");
 		kerala.put("oldest_due_date", "2026-09-01");
 		kerala.put("state", "KL");
 		kerala.put("language", "ml");
-		portfolios.place(nbfc, kerala);
+		this.portfolios.place(nbfc, kerala);
 		org.dues.identity.Teams.TeamView team = this.teams.create("Sizes " + nbfc.code(), null);
 		List<String> code = List.of(nbfc.code());
 		List<QueueFilters> filters = List.of(

@@ -63,6 +63,9 @@ class PaymentCreditsTests {
 	private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
 	@Autowired
+	Portfolios portfolios;
+
+	@Autowired
 	Creditors creditors;
 
 	@Autowired
@@ -111,9 +114,8 @@ class PaymentCreditsTests {
 		this.clock.set(MONDAY);
 		agents("pool-collector");
 		CreditorView issuer = new Portfolios(this.creditors, this.placements, this.clock).usIssuer();
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		AccountView open = portfolios.overdue(issuer, 40, "900.00");
-		AccountView promised = portfolios.overdue(issuer, 30, "800.00");
+		AccountView open = this.portfolios.overdue(issuer, 40, "900.00");
+		AccountView promised = this.portfolios.overdue(issuer, 30, "800.00");
 		for (AccountView a : List.of(open, promised)) {
 			this.next.assign(a.id(), null, "lead");
 		}
@@ -145,8 +147,7 @@ class PaymentCreditsTests {
 	void aReassignmentLaterLeavesEarlierPaymentsWithWhoHeldTheAccountAndAReversalNetsOutWithThem() {
 		this.clock.set(MONDAY);
 		agents("first-owner", "second-owner");
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		AccountView account = portfolios.overdue(portfolios.usIssuer(), 50, "5000.00");
+		AccountView account = this.portfolios.overdue(this.portfolios.usIssuer(), 50, "5000.00");
 		this.next.assign(account.id(), "first-owner", "lead");
 		this.clock.set(MONDAY.plus(Duration.ofMinutes(10)));
 		PaymentView kept = pay(account, "1418.95", "REASSIGN-1");
@@ -171,9 +172,8 @@ class PaymentCreditsTests {
 	void aPaymentNobodyHeldTheAccountForIsTheLastSpeakersWithinTheWindow() {
 		this.clock.set(MONDAY);
 		agents("spoke-agent");
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		AccountView spoken = portfolios.overdue(portfolios.usIssuer(), 45, "2000.00");
-		AccountView longAgo = portfolios.overdue(portfolios.usIssuer(), 45, "2000.00");
+		AccountView spoken = this.portfolios.overdue(this.portfolios.usIssuer(), 45, "2000.00");
+		AccountView longAgo = this.portfolios.overdue(this.portfolios.usIssuer(), 45, "2000.00");
 		for (AccountView a : List.of(spoken, longAgo)) {
 			this.next.assign(a.id(), null, "lead");
 		}
@@ -191,8 +191,7 @@ class PaymentCreditsTests {
 	void anEventDeliveredAgainCreditsNothingMore() {
 		this.clock.set(MONDAY);
 		agents("twice-owner");
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		AccountView account = portfolios.overdue(portfolios.usIssuer(), 70, "3000.00");
+		AccountView account = this.portfolios.overdue(this.portfolios.usIssuer(), 70, "3000.00");
 		this.next.assign(account.id(), "twice-owner", "lead");
 		PaymentView kept = pay(account, "700.00", "TWICE-1");
 		PaymentView bounced = pay(account, "50.00", "TWICE-2");
