@@ -7,6 +7,11 @@ import java.lang.annotation.Target;
 import java.time.Clock;
 import java.time.Instant;
 
+import org.dues.identity.Teams;
+import org.dues.identity.UserManagement;
+import org.dues.portfolio.Creditors;
+import org.dues.portfolio.Placements;
+import org.dues.work.Queues;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -38,6 +43,16 @@ public @interface IntegrationTest {
 		@Primary
 		MutableClock testClock() {
 			return new MutableClock(START);
+		}
+
+		@Bean
+		Portfolios portfolios(Creditors creditors, Placements placements, Clock clock) {
+			return new Portfolios(creditors, placements, clock);
+		}
+
+		@Bean
+		TestAgents testAgents(UserManagement users, Teams teams, Queues queues) {
+			return new TestAgents(users, teams, queues);
 		}
 
 	}

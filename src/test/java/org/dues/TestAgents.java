@@ -13,14 +13,69 @@ import org.dues.work.QueueSort;
 import org.dues.work.Queues;
 
 /**
- * For tests about something other than who sees which account: puts agents in a team
- * whose queue holds every pooled account in any status, so they may work them.
+ * Object mother for the people of a collections floor in tests: agents who may work every
+ * pooled account, compliance officers, leads and managers, each created once by name. An
+ * integration test autowires it ({@code agents.pooledAgent("gate-agent",
+ * "agent-secret")}); the static methods serve tests that build users themselves.
  */
 public final class TestAgents {
 
 	private static final String TEAM = "Test pool";
 
-	private TestAgents() {
+	private final UserManagement users;
+
+	private final Teams teams;
+
+	private final Queues queues;
+
+	public TestAgents(UserManagement users, Teams teams, Queues queues) {
+		this.users = users;
+		this.teams = teams;
+		this.queues = queues;
+	}
+
+	/**
+	 * An English-speaking agent (created if absent) in a team whose queue holds every
+	 * pooled account, so they may work any account a test places.
+	 */
+	public String pooledAgent(String username, String password, String... languages) {
+		user(username, password, Role.AGENT, languages);
+		seeEveryPooledAccount(this.teams, this.queues, username);
+		return username;
+	}
+
+	/** Puts existing agents in the team that may work every pooled account. */
+	public void mayWorkEveryPooledAccount(String... agents) {
+		seeEveryPooledAccount(this.teams, this.queues, agents);
+	}
+
+	/** A compliance officer, created if absent. */
+	public String officer(String username, String password) {
+		return user(username, password, Role.COMPLIANCE);
+	}
+
+	/** A manager, created if absent. */
+	public String manager(String username, String password) {
+		return user(username, password, Role.MANAGER);
+	}
+
+	/**
+	 * A team lead (created if absent) of a team of the given agents whose queue holds
+	 * every pooled account.
+	 */
+	public String lead(String lead, String... agents) {
+		leadOf(this.users, this.teams, this.queues, lead, agents);
+		return lead;
+	}
+
+	/**
+	 * A user with one role speaking the given languages (English when none), created if
+	 * absent.
+	 */
+	public String user(String username, String password, Role role, String... languages) {
+		this.users.createIfAbsent(new NewUser(username, username, password, Set.of(role),
+				languages.length == 0 ? List.of("en") : List.of(languages)));
+		return username;
 	}
 
 	public static synchronized void seeEveryPooledAccount(Teams teams, Queues queues, String... agents) {

@@ -1,10 +1,7 @@
 package org.dues;
 
-import java.time.Clock;
-
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Creditors;
-import org.dues.portfolio.Placements;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +28,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ValidationGapsTests {
 
 	@Autowired
+	Portfolios portfolios;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -39,15 +39,8 @@ class ValidationGapsTests {
 	@Autowired
 	Creditors creditors;
 
-	@Autowired
-	Placements placements;
-
-	@Autowired
-	Clock clock;
-
 	AccountView account() {
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		return portfolios.overdue(portfolios.indianNbfc(), 30, "1000.00");
+		return this.portfolios.overdue(this.portfolios.indianNbfc(), 30, "1000.00");
 	}
 
 	int notes(AccountView account) {
@@ -84,7 +77,7 @@ class ValidationGapsTests {
 
 	@Test
 	void thePlacementApiRefusesAnImplausibleDateOfBirthAndACountryThatIsNone() throws Exception {
-		new Portfolios(this.creditors, this.placements, this.clock).indianNbfc();
+		this.portfolios.indianNbfc();
 		String code = this.creditors.list()
 			.stream()
 			.filter((c) -> c.country().equals("IN"))

@@ -120,4 +120,21 @@ public class Accounts {
 			.list();
 	}
 
+	/**
+	 * The creditor's references of the accounts named, in one statement; an id that is no
+	 * account is left out.
+	 */
+	public java.util.Map<AccountId, String> refs(java.util.Collection<AccountId> ids) {
+		java.util.Map<AccountId, String> refs = new java.util.HashMap<>();
+		if (ids.isEmpty()) {
+			return refs;
+		}
+		this.jdbc.sql("SELECT id, account_ref FROM portfolio_accounts WHERE id = ANY(:ids)")
+			.param("ids", ids.stream().map(AccountId::value).toArray(java.util.UUID[]::new))
+			.query((rs) -> {
+				refs.put(new AccountId(rs.getObject(1, java.util.UUID.class)), rs.getString(2));
+			});
+		return refs;
+	}
+
 }

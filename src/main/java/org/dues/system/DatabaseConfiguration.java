@@ -176,7 +176,7 @@ class DatabaseConfiguration {
 		return Optional.of(("The application works as %s, which %s: it can switch off the triggers that keep the"
 				+ " ledger, the audit trail and the compliance records append-only. Give the migrations a role of"
 				+ " their own (DUES_DATABASE_MIGRATION_USERNAME) that owns the tables, and the application a role"
-				+ " that owns nothing: see \"The database.\" under Security in the README.")
+				+ " that owns nothing: see \"The database\" in docs/security.md.")
 			.formatted(powers.role(), powers.superuser() ? "is a superuser" : "owns the tables"));
 	}
 

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.dues.customer.CustomerManagement;
@@ -100,6 +101,34 @@ public class FollowUps {
 	 */
 	public record FollowUp(UUID id, AccountId accountId, Instant dueAt, String cause, String causeRef, String reason,
 			@Nullable String assignedTo) {
+	}
+
+	/**
+	 * Callbacks that fell due and nobody has taken, oldest first (at most 200), each with
+	 * the agent it waits for: the one it was given to, else the account's owner, else
+	 * nobody (the pool).
+	 */
+	@Transactional(readOnly = true)
+	public List<OverdueCallback> overdueCallbacks() {
+		List<OverdueCallback> due = this.jdbc.sql("""
+				SELECT f.account_id, f.due_at, coalesce(f.assigned_to, w.agent) AS agent, f.reason
+				FROM work_followups f LEFT JOIN work_assignments w ON w.account_id = f.account_id
+				WHERE f.done_at IS NULL AND f.cause = 'CALLBACK' AND f.due_at < :now
+				ORDER BY f.due_at LIMIT 200""")
+			.param("now", Timestamp.from(this.clock.instant()))
+			.query((rs, n) -> new OverdueCallback(new AccountId(rs.getObject(1, UUID.class)), "",
+					rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4)))
+			.list();
+		Map<AccountId, String> refs = this.accounts.refs(due.stream().map(OverdueCallback::accountId).toList());
+		return due.stream()
+			.map((c) -> new OverdueCallback(c.accountId(), refs.getOrDefault(c.accountId(), ""), c.dueAt(), c.agent(),
+					c.reason()))
+			.toList();
+	}
+
+	/** A callback past its time. */
+	public record OverdueCallback(AccountId accountId, String accountRef, Instant dueAt, @Nullable String agent,
+			String reason) {
 	}
 
 }

@@ -10,8 +10,6 @@ import org.dues.identity.NewUser;
 import org.dues.identity.Role;
 import org.dues.identity.UserManagement;
 import org.dues.portfolio.AccountView;
-import org.dues.portfolio.Creditors;
-import org.dues.portfolio.Placements;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -35,33 +33,25 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ArrangementPagesTests {
 
 	@Autowired
+	TestAgents agents;
+
+	@Autowired
+	Portfolios portfolios;
+
+	@Autowired
 	org.dues.identity.Teams teams;
 
 	@Autowired
-	org.dues.work.Queues queues;
-
-	@Autowired
 	MockMvc mvc;
-
-	@Autowired
-	Creditors creditors;
-
-	@Autowired
-	Placements placements;
-
-	@Autowired
-	java.time.Clock clock;
 
 	@Autowired
 	UserManagement users;
 
 	@Test
 	void anAgentAsksALeadApprovesAndThePanelShowsIt() throws Exception {
-		this.users.createIfAbsent(new NewUser("page-agent", "Agent", "x-secret-1", Set.of(Role.AGENT), List.of("en")));
-		TestAgents.seeEveryPooledAccount(this.teams, this.queues, "page-agent");
-		TestAgents.leadOf(this.users, this.teams, this.queues, "page-lead", "page-agent");
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		AccountView account = portfolios.placed(portfolios.indianNbfc(), "10000", "0", "0", "10000",
+		this.agents.pooledAgent("page-agent", "x-secret-1");
+		this.agents.lead("page-lead", "page-agent");
+		AccountView account = this.portfolios.placed(this.portfolios.indianNbfc(), "10000", "0", "0", "10000",
 				java.time.LocalDate.of(2026, 10, 1));
 		String panel = "/accounts/" + account.id().value() + "/arrangements";
 		Document refused = Jsoup.parse(this.mvc
@@ -130,7 +120,7 @@ class ArrangementPagesTests {
 		// 40% off is beyond a lead's 30% too: the inbox says so before the lead tries,
 		// and a
 		// manager (50%) may approve it
-		AccountView deeper = portfolios.placed(portfolios.indianNbfc(), "10000", "0", "0", "10000",
+		AccountView deeper = this.portfolios.placed(this.portfolios.indianNbfc(), "10000", "0", "0", "10000",
 				java.time.LocalDate.of(2026, 10, 1));
 		this.mvc
 			.perform(post("/accounts/" + deeper.id().value() + "/arrangements/settlement")
@@ -184,17 +174,14 @@ class ArrangementPagesTests {
 		for (String agent : List.of("scope-agent", "other-agent")) {
 			this.users.createIfAbsent(new NewUser(agent, "Agent", "x-secret-1", Set.of(Role.AGENT), List.of("en")));
 		}
-		this.users
-			.createIfAbsent(new NewUser("scope-lead", "Lead", "x-secret-1", Set.of(Role.TEAM_LEAD), List.of("en")));
-		this.users.createIfAbsent(
-				new NewUser("scope-manager-first", "Manager", "x-secret-1", Set.of(Role.MANAGER), List.of("en")));
-		TestAgents.seeEveryPooledAccount(this.teams, this.queues, "scope-agent", "other-agent");
+		this.agents.user("scope-lead", "x-secret-1", Role.TEAM_LEAD);
+		this.agents.manager("scope-manager-first", "x-secret-1");
+		this.agents.mayWorkEveryPooledAccount("scope-agent", "other-agent");
 		org.dues.identity.Teams.TeamView team = this.teams.create("Scoped " + System.nanoTime(), "scope-lead");
 		this.teams.addMember(team.id(), "scope-agent");
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		AccountView mine = portfolios.placed(portfolios.indianNbfc(), "10000", "0", "0", "10000",
+		AccountView mine = this.portfolios.placed(this.portfolios.indianNbfc(), "10000", "0", "0", "10000",
 				java.time.LocalDate.of(2026, 10, 1));
-		AccountView theirs = portfolios.placed(portfolios.indianNbfc(), "10000", "0", "0", "10000",
+		AccountView theirs = this.portfolios.placed(this.portfolios.indianNbfc(), "10000", "0", "0", "10000",
 				java.time.LocalDate.of(2026, 10, 1));
 		for (var ask : List.of(java.util.Map.entry("scope-agent", mine), java.util.Map.entry("other-agent", theirs))) {
 			this.mvc
@@ -236,8 +223,7 @@ class ArrangementPagesTests {
 				.with(csrf())
 				.param("reason", "not mine to refuse"))
 			.andExpect(status().isNotFound());
-		this.users
-			.createIfAbsent(new NewUser("scope-manager", "Manager", "x-secret-1", Set.of(Role.MANAGER), List.of("en")));
+		this.agents.manager("scope-manager", "x-secret-1");
 		assertThat(inbox.apply("scope-manager")).contains(mine.id().value().toString(), theirs.id().value().toString());
 	}
 

@@ -3,20 +3,16 @@ package org.dues.arrangement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 import com.jayway.jsonpath.JsonPath;
 import org.dues.IntegrationTest;
 import org.dues.MutableClock;
 import org.dues.Portfolios;
 import org.dues.TestAgents;
-import org.dues.identity.NewUser;
 import org.dues.identity.Role;
-import org.dues.identity.UserManagement;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Accounts;
 import org.dues.portfolio.Creditors;
-import org.dues.portfolio.Placements;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,10 +43,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ArrangementScenarioTests {
 
 	@Autowired
-	org.dues.identity.Teams teams;
+	TestAgents agents;
 
 	@Autowired
-	org.dues.work.Queues queues;
+	Portfolios portfolios;
 
 	@Autowired
 	MockMvc mvc;
@@ -62,13 +58,7 @@ class ArrangementScenarioTests {
 	Creditors creditors;
 
 	@Autowired
-	Placements placements;
-
-	@Autowired
 	Accounts accounts;
-
-	@Autowired
-	UserManagement users;
 
 	@Autowired
 	Evaluation evaluation;
@@ -85,18 +75,14 @@ class ArrangementScenarioTests {
 
 	@BeforeEach
 	void anIndianAccountOwing11700() {
-		this.users.createIfAbsent(new NewUser("arr-agent", "Agent", "agent-secret", Set.of(Role.AGENT), List.of("en")));
-		this.users
-			.createIfAbsent(new NewUser("arr-agent2", "Agent", "agent-secret", Set.of(Role.AGENT), List.of("en")));
-		TestAgents.seeEveryPooledAccount(this.teams, this.queues, "arr-agent", "arr-agent2");
-		this.users
-			.createIfAbsent(new NewUser("arr-lead", "Lead", "lead-secret", Set.of(Role.TEAM_LEAD), List.of("en")));
-		TestAgents.leadOf(this.users, this.teams, this.queues, "arr-lead", "arr-agent", "arr-agent2");
-		this.users.createIfAbsent(
-				new NewUser("arr-manager", "Manager", "manager-secret", Set.of(Role.MANAGER), List.of("en")));
+		this.agents.user("arr-agent", "agent-secret", Role.AGENT);
+		this.agents.user("arr-agent2", "agent-secret", Role.AGENT);
+		this.agents.mayWorkEveryPooledAccount("arr-agent", "arr-agent2");
+		this.agents.user("arr-lead", "lead-secret", Role.TEAM_LEAD);
+		this.agents.lead("arr-lead", "arr-agent", "arr-agent2");
+		this.agents.manager("arr-manager", "manager-secret");
 		this.clock.set(IntegrationTest.START);
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		this.account = portfolios.placed(portfolios.indianNbfc(), "10000", "1200", "500", "3000",
+		this.account = this.portfolios.placed(this.portfolios.indianNbfc(), "10000", "1200", "500", "3000",
 				LocalDate.of(2026, 10, 1));
 	}
 
@@ -324,9 +310,8 @@ class ArrangementScenarioTests {
 
 	@Test
 	void aRejectedRequestTellsTheAgentWhyAndNobodyApprovesTheirOwn() throws Exception {
-		this.users
-			.createIfAbsent(new NewUser("arr-lead-asks", "Lead", "lead-secret", Set.of(Role.TEAM_LEAD), List.of("en")));
-		TestAgents.leadOf(this.users, this.teams, this.queues, "arr-lead-asks");
+		this.agents.user("arr-lead-asks", "lead-secret", Role.TEAM_LEAD);
+		this.agents.lead("arr-lead-asks");
 		String plan = JsonPath.read(ask("arr-lead-asks", "lead-secret", "/api/v1/accounts/{id}/plans", """
 				{"instalments": 40, "frequency": "MONTHLY", "firstDueOn": "2026-12-01"}""")
 			.andExpect(status().isCreated())

@@ -6,8 +6,6 @@ import java.util.List;
 import org.dues.IntegrationTest;
 import org.dues.Portfolios;
 import org.dues.portfolio.AccountView;
-import org.dues.portfolio.Creditors;
-import org.dues.portfolio.Placements;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +29,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class AuditTrailTests {
 
 	@Autowired
+	Portfolios portfolios;
+
+	@Autowired
 	AuditTrail audit;
 
 	@Autowired
@@ -46,15 +47,6 @@ class AuditTrailTests {
 	CompliancePolicies policies;
 
 	@Autowired
-	Creditors creditors;
-
-	@Autowired
-	Placements placements;
-
-	@Autowired
-	java.time.Clock clock;
-
-	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -65,8 +57,7 @@ class AuditTrailTests {
 
 	@Test
 	void everyChangeIsChainedAndATamperedRecordIsCaught() throws Exception {
-		AccountView account = new Portfolios(this.creditors, this.placements, this.clock)
-			.overdue(new Portfolios(this.creditors, this.placements, this.clock).indianNbfc(), 30, "5000");
+		AccountView account = this.portfolios.overdue(this.portfolios.indianNbfc(), 30, "5000");
 		var hold = this.holds.place(account.customerId(), List.of(account.id().value()), HoldType.COMPLAINT, null, null,
 				"Complaint to the Banking Ombudsman about call frequency", "officer");
 		this.preferences.ban(account.customerId(), Channel.WHATSAPP, null, null, "Asked for no WhatsApp", "agent");

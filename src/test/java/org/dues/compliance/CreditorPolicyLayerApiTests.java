@@ -1,16 +1,10 @@
 package org.dues.compliance;
 
-import java.util.List;
-import java.util.Set;
-
 import org.dues.IntegrationTest;
+import org.dues.TestAgents;
 import org.dues.Portfolios;
-import org.dues.identity.NewUser;
-import org.dues.identity.Role;
-import org.dues.identity.UserManagement;
 import org.dues.portfolio.CreditorView;
 import org.dues.portfolio.Creditors;
-import org.dues.portfolio.Placements;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,19 +40,16 @@ class CreditorPolicyLayerApiTests {
 	private static final String MERGE_PATCH = "application/merge-patch+json";
 
 	@Autowired
+	Portfolios portfolios;
+
+	@Autowired
+	TestAgents agents;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
-	UserManagement users;
-
-	@Autowired
 	Creditors creditors;
-
-	@Autowired
-	Placements placements;
-
-	@Autowired
-	java.time.Clock clock;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -67,9 +58,8 @@ class CreditorPolicyLayerApiTests {
 
 	@BeforeEach
 	void creditor() {
-		this.users.createIfAbsent(
-				new NewUser("layer-officer", "Officer", "officer-secret", Set.of(Role.COMPLIANCE), List.of("en")));
-		this.creditor = new Portfolios(this.creditors, this.placements, this.clock).usIssuer();
+		this.agents.officer("layer-officer", "officer-secret");
+		this.creditor = this.portfolios.usIssuer();
 	}
 
 	@Test

@@ -1,20 +1,15 @@
 package org.dues.compliance;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Set;
 
 import org.dues.IntegrationTest;
 import org.dues.MutableClock;
 import org.dues.Portfolios;
 import org.dues.TestAgents;
-import org.dues.identity.NewUser;
-import org.dues.identity.Role;
 import org.dues.identity.UserManagement;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.CreditorView;
 import org.dues.portfolio.Creditors;
-import org.dues.portfolio.Placements;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,10 +35,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class PoliciesApiTests {
 
 	@Autowired
-	org.dues.identity.Teams teams;
+	TestAgents agents;
 
 	@Autowired
-	org.dues.work.Queues queues;
+	Portfolios portfolios;
 
 	@Autowired
 	MockMvc mvc;
@@ -55,18 +50,12 @@ class PoliciesApiTests {
 	Creditors creditors;
 
 	@Autowired
-	Placements placements;
-
-	@Autowired
 	MutableClock clock;
 
 	@BeforeEach
 	void users() {
-		this.users.createIfAbsent(
-				new NewUser("policy-officer", "Officer", "officer-secret", Set.of(Role.COMPLIANCE), List.of("en")));
-		this.users
-			.createIfAbsent(new NewUser("policy-agent", "Agent", "agent-secret", Set.of(Role.AGENT), List.of("en")));
-		TestAgents.seeEveryPooledAccount(this.teams, this.queues, "policy-agent");
+		this.agents.officer("policy-officer", "officer-secret");
+		this.agents.pooledAgent("policy-agent", "agent-secret");
 	}
 
 	@AfterEach
@@ -127,9 +116,8 @@ class PoliciesApiTests {
 
 	@Test
 	void aCreditorMayOnlyTightenItsPolicyAndTheGateAppliesItAtOnce() throws Exception {
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		CreditorView issuer = portfolios.usIssuer();
-		AccountView account = portfolios.overdue(issuer, 20, "900.00");
+		CreditorView issuer = this.portfolios.usIssuer();
+		AccountView account = this.portfolios.overdue(issuer, 20, "900.00");
 		this.mvc.perform(get("/api/v1/compliance/policies/US-MA").with(httpBasic("policy-officer", "officer-secret")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.hours.CALL.from").value("08:00:00"))

@@ -15,8 +15,6 @@ import org.dues.compliance.ContactGate;
 import org.dues.compliance.PersonRole;
 import org.dues.compliance.Purpose;
 import org.dues.portfolio.AccountView;
-import org.dues.portfolio.Creditors;
-import org.dues.portfolio.Placements;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -47,13 +45,10 @@ class LiveGateBenchmark {
 	static final Instant NOW = Instant.parse("2026-11-25T19:00:00Z");
 
 	@Autowired
+	Portfolios portfolios;
+
+	@Autowired
 	ContactLog log;
-
-	@Autowired
-	Creditors creditors;
-
-	@Autowired
-	Placements placements;
 
 	@Autowired
 	MutableClock clock;
@@ -63,8 +58,7 @@ class LiveGateBenchmark {
 
 	@Test
 	void liveGateEndToEnd() throws Exception {
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		AccountView account = portfolios.overdue(portfolios.usIssuer(), 60, "3200.00");
+		AccountView account = this.portfolios.overdue(this.portfolios.usIssuer(), 60, "3200.00");
 		int history = this.jdbc.sql("""
 				WITH days AS (SELECT d FROM generate_series(1, 365) AS d),
 				     slots AS (SELECT d, s FROM days, generate_series(0, 4) AS s)

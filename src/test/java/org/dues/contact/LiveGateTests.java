@@ -16,12 +16,8 @@ import org.dues.compliance.PersonRole;
 import org.dues.compliance.Purpose;
 import org.dues.Portfolios;
 import org.dues.TestAgents;
-import org.dues.identity.NewUser;
-import org.dues.identity.Role;
-import org.dues.identity.UserManagement;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Creditors;
-import org.dues.portfolio.Placements;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,10 +46,10 @@ class LiveGateTests {
 	static final Instant MONDAY = Instant.parse("2026-11-30T15:00:00Z");
 
 	@Autowired
-	org.dues.identity.Teams teams;
+	Portfolios portfolios;
 
 	@Autowired
-	org.dues.work.Queues queues;
+	TestAgents agents;
 
 	@Autowired
 	MockMvc mvc;
@@ -62,26 +58,16 @@ class LiveGateTests {
 	Creditors creditors;
 
 	@Autowired
-	Placements placements;
-
-	@Autowired
-	UserManagement users;
-
-	@Autowired
 	MutableClock clock;
 
 	AccountView account;
 
 	@BeforeEach
 	void placeAUsAccount() {
-		this.users
-			.createIfAbsent(new NewUser("gate-agent", "Agent", "agent-secret", Set.of(Role.AGENT), List.of("en")));
-		TestAgents.seeEveryPooledAccount(this.teams, this.queues, "gate-agent");
-		this.users.createIfAbsent(
-				new NewUser("gate-officer", "Officer", "officer-secret", Set.of(Role.COMPLIANCE), List.of("en")));
+		this.agents.pooledAgent("gate-agent", "agent-secret");
+		this.agents.officer("gate-officer", "officer-secret");
 		this.clock.set(MONDAY);
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		this.account = portfolios.overdue(portfolios.usIssuer(), 45, "2500.00");
+		this.account = this.portfolios.overdue(this.portfolios.usIssuer(), 45, "2500.00");
 	}
 
 	@AfterEach
@@ -351,7 +337,7 @@ class LiveGateTests {
 	void aCreditorWhoseJurisdictionNoPolicyCoversGetsEveryContactRefusedWithTheReason() throws Exception {
 		var bank = this.creditors.create(new org.dues.portfolio.NewCreditor("DEBANK" + System.nanoTime() % 100000,
 				"Berliner Bank", "DE", "EUR", "DE", "Europe/Berlin", null, null));
-		AccountView german = new Portfolios(this.creditors, this.placements, this.clock).overdue(bank, 30, "800.00");
+		AccountView german = this.portfolios.overdue(bank, 30, "800.00");
 		this.mvc
 			.perform(get("/api/v1/accounts/{id}/contact-check", german.id().value()).param("channel", "LETTER")
 				.with(httpBasic("gate-agent", "agent-secret")))

@@ -2,10 +2,10 @@ package org.dues.identity;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.dues.IntegrationTest;
+import org.dues.TestAgents;
 import org.dues.MutableClock;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +40,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class SecondFactorTests {
 
 	@Autowired
+	TestAgents agents;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -56,8 +59,7 @@ class SecondFactorTests {
 
 	@Test
 	void anEnrolledUserGivesACodeBeforeAnyPage() throws Exception {
-		this.users.createIfAbsent(
-				new NewUser("sf-agent", "Agent", "agent-passphrase-one", Set.of(Role.AGENT), List.of("en")));
+		this.agents.user("sf-agent", "agent-passphrase-one", Role.AGENT);
 		MockHttpSession first = login("sf-agent", "agent-passphrase-one");
 		this.mvc.perform(get("/accounts").session(first)).andExpect(status().isOk());
 		String secret = (String) this.mvc.perform(get("/account/totp").session(first))
@@ -130,8 +132,7 @@ class SecondFactorTests {
 		assertThat(granted(rule, login(Role.ADMIN), "/account/totp")).isTrue();
 
 		// a login owing a code without an app is sent to enrol
-		this.users
-			.createIfAbsent(new NewUser("sf-new", "New", "new-passphrase-one", Set.of(Role.COMPLIANCE), List.of("en")));
+		this.agents.officer("sf-new", "new-passphrase-one");
 		MockHttpSession session = login("sf-new", "new-passphrase-one");
 		this.mvc.perform(get("/login/totp").session(session)).andExpect(redirectedUrl("/account/totp"));
 	}
@@ -139,8 +140,7 @@ class SecondFactorTests {
 	@Test
 	void wrongCodesCountOnTheirOwnAndARightPasswordDoesNotForgetThem() throws Exception {
 		// H3: a right password used to refill the bucket the wrong codes were counted in
-		this.users.createIfAbsent(
-				new NewUser("sf-guess", "Guess", "guess-passphrase-one", Set.of(Role.AGENT), List.of("en")));
+		this.agents.user("sf-guess", "guess-passphrase-one", Role.AGENT);
 		String secret = enrol("sf-guess", "guess-passphrase-one");
 		this.clock.advance(Duration.ofSeconds(30));
 		for (int round = 0; round < 2; round++) {
@@ -183,8 +183,7 @@ class SecondFactorTests {
 	@Test
 	void enrollingAnAppAsksForTheCurrentPasswordAndEndsTheOtherSessions() throws Exception {
 		// H3: a stolen session used to be enough to put the thief's app on the account
-		this.users.createIfAbsent(
-				new NewUser("sf-thief", "Thief", "thief-passphrase-one", Set.of(Role.AGENT), List.of("en")));
+		this.agents.user("sf-thief", "thief-passphrase-one", Role.AGENT);
 		MockHttpSession stolen = login("sf-thief", "thief-passphrase-one");
 		MockHttpSession other = login("sf-thief", "thief-passphrase-one");
 		String secret = secretOf(stolen);

@@ -1,6 +1,5 @@
 package org.dues.payment;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +12,8 @@ import org.dues.IntegrationTest;
 import org.dues.Portfolios;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Accounts;
-import org.dues.portfolio.Creditors;
 import org.dues.portfolio.EntryType;
 import org.dues.portfolio.LedgerEntryView;
-import org.dues.portfolio.Placements;
 import org.dues.shared.Money;
 import org.junit.jupiter.api.Test;
 
@@ -32,19 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConcurrentPaymentsTests {
 
 	@Autowired
+	Portfolios portfolios;
+
+	@Autowired
 	PaymentManagement payments;
 
 	@Autowired
-	Creditors creditors;
-
-	@Autowired
-	Placements placements;
-
-	@Autowired
 	Accounts accounts;
-
-	@Autowired
-	Clock clock;
 
 	@Test
 	void theSameReferenceSentEightTimesAtOncePostsOnce() throws Exception {
@@ -88,8 +79,8 @@ class ConcurrentPaymentsTests {
 	}
 
 	private AccountView account() {
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		return portfolios.placed(portfolios.indianNbfc(), "50000", "0", "0", "5000", LocalDate.of(2026, 10, 1));
+		return this.portfolios.placed(this.portfolios.indianNbfc(), "50000", "0", "0", "5000",
+				LocalDate.of(2026, 10, 1));
 	}
 
 	private static <T> List<T> all(int times, Callable<T> task) throws Exception {

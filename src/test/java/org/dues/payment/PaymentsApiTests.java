@@ -1,19 +1,13 @@
 package org.dues.payment;
 
-import java.time.Clock;
 import java.time.LocalDate;
 
 import org.dues.IntegrationTest;
 import org.dues.Portfolios;
 import org.dues.TestAgents;
-import org.dues.identity.NewUser;
-import org.dues.identity.Role;
-import org.dues.identity.UserManagement;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Accounts;
 import org.dues.portfolio.CreditorView;
-import org.dues.portfolio.Creditors;
-import org.dues.portfolio.Placements;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,9 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-
-import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
@@ -40,40 +31,25 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class PaymentsApiTests {
 
 	@Autowired
-	org.dues.identity.Teams teams;
+	TestAgents agents;
 
 	@Autowired
-	org.dues.work.Queues queues;
+	Portfolios portfolios;
 
 	@Autowired
 	MockMvc mvc;
 
 	@Autowired
-	Creditors creditors;
-
-	@Autowired
-	Placements placements;
-
-	@Autowired
 	Accounts accounts;
-
-	@Autowired
-	UserManagement users;
-
-	@Autowired
-	Clock clock;
 
 	AccountView account;
 
 	@BeforeEach
 	void placeAnAccount() {
-		this.users.createIfAbsent(new NewUser("agent-t", "Agent", "agent-secret", Set.of(Role.AGENT), List.of("en")));
-		TestAgents.seeEveryPooledAccount(this.teams, this.queues, "agent-t");
-		this.users.createIfAbsent(
-				new NewUser("compliance-t", "Compliance", "compliance-secret", Set.of(Role.COMPLIANCE), List.of("en")));
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		CreditorView nbfc = portfolios.indianNbfc();
-		this.account = portfolios.placed(nbfc, "10000", "1200", "500", "3000", LocalDate.of(2026, 10, 1));
+		this.agents.pooledAgent("agent-t", "agent-secret");
+		this.agents.officer("compliance-t", "compliance-secret");
+		CreditorView nbfc = this.portfolios.indianNbfc();
+		this.account = this.portfolios.placed(nbfc, "10000", "1200", "500", "3000", LocalDate.of(2026, 10, 1));
 	}
 
 	ResultActions pay(String json) throws Exception {

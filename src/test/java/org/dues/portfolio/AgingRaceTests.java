@@ -27,13 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AgingRaceTests {
 
 	@Autowired
+	Portfolios portfolios;
+
+	@Autowired
 	MutableClock clock;
-
-	@Autowired
-	Creditors creditors;
-
-	@Autowired
-	Placements placements;
 
 	@Autowired
 	Accounts accounts;
@@ -57,8 +54,7 @@ class AgingRaceTests {
 
 	@Test
 	void aPaymentCommittedWhileTheRunWaitsWins() throws Exception {
-		AccountView account = new Portfolios(this.creditors, this.placements, this.clock)
-			.overdue(new Portfolios(this.creditors, this.placements, this.clock).indianNbfc(), 50, "5000");
+		AccountView account = this.portfolios.overdue(this.portfolios.indianNbfc(), 50, "5000");
 		this.clock.advance(Duration.ofDays(20));
 		try (Connection payment = this.dataSource.getConnection()) {
 			payment.setAutoCommit(false);

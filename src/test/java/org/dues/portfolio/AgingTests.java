@@ -23,13 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AgingTests {
 
 	@Autowired
+	Portfolios portfolios;
+
+	@Autowired
 	MutableClock clock;
-
-	@Autowired
-	Creditors creditors;
-
-	@Autowired
-	Placements placements;
 
 	@Autowired
 	Accounts accounts;
@@ -40,12 +37,9 @@ class AgingTests {
 	@Autowired
 	AccountLedger ledger;
 
-	Portfolios portfolios;
-
 	@BeforeEach
 	void setUp() {
 		this.clock.set(IntegrationTest.START);
-		this.portfolios = new Portfolios(this.creditors, this.placements, this.clock);
 	}
 
 	@AfterEach

@@ -1,6 +1,5 @@
 package org.dues.portfolio;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConcurrentPlacementsTests {
 
 	@Autowired
-	Creditors creditors;
+	Portfolios portfolios;
 
 	@Autowired
 	Placements placements;
@@ -30,12 +29,9 @@ class ConcurrentPlacementsTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
-	Clock clock;
-
 	@Test
 	void theSamePlacementSentSixTimesAtOnceCreatesOneAccountAndOneCustomer() throws Exception {
-		CreditorView nbfc = new Portfolios(this.creditors, this.placements, this.clock).indianNbfc();
+		CreditorView nbfc = this.portfolios.indianNbfc();
 		Map<String, String> row = Portfolios.row(nbfc, "75000");
 		Placement placement = new PlacementParser(nbfc, null).parse(row).placement();
 		Source source = new Source("TEST", null, "tester", null);

@@ -1,7 +1,6 @@
 package org.dues.portfolio;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,10 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LedgerInvariantTests {
 
 	@Autowired
-	Creditors creditors;
-
-	@Autowired
-	Placements placements;
+	Portfolios portfolios;
 
 	@Autowired
 	AccountLedger ledger;
@@ -40,16 +36,12 @@ class LedgerInvariantTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
-	Clock clock;
-
 	@Test
 	void cachedBalancesAlwaysEqualTheSumOfEntries() {
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		CreditorView nbfc = portfolios.indianNbfc();
+		CreditorView nbfc = this.portfolios.indianNbfc();
 		List<AccountView> book = new ArrayList<>();
 		for (int i = 0; i < 8; i++) {
-			book.add(portfolios.placed(nbfc, "50000", "3000", "750", "12000", LocalDate.of(2026, 8, 1)));
+			book.add(this.portfolios.placed(nbfc, "50000", "3000", "750", "12000", LocalDate.of(2026, 8, 1)));
 		}
 		Random random = new Random(42);
 		LocalDate day = LocalDate.of(2026, 11, 26);

@@ -22,8 +22,6 @@ import org.dues.compliance.ContactHolds.HoldView;
 import org.dues.compliance.ContactPreferences;
 import org.dues.compliance.HoldType;
 import org.dues.portfolio.AccountView;
-import org.dues.portfolio.Creditors;
-import org.dues.portfolio.Placements;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +43,9 @@ class EmbeddedDatabaseLockdownTests {
 			"compliance_decisions", "arrangement_history");
 
 	@Autowired
+	Portfolios portfolios;
+
+	@Autowired
 	DatabaseServer server;
 
 	@Autowired
@@ -52,15 +53,6 @@ class EmbeddedDatabaseLockdownTests {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	Creditors creditors;
-
-	@Autowired
-	Placements placements;
-
-	@Autowired
-	MutableClock clock;
 
 	@Autowired
 	ContactHolds holds;
@@ -105,8 +97,7 @@ class EmbeddedDatabaseLockdownTests {
 
 	@Test
 	void replicaModeDoesNotSilenceTheAppendOnlyTriggers() throws SQLException {
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		portfolios.overdue(portfolios.indianNbfc(), 40, "12500.00");
+		this.portfolios.overdue(this.portfolios.indianNbfc(), 40, "12500.00");
 		assertThat(this.jdbc.sql("""
 				SELECT t.tgenabled FROM pg_trigger t WHERE NOT t.tgisinternal
 				AND t.tgrelid IN ('portfolio_ledger_entries'::regclass, 'compliance_audit'::regclass,
@@ -180,8 +171,7 @@ class EmbeddedDatabaseLockdownTests {
 
 	@Test
 	void holdsConsentsBlackoutsAndBansCanOnlyBeLiftedOnce() throws SQLException {
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		AccountView account = portfolios.overdue(portfolios.indianNbfc(), 40, "12500.00");
+		AccountView account = this.portfolios.overdue(this.portfolios.indianNbfc(), 40, "12500.00");
 		HoldView hold = this.holds.place(account.customerId(), List.of(account.id().value()), HoldType.COMPLAINT, null,
 				null, "Complaint received", "agent");
 		this.preferences.consent(account.customerId(), ConsentKind.ADDITIONAL_CALLS, List.of(), null, null,
@@ -234,7 +224,7 @@ class EmbeddedDatabaseLockdownTests {
 		assertThat(DatabaseConfiguration.applicationRoleWarning(JdbcClient.create(Superuser.of(this.server))))
 			.hasValueSatisfying((warning) -> assertThat(warning).contains("postgres, which is a superuser")
 				.contains("can switch off the triggers")
-				.contains("README"));
+				.contains("docs/security.md"));
 	}
 
 	@Test

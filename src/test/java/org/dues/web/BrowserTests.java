@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.dues.IntegrationTest;
+import org.dues.TestAgents;
 import org.dues.MutableClock;
 import org.dues.Portfolios;
 import org.dues.identity.NewUser;
@@ -20,7 +21,6 @@ import org.dues.arrangement.ArrangementStatus;
 import org.dues.identity.Teams;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Creditors;
-import org.dues.portfolio.Placements;
 import org.dues.work.NextAccount;
 import org.dues.work.QueueFilters;
 import org.dues.work.QueueSort;
@@ -61,19 +61,19 @@ class BrowserTests {
 	int port;
 
 	@Autowired
-	Creditors creditors;
+	TestAgents agents;
 
 	@Autowired
-	Placements placements;
+	Portfolios portfolios;
+
+	@Autowired
+	Creditors creditors;
 
 	@Autowired
 	UserManagement users;
 
 	@Autowired
 	Clock clock;
-
-	@Autowired
-	MutableClock mutableClock;
 
 	@Autowired
 	NextAccount work;
@@ -127,8 +127,7 @@ class BrowserTests {
 
 	@Test
 	void anAdministratorImportsALendersFileAndReadsTheReport() throws Exception {
-		this.users
-			.createIfAbsent(new NewUser("browser-admin", "Admin", "admin-secret-2", Set.of(Role.ADMIN), List.of("en")));
+		this.agents.user("browser-admin", "admin-secret-2", Role.ADMIN);
 		this.creditors.create(new org.dues.portfolio.NewCreditor("WEB-IMP", "Kerala NBFC", "IN", "INR", "IN",
 				"Asia/Kolkata", null, null));
 		String base = "http://localhost:" + this.port;
@@ -159,8 +158,7 @@ class BrowserTests {
 	void aCollectorFindsAnAccountAndReadsIt() throws Exception {
 		this.users.createIfAbsent(
 				new NewUser("browser-agent", "Agent", "browser-secret", Set.of(Role.AGENT), List.of("ml", "en")));
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		AccountView account = portfolios.placed(portfolios.indianNbfc(), "123456.50", "1000", "500", "10000",
+		AccountView account = this.portfolios.placed(this.portfolios.indianNbfc(), "123456.50", "1000", "500", "10000",
 				LocalDate.of(2026, 10, 1));
 
 		this.work.assign(account.id(), "browser-agent", "lead");
@@ -194,13 +192,11 @@ class BrowserTests {
 
 	@Test
 	void aCeaseHoldPlacedInThePanelRefusesTheNextCallWithTheReason() throws Exception {
-		this.users.createIfAbsent(
-				new NewUser("browser-caller", "Caller", "caller-secret", Set.of(Role.AGENT), List.of("en")));
+		this.agents.user("browser-caller", "caller-secret", Role.AGENT);
 		MutableClock moving = (MutableClock) this.clock;
 		moving.set(java.time.Instant.parse("2026-11-30T15:00:00Z"));
 		try {
-			Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-			AccountView account = portfolios.overdue(portfolios.usIssuer(), 40, "1800.00");
+			AccountView account = this.portfolios.overdue(this.portfolios.usIssuer(), 40, "1800.00");
 			this.work.assign(account.id(), "browser-caller", "lead");
 			this.browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 2400));
 			String base = "http://localhost:" + this.port;
@@ -245,10 +241,8 @@ class BrowserTests {
 
 	@Test
 	void aCollectorRecordsAPromiseAndAssessesAffordabilityInThePanel() throws Exception {
-		this.users.createIfAbsent(
-				new NewUser("browser-promise", "Promise", "promise-secret", Set.of(Role.AGENT), List.of("en")));
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		AccountView account = portfolios.placed(portfolios.indianNbfc(), "10000", "1200", "500", "3000",
+		this.agents.user("browser-promise", "promise-secret", Role.AGENT);
+		AccountView account = this.portfolios.placed(this.portfolios.indianNbfc(), "10000", "1200", "500", "3000",
 				LocalDate.of(2026, 10, 1));
 		this.work.assign(account.id(), "browser-promise", "lead");
 		this.browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 2600));
@@ -324,12 +318,11 @@ class BrowserTests {
 	void anAgentWorksTheDesk() throws Exception {
 		this.users.createIfAbsent(new NewUser("desk-browser", "Desk Agent", "desk-secret", Set.of(Role.AGENT),
 				List.of("ml", "en"), List.of(), "RA-9", LocalDate.of(2027, 12, 31)));
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		var nbfc = portfolios.indianNbfc();
-		AccountView first = portfolios.overdue(nbfc, 75, "60000.00");
-		AccountView second = portfolios.overdue(nbfc, 35, "25000.00");
+		var nbfc = this.portfolios.indianNbfc();
+		AccountView first = this.portfolios.overdue(nbfc, 75, "60000.00");
+		AccountView second = this.portfolios.overdue(nbfc, 35, "25000.00");
 		// 05:00 in New York: no calls yet
-		AccountView american = portfolios.overdue(portfolios.usIssuer(), 95, "3000.00");
+		AccountView american = this.portfolios.overdue(this.portfolios.usIssuer(), 95, "3000.00");
 		for (AccountView a : List.of(first, second, american)) {
 			this.work.assign(a.id(), "desk-browser", "lead");
 		}
@@ -418,11 +411,10 @@ class BrowserTests {
 		}
 		this.users.createIfAbsent(new NewUser("side-lead", "Lead", "side-secret", Set.of(Role.TEAM_LEAD), List.of("en"),
 				List.of(), null, null));
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		var nbfc = portfolios.indianNbfc();
-		AccountView largest = portfolios.overdue(nbfc, 70, "90000.00");
-		AccountView middle = portfolios.overdue(nbfc, 40, "60000.00");
-		portfolios.overdue(nbfc, 20, "30000.00");
+		var nbfc = this.portfolios.indianNbfc();
+		AccountView largest = this.portfolios.overdue(nbfc, 70, "90000.00");
+		AccountView middle = this.portfolios.overdue(nbfc, 40, "60000.00");
+		this.portfolios.overdue(nbfc, 20, "30000.00");
 		Teams.TeamView team = this.teams.create("Side by side " + nbfc.code(), "side-lead");
 		this.teams.addMember(team.id(), "side-a");
 		this.teams.addMember(team.id(), "side-b");

@@ -3,7 +3,6 @@ package org.dues.web;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,6 @@ import org.dues.IntegrationTest;
 import org.dues.Portfolios;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Creditors;
-import org.dues.portfolio.Placements;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -41,16 +39,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class ContentSecurityPolicyTests {
 
 	@Autowired
+	Portfolios portfolios;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
 	Creditors creditors;
-
-	@Autowired
-	Placements placements;
-
-	@Autowired
-	Clock clock;
 
 	@Test
 	void noTemplateHoldsInlineScriptOrStyle() throws IOException {
@@ -68,8 +63,7 @@ class ContentSecurityPolicyTests {
 
 	@Test
 	void noRenderedPageHoldsInlineScriptOrStyleAndEachCarriesThePolicy() throws Exception {
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		AccountView account = portfolios.placed(portfolios.indianNbfc(), "1000.00", "0", "0", "500",
+		AccountView account = this.portfolios.placed(this.portfolios.indianNbfc(), "1000.00", "0", "0", "500",
 				LocalDate.of(2026, 10, 1));
 		List<String> found = new ArrayList<>();
 		for (String page : List.of("/login", "/accounts", "/accounts?q=x", "/accounts/" + account.id().value(),

@@ -1,6 +1,5 @@
 package org.dues.web;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -13,8 +12,6 @@ import org.dues.identity.Role;
 import org.dues.identity.UserManagement;
 import org.dues.portfolio.AccountView;
 import org.dues.work.NextAccount;
-import org.dues.portfolio.Creditors;
-import org.dues.portfolio.Placements;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,37 +35,27 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class WebPagesTests {
 
 	@Autowired
+	TestAgents agents;
+
+	@Autowired
+	Portfolios portfolios;
+
+	@Autowired
 	MockMvc mvc;
-
-	@Autowired
-	Creditors creditors;
-
-	@Autowired
-	Placements placements;
 
 	@Autowired
 	UserManagement users;
 
 	@Autowired
-	Clock clock;
-
-	@Autowired
 	NextAccount work;
-
-	@Autowired
-	org.dues.identity.Teams teams;
-
-	@Autowired
-	org.dues.work.Queues queues;
 
 	AccountView account;
 
 	@BeforeEach
 	void setUp() {
 		this.users.createIfAbsent(new NewUser("web-agent", "Agent", "web-secret", Set.of(Role.AGENT), List.of("ml")));
-		TestAgents.leadOf(this.users, this.teams, this.queues, "web-lead");
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		this.account = portfolios.placed(portfolios.indianNbfc(), "123456.50", "1000", "500", "10000",
+		this.agents.lead("web-lead");
+		this.account = this.portfolios.placed(this.portfolios.indianNbfc(), "123456.50", "1000", "500", "10000",
 				LocalDate.of(2026, 10, 1));
 	}
 

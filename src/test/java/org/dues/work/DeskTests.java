@@ -23,8 +23,6 @@ import org.dues.identity.Teams;
 import org.dues.identity.UserManagement;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.CreditorView;
-import org.dues.portfolio.Creditors;
-import org.dues.portfolio.Placements;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,13 +52,13 @@ class DeskTests {
 	static final Instant MONDAY_IST = Instant.parse("2026-11-30T05:30:00Z");
 
 	@Autowired
+	TestAgents agents;
+
+	@Autowired
+	Portfolios portfolios;
+
+	@Autowired
 	MockMvc mvc;
-
-	@Autowired
-	Creditors creditors;
-
-	@Autowired
-	Placements placements;
 
 	@Autowired
 	MutableClock clock;
@@ -102,12 +100,11 @@ class DeskTests {
 		this.clock.set(MONDAY_IST);
 		this.users.createIfAbsent(new NewUser("desk-agent", "Desk Agent", "desk-secret", Set.of(Role.AGENT),
 				List.of("ml", "en"), List.of(), "RA-1", LocalDate.of(2027, 6, 30)));
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		CreditorView nbfc = portfolios.indianNbfc();
-		AccountView promised = portfolios.overdue(nbfc, 40, "50000.00");
-		AccountView wrong = portfolios.overdue(nbfc, 41, "50000.00");
-		AccountView disputed = portfolios.overdue(nbfc, 42, "50000.00");
-		AccountView callback = portfolios.overdue(nbfc, 43, "50000.00");
+		CreditorView nbfc = this.portfolios.indianNbfc();
+		AccountView promised = this.portfolios.overdue(nbfc, 40, "50000.00");
+		AccountView wrong = this.portfolios.overdue(nbfc, 41, "50000.00");
+		AccountView disputed = this.portfolios.overdue(nbfc, 42, "50000.00");
+		AccountView callback = this.portfolios.overdue(nbfc, 43, "50000.00");
 		for (AccountView a : List.of(promised, wrong, disputed, callback)) {
 			this.next.assign(a.id(), "desk-agent", "lead");
 		}
@@ -181,14 +178,13 @@ class DeskTests {
 	@Test
 	void pooledAccountsGoToAgentsWhoSpeakTheLanguageAndHoldACurrentCertificate() throws Exception {
 		this.clock.set(MONDAY_IST);
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		CreditorView nbfc = portfolios.indianNbfc();
+		CreditorView nbfc = this.portfolios.indianNbfc();
 		Map<String, String> hindi = Portfolios.row(nbfc, "20000.00");
 		hindi.put("language", "hi");
 		hindi.put("customer_name", "सुनीता देवी");
 		hindi.put("overdue_amount", "20000.00");
 		hindi.put("oldest_due_date", "2026-09-01");
-		AccountView hindiAccount = portfolios.place(nbfc, hindi);
+		AccountView hindiAccount = this.portfolios.place(nbfc, hindi);
 		this.users.createIfAbsent(new NewUser("ml-agent", "Malayalam agent", "secret", Set.of(Role.AGENT),
 				List.of("ml", "en"), List.of(), "RA-2", LocalDate.of(2027, 1, 1)));
 		this.users.createIfAbsent(new NewUser("hi-agent", "Hindi agent", "secret", Set.of(Role.AGENT),
@@ -225,10 +221,9 @@ class DeskTests {
 		this.clock.set(MONDAY_IST);
 		this.users.createIfAbsent(new NewUser("rest-agent", "Resting", "secret", Set.of(Role.AGENT), List.of("en"),
 				List.of(), "RA-5", LocalDate.of(2027, 6, 30)));
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		CreditorView nbfc = portfolios.indianNbfc();
-		AccountView unanswered = portfolios.overdue(nbfc, 60, "10000.00");
-		AccountView promising = portfolios.overdue(nbfc, 50, "10000.00");
+		CreditorView nbfc = this.portfolios.indianNbfc();
+		AccountView unanswered = this.portfolios.overdue(nbfc, 60, "10000.00");
+		AccountView promising = this.portfolios.overdue(nbfc, 50, "10000.00");
 		this.next.assign(unanswered.id(), "rest-agent", "lead");
 		this.next.assign(promising.id(), "rest-agent", "lead");
 
@@ -250,8 +245,7 @@ class DeskTests {
 	@Test
 	void aLongCallNoteGoesToTheApproverCutAndTheWholeStaysWithTheOutcome() {
 		this.clock.set(MONDAY_IST);
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		AccountView account = portfolios.overdue(portfolios.indianNbfc(), 80, "40000.00");
+		AccountView account = this.portfolios.overdue(this.portfolios.indianNbfc(), 80, "40000.00");
 		String note = "The customer lost her job in October. ".repeat(50);
 		Desk.Recorded recorded = this.desk.dispose(account.id(),
 				new Desk.Disposition(CallResult.RIGHT_PARTY, Outcome.SETTLEMENT_AGREED, null, phone(account),
@@ -268,11 +262,10 @@ class DeskTests {
 	@Test
 	void aRefusedCallOnTheDeskNamesTheDebtAsTheAgentKnowsIt() throws Exception {
 		this.clock.set(Instant.parse("2026-11-30T15:00:00Z")); // 10:00 in New York
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		CreditorView issuer = portfolios.usIssuer();
-		AccountView account = portfolios.overdue(issuer, 40, "1500.00");
+		CreditorView issuer = this.portfolios.usIssuer();
+		AccountView account = this.portfolios.overdue(issuer, 40, "1500.00");
 		for (int call = 1; call <= 7; call++) {
-			TestAgents.leadOf(this.users, this.teams, this.queues, "desk-lead");
+			this.agents.lead("desk-lead");
 			assertThat(this.desk.call(account.id(), phone(account), "desk-lead").allowed()).isTrue();
 		}
 		String label = issuer.code() + " / " + account.accountRef();

@@ -28,8 +28,6 @@ import org.dues.payment.PaymentManagement;
 import org.dues.portfolio.AccountId;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.CreditorView;
-import org.dues.portfolio.Creditors;
-import org.dues.portfolio.Placements;
 import org.dues.shared.Money;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +50,9 @@ class NextAccountTests {
 	static final Instant MONDAY = Instant.parse("2026-11-30T15:00:00Z");
 
 	@Autowired
+	Portfolios portfolios;
+
+	@Autowired
 	NextAccount next;
 
 	@Autowired
@@ -59,12 +60,6 @@ class NextAccountTests {
 
 	@Autowired
 	ContactHolds holds;
-
-	@Autowired
-	Creditors creditors;
-
-	@Autowired
-	Placements placements;
 
 	@Autowired
 	MutableClock clock;
@@ -97,11 +92,10 @@ class NextAccountTests {
 	@Test
 	void followUpsFirstThenTheMostOverdueSkippingWhatTheGateBlocksAndNeverTwice() throws Exception {
 		this.clock.set(MONDAY.minus(Duration.ofDays(1)));
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		CreditorView issuer = portfolios.usIssuer();
+		CreditorView issuer = this.portfolios.usIssuer();
 		List<AccountView> pool = new ArrayList<>();
 		for (int i = 0; i < 12; i++) {
-			pool.add(portfolios.overdue(issuer, 20 + i, "1000.00"));
+			pool.add(this.portfolios.overdue(issuer, 20 + i, "1000.00"));
 		}
 		AccountView ceased = pool.get(11);
 		AccountView brokenPromise = pool.get(0);
@@ -170,11 +164,10 @@ class NextAccountTests {
 	@Test
 	void ownedAccountsComeInTheOrderKeptOnTheirAssignmentsWhichPaymentsAndTheRefreshBringUpToDate() {
 		this.clock.set(MONDAY);
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		CreditorView issuer = portfolios.usIssuer();
-		AccountView younger = portfolios.overdue(issuer, 30, "900.00");
-		AccountView older = portfolios.overdue(issuer, 40, "1000.00");
-		AccountView olderLarger = portfolios.overdue(issuer, 40, "3000.00");
+		CreditorView issuer = this.portfolios.usIssuer();
+		AccountView younger = this.portfolios.overdue(issuer, 30, "900.00");
+		AccountView older = this.portfolios.overdue(issuer, 40, "1000.00");
+		AccountView olderLarger = this.portfolios.overdue(issuer, 40, "3000.00");
 		this.users.createIfAbsent(new NewUser("owner-x", "Owner X", "secret", Set.of(Role.AGENT), List.of()));
 		this.next.assignAll(List.of(younger.id(), older.id(), olderLarger.id()), "owner-x", "lead");
 
@@ -203,16 +196,15 @@ class NextAccountTests {
 	@Test
 	void aQueueHandsOutItsListingWhichARefreshBringsUpToDateWhileOwnershipIsReadLive() {
 		this.clock.set(MONDAY);
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		CreditorView issuer = portfolios.usIssuer();
-		AccountView least = portfolios.overdue(issuer, 20, "500.00");
-		AccountView middle = portfolios.overdue(issuer, 25, "500.00");
+		CreditorView issuer = this.portfolios.usIssuer();
+		AccountView least = this.portfolios.overdue(issuer, 20, "500.00");
+		AccountView middle = this.portfolios.overdue(issuer, 25, "500.00");
 		this.users.createIfAbsent(new NewUser("pool-x", "Pool X", "secret", Set.of(Role.AGENT), List.of()));
 		Teams.TeamView team = this.teams.create("List " + issuer.code(), null);
 		this.teams.addMember(team.id(), "pool-x");
 		this.queues.define(team.id(), "All of " + issuer.code(), new QueueFilters(List.of(issuer.code()), List.of(),
 				null, null, null, null, List.of(), List.of(), List.of(), List.of()), QueueSort.DPD_DESC, 1, "lead");
-		AccountView newcomer = portfolios.overdue(issuer, 60, "500.00");
+		AccountView newcomer = this.portfolios.overdue(issuer, 60, "500.00");
 
 		assertThat(this.next.next("pool-x").orElseThrow().accountId()).as("the newcomer waits for the refresh")
 			.isEqualTo(middle.id());

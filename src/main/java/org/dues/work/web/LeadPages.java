@@ -2,23 +2,19 @@ package org.dues.work.web;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpSession;
-import org.dues.identity.Role;
 import org.dues.identity.Teams;
-import org.dues.identity.UserManagement;
 import org.dues.portfolio.AccountStatus;
 import org.dues.portfolio.Creditors;
 import org.dues.shared.Choice;
 import org.dues.shared.ConflictException;
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.NotFoundException;
+import org.dues.system.FloorZone;
 import org.dues.system.PageController;
 import org.dues.system.RecordReach;
 import org.dues.system.Scoped;
@@ -26,9 +22,9 @@ import org.dues.system.Scopes;
 import org.dues.work.ArrangementState;
 import org.dues.work.NextAccount;
 import org.dues.work.QueueFilters;
+import org.dues.work.QueueSizes;
 import org.dues.work.QueueSort;
 import org.dues.work.Queues;
-import org.dues.work.Supervision;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
@@ -41,8 +37,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The team lead's pages: queues (define by filters and order, see their size) and the
- * supervisor view (agents' state and day, queue ages, overdue callbacks, bulk
- * reassignment).
+ * reassignments the supervisor's floor (in {@code reporting}) asks for.
  */
 @PageController
 class LeadPages {
@@ -51,11 +46,9 @@ class LeadPages {
 
 	private final Teams teams;
 
-	private final UserManagement users;
-
 	private final NextAccount work;
 
-	private final Supervision supervision;
+	private final QueueSizes sizes;
 
 	private final Creditors creditors;
 
@@ -63,23 +56,22 @@ class LeadPages {
 
 	private final Scopes scopes;
 
-	LeadPages(Queues queues, Teams teams, UserManagement users, NextAccount work, Supervision supervision,
-			Creditors creditors, LeadScope scope, Scopes scopes) {
+	LeadPages(Queues queues, Teams teams, NextAccount work, QueueSizes sizes, Creditors creditors, LeadScope scope,
+			Scopes scopes) {
 		this.scope = scope;
 		this.scopes = scopes;
 		this.queues = queues;
 		this.teams = teams;
-		this.users = users;
 		this.work = work;
-		this.supervision = supervision;
+		this.sizes = sizes;
 		this.creditors = creditors;
 	}
 
 	@GetMapping("/queues")
 	String queues(HttpSession session, Model model, Authentication user) {
-		model.addAttribute("zone", leadZone(session, creditorZones()).getId());
+		model.addAttribute("zone", leadZone(session).getId());
 		Teams.Scope scope = this.scope.of(user);
-		model.addAttribute("sizes", this.supervision.queueSizes(scope.all() ? null : scope.teams()));
+		model.addAttribute("sizes", this.sizes.of(scope.all() ? null : scope.teams()));
 		// what a team's queues hold is what the team reaches: managers define them, leads
 		// pause and resume their own
 		model.addAttribute("canDefine",
@@ -129,74 +121,14 @@ class LeadPages {
 		});
 	}
 
-	private static final String ZONE_CHOSEN = LeadPages.class.getName() + ".zone";
-
 	/**
-	 * The floor today, "today" being the day in the zone chosen: by default the zone of
-	 * the creditors holding most active accounts, so that a desk working one country's
-	 * accounts sees its own day; any creditor's zone can be picked.
+	 * The zone the queues page tells time in: the one the lead chose on the supervisor's
+	 * floor, else the zone of the creditors holding most active accounts.
 	 */
-	/** The creditors' zones, those of most creditors first. */
-	private List<String> creditorZones() {
-		return this.creditors.list()
-			.stream()
-			.collect(Collectors.groupingBy((c) -> c.timeZone().getId(), Collectors.counting()))
-			.entrySet()
-			.stream()
-			.sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-			.map(Map.Entry::getKey)
-			.toList();
-	}
-
-	/**
-	 * The zone a lead's pages tell time in: the one picked on the supervisor page, else
-	 * the zone of the creditors holding most active accounts. It is kept for the session,
-	 * chosen or not: a reassignment comes back to the same day, and finding the busiest
-	 * zone reads every account (0.4 s for a million).
-	 */
-	private ZoneId leadZone(HttpSession session, List<String> zones) {
-		if (session.getAttribute(ZONE_CHOSEN) instanceof ZoneId chosen) {
-			return chosen;
-		}
-		ZoneId busiest = this.supervision.busiestZone()
-			.orElse(zones.isEmpty() ? ZoneOffset.UTC : ZoneId.of(zones.get(0)));
-		session.setAttribute(ZONE_CHOSEN, busiest);
-		return busiest;
-	}
-
-	@GetMapping("/supervisor")
-	String supervisor(@RequestParam(required = false) @Nullable String zone, HttpSession session, Model model,
-			Authentication user) {
-		List<String> zones = creditorZones();
-		ZoneId reporting = leadZone(session, zones);
-		if (zone != null && !zone.isBlank()) {
-			try {
-				reporting = ZoneId.of(zone.strip());
-				session.setAttribute(ZONE_CHOSEN, reporting);
-			}
-			catch (RuntimeException ex) {
-				model.addAttribute("unknownZone", zone);
-			}
-		}
-		List<String> choices = new ArrayList<>(zones);
-		if (!choices.contains(reporting.getId())) {
-			choices.add(reporting.getId());
-		}
-		model.addAttribute("zone", reporting.getId());
-		model.addAttribute("zones", choices);
-		// A team lead watches the teams they lead (nobody while they lead none); a
-		// manager or administrator, the whole floor.
-		Teams.Scope scope = this.scope.of(user);
-		model.addAttribute("agents", this.supervision.agents(reporting, scope.all() ? null : scope.members()));
-		model.addAttribute("sizes", this.supervision.queueSizes(scope.all() ? null : scope.teams()));
-		model.addAttribute("callbacks",
-				this.supervision.overdueCallbacks()
-					.stream()
-					.filter((c) -> scope.all() || (c.agent() != null && scope.covers(c.agent())))
-					.toList());
-		model.addAttribute("agentNames",
-				this.users.withRole(Role.AGENT).stream().filter((a) -> scope.covers(a.username())).toList());
-		return "work/supervisor";
+	private ZoneId leadZone(HttpSession session) {
+		return FloorZone.of(session, () -> this.creditors.busiestZone()
+			.orElseGet(
+					() -> this.creditors.list().stream().findFirst().map((c) -> c.timeZone()).orElse(ZoneOffset.UTC)));
 	}
 
 	@PostMapping("/supervisor/reassign")

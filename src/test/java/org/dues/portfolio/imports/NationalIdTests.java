@@ -38,6 +38,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class NationalIdTests {
 
 	@Autowired
+	TestAgents agents;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -51,12 +54,6 @@ class NationalIdTests {
 
 	@Autowired
 	org.dues.work.NextAccount work;
-
-	@Autowired
-	org.dues.identity.Teams teams;
-
-	@Autowired
-	org.dues.work.Queues queues;
 
 	private String creditor() throws Exception {
 		return new ImportClient(this.mvc)
@@ -99,7 +96,7 @@ class NationalIdTests {
 
 		this.mvc.perform(get("/accounts/{id}", accountId).with(user("nid-compliance").roles("COMPLIANCE")))
 			.andExpect(content().string(containsString("ABCPK1234F")));
-		TestAgents.leadOf(this.users, this.teams, this.queues, "nid-lead");
+		this.agents.lead("nid-lead");
 		this.mvc.perform(get("/accounts/{id}", accountId).with(user("nid-lead").roles("TEAM_LEAD")))
 			.andExpect(content().string(containsString("•••• 234F")))
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("ABCPK1234F"))));

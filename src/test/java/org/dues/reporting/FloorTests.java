@@ -1,6 +1,7 @@
-package org.dues.work;
+package org.dues.reporting;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -28,8 +29,15 @@ import org.dues.payment.PaymentView;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.CreditorView;
 import org.dues.portfolio.Creditors;
-import org.dues.portfolio.Placements;
 import org.dues.shared.Money;
+import org.dues.work.CallResult;
+import org.dues.work.Desk;
+import org.dues.work.NextAccount;
+import org.dues.work.Outcome;
+import org.dues.work.QueueFilters;
+import org.dues.work.QueueSizes;
+import org.dues.work.QueueSort;
+import org.dues.work.Queues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +45,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -44,23 +53,26 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The supervisor's view of an agent's day: attempts, right-party contacts, blocked
+ * The supervisor's floor: an agent's day (attempts, right-party contacts, blocked
  * attempts, promises and payments counted from midnight in the zone chosen, bounced
- * payments taken off, and callbacks nobody took.
+ * payments taken off), queue sizes, and callbacks nobody took.
  */
 @IntegrationTest
-class SupervisionTests {
+class FloorTests {
 
 	private static final Currency INR = Currency.getInstance("INR");
+
+	@Autowired
+	TestAgents agents;
+
+	@Autowired
+	Portfolios portfolios;
 
 	@Autowired
 	MockMvc mvc;
 
 	@Autowired
 	Creditors creditors;
-
-	@Autowired
-	Placements placements;
 
 	@Autowired
 	MutableClock clock;
@@ -81,7 +93,10 @@ class SupervisionTests {
 	PaymentManagement payments;
 
 	@Autowired
-	Supervision supervision;
+	Floor floor;
+
+	@Autowired
+	QueueSizes queueSizes;
 
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -101,11 +116,10 @@ class SupervisionTests {
 	void anAgentsDayIsCountedFromMidnightInTheZoneChosen() throws Exception {
 		this.users.createIfAbsent(new NewUser("sup-agent", "Floor Agent", "sup-secret", Set.of(Role.AGENT),
 				List.of("ml", "en"), List.of(), "RA-7", LocalDate.of(2027, 6, 30)));
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		CreditorView nbfc = portfolios.indianNbfc();
-		AccountView promised = portfolios.overdue(nbfc, 40, "50000.00");
-		AccountView paying = portfolios.overdue(nbfc, 50, "30000.00");
-		AccountView later = portfolios.overdue(nbfc, 60, "20000.00");
+		CreditorView nbfc = this.portfolios.indianNbfc();
+		AccountView promised = this.portfolios.overdue(nbfc, 40, "50000.00");
+		AccountView paying = this.portfolios.overdue(nbfc, 50, "30000.00");
+		AccountView later = this.portfolios.overdue(nbfc, 60, "20000.00");
 		for (AccountView a : List.of(promised, paying, later)) {
 			this.next.assign(a.id(), "sup-agent", "lead");
 		}
@@ -145,7 +159,10 @@ class SupervisionTests {
 				new NewPayment(inr("400"), PaymentChannel.BANK_TRANSFER, "SUP-3", LocalDate.of(2026, 11, 28)), "bank");
 
 		this.clock.set(Instant.parse("2026-11-30T07:00:00Z"));
-		Supervision.AgentDay india = day(ZoneId.of("Asia/Kolkata"));
+		// payments are credited after they commit, asynchronously
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(day(ZoneId.of("Asia/Kolkata")).paid()).containsExactly(inr("2000")));
+		AgentDay india = day(ZoneId.of("Asia/Kolkata"));
 		assertThat(india.attempts()).isEqualTo(2);
 		assertThat(india.rightPartyContacts()).isEqualTo(2);
 		assertThat(india.blocked()).isEqualTo(1);
@@ -153,20 +170,20 @@ class SupervisionTests {
 		assertThat(india.promised()).containsExactly(inr("5000"));
 		assertThat(india.paid()).containsExactly(inr("2000"));
 		// the day in UTC began at 05:30 in India: the night's blocked call is yesterday's
-		Supervision.AgentDay utc = day(ZoneOffset.UTC);
+		AgentDay utc = day(ZoneOffset.UTC);
 		assertThat(utc.blocked()).isZero();
 		assertThat(utc.attempts()).isEqualTo(2);
 		assertThat(utc.paid()).containsExactly(inr("2000"));
 
 		// the callback fell due at 06:30 UTC and nobody has taken it
-		assertThat(this.supervision.overdueCallbacks()).anySatisfy((c) -> {
+		assertThat(this.floor.overdueCallbacks()).anySatisfy((c) -> {
 			assertThat(c.accountId()).isEqualTo(later.id());
 			assertThat(c.agent()).isEqualTo("sup-agent");
 			assertThat(c.dueAt()).isEqualTo(Instant.parse("2026-11-30T06:30:00Z"));
 		});
 
 		// the page: a zone asked for, and a wrong one refused with the reason
-		TestAgents.leadOf(this.users, this.teams, this.queues, "sup-lead", "sup-agent");
+		this.agents.lead("sup-lead", "sup-agent");
 		this.mvc.perform(get("/supervisor").param("zone", "UTC").with(user("sup-lead").roles("TEAM_LEAD")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("today in UTC")))
@@ -192,14 +209,14 @@ class SupervisionTests {
 					WHERE a.status = 'ACTIVE' GROUP BY c.time_zone ORDER BY 2 DESC, 1 LIMIT 1""")
 			.query((rs, n) -> rs.getString(1))
 			.single();
-		assertThat(this.supervision.busiestZone()).contains(ZoneId.of(busiest));
+		assertThat(this.creditors.busiestZone()).contains(ZoneId.of(busiest));
 		this.mvc.perform(get("/supervisor").with(user("sup-lead").roles("TEAM_LEAD")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("today in " + busiest + "<")));
 	}
 
-	private Supervision.AgentDay day(ZoneId zone) {
-		return this.supervision.agents(zone)
+	private AgentDay day(ZoneId zone) {
+		return this.floor.agents(zone, null)
 			.stream()
 			.filter((d) -> d.agent().equals("sup-agent"))
 			.findFirst()
@@ -212,17 +229,16 @@ class SupervisionTests {
 
 	@Test
 	void queueSizesCountedInOnePassAgreeWithEachQueueCountedAlone() {
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		CreditorView nbfc = portfolios.indianNbfc();
+		CreditorView nbfc = this.portfolios.indianNbfc();
 		for (int dpd : List.of(5, 35, 65, 95, 125)) {
-			portfolios.overdue(nbfc, dpd, (dpd * 1000) + ".00");
+			this.portfolios.overdue(nbfc, dpd, (dpd * 1000) + ".00");
 		}
 		Map<String, String> kerala = Portfolios.row(nbfc, "40000.00");
 		kerala.put("overdue_amount", "40000.00");
 		kerala.put("oldest_due_date", "2026-09-01");
 		kerala.put("state", "KL");
 		kerala.put("language", "ml");
-		portfolios.place(nbfc, kerala);
+		this.portfolios.place(nbfc, kerala);
 		org.dues.identity.Teams.TeamView team = this.teams.create("Sizes " + nbfc.code(), null);
 		List<String> code = List.of(nbfc.code());
 		List<QueueFilters> filters = List.of(
@@ -238,11 +254,11 @@ class SupervisionTests {
 		for (int i = 0; i < filters.size(); i++) {
 			this.queues.define(team.id(), "Q" + i, filters.get(i), QueueSort.DPD_DESC, 50 + i, "lead");
 		}
-		Map<Queues.QueueView, Queues.Size> together = this.supervision.queueSizes(List.of(team.id()));
+		Map<Queues.QueueView, Queues.Size> together = this.floor.queueSizes(List.of(team.id()));
 		assertThat(together).hasSize(filters.size());
 		together.forEach((queue, size) -> assertThat(size).as(queue.name()).isEqualTo(this.queues.size(queue.id())));
 		assertThat(together.values().stream().map(Queues.Size::accounts).toList()).containsExactly(4L, 2L, 3L, 1L, 0L);
-		assertThat(this.supervision.queueSizes()).containsAllEntriesOf(together);
+		assertThat(this.queueSizes.of(null)).containsAllEntriesOf(together);
 	}
 
 	@Test

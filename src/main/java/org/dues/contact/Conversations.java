@@ -1,0 +1,44 @@
+package org.dues.contact;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.dues.portfolio.AccountId;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who spoke with a customer about an account: a conversation (a right-party contact) on
+ * any channel, made or taken by an agent.
+ */
+@Service
+public class Conversations {
+
+	private final JdbcClient jdbc;
+
+	Conversations(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The agent of the latest conversation about the account that started in
+	 * {@code [since, until]}; empty when there was none.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<String> lastAgent(AccountId account, Instant since, Instant until) {
+		return this.jdbc.sql("""
+				SELECT i.agent FROM contact_interactions i
+				WHERE i.id IN (SELECT interaction_id FROM contact_interaction_debts WHERE account_id = :account)
+				    AND i.result = 'CONVERSATION' AND i.started_at BETWEEN :since AND :until
+				ORDER BY i.started_at DESC, i.recorded_at DESC LIMIT 1""")
+			.param("account", account.value())
+			.param("since", Timestamp.from(since))
+			.param("until", Timestamp.from(until))
+			.query(String.class)
+			.optional();
+	}
+
+}

@@ -1,0 +1,88 @@
+package org.dues.reporting;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Objects;
+
+import org.dues.payment.PaymentManagement;
+import org.dues.payment.PaymentPosted;
+import org.dues.payment.PaymentReversed;
+import org.dues.payment.PaymentView;
+import org.dues.shared.Money;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Credits each payment, and each reversal of one, to the agent who earned it at the time
+ * it was posted ({@link Crediting}): a row per payment and kind, written once however
+ * often the event is delivered (asynchronously after the payment commits, retried from
+ * the event publication registry if it fails). A reversal takes the negative amount to
+ * the same agent as the payment, crediting the payment first if its own event has not yet
+ * been handled.
+ */
+@Component
+class PaymentCredits {
+
+	private final JdbcClient jdbc;
+
+	private final PaymentManagement payments;
+
+	private final Crediting crediting;
+
+	private final Clock clock;
+
+	PaymentCredits(JdbcClient jdbc, PaymentManagement payments, Crediting crediting, Clock clock) {
+		this.jdbc = jdbc;
+		this.payments = payments;
+		this.crediting = crediting;
+		this.clock = clock;
+	}
+
+	@ApplicationModuleListener
+	void on(PaymentPosted posted) {
+		credit(this.payments.get(posted.account(), posted.payment()));
+	}
+
+	@ApplicationModuleListener
+	void on(PaymentReversed reversed) {
+		PaymentView payment = this.payments.get(reversed.account(), reversed.payment());
+		credit(payment);
+		this.jdbc
+			.sql("""
+					INSERT INTO reporting_payment_credits (payment_id, kind, account_id, amount, currency, agent, credited_as,
+					    received_on, at, recorded_at)
+					SELECT payment_id, 'REVERSAL', account_id, :amount, currency, agent, credited_as, received_on, :at, :now
+					FROM reporting_payment_credits WHERE payment_id = :payment AND kind = 'PAYMENT'
+					ON CONFLICT (payment_id, kind) DO NOTHING""")
+			.param("payment", payment.id().value())
+			.param("amount", reversed.amount().negate().amount())
+			.param("at", Timestamp.from(Objects.requireNonNullElse(payment.reversedAt(), this.clock.instant())))
+			.param("now", Timestamp.from(this.clock.instant()))
+			.update();
+	}
+
+	private void credit(PaymentView payment) {
+		Crediting.@Nullable Credit credit = this.crediting.of(payment.accountId(), payment.recordedAt()).orElse(null);
+		Money amount = payment.amount();
+		this.jdbc
+			.sql("""
+					INSERT INTO reporting_payment_credits (payment_id, kind, account_id, amount, currency, agent, credited_as,
+					    received_on, at, recorded_at)
+					VALUES (:payment, 'PAYMENT', :account, :amount, :currency, :agent, :as, :received, :at, :now)
+					ON CONFLICT (payment_id, kind) DO NOTHING""")
+			.param("payment", payment.id().value())
+			.param("account", payment.accountId().value())
+			.param("amount", amount.amount())
+			.param("currency", amount.currencyCode())
+			.param("agent", (credit != null) ? credit.agent() : null)
+			.param("as", (credit != null) ? credit.as().name() : null)
+			.param("received", payment.receivedOn())
+			.param("at", Timestamp.from(payment.recordedAt()))
+			.param("now", Timestamp.from(this.clock.instant()))
+			.update();
+	}
+
+}
