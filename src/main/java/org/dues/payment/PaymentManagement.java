@@ -228,7 +228,7 @@ public class PaymentManagement {
 
 	private static final String SELECT = """
 			SELECT p.*, e.principal, e.interest, e.fees, e.credit, e.overdue
-			FROM payment_payments p JOIN portfolio_ledger_entries e ON e.id = p.ledger_entry_id""";
+			FROM payment_payments p JOIN portfolio_ledger_entry_facts e ON e.id = p.ledger_entry_id""";
 
 	private static PaymentView row(ResultSet rs, int n) throws SQLException {
 		Currency currency = Currency.getInstance(rs.getString("currency"));

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.dues.arrangement.ArrangementKind;
 import org.dues.compliance.Channel;
 import org.dues.compliance.ContactGate;
 import org.dues.compliance.PersonRole;
@@ -24,6 +25,7 @@ import org.dues.identity.Role;
 import org.dues.identity.UserManagement;
 import org.dues.shared.InvalidInputException;
 import org.dues.portfolio.AccountId;
+import org.dues.portfolio.AccountStatus;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Accounts;
 import org.jspecify.annotations.Nullable;
@@ -56,8 +58,9 @@ public class NextAccount {
 	 * its last outcome (no answer, busy): it rests for the retry interval. Needs
 	 * {@code :now} and {@code :retrySince}.
 	 */
-	static final String WAITING = " AND NOT EXISTS (SELECT 1 FROM arrangement_arrangements r WHERE r.account_id = a.id"
-			+ " AND r.status IN ('ACTIVE', 'PENDING_APPROVAL') AND r.kind IN ('PROMISE', 'PLAN', 'SETTLEMENT'))"
+	static final String WAITING = " AND NOT EXISTS (SELECT 1 FROM arrangement_facts r WHERE r.account_id = a.id"
+			+ " AND r.open AND r.kind IN (%s))".formatted(
+					ArrangementState.kinds(ArrangementKind.PROMISE, ArrangementKind.PLAN, ArrangementKind.SETTLEMENT))
 			+ " AND NOT EXISTS (SELECT 1 FROM work_followups fw WHERE fw.account_id = a.id AND fw.done_at IS NULL"
 			+ " AND fw.due_at > :now)" + " AND NOT EXISTS (SELECT 1 FROM work_dispositions d WHERE d.account_id = a.id"
 			+ " AND d.recorded_at > :retrySince)";
@@ -127,7 +130,7 @@ public class NextAccount {
 		params.put("agent", agent);
 		params.put("now", Timestamp.from(now));
 		params.put("certified", user != null && this.certificates.certified(user));
-		String eligible = "a.status = 'ACTIVE' AND (c.country <> 'IN' OR :certified)"
+		String eligible = "a.status = '" + AccountStatus.ACTIVE.name() + "' AND (c.country <> 'IN' OR :certified)"
 				+ " AND NOT EXISTS (SELECT 1 FROM work_locks l WHERE l.account_id = a.id AND l.expires_at > :now)";
 		List<Queues.QueueView> queues = this.queues.of(agent);
 		String pooled = pooledFor(user, queues, params);
@@ -137,8 +140,9 @@ public class NextAccount {
 		steps.add(new Step(null,
 				"""
 						SELECT a.id, f.id AS follow_up, f.cause
-						FROM work_followups f JOIN portfolio_accounts a ON a.id = f.account_id
-						JOIN portfolio_creditors c ON c.id = a.creditor_id JOIN customer_customers cu ON cu.id = a.customer_id
+						FROM work_followups f JOIN portfolio_account_facts a ON a.id = f.account_id
+						JOIN portfolio_creditor_facts c ON c.id = a.creditor_id
+						JOIN customer_routing_facts cu ON cu.customer_id = a.customer_id
 						LEFT JOIN work_assignments w ON w.account_id = a.id
 						WHERE f.done_at IS NULL AND f.due_at <= :now AND %s AND a.id <> ALL(:skip)
 						  AND (f.assigned_to = :agent OR (f.assigned_to IS NULL AND (w.agent = :agent OR (w.agent IS NULL AND %s))))
@@ -147,8 +151,8 @@ public class NextAccount {
 					.formatted(eligible, pooled)));
 		steps.add(new Step(null, """
 				SELECT a.id, NULL::uuid AS follow_up, NULL AS cause
-				FROM work_assignments w JOIN portfolio_accounts a ON a.id = w.account_id
-				JOIN portfolio_creditors c ON c.id = a.creditor_id
+				FROM work_assignments w JOIN portfolio_account_facts a ON a.id = w.account_id
+				JOIN portfolio_creditor_facts c ON c.id = a.creditor_id
 				WHERE w.agent = :agent AND %s AND a.id <> ALL(:skip)
 				ORDER BY w.days_past_due DESC, w.balance DESC, w.account_id
 				LIMIT 1 FOR NO KEY UPDATE OF a SKIP LOCKED""".formatted(eligible + waiting)));
@@ -157,9 +161,9 @@ public class NextAccount {
 			steps.add(new Step(queue.name(),
 					"""
 							SELECT a.id, NULL::uuid AS follow_up, NULL AS cause
-							FROM work_queue_members m JOIN portfolio_accounts a ON a.id = m.account_id
-							JOIN portfolio_creditors c ON c.id = a.creditor_id
-							JOIN customer_customers cu ON cu.id = a.customer_id
+							FROM work_queue_members m JOIN portfolio_account_facts a ON a.id = m.account_id
+							JOIN portfolio_creditor_facts c ON c.id = a.creditor_id
+							JOIN customer_routing_facts cu ON cu.customer_id = a.customer_id
 							LEFT JOIN work_assignments w ON w.account_id = a.id
 							WHERE m.queue_id = :queue%d AND w.agent IS NULL AND %s AND %s AND %s
 							  AND a.id <> ALL(:skip)
@@ -258,9 +262,9 @@ public class NextAccount {
 			params.put("agentLanguages", user.languages().toArray(String[]::new));
 		}
 		if (user != null && !user.regions().isEmpty()) {
-			where.add("(NOT EXISTS (SELECT 1 FROM customer_addresses ad WHERE ad.customer_id = a.customer_id)"
-					+ " OR EXISTS (SELECT 1 FROM customer_addresses ad WHERE ad.customer_id = a.customer_id"
-					+ " AND upper(ad.state) = ANY(:agentRegions)))");
+			where.add("(NOT EXISTS (SELECT 1 FROM customer_region_facts ad WHERE ad.customer_id = a.customer_id)"
+					+ " OR EXISTS (SELECT 1 FROM customer_region_facts ad WHERE ad.customer_id = a.customer_id"
+					+ " AND ad.region = ANY(:agentRegions)))");
 			params.put("agentRegions", user.regions().toArray(String[]::new));
 		}
 		return "(" + String.join(" AND ", where) + ")";
@@ -313,7 +317,7 @@ public class NextAccount {
 	public void assignAll(java.util.Collection<AccountId> accounts, @Nullable String agent, String by) {
 		requireAgent("agent", agent);
 		UUID[] ids = accounts.stream().map(AccountId::value).distinct().toArray(UUID[]::new);
-		List<UUID> known = this.jdbc.sql("SELECT id FROM portfolio_accounts WHERE id = ANY(:ids)")
+		List<UUID> known = this.jdbc.sql("SELECT id FROM portfolio_account_facts WHERE id = ANY(:ids)")
 			.param("ids", ids)
 			.query(UUID.class)
 			.list();
@@ -325,7 +329,7 @@ public class NextAccount {
 		this.jdbc.sql("""
 				INSERT INTO work_assignments (account_id, agent, assigned_at, assigned_by, days_past_due, balance)
 				SELECT id, :agent, :now, :by, days_past_due, principal + interest + fees
-				FROM portfolio_accounts WHERE id = ANY(:ids)
+				FROM portfolio_account_facts WHERE id = ANY(:ids)
 				ON CONFLICT (account_id) DO UPDATE SET agent = EXCLUDED.agent, assigned_at = EXCLUDED.assigned_at,
 				    assigned_by = EXCLUDED.assigned_by, days_past_due = EXCLUDED.days_past_due,
 				    balance = EXCLUDED.balance""")

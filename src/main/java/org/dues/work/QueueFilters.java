@@ -59,15 +59,16 @@ public record QueueFilters(List<String> creditors, List<String> buckets, @Nullab
 	}
 
 	/**
-	 * The filters as a SQL condition on {@code a} (portfolio_accounts) and {@code cu}
-	 * (customer_customers), its parameters put into {@code params} named with the prefix.
+	 * The filters as a SQL condition on {@code a} (portfolio_account_facts) and
+	 * {@code cu} (customer_routing_facts), its parameters put into {@code params} named
+	 * with the prefix.
 	 */
 	String sql(String prefix, Map<String, Object> params) {
 		List<String> where = new ArrayList<>();
 		where.add("a.status = ANY(:" + prefix + "statuses)");
 		params.put(prefix + "statuses", this.statuses.stream().map(Enum::name).toArray(String[]::new));
 		if (!this.creditors.isEmpty()) {
-			where.add("a.creditor_id IN (SELECT c.id FROM portfolio_creditors c WHERE c.code = ANY(:" + prefix
+			where.add("a.creditor_id IN (SELECT c.id FROM portfolio_creditor_facts c WHERE c.code = ANY(:" + prefix
 					+ "creditors))");
 			params.put(prefix + "creditors", this.creditors.toArray(String[]::new));
 		}
@@ -96,8 +97,8 @@ public record QueueFilters(List<String> creditors, List<String> buckets, @Nullab
 			params.put(prefix + "languages", this.languages.toArray(String[]::new));
 		}
 		if (!this.regions.isEmpty()) {
-			where.add("EXISTS (SELECT 1 FROM customer_addresses ad WHERE ad.customer_id = a.customer_id"
-					+ " AND upper(ad.state) = ANY(:" + prefix + "regions))");
+			where.add("EXISTS (SELECT 1 FROM customer_region_facts ad WHERE ad.customer_id = a.customer_id"
+					+ " AND ad.region = ANY(:" + prefix + "regions))");
 			params.put(prefix + "regions", this.regions.toArray(String[]::new));
 		}
 		if (!this.arrangements.isEmpty()) {

@@ -148,7 +148,7 @@ public class Queues {
 		return this.jdbc.sql("""
 				INSERT INTO work_queue_members (queue_id, position, account_id)
 				SELECT :queue, row_number() OVER (ORDER BY %s), a.id
-				FROM portfolio_accounts a JOIN customer_customers cu ON cu.id = a.customer_id
+				FROM portfolio_account_facts a JOIN customer_routing_facts cu ON cu.customer_id = a.customer_id
 				WHERE %s AND NOT EXISTS (SELECT 1 FROM work_locks l WHERE l.account_id = a.id AND l.expires_at > :now)
 				%s%s""".formatted(queue.sort().sql, where, spoken, NextAccount.waits(queue) ? NextAccount.WAITING : ""))
 			.params(params)
@@ -191,7 +191,7 @@ public class Queues {
 		String where = queue.filters().sql("q_", params);
 		return this.jdbc.sql("""
 				SELECT count(*), min(coalesce(w.assigned_at, a.placed_at))
-				FROM portfolio_accounts a JOIN customer_customers cu ON cu.id = a.customer_id
+				FROM portfolio_account_facts a JOIN customer_routing_facts cu ON cu.customer_id = a.customer_id
 				LEFT JOIN work_assignments w ON w.account_id = a.id
 				WHERE w.agent IS NULL AND %s""".formatted(where))
 			.params(params)
@@ -207,10 +207,12 @@ public class Queues {
 		Map<String, Object> params = new LinkedHashMap<>();
 		String where = queue.filters().sql("q_", params);
 		params.put("limit", limit);
-		return this.jdbc.sql("""
-				SELECT a.id FROM portfolio_accounts a JOIN customer_customers cu ON cu.id = a.customer_id
-				LEFT JOIN work_assignments w ON w.account_id = a.id
-				WHERE w.agent IS NULL AND %s ORDER BY %s LIMIT :limit""".formatted(where, queue.sort().sql))
+		return this.jdbc
+			.sql("""
+					SELECT a.id FROM portfolio_account_facts a JOIN customer_routing_facts cu ON cu.customer_id = a.customer_id
+					LEFT JOIN work_assignments w ON w.account_id = a.id
+					WHERE w.agent IS NULL AND %s ORDER BY %s LIMIT :limit"""
+				.formatted(where, queue.sort().sql))
 			.params(params)
 			.query(UUID.class)
 			.list();
@@ -219,7 +221,7 @@ public class Queues {
 	private static final String SELECT = """
 			SELECT q.id, q.team_id, t.name AS team_name, q.name, q.filters::text AS filters, q.sort, q.priority,
 			    q.active, q.created_by
-			FROM work_queues q JOIN identity_teams t ON t.id = q.team_id""";
+			FROM work_queues q JOIN identity_team_facts t ON t.id = q.team_id""";
 
 	private static QueueView view(ResultSet rs) throws SQLException {
 		return new QueueView(rs.getObject("id", UUID.class), rs.getObject("team_id", UUID.class),

@@ -96,7 +96,8 @@ class WorkAccess implements RecordScope {
 				               AND expires_at > :now)
 				    OR EXISTS (SELECT 1 FROM work_followups WHERE account_id = ANY(:accounts) AND assigned_to = :agent
 				               AND done_at IS NULL)
-				    OR EXISTS (SELECT 1 FROM portfolio_accounts a JOIN customer_customers cu ON cu.id = a.customer_id
+				    OR EXISTS (SELECT 1 FROM portfolio_account_facts a
+				               JOIN customer_routing_facts cu ON cu.customer_id = a.customer_id
 				               LEFT JOIN work_assignments w ON w.account_id = a.id
 				               WHERE a.id = ANY(:accounts) AND w.agent IS NULL AND %s)""".formatted(pooled))
 			.params(params)
@@ -121,7 +122,8 @@ class WorkAccess implements RecordScope {
 		return this.jdbc
 			.sql("""
 					SELECT EXISTS (SELECT 1 FROM work_assignments WHERE account_id = ANY(:accounts) AND agent = ANY(:members))
-					    OR EXISTS (SELECT 1 FROM portfolio_accounts a JOIN customer_customers cu ON cu.id = a.customer_id
+					    OR EXISTS (SELECT 1 FROM portfolio_account_facts a
+					               JOIN customer_routing_facts cu ON cu.customer_id = a.customer_id
 					               LEFT JOIN work_assignments w ON w.account_id = a.id
 					               WHERE a.id = ANY(:accounts) AND w.agent IS NULL AND (%s))"""
 				.formatted(pooled))

@@ -37,7 +37,7 @@ public class WorkOrder {
 	private static final String REFRESH = """
 			UPDATE work_assignments w
 			SET days_past_due = a.days_past_due, balance = a.principal + a.interest + a.fees
-			FROM portfolio_accounts a
+			FROM portfolio_account_facts a
 			WHERE a.id = w.account_id
 			  AND (w.days_past_due <> a.days_past_due OR w.balance <> a.principal + a.interest + a.fees)""";
 

@@ -212,27 +212,28 @@ class NextAccountLoadBenchmark {
 	 * order, under EXPLAIN ANALYZE.
 	 */
 	private String candidatePlan(String agent, String order) {
-		return String.join(System.lineSeparator(), this.jdbc.sql("""
-						EXPLAIN (ANALYZE, BUFFERS)
-				SELECT a.id
-				FROM work_assignments w JOIN portfolio_accounts a ON a.id = w.account_id
-				JOIN portfolio_creditors c ON c.id = a.creditor_id
-				WHERE w.agent = :agent AND a.status = 'ACTIVE' AND (c.country <> 'IN' OR true)
-				  AND NOT EXISTS (SELECT 1 FROM work_locks l WHERE l.account_id = a.id AND l.expires_at > :now)
-				  AND NOT EXISTS (SELECT 1 FROM arrangement_arrangements r WHERE r.account_id = a.id
-				      AND r.status IN ('ACTIVE', 'PENDING_APPROVAL') AND r.kind IN ('PROMISE', 'PLAN', 'SETTLEMENT'))
-				  AND NOT EXISTS (SELECT 1 FROM work_followups fw WHERE fw.account_id = a.id
-				      AND fw.done_at IS NULL AND fw.due_at > :now)
-				  AND NOT EXISTS (SELECT 1 FROM work_dispositions d WHERE d.account_id = a.id
-				      AND d.recorded_at > CAST(:now AS timestamptz) - interval '4 hours')
-				  AND a.id <> ALL(:skip)
-				ORDER BY %s
-				LIMIT 1 FOR NO KEY UPDATE OF a SKIP LOCKED""".formatted(order))
-			.param("now", Timestamp.from(this.clock.instant()))
-			.param("agent", agent)
-			.param("skip", new UUID[] { new UUID(0, 0) })
-			.query(String.class)
-			.list());
+		return String.join(System.lineSeparator(),
+				this.jdbc.sql("""
+								EXPLAIN (ANALYZE, BUFFERS)
+						SELECT a.id
+						FROM work_assignments w JOIN portfolio_account_facts a ON a.id = w.account_id
+						JOIN portfolio_creditor_facts c ON c.id = a.creditor_id
+						WHERE w.agent = :agent AND a.status = 'ACTIVE' AND (c.country <> 'IN' OR true)
+						  AND NOT EXISTS (SELECT 1 FROM work_locks l WHERE l.account_id = a.id AND l.expires_at > :now)
+						  AND NOT EXISTS (SELECT 1 FROM arrangement_facts r WHERE r.account_id = a.id
+						      AND r.open AND r.kind IN ('PROMISE', 'PLAN', 'SETTLEMENT'))
+						  AND NOT EXISTS (SELECT 1 FROM work_followups fw WHERE fw.account_id = a.id
+						      AND fw.done_at IS NULL AND fw.due_at > :now)
+						  AND NOT EXISTS (SELECT 1 FROM work_dispositions d WHERE d.account_id = a.id
+						      AND d.recorded_at > CAST(:now AS timestamptz) - interval '4 hours')
+						  AND a.id <> ALL(:skip)
+						ORDER BY %s
+						LIMIT 1 FOR NO KEY UPDATE OF a SKIP LOCKED""".formatted(order))
+					.param("now", Timestamp.from(this.clock.instant()))
+					.param("agent", agent)
+					.param("skip", new UUID[] { new UUID(0, 0) })
+					.query(String.class)
+					.list());
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
