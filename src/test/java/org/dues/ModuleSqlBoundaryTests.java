@@ -46,24 +46,6 @@ class ModuleSqlBoundaryTests {
 			// customer's phone index and check, in a migration named after the import
 			"db/migration/V20261127010000__import_cheaper_indexes.sql", Set.of("(no such module)"));
 
-	/**
-	 * Files still to be mended by work under way elsewhere in issue 17: the supervisor's
-	 * figures move to a reporting module that reads faces, and the import engine moves to
-	 * a sub-package of portfolio with an API call to customer in place of a shared
-	 * temporary table. Each entry lists exactly what the file names today; an entry that
-	 * no longer matches fails the test, so the list only shrinks. Empty it as they land.
-	 */
-	private static final Map<String, Set<String>> PENDING = Map.of(
-			// the supervisor's floor, moving to the reporting module
-			"work/Supervision.java",
-			Set.of("contact_interactions", "customer_customers", "portfolio_accounts", "portfolio_creditors",
-					"portfolio_ledger_entries"),
-			// the import engine: portfolio writes customer's tables in its second session
-			// and reads customer's temporary table of resolved customers
-			"portfolio/ImportMerge.java", Set.of("customer_import_resolved"), "portfolio/ImportRun.java",
-			Set.of("customer_addresses", "customer_customers", "customer_emails", "customer_phones"),
-			"portfolio/NewRowsSession.java", Set.of("customer_customers"));
-
 	static List<SqlBoundary.Source> sources() {
 		List<SqlBoundary.Source> sources = new ArrayList<>();
 		for (Path file : files(JAVA, ".java")) {
@@ -100,7 +82,6 @@ class ModuleSqlBoundaryTests {
 			}
 		}
 		Map<String, Set<String>> allowed = new TreeMap<>(APPLIED_BEFORE_FACES);
-		allowed.putAll(PENDING);
 		assertThat(found)
 			.as("tables of other modules named, by file; expected: the lists above (a face named instead passes)")
 			.isEqualTo(allowed);

@@ -58,7 +58,7 @@ public class QueueSizes {
 		// the same accounts, joins and aliases as Queues.size and QueueFilters.sql
 		this.jdbc.sql("""
 				SELECT %s
-				FROM portfolio_accounts a JOIN customer_customers cu ON cu.id = a.customer_id
+				FROM portfolio_account_facts a JOIN customer_routing_facts cu ON cu.customer_id = a.customer_id
 				LEFT JOIN work_assignments w ON w.account_id = a.id
 				WHERE w.agent IS NULL AND (%s)""".formatted(String.join(", ", columns), String.join(" OR ", wheres)))
 			.params(params)

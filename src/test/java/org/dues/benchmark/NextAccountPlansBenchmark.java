@@ -25,7 +25,7 @@ import org.dues.identity.NewUser;
 import org.dues.identity.Role;
 import org.dues.identity.Teams;
 import org.dues.identity.UserManagement;
-import org.dues.portfolio.AllocationImports;
+import org.dues.portfolio.imports.AllocationImports;
 import org.dues.portfolio.Creditors;
 import org.dues.work.ArrangementState;
 import org.dues.work.NextAccount;
