@@ -1,9 +1,7 @@
 package org.dues.shared.validation;
 
-import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -47,17 +45,7 @@ public class EndsAfterStartValidator implements ConstraintValidator<EndsAfterSta
 	}
 
 	private static @Nullable Instant component(Record value, String name) {
-		RecordComponent component = Arrays.stream(value.getClass().getRecordComponents())
-			.filter((c) -> c.getName().equals(name))
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException(value.getClass().getSimpleName() + " has no " + name));
-		try {
-			component.getAccessor().setAccessible(true);
-			return (Instant) component.getAccessor().invoke(value);
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new IllegalStateException("cannot read " + name, ex);
-		}
+		return (Instant) RecordComponents.read(value, name);
 	}
 
 }
