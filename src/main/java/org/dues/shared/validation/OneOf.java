@@ -11,7 +11,8 @@ import jakarta.validation.Payload;
 
 /**
  * The name of one of an enum's values, in any case ({@code upi} for {@code UPI}), as
- * {@link org.dues.shared.Choice} reads it. Null or blank passes.
+ * {@link org.dues.shared.Choice} reads it. Null or blank passes unless
+ * {@link #required()}, when the message lists the names.
  */
 @Documented
 @Constraint(validatedBy = OneOfValidator.class)
@@ -21,6 +22,9 @@ public @interface OneOf {
 
 	/** The enum whose names are accepted. */
 	Class<? extends Enum<?>> value();
+
+	/** Whether the field must be given ("is required: one of [...]"). */
+	boolean required() default false;
 
 	String message() default "{dues.validation.oneOf}";
 
