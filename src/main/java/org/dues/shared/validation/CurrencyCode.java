@@ -10,7 +10,8 @@ import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 
 /**
- * An ISO 4217 currency code ({@code INR}, {@code usd}), in any case. Null or blank
+ * An ISO 4217 currency code ({@code INR}, {@code usd}), in any case; with
+ * {@link #national()}, a country's own (not {@code XXX}, {@code XAU}). Null or blank
  * passes.
  */
 @Documented
@@ -18,6 +19,9 @@ import jakarta.validation.Payload;
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.TYPE_USE })
 @Retention(RetentionPolicy.RUNTIME)
 public @interface CurrencyCode {
+
+	/** Whether only a national currency is accepted. */
+	boolean national() default false;
 
 	String message() default "{dues.validation.currency}";
 

@@ -116,7 +116,7 @@ class RequestConstraintsTests {
 	void choicesDatesAndCurrencies() {
 		assertThat(errors(new Choose("upi", "2026-12-01", "inr"))).isEmpty();
 		assertThat(errors(new Choose("PIGEON", "2026-13-01", "RUPEES"))).containsExactly(
-				"currency: 'RUPEES' is not an ISO 4217 currency code", "kind: 'PIGEON' is not one of [CASH, UPI]",
+				"currency: must be an ISO 4217 currency code", "kind: 'PIGEON' is not one of [CASH, UPI]",
 				"on: '2026-13-01' is not a date yyyy-MM-dd");
 		assertThat(errors(new Choose(null, "0001-01-01", null)))
 			.containsExactly("on: must lie between 1900-01-01 and 2199-12-31");
