@@ -146,4 +146,15 @@ class RequestValidationTests {
 				.value(containsInAnyOrder("dueOn", "frequency", "instalments", "outcome")));
 	}
 
+	@Test
+	void onlyAnInboundContactTakesAStartTime() throws Exception {
+		AccountView account = account();
+		send("contacts", account, """
+				{"channel": "CALL", "startedAt": "2026-11-26T09:00:00Z"}""").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("startedAt")));
+		send("contacts", account, """
+				{"channel": "CALL", "direction": "inbound", "result": "CONVERSATION",
+				 "startedAt": "2026-11-26T09:00:00Z"}""").andExpect(status().isCreated());
+	}
+
 }
