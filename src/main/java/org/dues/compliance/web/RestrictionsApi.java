@@ -25,6 +25,7 @@ import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Accounts;
 import org.dues.portfolio.Creditors;
 import org.dues.shared.Choice;
+import org.dues.shared.validation.BothOrNeither;
 import org.dues.shared.validation.EndsAfterStart;
 import org.dues.shared.validation.NotInFuture;
 import org.dues.shared.validation.OneOf;
@@ -193,6 +194,8 @@ class RestrictionsApi {
 			@Nullable Boolean allAccounts) {
 	}
 
+	@BothOrNeither(first = "from", second = "to",
+			message = "give both ends of the time range, or neither for whole days")
 	record BlackoutRequest(@Nullable List<@OneOf(value = DayOfWeek.class, required = true) String> daysOfWeek,
 			@Nullable LocalTime from, @Nullable LocalTime to, @Nullable LocalDate until,
 			@NotInFuture @Nullable Instant receivedAt, @StatedReason @Nullable String reason) {
