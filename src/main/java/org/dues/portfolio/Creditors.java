@@ -1,22 +1,22 @@
 package org.dues.portfolio;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
+import jakarta.validation.Validator;
 import org.dues.shared.ConflictException;
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.InvalidInputException.FieldError;
 import org.dues.shared.NotFoundException;
+import org.dues.shared.validation.Checked;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,8 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Creditors {
-
-	private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
 	private static final RowMapper<CreditorView> ROW = (rs, n) -> new CreditorView(
 			new CreditorId(rs.getObject("id", java.util.UUID.class)), rs.getString("code"), rs.getString("name"),
@@ -43,9 +41,12 @@ public class Creditors {
 
 	private final Clock clock;
 
-	Creditors(JdbcClient jdbc, Clock clock) {
+	private final Validator validator;
+
+	Creditors(JdbcClient jdbc, Clock clock, Validator validator) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.validator = validator;
 	}
 
 	/**
@@ -55,57 +56,20 @@ public class Creditors {
 	 */
 	@Transactional
 	public CreditorView create(NewCreditor input) {
+		Checked.valid(this.validator, input);
+		String code = Objects.requireNonNull(input.code()).strip();
+		String country = Objects.requireNonNull(input.country()).strip().toUpperCase(Locale.ROOT);
+		Currency currency = Currency
+			.getInstance(Objects.requireNonNull(input.currency()).strip().toUpperCase(Locale.ROOT));
+		String jurisdiction = Objects.requireNonNull(input.jurisdiction()).strip().toUpperCase(Locale.ROOT);
+		ZoneId zone = ZoneId.of(Objects.requireNonNull(input.timeZone()).strip());
 		List<FieldError> errors = new ArrayList<>();
-		String code = input.code() == null ? "" : input.code().strip();
-		if (!code.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,31}")) {
-			errors.add(new FieldError("code", "must be 1-32 letters, digits, '_' or '-'"));
-		}
-		if (input.name() == null || input.name().isBlank()) {
-			errors.add(new FieldError("name", "is required"));
-		}
-		else if (input.name().strip().length() > 200) {
-			errors.add(new FieldError("name", "must be at most 200 characters"));
-		}
-		String country = input.country() == null ? "" : input.country().strip().toUpperCase(Locale.ROOT);
-		if (!COUNTRIES.contains(country)) {
-			errors.add(new FieldError("country", "must be an ISO 3166 alpha-2 country code"));
-		}
-		Currency currency = null;
-		try {
-			currency = Currency.getInstance(input.currency() == null ? "" : input.currency().strip());
-			if (currency.getCurrencyCode().startsWith("X") || currency.getDefaultFractionDigits() < 0) {
-				errors
-					.add(new FieldError("currency", "must be a national currency, not " + currency.getCurrencyCode()));
-			}
-		}
-		catch (IllegalArgumentException ex) {
-			errors.add(new FieldError("currency", "must be an ISO 4217 currency code"));
-		}
-		String jurisdiction = input.jurisdiction() == null ? "" : input.jurisdiction().strip().toUpperCase(Locale.ROOT);
-		if (!jurisdiction.matches("[A-Z]{2}(-[A-Z0-9]{1,3})?")) {
-			errors
-				.add(new FieldError("jurisdiction", "must be a country code, optionally with a region: US, US-MA, IN"));
-		}
-		else if (COUNTRIES.contains(country) && !jurisdiction.startsWith(country)) {
-			errors.add(new FieldError("jurisdiction", "must lie in the creditor's country " + country));
-		}
-		ZoneId zone = null;
-		try {
-			zone = ZoneId.of(input.timeZone() == null ? "" : input.timeZone().strip());
-			// Offsets are refused: PostgreSQL reads "UTC+05:30" POSIX-style, west of
-			// Greenwich, the
-			// opposite of Java, so only names both agree on (IANA regions) are safe.
-			if (zone instanceof ZoneOffset || zone.getId().matches(".*[+-]\\d.*")
-					|| !this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = :zone)")
-						.param("zone", zone.getId())
-						.query(Boolean.class)
-						.single()) {
-				errors.add(new FieldError("timeZone", "must be an IANA region such as Asia/Kolkata, not an offset"));
-				zone = null;
-			}
-		}
-		catch (DateTimeException ex) {
-			errors.add(new FieldError("timeZone", "must be an IANA time zone such as Asia/Kolkata"));
+		// PostgreSQL must know the region by the same name
+		if (!this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = :zone)")
+			.param("zone", zone.getId())
+			.query(Boolean.class)
+			.single()) {
+			errors.add(new FieldError("timeZone", "must be an IANA region such as Asia/Kolkata, not an offset"));
 		}
 		String scheme = input.bucketScheme() != null ? input.bucketScheme().strip().toUpperCase(Locale.ROOT)
 				: ("IN".equals(country) ? "RBI_SMA" : "DPD_30");
@@ -115,18 +79,8 @@ public class Creditors {
 			.single()) {
 			errors.add(new FieldError("bucketScheme", "must be RBI_SMA or DPD_30"));
 		}
-		Waterfall waterfall = Waterfall.DEFAULT;
-		if (input.waterfall() != null) {
-			try {
-				waterfall = new Waterfall(input.waterfall()
-					.stream()
-					.map((c) -> BalanceComponent.valueOf(String.valueOf(c).strip().toUpperCase(Locale.ROOT)))
-					.toList());
-			}
-			catch (IllegalArgumentException ex) {
-				errors.add(new FieldError("waterfall", "must list FEES, INTEREST and PRINCIPAL once each"));
-			}
-		}
+		Waterfall waterfall = (input.waterfall() == null) ? Waterfall.DEFAULT
+				: Objects.requireNonNull(PaymentOrder.Check.of(input.waterfall()));
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}

@@ -1,5 +1,7 @@
 package org.dues.system;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +20,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -25,11 +28,15 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.ObjectError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -134,14 +141,51 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return Problems.isApi(request);
 	}
 
+	/**
+	 * A request record that broke its Bean Validation constraints: each violation names
+	 * its field (a class-level constraint names the field it concerns), sorted so the
+	 * answer is the same each time.
+	 */
 	@Override
 	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<FieldError> errors = ex.getBindingResult()
-			.getFieldErrors()
-			.stream()
-			.map((e) -> new FieldError(e.getField(), String.valueOf(e.getDefaultMessage())))
+		return invalid(fieldErrors(ex.getBindingResult().getAllErrors()));
+	}
+
+	/**
+	 * Method validation (a constraint on a parameter itself, or on a request record of a
+	 * {@code @Validated} controller): the same answer, a parameter named by its own name.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+			HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldError> errors = new ArrayList<>();
+		for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+			if (result instanceof ParameterErrors bean) {
+				errors.addAll(fieldErrors(bean.getAllErrors()));
+			}
+			else {
+				String name = result.getMethodParameter().getParameterName();
+				for (MessageSourceResolvable error : result.getResolvableErrors()) {
+					errors.add(new FieldError((name == null) ? "request" : name,
+							String.valueOf(error.getDefaultMessage())));
+				}
+			}
+		}
+		return invalid(errors);
+	}
+
+	private static List<FieldError> fieldErrors(List<? extends ObjectError> all) {
+		return all.stream()
+			.map((e) -> new FieldError(
+					(e instanceof org.springframework.validation.FieldError field) ? field.getField() : "request",
+					String.valueOf(e.getDefaultMessage())))
+			.distinct()
+			.sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
 			.toList();
+	}
+
+	private static ResponseEntity<Object> invalid(List<FieldError> errors) {
 		String detail = errors.stream()
 			.map((e) -> e.field() + ": " + e.message())
 			.reduce((a, b) -> a + "; " + b)

@@ -1,11 +1,15 @@
 package org.dues.arrangement.web;
 
 import java.math.BigDecimal;
+import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import org.dues.arrangement.Affordability;
 import org.dues.arrangement.ArrangementManagement;
 import org.dues.arrangement.Authority;
@@ -17,6 +21,9 @@ import org.dues.portfolio.CreditorView;
 import org.dues.portfolio.Creditors;
 import org.dues.shared.Money;
 import org.dues.shared.MoneyJson;
+import org.dues.shared.validation.Amount;
+import org.dues.shared.validation.Keys;
+import org.dues.shared.validation.RequestMoney;
 import org.dues.system.Scoped;
 import org.dues.system.Unscoped;
 import org.jspecify.annotations.Nullable;
@@ -54,15 +61,13 @@ class AffordabilityApi {
 
 	@PostMapping("/api/v1/accounts/{accountId}/affordability")
 	@Operation(summary = "Disposable income from monthly figures, and up to three offers within your authority")
-	AssessmentJson assess(@PathVariable @Scoped("account") UUID accountId, @RequestBody StatementRequest body,
+	AssessmentJson assess(@PathVariable @Scoped("account") UUID accountId, @RequestBody @Valid StatementRequest body,
 			Authentication user) {
-		Inputs in = new Inputs(this.accounts.get(new AccountId(accountId)).currency());
-		Money income = in.amountOrZero("income", body.income());
-		Money essential = in.amountOrZero("essentialSpending", body.essentialSpending());
-		Money other = in.amountOrZero("otherSpending", body.otherSpending());
-		Money debts = in.amountOrZero("otherDebts", body.otherDebts());
-		in.require("income", (body.income() == null || body.income().isBlank()) ? null : "");
-		in.check();
+		Currency currency = this.accounts.get(new AccountId(accountId)).currency();
+		Money income = RequestMoney.orZero("income", body.income(), currency);
+		Money essential = RequestMoney.orZero("essentialSpending", body.essentialSpending(), currency);
+		Money other = RequestMoney.orZero("otherSpending", body.otherSpending(), currency);
+		Money debts = RequestMoney.orZero("otherDebts", body.otherDebts(), currency);
 		Affordability.Assessment assessment = this.arrangements.affordability(new AccountId(accountId),
 				new Affordability.Statement(income, essential, other, debts), Inputs.asker(user));
 		return new AssessmentJson(MoneyJson.of(assessment.disposable()),
@@ -86,7 +91,7 @@ class AffordabilityApi {
 	@Operation(summary = "Set what a role may agree for a creditor without approval")
 	Authority set(
 			@PathVariable @Unscoped("a creditor's or policy's code: no personal data, and writes are gated by role") String code,
-			@PathVariable @Unscoped("a role's name") String role, @RequestBody AuthorityRequest body,
+			@PathVariable @Unscoped("a role's name") String role, @RequestBody @Valid AuthorityRequest body,
 			Authentication user) {
 		CreditorView creditor = this.creditors.getByCode(code);
 		Role target = roleOf(role);
@@ -95,12 +100,8 @@ class AffordabilityApi {
 			throw new org.springframework.security.access.AccessDeniedException(
 					"managers set the authority of agents and team leads; only an administrator sets a manager's");
 		}
-		Inputs in = new Inputs(creditor.currency());
-		Money waiver = in.amountOrZero("maxWaiver", body.maxWaiver());
-		Money smallest = in.amountOrZero("smallestInstalment", body.smallestInstalment());
-		in.require("maxDiscountPct", body.maxDiscountPct());
-		in.require("longestPlanMonths", body.longestPlanMonths());
-		in.check();
+		Money waiver = RequestMoney.orZero("maxWaiver", body.maxWaiver(), creditor.currency());
+		Money smallest = RequestMoney.orZero("smallestInstalment", body.smallestInstalment(), creditor.currency());
 		Authority authority = new Authority(body.maxDiscountPct(),
 				(body.maxWaiver() == null || body.maxWaiver().isBlank()) ? null : waiver, body.longestPlanMonths(),
 				smallest, (body.minFirstPaymentPct() == null) ? BigDecimal.ZERO : body.minFirstPaymentPct(),
@@ -119,8 +120,9 @@ class AffordabilityApi {
 		}
 	}
 
-	record StatementRequest(@Nullable String income, @Nullable String essentialSpending, @Nullable String otherSpending,
-			@Nullable String otherDebts) {
+	record StatementRequest(@NotBlank(message = Keys.REQUIRED) @Amount(zero = true) @Nullable String income,
+			@Amount(zero = true) @Nullable String essentialSpending,
+			@Amount(zero = true) @Nullable String otherSpending, @Amount(zero = true) @Nullable String otherDebts) {
 	}
 
 	record AssessmentJson(MoneyJson disposable, List<OfferJson> offers) {
@@ -130,9 +132,11 @@ class AffordabilityApi {
 			MoneyJson discount, String firstDueOn) {
 	}
 
-	record AuthorityRequest(@Nullable BigDecimal maxDiscountPct, @Nullable String maxWaiver,
-			@Nullable Integer longestPlanMonths, @Nullable String smallestInstalment,
-			@Nullable BigDecimal minFirstPaymentPct, @Nullable Integer maxDefermentDays) {
+	record AuthorityRequest(@NotNull(message = Keys.REQUIRED) @Nullable BigDecimal maxDiscountPct,
+			@Amount(zero = true) @Nullable String maxWaiver,
+			@NotNull(message = Keys.REQUIRED) @Nullable Integer longestPlanMonths,
+			@Amount(zero = true) @Nullable String smallestInstalment, @Nullable BigDecimal minFirstPaymentPct,
+			@Nullable Integer maxDefermentDays) {
 	}
 
 }

@@ -1,8 +1,12 @@
 package org.dues.arrangement.web;
 
+import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.groups.Default;
 import org.dues.arrangement.Affordability;
 import org.dues.arrangement.Approvals;
 import org.dues.arrangement.Asker;
@@ -15,8 +19,17 @@ import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Accounts;
 import org.dues.portfolio.BalanceComponent;
 import org.dues.portfolio.Creditors;
+import org.dues.shared.CalendarBounds;
+import org.dues.shared.Choice;
 import org.dues.shared.ConflictException;
 import org.dues.shared.InvalidInputException;
+import org.dues.shared.Money;
+import org.dues.shared.validation.Amount;
+import org.dues.shared.validation.IsoDate;
+import org.dues.shared.validation.Keys;
+import org.dues.shared.validation.OneOf;
+import org.dues.shared.validation.RequestMoney;
+import org.dues.system.FormErrors;
 import org.dues.system.PageController;
 import org.dues.system.Scoped;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +37,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -61,81 +76,77 @@ class ArrangementPages {
 	}
 
 	@PostMapping("/accounts/{id}/arrangements/promise")
-	String promise(@PathVariable @Scoped("account") UUID id, @ModelAttribute Form form, Model model,
-			Authentication user) {
-		return act(id, model, () -> {
-			Inputs in = inputs(id);
-			var promise = new NewArrangement.Promise(in.money("amount", form.amount(), null),
-					in.date("dueOn", form.dueOn()), "CALL", null);
-			in.require("amount", promise.amount());
-			in.require("dueOn", promise.dueOn());
-			in.check();
+	String promise(@PathVariable @Scoped("account") UUID id,
+			@Validated({ Default.class, Form.Promise.class }) @ModelAttribute Form form, BindingResult binding,
+			Model model, Authentication user) {
+		return act(id, model, binding, () -> {
+			var promise = new NewArrangement.Promise(money(id, form.amount()),
+					CalendarBounds.parse("dueOn", form.dueOn()), "CALL", null);
 			this.arrangements.promise(new AccountId(id), promise, Inputs.asker(user));
 		});
 	}
 
 	@PostMapping("/accounts/{id}/arrangements/plan")
-	String plan(@PathVariable @Scoped("account") UUID id, @ModelAttribute Form form, Model model, Authentication user) {
-		return act(id, model, () -> {
-			Inputs in = inputs(id);
+	String plan(@PathVariable @Scoped("account") UUID id, @Valid @ModelAttribute Form form, BindingResult binding,
+			Model model, Authentication user) {
+		return act(id, model, binding, () -> {
 			var plan = new NewArrangement.Plan(form.instalments(),
-					in.choice("frequency", form.frequency(), Frequency.class), in.date("firstDueOn", form.firstDueOn()),
-					in.money("amount", form.amount(), null), in.money("initialAmount", form.initialAmount(), null),
-					null, in.date("offerExpiresOn", form.offerExpiresOn()), form.reason());
-			in.check();
+					Choice.orNull("frequency", form.frequency(), Frequency.class),
+					CalendarBounds.parse("firstDueOn", form.firstDueOn()), money(id, form.amount()),
+					money(id, form.initialAmount()), null,
+					CalendarBounds.parse("offerExpiresOn", form.offerExpiresOn()), form.reason());
 			this.arrangements.plan(new AccountId(id), plan, Inputs.asker(user));
 		});
 	}
 
 	@PostMapping("/accounts/{id}/arrangements/settlement")
-	String settlement(@PathVariable @Scoped("account") UUID id, @ModelAttribute Form form, Model model,
-			Authentication user) {
-		return act(id, model, () -> {
-			Inputs in = inputs(id);
-			var settlement = new NewArrangement.Settlement(in.money("amount", form.amount(), null), form.instalments(),
-					in.choice("frequency", form.frequency(), Frequency.class), in.date("firstDueOn", form.firstDueOn()),
-					in.date("offerExpiresOn", form.offerExpiresOn()), form.reason());
-			in.check();
+	String settlement(@PathVariable @Scoped("account") UUID id, @Valid @ModelAttribute Form form, BindingResult binding,
+			Model model, Authentication user) {
+		return act(id, model, binding, () -> {
+			var settlement = new NewArrangement.Settlement(money(id, form.amount()), form.instalments(),
+					Choice.orNull("frequency", form.frequency(), Frequency.class),
+					CalendarBounds.parse("firstDueOn", form.firstDueOn()),
+					CalendarBounds.parse("offerExpiresOn", form.offerExpiresOn()), form.reason());
 			this.arrangements.settlement(new AccountId(id), settlement, Inputs.asker(user));
 		});
 	}
 
 	@PostMapping("/accounts/{id}/arrangements/waiver")
-	String waiver(@PathVariable @Scoped("account") UUID id, @ModelAttribute Form form, Model model,
-			Authentication user) {
-		return act(id, model, () -> {
-			Inputs in = inputs(id);
-			var waiver = new NewArrangement.Waiver(in.choice("component", form.component(), BalanceComponent.class),
-					in.money("amount", form.amount(), null), form.reason());
-			in.check();
+	String waiver(@PathVariable @Scoped("account") UUID id, @Valid @ModelAttribute Form form, BindingResult binding,
+			Model model, Authentication user) {
+		return act(id, model, binding, () -> {
+			var waiver = new NewArrangement.Waiver(Choice.orNull("component", form.component(), BalanceComponent.class),
+					money(id, form.amount()), form.reason());
 			this.arrangements.waiver(new AccountId(id), waiver, Inputs.asker(user));
 		});
 	}
 
 	@PostMapping("/accounts/{id}/arrangements/deferment")
-	String deferment(@PathVariable @Scoped("account") UUID id, @ModelAttribute Form form, Model model,
-			Authentication user) {
-		return act(id, model, () -> this.arrangements.deferment(new AccountId(id),
+	String deferment(@PathVariable @Scoped("account") UUID id, @Valid @ModelAttribute Form form, BindingResult binding,
+			Model model, Authentication user) {
+		return act(id, model, binding, () -> this.arrangements.deferment(new AccountId(id),
 				new NewArrangement.Deferment(form.days(), form.reason()), Inputs.asker(user)));
 	}
 
 	@PostMapping("/accounts/{id}/arrangements/{arrangementId}/cancel")
 	String cancel(@PathVariable @Scoped("account") UUID id, @PathVariable @Scoped("arrangement") UUID arrangementId,
-			@ModelAttribute Form form, Model model, Authentication user) {
-		return act(id, model,
+			@Valid @ModelAttribute Form form, BindingResult binding, Model model, Authentication user) {
+		return act(id, model, binding,
 				() -> this.arrangements.cancel(new ArrangementId(arrangementId), form.reason(), user.getName()));
 	}
 
 	@PostMapping("/accounts/{id}/arrangements/affordability")
-	String affordability(@PathVariable @Scoped("account") UUID id, @ModelAttribute Form form, Model model,
-			Authentication user) {
+	String affordability(@PathVariable @Scoped("account") UUID id, @Valid @ModelAttribute Form form,
+			BindingResult binding, Model model, Authentication user) {
+		if (binding.hasErrors()) {
+			return render(id, model, Flash.error(FormErrors.describe(binding)), null);
+		}
 		try {
-			Inputs in = inputs(id);
-			var statement = new Affordability.Statement(in.amountOrZero("income", form.income()),
-					in.amountOrZero("essentialSpending", form.essentialSpending()),
-					in.amountOrZero("otherSpending", form.otherSpending()),
-					in.amountOrZero("otherDebts", form.otherDebts()));
-			in.check();
+			Currency currency = currency(id);
+			var statement = new Affordability.Statement(RequestMoney.orZero("income", form.income(), currency),
+					RequestMoney.orZero("essentialSpending", form.essentialSpending(), currency),
+					RequestMoney.orZero("otherSpending", form.otherSpending(), currency),
+					RequestMoney.orZero("otherDebts", form.otherDebts(), currency));
 			return render(id, model, null,
 					this.arrangements.affordability(new AccountId(id), statement, Inputs.asker(user)));
 		}
@@ -181,7 +192,10 @@ class ArrangementPages {
 		return "redirect:/approvals";
 	}
 
-	private String act(UUID id, Model model, Runnable action) {
+	private String act(UUID id, Model model, BindingResult binding, Runnable action) {
+		if (binding.hasErrors()) {
+			return render(id, model, Flash.error(FormErrors.describe(binding)), null);
+		}
 		try {
 			action.run();
 			return render(id, model, Flash.success(), null);
@@ -201,8 +215,12 @@ class ArrangementPages {
 		return PANEL;
 	}
 
-	private Inputs inputs(UUID id) {
-		return new Inputs(this.accounts.get(new AccountId(id)).currency());
+	private Currency currency(UUID id) {
+		return this.accounts.get(new AccountId(id)).currency();
+	}
+
+	private @Nullable Money money(UUID id, @Nullable String amount) {
+		return RequestMoney.of("amount", amount, currency(id), null);
 	}
 
 	/** What the last action did. */
@@ -230,11 +248,25 @@ class ArrangementPages {
 		}
 	}
 
-	record Form(@Nullable String amount, @Nullable String dueOn, @Nullable Integer instalments,
-			@Nullable String frequency, @Nullable String firstDueOn, @Nullable String initialAmount,
-			@Nullable String offerExpiresOn, @Nullable String component, @Nullable Integer days,
-			@Nullable String reason, @Nullable String income, @Nullable String essentialSpending,
-			@Nullable String otherSpending, @Nullable String otherDebts) {
+	/**
+	 * One form for every kind: each field is checked when given; a promise's amount and
+	 * date are required ({@link Promise}), the other kinds' own requirements are their
+	 * facade's.
+	 */
+	record Form(@NotBlank(message = Keys.REQUIRED, groups = Promise.class) @Amount @Nullable String amount,
+			@NotBlank(message = Keys.REQUIRED, groups = Promise.class) @IsoDate @Nullable String dueOn,
+			@Nullable Integer instalments, @OneOf(Frequency.class) @Nullable String frequency,
+			@IsoDate @Nullable String firstDueOn, @Amount @Nullable String initialAmount,
+			@IsoDate @Nullable String offerExpiresOn, @OneOf(BalanceComponent.class) @Nullable String component,
+			@Nullable Integer days, @Nullable String reason, @Amount(zero = true) @Nullable String income,
+			@Amount(zero = true) @Nullable String essentialSpending,
+			@Amount(zero = true) @Nullable String otherSpending, @Amount(zero = true) @Nullable String otherDebts) {
+
+		/** The group of a promise's own requirements. */
+		interface Promise {
+
+		}
+
 	}
 
 }

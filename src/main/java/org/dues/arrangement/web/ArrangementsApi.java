@@ -2,13 +2,18 @@ package org.dues.arrangement.web;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import org.dues.arrangement.Approvals;
 import org.dues.arrangement.ArrangementId;
 import org.dues.arrangement.ArrangementKind;
@@ -20,6 +25,15 @@ import org.dues.arrangement.Schedule;
 import org.dues.portfolio.AccountId;
 import org.dues.portfolio.Accounts;
 import org.dues.portfolio.BalanceComponent;
+import org.dues.shared.CalendarBounds;
+import org.dues.shared.Choice;
+import org.dues.shared.validation.Amount;
+import org.dues.shared.validation.CurrencyCode;
+import org.dues.shared.validation.IsoDate;
+import org.dues.shared.validation.Keys;
+import org.dues.shared.validation.OneOf;
+import org.dues.shared.validation.RequestMoney;
+import org.dues.shared.validation.RequiredUnless;
 import org.dues.system.Scoped;
 import org.jspecify.annotations.Nullable;
 
@@ -55,56 +69,50 @@ class ArrangementsApi {
 	@PostMapping("/api/v1/accounts/{accountId}/promises")
 	@Operation(summary = "A promise to pay an amount by a date, or a series of them (schedule)")
 	ResponseEntity<ArrangementJson> promise(@PathVariable @Scoped("account") UUID accountId,
-			@RequestBody PromiseRequest body, Authentication user) {
-		Inputs in = inputs(accountId);
-		var amount = in.money("amount", body.amount(), body.currency());
-		var dueOn = in.date("dueOn", body.dueOn());
-		List<Schedule.Instalment> series = schedule(in, body.schedule());
-		if (series == null) {
-			in.require("amount", (body.amount() == null || body.amount().isBlank()) ? null : "");
-			in.require("dueOn", (body.dueOn() == null || body.dueOn().isBlank()) ? null : "");
-		}
-		in.check();
+			@RequestBody @Valid PromiseRequest body, Authentication user) {
+		Currency currency = currency(accountId);
+		var amount = RequestMoney.of("amount", body.amount(), currency, body.currency());
+		var dueOn = CalendarBounds.parse("dueOn", body.dueOn());
 		return created(this.arrangements.promise(new AccountId(accountId),
-				new NewArrangement.Promise(amount, dueOn, body.channel(), series), Inputs.asker(user)));
+				new NewArrangement.Promise(amount, dueOn, body.channel(), schedule(currency, body.schedule())),
+				Inputs.asker(user)));
 	}
 
 	@PostMapping("/api/v1/accounts/{accountId}/plans")
 	@Operation(summary = "A payment plan: equal instalments, a step-up (initialAmount) or an explicit schedule",
 			description = "Over the balance, or over amount when settling for less")
-	ResponseEntity<ArrangementJson> plan(@PathVariable @Scoped("account") UUID accountId, @RequestBody PlanRequest body,
-			Authentication user) {
-		Inputs in = inputs(accountId);
+	ResponseEntity<ArrangementJson> plan(@PathVariable @Scoped("account") UUID accountId,
+			@RequestBody @Valid PlanRequest body, Authentication user) {
+		Currency currency = currency(accountId);
 		var input = new NewArrangement.Plan(body.instalments(),
-				in.choice("frequency", body.frequency(), Frequency.class), in.date("firstDueOn", body.firstDueOn()),
-				in.money("amount", body.amount(), body.currency()),
-				in.money("initialAmount", body.initialAmount(), null), schedule(in, body.schedule()),
-				in.date("offerExpiresOn", body.offerExpiresOn()), body.reason());
-		in.check();
+				Choice.orNull("frequency", body.frequency(), Frequency.class),
+				CalendarBounds.parse("firstDueOn", body.firstDueOn()),
+				RequestMoney.of("amount", body.amount(), currency, body.currency()),
+				RequestMoney.of("initialAmount", body.initialAmount(), currency, null),
+				schedule(currency, body.schedule()), CalendarBounds.parse("offerExpiresOn", body.offerExpiresOn()),
+				body.reason());
 		return created(this.arrangements.plan(new AccountId(accountId), input, Inputs.asker(user)));
 	}
 
 	@PostMapping("/api/v1/accounts/{accountId}/settlements")
 	@Operation(summary = "A settlement below the balance, lump sum or in instalments, with an offer expiry")
 	ResponseEntity<ArrangementJson> settlement(@PathVariable @Scoped("account") UUID accountId,
-			@RequestBody SettlementRequest body, Authentication user) {
-		Inputs in = inputs(accountId);
-		var input = new NewArrangement.Settlement(in.money("amount", body.amount(), body.currency()),
-				body.instalments(), in.choice("frequency", body.frequency(), Frequency.class),
-				in.date("firstDueOn", body.firstDueOn()), in.date("offerExpiresOn", body.offerExpiresOn()),
-				body.reason());
-		in.check();
+			@RequestBody @Valid SettlementRequest body, Authentication user) {
+		Currency currency = currency(accountId);
+		var input = new NewArrangement.Settlement(RequestMoney.of("amount", body.amount(), currency, body.currency()),
+				body.instalments(), Choice.orNull("frequency", body.frequency(), Frequency.class),
+				CalendarBounds.parse("firstDueOn", body.firstDueOn()),
+				CalendarBounds.parse("offerExpiresOn", body.offerExpiresOn()), body.reason());
 		return created(this.arrangements.settlement(new AccountId(accountId), input, Inputs.asker(user)));
 	}
 
 	@PostMapping("/api/v1/accounts/{accountId}/waivers")
 	@Operation(summary = "Waive fees or interest")
 	ResponseEntity<ArrangementJson> waiver(@PathVariable @Scoped("account") UUID accountId,
-			@RequestBody WaiverRequest body, Authentication user) {
-		Inputs in = inputs(accountId);
-		var input = new NewArrangement.Waiver(in.choice("component", body.component(), BalanceComponent.class),
-				in.money("amount", body.amount(), body.currency()), body.reason());
-		in.check();
+			@RequestBody @Valid WaiverRequest body, Authentication user) {
+		Currency currency = currency(accountId);
+		var input = new NewArrangement.Waiver(Choice.orNull("component", body.component(), BalanceComponent.class),
+				RequestMoney.of("amount", body.amount(), currency, body.currency()), body.reason());
 		return created(this.arrangements.waiver(new AccountId(accountId), input, Inputs.asker(user)));
 	}
 
@@ -172,24 +180,23 @@ class ArrangementsApi {
 		return ArrangementJson.of(this.approvals.reject(id, body.reason(), Inputs.asker(user)), null);
 	}
 
-	private Inputs inputs(UUID accountId) {
-		return new Inputs(this.accounts.get(new AccountId(accountId)).currency());
+	private Currency currency(UUID accountId) {
+		return this.accounts.get(new AccountId(accountId)).currency();
 	}
 
-	private static @Nullable List<Schedule.Instalment> schedule(Inputs in, @Nullable List<InstalmentRequest> items) {
+	/** A validated schedule in the account's currency; null when none was given. */
+	private static @Nullable List<Schedule.Instalment> schedule(Currency currency,
+			@Nullable List<InstalmentRequest> items) {
 		if (items == null || items.isEmpty()) {
 			return null;
 		}
 		List<Schedule.Instalment> out = new ArrayList<>();
 		for (int i = 0; i < items.size(); i++) {
 			InstalmentRequest item = items.get(i);
-			var due = in.date("schedule[%d].dueOn".formatted(i), (item == null) ? null : item.dueOn());
-			var amount = in.money("schedule[%d].amount".formatted(i), (item == null) ? null : item.amount(), null);
-			in.require("schedule[%d].dueOn".formatted(i), due);
-			in.require("schedule[%d].amount".formatted(i), amount);
-			if (due != null && amount != null) {
-				out.add(new Schedule.Instalment(due, amount));
-			}
+			out.add(new Schedule.Instalment(
+					Objects.requireNonNull(CalendarBounds.parse("schedule[%d].dueOn".formatted(i), item.dueOn())),
+					Objects.requireNonNull(
+							RequestMoney.of("schedule[%d].amount".formatted(i), item.amount(), currency, null))));
 		}
 		return out;
 	}
@@ -207,25 +214,31 @@ class ArrangementsApi {
 			.body(ArrangementJson.of(a, null));
 	}
 
-	record InstalmentRequest(@Nullable String dueOn, @Nullable String amount) {
+	record InstalmentRequest(@NotBlank(message = Keys.REQUIRED) @IsoDate @Nullable String dueOn,
+			@NotBlank(message = Keys.REQUIRED) @Amount @Nullable String amount) {
 	}
 
-	record PromiseRequest(@Nullable String amount, @Nullable String currency, @Nullable String dueOn,
-			@Nullable String channel, @Nullable List<InstalmentRequest> schedule) {
+	/** An amount by a date, or a schedule of them. */
+	@RequiredUnless(value = { "amount", "dueOn" }, given = "schedule")
+	record PromiseRequest(@Amount @Nullable String amount, @CurrencyCode @Nullable String currency,
+			@IsoDate @Nullable String dueOn, @Nullable String channel,
+			@Nullable List<@NotNull(message = Keys.REQUIRED) @Valid InstalmentRequest> schedule) {
 	}
 
-	record PlanRequest(@Nullable Integer instalments, @Nullable String frequency, @Nullable String firstDueOn,
-			@Nullable String amount, @Nullable String currency, @Nullable String initialAmount,
-			@Nullable List<InstalmentRequest> schedule, @Nullable String offerExpiresOn, @Nullable String reason) {
+	record PlanRequest(@Nullable Integer instalments, @OneOf(Frequency.class) @Nullable String frequency,
+			@IsoDate @Nullable String firstDueOn, @Amount @Nullable String amount,
+			@CurrencyCode @Nullable String currency, @Amount @Nullable String initialAmount,
+			@Nullable List<@NotNull(message = Keys.REQUIRED) @Valid InstalmentRequest> schedule,
+			@IsoDate @Nullable String offerExpiresOn, @Nullable String reason) {
 	}
 
-	record SettlementRequest(@Nullable String amount, @Nullable String currency, @Nullable Integer instalments,
-			@Nullable String frequency, @Nullable String firstDueOn, @Nullable String offerExpiresOn,
-			@Nullable String reason) {
+	record SettlementRequest(@Amount @Nullable String amount, @CurrencyCode @Nullable String currency,
+			@Nullable Integer instalments, @OneOf(Frequency.class) @Nullable String frequency,
+			@IsoDate @Nullable String firstDueOn, @IsoDate @Nullable String offerExpiresOn, @Nullable String reason) {
 	}
 
-	record WaiverRequest(@Nullable String component, @Nullable String amount, @Nullable String currency,
-			@Nullable String reason) {
+	record WaiverRequest(@OneOf(BalanceComponent.class) @Nullable String component, @Amount @Nullable String amount,
+			@CurrencyCode @Nullable String currency, @Nullable String reason) {
 	}
 
 	record DefermentRequest(@Nullable Integer days, @Nullable String reason) {

@@ -5,16 +5,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import org.dues.compliance.Channel;
 import org.dues.compliance.CompliancePolicies;
 import org.dues.compliance.DecisionJson;
@@ -29,8 +31,11 @@ import org.dues.compliance.HoldType;
 import org.dues.compliance.PersonRole;
 import org.dues.compliance.Purpose;
 import org.dues.shared.InvalidInputException;
+import org.dues.shared.Choice;
 import org.dues.shared.NotFoundException;
-import org.dues.shared.InvalidInputException.FieldError;
+import org.dues.shared.validation.BothOrNeither;
+import org.dues.shared.validation.Keys;
+import org.dues.shared.validation.OneOf;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,7 +59,7 @@ class EvaluateApi {
 	@PostMapping("/api/v1/compliance/evaluate")
 	@Operation(summary = "Decide a contact on stated facts",
 			description = "Lists every rule evaluated; a blocked decision names the rule that blocked it")
-	DecisionJson evaluate(@RequestBody EvaluateRequest body) {
+	DecisionJson evaluate(@RequestBody @Valid EvaluateRequest body) {
 		Parsed parsed = body.parse();
 		ContactPolicy policy;
 		try {
@@ -73,126 +78,47 @@ class EvaluateApi {
 	record Parsed(String jurisdiction, ContactFacts facts) {
 	}
 
-	record EvaluateRequest(@Nullable String jurisdiction, @Nullable String channel, @Nullable Instant at,
-			@Nullable PersonJson person, @Nullable List<String> debts, @Nullable String purpose,
-			@Nullable List<InteractionJson> history, @Nullable List<ConsentJson> consents,
-			@Nullable List<HoldJson> holds, @Nullable List<BlackoutJson> blackouts,
-			@Nullable List<BanJson> channelBans) {
+	record EvaluateRequest(@NotBlank(message = "is required: US, US-MA, IN, GB") @Nullable String jurisdiction,
+			@OneOf(value = Channel.class, required = true) @Nullable String channel,
+			@NotNull(message = "is required: when the contact would happen") @Nullable Instant at,
+			@NotNull(message = Keys.REQUIRED) @Valid @Nullable PersonJson person, @Nullable List<String> debts,
+			@OneOf(Purpose.class) @Nullable String purpose, @Nullable List<@Valid InteractionJson> history,
+			@Nullable List<@Valid ConsentJson> consents, @Nullable List<@Valid HoldJson> holds,
+			@Nullable List<@Valid BlackoutJson> blackouts, @Nullable List<@Valid BanJson> channelBans) {
 
+		/** The facts, once the request is valid. */
 		Parsed parse() {
-			Errors errors = new Errors();
-			if (this.jurisdiction == null || this.jurisdiction.isBlank()) {
-				errors.add("jurisdiction", "is required: US, US-MA, IN, GB");
-			}
-			Channel channel = errors.enumValue("channel", this.channel, Channel::valueOf, Channel.values(), true);
-			if (this.at == null) {
-				errors.add("at", "is required: when the contact would happen");
-			}
-			PersonRole role = PersonRole.CONSUMER;
-			List<ZoneId> zones = new ArrayList<>();
-			String address = null;
-			if (this.person == null) {
-				errors.add("person", "is required");
-			}
-			else {
-				role = Objects.requireNonNullElse(errors.enumValue("person.role", this.person.role(),
-						PersonRole::valueOf, PersonRole.values(), false), PersonRole.CONSUMER);
-				if (this.person.timeZones() == null || this.person.timeZones().isEmpty()) {
-					errors.add("person.timeZones", "name at least one zone the person may be in");
-				}
-				else {
-					for (String zone : this.person.timeZones()) {
-						try {
-							zones.add(ZoneId.of(zone));
-						}
-						catch (RuntimeException ex) {
-							errors.add("person.timeZones",
-									"'%s' is not a time zone such as America/New_York".formatted(zone));
-						}
-					}
-				}
-				address = this.person.address();
-			}
-			Purpose purpose = Objects.requireNonNullElse(
-					errors.enumValue("purpose", this.purpose, Purpose::valueOf, Purpose.values(), false),
-					Purpose.COLLECTION);
-			List<ContactFacts.Interaction> interactions = new ArrayList<>();
-			int i = 0;
-			for (InteractionJson item : list(this.history)) {
-				String at = "history[" + i++ + "]";
-				if (item.at() == null) {
-					errors.add(at + ".at", "is required");
-				}
-				Channel c = errors.enumValue(at + ".channel", item.channel(), Channel::valueOf, Channel.values(), true);
-				Direction d = errors.enumValue(at + ".direction", item.direction(), Direction::valueOf,
-						Direction.values(), true);
-				ContactResult r = errors.enumValue(at + ".result", item.result(), ContactResult::valueOf,
-						ContactResult.values(), false);
-				if (item.at() != null && c != null && d != null) {
-					interactions
-						.add(new ContactFacts.Interaction(item.at(), c, d, set(item.debts()), r, item.address()));
-				}
-			}
-			List<ContactFacts.Consent> consents = new ArrayList<>();
-			i = 0;
-			for (ConsentJson item : list(this.consents)) {
-				String at = "consents[" + i++ + "]";
-				ConsentKind kind = errors.enumValue(at + ".kind", item.kind(), ConsentKind::valueOf,
-						ConsentKind.values(), true);
-				if (item.receivedAt() == null) {
-					errors.add(at + ".receivedAt", "is required");
-				}
-				else if (kind != null) {
-					consents.add(new ContactFacts.Consent(kind, item.receivedAt(), set(item.debts()), item.until()));
-				}
-			}
-			List<ContactFacts.Hold> holds = new ArrayList<>();
-			i = 0;
-			for (HoldJson item : list(this.holds)) {
-				String at = "holds[" + i++ + "]";
-				HoldType type = errors.enumValue(at + ".type", item.type(), HoldType::valueOf, HoldType.values(), true);
-				if (item.from() == null) {
-					errors.add(at + ".from", "is required: when the hold was received");
-				}
-				else if (type != null) {
-					holds.add(new ContactFacts.Hold(type, set(item.debts()), item.from(), item.to()));
-				}
-			}
-			List<ContactFacts.Blackout> blackouts = new ArrayList<>();
-			i = 0;
-			for (BlackoutJson item : list(this.blackouts)) {
-				String at = "blackouts[" + i++ + "]";
+			PersonJson who = Objects.requireNonNull(this.person);
+			PersonRole role = Choice.orElse("person.role", who.role(), PersonRole.class, PersonRole.CONSUMER);
+			List<ZoneId> zones = list(who.timeZones()).stream().map(ZoneId::of).toList();
+			List<ContactFacts.Interaction> interactions = list(this.history).stream()
+				.map((item) -> new ContactFacts.Interaction(Objects.requireNonNull(item.at()),
+						Choice.of("channel", item.channel(), Channel.class),
+						Choice.of("direction", item.direction(), Direction.class), set(item.debts()),
+						Choice.orNull("result", item.result(), ContactResult.class), item.address()))
+				.toList();
+			List<ContactFacts.Consent> consents = list(this.consents).stream()
+				.map((item) -> new ContactFacts.Consent(Choice.of("kind", item.kind(), ConsentKind.class),
+						Objects.requireNonNull(item.receivedAt()), set(item.debts()), item.until()))
+				.toList();
+			List<ContactFacts.Hold> holds = list(this.holds).stream()
+				.map((item) -> new ContactFacts.Hold(Choice.of("type", item.type(), HoldType.class), set(item.debts()),
+						Objects.requireNonNull(item.from()), item.to()))
+				.toList();
+			List<ContactFacts.Blackout> blackouts = list(this.blackouts).stream().map((item) -> {
 				Set<DayOfWeek> days = new LinkedHashSet<>();
-				for (String day : list(item.daysOfWeek())) {
-					DayOfWeek parsed = errors.enumValue(at + ".daysOfWeek", day, DayOfWeek::valueOf, DayOfWeek.values(),
-							true);
-					if (parsed != null) {
-						days.add(parsed);
-					}
-				}
-				if (days.isEmpty()) {
-					errors.add(at + ".daysOfWeek", "name at least one day, such as SUNDAY");
-				}
-				else if ((item.from() == null) != (item.to() == null)) {
-					errors.add(at + ".to", "give both ends of the time range, or neither");
-				}
-				else {
-					blackouts.add(new ContactFacts.Blackout(days, item.from(), item.to(), item.until()));
-				}
-			}
-			List<ContactFacts.ChannelBan> bans = new ArrayList<>();
-			i = 0;
-			for (BanJson item : list(this.channelBans)) {
-				Channel c = errors.enumValue("channelBans[" + i++ + "].channel", item.channel(), Channel::valueOf,
-						Channel.values(), true);
-				if (c != null) {
-					bans.add(new ContactFacts.ChannelBan(c, item.address()));
-				}
-			}
-			errors.throwIfAny();
-			return new Parsed(this.jurisdiction.strip().toUpperCase(Locale.ROOT),
-					new ContactFacts(channel, this.at, new ContactFacts.Person(role, zones, address), set(this.debts),
-							purpose, interactions, consents, holds, blackouts, bans));
+				list(item.daysOfWeek()).forEach((day) -> days.add(Choice.of("daysOfWeek", day, DayOfWeek.class)));
+				return new ContactFacts.Blackout(days, item.from(), item.to(), item.until());
+			}).toList();
+			List<ContactFacts.ChannelBan> bans = list(this.channelBans).stream()
+				.map((item) -> new ContactFacts.ChannelBan(Choice.of("channel", item.channel(), Channel.class),
+						item.address()))
+				.toList();
+			return new Parsed(Objects.requireNonNull(this.jurisdiction).strip().toUpperCase(Locale.ROOT),
+					new ContactFacts(Choice.of("channel", this.channel, Channel.class), Objects.requireNonNull(this.at),
+							new ContactFacts.Person(role, zones, who.address()), set(this.debts),
+							Choice.orElse("purpose", this.purpose, Purpose.class, Purpose.COLLECTION), interactions,
+							consents, holds, blackouts, bans));
 		}
 
 		private static <T> List<T> list(@Nullable List<T> items) {
@@ -205,62 +131,34 @@ class EvaluateApi {
 
 	}
 
-	record PersonJson(@Nullable String role, @Nullable List<String> timeZones, @Nullable String address) {
+	record PersonJson(@OneOf(PersonRole.class) @Nullable String role, @ZoneNames @Nullable List<String> timeZones,
+			@Nullable String address) {
 	}
 
-	record InteractionJson(@Nullable Instant at, @Nullable String channel, @Nullable String direction,
-			@Nullable List<String> debts, @Nullable String result, @Nullable String address) {
+	record InteractionJson(@NotNull(message = Keys.REQUIRED) @Nullable Instant at,
+			@OneOf(value = Channel.class, required = true) @Nullable String channel,
+			@OneOf(value = Direction.class, required = true) @Nullable String direction, @Nullable List<String> debts,
+			@OneOf(ContactResult.class) @Nullable String result, @Nullable String address) {
 	}
 
-	record ConsentJson(@Nullable String kind, @Nullable Instant receivedAt, @Nullable List<String> debts,
+	record ConsentJson(@OneOf(value = ConsentKind.class, required = true) @Nullable String kind,
+			@NotNull(message = Keys.REQUIRED) @Nullable Instant receivedAt, @Nullable List<String> debts,
 			@Nullable Instant until) {
 	}
 
-	record HoldJson(@Nullable String type, @Nullable List<String> debts, @Nullable Instant from, @Nullable Instant to) {
+	record HoldJson(@OneOf(value = HoldType.class, required = true) @Nullable String type, @Nullable List<String> debts,
+			@NotNull(message = "is required: when the hold was received") @Nullable Instant from,
+			@Nullable Instant to) {
 	}
 
-	record BlackoutJson(@Nullable List<String> daysOfWeek, @Nullable LocalTime from, @Nullable LocalTime to,
-			@Nullable LocalDate until) {
+	@BothOrNeither(first = "from", second = "to")
+	record BlackoutJson(
+			@NotEmpty(message = "name at least one day, such as SUNDAY") @Nullable List<@OneOf(value = DayOfWeek.class,
+					required = true) String> daysOfWeek,
+			@Nullable LocalTime from, @Nullable LocalTime to, @Nullable LocalDate until) {
 	}
 
-	record BanJson(@Nullable String channel, @Nullable String address) {
-	}
-
-	/** Field errors gathered so that every one is reported at once. */
-	static final class Errors {
-
-		private final List<FieldError> errors = new ArrayList<>();
-
-		void add(String field, String message) {
-			this.errors.add(new FieldError(field, message));
-		}
-
-		/**
-		 * Reads an enum; absent gives null, and an error when required.
-		 */
-		<E extends Enum<E>> @Nullable E enumValue(String field, @Nullable String text, Function<String, E> parse,
-				E[] values, boolean required) {
-			if (text == null || text.isBlank()) {
-				if (required) {
-					add(field, "is required: one of " + List.of(values));
-				}
-				return null;
-			}
-			try {
-				return parse.apply(text.strip().toUpperCase(Locale.ROOT));
-			}
-			catch (IllegalArgumentException ex) {
-				add(field, "'%s' is not one of %s".formatted(text, List.of(values)));
-				return null;
-			}
-		}
-
-		void throwIfAny() {
-			if (!this.errors.isEmpty()) {
-				throw new InvalidInputException(this.errors);
-			}
-		}
-
+	record BanJson(@OneOf(value = Channel.class, required = true) @Nullable String channel, @Nullable String address) {
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import org.dues.compliance.AuditTrail;
 import org.dues.compliance.Channel;
 import org.dues.compliance.ConsentKind;
@@ -24,6 +25,11 @@ import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Accounts;
 import org.dues.portfolio.Creditors;
 import org.dues.shared.Choice;
+import org.dues.shared.validation.BothOrNeither;
+import org.dues.shared.validation.EndsAfterStart;
+import org.dues.shared.validation.NotInFuture;
+import org.dues.shared.validation.OneOf;
+import org.dues.shared.validation.StatedReason;
 import org.dues.system.Actor;
 import org.dues.system.Scoped;
 import org.jspecify.annotations.Nullable;
@@ -80,7 +86,7 @@ class RestrictionsApi {
 			description = "On this debt, or with allAccounts on every debt of the customer (the default for "
 					+ "bankruptcy, death and moratoria); in force on every channel at once")
 	ResponseEntity<ContactHolds.HoldView> hold(@PathVariable @Scoped("account") UUID accountId,
-			@RequestBody HoldRequest body, Authentication user) {
+			@RequestBody @Valid HoldRequest body, Authentication user) {
 		AccountView account = this.accounts.get(new AccountId(accountId));
 		HoldType type = Choice.of("type", body.type(), HoldType.class);
 		boolean all = (body.allAccounts() != null) ? body.allAccounts() : WHOLE_PERSON.contains(type);
@@ -91,7 +97,7 @@ class RestrictionsApi {
 
 	@PostMapping("/api/v1/holds/{holdId}/lift")
 	@Operation(summary = "Lift a hold, with the reason (verification sent, cease withdrawn, moratorium ended)")
-	ResponseEntity<Void> liftHold(@PathVariable @Scoped("hold") UUID holdId, @RequestBody LiftRequest body,
+	ResponseEntity<Void> liftHold(@PathVariable @Scoped("hold") UUID holdId, @RequestBody @Valid LiftRequest body,
 			Authentication user) {
 		this.holds.lift(holdId, body.reason(), Actor.of(user));
 		return ResponseEntity.noContent().build();
@@ -99,8 +105,8 @@ class RestrictionsApi {
 
 	@PostMapping("/api/v1/accounts/{accountId}/consents")
 	@Operation(summary = "Record a consent the customer gave directly")
-	ResponseEntity<Created> consent(@PathVariable @Scoped("account") UUID accountId, @RequestBody ConsentRequest body,
-			Authentication user) {
+	ResponseEntity<Created> consent(@PathVariable @Scoped("account") UUID accountId,
+			@RequestBody @Valid ConsentRequest body, Authentication user) {
 		AccountView account = this.accounts.get(new AccountId(accountId));
 		ConsentKind kind = Choice.of("kind", body.kind(), ConsentKind.class);
 		UUID id = this.preferences.consent(account.customerId(), kind,
@@ -111,7 +117,7 @@ class RestrictionsApi {
 
 	@PostMapping("/api/v1/consents/{id}/revoke")
 	@Operation(summary = "Revoke a consent")
-	ResponseEntity<Void> revoke(@PathVariable @Scoped("consent") UUID id, @RequestBody LiftRequest body,
+	ResponseEntity<Void> revoke(@PathVariable @Scoped("consent") UUID id, @RequestBody @Valid LiftRequest body,
 			Authentication user) {
 		this.preferences.revokeConsent(id, body.reason(), Actor.of(user));
 		return ResponseEntity.noContent().build();
@@ -119,8 +125,8 @@ class RestrictionsApi {
 
 	@PostMapping("/api/v1/accounts/{accountId}/blackouts")
 	@Operation(summary = "Record a time the customer said is inconvenient")
-	ResponseEntity<Created> blackout(@PathVariable @Scoped("account") UUID accountId, @RequestBody BlackoutRequest body,
-			Authentication user) {
+	ResponseEntity<Created> blackout(@PathVariable @Scoped("account") UUID accountId,
+			@RequestBody @Valid BlackoutRequest body, Authentication user) {
 		AccountView account = this.accounts.get(new AccountId(accountId));
 		Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
 		for (String day : (body.daysOfWeek() == null) ? List.<String>of() : body.daysOfWeek()) {
@@ -133,7 +139,7 @@ class RestrictionsApi {
 
 	@PostMapping("/api/v1/blackouts/{id}/lift")
 	@Operation(summary = "Lift an inconvenient time")
-	ResponseEntity<Void> liftBlackout(@PathVariable @Scoped("blackout") UUID id, @RequestBody LiftRequest body,
+	ResponseEntity<Void> liftBlackout(@PathVariable @Scoped("blackout") UUID id, @RequestBody @Valid LiftRequest body,
 			Authentication user) {
 		this.preferences.liftBlackout(id, body.reason(), Actor.of(user));
 		return ResponseEntity.noContent().build();
@@ -141,7 +147,7 @@ class RestrictionsApi {
 
 	@PostMapping("/api/v1/accounts/{accountId}/channel-bans")
 	@Operation(summary = "Record a medium the customer asked not to be used: a channel, or one number or address")
-	ResponseEntity<Created> ban(@PathVariable @Scoped("account") UUID accountId, @RequestBody BanRequest body,
+	ResponseEntity<Created> ban(@PathVariable @Scoped("account") UUID accountId, @RequestBody @Valid BanRequest body,
 			Authentication user) {
 		AccountView account = this.accounts.get(new AccountId(accountId));
 		Channel channel = Choice.of("channel", body.channel(), Channel.class);
@@ -154,7 +160,7 @@ class RestrictionsApi {
 
 	@PostMapping("/api/v1/channel-bans/{id}/lift")
 	@Operation(summary = "Lift a banned medium")
-	ResponseEntity<Void> liftBan(@PathVariable @Scoped("channel-ban") UUID id, @RequestBody LiftRequest body,
+	ResponseEntity<Void> liftBan(@PathVariable @Scoped("channel-ban") UUID id, @RequestBody @Valid LiftRequest body,
 			Authentication user) {
 		this.preferences.liftBan(id, body.reason(), Actor.of(user));
 		return ResponseEntity.noContent().build();
@@ -173,23 +179,30 @@ class RestrictionsApi {
 	record Created(UUID id) {
 	}
 
-	record HoldRequest(@Nullable String type, @Nullable Instant receivedAt, @Nullable Instant endsAt,
-			@Nullable String reason, @Nullable Boolean allAccounts) {
+	@EndsAfterStart(start = "receivedAt", end = "endsAt")
+	record HoldRequest(@OneOf(value = HoldType.class, required = true) @Nullable String type,
+			@NotInFuture @Nullable Instant receivedAt, @Nullable Instant endsAt, @StatedReason @Nullable String reason,
+			@Nullable Boolean allAccounts) {
 	}
 
-	record LiftRequest(@Nullable String reason) {
+	record LiftRequest(@StatedReason @Nullable String reason) {
 	}
 
-	record ConsentRequest(@Nullable String kind, @Nullable Instant receivedAt, @Nullable Instant until,
-			@Nullable String reason, @Nullable Boolean allAccounts) {
+	@EndsAfterStart(start = "receivedAt", end = "until")
+	record ConsentRequest(@OneOf(value = ConsentKind.class, required = true) @Nullable String kind,
+			@NotInFuture @Nullable Instant receivedAt, @Nullable Instant until, @StatedReason @Nullable String reason,
+			@Nullable Boolean allAccounts) {
 	}
 
-	record BlackoutRequest(@Nullable List<String> daysOfWeek, @Nullable LocalTime from, @Nullable LocalTime to,
-			@Nullable LocalDate until, @Nullable Instant receivedAt, @Nullable String reason) {
+	@BothOrNeither(first = "from", second = "to",
+			message = "give both ends of the time range, or neither for whole days")
+	record BlackoutRequest(@Nullable List<@OneOf(value = DayOfWeek.class, required = true) String> daysOfWeek,
+			@Nullable LocalTime from, @Nullable LocalTime to, @Nullable LocalDate until,
+			@NotInFuture @Nullable Instant receivedAt, @StatedReason @Nullable String reason) {
 	}
 
-	record BanRequest(@Nullable String channel, @Nullable String address, @Nullable Instant receivedAt,
-			@Nullable String reason) {
+	record BanRequest(@OneOf(value = Channel.class, required = true) @Nullable String channel, @Nullable String address,
+			@NotInFuture @Nullable Instant receivedAt, @StatedReason @Nullable String reason) {
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
 import org.dues.compliance.Channel;
 import org.dues.compliance.ConsentKind;
 import org.dues.compliance.ContactAddress;
@@ -34,6 +35,10 @@ import org.dues.portfolio.Creditors;
 import org.dues.shared.Choice;
 import org.dues.shared.ConflictException;
 import org.dues.shared.InvalidInputException;
+import org.dues.shared.validation.IsoDate;
+import org.dues.shared.validation.OneOf;
+import org.dues.shared.validation.StatedReason;
+import org.dues.system.FormErrors;
 import org.dues.shared.NotPermittedException;
 import org.dues.system.PageController;
 import org.dues.system.Actor;
@@ -43,6 +48,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -92,9 +98,9 @@ class CompliancePanel {
 	}
 
 	@PostMapping("/accounts/{id}/compliance/holds")
-	String hold(@PathVariable @Scoped("account") UUID id, @ModelAttribute HoldForm form, Model model,
-			Authentication user) {
-		return act(id, model, user, "panel.hold.placed", (account, zone) -> {
+	String hold(@PathVariable @Scoped("account") UUID id, @Valid @ModelAttribute HoldForm form, BindingResult binding,
+			Model model, Authentication user) {
+		return act(id, model, user, binding, "panel.hold.placed", (account, zone) -> {
 			HoldType type = Choice.of("type", form.type(), HoldType.class);
 			this.holds.place(account.customerId(), Boolean.TRUE.equals(form.allAccounts()) ? List.of() : List.of(id),
 					type, instant("receivedAt", form.receivedAt(), zone), instant("endsAt", form.endsAt(), zone),
@@ -104,15 +110,15 @@ class CompliancePanel {
 
 	@PostMapping("/accounts/{id}/compliance/holds/{holdId}/lift")
 	String liftHold(@PathVariable @Scoped("account") UUID id, @PathVariable @Scoped("hold") UUID holdId,
-			@ModelAttribute ReasonForm form, Model model, Authentication user) {
-		return act(id, model, user, "panel.hold.lifted",
+			@Valid @ModelAttribute ReasonForm form, BindingResult binding, Model model, Authentication user) {
+		return act(id, model, user, binding, "panel.hold.lifted",
 				(account, zone) -> this.holds.lift(holdId, form.reason(), Actor.of(user)));
 	}
 
 	@PostMapping("/accounts/{id}/compliance/consents")
-	String consent(@PathVariable @Scoped("account") UUID id, @ModelAttribute ConsentForm form, Model model,
-			Authentication user) {
-		return act(id, model, user, "panel.consent.recorded",
+	String consent(@PathVariable @Scoped("account") UUID id, @Valid @ModelAttribute ConsentForm form,
+			BindingResult binding, Model model, Authentication user) {
+		return act(id, model, user, binding, "panel.consent.recorded",
 				(account, zone) -> this.preferences.consent(account.customerId(),
 						Choice.of("kind", form.kind(), ConsentKind.class), List.of(id), null,
 						instant("until", form.until(), zone), form.reason(), user.getName()));
@@ -120,15 +126,15 @@ class CompliancePanel {
 
 	@PostMapping("/accounts/{id}/compliance/consents/{consentId}/revoke")
 	String revoke(@PathVariable @Scoped("account") UUID id, @PathVariable @Scoped("consent") UUID consentId,
-			@ModelAttribute ReasonForm form, Model model, Authentication user) {
-		return act(id, model, user, "panel.consent.revoked",
+			@Valid @ModelAttribute ReasonForm form, BindingResult binding, Model model, Authentication user) {
+		return act(id, model, user, binding, "panel.consent.revoked",
 				(account, zone) -> this.preferences.revokeConsent(consentId, form.reason(), Actor.of(user)));
 	}
 
 	@PostMapping("/accounts/{id}/compliance/blackouts")
-	String blackout(@PathVariable @Scoped("account") UUID id, @ModelAttribute BlackoutForm form, Model model,
-			Authentication user) {
-		return act(id, model, user, "panel.blackout.recorded", (account, zone) -> {
+	String blackout(@PathVariable @Scoped("account") UUID id, @Valid @ModelAttribute BlackoutForm form,
+			BindingResult binding, Model model, Authentication user) {
+		return act(id, model, user, binding, "panel.blackout.recorded", (account, zone) -> {
 			Set<java.time.DayOfWeek> days = EnumSet.noneOf(java.time.DayOfWeek.class);
 			for (String day : (form.days() == null) ? List.<String>of() : form.days()) {
 				days.add(Choice.of("days", day, java.time.DayOfWeek.class));
@@ -140,15 +146,15 @@ class CompliancePanel {
 
 	@PostMapping("/accounts/{id}/compliance/blackouts/{blackoutId}/lift")
 	String liftBlackout(@PathVariable @Scoped("account") UUID id, @PathVariable @Scoped("blackout") UUID blackoutId,
-			@ModelAttribute ReasonForm form, Model model, Authentication user) {
-		return act(id, model, user, "panel.blackout.lifted",
+			@Valid @ModelAttribute ReasonForm form, BindingResult binding, Model model, Authentication user) {
+		return act(id, model, user, binding, "panel.blackout.lifted",
 				(account, zone) -> this.preferences.liftBlackout(blackoutId, form.reason(), Actor.of(user)));
 	}
 
 	@PostMapping("/accounts/{id}/compliance/bans")
-	String ban(@PathVariable @Scoped("account") UUID id, @ModelAttribute BanForm form, Model model,
-			Authentication user) {
-		return act(id, model, user, "panel.ban.recorded", (account, zone) -> {
+	String ban(@PathVariable @Scoped("account") UUID id, @Valid @ModelAttribute BanForm form, BindingResult binding,
+			Model model, Authentication user) {
+		return act(id, model, user, binding, "panel.ban.recorded", (account, zone) -> {
 			Channel channel = Choice.of("channel", form.channel(), Channel.class);
 			String address = (form.address() == null || form.address().isBlank()) ? null : ContactAddress
 				.canonical(channel, form.address(), this.creditors.get(account.creditorId()).country(), "address");
@@ -158,16 +164,19 @@ class CompliancePanel {
 
 	@PostMapping("/accounts/{id}/compliance/bans/{banId}/lift")
 	String liftBan(@PathVariable @Scoped("account") UUID id, @PathVariable @Scoped("channel-ban") UUID banId,
-			@ModelAttribute ReasonForm form, Model model, Authentication user) {
-		return act(id, model, user, "panel.ban.lifted",
+			@Valid @ModelAttribute ReasonForm form, BindingResult binding, Model model, Authentication user) {
+		return act(id, model, user, binding, "panel.ban.lifted",
 				(account, zone) -> this.preferences.liftBan(banId, form.reason(), Actor.of(user)));
 	}
 
 	@PostMapping("/accounts/{id}/compliance/contacts")
-	String contact(@PathVariable @Scoped("account") UUID id, @ModelAttribute ContactForm form, Model model,
-			Authentication user) {
+	String contact(@PathVariable @Scoped("account") UUID id, @Valid @ModelAttribute ContactForm form,
+			BindingResult binding, Model model, Authentication user) {
 		if (user.getAuthorities().stream().noneMatch((a) -> CALLERS.contains(a.getAuthority()))) {
 			return render(id, model, user, Flash.error("panel.contact.notAllowed", List.of()));
+		}
+		if (binding.hasErrors()) {
+			return render(id, model, user, Flash.error("panel.failed", List.of(FormErrors.describe(binding))));
 		}
 		try {
 			Channel channel = Choice.of("channel", form.channel(), Channel.class);
@@ -184,7 +193,10 @@ class CompliancePanel {
 		}
 	}
 
-	private String act(UUID id, Model model, Authentication user, String done, Action action) {
+	private String act(UUID id, Model model, Authentication user, BindingResult binding, String done, Action action) {
+		if (binding.hasErrors()) {
+			return render(id, model, user, Flash.error("panel.failed", List.of(FormErrors.describe(binding))));
+		}
 		AccountView account = this.accounts.get(new AccountId(id));
 		ZoneId zone = firstZone(this.customers.get(account.customerId()), account);
 		try {
@@ -313,25 +325,28 @@ class CompliancePanel {
 
 	}
 
-	record HoldForm(@Nullable String type, @Nullable String receivedAt, @Nullable String endsAt,
-			@Nullable String reason, @Nullable Boolean allAccounts) {
+	record HoldForm(@OneOf(value = HoldType.class, required = true) @Nullable String type, @Nullable String receivedAt,
+			@Nullable String endsAt, @StatedReason @Nullable String reason, @Nullable Boolean allAccounts) {
 	}
 
-	record ReasonForm(@Nullable String reason) {
+	record ReasonForm(@StatedReason @Nullable String reason) {
 	}
 
-	record ConsentForm(@Nullable String kind, @Nullable String until, @Nullable String reason) {
+	record ConsentForm(@OneOf(value = ConsentKind.class, required = true) @Nullable String kind, @Nullable String until,
+			@StatedReason @Nullable String reason) {
 	}
 
-	record BlackoutForm(@Nullable List<String> days, @Nullable String from, @Nullable String to, @Nullable String until,
-			@Nullable String reason) {
+	record BlackoutForm(@Nullable List<@OneOf(value = java.time.DayOfWeek.class, required = true) String> days,
+			@Nullable String from, @Nullable String to, @IsoDate @Nullable String until,
+			@StatedReason @Nullable String reason) {
 	}
 
-	record BanForm(@Nullable String channel, @Nullable String address, @Nullable String reason) {
+	record BanForm(@OneOf(value = Channel.class, required = true) @Nullable String channel, @Nullable String address,
+			@StatedReason @Nullable String reason) {
 	}
 
-	record ContactForm(@Nullable String channel, @Nullable String address, @Nullable String result,
-			@Nullable String note) {
+	record ContactForm(@OneOf(value = Channel.class, required = true) @Nullable String channel,
+			@Nullable String address, @OneOf(ContactResult.class) @Nullable String result, @Nullable String note) {
 	}
 
 	/**

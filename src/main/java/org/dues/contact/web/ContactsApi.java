@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import org.dues.compliance.Channel;
 import org.dues.compliance.ContactGate;
 import org.dues.compliance.ContactResult;
@@ -20,7 +21,7 @@ import org.dues.contact.ContactLog;
 import org.dues.contact.InteractionView;
 import org.dues.portfolio.AccountId;
 import org.dues.shared.Choice;
-import org.dues.shared.InvalidInputException;
+import org.dues.shared.validation.OneOf;
 import org.dues.system.Scoped;
 import org.jspecify.annotations.Nullable;
 
@@ -70,7 +71,7 @@ class ContactsApi {
 	@Operation(summary = "Log an attempt and its outcome, or a contact the customer started",
 			description = "An outbound attempt passes the compliance gate first: 201 when made, 409 with the "
 					+ "reasons when blocked (the blocked attempt is logged too)")
-	ResponseEntity<?> log(@PathVariable @Scoped("account") UUID accountId, @RequestBody ContactRequest body,
+	ResponseEntity<?> log(@PathVariable @Scoped("account") UUID accountId, @RequestBody @Valid ContactRequest body,
 			Authentication user) {
 		Channel channel = Choice.of("channel", body.channel(), Channel.class);
 		Direction direction = Choice.orElse("direction", body.direction(), Direction.class, Direction.OUTBOUND);
@@ -84,10 +85,6 @@ class ContactsApi {
 			InteractionView view = this.log.inbound(new AccountId(accountId), also, channel, body.address(), role,
 					result, body.startedAt(), body.note(), user.getName());
 			return created(accountId, InteractionJson.of(view, null));
-		}
-		if (body.startedAt() != null) {
-			throw new InvalidInputException("startedAt",
-					"an outbound attempt happens now, when the gate decides; only inbound contacts take a time");
 		}
 		ContactLog.Attempt attempt = this.log.attempt(
 				new ContactGate.Request(new AccountId(accountId), also, channel, body.address(), role,
@@ -117,11 +114,8 @@ class ContactsApi {
 	@PostMapping("/api/v1/accounts/{accountId}/contacts/{interactionId}/outcome")
 	@Operation(summary = "Record the outcome of an attempt logged while in progress (once)")
 	InteractionJson outcome(@PathVariable @Scoped("account") UUID accountId,
-			@PathVariable @Scoped("interaction") UUID interactionId, @RequestBody OutcomeRequest body) {
-		ContactResult result = Choice.orNull("result", body.result(), ContactResult.class);
-		if (result == null) {
-			throw new InvalidInputException("result", "is required: one of " + List.of(ContactResult.values()));
-		}
+			@PathVariable @Scoped("interaction") UUID interactionId, @RequestBody @Valid OutcomeRequest body) {
+		ContactResult result = Choice.of("result", body.result(), ContactResult.class);
 		InteractionView view = this.log.complete(new AccountId(accountId), interactionId, result, body.note());
 		return InteractionJson.of(view, null);
 	}
@@ -140,12 +134,16 @@ class ContactsApi {
 			.body(json);
 	}
 
-	record ContactRequest(@Nullable String channel, @Nullable String address, @Nullable String direction,
-			@Nullable String role, @Nullable String purpose, @Nullable String result, @Nullable String note,
-			@Nullable List<UUID> debts, @Nullable Instant startedAt) {
+	@StartedOnlyInbound
+	record ContactRequest(@OneOf(value = Channel.class, required = true) @Nullable String channel,
+			@Nullable String address, @OneOf(Direction.class) @Nullable String direction,
+			@OneOf(PersonRole.class) @Nullable String role, @OneOf(Purpose.class) @Nullable String purpose,
+			@OneOf(ContactResult.class) @Nullable String result, @Nullable String note, @Nullable List<UUID> debts,
+			@Nullable Instant startedAt) {
 	}
 
-	record OutcomeRequest(@Nullable String result, @Nullable String note) {
+	record OutcomeRequest(@OneOf(value = ContactResult.class, required = true) @Nullable String result,
+			@Nullable String note) {
 	}
 
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import org.dues.identity.Lockouts;
 import org.dues.identity.SecondFactor;
 import org.dues.identity.NewUser;
@@ -16,6 +18,9 @@ import org.dues.identity.UserManagement;
 import org.dues.shared.ConflictException;
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.NotFoundException;
+import org.dues.shared.validation.IsoDate;
+import org.dues.shared.validation.OneOf;
+import org.dues.system.FormErrors;
 import org.dues.system.PageController;
 import org.dues.system.Scoped;
 import org.dues.system.Unscoped;
@@ -23,6 +28,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -62,8 +68,9 @@ class AdminPages {
 	}
 
 	@PostMapping("/admin/users")
-	String create(@ModelAttribute UserForm form, Authentication admin, RedirectAttributes redirect) {
-		return act(redirect, "admin.user.created", () -> {
+	String create(@Valid @ModelAttribute UserForm form, BindingResult binding, Authentication admin,
+			RedirectAttributes redirect) {
+		return act(redirect, binding, "admin.user.created", () -> {
 			boolean created = this.users.register(new NewUser(form.username(), form.displayName(), form.password(),
 					roles(form.roles()), list(form.languages()), list(form.regions()), form.certificateNumber(),
 					date(form.certificateExpiresOn())), admin.getName());
@@ -75,8 +82,9 @@ class AdminPages {
 
 	@PostMapping("/admin/users/{username}")
 	String update(@PathVariable @Unscoped("users are managed by administrators, who reach every user") String username,
-			@ModelAttribute UserForm form, Authentication admin, RedirectAttributes redirect) {
-		return act(redirect, "admin.user.updated", () -> {
+			@Valid @ModelAttribute UserForm form, BindingResult binding, Authentication admin,
+			RedirectAttributes redirect) {
+		return act(redirect, binding, "admin.user.updated", () -> {
 			this.users.update(username,
 					new UserManagement.UserChange(form.displayName(), roles(form.roles()), list(form.languages()),
 							list(form.regions()), form.certificateNumber(), date(form.certificateExpiresOn()),
@@ -118,6 +126,14 @@ class AdminPages {
 		return act(redirect, "admin.team.updated", () -> this.teams.removeMember(id, username));
 	}
 
+	private static String act(RedirectAttributes redirect, BindingResult binding, String done, Runnable action) {
+		if (binding.hasErrors()) {
+			redirect.addFlashAttribute("problem", FormErrors.describe(binding));
+			return "redirect:/admin";
+		}
+		return act(redirect, done, action);
+	}
+
 	private static String act(RedirectAttributes redirect, String done, Runnable action) {
 		try {
 			action.run();
@@ -151,9 +167,12 @@ class AdminPages {
 	}
 
 	/** The user form: languages and regions as comma- or space-separated codes. */
-	record UserForm(@Nullable String username, @Nullable String displayName, @Nullable String password,
-			@Nullable List<String> roles, @Nullable String languages, @Nullable String regions,
-			@Nullable String certificateNumber, @Nullable String certificateExpiresOn, @Nullable Boolean enabled) {
+	record UserForm(@Pattern(regexp = "[a-z0-9][a-z0-9._-]{1,63}",
+			message = "must be 2-64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit") @Nullable String username,
+			@Nullable String displayName, @Nullable String password,
+			@Nullable List<@OneOf(value = Role.class, required = true) String> roles, @Nullable String languages,
+			@Nullable String regions, @Nullable String certificateNumber,
+			@IsoDate @Nullable String certificateExpiresOn, @Nullable Boolean enabled) {
 	}
 
 	record TeamForm(@Nullable String name, @Nullable String lead, @Nullable String username) {

@@ -7,13 +7,20 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.dues.identity.Lockouts;
 import org.dues.identity.SecondFactor;
 import org.dues.identity.NewUser;
+import org.dues.identity.Role;
 import org.dues.identity.Teams;
 import org.dues.identity.UserManagement;
 import org.dues.shared.ConflictException;
 import org.dues.shared.NotFoundException;
+import org.dues.shared.validation.Keys;
+import org.dues.shared.validation.OneOf;
 import org.dues.system.Scoped;
 import org.dues.system.Unscoped;
 import org.jspecify.annotations.Nullable;
@@ -57,7 +64,7 @@ class UsersApi {
 
 	@PostMapping("/api/v1/users")
 	@Operation(summary = "Create a user; the password needs at least 15 characters and must not be a common one")
-	ResponseEntity<UserManagement.UserView> create(@RequestBody UserRequest body, Authentication admin) {
+	ResponseEntity<UserManagement.UserView> create(@RequestBody @Valid UserRequest body, Authentication admin) {
 		NewUser user = new NewUser(body.username(), body.displayName(), body.password(), AdminPages.roles(body.roles()),
 				orEmpty(body.languages()), orEmpty(body.regions()), body.certificateNumber(),
 				body.certificateExpiresOn());
@@ -74,7 +81,7 @@ class UsersApi {
 			+ "sessions at once")
 	UserManagement.UserView update(
 			@PathVariable @Unscoped("users are managed by administrators, who reach every user") String username,
-			@RequestBody UserRequest body, Authentication admin) {
+			@RequestBody @Valid UserRequest body, Authentication admin) {
 		UserManagement.UserView current = this.users.find(username)
 			.orElseThrow(() -> new NotFoundException("user", username));
 		UserManagement.UserView updated = this.users.update(username,
@@ -120,7 +127,7 @@ class UsersApi {
 
 	@PostMapping("/api/v1/teams")
 	@Operation(summary = "Create a team")
-	ResponseEntity<Teams.TeamView> team(@RequestBody TeamRequest body) {
+	ResponseEntity<Teams.TeamView> team(@RequestBody @Valid TeamRequest body) {
 		Teams.TeamView team = this.teams.create(String.valueOf(body.name()), body.lead());
 		if (body.members() != null) {
 			body.members().forEach((m) -> this.teams.addMember(team.id(), m));
@@ -130,7 +137,7 @@ class UsersApi {
 
 	@PostMapping("/api/v1/teams/{teamId}/members")
 	@Operation(summary = "Add members to a team")
-	Teams.TeamView members(@PathVariable @Scoped("team") UUID teamId, @RequestBody TeamRequest body) {
+	Teams.TeamView members(@PathVariable @Scoped("team") UUID teamId, @RequestBody @Valid TeamRequest body) {
 		if (body.members() != null) {
 			body.members().forEach((m) -> this.teams.addMember(teamId, m));
 		}
@@ -141,12 +148,28 @@ class UsersApi {
 		return (values == null) ? List.of() : values;
 	}
 
-	record UserRequest(@Nullable String username, @Nullable String displayName, @Nullable String password,
-			@Nullable List<String> roles, @Nullable List<String> languages, @Nullable List<String> regions,
+	/**
+	 * A user to create, or what to change (absent fields are kept); the password's own
+	 * policy and what needs the database are the facade's.
+	 */
+	record UserRequest(@Pattern(regexp = "[a-z0-9][a-z0-9._-]{1,63}",
+			message = "must be 2-64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit") @Nullable String username,
+			@Nullable String displayName, @Nullable String password,
+			@Nullable List<@OneOf(value = Role.class, required = true) String> roles,
+			@Nullable List<@Pattern(regexp = CODE, message = CODE_MESSAGE) String> languages,
+			@Nullable List<@Pattern(regexp = CODE, message = CODE_MESSAGE) String> regions,
 			@Nullable String certificateNumber, @Nullable LocalDate certificateExpiresOn, @Nullable Boolean enabled) {
+
+		static final String CODE = "\\s*([A-Za-z]{2,3})?\\s*";
+
+		static final String CODE_MESSAGE = "is not a two- or three-letter code";
+
 	}
 
-	record TeamRequest(@Nullable String name, @Nullable String lead, @Nullable List<String> members) {
+	record TeamRequest(
+			@NotBlank(message = Keys.REQUIRED) @Size(max = 80,
+					message = "a team needs a name of at most 80 characters") @Nullable String name,
+			@Nullable String lead, @Nullable List<@NotBlank(message = Keys.REQUIRED) String> members) {
 	}
 
 }

@@ -1,17 +1,19 @@
 package org.dues.payment.web;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.dues.payment.NewPayment;
 import org.dues.payment.PaymentChannel;
 import org.dues.payment.PaymentId;
@@ -19,13 +21,23 @@ import org.dues.payment.PaymentManagement;
 import org.dues.payment.PaymentView;
 import org.dues.portfolio.AccountId;
 import org.dues.portfolio.Accounts;
-import org.dues.shared.InvalidInputException;
-import org.dues.shared.InvalidInputException.FieldError;
+import org.dues.shared.CalendarBounds;
+import org.dues.shared.Choice;
 import org.dues.shared.Money;
 import org.dues.shared.MoneyJson;
+import org.dues.shared.validation.Amount;
+import org.dues.shared.validation.CurrencyCode;
+import org.dues.shared.validation.IsoDate;
+import org.dues.shared.validation.OneOf;
+import org.dues.shared.validation.RequestMoney;
 import org.dues.system.Actor;
 import org.dues.system.Scoped;
 import org.jspecify.annotations.Nullable;
+
+import static org.dues.shared.validation.Keys.CONTROLS;
+import static org.dues.shared.validation.Keys.LENGTH;
+import static org.dues.shared.validation.Keys.NO_CONTROLS;
+import static org.dues.shared.validation.Keys.REQUIRED;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -56,8 +68,8 @@ class PaymentsApi {
 	@PostMapping
 	@Operation(summary = "Post a payment by the creditor's waterfall",
 			description = "201 with the payment; 200 with the same payment when the reference repeats")
-	ResponseEntity<PaymentJson> post(@PathVariable @Scoped("account") UUID accountId, @RequestBody PaymentRequest body,
-			Authentication user) {
+	ResponseEntity<PaymentJson> post(@PathVariable @Scoped("account") UUID accountId,
+			@RequestBody @Valid PaymentRequest body, Authentication user) {
 		AccountId account = new AccountId(accountId);
 		Currency currency = this.accounts.get(account).currency();
 		NewPayment payment = body.toPayment(currency);
@@ -87,89 +99,31 @@ class PaymentsApi {
 	@Operation(summary = "Reverse a payment (bounced, charged back, posted in error)",
 			description = "Restores every balance the payment reduced; repeating it changes nothing")
 	PaymentJson reverse(@PathVariable @Scoped("account") UUID accountId,
-			@PathVariable @Scoped("payment") UUID paymentId, @RequestBody ReversalRequest body, Authentication user) {
+			@PathVariable @Scoped("payment") UUID paymentId, @RequestBody @Valid ReversalRequest body,
+			Authentication user) {
 		String reason = body.reason() == null ? "" : body.reason();
-		if (reason.indexOf('\u0000') >= 0) {
-			throw new InvalidInputException("reason", "must not contain NUL characters");
-		}
 		return PaymentJson
 			.of(this.payments.reverse(new AccountId(accountId), new PaymentId(paymentId), reason, Actor.of(user)));
 	}
 
-	record ReversalRequest(@Nullable String reason) {
+	record ReversalRequest(
+			@Pattern(regexp = "[^\\u0000]*", message = "must not contain NUL characters") @Nullable String reason) {
 	}
 
-	record PaymentRequest(@Nullable String amount, @Nullable String currency, @Nullable String channel,
-			@Nullable String reference, @Nullable String receivedOn) {
+	record PaymentRequest(@NotBlank(message = REQUIRED) @Amount @Nullable String amount,
+			@CurrencyCode @Nullable String currency,
+			@NotBlank(message = REQUIRED) @OneOf(PaymentChannel.class) @Nullable String channel,
+			@NotBlank(message = REQUIRED) @Size(max = 100, message = LENGTH) @Pattern(regexp = NO_CONTROLS,
+					message = CONTROLS) @Nullable String reference,
+			@IsoDate @Nullable String receivedOn) {
 
+		/** The payment in the account's currency, once the request is valid. */
 		NewPayment toPayment(Currency accountCurrency) {
-			List<FieldError> errors = new ArrayList<>();
-			Money money = null;
-			if (this.currency != null && !this.currency.isBlank()
-					&& !this.currency.strip().equalsIgnoreCase(accountCurrency.getCurrencyCode())) {
-				errors.add(new FieldError("currency", "%s is not the account's currency %s".formatted(this.currency,
-						accountCurrency.getCurrencyCode())));
-			}
-			if (this.amount == null || this.amount.isBlank()) {
-				errors.add(new FieldError("amount", "is required"));
-			}
-			else if (!this.amount.strip().matches("-?\\d+(\\.\\d+)?")) {
-				errors.add(new FieldError("amount",
-						"'%s' is not a decimal amount such as 2600.00".formatted(this.amount)));
-			}
-			else {
-				BigDecimal value = new BigDecimal(this.amount.strip());
-				if (value.signum() <= 0) {
-					errors.add(new FieldError("amount", "must be greater than zero"));
-				}
-				else if (value.compareTo(Money.INPUT_LIMIT) > 0) {
-					errors.add(new FieldError("amount", "is too large"));
-				}
-				else {
-					try {
-						money = new Money(value, accountCurrency);
-					}
-					catch (IllegalArgumentException ex) {
-						errors.add(new FieldError("amount", "'%s' has more decimal places than %s allows"
-							.formatted(this.amount, accountCurrency.getCurrencyCode())));
-					}
-				}
-			}
-			PaymentChannel channel = null;
-			if (this.channel == null || this.channel.isBlank()) {
-				errors.add(new FieldError("channel", "is required"));
-			}
-			else {
-				try {
-					channel = PaymentChannel.valueOf(this.channel.strip().toUpperCase(Locale.ROOT));
-				}
-				catch (IllegalArgumentException ex) {
-					errors.add(new FieldError("channel",
-							"'%s' is not one of %s".formatted(this.channel, List.of(PaymentChannel.values()))));
-				}
-			}
-			if (this.reference == null || this.reference.isBlank()) {
-				errors.add(new FieldError("reference", "is required"));
-			}
-			else if (this.reference.strip().length() > 100) {
-				errors.add(new FieldError("reference", "must be at most 100 characters"));
-			}
-			else if (!this.reference.strip().matches("\\P{Cc}+")) {
-				errors.add(new FieldError("reference", "must not contain control characters"));
-			}
-			LocalDate date = null;
-			if (this.receivedOn != null && !this.receivedOn.isBlank()) {
-				try {
-					date = org.dues.shared.CalendarBounds.parse("receivedOn", this.receivedOn);
-				}
-				catch (InvalidInputException ex) {
-					errors.addAll(ex.errors());
-				}
-			}
-			if (!errors.isEmpty()) {
-				throw new InvalidInputException(errors);
-			}
-			return new NewPayment(money, channel, this.reference.strip(), date);
+			Money money = RequestMoney.of("amount", this.amount, accountCurrency, this.currency);
+			return new NewPayment(Objects.requireNonNull(money),
+					Choice.of("channel", this.channel, PaymentChannel.class),
+					Objects.requireNonNull(this.reference).strip(),
+					CalendarBounds.parse("receivedOn", this.receivedOn));
 		}
 
 	}

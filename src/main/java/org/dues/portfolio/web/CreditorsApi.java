@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import org.dues.customer.CustomerManagement;
 import org.dues.portfolio.Accounts;
 import org.dues.portfolio.CreditorView;
@@ -60,7 +61,7 @@ class CreditorsApi {
 
 	@PostMapping
 	@Operation(summary = "Create a creditor")
-	ResponseEntity<CreditorJson> create(@RequestBody NewCreditor body) {
+	ResponseEntity<CreditorJson> create(@RequestBody @Valid NewCreditor body) {
 		CreditorView created = this.creditors.create(body);
 		return ResponseEntity.created(URI.create("/api/v1/creditors/" + created.code())).body(CreditorJson.of(created));
 	}

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
 import org.dues.arrangement.Asker;
 import org.dues.arrangement.Frequency;
 import org.dues.contact.ContactLog;
@@ -23,6 +25,9 @@ import org.dues.portfolio.Creditors;
 import org.dues.shared.Choice;
 import org.dues.shared.ConflictException;
 import org.dues.shared.InvalidInputException;
+import org.dues.shared.validation.IsoDate;
+import org.dues.shared.validation.OneOf;
+import org.dues.system.FormErrors;
 import org.dues.system.PageController;
 import org.dues.system.RightPartyVerification;
 import org.dues.work.CallResult;
@@ -36,6 +41,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -138,8 +144,11 @@ class DeskPages {
 	}
 
 	@PostMapping("/accounts/{id}/desk/outcome")
-	String outcome(@PathVariable @Scoped("account") UUID id, @ModelAttribute OutcomeForm form, Model model,
-			Authentication user, HttpServletResponse response) {
+	String outcome(@PathVariable @Scoped("account") UUID id, @Valid @ModelAttribute OutcomeForm form,
+			BindingResult binding, Model model, Authentication user, HttpServletResponse response) {
+		if (binding.hasErrors()) {
+			return render(id, model, user, null, FormErrors.describe(binding), null);
+		}
 		try {
 			Desk.Disposition disposition = new Desk.Disposition(
 					Choice.orNull("result", form.result(), CallResult.class),
@@ -303,9 +312,13 @@ class DeskPages {
 	}
 
 	/** The outcome form. */
-	record OutcomeForm(@Nullable String result, @Nullable String outcome, @Nullable UUID interactionId,
-			@Nullable String number, @Nullable String amount, @Nullable String dueOn, @Nullable Integer instalments,
-			@Nullable String frequency, @Nullable String callbackAt, @Nullable String note) {
+	@OutcomeDetails
+	record OutcomeForm(@OneOf(CallResult.class) @Nullable String result, @OneOf(Outcome.class) @Nullable String outcome,
+			@Nullable UUID interactionId, @Nullable String number, @Nullable String amount,
+			@IsoDate @Nullable String dueOn,
+			@Positive(message = "{dues.validation.amount.positive}") @Nullable Integer instalments,
+			@OneOf(Frequency.class) @Nullable String frequency, @Nullable String callbackAt,
+			@Nullable String note) implements OutcomeDetails.Fields {
 	}
 
 	/** The call script: the message key, the text and the language it is in. */

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.dues.arrangement.Frequency;
 import org.dues.portfolio.AccountId;
 import org.dues.shared.Choice;
+import org.dues.shared.validation.OneOf;
 import org.dues.shared.InvalidInputException;
 import org.dues.work.CallResult;
 import org.dues.work.Desk;
@@ -22,7 +23,9 @@ import org.dues.work.QueueFilters;
 import org.dues.work.QueueSort;
 import org.dues.work.Queues;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.dues.system.RecordReach;
 import org.dues.system.Scoped;
@@ -74,7 +77,7 @@ class WorkApi {
 	@Operation(summary = "Record how a call ended and what came of it; the outcome acts "
 			+ "(arrangement, hold, wrong number, callback)")
 	ResponseEntity<Desk.Recorded> dispose(@PathVariable @Scoped("account") UUID accountId,
-			@RequestBody DispositionRequest body, Authentication user) {
+			@RequestBody @Valid DispositionRequest body, Authentication user) {
 		Desk.Recorded recorded = this.desk.dispose(new AccountId(accountId),
 				new Desk.Disposition(Choice.orNull("result", body.result(), CallResult.class),
 						Choice.orNull("outcome", body.outcome(), Outcome.class), body.interactionId(), body.number(),
@@ -194,10 +197,15 @@ class WorkApi {
 	record QueueJson(Queues.QueueView queue, Queues.Size size) {
 	}
 
-	record DispositionRequest(@Nullable String result, @Nullable String outcome, @Nullable UUID interactionId,
-			@Nullable String number, @Nullable BigDecimal amount, @Nullable LocalDate dueOn,
-			@Nullable Integer instalments, @Nullable String frequency, @Nullable LocalDateTime callbackAt,
-			@Nullable String note) {
+	@OutcomeDetails
+	record DispositionRequest(@OneOf(CallResult.class) @Nullable String result,
+			@OneOf(Outcome.class) @Nullable String outcome, @Nullable UUID interactionId, @Nullable String number,
+			@Positive(message = "{dues.validation.amount.positive}") @Digits(integer = 13, fraction = 2,
+					message = "{dues.validation.amount.digits}") @Nullable BigDecimal amount,
+			@Nullable LocalDate dueOn,
+			@Positive(message = "{dues.validation.amount.positive}") @Nullable Integer instalments,
+			@OneOf(Frequency.class) @Nullable String frequency, @Nullable LocalDateTime callbackAt,
+			@Nullable String note) implements OutcomeDetails.Fields {
 	}
 
 }
