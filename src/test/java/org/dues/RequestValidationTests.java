@@ -102,12 +102,12 @@ class RequestValidationTests {
 	}
 
 	@Test
-	void aPaymentAmountHasAtMostTwoDecimalPlaces() throws Exception {
+	void aPaymentAmountHasNoMorePlacesThanTheAccountsCurrency() throws Exception {
 		AccountView account = account();
 		send("payments", account, """
 				{"amount": "10.555", "channel": "UPI", "reference": "R-3DP"}""").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("amount"))
-			.andExpect(jsonPath("$.errors[0].message").value("'10.555' has more than 2 decimal places"));
+			.andExpect(jsonPath("$.errors[0].message").value("'10.555' has more decimal places than INR allows"));
 		send("payments", account, """
 				{"amount": "10.50", "channel": "upi", "reference": "R-2DP"}""").andExpect(status().isCreated());
 	}

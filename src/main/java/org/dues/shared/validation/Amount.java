@@ -24,8 +24,13 @@ public @interface Amount {
 
 	String message() default "{dues.validation.amount}";
 
-	/** How many decimal places at most. */
-	int decimals() default 2;
+	/**
+	 * How many decimal places at most: by default 4, the most any ISO 4217 currency has
+	 * (a Kuwaiti dinar has 3), so a creditor in such a currency is served; the account's
+	 * own currency (2 for INR, USD and GBP, none for JPY) is checked when the amount
+	 * becomes {@link org.dues.shared.Money} ({@link RequestMoney}).
+	 */
+	int decimals() default 4;
 
 	/** Whether zero is accepted (an optional amount that may be nil). */
 	boolean zero() default false;

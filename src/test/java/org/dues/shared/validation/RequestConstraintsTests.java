@@ -68,8 +68,9 @@ class RequestConstraintsTests {
 	}
 
 	@Test
-	void anAmountHasAtMostTwoDecimalPlaces() {
-		assertThat(errors(new Pay("10.555"))).containsExactly("amount: '10.555' has more than 2 decimal places");
+	void anAmountHasNoMorePlacesThanAnyCurrency() {
+		assertThat(errors(new Pay("10.55555"))).containsExactly("amount: '10.55555' has more than 4 decimal places");
+		assertThat(errors(new Pay("10.555"))).as("a dinar's three places").isEmpty();
 		assertThat(errors(new Pay("10.55"))).isEmpty();
 		assertThat(errors(new Pay("10.5500"))).as("trailing zeros are no places").isEmpty();
 		assertThat(errors(new Pay("2600"))).isEmpty();
