@@ -3,6 +3,7 @@ package org.dues.identity;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -21,7 +22,11 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * such as Prometheus sends with HTTP Basic to read {@code /actuator/prometheus}, and
  * nothing else. It is no Dues user and holds no role; with no password configured there
  * is none. Its name is checked here alone, never as a user's; other names go to the
- * users' check. Wrong passwords count in {@link LoginThrottle} as a user's do.
+ * users' check. It is checked behind {@link LoginThrottle} as a user's password is, wrong
+ * ones counted; once right, it is taken for {@link #REMEMBERED} without asking the
+ * throttle again (as {@link CredentialCache} does for users), so a collector scraping
+ * every few seconds costs the database nothing and is not refused for failures of others
+ * behind its address.
  */
 final class ScrapeCredential implements AuthenticationProvider {
 
@@ -31,6 +36,9 @@ final class ScrapeCredential implements AuthenticationProvider {
 	/** The shortest password accepted: a machine's secret, not a person's. */
 	static final int SHORTEST = 16;
 
+	/** How long a right password is taken without asking the throttle. */
+	static final Duration REMEMBERED = Duration.ofMinutes(5);
+
 	private final String username;
 
 	private final byte @Nullable [] digest;
@@ -38,6 +46,9 @@ final class ScrapeCredential implements AuthenticationProvider {
 	private final LoginThrottle throttle;
 
 	private final AuthenticationProvider users;
+
+	/** Until when (System.nanoTime) a right password skips the throttle; 0: not yet. */
+	private volatile long rememberedUntil;
 
 	/**
 	 * @throws IllegalStateException when a password is configured that is shorter than
@@ -62,11 +73,16 @@ final class ScrapeCredential implements AuthenticationProvider {
 		}
 		String address = (authentication.getDetails() instanceof WebAuthenticationDetails details)
 				? details.getRemoteAddress() : null;
-		this.throttle.check(this.username, address);
-		if (!(authentication.getCredentials() instanceof String given)
-				|| !MessageDigest.isEqual(this.digest, sha256(given))) {
-			this.throttle.failed(this.username, address);
-			throw new BadCredentialsException("Bad credentials");
+		boolean right = authentication.getCredentials() instanceof String given
+				&& MessageDigest.isEqual(this.digest, sha256(given));
+		long now = System.nanoTime();
+		if (!right || this.rememberedUntil == 0 || now - this.rememberedUntil > 0) {
+			this.throttle.check(this.username, address);
+			if (!right) {
+				this.throttle.failed(this.username, address);
+				throw new BadCredentialsException("Bad credentials");
+			}
+			this.rememberedUntil = now + REMEMBERED.toNanos();
 		}
 		return UsernamePasswordAuthenticationToken.authenticated(this.username, null,
 				List.of(new SimpleGrantedAuthority(AUTHORITY)));

@@ -44,9 +44,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class OperationsTests {
 
-	static final RequestPostProcessor ADMIN = httpBasic("admin", "admin-secret");
+	static final RequestPostProcessor ADMIN = basic("admin", "admin-secret");
 
-	static final RequestPostProcessor SCRAPER = httpBasic("metrics", "scrape-secret-of-tests");
+	static final RequestPostProcessor SCRAPER = basic("metrics", "scrape-secret-of-tests");
+
+	/**
+	 * HTTP Basic from an address of these tests' own, whose login buckets other tests'
+	 * failures do not empty.
+	 */
+	static RequestPostProcessor basic(String username, String password) {
+		return (request) -> {
+			request.setRemoteAddr("192.0.2.161");
+			return httpBasic(username, password).postProcessRequest(request);
+		};
+	}
 
 	/** Monday 30 November 2026, 10:00 in New York. */
 	static final Instant MONDAY = Instant.parse("2026-11-30T15:00:00Z");
@@ -95,9 +106,9 @@ class OperationsTests {
 		this.mvc.perform(get("/actuator/prometheus"))
 			.andExpect(status().isUnauthorized())
 			.andExpect(header().string("WWW-Authenticate", "Basic realm=\"Dues\""));
-		this.mvc.perform(get("/actuator/prometheus").with(httpBasic("metrics", "not-the-scrape-secret")))
+		this.mvc.perform(get("/actuator/prometheus").with(basic("metrics", "not-the-scrape-secret")))
 			.andExpect(status().isUnauthorized());
-		this.mvc.perform(get("/actuator/prometheus").with(httpBasic("ops-agent", "ops-agent-secret")))
+		this.mvc.perform(get("/actuator/prometheus").with(basic("ops-agent", "ops-agent-secret")))
 			.andExpect(status().isForbidden());
 		this.mvc.perform(get("/actuator/prometheus").with(ADMIN))
 			.andExpect(status().isOk())
@@ -108,6 +119,32 @@ class OperationsTests {
 		// the scrape credential is no user: it reaches neither the API nor the pages
 		this.mvc.perform(get("/api/v1/creditors").with(SCRAPER)).andExpect(status().isUnauthorized());
 		this.mvc.perform(get("/actuator/info").with(SCRAPER)).andExpect(status().isOk());
+	}
+
+	@Test
+	void aScraperIsNotRefusedForOthersFailuresBehindItsAddress() throws Exception {
+		RequestPostProcessor behindNat = (request) -> {
+			request.setRemoteAddr("192.0.2.163");
+			return request;
+		};
+		// a user whose password no test has used yet, so that no node remembers it
+		this.users.createIfAbsent(
+				new NewUser("ops-bystander", "Bystander", "ops-bystander-secret", Set.of(Role.AGENT), List.of("en")));
+		this.mvc.perform(get("/actuator/prometheus").with(SCRAPER)).andExpect(status().isOk());
+		for (int i = 0; i < 20; i++) {
+			this.mvc.perform(get("/api/v1/creditors").with(httpBasic("ops-nobody-" + i, "guess")).with(behindNat));
+		}
+		// the address is throttled now: a user's right password is refused unchecked
+		this.mvc
+			.perform(get("/api/v1/creditors").with(httpBasic("ops-bystander", "ops-bystander-secret")).with(behindNat))
+			.andExpect(status().isTooManyRequests());
+		// the scrape credential, right a moment ago, is still taken; a wrong one is not
+		this.mvc
+			.perform(get("/actuator/prometheus").with(httpBasic("metrics", "scrape-secret-of-tests")).with(behindNat))
+			.andExpect(status().isOk());
+		this.mvc
+			.perform(get("/actuator/prometheus").with(httpBasic("metrics", "not-the-scrape-secret")).with(behindNat))
+			.andExpect(status().isTooManyRequests());
 	}
 
 	@Test
@@ -161,8 +198,8 @@ class OperationsTests {
 	@Test
 	void nextAccountIsTimedAndLoginFailuresCounted() throws Exception {
 		String before = scrape();
-		this.mvc.perform(get("/api/v1/work/next").with(httpBasic("ops-agent", "ops-agent-secret")));
-		this.mvc.perform(get("/api/v1/creditors").with(httpBasic("ops-agent", "not-my-password")))
+		this.mvc.perform(get("/api/v1/work/next").with(basic("ops-agent", "ops-agent-secret")));
+		this.mvc.perform(get("/api/v1/creditors").with(basic("ops-agent", "not-my-password")))
 			.andExpect(status().isUnauthorized());
 		String after = scrape();
 		assertThat(value(after, "dues_desk_next_seconds_count", "exception=\"none\"")
@@ -189,7 +226,7 @@ class OperationsTests {
 	private org.springframework.test.web.servlet.ResultActions attempt(AccountView account) throws Exception {
 		String phone = "(212) 736-" + (1000 + Integer.parseInt(account.accountRef().substring(4)) % 8999);
 		return this.mvc.perform(post("/api/v1/accounts/{id}/contacts", account.id().value())
-			.with(httpBasic("ops-agent", "ops-agent-secret"))
+			.with(basic("ops-agent", "ops-agent-secret"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"channel": "CALL", "address": "%s", "result": "NO_ANSWER"}""".formatted(phone)));
