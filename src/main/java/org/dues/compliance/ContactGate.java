@@ -41,11 +41,14 @@ public class ContactGate {
 
 	private final Clock clock;
 
-	ContactGate(LiveFacts live, JdbcClient jdbc, AuditTrail audit, Clock clock) {
+	private final GateMetrics metrics;
+
+	ContactGate(LiveFacts live, JdbcClient jdbc, AuditTrail audit, Clock clock, GateMetrics metrics) {
 		this.live = live;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -88,6 +91,7 @@ public class ContactGate {
 		payload.put("policy", decision.policyCode() + " v" + decision.policyVersion());
 		payload.put("blockedBy", decision.blockedBy().stream().map(RuleResult::rule).toList());
 		this.audit.record(actor, "DECISION", "account:" + request.account().value(), payload);
+		this.metrics.recorded(request.channel(), decision);
 		return new Recorded(id, now, facts.customer().id(), facts.facts().person().address(), facts.facts().debts(),
 				decision);
 	}

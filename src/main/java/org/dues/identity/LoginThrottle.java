@@ -94,6 +94,8 @@ class LoginThrottle {
 
 	private final UserLogins logins;
 
+	private final LoginTally tally = new LoginTally();
+
 	LoginThrottle(PostgreSQLSelectForUpdateBasedProxyManager<String> buckets, JdbcClient jdbc, Clock clock,
 			ApplicationEventPublisher events, TransactionTemplate transactions, UserLogins logins) {
 		this.buckets = buckets;
@@ -111,13 +113,19 @@ class LoginThrottle {
 	 */
 	void check(String username, @Nullable String address) {
 		String from = addressKey(address);
-		if (from != null) {
-			refuseIfEmpty(bucket("address:" + from, PER_ADDRESS));
-			refuseIfEmpty(bucket(pairKey(username, from), PER_USER_AND_ADDRESS));
+		try {
+			if (from != null) {
+				refuseIfEmpty(bucket("address:" + from, PER_ADDRESS));
+				refuseIfEmpty(bucket(pairKey(username, from), PER_USER_AND_ADDRESS));
+			}
+			BucketProxy everywhere = bucket(userKey(username), PER_USER);
+			if (everywhere.getAvailableTokens() <= 0 && !known(username, from)) {
+				refuseIfEmpty(everywhere);
+			}
 		}
-		BucketProxy everywhere = bucket(userKey(username), PER_USER);
-		if (everywhere.getAvailableTokens() <= 0 && !known(username, from)) {
-			refuseIfEmpty(everywhere);
+		catch (LoginThrottledException ex) {
+			this.tally.refusedPasswords.increment();
+			throw ex;
 		}
 	}
 
@@ -144,6 +152,7 @@ class LoginThrottle {
 	 * locks the user out (everywhere, or from this address).
 	 */
 	void failed(String username, @Nullable String address) {
+		this.tally.wrongPasswords.increment();
 		String from = addressKey(address);
 		if (from != null) {
 			spend(bucket("address:" + from, PER_ADDRESS));
@@ -164,10 +173,16 @@ class LoginThrottle {
 	 */
 	void checkCode(String username, @Nullable String address) {
 		String from = addressKey(address);
-		if (from != null) {
-			refuseIfEmpty(bucket("address:" + from, PER_ADDRESS));
+		try {
+			if (from != null) {
+				refuseIfEmpty(bucket("address:" + from, PER_ADDRESS));
+			}
+			refuseIfEmpty(bucket(codeKey(username), PER_USER_CODES));
 		}
-		refuseIfEmpty(bucket(codeKey(username), PER_USER_CODES));
+		catch (LoginThrottledException ex) {
+			this.tally.refusedCodes.increment();
+			throw ex;
+		}
 	}
 
 	/** The code was right: the user's wrong codes are forgotten. */
@@ -177,6 +192,7 @@ class LoginThrottle {
 
 	/** The code was wrong: when that emptied the user's bucket of codes, a lockout. */
 	void codeFailed(String username, @Nullable String address) {
+		this.tally.wrongCodes.increment();
 		String from = addressKey(address);
 		if (from != null) {
 			spend(bucket("address:" + from, PER_ADDRESS));
@@ -299,6 +315,12 @@ class LoginThrottle {
 			}
 			this.events.publishEvent(new LoginLockedOut(username, address, scope, now, until));
 		});
+		this.tally.lockedOut(scope);
+	}
+
+	/** What this throttle saw on this node, for {@link LoginMetrics}. */
+	LoginTally tally() {
+		return this.tally;
 	}
 
 	private BucketProxy bucket(String key, BucketConfiguration configuration) {

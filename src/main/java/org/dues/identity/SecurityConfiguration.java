@@ -52,7 +52,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@link LoginThrottle}. A web login of a user enrolled in a second factor, or holding a
  * role named in {@code DUES_MFA_REQUIRED_ROLES}, must also give a one-time code (Spring
  * Security's multi-factor authorization, factor {@link LoginFactors#TOTP}) before any
- * page; a user whose password was generated must change it first.
+ * page; a user whose password was generated must change it first. The operator's
+ * endpoints under {@code /actuator} have a chain of their own, {@link ActuatorSecurity}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -64,7 +65,7 @@ class SecurityConfiguration {
 	private static final AuthenticationEntryPoint LOGIN = new LoginUrlAuthenticationEntryPoint("/login");
 
 	static final String[] PUBLIC = { "/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
-			"/actuator/health", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
+			"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
 
 	/** Pages a login that still owes its second factor may reach. */
 	static final String[] SECOND_STEP = { "/login/totp", "/account/totp", "/account/totp/**", "/logout" };
@@ -223,7 +224,7 @@ class SecurityConfiguration {
 			.build();
 	}
 
-	private static RequestMatcher paths(String... patterns) {
+	static RequestMatcher paths(String... patterns) {
 		return new OrRequestMatcher(
 				Arrays.stream(patterns).<RequestMatcher>map(PathPatternRequestMatcher::pathPattern).toList());
 	}
@@ -239,8 +240,8 @@ class SecurityConfiguration {
 		};
 	}
 
-	private static void unauthorized(HttpServletRequest request, HttpServletResponse response,
-			AuthenticationException ex) throws IOException {
+	static void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
+			throws IOException {
 		if (ex instanceof LoginThrottledException locked) {
 			response.setHeader("Retry-After", Long.toString(locked.retryAfterSeconds()));
 			problem(response, 429, "Too Many Requests",
@@ -282,7 +283,8 @@ class SecurityConfiguration {
 				chain.doFilter(request, response);
 				return;
 			}
-			if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			if (path.startsWith("/api/") || path.startsWith("/actuator/")) {
 				problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
 						"Change your password first: log in to the web UI, which asks for a new one.");
 			}
@@ -310,7 +312,7 @@ class SecurityConfiguration {
 			+ "serial=(), bluetooth=(), hid=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), "
 			+ "display-capture=()";
 
-	private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+	static void headers(HeadersConfigurer<HttpSecurity> headers) {
 		headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 			.permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY))
@@ -324,8 +326,7 @@ class SecurityConfiguration {
 		response.setHeader("HX-Redirect", location);
 	}
 
-	private static void problem(HttpServletResponse response, int status, String title, String detail)
-			throws IOException {
+	static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
 		response.setStatus(status);
 		if (status == HttpServletResponse.SC_UNAUTHORIZED) {
 			response.setHeader("WWW-Authenticate", "Basic realm=\"Dues\"");

@@ -28,6 +28,7 @@ import org.dues.portfolio.AccountId;
 import org.dues.portfolio.AccountStatus;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Accounts;
+import io.micrometer.core.annotation.Timed;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -116,6 +117,8 @@ public class NextAccount {
 	 * accounts go only to agents who speak the customer's language (when both are known)
 	 * and cover the customer's region (when the agent has regions).
 	 */
+	@Timed(value = "dues.desk.next", description = "Next account: picking and leasing an agent's next account",
+			histogram = true)
 	@Transactional
 	public Optional<Next> next(String agent) {
 		Instant now = this.clock.instant();

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -47,13 +48,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
- * The generated authorization test. Every operation of the OpenAPI document and every
- * page is tried by every role on a record inside and one outside the caller's scope (and,
- * where a path names an account and another record, with another account's record under
- * the caller's own account), and the answer is compared with one table,
- * {@code authorization-matrix.txt}. An operation or page without a row fails the build,
- * as does a row for one that no longer exists, and a path variable that is neither
- * {@link Scoped} nor {@link Unscoped}.
+ * The generated authorization test. Every operation of the OpenAPI document, every page
+ * and every exposed actuator endpoint is tried by every role on a record inside and one
+ * outside the caller's scope (and, where a path names an account and another record, with
+ * another account's record under the caller's own account), and the answer is compared
+ * with one table, {@code authorization-matrix.txt}. An operation or page without a row
+ * fails the build, as does a row for one that no longer exists, and a path variable that
+ * is neither {@link Scoped} nor {@link Unscoped}.
  */
 @IntegrationTest
 class AuthorizationMatrixTests {
@@ -74,6 +75,9 @@ class AuthorizationMatrixTests {
 
 	@Autowired
 	Scopes scopes;
+
+	@Autowired
+	PathMappedEndpoints actuator;
 
 	ScopeFixture fixture;
 
@@ -110,6 +114,7 @@ class AuthorizationMatrixTests {
 		Map<String, List<String>> table = table();
 		Set<String> operations = new TreeSet<>(apiOperations());
 		operations.addAll(pages());
+		this.actuator.getAllPaths().forEach((path) -> operations.add("GET " + path));
 		Set<String> missing = new TreeSet<>(operations);
 		missing.removeAll(table.keySet());
 		Set<String> stale = new TreeSet<>(table.keySet());

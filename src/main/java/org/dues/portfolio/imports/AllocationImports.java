@@ -14,7 +14,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 
 import org.dues.portfolio.CreditorView;
 import org.dues.portfolio.Creditors;
@@ -53,7 +52,7 @@ public class AllocationImports {
 
 	private final JdbcClient jdbc;
 
-	private final ExecutorService executor;
+	private final ImportWorker worker;
 
 	private final ImportRunFactory runs;
 
@@ -61,12 +60,12 @@ public class AllocationImports {
 
 	private final Clock clock;
 
-	AllocationImports(Creditors creditors, MappingProfiles mappings, JdbcClient jdbc, ExecutorService importExecutor,
+	AllocationImports(Creditors creditors, MappingProfiles mappings, JdbcClient jdbc, ImportWorker worker,
 			ImportRunFactory runs, ImportFiles files, Clock clock) {
 		this.creditors = creditors;
 		this.mappings = mappings;
 		this.jdbc = jdbc;
-		this.executor = importExecutor;
+		this.worker = worker;
 		this.runs = runs;
 		this.files = files;
 		this.clock = clock;
@@ -118,10 +117,7 @@ public class AllocationImports {
 		// the answer is the import as accepted: read before it starts, a small file may
 		// otherwise be done before the caller hears it was taken
 		ImportView accepted = get(id);
-		this.executor.execute(() -> {
-			run.run();
-			ended(id);
-		});
+		this.worker.execute(run::run, () -> ended(id));
 		return accepted;
 	}
 
@@ -222,15 +218,21 @@ public class AllocationImports {
 		this.files.writeRejects(summary(id), out);
 	}
 
-	/** Keeps an ended import's rejects and deletes the file of a failed one. */
-	private void ended(UUID id) {
+	/**
+	 * Keeps an ended import's rejects and deletes the file of a failed one.
+	 * @return the import as it ended, null if it could not be read
+	 */
+	private @Nullable ImportView ended(UUID id) {
+		ImportView view = null;
 		try {
-			this.files.ended(summary(id));
+			view = summary(id);
+			this.files.ended(view);
 		}
 		catch (RuntimeException ex) {
 			log.error("Import {} ended, but its rejects could not be kept or its file deleted; the hourly purge"
 					+ " tries again", id, ex);
 		}
+		return view;
 	}
 
 	/**
