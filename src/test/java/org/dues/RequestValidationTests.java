@@ -3,8 +3,6 @@ package org.dues;
 import java.time.Clock;
 
 import org.dues.portfolio.AccountView;
-import org.dues.portfolio.Creditors;
-import org.dues.portfolio.Placements;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,23 +28,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class RequestValidationTests {
 
 	@Autowired
+	Portfolios portfolios;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
-	Creditors creditors;
-
-	@Autowired
-	Placements placements;
-
-	@Autowired
 	Clock clock;
 
 	AccountView account() {
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		return portfolios.overdue(portfolios.indianNbfc(), 30, "1000.00");
+		return this.portfolios.overdue(this.portfolios.indianNbfc(), 30, "1000.00");
 	}
 
 	ResultActions send(String path, AccountView account, String json) throws Exception {

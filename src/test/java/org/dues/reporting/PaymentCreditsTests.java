@@ -30,8 +30,6 @@ import org.dues.payment.PaymentReversed;
 import org.dues.payment.PaymentView;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.CreditorView;
-import org.dues.portfolio.Creditors;
-import org.dues.portfolio.Placements;
 import org.dues.shared.Money;
 import org.dues.system.Actor;
 import org.dues.work.NextAccount;
@@ -64,12 +62,6 @@ class PaymentCreditsTests {
 
 	@Autowired
 	Portfolios portfolios;
-
-	@Autowired
-	Creditors creditors;
-
-	@Autowired
-	Placements placements;
 
 	@Autowired
 	MutableClock clock;
@@ -113,7 +105,7 @@ class PaymentCreditsTests {
 	void theCollectorOfPooledAccountsIsCreditedWhileTheyHaveItOpenAndForThePromiseTheyTook() {
 		this.clock.set(MONDAY);
 		agents("pool-collector");
-		CreditorView issuer = new Portfolios(this.creditors, this.placements, this.clock).usIssuer();
+		CreditorView issuer = this.portfolios.usIssuer();
 		AccountView open = this.portfolios.overdue(issuer, 40, "900.00");
 		AccountView promised = this.portfolios.overdue(issuer, 30, "800.00");
 		for (AccountView a : List.of(open, promised)) {

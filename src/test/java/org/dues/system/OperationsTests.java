@@ -3,20 +3,14 @@ package org.dues.system;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 import org.dues.IntegrationTest;
 import org.dues.MutableClock;
 import org.dues.Portfolios;
 import org.dues.TestAgents;
-import org.dues.identity.NewUser;
 import org.dues.identity.Role;
-import org.dues.identity.Teams;
-import org.dues.identity.UserManagement;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Creditors;
-import org.dues.portfolio.Placements;
-import org.dues.work.Queues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +57,12 @@ class OperationsTests {
 	static final Instant MONDAY = Instant.parse("2026-11-30T15:00:00Z");
 
 	@Autowired
+	TestAgents agents;
+
+	@Autowired
+	Portfolios portfolios;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -72,18 +72,6 @@ class OperationsTests {
 	Creditors creditors;
 
 	@Autowired
-	Placements placements;
-
-	@Autowired
-	UserManagement users;
-
-	@Autowired
-	Teams teams;
-
-	@Autowired
-	Queues queues;
-
-	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -91,9 +79,7 @@ class OperationsTests {
 
 	@BeforeEach
 	void agent() {
-		this.users
-			.createIfAbsent(new NewUser("ops-agent", "Agent", "ops-agent-secret", Set.of(Role.AGENT), List.of("en")));
-		TestAgents.seeEveryPooledAccount(this.teams, this.queues, "ops-agent");
+		this.agents.pooledAgent("ops-agent", "ops-agent-secret");
 	}
 
 	@AfterEach
@@ -128,8 +114,7 @@ class OperationsTests {
 			return request;
 		};
 		// a user whose password no test has used yet, so that no node remembers it
-		this.users.createIfAbsent(
-				new NewUser("ops-bystander", "Bystander", "ops-bystander-secret", Set.of(Role.AGENT), List.of("en")));
+		this.agents.user("ops-bystander", "ops-bystander-secret", Role.AGENT);
 		this.mvc.perform(get("/actuator/prometheus").with(SCRAPER)).andExpect(status().isOk());
 		for (int i = 0; i < 20; i++) {
 			this.mvc.perform(get("/api/v1/creditors").with(httpBasic("ops-nobody-" + i, "guess")).with(behindNat));
@@ -175,9 +160,8 @@ class OperationsTests {
 
 	@Test
 	void gateDecisionsAreCountedByOutcomeChannelAndRule() throws Exception {
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
 		this.clock.set(MONDAY);
-		AccountView account = portfolios.overdue(portfolios.usIssuer(), 45, "900.00");
+		AccountView account = this.portfolios.overdue(this.portfolios.usIssuer(), 45, "900.00");
 		String[] blocked = { "outcome=\"blocked\"", "channel=\"call\"", "rule=\"contact-hours\"" };
 		String[] allowed = { "outcome=\"allowed\"", "channel=\"call\"", "rule=\"none\"" };
 		String before = scrape();

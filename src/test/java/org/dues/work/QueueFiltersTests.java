@@ -13,8 +13,6 @@ import org.dues.Portfolios;
 import org.dues.identity.Teams;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.CreditorView;
-import org.dues.portfolio.Creditors;
-import org.dues.portfolio.Placements;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,10 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class QueueFiltersTests {
 
 	@Autowired
-	Creditors creditors;
-
-	@Autowired
-	Placements placements;
+	Portfolios portfolios;
 
 	@Autowired
 	MutableClock clock;
@@ -51,19 +46,18 @@ class QueueFiltersTests {
 
 	@Test
 	void arrangementStatesReadWhetherAnArrangementIsOpenInForceOrBroken() {
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		CreditorView issuer = portfolios.usIssuer();
-		AccountView none = portfolios.overdue(issuer, 30, "100.00");
-		AccountView promised = portfolios.overdue(issuer, 30, "100.00");
+		CreditorView issuer = this.portfolios.usIssuer();
+		AccountView none = this.portfolios.overdue(issuer, 30, "100.00");
+		AccountView promised = this.portfolios.overdue(issuer, 30, "100.00");
 		arrangement(promised, "PROMISE", "ACTIVE", 1);
-		AccountView awaitingApproval = portfolios.overdue(issuer, 30, "100.00");
+		AccountView awaitingApproval = this.portfolios.overdue(issuer, 30, "100.00");
 		arrangement(awaitingApproval, "PROMISE", "PENDING_APPROVAL", 1);
-		AccountView planned = portfolios.overdue(issuer, 30, "100.00");
+		AccountView planned = this.portfolios.overdue(issuer, 30, "100.00");
 		arrangement(planned, "SETTLEMENT", "ACTIVE", 1);
-		AccountView broken = portfolios.overdue(issuer, 30, "100.00");
+		AccountView broken = this.portfolios.overdue(issuer, 30, "100.00");
 		arrangement(broken, "PROMISE", "KEPT", 3);
 		arrangement(broken, "PLAN", "BROKEN", 2);
-		AccountView keptSinceBroken = portfolios.overdue(issuer, 30, "100.00");
+		AccountView keptSinceBroken = this.portfolios.overdue(issuer, 30, "100.00");
 		arrangement(keptSinceBroken, "PROMISE", "BROKEN", 3);
 		arrangement(keptSinceBroken, "PROMISE", "KEPT", 2);
 		Teams.TeamView team = this.teams.create("Arrangements " + issuer.code(), null);
@@ -85,14 +79,13 @@ class QueueFiltersTests {
 
 	@Test
 	void balancesAndRegionsFilterOnTheAccountsAndCustomersFaces() {
-		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock);
-		CreditorView issuer = portfolios.usIssuer();
-		AccountView small = portfolios.overdue(issuer, 30, "100.00");
-		AccountView large = portfolios.placed(issuer, "900.00", "60.00", "40.00", "100.00",
+		CreditorView issuer = this.portfolios.usIssuer();
+		AccountView small = this.portfolios.overdue(issuer, 30, "100.00");
+		AccountView large = this.portfolios.placed(issuer, "900.00", "60.00", "40.00", "100.00",
 				java.time.LocalDate.of(2026, 10, 1));
 		Map<String, String> row = Portfolios.row(issuer, "500.00");
 		row.putAll(Map.of("address_line1", "1 Main St", "city", "Albany", "state", "ny", "postal_code", "12207"));
-		AccountView newYork = portfolios.place(issuer, row);
+		AccountView newYork = this.portfolios.place(issuer, row);
 		Teams.TeamView team = this.teams.create("Balances " + issuer.code(), null);
 
 		assertThat(pooled(team, issuer, List.of(), new BigDecimal("1000.00"), List.of()))

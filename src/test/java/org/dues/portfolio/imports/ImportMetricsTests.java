@@ -1,4 +1,4 @@
-package org.dues.portfolio;
+package org.dues.portfolio.imports;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

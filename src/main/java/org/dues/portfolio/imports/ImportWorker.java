@@ -1,4 +1,4 @@
-package org.dues.portfolio;
+package org.dues.portfolio.imports;
 
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
