@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -18,11 +20,14 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every label goes through a message key, and every key exists in every language.
+ * Every label goes through a message key, and every key exists in every language
+ * (English, Hindi, Malayalam) with the same arguments.
  */
 class MessagesTests {
 
@@ -30,15 +35,44 @@ class MessagesTests {
 
 	// Text that is not language: brand, separators, symbols, language names shown in
 	// their own script.
-	static final Pattern ALLOWED = Pattern.compile("^[\\s·:/→()—•,.\\-|]*$|^(English|हिन्दी|Dues)$");
+	static final Pattern ALLOWED = Pattern.compile("^[\\s·:/→()—•,.\\-|]*$|^(English|हिन्दी|മലയാളം|Dues)$");
+
+	/** The languages of the UI besides English: a bundle each, offered in the header. */
+	static final List<String> LANGUAGES = List.of("hi", "ml");
+
+	static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)[^}]*}");
+
+	@ParameterizedTest
+	@FieldSource("LANGUAGES")
+	void everyKeyExistsInEveryLanguage(String language) throws IOException {
+		Properties english = load("messages.properties");
+		Properties translated = load("messages_" + language + ".properties");
+		assertThat(translated.stringPropertyNames()).as("keys in messages_%s", language)
+			.containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
+		for (String key : translated.stringPropertyNames()) {
+			assertThat(translated.getProperty(key)).as(key).isNotBlank();
+			// a translation that drops {2} drops the account's last digits from the
+			// script
+			assertThat(arguments(translated.getProperty(key))).as("arguments of %s in messages_%s", key, language)
+				.isEqualTo(arguments(english.getProperty(key)));
+		}
+	}
 
 	@Test
-	void everyKeyExistsInEveryLanguage() throws IOException {
-		Properties english = load("messages.properties");
-		Properties hindi = load("messages_hi.properties");
-		assertThat(hindi.stringPropertyNames()).as("keys in Hindi")
-			.containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
-		hindi.stringPropertyNames().forEach((key) -> assertThat(hindi.getProperty(key)).as(key).isNotBlank());
+	void everyBundleIsOfferedAndEveryLanguageOfferedHasABundle() throws IOException {
+		List<String> bundles;
+		try (Stream<Path> files = Files.list(Path.of("src/main/resources"))) {
+			bundles = files.map((f) -> f.getFileName().toString())
+				.map(Pattern.compile("^messages_([a-z]{2,3})\\.properties$")::matcher)
+				.filter(Matcher::matches)
+				.map((m) -> m.group(1))
+				.toList();
+		}
+		assertThat(bundles).containsExactlyInAnyOrderElementsOf(LANGUAGES);
+		String layout = Files.readString(TEMPLATES.resolve("fragments/layout.html"));
+		for (String language : LANGUAGES) {
+			assertThat(layout).as("the header offers %s", language).contains("(lang='" + language + "')");
+		}
 	}
 
 	@Test
@@ -87,6 +121,15 @@ class MessagesTests {
 			}
 		}
 		return false;
+	}
+
+	private static Set<String> arguments(String message) {
+		Set<String> found = new TreeSet<>();
+		Matcher matcher = ARGUMENT.matcher(message);
+		while (matcher.find()) {
+			found.add(matcher.group(1));
+		}
+		return found;
 	}
 
 	private static List<Path> templates() throws IOException {

@@ -12,8 +12,8 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * The UI's language: chosen with {@code ?lang=hi}, remembered in a cookie, English by
- * default.
+ * The UI's language: chosen with {@code ?lang=hi} or {@code ?lang=ml} (the header's
+ * switch), remembered in a cookie, English by default.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
