@@ -3,7 +3,6 @@ package org.dues.work.web;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,7 +14,6 @@ import org.dues.arrangement.Frequency;
 import org.dues.contact.ContactLog;
 import org.dues.customer.CustomerManagement;
 import org.dues.customer.CustomerView;
-import org.dues.identity.UserManagement;
 import org.dues.portfolio.AccountId;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.AccountVisibility;
@@ -37,7 +35,6 @@ import org.dues.work.Outcome;
 import org.dues.system.Scoped;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.ui.Model;
@@ -69,26 +66,22 @@ class DeskPages {
 
 	private final Creditors creditors;
 
-	private final UserManagement users;
-
 	private final RightPartyVerification rightParty;
 
-	private final MessageSource messages;
+	private final CallScripts scripts;
 
 	private final org.dues.system.VerificationAttempts attempts;
 
 	DeskPages(Desk desk, NextAccount next, Accounts accounts, CustomerManagement customers, Creditors creditors,
-			UserManagement users, RightPartyVerification rightParty, MessageSource messages,
-			org.dues.system.VerificationAttempts attempts) {
+			RightPartyVerification rightParty, CallScripts scripts, org.dues.system.VerificationAttempts attempts) {
 		this.attempts = attempts;
 		this.desk = desk;
 		this.next = next;
 		this.accounts = accounts;
 		this.customers = customers;
 		this.creditors = creditors;
-		this.users = users;
 		this.rightParty = rightParty;
-		this.messages = messages;
+		this.scripts = scripts;
 	}
 
 	@GetMapping("/desk")
@@ -202,55 +195,14 @@ class DeskPages {
 				: this.desk.nextCallOpening(account.id(), attempt.interaction().address()));
 		model.addAttribute("problem", problem);
 		model.addAttribute("problemKey", problemKey);
-		model.addAttribute("script", script(account, customer, creditor, user));
-		model.addAttribute("opening", opening(customer, user));
+		model.addAttribute("script", this.scripts.disclosure(account, customer, creditor, user.getName()));
+		model.addAttribute("opening", this.scripts.opening(customer, user.getName()));
 		model.addAttribute("results", CallResult.values());
 		model.addAttribute("outcomes", Outcome.values());
 		model.addAttribute("frequencies", Frequency.values());
 		model.addAttribute("zone", this.desk.zoneOf(account, customer).getId());
 		model.addAttribute("timeline", this.desk.timeline(account.id(), 50));
 		return PANEL;
-	}
-
-	/**
-	 * What the agent says before the right party is verified: who they want to speak to
-	 * and their own name, nothing of the creditor or the debt, which a third party who
-	 * answered must not learn (FDCPA 805(b), 12 CFR 1006.6(d); the RBI's code on
-	 * privacy).
-	 */
-	private Script opening(CustomerView customer, Authentication user) {
-		Locale locale = (customer.language() == null) ? Locale.ENGLISH : Locale.forLanguageTag(customer.language());
-		UserManagement.UserView agent = this.users.find(user.getName()).orElse(null);
-		Object[] args = { (agent == null) ? user.getName() : agent.displayName(), customer.name() };
-		String text = this.messages.getMessage("script.opening", args, locale);
-		boolean translated = !this.messages.getMessage("script.opening", args, Locale.ENGLISH).equals(text)
-				|| locale.getLanguage().equals("en");
-		return new Script("script.opening", text, translated ? locale.getLanguage() : "en");
-	}
-
-	/**
-	 * The disclosure the jurisdiction requires, in the customer's language where Dues has
-	 * it: for the US the first-communication disclosure until there has been a
-	 * conversation, the debt-collector notice after.
-	 */
-	private Script script(AccountView account, CustomerView customer, CreditorView creditor, Authentication user) {
-		String country = creditor.country();
-		String key = switch (country) {
-			case "US" -> this.desk.spokenBefore(account.id()) ? "script.US.later" : "script.US.first";
-			case "IN" -> "script.IN";
-			case "GB" -> "script.GB";
-			default -> "script.other";
-		};
-		Locale locale = (customer.language() == null) ? Locale.ENGLISH : Locale.forLanguageTag(customer.language());
-		UserManagement.UserView agent = this.users.find(user.getName()).orElse(null);
-		String ref = account.accountRef();
-		Object[] args = { (agent == null) ? user.getName() : agent.displayName(), creditor.name(),
-				ref.substring(Math.max(0, ref.length() - 4)),
-				(agent == null || agent.certificateNumber() == null) ? "—" : agent.certificateNumber() };
-		String text = this.messages.getMessage(key, args, locale);
-		boolean translated = !this.messages.getMessage(key, args, Locale.ENGLISH).equals(text)
-				|| locale.getLanguage().equals("en");
-		return new Script(key, text, translated ? locale.getLanguage() : "en");
 	}
 
 	/**
@@ -319,10 +271,6 @@ class DeskPages {
 			@Positive(message = "{dues.validation.amount.positive}") @Nullable Integer instalments,
 			@OneOf(Frequency.class) @Nullable String frequency, @Nullable String callbackAt,
 			@Nullable String note) implements OutcomeDetails.Fields {
-	}
-
-	/** The call script: the message key, the text and the language it is in. */
-	record Script(String key, String text, String language) {
 	}
 
 }
