@@ -68,12 +68,12 @@ class DeskPages {
 
 	private final RightPartyVerification rightParty;
 
-	private final CallScripts scripts;
+	private final DeskScripts scripts;
 
 	private final org.dues.system.VerificationAttempts attempts;
 
 	DeskPages(Desk desk, NextAccount next, Accounts accounts, CustomerManagement customers, Creditors creditors,
-			RightPartyVerification rightParty, CallScripts scripts, org.dues.system.VerificationAttempts attempts) {
+			RightPartyVerification rightParty, DeskScripts scripts, org.dues.system.VerificationAttempts attempts) {
 		this.attempts = attempts;
 		this.desk = desk;
 		this.next = next;
@@ -195,7 +195,8 @@ class DeskPages {
 				: this.desk.nextCallOpening(account.id(), attempt.interaction().address()));
 		model.addAttribute("problem", problem);
 		model.addAttribute("problemKey", problemKey);
-		model.addAttribute("script", this.scripts.disclosure(account, customer, creditor, user.getName()));
+		model.addAttribute("script", this.scripts.disclosure(account, customer, creditor, user.getName(),
+				this.desk.spokenBefore(account.id())));
 		model.addAttribute("opening", this.scripts.opening(customer, user.getName()));
 		model.addAttribute("results", CallResult.values());
 		model.addAttribute("outcomes", Outcome.values());

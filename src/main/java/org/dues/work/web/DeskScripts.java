@@ -6,7 +6,6 @@ import org.dues.customer.CustomerView;
 import org.dues.identity.UserManagement;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.CreditorView;
-import org.dues.work.Desk;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -14,23 +13,22 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * What the agent says on the call, in the customer's language (English where Dues has no
- * bundle for it), and, when the agent reads the page in another language, what it means
- * in theirs. The rest of the desk stays in the agent's language.
+ * What the person at the desk says, in the customer's language where Dues has it (else
+ * English): the neutral opening line before the right party is verified, and the
+ * disclosure the jurisdiction requires after. When the agent reads the desk in another
+ * language, each line comes with what it means in theirs; the rest of the desk stays in
+ * the agent's language.
  */
 @Component
-class CallScripts {
-
-	private final MessageSource messages;
+class DeskScripts {
 
 	private final UserManagement users;
 
-	private final Desk desk;
+	private final MessageSource messages;
 
-	CallScripts(MessageSource messages, UserManagement users, Desk desk) {
-		this.messages = messages;
+	DeskScripts(UserManagement users, MessageSource messages) {
 		this.users = users;
-		this.desk = desk;
+		this.messages = messages;
 	}
 
 	/**
@@ -39,29 +37,35 @@ class CallScripts {
 	 * answered must not learn (FDCPA 805(b), 12 CFR 1006.6(d); the RBI's code on
 	 * privacy).
 	 */
-	Script opening(CustomerView customer, String username) {
-		Object[] args = { agentName(username), customer.name() };
+	Script opening(CustomerView customer, String user) {
+		Object[] args = { displayName(user), customer.name() };
 		return say("script.opening", args, customer);
 	}
 
 	/**
-	 * The disclosure the jurisdiction requires: for the US the first-communication
-	 * disclosure until there has been a conversation, the debt-collector notice after.
+	 * The disclosure the jurisdiction requires, in the customer's language where Dues has
+	 * it: for the US the first-communication disclosure until there has been a
+	 * conversation, the debt-collector notice after.
 	 */
-	Script disclosure(AccountView account, CustomerView customer, CreditorView creditor, String username) {
+	Script disclosure(AccountView account, CustomerView customer, CreditorView creditor, String user,
+			boolean spokenBefore) {
 		String key = switch (creditor.country()) {
-			case "US" -> this.desk.spokenBefore(account.id()) ? "script.US.later" : "script.US.first";
+			case "US" -> spokenBefore ? "script.US.later" : "script.US.first";
 			case "IN" -> "script.IN";
 			case "GB" -> "script.GB";
 			default -> "script.other";
 		};
-		UserManagement.UserView agent = this.users.find(username).orElse(null);
+		UserManagement.UserView agent = this.users.find(user).orElse(null);
 		String ref = account.accountRef();
-		Object[] args = { agentName(username), creditor.name(), ref.substring(Math.max(0, ref.length() - 4)),
+		Object[] args = { displayName(user), creditor.name(), ref.substring(Math.max(0, ref.length() - 4)),
 				(agent == null || agent.certificateNumber() == null) ? "—" : agent.certificateNumber() };
 		return say(key, args, customer);
 	}
 
+	/**
+	 * The line in the customer's language, and what it means in the reader's (the UI's)
+	 * language when that is another.
+	 */
 	private Script say(String key, Object[] args, CustomerView customer) {
 		Locale spoken = inBundles(key, args, customer.language());
 		Locale reader = inBundles(key, args, LocaleContextHolder.getLocale().getLanguage());
@@ -85,13 +89,13 @@ class CallScripts {
 		return translated ? locale : Locale.ENGLISH;
 	}
 
-	private String agentName(String username) {
-		return this.users.find(username).map(UserManagement.UserView::displayName).orElse(username);
+	private String displayName(String user) {
+		return this.users.find(user).map(UserManagement.UserView::displayName).orElse(user);
 	}
 
 	/**
-	 * A line of the call script: its message key, the text to say and the language it is
-	 * in, and what it means in the reader's language when that differs (else null).
+	 * The call script: the message key, the text and the language it is in, and what it
+	 * means in the reader's language when that is another (else null).
 	 */
 	record Script(String key, String text, String language, @Nullable String meaning, String meaningLanguage) {
 	}
