@@ -1,5 +1,6 @@
 package org.dues.portfolio;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ public class BucketSchemes {
 			.sql("SELECT scheme, label FROM portfolio_bucket_bands WHERE scheme IN (:schemes) ORDER BY scheme, ordinal")
 			.param("schemes", schemes)
 			.query((rs) -> {
-				buckets.computeIfAbsent(rs.getString(1), (s) -> new java.util.ArrayList<>()).add(rs.getString(2));
+				buckets.computeIfAbsent(rs.getString(1), (s) -> new ArrayList<>()).add(rs.getString(2));
 			});
 		buckets.replaceAll((scheme, labels) -> List.copyOf(labels));
 		return buckets;

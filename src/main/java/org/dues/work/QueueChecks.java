@@ -1,6 +1,8 @@
 package org.dues.work;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,7 +27,7 @@ import org.springframework.stereotype.Component;
 @Component
 class QueueChecks {
 
-	private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
+	private static final Set<String> LANGUAGES = new HashSet<>(Arrays.asList(Locale.getISOLanguages()));
 
 	private final Creditors creditors;
 
@@ -44,8 +46,8 @@ class QueueChecks {
 		List<CreditorView> named = new ArrayList<>();
 		for (String code : filters.creditors()) {
 			Optional<CreditorView> creditor = this.creditors.findByCode(code);
-			creditor.ifPresentOrElse(named::add, () -> errors
-				.add(new InvalidInputException.FieldError("creditors", "'%s' is not a creditor's code".formatted(code))));
+			creditor.ifPresentOrElse(named::add, () -> errors.add(new InvalidInputException.FieldError("creditors",
+					"'%s' is not a creditor's code".formatted(code))));
 		}
 		if (!filters.buckets().isEmpty()) {
 			List<CreditorView> whose = named.isEmpty() ? this.creditors.list() : named;
@@ -56,9 +58,10 @@ class QueueChecks {
 			buckets.values().forEach(known::addAll);
 			for (String bucket : filters.buckets()) {
 				if (!known.contains(bucket)) {
-					errors.add(new InvalidInputException.FieldError("buckets", "'%s' is not a bucket%s; the buckets are %s"
-						.formatted(bucket, named.isEmpty() ? "" : " of " + String.join(", ", schemeOf.values()),
-								known.isEmpty() ? "none (no creditor yet)" : String.join(", ", known))));
+					errors.add(new InvalidInputException.FieldError("buckets",
+							"'%s' is not a bucket%s; the buckets are %s".formatted(bucket,
+									named.isEmpty() ? "" : " of " + String.join(", ", schemeOf.values()),
+									known.isEmpty() ? "none (no creditor yet)" : String.join(", ", known))));
 				}
 			}
 		}

@@ -33,15 +33,19 @@ class QueueHistory {
 		this.clock = clock;
 	}
 
-	/** Records a change from {@code before} (null: defined) to {@code after} (null: deleted). */
+	/**
+	 * Records a change from {@code before} (null: defined) to {@code after} (null:
+	 * deleted).
+	 */
 	void record(Queues.@Nullable QueueView before, Queues.@Nullable QueueView after, String by) {
 		Queues.QueueView queue = Objects.requireNonNull((after != null) ? after : before);
 		List<String> changed = changed(before, after);
 		String action = (before == null) ? "DEFINED" : (after == null) ? "DELETED"
 				: changed.equals(List.of("active")) ? (after.active() ? "RESUMED" : "PAUSED") : "CHANGED";
-		this.jdbc.sql("""
-				INSERT INTO work_queue_history (queue_id, team_id, action, changed, before, after, changed_by, changed_at)
-				VALUES (:queue, :team, :action, :changed, CAST(:before AS jsonb), CAST(:after AS jsonb), :by, :at)""")
+		this.jdbc
+			.sql("""
+					INSERT INTO work_queue_history (queue_id, team_id, action, changed, before, after, changed_by, changed_at)
+					VALUES (:queue, :team, :action, :changed, CAST(:before AS jsonb), CAST(:after AS jsonb), :by, :at)""")
 			.param("queue", queue.id())
 			.param("team", queue.teamId())
 			.param("action", action)
@@ -99,8 +103,8 @@ class QueueHistory {
 	}
 
 	private static @Nullable String json(Queues.@Nullable QueueView queue) {
-		return (queue == null) ? null : JSON.writeValueAsString(new Queues.QueueState(queue.name(), queue.filters(),
-				queue.sort(), queue.priority(), queue.active()));
+		return (queue == null) ? null : JSON.writeValueAsString(
+				new Queues.QueueState(queue.name(), queue.filters(), queue.sort(), queue.priority(), queue.active()));
 	}
 
 	private static Queues.@Nullable QueueState state(@Nullable String json) {

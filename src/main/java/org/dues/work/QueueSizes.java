@@ -31,8 +31,8 @@ public class QueueSizes {
 
 	/**
 	 * Every active queue (of the teams named, or all) with its size and its oldest debt
-	 * (the most days past due), counted live in one pass over the pooled accounts for all of them;
-	 * each agrees with {@link Queues#size(UUID)}.
+	 * (the most days past due), counted live in one pass over the pooled accounts for all
+	 * of them; each agrees with {@link Queues#size(UUID)}.
 	 */
 	@Transactional(readOnly = true)
 	public Map<Queues.QueueView, Queues.Size> of(@Nullable Collection<UUID> teams) {

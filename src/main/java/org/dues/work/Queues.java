@@ -95,9 +95,10 @@ public class Queues {
 	}
 
 	/**
-	 * Changes a queue's name, filters, order and priority, or pauses or resumes it, records
-	 * who did and what changed, and lists its accounts again; a change that changes nothing
-	 * writes nothing. Filters are checked as in {@link #define} when they change.
+	 * Changes a queue's name, filters, order and priority, or pauses or resumes it,
+	 * records who did and what changed, and lists its accounts again; a change that
+	 * changes nothing writes nothing. Filters are checked as in {@link #define} when they
+	 * change.
 	 * @param version the version the change was made on, or null to change whatever is
 	 * there
 	 * @throws StaleQueueException when the queue is no longer at {@code version}
@@ -136,7 +137,8 @@ public class Queues {
 	}
 
 	/**
-	 * Deletes a queue and its listing; its history stays. Accounts agents own stay theirs.
+	 * Deletes a queue and its listing; its history stays. Accounts agents own stay
+	 * theirs.
 	 * @param version the version the deletion was decided on
 	 * @throws StaleQueueException when someone changed the queue since
 	 */
@@ -147,7 +149,9 @@ public class Queues {
 		this.jdbc.sql("DELETE FROM work_queues WHERE id = :id").param("id", id).update();
 	}
 
-	/** Who defined, changed, paused, resumed or deleted the queue and when, newest first. */
+	/**
+	 * Who defined, changed, paused, resumed or deleted the queue and when, newest first.
+	 */
 	@Transactional(readOnly = true)
 	public List<QueueChange> history(UUID id) {
 		List<QueueChange> changes = this.history.of(id);
@@ -326,8 +330,8 @@ public class Queues {
 	/**
 	 * One change of a queue: {@code DEFINED}, {@code CHANGED}, {@code PAUSED},
 	 * {@code RESUMED} or {@code DELETED}, the names of the settings that changed
-	 * ({@code name}, {@code buckets}, {@code balanceMin}, {@code sort}…), the queue before
-	 * and after, who and when.
+	 * ({@code name}, {@code buckets}, {@code balanceMin}, {@code sort}…), the queue
+	 * before and after, who and when.
 	 */
 	public record QueueChange(String action, List<String> changed, @Nullable QueueState before,
 			@Nullable QueueState after, String by, Instant at) {

@@ -76,7 +76,12 @@ class QueueEditingTests {
 		this.nbfc = this.portfolios.indianNbfc();
 		this.agents.manager("qe-manager", "manager-secret-of-tests");
 		this.agents.lead("qe-lead");
-		this.team = this.teams.all().stream().filter((t) -> t.name().equals("Led by qe-lead")).findFirst().orElseThrow().id();
+		this.team = this.teams.all()
+			.stream()
+			.filter((t) -> t.name().equals("Led by qe-lead"))
+			.findFirst()
+			.orElseThrow()
+			.id();
 	}
 
 	@Test
@@ -263,8 +268,7 @@ class QueueEditingTests {
 		assertThat(this.queues.get(queue.id()).name()).isEqualTo(queue.name());
 		assertThat(this.queues.get(queue.id()).version()).isEqualTo(1);
 
-		this.mvc
-			.perform(post("/queues/{id}/active", queue.id()).with(lead).with(csrf()).param("active", "false"))
+		this.mvc.perform(post("/queues/{id}/active", queue.id()).with(lead).with(csrf()).param("active", "false"))
 			.andExpect(status().is3xxRedirection());
 		assertThat(this.queues.get(queue.id()).active()).isFalse();
 		this.mvc.perform(get("/queues").with(lead))

@@ -36,7 +36,8 @@ public final class QueueSizesBefore {
 		for (int i = 0; i < active.size(); i++) {
 			String where = active.get(i).filters().sql("q" + i + "_", params);
 			wheres.add(where);
-			// the oldest debt as the floor reports it now (the most days past due), so the
+			// the oldest debt as the floor reports it now (the most days past due), so
+			// the
 			// baseline answers what the floor answers
 			columns.add("count(*) FILTER (WHERE %1$s), max(a.days_past_due) FILTER (WHERE %1$s)".formatted(where));
 		}

@@ -147,7 +147,9 @@ class LeadPages {
 		});
 	}
 
-	/** Whether the user may define, change and delete queues: managers and administrators. */
+	/**
+	 * Whether the user may define, change and delete queues: managers and administrators.
+	 */
 	static boolean canDefine(Authentication user) {
 		return user.getAuthorities()
 			.stream()

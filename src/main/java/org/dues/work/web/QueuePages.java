@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * One queue: its settings and history for the leads of its team, and the form with which a
- * manager or administrator changes or deletes it (the list and new queues are
+ * One queue: its settings and history for the leads of its team, and the form with which
+ * a manager or administrator changes or deletes it (the list and new queues are
  * {@link LeadPages}').
  */
 @PageController
@@ -45,9 +45,8 @@ class QueuePages {
 		model.addAttribute("queue", queue);
 		model.addAttribute("size", this.queues.size(id));
 		model.addAttribute("history", this.queues.history(id));
-		model.addAttribute("zone", FloorZone
-			.of(session, () -> this.creditors.busiestZone().orElse(ZoneOffset.UTC))
-			.getId());
+		model.addAttribute("zone",
+				FloorZone.of(session, () -> this.creditors.busiestZone().orElse(ZoneOffset.UTC)).getId());
 		model.addAttribute("canDefine", LeadPages.canDefine(user));
 		model.addAttribute("sorts", QueueSort.values());
 		model.addAttribute("states", ArrangementState.values());
@@ -55,20 +54,21 @@ class QueuePages {
 	}
 
 	@PostMapping("/queues/{id}")
-	String change(@PathVariable @Scoped("queue") UUID id, @ModelAttribute LeadPages.QueueForm form,
-			Authentication user, RedirectAttributes redirect) {
+	String change(@PathVariable @Scoped("queue") UUID id, @ModelAttribute LeadPages.QueueForm form, Authentication user,
+			RedirectAttributes redirect) {
 		return LeadPages.act(redirect, "/queues/" + id, "queues.edited", () -> {
 			Queues.QueueView current = this.queues.get(id);
-			this.queues.change(id, version(form), new Queues.QueueState(String.valueOf(form.name()),
-					LeadPages.filters(form), Choice.orElse("sort", form.sort(), QueueSort.class, current.sort()),
-					(form.priority() == null) ? current.priority() : form.priority(), current.active()),
+			this.queues.change(id, version(form),
+					new Queues.QueueState(String.valueOf(form.name()), LeadPages.filters(form),
+							Choice.orElse("sort", form.sort(), QueueSort.class, current.sort()),
+							(form.priority() == null) ? current.priority() : form.priority(), current.active()),
 					user.getName());
 		});
 	}
 
 	@PostMapping("/queues/{id}/delete")
-	String delete(@PathVariable @Scoped("queue") UUID id, @ModelAttribute LeadPages.QueueForm form,
-			Authentication user, RedirectAttributes redirect) {
+	String delete(@PathVariable @Scoped("queue") UUID id, @ModelAttribute LeadPages.QueueForm form, Authentication user,
+			RedirectAttributes redirect) {
 		String page = LeadPages.act(redirect, "/queues", "queues.deleted",
 				() -> this.queues.delete(id, version(form), user.getName()));
 		return redirect.getFlashAttributes().containsKey("problem") ? "redirect:/queues/" + id : page;

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * share; where they differ the amounts are plain grouped numbers.
  */
 @Component("queueText")
-class QueueText {
+public class QueueText {
 
 	private static final Map<String, ULocale> HOME = Map.of("INR", new ULocale("en_IN"), "USD", ULocale.US, "GBP",
 			ULocale.UK);

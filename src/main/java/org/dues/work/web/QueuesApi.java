@@ -114,10 +114,9 @@ class QueuesApi {
 			Authentication user) {
 		Integer version = version(ifMatch);
 		if (version == null) {
-			throw new ErrorResponseException(HttpStatus.PRECONDITION_REQUIRED,
-					ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_REQUIRED,
-							"Send If-Match with the queue's ETag (from GET /api/v1/queues/%s) to delete it"
-								.formatted(queueId)),
+			throw new ErrorResponseException(HttpStatus.PRECONDITION_REQUIRED, ProblemDetail.forStatusAndDetail(
+					HttpStatus.PRECONDITION_REQUIRED,
+					"Send If-Match with the queue's ETag (from GET /api/v1/queues/%s) to delete it".formatted(queueId)),
 					null);
 		}
 		this.queues.delete(queueId, version, user.getName());
