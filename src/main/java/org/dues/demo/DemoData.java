@@ -43,6 +43,11 @@ import static org.dues.demo.DemoPeople.pick;
  * parser and placement code as the API and allocation files. Deterministic: the same seed
  * gives the same people and balances, with due dates relative to today so every bucket is
  * populated whenever it runs.
+ * <p>
+ * An application runner: the port is open while it loads, but readiness stays
+ * {@code REFUSING_TRAFFIC} until every runner has finished, and until then requests are
+ * answered 503 ("Dues is starting; the demo users are being created"), the banner with
+ * the logins printed once it turns (StartupBanner).
  */
 @Component
 @Order(10)

@@ -5,14 +5,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells whoever started Dues where it is and, in demo mode, how to log in.
+ * Tells whoever started Dues where it is and, in demo mode, how to log in: at the moment
+ * readiness turns to {@code ACCEPTING_TRAFFIC}, after every application runner (the demo
+ * loader among them), so the logins it names exist. Until then the port answers 503.
  */
 @Component
 @ConditionalOnWebApplication
@@ -26,6 +29,8 @@ class StartupBanner {
 
 	private final boolean adminPasswordSet;
 
+	private boolean printed;
+
 	StartupBanner(RuntimeMode mode, @Value("${dues.demo-password:demo}") String demoPassword,
 			@Value("${dues.admin-password:}") String adminPassword) {
 		this.mode = mode;
@@ -34,9 +39,12 @@ class StartupBanner {
 	}
 
 	@EventListener
-	void ready(ApplicationReadyEvent event) {
-		int port = (event.getApplicationContext() instanceof WebServerApplicationContext web)
-				? web.getWebServer().getPort() : 8080;
+	void ready(AvailabilityChangeEvent<ReadinessState> event) {
+		if (event.getState() != ReadinessState.ACCEPTING_TRAFFIC || this.printed) {
+			return;
+		}
+		this.printed = true;
+		int port = (event.getSource() instanceof WebServerApplicationContext web) ? web.getWebServer().getPort() : 8080;
 		StringBuilder banner = new StringBuilder("\n\n  Dues is running at http://localhost:" + port + "/\n");
 		if (this.mode.demo()) {
 			banner.append("  Demo logins (password '")

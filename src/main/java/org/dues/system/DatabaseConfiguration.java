@@ -8,10 +8,12 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,6 +63,26 @@ class DatabaseConfiguration {
 			DatabaseServer.Login migration = server.migration();
 			if (migration != null) {
 				configuration.dataSource(server.url(), migration.username(), migration.password());
+			}
+		};
+	}
+
+	/**
+	 * The migrations, summed up in one line: Flyway's own lines (one for each migration
+	 * on a new database) are quietened to warnings in application.properties.
+	 */
+	@Bean
+	FlywayMigrationStrategy migrationSummary() {
+		return (flyway) -> {
+			long started = System.nanoTime();
+			MigrateResult result = flyway.migrate();
+			if (result.migrationsExecuted > 0) {
+				log.info("Database schema migrated from version {} to {}: {} migrations in {} ms",
+						Objects.requireNonNullElse(result.initialSchemaVersion, "(empty)"), result.targetSchemaVersion,
+						result.migrationsExecuted, (System.nanoTime() - started) / 1_000_000);
+			}
+			else {
+				log.info("Database schema is up to date at version {}", result.initialSchemaVersion);
 			}
 		};
 	}

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.UserPrincipal;
 import java.sql.Connection;
@@ -40,6 +41,8 @@ final class EmbeddedDatabase {
 
 	static final String SUPERUSER = "postgres";
 
+	static final long SERVER_LOG_LIMIT = 10L * 1024 * 1024;
+
 	/** Marks a cluster whose superuser has its password: written after it is set. */
 	static final String LOCKED_DOWN = "dues-locked-down";
 
@@ -60,7 +63,42 @@ final class EmbeddedDatabase {
 		DatabasePasswords passwords = DatabasePasswords.in(dataDir.resolve("postgres.pgpass"), SUPERUSER,
 				DatabaseRoles.OWNER, DatabaseRoles.APPLICATION);
 		Path binaries = binaries();
-		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+		// initdb's, pg_ctl's and the server's own output go to a file, not the console
+		Path serverLog = serverLog(dataDir);
+		EmbeddedPostgres postgres;
+		try {
+			postgres = builder(cluster, binaries, passwords, durable)
+				.setOutputRedirector(ProcessBuilder.Redirect.appendTo(serverLog.toFile()))
+				.setErrorRedirector(ProcessBuilder.Redirect.appendTo(serverLog.toFile()))
+				.start();
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new IllegalStateException("The embedded PostgreSQL did not start (%s); its output is in %s"
+				.formatted(ex.getMessage(), serverLog), ex);
+		}
+		String url = "jdbc:postgresql://localhost:%d/postgres".formatted(postgres.getPort());
+		DatabaseServer server = new DatabaseServer(postgres, url,
+				new DatabaseServer.Login(DatabaseRoles.APPLICATION, passwords.of(DatabaseRoles.APPLICATION)),
+				new DatabaseServer.Login(DatabaseRoles.OWNER, passwords.of(DatabaseRoles.OWNER)),
+				dataDir.resolve("postgres.pgpass"));
+		// The superuser's only session of the process: it prepares the roles and ends.
+		try (Connection connection = DatabaseServer.connect(url,
+				new DatabaseServer.Login(SUPERUSER, passwords.of(SUPERUSER)))) {
+			DatabaseRoles.prepare(connection, passwords.of(DatabaseRoles.OWNER),
+					passwords.of(DatabaseRoles.APPLICATION));
+		}
+		catch (SQLException | RuntimeException ex) {
+			postgres.close();
+			throw new IllegalStateException("could not prepare the embedded database's roles: " + ex.getMessage(), ex);
+		}
+		log.info("Started embedded PostgreSQL on port {} with its data in {} (passwords in {}, its output in {})",
+				postgres.getPort(), cluster, dataDir.resolve("postgres.pgpass"), serverLog);
+		return server;
+	}
+
+	private static EmbeddedPostgres.Builder builder(Path cluster, Path binaries, DatabasePasswords passwords,
+			boolean durable) {
+		return EmbeddedPostgres.builder()
 			.setOverrideWorkingDirectory(binaries.toFile())
 			.setDataDirectory(cluster)
 			.setCleanDataDirectory(false)
@@ -89,26 +127,25 @@ final class EmbeddedDatabase {
 			.setDataDirectoryCustomizer((directory) -> lockDown(directory.toPath(), binaries, passwords.of(SUPERUSER)))
 			// Spring stops the server when the context closes, after everything that uses
 			// it; zonky's own shutdown hook would stop it while beans still need it.
-			.setRegisterShutdownHook(false)
-			.start();
-		String url = "jdbc:postgresql://localhost:%d/postgres".formatted(postgres.getPort());
-		DatabaseServer server = new DatabaseServer(postgres, url,
-				new DatabaseServer.Login(DatabaseRoles.APPLICATION, passwords.of(DatabaseRoles.APPLICATION)),
-				new DatabaseServer.Login(DatabaseRoles.OWNER, passwords.of(DatabaseRoles.OWNER)),
-				dataDir.resolve("postgres.pgpass"));
-		// The superuser's only session of the process: it prepares the roles and ends.
-		try (Connection connection = DatabaseServer.connect(url,
-				new DatabaseServer.Login(SUPERUSER, passwords.of(SUPERUSER)))) {
-			DatabaseRoles.prepare(connection, passwords.of(DatabaseRoles.OWNER),
-					passwords.of(DatabaseRoles.APPLICATION));
+			.setRegisterShutdownHook(false);
+	}
+
+	/**
+	 * The file the embedded server's own output is appended to (initdb on the first
+	 * start, pg_ctl, and the server's log), owner-only: a failed statement's text may
+	 * hold data. Past {@value #SERVER_LOG_LIMIT} bytes it becomes
+	 * {@code postgres.log.old} at a start.
+	 */
+	static Path serverLog(Path dataDir) throws IOException {
+		Path logs = OwnerOnly.directory(dataDir.resolve("logs"));
+		Path file = logs.resolve("postgres.log");
+		if (Files.exists(file) && Files.size(file) > SERVER_LOG_LIMIT) {
+			Files.move(file, logs.resolve("postgres.log.old"), StandardCopyOption.REPLACE_EXISTING);
 		}
-		catch (SQLException | RuntimeException ex) {
-			postgres.close();
-			throw new IllegalStateException("could not prepare the embedded database's roles: " + ex.getMessage(), ex);
+		if (!Files.exists(file)) {
+			OwnerOnly.createFile(file);
 		}
-		log.info("Started embedded PostgreSQL on port {} with its data in {}; passwords in {}", postgres.getPort(),
-				cluster, dataDir.resolve("postgres.pgpass"));
-		return server;
+		return file;
 	}
 
 	/**

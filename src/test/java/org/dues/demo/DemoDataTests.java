@@ -7,15 +7,28 @@ import java.util.stream.Collectors;
 import org.dues.system.RuntimeMode;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.Order;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -25,7 +38,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest(properties = { "dues.data-dir=target/test-data/demo-${random.uuid}", "dues.database.durable=true" })
 @AutoConfigureMockMvc
+@Import(DemoDataTests.ReadinessWitness.class)
 class DemoDataTests {
+
+	@Autowired
+	ReadinessWitness witness;
 
 	@Autowired
 	RuntimeMode mode;
@@ -91,6 +108,63 @@ class DemoDataTests {
 		for (String user : List.of("agent1", "agent2", "agent3", "lead1", "manager1", "compliance1", "admin")) {
 			this.mvc.perform(get("/api/v1/creditors").with(httpBasic(user, "demo"))).andExpect(status().isOk());
 		}
+	}
+
+	@Test
+	void readinessTurnsUpOnlyOnceTheDemoUsersExist() throws Exception {
+		assertThat(this.witness.readinessBeforeTheDemo).as("readiness while the demo loads")
+			.isEqualTo(ReadinessState.REFUSING_TRAFFIC);
+		assertThat(this.witness.loginBeforeTheDemo).as("a login before the demo users exist").isEqualTo(503);
+		assertThat(this.witness.pageBeforeTheDemo).contains("Dues is starting; the demo users are being created.");
+		assertThat(this.witness.demoUsersWhenReady).as("demo users when readiness turned to ACCEPTING_TRAFFIC")
+			.isEqualTo(7);
+		this.mvc.perform(get("/actuator/health/readiness"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("UP"));
+		this.mvc.perform(get("/login")).andExpect(status().isOk());
+	}
+
+	/**
+	 * Looks on from a runner ordered before the demo loader, and at the moment readiness
+	 * turns to accepting traffic.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class ReadinessWitness {
+
+		volatile ReadinessState readinessBeforeTheDemo;
+
+		volatile int loginBeforeTheDemo;
+
+		volatile String pageBeforeTheDemo;
+
+		volatile int demoUsersWhenReady = -1;
+
+		@Bean
+		@Order(5)
+		ApplicationRunner beforeTheDemo(ApplicationAvailability availability, ObjectProvider<MockMvc> mvc) {
+			return (arguments) -> {
+				this.readinessBeforeTheDemo = availability.getReadinessState();
+				MvcResult login = mvc.getObject()
+					.perform(post("/login").param("username", "agent1").param("password", "demo"))
+					.andReturn();
+				this.loginBeforeTheDemo = login.getResponse().getStatus();
+				this.pageBeforeTheDemo = login.getResponse().getContentAsString();
+			};
+		}
+
+		@Bean
+		ApplicationListener<AvailabilityChangeEvent<ReadinessState>> whenReady(JdbcClient jdbc) {
+			return (event) -> {
+				if (event.getState() == ReadinessState.ACCEPTING_TRAFFIC) {
+					this.demoUsersWhenReady = jdbc
+						.sql("SELECT count(*) FROM identity_users WHERE username IN"
+								+ " ('agent1', 'agent2', 'agent3', 'lead1', 'manager1', 'compliance1', 'admin')")
+						.query(Integer.class)
+						.single();
+				}
+			};
+		}
+
 	}
 
 	private boolean scheduled(String task) throws InterruptedException {

@@ -61,6 +61,18 @@ class EmbeddedDatabaseLockdownTests {
 	ContactPreferences preferences;
 
 	@Test
+	void theServersOwnOutputGoesToAnOwnerOnlyFileNotTheConsole() throws Exception {
+		Path log = this.properties.dataDir().resolve("logs/postgres.log");
+		assertThat(log).exists();
+		assertThat(Files.readString(log)).as("initdb's output and the server's log")
+			.contains("Success")
+			.contains("database system is ready to accept connections");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(log))).isEqualTo("rw-------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(log.getParent())))
+			.isEqualTo("rwx------");
+	}
+
+	@Test
 	void theApplicationWorksAsARoleThatIsNeitherSuperuserNorOwner() {
 		assertThat(this.jdbc.sql("SELECT current_user").query(String.class).single()).isEqualTo("dues_app");
 		assertThat(this.jdbc
