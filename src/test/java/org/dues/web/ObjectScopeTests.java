@@ -30,6 +30,7 @@ import org.dues.work.Outcome;
 import org.dues.work.QueueFilters;
 import org.dues.work.QueueSort;
 import org.dues.work.Queues;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -100,6 +101,11 @@ class ObjectScopeTests {
 	void setUp() throws Exception {
 		this.clock.set(IntegrationTest.START);
 		this.fixture = ScopeFixture.create("os", this.context);
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.set(IntegrationTest.START);
 	}
 
 	@Test
