@@ -102,6 +102,8 @@ class SecurityConfiguration {
 				.hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers(HttpMethod.PUT, "/api/v1/queues/*")
 				.hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
+				.requestMatchers(HttpMethod.DELETE, "/api/v1/queues/*")
+				.hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/api/v1/queues", "/api/v1/queues/**", "/api/v1/assignments", "/api/v1/supervisor/**")
 				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/api/v1/imports/**")
@@ -159,7 +161,8 @@ class SecurityConfiguration {
 				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/admin", "/admin/**")
 				.hasRole(Role.ADMIN.name())
-				.requestMatchers(HttpMethod.POST, "/queues")
+				// managers define, change and delete queues; leads pause and resume them
+				.requestMatchers(HttpMethod.POST, "/queues", "/queues/*", "/queues/*/delete")
 				.hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/queues", "/queues/**", "/supervisor", "/supervisor/**")
 				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())

@@ -1,6 +1,5 @@
 package org.dues.work;
 
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -31,9 +30,9 @@ public class QueueSizes {
 	}
 
 	/**
-	 * Every active queue (of the teams named, or all) with its size and the age of its
-	 * oldest account, counted live in one pass over the pooled accounts for all of them;
-	 * each agrees with {@link Queues#size(UUID)}.
+	 * Every active queue (of the teams named, or all) with its size and its oldest debt
+	 * (the most days past due), counted live in one pass over the pooled accounts for all
+	 * of them; each agrees with {@link Queues#size(UUID)}.
 	 */
 	@Transactional(readOnly = true)
 	public Map<Queues.QueueView, Queues.Size> of(@Nullable Collection<UUID> teams) {
@@ -52,8 +51,7 @@ public class QueueSizes {
 		for (int i = 0; i < active.size(); i++) {
 			String where = active.get(i).filters().sql("q" + i + "_", params);
 			wheres.add(where);
-			columns.add("count(*) FILTER (WHERE %1$s), min(coalesce(w.assigned_at, a.placed_at)) FILTER (WHERE %1$s)"
-				.formatted(where));
+			columns.add("count(*) FILTER (WHERE %1$s), max(a.days_past_due) FILTER (WHERE %1$s)".formatted(where));
 		}
 		// the same accounts, joins and aliases as Queues.size and QueueFilters.sql
 		this.jdbc.sql("""
@@ -64,9 +62,8 @@ public class QueueSizes {
 			.params(params)
 			.query((rs) -> {
 				for (int i = 0; i < active.size(); i++) {
-					Timestamp oldest = rs.getTimestamp(2 * i + 2);
 					sizes.put(active.get(i),
-							new Queues.Size(rs.getLong(2 * i + 1), (oldest == null) ? null : oldest.toInstant()));
+							new Queues.Size(rs.getLong(2 * i + 1), rs.getObject(2 * i + 2, Integer.class)));
 				}
 			});
 		return sizes;

@@ -45,23 +45,31 @@ public class Queues {
 
 	private final UserManagement users;
 
-	Queues(JdbcClient jdbc, Teams teams, UserManagement users, Clock clock,
+	private final QueueChecks checks;
+
+	private final QueueHistory history;
+
+	Queues(JdbcClient jdbc, Teams teams, UserManagement users, Clock clock, QueueChecks checks, QueueHistory history,
 			@Value("${dues.work.retry-after:PT4H}") Duration retryAfter) {
 		this.users = users;
+		this.checks = checks;
+		this.history = history;
 		this.retryAfter = retryAfter;
 		this.jdbc = jdbc;
 		this.teams = teams;
 		this.clock = clock;
 	}
 
-	/** Defines a queue for a team. */
+	/**
+	 * Defines a queue for a team and lists its accounts.
+	 * @throws InvalidInputException naming the field when the name is missing or a filter
+	 * names what does not exist (a bucket none of the creditors' schemes has)
+	 */
 	@Transactional
 	public QueueView define(UUID team, String name, QueueFilters filters, QueueSort sort, int priority, String by) {
 		this.teams.get(team);
-		String clean = (name == null) ? "" : name.strip();
-		if (clean.isEmpty() || clean.length() > 80) {
-			throw new InvalidInputException("name", "a queue needs a name of at most 80 characters");
-		}
+		String clean = name(name);
+		this.checks.check(filters);
 		UUID id = UUID.randomUUID();
 		try {
 			this.jdbc.sql("""
@@ -81,28 +89,96 @@ public class Queues {
 			throw new ConflictException("the team has a queue named '%s'".formatted(clean));
 		}
 		QueueView queue = get(id);
+		this.history.record(null, queue, by);
 		refreshMembers(queue);
 		return queue;
 	}
 
-	/** Changes a queue's filters, order and priority, or switches it off. */
+	/**
+	 * Changes a queue's name, filters, order and priority, or pauses or resumes it,
+	 * records who did and what changed, and lists its accounts again; a change that
+	 * changes nothing writes nothing. Filters are checked as in {@link #define} when they
+	 * change.
+	 * @param version the version the change was made on, or null to change whatever is
+	 * there
+	 * @throws StaleQueueException when the queue is no longer at {@code version}
+	 */
 	@Transactional
-	public QueueView change(UUID id, QueueFilters filters, QueueSort sort, int priority, boolean active) {
-		int rows = this.jdbc.sql("""
-				UPDATE work_queues SET filters = CAST(:filters AS jsonb), sort = :sort, priority = :priority,
-				    active = :active WHERE id = :id""")
-			.param("id", id)
-			.param("filters", JSON.writeValueAsString(filters))
-			.param("sort", sort.name())
-			.param("priority", priority)
-			.param("active", active)
-			.update();
-		if (rows == 0) {
-			throw new NotFoundException("queue", id);
+	public QueueView change(UUID id, @Nullable Integer version, QueueState to, String by) {
+		QueueView before = locked(id, version);
+		String name = name(to.name());
+		if (!before.filters().equals(to.filters())) {
+			this.checks.check(to.filters());
+		}
+		QueueView after = new QueueView(id, before.teamId(), before.teamName(), name, to.filters(), to.sort(),
+				to.priority(), to.active(), before.createdBy(), before.version() + 1);
+		if (QueueHistory.changed(before, after).isEmpty()) {
+			return before;
+		}
+		try {
+			this.jdbc.sql("""
+					UPDATE work_queues SET name = :name, filters = CAST(:filters AS jsonb), sort = :sort,
+					    priority = :priority, active = :active, version = version + 1 WHERE id = :id""")
+				.param("id", id)
+				.param("name", name)
+				.param("filters", JSON.writeValueAsString(to.filters()))
+				.param("sort", to.sort().name())
+				.param("priority", to.priority())
+				.param("active", to.active())
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new ConflictException("the team has a queue named '%s'".formatted(name));
 		}
 		QueueView queue = get(id);
+		this.history.record(before, queue, by);
 		refreshMembers(queue);
 		return queue;
+	}
+
+	/**
+	 * Deletes a queue and its listing; its history stays. Accounts agents own stay
+	 * theirs.
+	 * @param version the version the deletion was decided on
+	 * @throws StaleQueueException when someone changed the queue since
+	 */
+	@Transactional
+	public void delete(UUID id, int version, String by) {
+		QueueView queue = locked(id, version);
+		this.history.record(queue, null, by);
+		this.jdbc.sql("DELETE FROM work_queues WHERE id = :id").param("id", id).update();
+	}
+
+	/**
+	 * Who defined, changed, paused, resumed or deleted the queue and when, newest first.
+	 */
+	@Transactional(readOnly = true)
+	public List<QueueChange> history(UUID id) {
+		List<QueueChange> changes = this.history.of(id);
+		if (changes.isEmpty()) {
+			get(id);
+		}
+		return changes;
+	}
+
+	private QueueView locked(UUID id, @Nullable Integer version) {
+		QueueView queue = this.jdbc.sql(SELECT + " WHERE q.id = :id FOR UPDATE OF q")
+			.param("id", id)
+			.query((rs, n) -> view(rs))
+			.optional()
+			.orElseThrow(() -> new NotFoundException("queue", id));
+		if (version != null && version != queue.version()) {
+			throw new StaleQueueException(queue.version());
+		}
+		return queue;
+	}
+
+	private static String name(@Nullable String name) {
+		String clean = (name == null) ? "" : name.strip();
+		if (clean.isEmpty() || clean.length() > 80) {
+			throw new InvalidInputException("name", "a queue needs a name of at most 80 characters");
+		}
+		return clean;
 	}
 
 	/**
@@ -181,8 +257,8 @@ public class Queues {
 	}
 
 	/**
-	 * How many pooled accounts the queue holds now, and how long the oldest has waited
-	 * since it was placed or last pooled.
+	 * How many pooled accounts the queue holds now, and the most days past due among them
+	 * (how old its oldest debt is).
 	 */
 	@Transactional(readOnly = true)
 	public Size size(UUID id) {
@@ -190,13 +266,12 @@ public class Queues {
 		Map<String, Object> params = new LinkedHashMap<>();
 		String where = queue.filters().sql("q_", params);
 		return this.jdbc.sql("""
-				SELECT count(*), min(coalesce(w.assigned_at, a.placed_at))
+				SELECT count(*), max(a.days_past_due)
 				FROM portfolio_account_facts a JOIN customer_routing_facts cu ON cu.customer_id = a.customer_id
 				LEFT JOIN work_assignments w ON w.account_id = a.id
 				WHERE w.agent IS NULL AND %s""".formatted(where))
 			.params(params)
-			.query((rs, n) -> new Size(rs.getLong(1),
-					(rs.getTimestamp(2) == null) ? null : rs.getTimestamp(2).toInstant()))
+			.query((rs, n) -> new Size(rs.getLong(1), rs.getObject(2, Integer.class)))
 			.single();
 	}
 
@@ -220,23 +295,53 @@ public class Queues {
 
 	private static final String SELECT = """
 			SELECT q.id, q.team_id, t.name AS team_name, q.name, q.filters::text AS filters, q.sort, q.priority,
-			    q.active, q.created_by
+			    q.active, q.created_by, q.version
 			FROM work_queues q JOIN identity_team_facts t ON t.id = q.team_id""";
 
 	private static QueueView view(ResultSet rs) throws SQLException {
 		return new QueueView(rs.getObject("id", UUID.class), rs.getObject("team_id", UUID.class),
 				rs.getString("team_name"), rs.getString("name"),
 				JSON.readValue(rs.getString("filters"), QueueFilters.class), QueueSort.valueOf(rs.getString("sort")),
-				rs.getInt("priority"), rs.getBoolean("active"), rs.getString("created_by"));
+				rs.getInt("priority"), rs.getBoolean("active"), rs.getString("created_by"), rs.getInt("version"));
 	}
 
-	/** A queue. Lower priority numbers are worked first. */
+	/**
+	 * A queue. Lower priority numbers are worked first; the version rises with every
+	 * change.
+	 */
 	public record QueueView(UUID id, UUID teamId, String teamName, String name, QueueFilters filters, QueueSort sort,
-			int priority, boolean active, String createdBy) {
+			int priority, boolean active, String createdBy, int version) {
 	}
 
-	/** A queue's size and the age of its oldest account. */
-	public record Size(long accounts, @Nullable Instant oldestSince) {
+	/** What a queue is set to: what a change sets and its history keeps. */
+	public record QueueState(String name, QueueFilters filters, QueueSort sort, int priority, boolean active) {
+
+		/** The queue as it is, to change a part of. */
+		public static QueueState of(QueueView queue) {
+			return new QueueState(queue.name(), queue.filters(), queue.sort(), queue.priority(), queue.active());
+		}
+
+		public QueueState active(boolean active) {
+			return new QueueState(this.name, this.filters, this.sort, this.priority, active);
+		}
+
+	}
+
+	/**
+	 * One change of a queue: {@code DEFINED}, {@code CHANGED}, {@code PAUSED},
+	 * {@code RESUMED} or {@code DELETED}, the names of the settings that changed
+	 * ({@code name}, {@code buckets}, {@code balanceMin}, {@code sort}…), the queue
+	 * before and after, who and when.
+	 */
+	public record QueueChange(String action, List<String> changed, @Nullable QueueState before,
+			@Nullable QueueState after, String by, Instant at) {
+	}
+
+	/**
+	 * A queue's size and its oldest debt: the most days past due among its pooled
+	 * accounts (null when it has none).
+	 */
+	public record Size(long accounts, @Nullable Integer oldestDaysPastDue) {
 	}
 
 }

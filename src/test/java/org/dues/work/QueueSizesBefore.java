@@ -1,6 +1,5 @@
 package org.dues.work;
 
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,8 +36,10 @@ public final class QueueSizesBefore {
 		for (int i = 0; i < active.size(); i++) {
 			String where = active.get(i).filters().sql("q" + i + "_", params);
 			wheres.add(where);
-			columns.add("count(*) FILTER (WHERE %1$s), min(coalesce(w.assigned_at, a.placed_at)) FILTER (WHERE %1$s)"
-				.formatted(where));
+			// the oldest debt as the floor reports it now (the most days past due), so
+			// the
+			// baseline answers what the floor answers
+			columns.add("count(*) FILTER (WHERE %1$s), max(a.days_past_due) FILTER (WHERE %1$s)".formatted(where));
 		}
 		this.jdbc.sql("""
 				SELECT %s
@@ -48,9 +49,8 @@ public final class QueueSizesBefore {
 			.params(params)
 			.query((rs) -> {
 				for (int i = 0; i < active.size(); i++) {
-					Timestamp oldest = rs.getTimestamp(2 * i + 2);
 					sizes.put(active.get(i),
-							new Queues.Size(rs.getLong(2 * i + 1), (oldest == null) ? null : oldest.toInstant()));
+							new Queues.Size(rs.getLong(2 * i + 1), rs.getObject(2 * i + 2, Integer.class)));
 				}
 			});
 		return sizes;

@@ -74,10 +74,7 @@ class LeadPages {
 		model.addAttribute("sizes", this.sizes.of(scope.all() ? null : scope.teams()));
 		// what a team's queues hold is what the team reaches: managers define them, leads
 		// pause and resume their own
-		model.addAttribute("canDefine",
-				user.getAuthorities()
-					.stream()
-					.anyMatch((a) -> a.getAuthority().equals("ROLE_MANAGER") || a.getAuthority().equals("ROLE_ADMIN")));
+		model.addAttribute("canDefine", canDefine(user));
 		model.addAttribute("inactive",
 				this.queues.all()
 					.stream()
@@ -97,15 +94,7 @@ class LeadPages {
 				throw new InvalidInputException("teamId", "choose a team");
 			}
 			this.scopes.require(user, "team", form.teamId());
-			QueueFilters filters = new QueueFilters(list(form.creditors()), list(form.buckets()), form.dpdMin(),
-					form.dpdMax(), DeskPages.amount(form.balanceMin()), DeskPages.amount(form.balanceMax()),
-					list(form.languages()), list(form.regions()),
-					list(form.statuses()).stream().map((s) -> Choice.of("statuses", s, AccountStatus.class)).toList(),
-					(form.arrangements() == null) ? List.of()
-							: form.arrangements()
-								.stream()
-								.map((s) -> Choice.of("arrangements", s, ArrangementState.class))
-								.toList());
+			QueueFilters filters = filters(form);
 			this.queues.define(form.teamId(), String.valueOf(form.name()), filters,
 					Choice.orElse("sort", form.sort(), QueueSort.class, QueueSort.DPD_DESC),
 					(form.priority() == null) ? 100 : form.priority(), user.getName());
@@ -114,10 +103,10 @@ class LeadPages {
 
 	@PostMapping("/queues/{id}/active")
 	String toggle(@org.springframework.web.bind.annotation.PathVariable @Scoped("queue") UUID id,
-			@RequestParam(defaultValue = "false") boolean active, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "false") boolean active, Authentication user, RedirectAttributes redirect) {
 		return act(redirect, "/queues", "queues.changed", () -> {
 			Queues.QueueView queue = this.queues.get(id);
-			this.queues.change(id, queue.filters(), queue.sort(), queue.priority(), active);
+			this.queues.change(id, null, Queues.QueueState.of(queue).active(active), user.getName());
 		});
 	}
 
@@ -158,7 +147,29 @@ class LeadPages {
 		});
 	}
 
-	private static String act(RedirectAttributes redirect, String page, String done, Runnable action) {
+	/**
+	 * Whether the user may define, change and delete queues: managers and administrators.
+	 */
+	static boolean canDefine(Authentication user) {
+		return user.getAuthorities()
+			.stream()
+			.anyMatch((a) -> a.getAuthority().equals("ROLE_MANAGER") || a.getAuthority().equals("ROLE_ADMIN"));
+	}
+
+	/** The filters a queue form sets. */
+	static QueueFilters filters(QueueForm form) {
+		return new QueueFilters(list(form.creditors()), list(form.buckets()), form.dpdMin(), form.dpdMax(),
+				DeskPages.amount(form.balanceMin()), DeskPages.amount(form.balanceMax()), list(form.languages()),
+				list(form.regions()),
+				list(form.statuses()).stream().map((s) -> Choice.of("statuses", s, AccountStatus.class)).toList(),
+				(form.arrangements() == null) ? List.of()
+						: form.arrangements()
+							.stream()
+							.map((s) -> Choice.of("arrangements", s, ArrangementState.class))
+							.toList());
+	}
+
+	static String act(RedirectAttributes redirect, String page, String done, Runnable action) {
 		try {
 			action.run();
 			redirect.addFlashAttribute("done", done);
@@ -173,12 +184,15 @@ class LeadPages {
 		return (text == null) ? List.of() : Arrays.stream(text.split("[,\\s]+")).filter((s) -> !s.isBlank()).toList();
 	}
 
-	/** The queue form: lists as comma- or space-separated values. */
+	/**
+	 * The queue form: lists as comma- or space-separated values; the version a change was
+	 * made on.
+	 */
 	record QueueForm(@Nullable UUID teamId, @Nullable String name, @Nullable String creditors, @Nullable String buckets,
 			@Nullable Integer dpdMin, @Nullable Integer dpdMax, @Nullable String balanceMin,
 			@Nullable String balanceMax, @Nullable String languages, @Nullable String regions,
 			@Nullable String statuses, @Nullable List<String> arrangements, @Nullable String sort,
-			@Nullable Integer priority) {
+			@Nullable Integer priority, @Nullable Integer version) {
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package org.dues.work.web;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -19,15 +18,11 @@ import org.dues.work.CallResult;
 import org.dues.work.Desk;
 import org.dues.work.NextAccount;
 import org.dues.work.Outcome;
-import org.dues.work.QueueFilters;
-import org.dues.work.QueueSort;
-import org.dues.work.Queues;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import org.dues.system.RecordReach;
 import org.dues.system.Scoped;
 import org.dues.system.Scopes;
 import org.jspecify.annotations.Nullable;
@@ -42,8 +37,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The calling agent's next account and the outcome of their calls; queues and assignment
- * for leads.
+ * The calling agent's next account and the outcome of their calls; assignment for leads
+ * (queues are {@link QueuesApi}'s).
  */
 @RestController
 @Tag(name = "Work")
@@ -53,18 +48,15 @@ class WorkApi {
 
 	private final Desk desk;
 
-	private final Queues queues;
-
 	private final LeadScope scope;
 
 	private final Scopes scopes;
 
-	WorkApi(NextAccount next, Desk desk, Queues queues, LeadScope scope, Scopes scopes) {
+	WorkApi(NextAccount next, Desk desk, LeadScope scope, Scopes scopes) {
 		this.scope = scope;
 		this.scopes = scopes;
 		this.next = next;
 		this.desk = desk;
-		this.queues = queues;
 	}
 
 	@GetMapping("/api/v1/work/next")
@@ -142,43 +134,6 @@ class WorkApi {
 		return Map.of("moved", moved);
 	}
 
-	@GetMapping("/api/v1/queues")
-	@Operation(summary = "Every queue with its filters, order, size and the age of its oldest account")
-	List<QueueJson> queues(Authentication user) {
-		return this.queues.all()
-			.stream()
-			.filter((q) -> this.scopes.reaches(user, RecordReach.team(q.teamId())))
-			.map((q) -> new QueueJson(q, this.queues.size(q.id())))
-			.toList();
-	}
-
-	@PostMapping("/api/v1/queues")
-	@Operation(summary = "Define a team queue by filters and an order")
-	ResponseEntity<QueueJson> define(@RequestBody QueueRequest body, Authentication user) {
-		if (body.teamId() == null) {
-			throw new InvalidInputException("teamId", "is required");
-		}
-		this.scopes.require(user, "team", body.teamId());
-		Queues.QueueView queue = this.queues.define(body.teamId(), String.valueOf(body.name()),
-				(body.filters() == null) ? QueueFilters.everything() : body.filters(),
-				Choice.orElse("sort", body.sort(), QueueSort.class, QueueSort.DPD_DESC),
-				(body.priority() == null) ? 100 : body.priority(), user.getName());
-		return ResponseEntity.created(URI.create("/api/v1/queues/" + queue.id()))
-			.body(new QueueJson(queue, this.queues.size(queue.id())));
-	}
-
-	@PutMapping("/api/v1/queues/{queueId}")
-	@Operation(summary = "Change a queue's filters, order or priority, or switch it off")
-	QueueJson change(@PathVariable @Scoped("queue") UUID queueId, @RequestBody QueueRequest body) {
-		Queues.QueueView current = this.queues.get(queueId);
-		Queues.QueueView queue = this.queues.change(queueId,
-				(body.filters() == null) ? current.filters() : body.filters(),
-				Choice.orElse("sort", body.sort(), QueueSort.class, current.sort()),
-				(body.priority() == null) ? current.priority() : body.priority(),
-				(body.active() == null) ? current.active() : body.active());
-		return new QueueJson(queue, this.queues.size(queue.id()));
-	}
-
 	private static @Nullable String agent(@Nullable String agent) {
 		return (agent == null || agent.isBlank()) ? null : agent.strip();
 	}
@@ -188,13 +143,6 @@ class WorkApi {
 
 	record BulkAssignment(@Nullable List<UUID> accountIds, @Nullable String fromAgent, @Nullable UUID queueId,
 			@Nullable Integer limit, @Nullable String agent) {
-	}
-
-	record QueueRequest(@Nullable UUID teamId, @Nullable String name, @Nullable QueueFilters filters,
-			@Nullable String sort, @Nullable Integer priority, @Nullable Boolean active) {
-	}
-
-	record QueueJson(Queues.QueueView queue, Queues.Size size) {
 	}
 
 	@OutcomeDetails
