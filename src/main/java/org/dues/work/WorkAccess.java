@@ -54,6 +54,11 @@ class WorkAccess implements RecordScope {
 	private static final Set<String> SEE_ALL = Set.of(Role.MANAGER.authority(), Role.COMPLIANCE.authority(),
 			Role.ADMIN.authority());
 
+	/** A pooled account (nobody owns it) whose id is {@code %s}, up to its condition. */
+	private static final String POOLED = "EXISTS (SELECT 1 FROM portfolio_account_facts a"
+			+ " JOIN customer_routing_facts cu ON cu.customer_id = a.customer_id"
+			+ " LEFT JOIN work_assignments w ON w.account_id = a.id WHERE a.id = %s AND w.agent IS NULL AND ";
+
 	private final JdbcClient jdbc;
 
 	private final UserManagement users;
@@ -99,6 +104,41 @@ class WorkAccess implements RecordScope {
 		return worksOn(user, accounts) || (led != null && answersFor(led, accounts));
 	}
 
+	@Override
+	public String accountCondition(Authentication caller, String accountColumn, Map<String, Object> params) {
+		if (seesAll(caller)) {
+			return "true";
+		}
+		String user = caller.getName();
+		params.put("scopeAgent", user);
+		params.put("scopeNow", Timestamp.from(this.clock.instant()));
+		params.put("scopeSince", Timestamp.from(this.clock.instant().minus(WORKED_WITHIN)));
+		params.put("scopeWho", new String[] { user });
+		List<String> any = new ArrayList<>();
+		any.add(followedBy("scopeWho"));
+		any.add("EXISTS (SELECT 1 FROM work_assignments sw WHERE sw.account_id = %s AND sw.agent = :scopeAgent)");
+		any.add("EXISTS (SELECT 1 FROM work_locks sl WHERE sl.account_id = %s AND sl.agent = :scopeAgent"
+				+ " AND sl.expires_at > :scopeNow)");
+		any.add("EXISTS (SELECT 1 FROM work_followups sf WHERE sf.account_id = %s AND sf.assigned_to = :scopeAgent"
+				+ " AND sf.done_at IS NULL)");
+		String pooled = NextAccount.pooledFor(this.users.find(user).orElse(null), this.queues.of(user), params);
+		if (!"false".equals(pooled)) {
+			any.add(POOLED + pooled + ")");
+		}
+		if (roles(caller).contains(Role.TEAM_LEAD.authority())) {
+			Teams.Scope led = ledScope(caller);
+			params.put("scopeMembers", led.members().toArray(String[]::new));
+			any.add(followedBy("scopeMembers"));
+			any.add("EXISTS (SELECT 1 FROM work_assignments sw WHERE sw.account_id = %s"
+					+ " AND sw.agent = ANY(:scopeMembers))");
+			String queued = queuedFor(led, "sq", params);
+			if (!"false".equals(queued)) {
+				any.add(POOLED + "(" + queued + "))");
+			}
+		}
+		return "(" + String.join(" OR ", any).replace("%s", accountColumn) + ")";
+	}
+
 	/**
 	 * Whether the user works any of the accounts (one read for a customer's several):
 	 * follows it, owns it, has it open, a callback, or a queue.
@@ -137,12 +177,7 @@ class WorkAccess implements RecordScope {
 		params.put("members", led.members().toArray(String[]::new));
 		params.put("who", led.members().toArray(String[]::new));
 		params.put("since", Timestamp.from(this.clock.instant().minus(WORKED_WITHIN)));
-		List<String> queued = new ArrayList<>();
-		List<Queues.QueueView> theirs = this.queues.all().stream().filter((q) -> led.coversTeam(q.teamId())).toList();
-		for (int i = 0; i < theirs.size(); i++) {
-			queued.add(theirs.get(i).filters().sql("q" + i + "_", params));
-		}
-		String pooled = queued.isEmpty() ? "false" : String.join(" OR ", queued);
+		String pooled = queuedFor(led, "q", params);
 		return this.jdbc
 			.sql("""
 					SELECT %s
@@ -155,6 +190,30 @@ class WorkAccess implements RecordScope {
 			.params(params)
 			.query(Boolean.class)
 			.single();
+	}
+
+	/**
+	 * {@link #FOLLOWED} for one account whose id is {@code %s}, by the users in the
+	 * parameter named.
+	 */
+	private static String followedBy(String who) {
+		return """
+				(EXISTS (SELECT 1 FROM arrangement_facts sr WHERE sr.account_id = %s AND sr.open
+				        AND sr.created_by = ANY(:WHO))
+				    OR EXISTS (SELECT 1 FROM work_dispositions sd WHERE sd.account_id = %s
+				               AND sd.agent = ANY(:WHO) AND sd.recorded_at > :scopeSince)
+				    OR EXISTS (SELECT 1 FROM work_notes sn WHERE sn.account_id = %s
+				               AND sn.written_by = ANY(:WHO) AND sn.written_at > :scopeSince))""".replace("WHO", who);
+	}
+
+	/** The condition of a pooled account in a queue of the teams a lead leads. */
+	private String queuedFor(Teams.Scope led, String prefix, Map<String, Object> params) {
+		List<String> queued = new ArrayList<>();
+		List<Queues.QueueView> theirs = this.queues.all().stream().filter((q) -> led.coversTeam(q.teamId())).toList();
+		for (int i = 0; i < theirs.size(); i++) {
+			queued.add(theirs.get(i).filters().sql(prefix + i + "_", params));
+		}
+		return queued.isEmpty() ? "false" : String.join(" OR ", queued);
 	}
 
 	private Teams.Scope ledScope(Authentication caller) {
