@@ -169,6 +169,23 @@ public class ContactLog {
 	}
 
 	/**
+	 * Why the user may not make any contact on the account on the channel, whatever the
+	 * gate decides (a {@link CallerCheck} refuses), as a page shows it; null when they
+	 * may.
+	 */
+	@Transactional(readOnly = true)
+	public CallerCheck.@Nullable Refusal callerRefusal(AccountId accountId, Channel channel, String user) {
+		AccountView account = this.accounts.get(accountId);
+		for (CallerCheck check : this.callerChecks) {
+			CallerCheck.Refusal refusal = check.explain(account, channel, user);
+			if (refusal != null) {
+				return refusal;
+			}
+		}
+		return null;
+	}
+
+	/**
 	 * What the gate would decide now, with the next opening and the call tally; not
 	 * recorded.
 	 */

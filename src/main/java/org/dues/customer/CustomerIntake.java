@@ -66,7 +66,7 @@ public class CustomerIntake {
 	public Batch open() {
 		this.jdbc.sql("""
 				CREATE TEMP TABLE customer_import_staging (
-				    line int NOT NULL, customer_ref text NOT NULL, name text NOT NULL, language text,
+				    line int NOT NULL, customer_ref text NOT NULL, name text NOT NULL, name_key text, language text,
 				    date_of_birth date, national_id_enc bytea, national_id_last4 text, phones text[] NOT NULL,
 				    phone_types text[] NOT NULL, phone_zones text[] NOT NULL,
 				    email text, line1 text, line2 text, city text, state text, postal_code text, country char(2)
@@ -104,6 +104,7 @@ public class CustomerIntake {
 			new CopyText(this.copy).add(Integer.toString(row.line()))
 				.add(row.customerRef())
 				.add(row.name())
+				.add(NameKey.of(row.name()))
 				.add(row.language())
 				.add(row.dateOfBirth() == null ? null : row.dateOfBirth().toString())
 				.add(row.nationalId() == null ? null : "\\x" + HexFormat.of().formatHex(row.nationalId().encrypted()))
@@ -156,11 +157,13 @@ public class CustomerIntake {
 		/** Loads rows into the batch. */
 		public void add(Rows rows) {
 			expect(State.OPEN);
-			PostgresCopy.in(CustomerIntake.this.dataSource, """
-					COPY customer_import_staging (line, customer_ref, name, language, date_of_birth, national_id_enc,
-					    national_id_last4, phones, phone_types, phone_zones, email, line1, line2, city, state,
-					    postal_code, country)
-					FROM STDIN (FORMAT csv)""", rows.copy);
+			PostgresCopy.in(CustomerIntake.this.dataSource,
+					"""
+							COPY customer_import_staging (line, customer_ref, name, name_key, language, date_of_birth, national_id_enc,
+							    national_id_last4, phones, phone_types, phone_zones, email, line1, line2, city, state,
+							    postal_code, country)
+							FROM STDIN (FORMAT csv)""",
+					rows.copy);
 		}
 
 		/** Loads rows into the batch. */

@@ -62,9 +62,9 @@ public class CustomerManagement {
 		NationalIds.Sealed nationalId = (details.nationalId() == null) ? null
 				: this.nationalIds.seal(details.nationalId());
 		boolean created = this.jdbc.sql("""
-				INSERT INTO customer_customers (id, creditor_id, customer_ref, kind, name, language, date_of_birth,
-				    national_id_enc, national_id_last4, created_at, updated_at)
-				VALUES (:id, :creditor, :ref, :kind, :name, :language, :dob, :nid, :nidLast4, :now, :now)
+				INSERT INTO customer_customers (id, creditor_id, customer_ref, kind, name, name_key, language,
+				    date_of_birth, national_id_enc, national_id_last4, created_at, updated_at)
+				VALUES (:id, :creditor, :ref, :kind, :name, :nameKey, :language, :dob, :nid, :nidLast4, :now, :now)
 				ON CONFLICT (creditor_id, customer_ref) DO NOTHING""")
 			.param("nid", (nationalId == null) ? null : nationalId.encrypted())
 			.param("nidLast4", (nationalId == null) ? null : nationalId.last4())
@@ -73,6 +73,7 @@ public class CustomerManagement {
 			.param("ref", details.customerRef())
 			.param("kind", details.kind().name())
 			.param("name", details.name())
+			.param("nameKey", NameKey.of(details.name()))
 			.param("language", details.language())
 			.param("dob", details.dateOfBirth())
 			.param("now", now)
@@ -99,13 +100,15 @@ public class CustomerManagement {
 			if (changed) {
 				this.jdbc
 					.sql("""
-							UPDATE customer_customers SET name = :name, language = :language, date_of_birth = :dob,
+							UPDATE customer_customers SET name = :name, name_key = :nameKey, language = :language,
+							    date_of_birth = :dob,
 							    kind = :kind, national_id_enc = coalesce(:nid, national_id_enc),
 							    national_id_last4 = coalesce(:nidLast4, national_id_last4), updated_at = :now WHERE id = :id""")
 					.param("nid", (nationalId == null) ? null : nationalId.encrypted())
 					.param("nidLast4", (nationalId == null) ? null : nationalId.last4())
 					.param("id", id.value())
 					.param("name", details.name())
+					.param("nameKey", NameKey.of(details.name()))
 					.param("language", language)
 					.param("dob", dob)
 					.param("kind", details.kind().name())
@@ -178,14 +181,12 @@ public class CustomerManagement {
 	}
 
 	/**
-	 * Customers whose name starts with or contains the text (case-insensitive), or who
-	 * have the number, tried as written and as a number of each region given.
+	 * Customers who have the number, tried as written and as a number of each region
+	 * given; none when the text is no phone number. Names are searched through the
+	 * published face {@code customer_search_facts} and {@link NameKey}.
 	 */
-	public List<CustomerId> search(String text, List<String> regions, int limit) {
+	public List<CustomerId> withPhone(String text, List<String> regions) {
 		String trimmed = text.strip();
-		if (trimmed.isEmpty()) {
-			return List.of();
-		}
 		List<String> numbers = regions.stream().flatMap((region) -> {
 			try {
 				return java.util.stream.Stream.of(PhoneNumber.parse(trimmed, region).e164());
@@ -194,14 +195,11 @@ public class CustomerManagement {
 				return java.util.stream.Stream.empty();
 			}
 		}).distinct().toList();
-		return this.jdbc.sql("""
-				SELECT id FROM customer_customers WHERE lower(name) LIKE :pattern
-				UNION
-				SELECT customer_id FROM customer_phones WHERE e164 = ANY(:numbers)
-				LIMIT :limit""")
-			.param("pattern", "%" + trimmed.toLowerCase(java.util.Locale.ROOT).replace("%", "\\%") + "%")
+		if (numbers.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("SELECT DISTINCT customer_id FROM customer_phones WHERE e164 = ANY(:numbers)")
 			.param("numbers", numbers.toArray(String[]::new))
-			.param("limit", limit)
 			.query((rs, n) -> new CustomerId(rs.getObject(1, UUID.class)))
 			.list();
 	}

@@ -54,7 +54,7 @@ class CustomerMerge {
 		// the creditor's reference, the new ones given an id.
 		update("""
 				CREATE TEMP TABLE customer_import_resolved ON COMMIT DROP AS
-				SELECT f.customer_ref, f.line, f.name, f.language, f.date_of_birth, f.national_id_enc, f.national_id_last4,
+				SELECT f.customer_ref, f.line, f.name, f.name_key, f.language, f.date_of_birth, f.national_id_enc, f.national_id_last4,
 				    c.id IS NULL AS created,
 				    coalesce(c.id, %s) AS customer_id,
 				    c.id IS NULL OR c.name <> f.name
@@ -62,7 +62,7 @@ class CustomerMerge {
 				        OR (f.date_of_birth IS NOT NULL AND c.date_of_birth IS DISTINCT FROM f.date_of_birth)
 				        OR (f.national_id_enc IS NOT NULL AND c.national_id_enc IS DISTINCT FROM f.national_id_enc) AS changed,
 				    false AS locked, false AS gained
-				FROM (SELECT DISTINCT ON (customer_ref) customer_ref, line, name, language, date_of_birth,
+				FROM (SELECT DISTINCT ON (customer_ref) customer_ref, line, name, name_key, language, date_of_birth,
 				          national_id_enc, national_id_last4
 				      FROM customer_import_staging ORDER BY customer_ref, line) f
 				LEFT JOIN customer_customers c ON c.creditor_id = :creditor AND c.customer_ref = f.customer_ref"""
@@ -83,7 +83,7 @@ class CustomerMerge {
 		}
 		update("""
 				WITH updated AS (
-				    UPDATE customer_customers c SET name = r.name, language = coalesce(r.language, c.language),
+				    UPDATE customer_customers c SET name = r.name, name_key = r.name_key, language = coalesce(r.language, c.language),
 				        date_of_birth = coalesce(r.date_of_birth, c.date_of_birth),
 				        national_id_enc = coalesce(r.national_id_enc, c.national_id_enc),
 				        national_id_last4 = coalesce(r.national_id_last4, c.national_id_last4), updated_at = :now
@@ -139,9 +139,9 @@ class CustomerMerge {
 	/** Inserts the new customers, in the order of their first lines. */
 	private void insertNewCustomers() {
 		update("""
-				INSERT INTO customer_customers (id, creditor_id, customer_ref, kind, name, language, date_of_birth,
-				    national_id_enc, national_id_last4, created_at, updated_at)
-				SELECT customer_id, :creditor, customer_ref, 'PERSON', name, language, date_of_birth, national_id_enc,
+				INSERT INTO customer_customers (id, creditor_id, customer_ref, kind, name, name_key, language,
+				    date_of_birth, national_id_enc, national_id_last4, created_at, updated_at)
+				SELECT customer_id, :creditor, customer_ref, 'PERSON', name, name_key, language, date_of_birth, national_id_enc,
 				    national_id_last4, :now, :now
 				FROM customer_import_resolved r WHERE created ORDER BY line""");
 	}

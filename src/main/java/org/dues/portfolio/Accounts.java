@@ -4,26 +4,22 @@ import java.util.List;
 import java.util.Optional;
 
 import org.dues.customer.CustomerId;
-import org.dues.customer.CustomerManagement;
 import org.dues.shared.NotFoundException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Reads accounts, their ledgers and bucket histories, and finds them by reference, name
- * or phone.
+ * Reads accounts, their ledgers and bucket histories ({@link AccountSearch} finds them by
+ * reference, name or phone).
  */
 @Service
 public class Accounts {
 
 	private final JdbcClient jdbc;
 
-	private final CustomerManagement customers;
-
-	Accounts(JdbcClient jdbc, CustomerManagement customers) {
+	Accounts(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.customers = customers;
 	}
 
 	/** The account, or {@link NotFoundException}. */
@@ -70,34 +66,6 @@ public class Accounts {
 			}
 			return out;
 		};
-	}
-
-	/**
-	 * Accounts whose reference starts with the text, or whose customer's name contains it
-	 * or who has that phone number (in any form, read as a number of a creditor's
-	 * country).
-	 */
-	public List<AccountView> search(String text, int limit) {
-		String trimmed = text.strip();
-		if (trimmed.isEmpty()) {
-			return List.of();
-		}
-		List<String> regions = this.jdbc.sql("SELECT DISTINCT country FROM portfolio_creditors")
-			.query(String.class)
-			.list();
-		var customerIds = this.customers.search(trimmed, regions, limit)
-			.stream()
-			.map(CustomerId::value)
-			.toArray(java.util.UUID[]::new);
-		return this.jdbc.sql(AccountRows.SELECT_ACCOUNT + """
-				 WHERE a.account_ref LIKE :prefix OR a.customer_id = ANY(:customers)
-				ORDER BY (a.account_ref = :exact) DESC, a.account_ref LIMIT :limit""")
-			.param("prefix", trimmed.replace("%", "\\%") + "%")
-			.param("exact", trimmed)
-			.param("customers", customerIds)
-			.param("limit", limit)
-			.query(AccountRows::account)
-			.list();
 	}
 
 	/** The ledger, oldest entry first. */

@@ -1,5 +1,7 @@
 package org.dues.system;
 
+import java.util.Map;
+
 import org.springframework.security.core.Authentication;
 
 /**
@@ -14,5 +16,17 @@ public interface RecordScope {
 
 	/** Whether the caller reaches a record that lies where {@code reach} says. */
 	boolean reaches(Authentication caller, RecordReach reach);
+
+	/**
+	 * An SQL condition true of exactly the accounts the caller reaches, so that a list of
+	 * accounts is filtered, counted and paged in the database: {@code true} for those who
+	 * see everything.
+	 * @param accountColumn the column holding the account's id, qualified by an alias
+	 * other than {@code a}, {@code cu}, {@code w} and {@code ad}, which the condition
+	 * uses
+	 * @param params the statement's parameters, to which the condition adds its own
+	 * (named {@code scope…}, {@code agent…}, {@code f0_…}, {@code sq0_…})
+	 */
+	String accountCondition(Authentication caller, String accountColumn, Map<String, Object> params);
 
 }

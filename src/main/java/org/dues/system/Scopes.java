@@ -72,6 +72,14 @@ public class Scopes {
 		return this.scope.reaches(caller, reach);
 	}
 
+	/**
+	 * An SQL condition true of the accounts the caller reaches, over a column holding an
+	 * account's id; see {@link RecordScope#accountCondition}.
+	 */
+	public String accountCondition(Authentication caller, String accountColumn, Map<String, Object> params) {
+		return this.scope.accountCondition(caller, accountColumn, params);
+	}
+
 	/** Whether a locator for this kind is registered. */
 	public boolean knows(String kind) {
 		return this.locators.containsKey(kind);

@@ -3,6 +3,7 @@ package org.dues.work;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.dues.compliance.Channel;
 import org.dues.contact.CallerCheck;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
  * certificate counts as current through its expiry date, in India's calendar.
  */
 @Component
-class AgentCertificates implements CallerCheck {
+public class AgentCertificates implements CallerCheck {
 
 	static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
 
@@ -43,9 +44,24 @@ class AgentCertificates implements CallerCheck {
 		return user.certifiedOn(LocalDate.now(this.clock.withZone(INDIA)));
 	}
 
+	/**
+	 * The user's certificate today: current, expired (with the date it expired) or none.
+	 * A name that is no user of Dues stands as current: it is not asked about.
+	 */
+	public Standing standing(String user) {
+		return this.users.find(user)
+			.map((u) -> new Standing(u.certificateNumber(), u.certificateExpiresOn(), certified(u)))
+			.orElseGet(() -> new Standing(null, null, true));
+	}
+
+	/** Whether contacts on the account need a current certificate (an Indian account). */
+	public boolean needed(AccountView account) {
+		return "IN".equals(this.creditors.get(account.creditorId()).country());
+	}
+
 	@Override
 	public @Nullable String refusal(AccountView account, Channel channel, String user) {
-		if (!"IN".equals(this.creditors.get(account.creditorId()).country())) {
+		if (!needed(account)) {
 			return null;
 		}
 		return this.users.find(user)
@@ -53,6 +69,32 @@ class AgentCertificates implements CallerCheck {
 			.map((u) -> "%s has no current recovery-agent certificate, which contacts on Indian accounts need"
 				.formatted(user))
 			.orElse(null);
+	}
+
+	@Override
+	public @Nullable Refusal explain(AccountView account, Channel channel, String user) {
+		if (refusal(account, channel, user) == null) {
+			return null;
+		}
+		Standing standing = standing(user);
+		return standing.expired() ? new Refusal("certificate.expired", List.of(String.valueOf(standing.expiresOn())))
+				: new Refusal("certificate.none", List.of());
+	}
+
+	/**
+	 * A user's recovery-agent certificate as it stands today.
+	 *
+	 * @param number the certificate's number, if they have one
+	 * @param expiresOn the last day it is current
+	 * @param current whether it is current today, in India's calendar
+	 */
+	public record Standing(@Nullable String number, @Nullable LocalDate expiresOn, boolean current) {
+
+		/** Whether the user had a certificate that has expired. */
+		public boolean expired() {
+			return !this.current && this.number != null && this.expiresOn != null;
+		}
+
 	}
 
 }

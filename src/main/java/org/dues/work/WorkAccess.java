@@ -2,6 +2,7 @@ package org.dues.work;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -25,15 +26,38 @@ import org.springframework.stereotype.Component;
  * Who reaches which records (DESIGN, invariant 8). Managers, compliance officers and
  * administrators reach everything. An agent reaches the accounts they own, have open,
  * have a callback on, or find in one of their teams' queues (routed to them by language
- * and region). A team lead reaches, besides their own, the accounts owned by the members
- * of the teams they lead and the pooled accounts of those teams' queues, and the teams
- * themselves, and no more than an agent while they lead none.
+ * and region); and the accounts they follow: one whose promise, plan or settlement they
+ * took while it is open (awaiting approval or in force), and one they recorded an outcome
+ * or a note on within the last {@link #WORKED_WITHIN} (their day's work), though it has
+ * since left their queue. A team lead reaches, besides their own, the accounts owned or
+ * followed by the members of the teams they lead and the pooled accounts of those teams'
+ * queues, and the teams themselves, and no more than an agent while they lead none.
  */
 @Component
 class WorkAccess implements RecordScope {
 
+	/** How long an account stays within reach of the one who worked it. */
+	static final Duration WORKED_WITHIN = Duration.ofHours(24);
+
+	/**
+	 * The accounts among {@code :accounts} that a user in {@code :who} follows: took an
+	 * open arrangement on, or recorded an outcome or note on since {@code :since}.
+	 */
+	private static final String FOLLOWED = """
+			EXISTS (SELECT 1 FROM arrangement_facts r WHERE r.account_id = ANY(:accounts) AND r.open
+			        AND r.created_by = ANY(:who))
+			    OR EXISTS (SELECT 1 FROM work_dispositions d WHERE d.account_id = ANY(:accounts)
+			               AND d.agent = ANY(:who) AND d.recorded_at > :since)
+			    OR EXISTS (SELECT 1 FROM work_notes n WHERE n.account_id = ANY(:accounts)
+			               AND n.written_by = ANY(:who) AND n.written_at > :since)""";
+
 	private static final Set<String> SEE_ALL = Set.of(Role.MANAGER.authority(), Role.COMPLIANCE.authority(),
 			Role.ADMIN.authority());
+
+	/** A pooled account (nobody owns it) whose id is {@code %s}, up to its condition. */
+	private static final String POOLED = "EXISTS (SELECT 1 FROM portfolio_account_facts a"
+			+ " JOIN customer_routing_facts cu ON cu.customer_id = a.customer_id"
+			+ " LEFT JOIN work_assignments w ON w.account_id = a.id WHERE a.id = %s AND w.agent IS NULL AND ";
 
 	private final JdbcClient jdbc;
 
@@ -80,18 +104,56 @@ class WorkAccess implements RecordScope {
 		return worksOn(user, accounts) || (led != null && answersFor(led, accounts));
 	}
 
+	@Override
+	public String accountCondition(Authentication caller, String accountColumn, Map<String, Object> params) {
+		if (seesAll(caller)) {
+			return "true";
+		}
+		String user = caller.getName();
+		params.put("scopeAgent", user);
+		params.put("scopeNow", Timestamp.from(this.clock.instant()));
+		params.put("scopeSince", Timestamp.from(this.clock.instant().minus(WORKED_WITHIN)));
+		params.put("scopeWho", new String[] { user });
+		List<String> any = new ArrayList<>();
+		any.add(followedBy("scopeWho"));
+		any.add("EXISTS (SELECT 1 FROM work_assignments sw WHERE sw.account_id = %s AND sw.agent = :scopeAgent)");
+		any.add("EXISTS (SELECT 1 FROM work_locks sl WHERE sl.account_id = %s AND sl.agent = :scopeAgent"
+				+ " AND sl.expires_at > :scopeNow)");
+		any.add("EXISTS (SELECT 1 FROM work_followups sf WHERE sf.account_id = %s AND sf.assigned_to = :scopeAgent"
+				+ " AND sf.done_at IS NULL)");
+		String pooled = NextAccount.pooledFor(this.users.find(user).orElse(null), this.queues.of(user), params);
+		if (!"false".equals(pooled)) {
+			any.add(POOLED + pooled + ")");
+		}
+		if (roles(caller).contains(Role.TEAM_LEAD.authority())) {
+			Teams.Scope led = ledScope(caller);
+			params.put("scopeMembers", led.members().toArray(String[]::new));
+			any.add(followedBy("scopeMembers"));
+			any.add("EXISTS (SELECT 1 FROM work_assignments sw WHERE sw.account_id = %s"
+					+ " AND sw.agent = ANY(:scopeMembers))");
+			String queued = queuedFor(led, "sq", params);
+			if (!"false".equals(queued)) {
+				any.add(POOLED + "(" + queued + "))");
+			}
+		}
+		return "(" + String.join(" OR ", any).replace("%s", accountColumn) + ")";
+	}
+
 	/**
 	 * Whether the user works any of the accounts (one read for a customer's several):
-	 * owns it, has it open, a callback, or a queue.
+	 * follows it, owns it, has it open, a callback, or a queue.
 	 */
 	private boolean worksOn(String agent, UUID[] accounts) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("agent", agent);
 		params.put("accounts", accounts);
 		params.put("now", Timestamp.from(this.clock.instant()));
+		params.put("who", new String[] { agent });
+		params.put("since", Timestamp.from(this.clock.instant().minus(WORKED_WITHIN)));
 		String pooled = NextAccount.pooledFor(this.users.find(agent).orElse(null), this.queues.of(agent), params);
 		return this.jdbc.sql("""
-				SELECT EXISTS (SELECT 1 FROM work_assignments WHERE account_id = ANY(:accounts) AND agent = :agent)
+				SELECT %s
+				    OR EXISTS (SELECT 1 FROM work_assignments WHERE account_id = ANY(:accounts) AND agent = :agent)
 				    OR EXISTS (SELECT 1 FROM work_locks WHERE account_id = ANY(:accounts) AND agent = :agent
 				               AND expires_at > :now)
 				    OR EXISTS (SELECT 1 FROM work_followups WHERE account_id = ANY(:accounts) AND assigned_to = :agent
@@ -99,7 +161,7 @@ class WorkAccess implements RecordScope {
 				    OR EXISTS (SELECT 1 FROM portfolio_account_facts a
 				               JOIN customer_routing_facts cu ON cu.customer_id = a.customer_id
 				               LEFT JOIN work_assignments w ON w.account_id = a.id
-				               WHERE a.id = ANY(:accounts) AND w.agent IS NULL AND %s)""".formatted(pooled))
+				               WHERE a.id = ANY(:accounts) AND w.agent IS NULL AND %s)""".formatted(FOLLOWED, pooled))
 			.params(params)
 			.query(Boolean.class)
 			.single();
@@ -107,29 +169,51 @@ class WorkAccess implements RecordScope {
 
 	/**
 	 * Whether a lead answers for any of the accounts: a member of a team they lead owns
-	 * it, or it is pooled and one of those teams' queues holds it.
+	 * or follows it, or it is pooled and one of those teams' queues holds it.
 	 */
 	private boolean answersFor(Teams.Scope led, UUID[] accounts) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("accounts", accounts);
 		params.put("members", led.members().toArray(String[]::new));
-		List<String> queued = new ArrayList<>();
-		List<Queues.QueueView> theirs = this.queues.all().stream().filter((q) -> led.coversTeam(q.teamId())).toList();
-		for (int i = 0; i < theirs.size(); i++) {
-			queued.add(theirs.get(i).filters().sql("q" + i + "_", params));
-		}
-		String pooled = queued.isEmpty() ? "false" : String.join(" OR ", queued);
+		params.put("who", led.members().toArray(String[]::new));
+		params.put("since", Timestamp.from(this.clock.instant().minus(WORKED_WITHIN)));
+		String pooled = queuedFor(led, "q", params);
 		return this.jdbc
 			.sql("""
-					SELECT EXISTS (SELECT 1 FROM work_assignments WHERE account_id = ANY(:accounts) AND agent = ANY(:members))
+					SELECT %s
+					    OR EXISTS (SELECT 1 FROM work_assignments WHERE account_id = ANY(:accounts) AND agent = ANY(:members))
 					    OR EXISTS (SELECT 1 FROM portfolio_account_facts a
 					               JOIN customer_routing_facts cu ON cu.customer_id = a.customer_id
 					               LEFT JOIN work_assignments w ON w.account_id = a.id
 					               WHERE a.id = ANY(:accounts) AND w.agent IS NULL AND (%s))"""
-				.formatted(pooled))
+				.formatted(FOLLOWED, pooled))
 			.params(params)
 			.query(Boolean.class)
 			.single();
+	}
+
+	/**
+	 * {@link #FOLLOWED} for one account whose id is {@code %s}, by the users in the
+	 * parameter named.
+	 */
+	private static String followedBy(String who) {
+		return """
+				(EXISTS (SELECT 1 FROM arrangement_facts sr WHERE sr.account_id = %s AND sr.open
+				        AND sr.created_by = ANY(:WHO))
+				    OR EXISTS (SELECT 1 FROM work_dispositions sd WHERE sd.account_id = %s
+				               AND sd.agent = ANY(:WHO) AND sd.recorded_at > :scopeSince)
+				    OR EXISTS (SELECT 1 FROM work_notes sn WHERE sn.account_id = %s
+				               AND sn.written_by = ANY(:WHO) AND sn.written_at > :scopeSince))""".replace("WHO", who);
+	}
+
+	/** The condition of a pooled account in a queue of the teams a lead leads. */
+	private String queuedFor(Teams.Scope led, String prefix, Map<String, Object> params) {
+		List<String> queued = new ArrayList<>();
+		List<Queues.QueueView> theirs = this.queues.all().stream().filter((q) -> led.coversTeam(q.teamId())).toList();
+		for (int i = 0; i < theirs.size(); i++) {
+			queued.add(theirs.get(i).filters().sql(prefix + i + "_", params));
+		}
+		return queued.isEmpty() ? "false" : String.join(" OR ", queued);
 	}
 
 	private Teams.Scope ledScope(Authentication caller) {

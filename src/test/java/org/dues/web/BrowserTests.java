@@ -460,7 +460,12 @@ class BrowserTests {
 		this.browser.findElement(By.cssSelector("#outcome-form [name=note]"))
 			.sendKeys("Shop closed after the floods; family can raise 45,000 by the 5th");
 		click(By.cssSelector("#outcome-form button[type=submit]"));
-		wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/accounts/" + middle.id().value())));
+		// it waits for the lead: the agent stays on the account and is told who decides
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-sent-for-approval]")));
+		assertThat(this.browser.findElement(By.cssSelector("[data-sent-for-approval]")).getText())
+			.contains("sent for approval", "side-lead");
+		assertThat(this.browser.getCurrentUrl()).contains("/accounts/" + middle.id().value());
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-kind=SETTLEMENT]")));
 		assertThat(this.arrangements.ofAccount(middle.id())).singleElement()
 			.satisfies((a) -> assertThat(a.status()).isEqualTo(ArrangementStatus.PENDING_APPROVAL));
 		logOut(wait);

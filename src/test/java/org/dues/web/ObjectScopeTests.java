@@ -4,13 +4,33 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import org.dues.IntegrationTest;
 import org.dues.MutableClock;
 
+import org.dues.Portfolios;
+import org.dues.arrangement.ArrangementManagement;
+import org.dues.arrangement.ArrangementStatus;
+import org.dues.arrangement.Asker;
+import org.dues.customer.CustomerManagement;
+import org.dues.identity.NewUser;
+import org.dues.identity.Role;
+import org.dues.identity.Teams;
+import org.dues.identity.UserManagement;
+import org.dues.portfolio.AccountView;
+import org.dues.portfolio.CreditorView;
+import org.dues.work.ArrangementState;
+import org.dues.work.CallResult;
+import org.dues.work.Desk;
 import org.dues.work.NextAccount;
+import org.dues.work.Outcome;
+import org.dues.work.QueueFilters;
+import org.dues.work.QueueSort;
+import org.dues.work.Queues;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,12 +74,38 @@ class ObjectScopeTests {
 	@Autowired
 	NextAccount work;
 
+	@Autowired
+	Portfolios portfolios;
+
+	@Autowired
+	UserManagement users;
+
+	@Autowired
+	Teams teams;
+
+	@Autowired
+	Queues queues;
+
+	@Autowired
+	Desk desk;
+
+	@Autowired
+	ArrangementManagement arrangements;
+
+	@Autowired
+	CustomerManagement customers;
+
 	ScopeFixture fixture;
 
 	@BeforeEach
 	void setUp() throws Exception {
 		this.clock.set(IntegrationTest.START);
 		this.fixture = ScopeFixture.create("os", this.context);
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.set(IntegrationTest.START);
 	}
 
 	@Test
@@ -178,6 +224,63 @@ class ObjectScopeTests {
 			.andExpect(jsonPath("$.detail").value(containsString(unknown.toString())));
 		assertThat(this.work.ownersOf(java.util.List.of(this.fixture.inside.accountId())))
 			.containsExactly(this.fixture.agent);
+	}
+
+	/**
+	 * A settlement waiting for approval takes the account off a queue of accounts with no
+	 * arrangement, yet the agent who took it follows it while it is open, and the day
+	 * they worked it; a teammate who did not gets nothing.
+	 */
+	@Test
+	void anAgentFollowsTheAccountsTheySettledWhileOpenAndThoseTheyWorkedForADay() throws Exception {
+		CreditorView nbfc = this.portfolios.indianNbfc();
+		AccountView account = this.portfolios.overdue(nbfc, 60, "50000.00");
+		for (String agent : List.of("follow-agent", "follow-mate")) {
+			this.users.createIfAbsent(new NewUser(agent, agent, "follow-secret", Set.of(Role.AGENT),
+					List.of("en", "ml"), List.of(), "RA-" + agent, LocalDate.of(2027, 12, 31)));
+		}
+		Teams.TeamView team = this.teams.create("Fresh accounts " + nbfc.code(), null);
+		this.teams.addMember(team.id(), "follow-agent");
+		this.teams.addMember(team.id(), "follow-mate");
+		this.queues.define(
+				team.id(), "No arrangement yet", new QueueFilters(List.of(nbfc.code()), List.of(), null, null, null,
+						null, List.of(), List.of(), List.of(), List.of(ArrangementState.NONE)),
+				QueueSort.DPD_DESC, 10, "test");
+		var agent = user("follow-agent").roles("AGENT");
+		var mate = user("follow-mate").roles("AGENT");
+		assertThat(this.work.next("follow-agent")).map(NextAccount.Next::accountId).contains(account.id());
+		this.mvc.perform(get("/accounts/{id}", account.id().value()).with(mate)).andExpect(status().isOk());
+
+		Desk.Recorded settled = this.desk.dispose(account.id(),
+				new Desk.Disposition(CallResult.RIGHT_PARTY, Outcome.SETTLEMENT_AGREED, null,
+						this.customers.get(account.customerId()).phones().get(0).e164(),
+						new java.math.BigDecimal("30000"), null, null, null, null, "Can pay 30,000 from her PF"),
+				new Asker("follow-agent", Set.of(Role.AGENT)));
+		assertThat(settled.arrangement().status()).isEqualTo(ArrangementStatus.PENDING_APPROVAL);
+		this.work.next("follow-agent"); // moving on lets the account go
+		this.mvc.perform(get("/accounts/{id}", account.id().value()).with(agent)).andExpect(status().isOk());
+		this.mvc.perform(get("/accounts/{id}/desk", account.id().value()).with(agent)).andExpect(status().isOk());
+		this.mvc.perform(get("/accounts/{id}", account.id().value()).with(mate)).andExpect(status().isNotFound());
+
+		// a day later it is still theirs while the settlement is open
+		this.clock.advance(Duration.ofHours(25));
+		this.mvc.perform(get("/accounts/{id}", account.id().value()).with(agent)).andExpect(status().isOk());
+		this.mvc.perform(get("/accounts/{id}", account.id().value()).with(mate)).andExpect(status().isNotFound());
+
+		// an account they worked and a lead then gave to a teammate: theirs for the day
+		AccountView worked = this.portfolios.overdue(nbfc, 30, "20000.00");
+		this.work.assign(worked.id(), "follow-agent", "lead");
+		this.desk.dispose(worked.id(), new Desk.Disposition(CallResult.NO_ANSWER, null, null,
+				this.customers.get(worked.customerId()).phones().get(0).e164(), null, null, null, null, null, null),
+				new Asker("follow-agent", Set.of(Role.AGENT)));
+		this.work.assign(worked.id(), "follow-mate", "lead");
+		this.mvc.perform(get("/accounts/{id}", worked.id().value()).with(agent)).andExpect(status().isOk());
+		this.clock.advance(Duration.ofHours(25));
+		this.mvc.perform(get("/accounts/{id}", worked.id().value()).with(agent)).andExpect(status().isNotFound());
+		this.arrangements.cancel(settled.arrangement().id(), "customer changed her mind", "follow-agent");
+		this.work.assign(account.id(), "follow-mate", "lead");
+		// closed, given to another, and worked more than a day ago: no longer theirs
+		this.mvc.perform(get("/accounts/{id}", account.id().value()).with(agent)).andExpect(status().isNotFound());
 	}
 
 	private String payment(String role, String reference) throws Exception {

@@ -23,13 +23,17 @@ import org.dues.identity.Teams;
 import org.dues.identity.UserManagement;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.CreditorView;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -281,6 +285,176 @@ class DeskTests {
 			.andExpect(content("debt " + label + ": 7 calls already placed"))
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
 				.string(org.hamcrest.Matchers.not(containsString("debt " + account.id().value()))));
+	}
+
+	@Test
+	void aRefusedOutcomeKeepsWhatWasEnteredWithEachErrorBesideItsField() throws Exception {
+		this.clock.set(MONDAY_IST);
+		this.users.createIfAbsent(new NewUser("keep-agent", "Keeping", "secret", Set.of(Role.AGENT), List.of("en"),
+				List.of(), "RA-11", LocalDate.of(2027, 6, 30)));
+		AccountView account = this.portfolios.overdue(this.portfolios.indianNbfc(), 40, "50000.00");
+		this.next.assign(account.id(), "keep-agent", "lead");
+		MockHttpSession session = verified(account, "keep-agent", "AGENT");
+
+		// the form's own check: a promise needs its amount
+		Document missing = page(outcome(account, session, "keep-agent", "AGENT").param("result", "RIGHT_PARTY")
+			.param("outcome", "PROMISE_TO_PAY")
+			.param("dueOn", "2026-12-10")
+			.param("note", "Salary on the 10th"));
+		assertThat(missing.select("#outcome-form [name=result] option[selected]").attr("value"))
+			.isEqualTo("RIGHT_PARTY");
+		assertThat(missing.select("#outcome-form [name=outcome] option[selected]").attr("value"))
+			.isEqualTo("PROMISE_TO_PAY");
+		assertThat(missing.select("#outcome-form [name=dueOn]").val()).isEqualTo("2026-12-10");
+		assertThat(missing.select("#outcome-form [name=note]").text()).isEqualTo("Salary on the 10th");
+		assertThat(missing.select("#outcome-form [data-error=amount]").text()).contains("required");
+		assertThat(missing.select("#outcome-form [name=amount]").hasClass("is-invalid")).isTrue();
+		assertThat(missing.select("[data-problem]").text()).contains("Not recorded");
+
+		// and one the desk finds after it (a date already past), beside its field too
+		Document past = page(outcome(account, session, "keep-agent", "AGENT").param("result", "RIGHT_PARTY")
+			.param("outcome", "PROMISE_TO_PAY")
+			.param("amount", "5000")
+			.param("dueOn", "2026-11-01")
+			.param("note", "Salary on the 10th"));
+		assertThat(past.select("#outcome-form [name=amount]").val()).isEqualTo("5000");
+		assertThat(past.select("#outcome-form [name=dueOn]").val()).isEqualTo("2026-11-01");
+		assertThat(past.select("#outcome-form [data-error=dueOn]").text()).contains("in the past");
+		assertThat(past.select("#outcome-form [data-error=amount]")).isEmpty();
+		assertThat(this.contacts.timeline(account.id(), 10)).as("a refused outcome logs no call").isEmpty();
+	}
+
+	@Test
+	void aSettlementSentForApprovalSaysWhoDecidesAndStaysOnTheAccount() throws Exception {
+		this.clock.set(MONDAY_IST);
+		this.users.createIfAbsent(new NewUser("asking-agent", "Asking", "secret", Set.of(Role.AGENT), List.of("en"),
+				List.of(), "RA-13", LocalDate.of(2027, 6, 30)));
+		this.agents.lead("asking-lead", "asking-agent");
+		AccountView account = this.portfolios.overdue(this.portfolios.indianNbfc(), 80, "50000.00");
+		AccountView other = this.portfolios.overdue(this.portfolios.indianNbfc(), 70, "50000.00");
+		this.next.assign(account.id(), "asking-agent", "lead");
+		this.next.assign(other.id(), "asking-agent", "lead");
+		MockHttpSession session = verified(account, "asking-agent", "AGENT");
+
+		var response = this.mvc
+			.perform(outcome(account, session, "asking-agent", "AGENT").param("result", "RIGHT_PARTY")
+				.param("outcome", "SETTLEMENT_AGREED")
+				.param("amount", "30000")
+				.param("note", "Lost her job; can pay 30,000 from her PF"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse();
+		assertThat(response.getHeader("HX-Redirect")).as("stays on the account").isNull();
+		assertThat(response.getHeader("HX-Trigger")).contains("dues-desk-outcome");
+		Document page = Jsoup.parse(response.getContentAsString());
+		assertThat(page.select("[data-sent-for-approval]").text()).contains("Settlement of", "30,000.00",
+				"sent for approval", "beyond your authority", "asking-lead", "Approvals");
+		assertThat(page.select("[data-problem]")).isEmpty();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM work_locks WHERE agent = 'asking-agent'")
+			.query(Integer.class)
+			.single()).as("no next account was taken").isZero();
+	}
+
+	@Test
+	void whoeverDoesNotCallReadsTheDeskWithoutItsControlsAndWhoeverCallsVerifiesFirst() throws Exception {
+		this.clock.set(Instant.parse("2026-11-30T15:00:00Z")); // 10:00 in New York
+		AccountView account = this.portfolios.overdue(this.portfolios.usIssuer(), 40, "1500.00");
+		String officer = this.agents.officer("desk-officer", "officer-secret");
+		Document read = page(get("/accounts/{id}/desk", account.id().value()).with(
+				org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(officer)
+					.roles("COMPLIANCE")));
+		assertThat(read.select("[data-read-only]").text()).contains("compliance officers make no calls");
+		assertThat(read.select("#rpv, #call-script, [data-call], #outcome-form")).isEmpty();
+		assertThat(read.text()).doesNotContain("Right party verified");
+		assertThat(read.select("#timeline")).isNotEmpty();
+
+		for (String role : List.of("TEAM_LEAD", "MANAGER", "ADMIN")) {
+			String user = role.equals("TEAM_LEAD") ? this.agents.lead("desk-lead") : this.agents
+				.user("desk-" + role.toLowerCase(java.util.Locale.ROOT), "role-secret", Role.valueOf(role));
+			MockHttpSession session = new MockHttpSession();
+			Document before = page(get("/accounts/{id}/desk", account.id().value()).session(session)
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.user(user)
+					.roles(role)));
+			assertThat(before.select("#rpv")).as(role + " verifies like anyone").isNotEmpty();
+			assertThat(before.text()).as(role).doesNotContain("Right party verified", "certificate —");
+			assertThat(before.select("#call-script")).as(role).isEmpty();
+			assertThat(before.select("[data-call]")).as(role).isNotEmpty();
+			Document refused = page(
+					outcome(account, session, user, role).param("result", "RIGHT_PARTY").param("outcome", "REFUSED"));
+			assertThat(refused.select("[data-problem]").text()).as(role).contains("Verify the customer");
+			MockHttpSession checked = verified(account, user, role);
+			Document after = page(get("/accounts/{id}/desk", account.id().value()).session(checked)
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.user(user)
+					.roles(role)));
+			assertThat(after.text()).as(role).contains("Right party verified");
+			assertThat(after.select("#call-script").text()).as(role).contains("debt collector");
+		}
+	}
+
+	@Test
+	void anExpiredCertificateIsSaidPlainlyAndClosesTheCall() throws Exception {
+		this.clock.set(MONDAY_IST);
+		this.users.createIfAbsent(new NewUser("lapsed-agent", "Lapsed", "secret", Set.of(Role.AGENT), List.of("en"),
+				List.of(), "RA-LAPSED", LocalDate.of(2026, 11, 1)));
+		AccountView account = this.portfolios.overdue(this.portfolios.indianNbfc(), 40, "50000.00");
+		this.next.assign(account.id(), "lapsed-agent", "lead");
+		var agent = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.user("lapsed-agent")
+			.roles("AGENT");
+		MockHttpSession session = verified(account, "lapsed-agent", "AGENT");
+
+		Document desk = page(get("/accounts/{id}/desk", account.id().value()).session(session).with(agent));
+		assertThat(desk.select("[data-call-closed]").text()).contains("expired on", "2026",
+				"Calls to Indian accounts need a current one");
+		assertThat(desk.select("[data-call]")).isNotEmpty()
+			.allSatisfy((b) -> assertThat(b.hasAttr("disabled")).isTrue());
+		assertThat(desk.select("#call-script")).as("no disclosure recites a lapsed certificate").isEmpty();
+		assertThat(desk.text()).doesNotContain("RA-LAPSED");
+
+		Document panel = page(get("/accounts/{id}/compliance", account.id().value()).with(agent));
+		assertThat(panel.select("[data-channel=CALL] .badge").text()).isEqualTo("blocked");
+		assertThat(panel.select("[data-channel=CALL] [data-refusal]").text()).contains("expired on 2026-11-01");
+
+		var nothing = this.mvc
+			.perform(post("/desk/next").with(agent)
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		Document home = page(get("/desk").with(agent).flashAttrs(nothing.getFlashMap()));
+		assertThat(home.select("[data-certificate]").text()).contains("expired on", "Indian accounts");
+		assertThat(home.text()).doesNotContain("every account is taken");
+	}
+
+	private MockHttpSession verified(AccountView account, String user, String role) throws Exception {
+		MockHttpSession session = new MockHttpSession();
+		String ref = account.accountRef();
+		this.mvc.perform(post("/accounts/{id}/desk/verify", account.id().value())
+			.param("answer", ref.substring(ref.length() - 4))
+			.session(session)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(user)
+				.roles(role))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+				.string("HX-Refresh", "true"));
+		return session;
+	}
+
+	private MockHttpServletRequestBuilder outcome(AccountView account, MockHttpSession session, String user,
+			String role) {
+		return post("/accounts/{id}/desk/outcome", account.id().value()).session(session)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(user)
+				.roles(role))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("number", phone(account));
+	}
+
+	private Document page(MockHttpServletRequestBuilder request) throws Exception {
+		return Jsoup
+			.parse(this.mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
 	}
 
 	private org.springframework.test.web.servlet.ResultMatcher content(String text) {

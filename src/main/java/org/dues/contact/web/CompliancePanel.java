@@ -25,6 +25,7 @@ import org.dues.compliance.HoldType;
 import org.dues.compliance.PersonRole;
 import org.dues.compliance.Purpose;
 import org.dues.compliance.RuleResult;
+import org.dues.contact.CallerCheck;
 import org.dues.contact.ContactLog;
 import org.dues.customer.CustomerManagement;
 import org.dues.customer.CustomerView;
@@ -223,10 +224,17 @@ class CompliancePanel {
 		Map<Channel, ContactGate.Preview> previews = this.log.checkEach(new ContactGate.Request(account.id(), Set.of(),
 				Channel.CALL, addresses.get(Channel.CALL), PersonRole.CONSUMER, Purpose.COLLECTION), addresses);
 		List<ChannelRow> channels = new ArrayList<>();
-		previews.forEach((channel,
-				preview) -> channels.add(new ChannelRow(channel, addresses.get(channel), preview.decision().allowed(),
+		boolean contacts = user.getAuthorities().stream().anyMatch((a) -> CALLERS.contains(a.getAuthority()));
+		previews.forEach((channel, preview) -> {
+			// one who makes contacts reads whether they may make this one (a recovery
+			// agent's certificate), not only whether the customer may be contacted now
+			CallerCheck.Refusal refusal = contacts ? this.log.callerRefusal(account.id(), channel, user.getName())
+					: null;
+			channels
+				.add(new ChannelRow(channel, addresses.get(channel), refusal == null && preview.decision().allowed(),
 						preview.decision().blockedBy().stream().map(RuleResult::reason).map(relabel).toList(),
-						preview.decision().warnings().stream().map(relabel).toList(), preview.nextOpening())));
+						preview.decision().warnings().stream().map(relabel).toList(), preview.nextOpening(), refusal));
+		});
 		ContactGate.Preview calls = previews.get(Channel.CALL);
 		ContactGate.Preview everyDebt = this.log.check(new ContactGate.Request(account.id(),
 				all.stream().map(AccountView::id).collect(java.util.stream.Collectors.toSet()), Channel.CALL,
@@ -247,8 +255,7 @@ class CompliancePanel {
 		model.addAttribute("asked", asked);
 		model.addAttribute("timeline", this.log.timeline(account.id(), 15));
 		model.addAttribute("liftable", liftable(holds, asked, Actor.of(user)));
-		model.addAttribute("canContact",
-				user.getAuthorities().stream().anyMatch((a) -> CALLERS.contains(a.getAuthority())));
+		model.addAttribute("canContact", contacts);
 		model.addAttribute("holdTypes", HoldType.values());
 		model.addAttribute("consentKinds", ConsentKind.values());
 		model.addAttribute("channelValues", Channel.values());
@@ -309,7 +316,7 @@ class CompliancePanel {
 
 	/** A channel's state now. */
 	record ChannelRow(Channel channel, @Nullable String address, boolean open, List<String> reasons,
-			List<String> warnings, @Nullable Instant nextOpening) {
+			List<String> warnings, @Nullable Instant nextOpening, CallerCheck.@Nullable Refusal refusal) {
 	}
 
 	/** What the last action did, for the panel's alert. */

@@ -6,9 +6,9 @@ import java.util.UUID;
 import org.dues.customer.CustomerManagement;
 import org.dues.customer.CustomerView;
 import org.dues.portfolio.AccountId;
+import org.dues.portfolio.AccountSearch;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.AccountVisibility;
-import org.dues.system.RecordReach;
 import org.dues.system.Scoped;
 import org.dues.system.Scopes;
 import org.dues.portfolio.Accounts;
@@ -30,9 +30,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 @PageController
 class AccountPages {
 
-	private static final int SEARCH_LIMIT = 50;
-
 	private final Accounts accounts;
+
+	private final AccountSearch search;
 
 	private final CustomerManagement customers;
 
@@ -42,9 +42,10 @@ class AccountPages {
 
 	private final RightPartyVerification rightParty;
 
-	AccountPages(Accounts accounts, CustomerManagement customers, Creditors creditors, Scopes scopes,
-			RightPartyVerification rightParty) {
+	AccountPages(Accounts accounts, AccountSearch search, CustomerManagement customers, Creditors creditors,
+			Scopes scopes, RightPartyVerification rightParty) {
 		this.accounts = accounts;
+		this.search = search;
 		this.scopes = scopes;
 		this.rightParty = rightParty;
 		this.customers = customers;
@@ -52,15 +53,15 @@ class AccountPages {
 	}
 
 	@GetMapping("/accounts")
-	String search(@RequestParam(required = false) @Nullable String q,
+	String search(@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "1") int page,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
 			Authentication user) {
-		List<AccountView> found = (q == null) ? List.of() : this.accounts.search(q, SEARCH_LIMIT);
-		if (!this.scopes.seesAll(user)) {
-			found = found.stream()
-				.filter((a) -> this.scopes.reaches(user, RecordReach.account(a.id().value())))
-				.toList();
-		}
+		// the scope is part of the statement: what is counted and paged is what the user
+		// may open
+		AccountSearch.Page results = (q == null) ? new AccountSearch.Page(List.of(), 0, 0) : this.search.find(q,
+				Math.max(page, 1) - 1, (column, params) -> this.scopes.accountCondition(user, column, params));
+		List<AccountView> found = results.accounts();
+		model.addAttribute("results", results);
 		var names = this.customers.getAll(found.stream().map(AccountView::customerId).toList());
 		model.addAttribute("q", q);
 		model.addAttribute("rows",

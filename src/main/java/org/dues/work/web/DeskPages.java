@@ -3,17 +3,27 @@ package org.dues.work.web;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
+import org.dues.arrangement.ArrangementStatus;
+import org.dues.arrangement.ArrangementView;
 import org.dues.arrangement.Asker;
 import org.dues.arrangement.Frequency;
 import org.dues.contact.ContactLog;
 import org.dues.customer.CustomerManagement;
 import org.dues.customer.CustomerView;
+import org.dues.identity.Teams;
 import org.dues.portfolio.AccountId;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.AccountVisibility;
@@ -23,11 +33,14 @@ import org.dues.portfolio.Creditors;
 import org.dues.shared.Choice;
 import org.dues.shared.ConflictException;
 import org.dues.shared.InvalidInputException;
+import org.dues.shared.Money;
 import org.dues.shared.validation.IsoDate;
 import org.dues.shared.validation.OneOf;
 import org.dues.system.FormErrors;
 import org.dues.system.PageController;
 import org.dues.system.RightPartyVerification;
+import org.dues.system.VerificationAttempts;
+import org.dues.work.AgentCertificates;
 import org.dues.work.CallResult;
 import org.dues.work.Desk;
 import org.dues.work.NextAccount;
@@ -49,12 +62,24 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The agent's desk: the "next account" button, and on the account page the workspace
  * panel (right-party verification, the call script, click-to-call through the gate, the
- * outcome form, notes and the timeline).
+ * outcome form, notes and the timeline). Whoever may call (agents, and leads, managers
+ * and administrators taking a call) verifies the customer like anyone before the
+ * disclosure and the outcomes only the customer can give; a compliance officer, who makes
+ * no calls, reads the account's workspace without its call controls. A form refused keeps
+ * what was entered, each error beside its field; an arrangement sent for approval keeps
+ * the agent on the account and says who decides it.
  */
 @PageController
 class DeskPages {
 
 	private static final String PANEL = "work/desk :: panel";
+
+	/** The roles that place calls and record outcomes (as the security rules allow). */
+	private static final Set<String> CALLERS = Set.of("ROLE_AGENT", "ROLE_TEAM_LEAD", "ROLE_MANAGER", "ROLE_ADMIN");
+
+	/** The outcome form's fields, for errors shown beside them. */
+	private static final List<String> FIELDS = List.of("result", "outcome", "amount", "dueOn", "callbackAt",
+			"instalments", "frequency", "note", "interactionId", "number");
 
 	private final Desk desk;
 
@@ -66,26 +91,30 @@ class DeskPages {
 
 	private final Creditors creditors;
 
+	private final Teams teams;
+
 	private final RightPartyVerification rightParty;
 
 	private final DeskScripts scripts;
 
-	private final org.dues.system.VerificationAttempts attempts;
+	private final VerificationAttempts attempts;
 
 	DeskPages(Desk desk, NextAccount next, Accounts accounts, CustomerManagement customers, Creditors creditors,
-			RightPartyVerification rightParty, DeskScripts scripts, org.dues.system.VerificationAttempts attempts) {
+			Teams teams, RightPartyVerification rightParty, DeskScripts scripts, VerificationAttempts attempts) {
 		this.attempts = attempts;
 		this.desk = desk;
 		this.next = next;
 		this.accounts = accounts;
 		this.customers = customers;
 		this.creditors = creditors;
+		this.teams = teams;
 		this.rightParty = rightParty;
 		this.scripts = scripts;
 	}
 
 	@GetMapping("/desk")
-	String home(Model model) {
+	String home(Model model, Authentication user) {
+		model.addAttribute("certificate", this.scripts.certificate(user.getName()));
 		return "work/home";
 	}
 
@@ -102,7 +131,7 @@ class DeskPages {
 
 	@GetMapping("/accounts/{id}/desk")
 	String panel(@PathVariable @Scoped("account") UUID id, Model model, Authentication user) {
-		return render(id, model, user, null, null, null);
+		return render(id, model, user, Shown.nothing());
 	}
 
 	@PostMapping("/accounts/{id}/desk/verify")
@@ -111,15 +140,15 @@ class DeskPages {
 		AccountView account = this.accounts.get(new AccountId(id));
 		CustomerView customer = this.customers.get(account.customerId());
 		if (!this.attempts.mayTry(user.getName(), id)) {
-			return render(id, model, user, null, null, "desk.verify.locked");
+			return render(id, model, user, Shown.problemKey("desk.verify.locked"));
 		}
 		if (matches(account, customer, answer)) {
 			this.rightParty.verified(id);
 			response.setHeader("HX-Refresh", "true");
-			return render(id, model, user, null, null, null);
+			return render(id, model, user, Shown.nothing());
 		}
 		this.attempts.failed(user.getName(), id);
-		return render(id, model, user, null, null, "desk.verify.failed");
+		return render(id, model, user, Shown.problemKey("desk.verify.failed"));
 	}
 
 	@PostMapping("/accounts/{id}/desk/call")
@@ -129,19 +158,28 @@ class DeskPages {
 			ContactLog.Attempt attempt = this.desk.call(new AccountId(id), number, user.getName());
 			// The compliance panel beside reads itself again: the call counts now.
 			response.setHeader("HX-Trigger", "dues-desk-call");
-			return render(id, model, user, attempt, null, null);
+			return render(id, model, user, Shown.nothing().with(attempt));
 		}
 		catch (InvalidInputException | ConflictException ex) {
-			return render(id, model, user, null, String.valueOf(ex.getMessage()), null);
+			return render(id, model, user, Shown.problem(String.valueOf(ex.getMessage())));
 		}
 	}
 
 	@PostMapping("/accounts/{id}/desk/outcome")
 	String outcome(@PathVariable @Scoped("account") UUID id, @Valid @ModelAttribute OutcomeForm form,
-			BindingResult binding, Model model, Authentication user, HttpServletResponse response) {
+			BindingResult binding, HttpServletRequest request, Model model, Authentication user,
+			HttpServletResponse response) {
+		Map<String, String> entered = entered(request);
 		if (binding.hasErrors()) {
-			return render(id, model, user, null, FormErrors.describe(binding), null);
+			List<InvalidInputException.FieldError> errors = binding.getFieldErrors()
+				.stream()
+				.map((e) -> new InvalidInputException.FieldError(e.getField(),
+						e.isBindingFailure() ? "'%s' is not valid here".formatted(e.getRejectedValue())
+								: String.valueOf(e.getDefaultMessage())))
+				.toList();
+			return render(id, model, user, Shown.refused(entered, errors, FormErrors.describe(binding)));
 		}
+		Desk.Recorded recorded;
 		try {
 			Desk.Disposition disposition = new Desk.Disposition(
 					Choice.orNull("result", form.result(), CallResult.class),
@@ -149,20 +187,34 @@ class DeskPages {
 					amount(form.amount()), date("dueOn", form.dueOn()), form.instalments(),
 					Choice.orNull("frequency", form.frequency(), Frequency.class), dateTime(form.callbackAt()),
 					blank(form.note()));
-			if (disposition.outcome() != null && disposition.outcome().needsRightParty() && !seesAll(user)
+			if (disposition.outcome() != null && disposition.outcome().needsRightParty()
 					&& !this.rightParty.isVerified(id)) {
-				return render(id, model, user, null, null, "desk.verify.needed");
+				return render(id, model, user, Shown.problemKey("desk.verify.needed").keeping(entered));
 			}
-			this.desk.dispose(new AccountId(id), disposition, asker(user));
+			recorded = this.desk.dispose(new AccountId(id), disposition, asker(user));
 		}
-		catch (InvalidInputException | ConflictException ex) {
-			return render(id, model, user, null, String.valueOf(ex.getMessage()), null);
+		catch (InvalidInputException ex) {
+			return render(id, model, user, Shown.refused(entered, ex.errors(), String.valueOf(ex.getMessage())));
+		}
+		catch (ConflictException ex) {
+			return render(id, model, user, Shown.problem(String.valueOf(ex.getMessage())).keeping(entered));
+		}
+		ArrangementView arrangement = recorded.arrangement();
+		if (arrangement != null && arrangement.status() == ArrangementStatus.PENDING_APPROVAL) {
+			// not in force until someone decides: the agent stays on the account and is
+			// told who decides; the panels beside read themselves again (the call counts,
+			// the arrangement waits)
+			response.setHeader("HX-Trigger", "dues-desk-call, dues-desk-outcome");
+			return render(id, model, user,
+					Shown.nothing()
+						.sent(new SentForApproval(arrangement.kind().name(), arrangement.amount(), beyond(arrangement),
+								leadsOf(user.getName()))));
 		}
 		// recorded: on to the next account
 		Optional<NextAccount.Next> found = this.next.next(user.getName());
 		response.setHeader("HX-Redirect",
 				found.map((n) -> "/accounts/" + n.accountId().value() + "?recorded").orElse("/desk?recorded"));
-		return render(id, model, user, null, null, null);
+		return render(id, model, user, Shown.nothing());
 	}
 
 	@PostMapping("/accounts/{id}/desk/notes")
@@ -170,22 +222,30 @@ class DeskPages {
 			Model model, Authentication user) {
 		try {
 			this.desk.note(new AccountId(id), body, user.getName());
-			return render(id, model, user, null, null, null);
+			return render(id, model, user, Shown.nothing());
 		}
 		catch (InvalidInputException ex) {
-			return render(id, model, user, null, String.valueOf(ex.getMessage()), null);
+			return render(id, model, user, Shown.problem(String.valueOf(ex.getMessage())));
 		}
 	}
 
-	private String render(UUID id, Model model, Authentication user, ContactLog.@Nullable Attempt attempt,
-			@Nullable String problem, @Nullable String problemKey) {
+	private String render(UUID id, Model model, Authentication user, Shown shown) {
 		AccountView account = this.accounts.get(new AccountId(id));
 		CustomerView customer = this.customers.get(account.customerId());
 		CreditorView creditor = this.creditors.get(account.creditorId());
-		boolean verified = seesAll(user) || this.rightParty.isVerified(id);
+		boolean calls = calls(user);
+		// only a verified customer counts as verified, whoever is at the desk; those who
+		// read an account whole read its timeline without it
+		boolean verified = calls && this.rightParty.isVerified(id);
+		AgentCertificates.Standing certificate = this.scripts.certificate(user.getName());
+		ContactLog.Attempt attempt = shown.attempt();
 		model.addAttribute("account", account);
 		model.addAttribute("customer", customer);
+		model.addAttribute("calls", calls);
 		model.addAttribute("verified", verified);
+		model.addAttribute("readsWhole", verified || AccountVisibility.readsWhole(user.getAuthorities()));
+		model.addAttribute("certificate", certificate);
+		model.addAttribute("callClosed", calls && this.scripts.lacksCertificate(account, certificate));
 		model.addAttribute("attempt", attempt);
 		model.addAttribute("blockedReason",
 				(attempt == null || attempt.allowed() || attempt.interaction().blockedReason() == null) ? null
@@ -193,10 +253,13 @@ class DeskPages {
 							.apply(String.valueOf(attempt.interaction().blockedReason())));
 		model.addAttribute("nextOpening", (attempt == null || attempt.allowed()) ? null
 				: this.desk.nextCallOpening(account.id(), attempt.interaction().address()));
-		model.addAttribute("problem", problem);
-		model.addAttribute("problemKey", problemKey);
-		model.addAttribute("script", this.scripts.disclosure(account, customer, creditor, user.getName(),
-				this.desk.spokenBefore(account.id())));
+		model.addAttribute("problem", shown.problem());
+		model.addAttribute("problemKey", shown.problemKey());
+		model.addAttribute("entered", shown.entered());
+		model.addAttribute("errors", shown.errors());
+		model.addAttribute("sent", shown.sent());
+		model.addAttribute("script", verified ? this.scripts.disclosure(account, customer, creditor, user.getName(),
+				this.desk.spokenBefore(account.id())) : null);
 		model.addAttribute("opening", this.scripts.opening(customer, user.getName()));
 		model.addAttribute("results", CallResult.values());
 		model.addAttribute("outcomes", Outcome.values());
@@ -204,6 +267,38 @@ class DeskPages {
 		model.addAttribute("zone", this.desk.zoneOf(account, customer).getId());
 		model.addAttribute("timeline", this.desk.timeline(account.id(), 50));
 		return PANEL;
+	}
+
+	/** What was entered in the outcome form, to show it again. */
+	private static Map<String, String> entered(HttpServletRequest request) {
+		Map<String, String> entered = new HashMap<>();
+		for (String field : FIELDS) {
+			String value = request.getParameter(field);
+			if (value != null) {
+				entered.put(field, value);
+			}
+		}
+		return entered;
+	}
+
+	/** The leads of the teams the user is in: who may approve what they ask. */
+	private List<String> leadsOf(String user) {
+		return this.teams.teamsOf(user)
+			.stream()
+			.map((team) -> this.teams.get(team).lead())
+			.filter((lead) -> lead != null && !lead.equals(user))
+			.map(String::valueOf)
+			.distinct()
+			.sorted()
+			.toList();
+	}
+
+	private static String beyond(ArrangementView arrangement) {
+		return (arrangement.approval() == null) ? "" : arrangement.approval().beyond();
+	}
+
+	private static boolean calls(Authentication user) {
+		return user.getAuthorities().stream().anyMatch((a) -> CALLERS.contains(a.getAuthority()));
 	}
 
 	/**
@@ -224,10 +319,6 @@ class DeskPages {
 		}
 		String ref = account.accountRef();
 		return given.length() == 4 && ref.length() >= 4 && ref.substring(ref.length() - 4).equalsIgnoreCase(given);
-	}
-
-	private static boolean seesAll(Authentication user) {
-		return AccountVisibility.readsWhole(user.getAuthorities());
 	}
 
 	static Asker asker(Authentication user) {
@@ -272,6 +363,72 @@ class DeskPages {
 			@Positive(message = "{dues.validation.amount.positive}") @Nullable Integer instalments,
 			@OneOf(Frequency.class) @Nullable String frequency, @Nullable String callbackAt,
 			@Nullable String note) implements OutcomeDetails.Fields {
+	}
+
+	/**
+	 * An arrangement recorded from the desk that waits for approval.
+	 *
+	 * @param kind the arrangement's kind ({@code SETTLEMENT})
+	 * @param beyond what goes beyond the agent's authority
+	 * @param leads the leads of the agent's teams, who (or a manager) decide it
+	 */
+	record SentForApproval(String kind, Money amount, String beyond, List<String> leads) {
+	}
+
+	/**
+	 * What the panel shows besides the account: a call just placed, a problem (as text or
+	 * a message key), the outcome form's entries and their errors by field, an
+	 * arrangement sent for approval.
+	 */
+	record Shown(ContactLog.@Nullable Attempt attempt, @Nullable String problem, @Nullable String problemKey,
+			Map<String, String> entered, Map<String, List<String>> errors, @Nullable SentForApproval sent) {
+
+		static Shown nothing() {
+			return new Shown(null, null, null, Map.of(), Map.of(), null);
+		}
+
+		static Shown problem(String text) {
+			return new Shown(null, text, null, Map.of(), Map.of(), null);
+		}
+
+		static Shown problemKey(String key) {
+			return new Shown(null, null, key, Map.of(), Map.of(), null);
+		}
+
+		/**
+		 * The form refused: what was entered, each error beside its field, and those of
+		 * no field of the form above it.
+		 */
+		static Shown refused(Map<String, String> entered, List<InvalidInputException.FieldError> errors, String whole) {
+			Map<String, List<String>> byField = new LinkedHashMap<>();
+			List<String> elsewhere = new ArrayList<>();
+			for (InvalidInputException.FieldError error : errors) {
+				String named = error.field().split("[ .\\[(]", 2)[0];
+				// an arrangement names a plan's first date as its own field
+				String field = named.equals("firstDueOn") ? "dueOn" : named;
+				if (FIELDS.contains(field)) {
+					byField.computeIfAbsent(field, (f) -> new ArrayList<>()).add(error.message());
+				}
+				else {
+					elsewhere.add(error.field() + ": " + error.message());
+				}
+			}
+			String problem = errors.isEmpty() ? whole : elsewhere.isEmpty() ? null : String.join("; ", elsewhere);
+			return new Shown(null, problem, byField.isEmpty() ? null : "desk.outcome.refused", entered, byField, null);
+		}
+
+		Shown with(ContactLog.Attempt attempt) {
+			return new Shown(attempt, this.problem, this.problemKey, this.entered, this.errors, this.sent);
+		}
+
+		Shown keeping(Map<String, String> entered) {
+			return new Shown(this.attempt, this.problem, this.problemKey, entered, this.errors, this.sent);
+		}
+
+		Shown sent(SentForApproval sent) {
+			return new Shown(this.attempt, this.problem, this.problemKey, this.entered, this.errors, sent);
+		}
+
 	}
 
 }

@@ -6,6 +6,7 @@ import org.dues.customer.CustomerView;
 import org.dues.identity.UserManagement;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.CreditorView;
+import org.dues.work.AgentCertificates;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -16,8 +17,9 @@ import org.springframework.stereotype.Component;
  * What the person at the desk says, in the customer's language where Dues has it (else
  * English): the neutral opening line before the right party is verified, and the
  * disclosure the jurisdiction requires after. When the agent reads the desk in another
- * language, each line comes with what it means in theirs; the rest of the desk stays in
- * the agent's language.
+ * language, each line comes with what it means in theirs. A disclosure that names the
+ * caller's recovery-agent certificate is given only while the certificate is current:
+ * with none, the caller makes no call on the account and has nothing to recite.
  */
 @Component
 class DeskScripts {
@@ -26,9 +28,25 @@ class DeskScripts {
 
 	private final MessageSource messages;
 
-	DeskScripts(UserManagement users, MessageSource messages) {
+	private final AgentCertificates certificates;
+
+	DeskScripts(UserManagement users, MessageSource messages, AgentCertificates certificates) {
 		this.users = users;
 		this.messages = messages;
+		this.certificates = certificates;
+	}
+
+	/** The caller's recovery-agent certificate as it stands today. */
+	AgentCertificates.Standing certificate(String user) {
+		return this.certificates.standing(user);
+	}
+
+	/**
+	 * Whether the account's calls need a certificate the caller lacks (an Indian account,
+	 * no current certificate): their Call is closed.
+	 */
+	boolean lacksCertificate(AccountView account, AgentCertificates.Standing standing) {
+		return !standing.current() && this.certificates.needed(account);
 	}
 
 	/**
@@ -45,9 +63,10 @@ class DeskScripts {
 	/**
 	 * The disclosure the jurisdiction requires, in the customer's language where Dues has
 	 * it: for the US the first-communication disclosure until there has been a
-	 * conversation, the debt-collector notice after.
+	 * conversation, the debt-collector notice after; null when it would recite a
+	 * certificate the caller does not hold now.
 	 */
-	Script disclosure(AccountView account, CustomerView customer, CreditorView creditor, String user,
+	@Nullable Script disclosure(AccountView account, CustomerView customer, CreditorView creditor, String user,
 			boolean spokenBefore) {
 		String key = switch (creditor.country()) {
 			case "US" -> spokenBefore ? "script.US.later" : "script.US.first";
@@ -55,10 +74,13 @@ class DeskScripts {
 			case "GB" -> "script.GB";
 			default -> "script.other";
 		};
-		UserManagement.UserView agent = this.users.find(user).orElse(null);
+		AgentCertificates.Standing standing = this.certificates.standing(user);
+		if (key.equals("script.IN") && (!standing.current() || standing.number() == null)) {
+			return null;
+		}
 		String ref = account.accountRef();
 		Object[] args = { displayName(user), creditor.name(), ref.substring(Math.max(0, ref.length() - 4)),
-				(agent == null || agent.certificateNumber() == null) ? "—" : agent.certificateNumber() };
+				(standing.number() == null) ? "—" : standing.number() };
 		return say(key, args, customer);
 	}
 
