@@ -262,10 +262,16 @@ class ObjectScopeTests {
 		this.mvc.perform(get("/accounts/{id}/desk", account.id().value()).with(agent)).andExpect(status().isOk());
 		this.mvc.perform(get("/accounts/{id}", account.id().value()).with(mate)).andExpect(status().isNotFound());
 
-		// a day later it is still theirs while the settlement is open
+		// a day later it is still theirs while the settlement is open, and search, which
+		// checks the same scope in SQL, finds it for them and not for their teammate
 		this.clock.advance(Duration.ofHours(25));
 		this.mvc.perform(get("/accounts/{id}", account.id().value()).with(agent)).andExpect(status().isOk());
 		this.mvc.perform(get("/accounts/{id}", account.id().value()).with(mate)).andExpect(status().isNotFound());
+		this.mvc.perform(get("/accounts").param("q", account.accountRef()).with(agent))
+			.andExpect(content().string(containsString("1 account found")));
+		this.mvc.perform(get("/accounts").param("q", account.accountRef()).with(mate))
+			.andExpect(content().string(not(containsString(account.accountRef() + "<"))))
+			.andExpect(content().string(not(containsString("1 account found"))));
 
 		// an account they worked and a lead then gave to a teammate: theirs for the day
 		AccountView worked = this.portfolios.overdue(nbfc, 30, "20000.00");
