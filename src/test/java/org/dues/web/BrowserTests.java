@@ -22,11 +22,8 @@ import org.dues.identity.Teams;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Creditors;
 import org.dues.work.NextAccount;
-import org.dues.work.QueueFilters;
-import org.dues.work.QueueSort;
 import org.dues.work.Queues;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -35,9 +32,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -52,10 +46,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 class BrowserTests {
-
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	@LocalServerPort
 	int port;
@@ -91,18 +81,7 @@ class BrowserTests {
 
 	@BeforeEach
 	void startBrowser() {
-		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--window-size=1400,1000", "--lang=en");
-		// The console, to catch what the Content-Security-Policy refused.
-		options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.build();
-		this.browser = new ChromeDriver(service, options);
+		this.browser = Chromium.start();
 	}
 
 	@AfterEach

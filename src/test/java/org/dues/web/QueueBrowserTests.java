@@ -16,7 +16,6 @@ import org.dues.work.QueueFilters;
 import org.dues.work.QueueSort;
 import org.dues.work.Queues;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -24,9 +23,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -62,17 +58,7 @@ class QueueBrowserTests {
 
 	@BeforeEach
 	void startBrowser() {
-		Assumptions.assumeTrue(
-				Files.isExecutable(BrowserTests.CHROMIUM) && Files.isExecutable(BrowserTests.CHROMEDRIVER),
-				"Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(BrowserTests.CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--window-size=1400,1000", "--lang=en");
-		this.browser = new ChromeDriver(
-				new ChromeDriverService.Builder().usingDriverExecutable(BrowserTests.CHROMEDRIVER.toFile()).build(),
-				options);
+		this.browser = Chromium.start();
 	}
 
 	@AfterEach

@@ -1,6 +1,5 @@
 package org.dues.web;
 
-import java.nio.file.Files;
 import java.util.Map;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -10,15 +9,11 @@ import org.dues.Portfolios;
 import org.dues.TestAgents;
 import org.dues.portfolio.CreditorView;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -48,16 +43,7 @@ class SearchBrowserTests {
 
 	@BeforeEach
 	void startBrowser() {
-		Assumptions.assumeTrue(
-				Files.isExecutable(BrowserTests.CHROMIUM) && Files.isExecutable(BrowserTests.CHROMEDRIVER),
-				"Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(BrowserTests.CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--no-first-run", "--disable-background-networking", "--window-size=1400,1000", "--lang=en");
-		this.browser = new ChromeDriver(
-				new ChromeDriverService.Builder().usingDriverExecutable(BrowserTests.CHROMEDRIVER.toFile()).build(),
-				options);
+		this.browser = Chromium.start();
 	}
 
 	@AfterEach
