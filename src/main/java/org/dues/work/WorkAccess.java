@@ -43,13 +43,7 @@ class WorkAccess implements RecordScope {
 	 * The accounts among {@code :accounts} that a user in {@code :who} follows: took an
 	 * open arrangement on, or recorded an outcome or note on since {@code :since}.
 	 */
-	private static final String FOLLOWED = """
-			EXISTS (SELECT 1 FROM arrangement_facts r WHERE r.account_id = ANY(:accounts) AND r.open
-			        AND r.created_by = ANY(:who))
-			    OR EXISTS (SELECT 1 FROM work_dispositions d WHERE d.account_id = ANY(:accounts)
-			               AND d.agent = ANY(:who) AND d.recorded_at > :since)
-			    OR EXISTS (SELECT 1 FROM work_notes n WHERE n.account_id = ANY(:accounts)
-			               AND n.written_by = ANY(:who) AND n.written_at > :since)""";
+	private static final String FOLLOWED = followed("ANY(:accounts)", "who", "since");
 
 	private static final Set<String> SEE_ALL = Set.of(Role.MANAGER.authority(), Role.COMPLIANCE.authority(),
 			Role.ADMIN.authority());
@@ -115,7 +109,7 @@ class WorkAccess implements RecordScope {
 		params.put("scopeSince", Timestamp.from(this.clock.instant().minus(WORKED_WITHIN)));
 		params.put("scopeWho", new String[] { user });
 		List<String> any = new ArrayList<>();
-		any.add(followedBy("scopeWho"));
+		any.add(followed("%s", "scopeWho", "scopeSince"));
 		any.add("EXISTS (SELECT 1 FROM work_assignments sw WHERE sw.account_id = %s AND sw.agent = :scopeAgent)");
 		any.add("EXISTS (SELECT 1 FROM work_locks sl WHERE sl.account_id = %s AND sl.agent = :scopeAgent"
 				+ " AND sl.expires_at > :scopeNow)");
@@ -128,7 +122,7 @@ class WorkAccess implements RecordScope {
 		if (roles(caller).contains(Role.TEAM_LEAD.authority())) {
 			Teams.Scope led = ledScope(caller);
 			params.put("scopeMembers", led.members().toArray(String[]::new));
-			any.add(followedBy("scopeMembers"));
+			any.add(followed("%s", "scopeMembers", "scopeSince"));
 			any.add("EXISTS (SELECT 1 FROM work_assignments sw WHERE sw.account_id = %s"
 					+ " AND sw.agent = ANY(:scopeMembers))");
 			String queued = queuedFor(led, "sq", params);
@@ -193,17 +187,22 @@ class WorkAccess implements RecordScope {
 	}
 
 	/**
-	 * {@link #FOLLOWED} for one account whose id is {@code %s}, by the users in the
-	 * parameter named.
+	 * Whether the account {@code account} (an SQL expression: one id, or
+	 * {@code ANY(:accounts)}) is followed by a user in the array parameter {@code who}:
+	 * they took an open arrangement on it, or recorded an outcome or a note on it after
+	 * the parameter {@code since}.
 	 */
-	private static String followedBy(String who) {
+	private static String followed(String account, String who, String since) {
 		return """
-				(EXISTS (SELECT 1 FROM arrangement_facts sr WHERE sr.account_id = %s AND sr.open
-				        AND sr.created_by = ANY(:WHO))
-				    OR EXISTS (SELECT 1 FROM work_dispositions sd WHERE sd.account_id = %s
-				               AND sd.agent = ANY(:WHO) AND sd.recorded_at > :scopeSince)
-				    OR EXISTS (SELECT 1 FROM work_notes sn WHERE sn.account_id = %s
-				               AND sn.written_by = ANY(:WHO) AND sn.written_at > :scopeSince))""".replace("WHO", who);
+				(EXISTS (SELECT 1 FROM arrangement_facts fr WHERE fr.account_id = {account} AND fr.open
+				        AND fr.created_by = ANY(:{who}))
+				    OR EXISTS (SELECT 1 FROM work_dispositions fd WHERE fd.account_id = {account}
+				               AND fd.agent = ANY(:{who}) AND fd.recorded_at > :{since})
+				    OR EXISTS (SELECT 1 FROM work_notes fn WHERE fn.account_id = {account}
+				               AND fn.written_by = ANY(:{who}) AND fn.written_at > :{since}))"""
+			.replace("{account}", account)
+			.replace("{who}", who)
+			.replace("{since}", since);
 	}
 
 	/** The condition of a pooled account in a queue of the teams a lead leads. */
