@@ -49,6 +49,9 @@ class AuditKey {
 
 	private static final byte TINK_PREFIX = 0x01;
 
+	/** A tag's length: the five-byte Tink prefix and a 256-bit HMAC-SHA256 tag. */
+	static final int TAG_LENGTH = 5 + 32;
+
 	private final @Nullable Mac mac;
 
 	private final Set<Integer> keyIds = new HashSet<>();
@@ -213,9 +216,14 @@ class AuditKey {
 		}
 	}
 
-	/** The id of the key that made a tag, read from the tag's Tink prefix. */
+	/**
+	 * The id of the key that made a tag, read from the tag's Tink prefix: only a tag of
+	 * the length our keys make (the prefix and a 256-bit MAC) names one, so that a plain
+	 * SHA-256 hash which happens to start with the prefix byte (one in 256) reads as an
+	 * altered record, not as one made with another key.
+	 */
 	static @Nullable Integer keyId(byte[] tag) {
-		if (tag.length < 5 || tag[0] != TINK_PREFIX) {
+		if (tag.length != TAG_LENGTH || tag[0] != TINK_PREFIX) {
 			return null;
 		}
 		return ((tag[1] & 0xff) << 24) | ((tag[2] & 0xff) << 16) | ((tag[3] & 0xff) << 8) | (tag[4] & 0xff);
