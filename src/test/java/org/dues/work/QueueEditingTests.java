@@ -12,6 +12,7 @@ import org.dues.identity.Teams;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.CreditorView;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -284,6 +285,42 @@ class QueueEditingTests {
 			.andExpect(jsonPath("$.queue.active").value(true));
 		assertThat(this.queues.history(queue.id())).extracting(Queues.QueueChange::action)
 			.containsExactly("CHANGED", "PAUSED", "DEFINED");
+	}
+
+	@Test
+	void theQueuesPageWritesTheDaysPastDueFilterInWordsNotWithAnInfinity() throws Exception {
+		Queues.QueueView open = this.queues.define(
+				this.team, "Ninety and more " + this.nbfc.code(), new QueueFilters(List.of(this.nbfc.code()), List.of(),
+						90, null, null, null, List.of(), List.of(), List.of(), List.of()),
+				QueueSort.DPD_DESC, 300, "qe-manager");
+		Queues.QueueView early = this.queues.define(
+				this.team, "Up to thirty " + this.nbfc.code(), new QueueFilters(List.of(this.nbfc.code()), List.of(), 0,
+						30, null, null, List.of(), List.of(), List.of(), List.of()),
+				QueueSort.DPD_DESC, 300, "qe-manager");
+		Queues.QueueView band = this.queues.define(
+				this.team, "Thirty one to sixty " + this.nbfc.code(), new QueueFilters(List.of(this.nbfc.code()),
+						List.of(), 31, 60, null, null, List.of(), List.of(), List.of(), List.of()),
+				QueueSort.DPD_DESC, 300, "qe-manager");
+		for (String language : List.of("en", "hi")) {
+			Document page = Jsoup
+				.parse(this.mvc.perform(get("/queues").param("lang", language).with(as("qe-manager", "MANAGER")))
+					.andReturn()
+					.getResponse()
+					.getContentAsString());
+			String first = page.selectFirst("tr[data-queue=\"" + open.name() + "\"] [data-dpd]").text();
+			String second = page.selectFirst("tr[data-queue=\"" + early.name() + "\"] [data-dpd]").text();
+			String third = page.selectFirst("tr[data-queue=\"" + band.name() + "\"] [data-dpd]").text();
+			if (language.equals("en")) {
+				assertThat(first).isEqualTo("DPD 90 or more");
+				assertThat(second).isEqualTo("DPD up to 30");
+				assertThat(third).isEqualTo("DPD 31 to 60");
+			}
+			else {
+				assertThat(first).isEqualTo("DPD 90 या अधिक");
+				assertThat(third).isEqualTo("DPD 31 से 60");
+			}
+			assertThat(page.text()).doesNotContain("∞");
+		}
 	}
 
 	private Queues.QueueView define(String name, List<String> buckets, BigDecimal balanceMin) {

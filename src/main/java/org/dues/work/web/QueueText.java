@@ -1,6 +1,7 @@
 package org.dues.work.web;
 
 import java.math.BigDecimal;
+import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,6 +59,28 @@ public class QueueText {
 		}
 		return this.messages.getMessage("queues.balance.between",
 				new Object[] { amount(min, currency), amount(max, currency) }, locale);
+	}
+
+	/**
+	 * The days-past-due filter in the reader's words and digits ("90 or more", "up to
+	 * 30", "1 to 30"), or an empty text when the queue has none.
+	 */
+	public String daysPastDue(Queues.QueueView queue) {
+		Integer min = queue.filters().dpdMin();
+		Integer max = queue.filters().dpdMax();
+		if (min == null && max == null) {
+			return "";
+		}
+		Locale locale = LocaleContextHolder.getLocale();
+		NumberFormat digits = NumberFormat.getIntegerInstance(locale);
+		if (max == null) {
+			return this.messages.getMessage("queues.balance.atLeast", new Object[] { digits.format(min) }, locale);
+		}
+		if (min == null || min == 0) {
+			return this.messages.getMessage("queues.balance.atMost", new Object[] { digits.format(max) }, locale);
+		}
+		return this.messages.getMessage("queues.balance.between",
+				new Object[] { digits.format(min), digits.format(max) }, locale);
 	}
 
 	/** An amount of the queue's currency, as {@link #balance} writes it. */
