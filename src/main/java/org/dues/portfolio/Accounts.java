@@ -105,4 +105,20 @@ public class Accounts {
 		return refs;
 	}
 
+	/**
+	 * The accounts named, read in one statement; an id that is no account is left out.
+	 */
+	public java.util.Map<AccountId, AccountView> getAll(java.util.Collection<AccountId> ids) {
+		java.util.Map<AccountId, AccountView> found = new java.util.HashMap<>();
+		if (ids.isEmpty()) {
+			return found;
+		}
+		this.jdbc.sql(AccountRows.SELECT_ACCOUNT + " WHERE a.id = ANY(:ids)")
+			.param("ids", ids.stream().map(AccountId::value).toArray(java.util.UUID[]::new))
+			.query(AccountRows::account)
+			.list()
+			.forEach((account) -> found.put(account.id(), account));
+		return found;
+	}
+
 }

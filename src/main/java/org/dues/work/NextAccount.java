@@ -173,7 +173,7 @@ public class NextAccount {
 							ORDER BY m.position
 							LIMIT 1 FOR NO KEY UPDATE OF a SKIP LOCKED""".formatted(i,
 							waits(queue) ? eligible + waiting : eligible, routing(user, params),
-							queue.filters().sql("s" + i + "_", params))));
+							queue.selection("s" + i + "_", params))));
 			params.put("queue" + i, queue.id());
 		}
 		record Candidate(UUID account, @Nullable UUID followUp, @Nullable String cause) {
@@ -248,7 +248,7 @@ public class NextAccount {
 		}
 		List<String> any = new ArrayList<>();
 		for (int i = 0; i < queues.size(); i++) {
-			any.add(queues.get(i).filters().sql("f" + i + "_", params));
+			any.add(queues.get(i).selection("f" + i + "_", params));
 		}
 		return "(" + routing(user, params) + " AND (" + String.join(" OR ", any) + "))";
 	}
@@ -312,7 +312,8 @@ public class NextAccount {
 	}
 
 	/**
-	 * Assigns accounts to an agent (or the pool) in one statement.
+	 * Assigns accounts to an agent (or the pool) in one statement, and records each move
+	 * in the assignment history; an account already theirs is left as it is.
 	 * @throws InvalidInputException naming an unknown, disabled or non-agent user, or an
 	 * account that does not exist
 	 */
@@ -329,23 +330,55 @@ public class NextAccount {
 				throw new InvalidInputException("accountIds", "there is no account %s".formatted(id));
 			}
 		}
-		this.jdbc.sql("""
-				INSERT INTO work_assignments (account_id, agent, assigned_at, assigned_by, days_past_due, balance)
-				SELECT id, :agent, :now, :by, days_past_due, principal + interest + fees
-				FROM portfolio_account_facts WHERE id = ANY(:ids)
-				ON CONFLICT (account_id) DO UPDATE SET agent = EXCLUDED.agent, assigned_at = EXCLUDED.assigned_at,
-				    assigned_by = EXCLUDED.assigned_by, days_past_due = EXCLUDED.days_past_due,
-				    balance = EXCLUDED.balance""")
-			.param("ids", accounts.stream().map(AccountId::value).toArray(UUID[]::new))
+		move(ids, agent, by, null, null);
+	}
+
+	/**
+	 * Gives the accounts (which exist) to the agent or, agent null, to the pool, writing
+	 * who had each before, who gave it and when into {@code work_assignment_history}; an
+	 * account that is already the agent's (or pooled) is left alone.
+	 * @param batch the bulk action that moves them, if one does
+	 * @param queue the queue they were added to, when that is why they are pooled
+	 * @return how many accounts changed hands
+	 */
+	int move(UUID[] ids, @Nullable String agent, String by, @Nullable UUID batch, @Nullable UUID queue) {
+		// the present owners locked first, so the history names the owner each move
+		// replaced even when two leads move the same accounts at once
+		this.jdbc
+			.sql("SELECT account_id FROM work_assignments WHERE account_id = ANY(:ids) ORDER BY account_id FOR UPDATE")
+			.param("ids", ids)
+			.query(UUID.class)
+			.list();
+		return this.jdbc.sql("""
+				WITH moving AS (
+				    SELECT a.id, a.days_past_due, a.principal + a.interest + a.fees AS balance, w.agent AS was
+				    FROM portfolio_account_facts a LEFT JOIN work_assignments w ON w.account_id = a.id
+				    WHERE a.id = ANY(:ids) AND w.agent IS DISTINCT FROM CAST(:agent AS text)
+				), moved AS (
+				    INSERT INTO work_assignments (account_id, agent, assigned_at, assigned_by, days_past_due, balance)
+				    SELECT id, CAST(:agent AS text), :now, :by, days_past_due, balance FROM moving
+				    ON CONFLICT (account_id) DO UPDATE SET agent = EXCLUDED.agent, assigned_at = EXCLUDED.assigned_at,
+				        assigned_by = EXCLUDED.assigned_by, days_past_due = EXCLUDED.days_past_due,
+				        balance = EXCLUDED.balance
+				    RETURNING account_id
+				)
+				INSERT INTO work_assignment_history (account_id, from_agent, to_agent, queue_id, batch_id, assigned_by,
+				    assigned_at)
+				SELECT m.id, m.was, CAST(:agent AS text), CAST(:queue AS uuid), CAST(:batch AS uuid), :by, :now
+				FROM moving m JOIN moved ON moved.account_id = m.id""")
+			.param("ids", ids)
 			.param("agent", agent)
 			.param("now", Timestamp.from(this.clock.instant()))
 			.param("by", by)
+			.param("batch", batch)
+			.param("queue", queue)
 			.update();
 	}
 
 	/**
 	 * Moves every account an agent owns to another agent, or to the pool (to null); the
-	 * lead's bulk reassignment when an agent leaves or is overloaded.
+	 * lead's bulk reassignment when an agent leaves or is overloaded. Each move is
+	 * recorded in the assignment history.
 	 * @return how many accounts moved
 	 */
 	@Transactional
@@ -354,8 +387,17 @@ public class NextAccount {
 			throw new InvalidInputException("fromAgent", "there is no user '%s'".formatted(fromAgent));
 		}
 		requireAgent("agent", toAgent);
+		if (fromAgent.equals(toAgent)) {
+			return 0;
+		}
 		return this.jdbc.sql("""
-				UPDATE work_assignments SET agent = :to, assigned_at = :now, assigned_by = :by WHERE agent = :from""")
+				WITH moved AS (
+				    UPDATE work_assignments SET agent = CAST(:to AS text), assigned_at = :now, assigned_by = :by
+				    WHERE agent = :from
+				    RETURNING account_id
+				)
+				INSERT INTO work_assignment_history (account_id, from_agent, to_agent, assigned_by, assigned_at)
+				SELECT account_id, :from, CAST(:to AS text), :by, :now FROM moved""")
 			.param("from", fromAgent)
 			.param("to", toAgent)
 			.param("now", Timestamp.from(this.clock.instant()))

@@ -49,7 +49,7 @@ public class QueueSizes {
 		List<String> wheres = new ArrayList<>();
 		List<String> columns = new ArrayList<>();
 		for (int i = 0; i < active.size(); i++) {
-			String where = active.get(i).filters().sql("q" + i + "_", params);
+			String where = active.get(i).selection("q" + i + "_", params);
 			wheres.add(where);
 			columns.add("count(*) FILTER (WHERE %1$s), max(a.days_past_due) FILTER (WHERE %1$s)".formatted(where));
 		}

@@ -196,13 +196,14 @@ public class Queues {
 		return members;
 	}
 
-	private int refreshMembers(QueueView queue) {
+	/** Lists the queue's accounts again (see {@link #refreshMembers()}). */
+	int refreshMembers(QueueView queue) {
 		this.jdbc.sql("DELETE FROM work_queue_members WHERE queue_id = :id").param("id", queue.id()).update();
 		if (!queue.active()) {
 			return 0;
 		}
 		Map<String, Object> params = new LinkedHashMap<>();
-		String where = queue.filters().sql("q_", params);
+		String where = queue.selection("q_", params);
 		params.put("queue", queue.id());
 		Instant now = this.clock.instant();
 		params.put("now", Timestamp.from(now));
@@ -264,7 +265,7 @@ public class Queues {
 	public Size size(UUID id) {
 		QueueView queue = get(id);
 		Map<String, Object> params = new LinkedHashMap<>();
-		String where = queue.filters().sql("q_", params);
+		String where = queue.selection("q_", params);
 		return this.jdbc.sql("""
 				SELECT count(*), max(a.days_past_due)
 				FROM portfolio_account_facts a JOIN customer_routing_facts cu ON cu.customer_id = a.customer_id
@@ -280,7 +281,7 @@ public class Queues {
 	public List<UUID> preview(UUID id, int limit) {
 		QueueView queue = get(id);
 		Map<String, Object> params = new LinkedHashMap<>();
-		String where = queue.filters().sql("q_", params);
+		String where = queue.selection("q_", params);
 		params.put("limit", limit);
 		return this.jdbc
 			.sql("""
@@ -311,6 +312,22 @@ public class Queues {
 	 */
 	public record QueueView(UUID id, UUID teamId, String teamName, String name, QueueFilters filters, QueueSort sort,
 			int priority, boolean active, String createdBy, int version) {
+
+		/**
+		 * Which accounts the queue holds, as a SQL condition on {@code a}
+		 * (portfolio_account_facts) and {@code cu} (customer_routing_facts): an account
+		 * of one of its statuses that its filters match, or that a lead added to it by
+		 * hand ({@code work_queue_includes}); whether it is pooled is for the caller to
+		 * ask. Its parameters go into {@code params} named with the prefix.
+		 */
+		String selection(String prefix, Map<String, Object> params) {
+			String filters = this.filters.sql(prefix, params);
+			params.put(prefix + "queue", this.id);
+			// an uncorrelated IN: PostgreSQL hashes the (usually empty) list once
+			return "(" + filters + " OR (a.status = ANY(:" + prefix + "statuses) AND a.id IN (SELECT qi.account_id"
+					+ " FROM work_queue_includes qi WHERE qi.queue_id = :" + prefix + "queue)))";
+		}
+
 	}
 
 	/** What a queue is set to: what a change sets and its history keeps. */

@@ -210,7 +210,7 @@ class WorkAccess implements RecordScope {
 		List<String> queued = new ArrayList<>();
 		List<Queues.QueueView> theirs = this.queues.all().stream().filter((q) -> led.coversTeam(q.teamId())).toList();
 		for (int i = 0; i < theirs.size(); i++) {
-			queued.add(theirs.get(i).filters().sql(prefix + i + "_", params));
+			queued.add(theirs.get(i).selection(prefix + i + "_", params));
 		}
 		return queued.isEmpty() ? "false" : String.join(" OR ", queued);
 	}

@@ -1,0 +1,28 @@
+package org.dues.reporting.web;
+
+import java.security.Principal;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * Whether the layout's menu offers the scorecard: to agents (their own), leads and
+ * managers, as the web security rules let them read it.
+ */
+@ControllerAdvice(annotations = Controller.class)
+class ScorecardLink {
+
+	private static final Set<String> READERS = Set.of("ROLE_AGENT", "ROLE_TEAM_LEAD", "ROLE_MANAGER", "ROLE_ADMIN");
+
+	@ModelAttribute("canScorecard")
+	boolean canScorecard(@Nullable Principal principal) {
+		return principal instanceof Authentication user
+				&& user.getAuthorities().stream().anyMatch((a) -> READERS.contains(a.getAuthority()));
+	}
+
+}
