@@ -168,6 +168,9 @@ class SecurityConfiguration {
 				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/approvals", "/approvals/**")
 				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				// the audit trail, the contact policies and the blocked attempts
+				.requestMatchers("/compliance", "/compliance/**")
+				.hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())
 				.anyRequest()
 				.authenticated())
 			.addFilterAfter(new SecondFactorFilter(secondFactor(requiredRoles(mfaRoles))), AuthorizationFilter.class)
