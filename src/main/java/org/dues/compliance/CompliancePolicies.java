@@ -78,8 +78,12 @@ public class CompliancePolicies {
 		return own.isPresent() ? policy.combinedWith(own.get()) : policy;
 	}
 
-	/** A jurisdiction's policy on a day, or its country's when the region has none. */
-	ContactPolicy resolveJurisdiction(String jurisdiction, LocalDate on) {
+	/**
+	 * A jurisdiction's policy on a day, or its country's when the region has none: what a
+	 * creditor's own layer tightens.
+	 * @throws NotFoundException when neither has a policy in force on that day
+	 */
+	public ContactPolicy resolveJurisdiction(String jurisdiction, LocalDate on) {
 		return find(jurisdiction, on).or(() -> find(jurisdiction.split("-")[0], on))
 			.orElseThrow(() -> new NotFoundException("Contact policy for jurisdiction", jurisdiction));
 	}

@@ -76,6 +76,14 @@ public class CreditorPolicyLayers {
 	}
 
 	/**
+	 * A version's rules as a policy layer, to read what it changes against the
+	 * jurisdiction's policy.
+	 */
+	public ContactPolicy.Layer layerOf(LayerVersion version) {
+		return parse(version.rules()).toLayer(null, version.version(), version.effectiveFrom());
+	}
+
+	/**
 	 * Replaces the creditor's layer whole, if it is still at the version the caller read.
 	 * @param expected the version the caller read: 0 for "no layer yet", null for "any
 	 * existing layer"

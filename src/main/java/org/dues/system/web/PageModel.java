@@ -40,6 +40,16 @@ class PageModel {
 				&& user.getAuthorities().stream().anyMatch((a) -> "ROLE_ADMIN".equals(a.getAuthority()));
 	}
 
+	/**
+	 * The compliance pages: the audit trail, the contact policies, the blocked attempts.
+	 */
+	@ModelAttribute("canCheckCompliance")
+	boolean canCheckCompliance(@Nullable Principal principal) {
+		return principal instanceof org.springframework.security.core.Authentication user && user.getAuthorities()
+			.stream()
+			.anyMatch((a) -> "ROLE_COMPLIANCE".equals(a.getAuthority()) || "ROLE_ADMIN".equals(a.getAuthority()));
+	}
+
 	@ModelAttribute("currentUser")
 	@Nullable String currentUser(@Nullable Principal principal) {
 		return principal == null ? null : principal.getName();
