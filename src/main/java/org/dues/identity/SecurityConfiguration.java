@@ -168,16 +168,13 @@ class SecurityConfiguration {
 				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/approvals", "/approvals/**")
 				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
-<<<<<<< HEAD
 				// agents read their own scorecard, leads their teams', managers
 				// everyone's
 				.requestMatchers("/scorecard")
 				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
-=======
 				// the audit trail, the contact policies and the blocked attempts
 				.requestMatchers("/compliance", "/compliance/**")
 				.hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())
->>>>>>> comp18
 				.anyRequest()
 				.authenticated())
 			.addFilterAfter(new SecondFactorFilter(secondFactor(requiredRoles(mfaRoles))), AuthorizationFilter.class)
