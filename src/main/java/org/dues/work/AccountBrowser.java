@@ -1,23 +1,25 @@
 package org.dues.work;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.dues.customer.CustomerManagement;
 import org.dues.customer.CustomerView;
 import org.dues.identity.Teams;
 import org.dues.portfolio.AccountId;
-import org.dues.portfolio.AccountSearch;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Accounts;
 import org.dues.shared.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,15 +36,10 @@ public class AccountBrowser {
 	/** Accounts on a page. */
 	public static final int PAGE_SIZE = 25;
 
-	/**
-	 * The accounts as the browser reads them: an account, its customer's routing facts
-	 * and its owner, with {@code acct} another name of the account for the scope's
-	 * condition (which binds {@code a}, {@code cu} and {@code w} in its own subqueries).
-	 */
-	static final String FROM = """
-			FROM portfolio_account_facts a JOIN customer_routing_facts cu ON cu.customer_id = a.customer_id
-			LEFT JOIN work_assignments w ON w.account_id = a.id
-			CROSS JOIN LATERAL (SELECT a.id) AS acct (id)""";
+	/** A reference to the owner's or the customer's columns in a condition. */
+	private static final Pattern OWNER = Pattern.compile("(?<![A-Za-z0-9_])w\\.");
+
+	private static final Pattern CUSTOMER = Pattern.compile("(?<![A-Za-z0-9_])cu\\.");
 
 	private final JdbcClient jdbc;
 
@@ -56,8 +53,11 @@ public class AccountBrowser {
 
 	private final CustomerManagement customers;
 
+	private final WorkAccess access;
+
 	AccountBrowser(JdbcClient jdbc, Queues queues, Teams teams, QueueChecks checks, Accounts accounts,
-			CustomerManagement customers) {
+			CustomerManagement customers, WorkAccess access) {
+		this.access = access;
 		this.jdbc = jdbc;
 		this.queues = queues;
 		this.teams = teams;
@@ -74,11 +74,11 @@ public class AccountBrowser {
 	 * bucket, creditor or language), as a queue's filters are checked
 	 */
 	@Transactional(readOnly = true)
-	public Page browse(Criteria criteria, BrowseSort sort, int page, AccountSearch.Scope scope) {
+	public Page browse(Criteria criteria, BrowseSort sort, int page, Authentication reader) {
 		this.checks.check(criteria.filters());
 		Map<String, Object> params = new LinkedHashMap<>();
-		String where = where(criteria, scope, params);
-		long total = this.jdbc.sql("SELECT count(*) " + FROM + " WHERE " + where)
+		String where = where(criteria, reader, params);
+		long total = this.jdbc.sql("SELECT count(*) " + from(where) + " WHERE " + where)
 			.params(params)
 			.query(Long.class)
 			.single();
@@ -89,50 +89,69 @@ public class AccountBrowser {
 		}
 		params.put("browseLimit", PAGE_SIZE);
 		params.put("browseOffset", first);
-		Map<UUID, @Nullable String> owners = new LinkedHashMap<>();
-		this.jdbc
-			.sql("SELECT a.id, w.agent " + FROM + " WHERE " + where + " ORDER BY " + sort.sql
+		// the page's ids alone, so the sort keeps only the page's rows (a top-N sort);
+		// the owners and the accounts are read for those 25
+		List<UUID> ids = this.jdbc
+			.sql("SELECT a.id " + from(where) + " WHERE " + where + " ORDER BY " + sort.sql
 					+ " LIMIT :browseLimit OFFSET :browseOffset")
 			.params(params)
+			.query(UUID.class)
+			.list();
+		Map<UUID, String> owners = new HashMap<>();
+		this.jdbc
+			.sql("SELECT account_id, agent FROM work_assignments WHERE account_id = ANY(:ids) AND agent IS NOT NULL")
+			.param("ids", ids.toArray(UUID[]::new))
 			.query((rs) -> {
 				owners.put(rs.getObject(1, UUID.class), rs.getString(2));
 			});
-		Map<AccountId, AccountView> views = this.accounts.getAll(owners.keySet().stream().map(AccountId::new).toList());
+		Map<AccountId, AccountView> views = this.accounts.getAll(ids.stream().map(AccountId::new).toList());
 		Map<org.dues.customer.CustomerId, CustomerView> names = this.customers
 			.getAll(views.values().stream().map(AccountView::customerId).distinct().toList());
 		List<Row> rows = new ArrayList<>();
-		owners.forEach((id, owner) -> {
+		for (UUID id : ids) {
 			AccountView account = views.get(new AccountId(id));
 			if (account != null) {
 				CustomerView customer = names.get(account.customerId());
-				rows.add(new Row(account, (customer == null) ? "" : customer.name(), owner));
+				rows.add(new Row(account, (customer == null) ? "" : customer.name(), owners.get(id)));
 			}
-		});
+		}
 		return new Page(rows, total, current);
 	}
 
 	/**
-	 * The ids of the accounts in scope that match, in the order given, at most
-	 * {@code limit}: the "all matching" of a bulk action, read in its transaction.
+	 * The ids of the accounts in the reader's scope that match, in the order given, at
+	 * most {@code limit}: the "all matching" of a bulk action, read in its transaction.
 	 */
-	List<UUID> ids(Criteria criteria, BrowseSort sort, AccountSearch.Scope scope, int limit) {
+	List<UUID> ids(Criteria criteria, BrowseSort sort, Authentication reader, int limit) {
 		this.checks.check(criteria.filters());
 		Map<String, Object> params = new LinkedHashMap<>();
-		String where = where(criteria, scope, params);
+		String where = where(criteria, reader, params);
 		params.put("browseLimit", limit);
 		return this.jdbc
-			.sql("SELECT a.id " + FROM + " WHERE " + where + " ORDER BY " + sort.sql + " LIMIT :browseLimit")
+			.sql("SELECT a.id " + from(where) + " WHERE " + where + " ORDER BY " + sort.sql + " LIMIT :browseLimit")
 			.params(params)
 			.query(UUID.class)
 			.list();
 	}
 
 	/**
-	 * The condition of the criteria and the scope, over {@link #FROM}. Its own parameters
-	 * are named {@code b…}, clear of the scope's ({@code scope…}, {@code f0_…},
-	 * {@code sq0_…}).
+	 * The accounts, joined to the customer's routing facts ({@code cu}) and to their
+	 * owner ({@code w}) only where the condition reads them: a count of every account
+	 * then reads the accounts alone.
 	 */
-	private String where(Criteria criteria, AccountSearch.Scope scope, Map<String, Object> params) {
+	private static String from(String where) {
+		return "FROM portfolio_account_facts a"
+				+ (CUSTOMER.matcher(where).find() ? " JOIN customer_routing_facts cu ON cu.customer_id = a.customer_id"
+						: "")
+				+ (OWNER.matcher(where).find() ? " LEFT JOIN work_assignments w ON w.account_id = a.id" : "");
+	}
+
+	/**
+	 * The condition of the criteria and the reader's reach (the scope check's rules, read
+	 * from the row: {@link WorkAccess#rowCondition}). Its own parameters are named
+	 * {@code b…}, clear of the reach's ({@code reach…}, {@code f0_…}, {@code sq0_…}).
+	 */
+	private String where(Criteria criteria, Authentication reader, Map<String, Object> params) {
 		List<String> where = new ArrayList<>();
 		where.add(criteria.filters().sql("b_", params));
 		switch (criteria.owned()) {
@@ -164,7 +183,7 @@ public class AccountBrowser {
 		if (criteria.queue() != null) {
 			where.add("w.agent IS NULL AND " + this.queues.get(criteria.queue()).selection("bq_", params));
 		}
-		where.add(scope.condition("acct.id", params));
+		where.add(this.access.rowCondition(reader, params));
 		return String.join(" AND ", where);
 	}
 

@@ -15,7 +15,6 @@ import java.util.UUID;
 
 import org.dues.compliance.AuditTrail;
 import org.dues.identity.Teams;
-import org.dues.portfolio.AccountSearch;
 import org.dues.shared.ConflictException;
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.NotFoundException;
@@ -23,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,10 +30,10 @@ import org.springframework.transaction.annotation.Transactional;
  * A lead's or manager's bulk actions on accounts chosen in the browser (the rows checked,
  * or every account matching the filters): give them to an agent or to the pool, or add
  * them to a queue. Each action is all or nothing: every account must exist and lie within
- * the reader's scope (the same condition as the browser's count), every account an agent
- * owns must be owned within the teams a lead leads, and the agent given them must be in
- * those teams; otherwise nothing is written. Each is done once per form (its token): the
- * same form sent again answers what the first did. Each is recorded in
+ * the reader's scope (the scope check's own condition, for every account at once), every
+ * account an agent owns must be owned within the teams a lead leads, and the agent given
+ * them must be in those teams; otherwise nothing is written. Each is done once per form
+ * (its token): the same form sent again answers what the first did. Each is recorded in
  * {@code work_bulk_actions}, each account that changes hands in the assignment history,
  * and the action in the compliance audit trail.
  */
@@ -57,8 +57,11 @@ public class BulkActions {
 
 	private final Clock clock;
 
+	private final WorkAccess access;
+
 	BulkActions(JdbcClient jdbc, AccountBrowser browser, NextAccount next, Queues queues, AuditTrail audit,
-			Clock clock) {
+			WorkAccess access, Clock clock) {
+		this.access = access;
 		this.jdbc = jdbc;
 		this.browser = browser;
 		this.next = next;
@@ -147,7 +150,7 @@ public class BulkActions {
 	 */
 	private UUID[] chosen(Reader reader, Selection selection) {
 		List<UUID> ids = (selection.all() != null)
-				? this.browser.ids(selection.all(), BrowseSort.DPD_DESC, reader.scope(), MOST_AT_ONCE + 1)
+				? this.browser.ids(selection.all(), BrowseSort.DPD_DESC, reader.user(), MOST_AT_ONCE + 1)
 				: selection.ids().stream().distinct().toList();
 		if (ids.isEmpty()) {
 			throw new BulkRefusedException("no accounts were chosen", "browse.refused.none");
@@ -164,7 +167,7 @@ public class BulkActions {
 		UUID[] array = ids.toArray(UUID[]::new);
 		// every account exists and lies in the reader's scope, by the browser's condition
 		Map<String, Object> params = new LinkedHashMap<>();
-		String inScope = reader.scope().condition("acct.id", params);
+		String inScope = this.access.accountCondition(reader.user(), "acct.id", params);
 		params.put("bulkIds", array);
 		long outside = this.jdbc.sql("""
 				SELECT count(*) FROM unnest(CAST(:bulkIds AS uuid[])) AS acct (id)
@@ -258,10 +261,14 @@ public class BulkActions {
 	}
 
 	/**
-	 * Who acts: their name, whom they answer for (the teams they lead, or all) and their
-	 * scope as an SQL condition (see {@link org.dues.system.Scopes#accountCondition}).
+	 * Who acts, and whom they answer for (the teams they lead, or all).
 	 */
-	public record Reader(String username, Teams.Scope led, AccountSearch.Scope scope) {
+	public record Reader(Authentication user, Teams.Scope led) {
+
+		public String username() {
+			return this.user.getName();
+		}
+
 	}
 
 	/**

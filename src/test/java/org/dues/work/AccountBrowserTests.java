@@ -13,7 +13,6 @@ import org.dues.identity.NewUser;
 import org.dues.identity.Role;
 import org.dues.identity.Teams;
 import org.dues.identity.UserManagement;
-import org.dues.portfolio.AccountSearch;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.CreditorView;
 import org.jsoup.Jsoup;
@@ -24,6 +23,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -69,6 +71,9 @@ class AccountBrowserTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	WorkAccess access;
 
 	@Autowired
 	MutableClock clock;
@@ -119,7 +124,7 @@ class AccountBrowserTests {
 
 	@Test
 	void aManagerCountsPagesAndSortsWhatAQueuesFiltersMatch() {
-		AccountSearch.Scope all = AccountSearch.Scope.everything();
+		Authentication all = as("br-manager", "ROLE_MANAGER");
 		AccountBrowser.Page first = this.browser.browse(criteria(filters(null, null, null, null)), BrowseSort.DPD_DESC,
 				0, all);
 		assertThat(first.total()).isEqualTo(30);
@@ -161,7 +166,8 @@ class AccountBrowserTests {
 	@Test
 	void aLeadSeesAndCountsOnlyTheirTeamsAccounts() throws Exception {
 		this.next.assignAll(List.of(this.others.get(0).id()), this.agentB, "tests");
-		assertThat(count(AccountBrowser.Owned.ANY, null, null, null, (c, params) -> "true", this.ours)).isEqualTo(30);
+		assertThat(count(AccountBrowser.Owned.ANY, null, null, null, as(this.leadA, "ROLE_TEAM_LEAD"), this.theirs))
+			.isZero();
 		Document mine = page(get("/supervisor/accounts"), this.leadA);
 		assertThat(mine.getElementById("browse-count").text()).contains("30 accounts match");
 		Document theirs = page(get("/supervisor/accounts").param("creditors", this.theirs.code()), this.leadA);
@@ -182,6 +188,70 @@ class AccountBrowserTests {
 			.andExpect(status().isNotFound());
 		this.mvc.perform(get("/supervisor/accounts").with(user(this.agentA1).roles("AGENT")))
 			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theBrowsersReachReadFromTheRowIsTheScopeChecksReach() {
+		// owned, followed (a note, a recent outcome, an open lease) and pooled accounts
+		// of
+		// both teams
+		this.next.assignAll(List.of(this.accounts.get(0).id()), this.agentA1, "tests");
+		this.next.assignAll(List.of(this.others.get(0).id(), this.others.get(1).id()), this.agentB, "tests");
+		java.sql.Timestamp now = java.sql.Timestamp.from(this.clock.instant());
+		this.jdbc.sql("""
+				INSERT INTO work_notes (id, account_id, body, written_by, written_at)
+				VALUES (gen_random_uuid(), :account, 'asked for the statement', :agent, :now)""")
+			.param("account", this.others.get(1).id().value())
+			.param("agent", this.agentA1)
+			.param("now", now)
+			.update();
+		this.jdbc.sql("""
+				INSERT INTO work_dispositions (id, account_id, result, agent, recorded_at)
+				VALUES (gen_random_uuid(), :account, 'NO_ANSWER', :agent, :now)""")
+			.param("account", this.accounts.get(5).id().value())
+			.param("agent", this.agentB)
+			.param("now", now)
+			.update();
+		this.jdbc
+			.sql("""
+					INSERT INTO work_locks (account_id, agent, locked_at, expires_at) VALUES (:account, :agent, :now, :until)
+					ON CONFLICT (account_id) DO NOTHING""")
+			.param("account", this.others.get(2).id().value())
+			.param("agent", this.leadA)
+			.param("now", now)
+			.param("until", java.sql.Timestamp.from(this.clock.instant().plusSeconds(900)))
+			.update();
+		for (Authentication reader : List.of(as(this.leadA, "ROLE_TEAM_LEAD"), as(this.leadB, "ROLE_TEAM_LEAD"),
+				as(this.agentA1, "ROLE_AGENT"), as(this.agentB, "ROLE_AGENT"), as("br-manager", "ROLE_MANAGER"))) {
+			java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+			row.put("creditors", new UUID[] { this.ours.id().value(), this.theirs.id().value() });
+			String reach = this.access.rowCondition(reader, row);
+			List<UUID> byRow = this.jdbc
+				.sql("""
+						SELECT a.id FROM portfolio_account_facts a JOIN customer_routing_facts cu ON cu.customer_id = a.customer_id
+						LEFT JOIN work_assignments w ON w.account_id = a.id
+						WHERE a.creditor_id = ANY(:creditors) AND (%s)"""
+					.formatted(reach))
+				.params(row)
+				.query(UUID.class)
+				.list();
+			java.util.Map<String, Object> each = new java.util.LinkedHashMap<>();
+			each.put("creditors", row.get("creditors"));
+			List<UUID> byAccount = this.jdbc
+				.sql("SELECT acct.id FROM portfolio_account_facts acct WHERE acct.creditor_id = ANY(:creditors) AND "
+						+ this.access.accountCondition(reader, "acct.id", each))
+				.params(each)
+				.query(UUID.class)
+				.list();
+			assertThat(byRow).as(reader.getName()).isNotEmpty().containsExactlyInAnyOrderElementsOf(byAccount);
+		}
+		// the lead of team A reaches team B's account their agent wrote a note on, and
+		// the one they have open, and no other of team B's
+		assertThat(this.browser
+			.browse(new AccountBrowser.Criteria(filters(this.theirs, null, null, null, null), AccountBrowser.Owned.ANY,
+					null, null, null), BrowseSort.DPD_DESC, 0, as(this.leadA, "ROLE_TEAM_LEAD"))
+			.rows()).extracting((r) -> r.account().id())
+			.containsExactlyInAnyOrder(this.others.get(1).id(), this.others.get(2).id());
 	}
 
 	@Test
@@ -255,7 +325,7 @@ class AccountBrowserTests {
 					.param("agent", this.agentA2));
 		assertThat(flash(changed, "problem")).startsWith("The filters now match 11 accounts, not the 12 shown");
 		assertThat(changed.redirect()).contains("creditors=" + from).contains("dpdMin=50");
-		assertThat(count(AccountBrowser.Owned.BY_AGENT, this.agentA2, null, null, AccountSearch.Scope.everything()))
+		assertThat(count(AccountBrowser.Owned.BY_AGENT, this.agentA2, null, null, as("br-manager", "ROLE_MANAGER")))
 			.isZero();
 		Sent done = send(
 				bulk("/supervisor/accounts/assign", this.leadA, UUID.randomUUID(), List.of()).param("all", "true")
@@ -264,7 +334,7 @@ class AccountBrowserTests {
 					.param("expected", "11")
 					.param("agent", this.agentA2));
 		assertThat(flash(done, "done")).startsWith("11 of the 11 accounts chosen given to " + this.agentA2);
-		assertThat(count(AccountBrowser.Owned.BY_AGENT, this.agentA2, null, null, AccountSearch.Scope.everything()))
+		assertThat(count(AccountBrowser.Owned.BY_AGENT, this.agentA2, null, null, as("br-manager", "ROLE_MANAGER")))
 			.isEqualTo(11);
 
 		// a queue that matches nothing by its filters holds what a lead adds to it
@@ -291,7 +361,7 @@ class AccountBrowserTests {
 			.query(String.class)
 			.list()).containsExactly(this.agentA2);
 		// the browser finds them in the queue
-		assertThat(count(AccountBrowser.Owned.ANY, null, null, empty.id(), AccountSearch.Scope.everything()))
+		assertThat(count(AccountBrowser.Owned.ANY, null, null, empty.id(), as("br-manager", "ROLE_MANAGER")))
 			.isEqualTo(2);
 		// another team's queue is not there to add to
 		this.mvc
@@ -331,16 +401,21 @@ class AccountBrowserTests {
 		assertThat(floor.getElementById("to-scorecard").attr("href")).isEqualTo("/scorecard");
 	}
 
-	private long count(AccountBrowser.Owned owned, String agent, UUID team, UUID queue, AccountSearch.Scope scope) {
+	private long count(AccountBrowser.Owned owned, String agent, UUID team, UUID queue, Authentication scope) {
 		return count(owned, agent, team, queue, scope, this.ours);
 	}
 
-	private long count(AccountBrowser.Owned owned, String agent, UUID team, UUID queue, AccountSearch.Scope scope,
+	private long count(AccountBrowser.Owned owned, String agent, UUID team, UUID queue, Authentication scope,
 			CreditorView creditor) {
 		return this.browser
 			.browse(new AccountBrowser.Criteria(filters(creditor, null, null, null, null), owned, agent, team, queue),
 					BrowseSort.DPD_DESC, 0, scope)
 			.total();
+	}
+
+	private static Authentication as(String name, String role) {
+		return UsernamePasswordAuthenticationToken.authenticated(name, "n/a",
+				List.of(new SimpleGrantedAuthority(role)));
 	}
 
 	private AccountBrowser.Criteria criteria(QueueFilters filters) {

@@ -89,7 +89,7 @@ class BrowsePages {
 		try {
 			AccountBrowser.Criteria criteria = criteria(form, user, led);
 			model.addAttribute("results",
-					this.browser.browse(criteria, form.browseSort(), Math.max(page, 1) - 1, scope(user)));
+					this.browser.browse(criteria, form.browseSort(), Math.max(page, 1) - 1, user));
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("invalid", String.valueOf(ex.getMessage()));
@@ -178,11 +178,7 @@ class BrowsePages {
 	}
 
 	private BulkActions.Reader reader(Authentication user) {
-		return new BulkActions.Reader(user.getName(), led(user), scope(user));
-	}
-
-	private org.dues.portfolio.AccountSearch.Scope scope(Authentication user) {
-		return (column, params) -> this.scopes.accountCondition(user, column, params);
+		return new BulkActions.Reader(user, led(user));
 	}
 
 	private Teams.Scope led(Authentication user) {
