@@ -23,9 +23,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -110,6 +112,10 @@ class ImportProgressTests {
 				.andExpect(content().string(containsString("3,000 rows read")))
 				.andExpect(content().string(containsString("30 rejected")))
 				.andExpect(content().string(containsString("0 merged")));
+			// the API's report counts the rows read so far from it
+			this.mvc.perform(get("/api/v1/imports/{id}", id).with(httpBasic("admin", "admin-secret")))
+				.andExpect(jsonPath("$.status").value("RUNNING"))
+				.andExpect(jsonPath("$.rowsRead").value(ROWS));
 			// so does the Imports page, for any import running
 			this.mvc.perform(get("/imports").with(user("admin").roles("ADMIN")))
 				.andExpect(status().isOk())
