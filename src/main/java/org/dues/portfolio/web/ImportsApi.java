@@ -95,9 +95,9 @@ class ImportsApi {
 	@Operation(summary = "Save a mapping profile for a creditor's files")
 	ResponseEntity<MappingProfile> saveMapping(
 			@PathVariable @Unscoped("a creditor's or policy's code: no personal data, and writes are gated by role") String code,
-			@RequestBody MappingRequest body) {
+			@RequestBody MappingRequest body, Authentication user) {
 		MappingProfile saved = this.mappings.save(this.creditors.getByCode(code), body.name(), body.headers(),
-				body.dateFormat(), body.grouping());
+				body.dateFormat(), body.grouping(), user.getName());
 		return ResponseEntity.created(URI.create("/api/v1/creditors/" + code + "/mappings")).body(saved);
 	}
 
