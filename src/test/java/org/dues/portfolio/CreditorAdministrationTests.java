@@ -195,7 +195,8 @@ class CreditorAdministrationTests {
 		this.mvc.perform(get("/accounts").with(user("admin").roles("ADMIN")))
 			.andExpect(content().string(containsString("href=\"/admin/creditors\"")));
 		this.mvc.perform(get("/accounts").with(user("boss").roles("MANAGER")))
-			.andExpect(content().string(not(containsString("href=\"/admin/creditors\""))));
+			.andExpect(content().string(not(containsString("href=\"/admin/creditors\""))))
+			.andExpect(content().string(containsString("href=\"/admin/authority\"")));
 	}
 
 	private String bucket(AccountView account) {
