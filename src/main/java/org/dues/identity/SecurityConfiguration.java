@@ -159,6 +159,11 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/desk/next", "/accounts/*/desk/call", "/accounts/*/desk/outcome",
 						"/accounts/*/desk/notes", "/accounts/*/desk/verify", "/accounts/*/arrangements/**")
 				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				// mapping profiles and the authority of agents and leads are managers'
+				// too, as
+				// in the API
+				.requestMatchers("/admin/mappings", "/admin/mappings/**", "/admin/authority", "/admin/authority/**")
+				.hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
 				.requestMatchers("/admin", "/admin/**")
 				.hasRole(Role.ADMIN.name())
 				// managers define, change and delete queues; leads pause and resume them

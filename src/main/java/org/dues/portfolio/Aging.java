@@ -78,6 +78,18 @@ class Aging implements ImportedAccounts {
 		this.jdbc.sql(SQL.formatted(DAYS_PAST_DUE, "a.id IN (" + accountIds + ")")).param("now", now()).update();
 	}
 
+	/**
+	 * Ages every account of a creditor, in the caller's transaction: after its time zone
+	 * or bucket scheme changed.
+	 * @return the accounts whose days past due or bucket changed
+	 */
+	int age(CreditorId creditor) {
+		return this.jdbc.sql(SQL.formatted(DAYS_PAST_DUE, "a.creditor_id = :creditor"))
+			.param("now", now())
+			.param("creditor", creditor.value())
+			.update();
+	}
+
 	/** Ages one account, in the caller's transaction. */
 	void age(AccountId account) {
 		this.jdbc.sql(SQL.formatted(DAYS_PAST_DUE, "a.id = :id"))

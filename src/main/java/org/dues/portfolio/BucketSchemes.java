@@ -25,6 +25,14 @@ public class BucketSchemes {
 		this.jdbc = jdbc;
 	}
 
+	/** Every scheme's buckets, schemes by name, each in the scheme's order. */
+	@Transactional(readOnly = true)
+	public Map<String, List<String>> all() {
+		return buckets(this.jdbc.sql("SELECT DISTINCT scheme FROM portfolio_bucket_bands ORDER BY scheme")
+			.query(String.class)
+			.list());
+	}
+
 	/**
 	 * The buckets of each scheme named, in the scheme's order (fewest days past due
 	 * first); a scheme that does not exist is left out.

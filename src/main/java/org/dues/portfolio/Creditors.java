@@ -65,18 +65,12 @@ public class Creditors {
 		ZoneId zone = ZoneId.of(Objects.requireNonNull(input.timeZone()).strip());
 		List<FieldError> errors = new ArrayList<>();
 		// PostgreSQL must know the region by the same name
-		if (!this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = :zone)")
-			.param("zone", zone.getId())
-			.query(Boolean.class)
-			.single()) {
+		if (!zoneKnown(zone)) {
 			errors.add(new FieldError("timeZone", "must be an IANA region such as Asia/Kolkata, not an offset"));
 		}
 		String scheme = input.bucketScheme() != null ? input.bucketScheme().strip().toUpperCase(Locale.ROOT)
 				: ("IN".equals(country) ? "RBI_SMA" : "DPD_30");
-		if (!this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM portfolio_bucket_bands WHERE scheme = :s)")
-			.param("s", scheme)
-			.query(Boolean.class)
-			.single()) {
+		if (!schemeKnown(scheme)) {
 			errors.add(new FieldError("bucketScheme", "must be RBI_SMA or DPD_30"));
 		}
 		Waterfall waterfall = (input.waterfall() == null) ? Waterfall.DEFAULT
@@ -108,6 +102,22 @@ public class Creditors {
 			.param("now", OffsetDateTime.now(this.clock))
 			.update();
 		return get(id);
+	}
+
+	/** Whether PostgreSQL knows the region by the same name. */
+	boolean zoneKnown(ZoneId zone) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = :zone)")
+			.param("zone", zone.getId())
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** Whether a bucket scheme exists. */
+	boolean schemeKnown(String scheme) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM portfolio_bucket_bands WHERE scheme = :s)")
+			.param("s", scheme)
+			.query(Boolean.class)
+			.single();
 	}
 
 	/** All creditors, by code. */

@@ -33,7 +33,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class InputHygieneFilter extends OncePerRequestFilter {
 
 	/** Where a file is expected: the allocation file upload, on the API and the page. */
-	static final Set<String> UPLOADS = Set.of("/imports", "/api/v1/imports");
+	static final Set<String> UPLOADS = Set.of("/imports", "/api/v1/imports", "/admin/mappings", "/admin/mappings/test");
 
 	private final long maxBody;
 
@@ -49,7 +49,7 @@ class InputHygieneFilter extends OncePerRequestFilter {
 		boolean multipart = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
 		if (multipart && !("POST".equals(request.getMethod()) && UPLOADS.contains(path))) {
 			refuse(request, response, 415,
-					"Only the allocation file upload takes multipart content; send this request as JSON or a form.",
+					"Only the uploads of an allocation file or a mapping profile's sample take multipart content; send this request as JSON or a form.",
 					List.of());
 			return;
 		}

@@ -45,6 +45,14 @@ interface AllocationFile extends AutoCloseable {
 	void close() throws IOException;
 
 	/**
+	 * How many rows the whole file likely holds, from the rows read so far and the share
+	 * of the file they took; null when that cannot be told (a workbook, a stream).
+	 */
+	default @Nullable Long estimatedRows(long rowsRead) {
+		return null;
+	}
+
+	/**
 	 * One row of values as the file has them.
 	 *
 	 * @param line the line of the file (the header is line 1; for XLSX the row number)
@@ -81,7 +89,45 @@ interface AllocationFile extends AutoCloseable {
 		if (format == Format.XLSX) {
 			return new Xlsx(new ReadableWorkbook(file.toFile(), OPTIONS), dates);
 		}
-		return new Csv(java.nio.file.Files.newInputStream(file));
+		Counted counted = new Counted(java.nio.file.Files.newInputStream(file));
+		return new Csv(counted, counted, java.nio.file.Files.size(file));
+	}
+
+	/** A stream that counts the bytes read from it. */
+	final class Counted extends java.io.FilterInputStream implements java.util.function.LongSupplier {
+
+		private long count;
+
+		Counted(InputStream in) {
+			super(in);
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = super.read();
+			this.count += (b < 0) ? 0 : 1;
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int n = super.read(buffer, offset, length);
+			this.count += Math.max(n, 0);
+			return n;
+		}
+
+		@Override
+		public long skip(long n) throws IOException {
+			long skipped = super.skip(n);
+			this.count += skipped;
+			return skipped;
+		}
+
+		@Override
+		public long getAsLong() {
+			return this.count;
+		}
+
 	}
 
 	/**
@@ -102,7 +148,21 @@ interface AllocationFile extends AutoCloseable {
 
 		private long lastLine = 1;
 
+		private final java.util.function.@Nullable LongSupplier position;
+
+		private final long size;
+
 		Csv(InputStream in) throws IOException {
+			this(in, null, -1);
+		}
+
+		/**
+		 * @param position how many bytes of the file have been read, for estimates
+		 * @param size the file's size in bytes
+		 */
+		Csv(InputStream in, java.util.function.@Nullable LongSupplier position, long size) throws IOException {
+			this.position = position;
+			this.size = size;
 			PushbackInputStream stream = new PushbackInputStream(new BufferedInputStream(in, 1 << 16), 3);
 			byte[] bom = stream.readNBytes(3);
 			if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {
@@ -131,6 +191,16 @@ interface AllocationFile extends AutoCloseable {
 		@Override
 		public List<String> headers() {
 			return this.headers;
+		}
+
+		@Override
+		public @Nullable Long estimatedRows(long rowsRead) {
+			long read = (this.position == null) ? 0 : this.position.getAsLong();
+			if (read <= 0 || this.size <= 0) {
+				return null;
+			}
+			// the reader buffers ahead, so the share read is a little more than the rows'
+			return Math.max(rowsRead, (rowsRead * this.size + read - 1) / read);
 		}
 
 		@Override

@@ -36,6 +36,23 @@ final class ImportColumns {
 	}
 
 	/**
+	 * The canonical column each header maps to, null for a header the import does not
+	 * read (a second header of the same column is left out too, as the import refuses
+	 * it).
+	 */
+	static List<@org.jspecify.annotations.Nullable String> matches(List<String> headers, MappingProfile profile) {
+		Map<String, String> byNormalized = new LinkedHashMap<>();
+		CANONICAL.forEach((c) -> byNormalized.put(normalize(c), c));
+		profile.headers().forEach((from, to) -> byNormalized.put(normalize(from), to));
+		List<@org.jspecify.annotations.Nullable String> matched = new ArrayList<>();
+		for (String header : headers) {
+			String canonical = byNormalized.get(normalize(header));
+			matched.add(matched.contains(canonical) ? null : canonical);
+		}
+		return matched;
+	}
+
+	/**
 	 * The column index of each canonical field in a file with these headers.
 	 * @throws org.dues.shared.InvalidInputException listing every required column missing
 	 */

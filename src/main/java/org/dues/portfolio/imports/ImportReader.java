@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.dues.customer.CustomerIntake;
 import org.dues.customer.IncomingCustomer;
@@ -29,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ImportReader implements AutoCloseable {
 
+	/** Rows a chunk holds unless {@code dues.imports.chunk-rows} says otherwise. */
 	static final int CHUNK = 5000;
 
 	private static final int AHEAD = 4;
@@ -39,9 +41,11 @@ final class ImportReader implements AutoCloseable {
 	 *
 	 * @param rows the rows read
 	 * @param rejected the rows rejected
+	 * @param estimate how many rows the whole file likely holds, as far as read; null
+	 * when that cannot be told
 	 */
 	record Chunk(int rows, int rejected, CharSequence accounts, CustomerIntake.Rows customers, CharSequence issues,
-			CharSequence rejectedRefs) {
+			CharSequence rejectedRefs, @Nullable Long estimate) {
 	}
 
 	private static final Object END = new Object();
@@ -62,14 +66,33 @@ final class ImportReader implements AutoCloseable {
 
 	private final NationalIds nationalIds;
 
+	private final int chunk;
+
+	/** Rows read from the file so far, for progress (written by the reader's thread). */
+	private final AtomicLong read = new AtomicLong();
+
+	/** Rows checked so far. */
+	private final AtomicLong checked = new AtomicLong();
+
 	ImportReader(AllocationFile file, Map<String, Integer> columns, PlacementParser parser, UUID importId,
-			NationalIds nationalIds) {
+			NationalIds nationalIds, int chunk) {
+		this.chunk = chunk;
 		this.nationalIds = nationalIds;
 		this.file = file;
 		this.columns = columns;
 		this.parser = parser;
 		this.importId = importId.toString();
 		this.thread = Thread.ofPlatform().name("dues-import-reader").daemon(true).unstarted(this::readAll);
+	}
+
+	/** Rows read from the file so far. */
+	long rowsRead() {
+		return this.read.get();
+	}
+
+	/** Rows checked so far. */
+	long rowsChecked() {
+		return this.checked.get();
 	}
 
 	ImportReader start() {
@@ -115,20 +138,23 @@ final class ImportReader implements AutoCloseable {
 		Object last = END;
 		try {
 			int width = this.file.headers().size();
-			List<AllocationFile.FileRow> rows = new ArrayList<>(CHUNK);
+			List<AllocationFile.FileRow> rows = new ArrayList<>(this.chunk);
 			AllocationFile.FileRow row;
 			boolean more = true;
 			while (more && !this.closed) {
 				rows.clear();
-				while (rows.size() < CHUNK && (row = this.file.next()) != null) {
+				while (rows.size() < this.chunk && (row = this.file.next()) != null) {
 					rows.add(row);
 				}
-				more = rows.size() == CHUNK;
+				more = rows.size() == this.chunk;
+				long soFar = this.read.addAndGet(rows.size());
+				Long estimate = more ? this.file.estimatedRows(soFar) : Long.valueOf(soFar);
 				if (!rows.isEmpty()) {
 					List<Rendered> rendered = rows.parallelStream()
 						.map((r) -> render(check(this.parser, this.columns, width, r)))
 						.toList();
-					hand(join(rendered));
+					this.checked.addAndGet(rows.size());
+					hand(join(rendered, estimate));
 				}
 			}
 		}
@@ -155,7 +181,7 @@ final class ImportReader implements AutoCloseable {
 		throw new InterruptedException();
 	}
 
-	private static Chunk join(List<Rendered> rows) {
+	private static Chunk join(List<Rendered> rows, @Nullable Long estimate) {
 		StringBuilder accounts = new StringBuilder(rows.size() * 200);
 		CustomerIntake.Rows customers = new CustomerIntake.Rows(rows.size());
 		StringBuilder issues = new StringBuilder();
@@ -172,7 +198,7 @@ final class ImportReader implements AutoCloseable {
 				customers.addAll(row.customer());
 			}
 		}
-		return new Chunk(rows.size(), rejected, accounts, customers, issues, rejectedRefs);
+		return new Chunk(rows.size(), rejected, accounts, customers, issues, rejectedRefs, estimate);
 	}
 
 	/** One row as {@code COPY} input. */

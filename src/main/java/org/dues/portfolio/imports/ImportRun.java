@@ -19,6 +19,7 @@ import org.dues.portfolio.CreditorView;
 import org.dues.portfolio.PlacementParser;
 import org.dues.shared.InvalidInputException;
 import org.dues.system.PostgresCopy;
+import org.dues.system.ProgressTracker;
 import org.dues.system.RowTriggers;
 import org.jspecify.annotations.Nullable;
 
@@ -38,8 +39,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ImportRun {
 
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportRun.class);
-
-	private static final long PROGRESS_EVERY = 1_000_000_000L;
 
 	/**
 	 * Every table an import writes, and whether it updates rows of them too: a trigger of
@@ -73,11 +72,20 @@ class ImportRun {
 
 	record Deps(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions,
 			TransactionTemplate separateTransactions, CustomerIntake customers, ImportedAccounts aging, Clock clock,
-			org.dues.customer.NationalIds nationalIds, boolean twoSessions) {
+			org.dues.customer.NationalIds nationalIds, boolean twoSessions, int chunkRows) {
 	}
 
+	/**
+	 * The import's progress: its phases ({@code reading}, {@code merging}, then
+	 * {@code done} or {@code failed}) and counts ({@code read}, {@code checked},
+	 * {@code rejected}, {@code merged}). A row is two units of work, one when it is read,
+	 * checked and staged, one when it is merged; the merge moves in its four steps.
+	 */
+	private final ProgressTracker progress;
+
 	ImportRun(UUID id, CreditorView creditor, MappingProfile profile, Path file, AllocationFile.Format format,
-			String fileName, String who, Deps deps) {
+			String fileName, String who, Deps deps, ProgressTracker progress) {
+		this.progress = progress;
 		this.id = id;
 		this.creditor = creditor;
 		this.profile = profile;
@@ -95,11 +103,13 @@ class ImportRun {
 	private CustomerIntake.@Nullable Batch customers;
 
 	void run() {
+		boolean imported;
 		try {
-			this.deps.transactions().executeWithoutResult((tx) -> importAll());
+			imported = Boolean.TRUE.equals(this.deps.transactions().execute((tx) -> importAll()));
 		}
 		catch (RuntimeException ex) {
 			closeSecond();
+			this.progress.finish(false, "failed");
 			String message;
 			if (ex instanceof InvalidInputException invalid) {
 				message = invalid.getMessage();
@@ -145,6 +155,7 @@ class ImportRun {
 				closeSecond();
 			}
 		}
+		this.progress.finish(imported, imported ? "done" : "failed");
 	}
 
 	private void closeSecond() {
@@ -156,7 +167,10 @@ class ImportRun {
 
 	private long started;
 
-	private void importAll() {
+	/**
+	 * Imports the file; false when the import was no longer running when its turn came.
+	 */
+	private boolean importAll() {
 		this.started = System.nanoTime();
 		JdbcClient jdbc = this.deps.jdbc();
 		// Sorts and hashes over a million rows stay in memory. If the server crashes
@@ -180,7 +194,7 @@ class ImportRun {
 		if (!"RUNNING".equals(status)) {
 			// Marked failed by a node that restarted while this one was queued: leave it
 			// so.
-			return;
+			return false;
 		}
 		// What a stop left of an earlier import of this creditor is settled first: no
 		// other import of it runs while this one holds the lock.
@@ -196,11 +210,10 @@ class ImportRun {
 		jdbc.sql(ImportMerge.REJECTED_REFS).update();
 		CustomerIntake.Batch customers = this.deps.customers().open();
 		this.customers = customers;
-		long reported = System.nanoTime();
 		long waited = 0;
 		try (AllocationFile rows = AllocationFile.open(this.file, this.format, dates);
 				ImportReader reader = new ImportReader(rows, ImportColumns.resolve(rows.headers(), this.profile),
-						parser, this.id, this.deps.nationalIds())
+						parser, this.id, this.deps.nationalIds(), this.deps.chunkRows())
 					.start()) {
 			ImportReader.Chunk chunk;
 			long waiting = System.nanoTime();
@@ -209,10 +222,13 @@ class ImportRun {
 				stage(chunk);
 				read += chunk.rows();
 				rejected += chunk.rejected();
-				if (System.nanoTime() - reported > PROGRESS_EVERY) {
-					progress(read);
-					reported = System.nanoTime();
-				}
+				Long estimate = chunk.estimate();
+				this.progress.work(read, (estimate == null) ? null : 2 * Math.max(estimate, reader.rowsRead()))
+					.count("read", reader.rowsRead())
+					.count("checked", reader.rowsChecked())
+					.count("rejected", rejected)
+					.count("merged", 0)
+					.report();
 				waiting = System.nanoTime();
 			}
 		}
@@ -227,6 +243,7 @@ class ImportRun {
 		LocalDate today = LocalDate.now(this.deps.clock().withZone(this.creditor.timeZone()));
 		ImportMerge merge = new ImportMerge(jdbc, this.id, this.creditor, now, today, this.fileName, this.who,
 				this.deps.clock());
+		this.progress.work(read, 2L * read).count("read", read).count("checked", read).phase("merging");
 		int[] repeats = merge.rejectRepeats();
 		rejected += repeats.length;
 		customers.leaveOut(repeats);
@@ -237,6 +254,7 @@ class ImportRun {
 		merge.sort();
 		int created = merge.count("CREATED");
 		mark = lap("customers resolved, rows sorted", mark);
+		merged(read, rejected, 1, 0);
 		if (created > 0 && rowTriggersOff && this.deps.twoSessions() && NewRowsSession.possible(jdbc)) {
 			// New accounts, their bucket moves and ledger entries are written in a second
 			// session while this one writes the customers.
@@ -249,22 +267,26 @@ class ImportRun {
 			mark = lap(handed + " new accounts handed over", mark);
 			customers.write(resolved::gained);
 			mark = lap("customers", mark);
+			merged(read, rejected, 2, 0);
 			merge.finish(resolved);
 			mark = lap("known accounts", mark);
 		}
 		else {
 			customers.write(resolved::gained);
 			mark = lap("customers", mark);
+			merged(read, rejected, 2, 0);
 			merge.createNewAccounts();
 			merge.finish(resolved);
 			mark = lap("accounts and ledger", mark);
 		}
+		merged(read, rejected, 3, read - rejected);
 		this.deps.aging().age("SELECT account_id FROM import_work WHERE outcome = 'UPDATED'");
 		mark = lap("aging", mark);
 		if (rowTriggersOff) {
 			RowTriggers.resume(jdbc);
 		}
 		int[] counts = { read, created, merge.count("UPDATED"), merge.count("UNCHANGED"), rejected };
+		this.progress.count("merged", (long) counts[1] + counts[2] + counts[3]);
 		if (this.second != null) {
 			// Completed with the new rows, which the second session holds.
 			long transaction = jdbc.sql("SELECT pg_current_xact_id()::text::bigint").query(Long.class).single();
@@ -274,6 +296,19 @@ class ImportRun {
 		else {
 			complete(jdbc, counts);
 		}
+		return true;
+	}
+
+	/**
+	 * The merge's progress after {@code step} of its four steps (rows sorted and
+	 * customers resolved, customers written, accounts and ledger written, aged), written
+	 * at once.
+	 */
+	private void merged(int read, int rejected, int step, long merged) {
+		this.progress.work(read + (long) read * step / 4, 2L * read)
+			.count("rejected", rejected)
+			.count("merged", merged)
+			.phase("merging");
 	}
 
 	/**
@@ -317,15 +352,6 @@ class ImportRun {
 		if (!chunk.customers().isEmpty()) {
 			Objects.requireNonNull(this.customers).add(chunk.customers());
 		}
-	}
-
-	private void progress(int read) {
-		this.deps.separateTransactions()
-			.executeWithoutResult((tx) -> this.deps.jdbc()
-				.sql("UPDATE portfolio_imports SET rows_read = :read WHERE id = :id")
-				.param("id", this.id)
-				.param("read", read)
-				.update());
 	}
 
 	private OffsetDateTime now() {

@@ -3,6 +3,7 @@ package org.dues.portfolio.imports;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,6 +15,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import org.dues.customer.CustomerIntake;
 import org.dues.portfolio.CreditorView;
+import org.dues.system.JobProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,22 +42,28 @@ class ImportRunFactory {
 
 	private final ImportRun.Deps deps;
 
+	private final JobProgress progress;
+
 	/** The imports, for their files' purge; they use this factory, so they come later. */
 	private final ObjectProvider<AllocationImports> imports;
 
 	ImportRunFactory(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions,
 			CustomerIntake customers, ImportedAccounts aging, Clock clock, org.dues.customer.NationalIds nationalIds,
-			ObjectProvider<AllocationImports> imports, ImportSettings settings) {
+			ObjectProvider<AllocationImports> imports, ImportSettings settings, JobProgress progress) {
 		this.imports = imports;
+		this.progress = progress;
 		TransactionTemplate separate = new TransactionTemplate(transactions);
 		separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.deps = new ImportRun.Deps(jdbc, dataSource, new TransactionTemplate(transactions), separate, customers,
-				aging, clock, nationalIds, settings.twoSessions() != ImportSettings.TwoSessions.OFF);
+				aging, clock, nationalIds, settings.twoSessions() != ImportSettings.TwoSessions.OFF,
+				settings.chunkRows());
 	}
 
+	/** A run of an import just recorded, its progress started (kind {@code import}). */
 	ImportRun create(UUID id, CreditorView creditor, MappingProfile profile, Path file, AllocationFile.Format format,
 			String fileName, String who) {
-		return new ImportRun(id, creditor, profile, file, format, fileName, who, this.deps);
+		return new ImportRun(id, creditor, profile, file, format, fileName, who, this.deps,
+				this.progress.start(id, "import", "reading"));
 	}
 
 	/**
@@ -85,19 +93,16 @@ class ImportRunFactory {
 		// completed by it. The handover tables of the imports marked failed below go
 		// here too: both take a RUNNING import whose creditor's lock is free for dead.
 		PreparedImports.settle(this.deps.dataSource(), null);
-		this.deps.separateTransactions().executeWithoutResult((tx) -> {
-			int failed = this.deps.jdbc()
-				.sql("""
-						UPDATE portfolio_imports i SET status = 'FAILED', finished_at = now(),
-						    message = 'interrupted (the server stopped) before it finished; nothing of it was applied'
-						WHERE status = 'RUNNING'
-						  AND pg_try_advisory_xact_lock(hashtextextended('import/' || i.creditor_id::text, 0))""")
-				.param("now", java.time.OffsetDateTime.now(this.deps.clock()))
-				.update();
-			if (failed > 0) {
-				log.warn("Marked {} interrupted import(s) as failed", failed);
-			}
-		});
+		List<UUID> failed = this.deps.separateTransactions().execute((tx) -> this.deps.jdbc().sql("""
+				UPDATE portfolio_imports i SET status = 'FAILED', finished_at = now(),
+				    message = 'interrupted (the server stopped) before it finished; nothing of it was applied'
+				WHERE status = 'RUNNING'
+				  AND pg_try_advisory_xact_lock(hashtextextended('import/' || i.creditor_id::text, 0))
+				RETURNING i.id""").query(UUID.class).list());
+		if (failed != null && !failed.isEmpty()) {
+			log.warn("Marked {} interrupted import(s) as failed", failed.size());
+			this.progress.failed(failed);
+		}
 		// a failed import's file goes at once, not at the next hourly purge: it holds
 		// national ids in clear
 		this.imports.getObject().purgeFiles();

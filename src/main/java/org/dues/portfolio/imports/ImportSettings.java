@@ -11,13 +11,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param twoSessions whether an import that creates accounts may write them in a second
  * database session committed with its own in two phases: {@code auto} (the default) when
  * the server allows it, {@code off} never; docs/imports.md, "Two sessions, one commit"
+ * @param chunkRows how many rows the reader checks and hands over at a time (5000); the
+ * import's progress moves a chunk at a time
  */
 @ConfigurationProperties("dues.imports")
-public record ImportSettings(@Nullable TwoSessions twoSessions) {
+public record ImportSettings(@Nullable TwoSessions twoSessions, @Nullable Integer chunkRows) {
 
 	public ImportSettings {
 		if (twoSessions == null) {
 			twoSessions = TwoSessions.AUTO;
+		}
+		if (chunkRows == null) {
+			chunkRows = ImportReader.CHUNK;
+		}
+		if (chunkRows < 1) {
+			throw new IllegalArgumentException("dues.imports.chunk-rows must be at least 1");
 		}
 	}
 

@@ -11,7 +11,8 @@ import org.springframework.modulith.NamedInterface;
 /**
  * An import and what it did.
  *
- * @param rowsRead rows read so far (for progress while running)
+ * @param rowsRead rows read, once the import has ended (while it runs, its progress in
+ * {@link org.dues.system.JobProgress} counts them)
  * @param errors the rejected rows' problems, by line (the first thousand)
  * @param warnings values dropped from accepted rows, by line (the first thousand)
  * @param errorCount all the problems of rejected rows

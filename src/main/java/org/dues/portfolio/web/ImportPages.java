@@ -13,6 +13,7 @@ import org.dues.portfolio.imports.ImportView;
 import org.dues.portfolio.imports.MappingProfiles;
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.NotFoundException;
+import org.dues.system.JobProgress;
 import org.dues.system.PageController;
 import org.dues.system.Scoped;
 import org.jspecify.annotations.Nullable;
@@ -37,18 +38,43 @@ class ImportPages {
 
 	private final MappingProfiles mappings;
 
-	ImportPages(AllocationImports imports, Creditors creditors, MappingProfiles mappings) {
+	private final JobProgress progress;
+
+	ImportPages(AllocationImports imports, Creditors creditors, MappingProfiles mappings, JobProgress progress) {
 		this.imports = imports;
 		this.creditors = creditors;
 		this.mappings = mappings;
+		this.progress = progress;
 	}
 
 	@GetMapping("/imports")
 	String list(Model model) {
-		model.addAttribute("imports", this.imports.recent(20));
+		recent(model);
 		model.addAttribute("creditors", this.creditors.list());
 		model.addAttribute("profiles", List.of());
 		return "portfolio/imports";
+	}
+
+	/**
+	 * The recent imports, each running one with its progress: what the Imports page polls
+	 * every second while any runs.
+	 */
+	@GetMapping("/imports/recent")
+	String recentImports(Model model) {
+		recent(model);
+		return "portfolio/imports :: recent";
+	}
+
+	private void recent(Model model) {
+		List<ImportView> recent = this.imports.recent(20);
+		model.addAttribute("imports", recent);
+		model.addAttribute("progress",
+				this.progress.find(recent.stream()
+					.filter((i) -> i.status() == ImportView.ImportStatus.RUNNING)
+					.map(ImportView::id)
+					.toList()));
+		model.addAttribute("anyRunning",
+				recent.stream().anyMatch((i) -> i.status() == ImportView.ImportStatus.RUNNING));
 	}
 
 	@GetMapping("/imports/mappings")
@@ -82,7 +108,7 @@ class ImportPages {
 		catch (InvalidInputException | NotFoundException ex) {
 			model.addAttribute("problems", ex instanceof InvalidInputException invalid ? invalid.errors()
 					: List.of(new InvalidInputException.FieldError("", ex.getMessage())));
-			model.addAttribute("imports", this.imports.recent(20));
+			recent(model);
 			model.addAttribute("creditors", this.creditors.list());
 			model.addAttribute("selectedCreditor", creditor);
 			model.addAttribute("profiles", creditor == null ? List.of()
@@ -97,14 +123,22 @@ class ImportPages {
 
 	@GetMapping("/imports/{id}")
 	String report(@PathVariable @Scoped("import") UUID id, Model model) {
-		model.addAttribute("report", this.imports.get(id));
+		reportOf(id, model);
 		return "portfolio/import";
 	}
 
+	/** The report, or while the import runs its progress: polled every second. */
 	@GetMapping("/imports/{id}/progress")
 	String progress(@PathVariable @Scoped("import") UUID id, Model model) {
-		model.addAttribute("report", this.imports.get(id));
+		reportOf(id, model);
 		return "portfolio/import :: report";
+	}
+
+	private void reportOf(UUID id, Model model) {
+		ImportView report = this.imports.get(id);
+		model.addAttribute("report", report);
+		model.addAttribute("progress",
+				(report.status() == ImportView.ImportStatus.RUNNING) ? this.progress.find(id).orElse(null) : null);
 	}
 
 	@GetMapping("/imports/{id}/rejects.csv")

@@ -17,6 +17,7 @@ import org.dues.portfolio.imports.ImportView;
 import org.dues.portfolio.imports.MappingProfile;
 import org.dues.portfolio.imports.MappingProfiles;
 import org.dues.shared.InvalidInputException;
+import org.dues.system.JobProgress;
 import org.dues.system.Scoped;
 import org.dues.system.Unscoped;
 import org.jspecify.annotations.Nullable;
@@ -46,10 +47,13 @@ class ImportsApi {
 
 	private final Creditors creditors;
 
-	ImportsApi(AllocationImports imports, MappingProfiles mappings, Creditors creditors) {
+	private final JobProgress progress;
+
+	ImportsApi(AllocationImports imports, MappingProfiles mappings, Creditors creditors, JobProgress progress) {
 		this.imports = imports;
 		this.mappings = mappings;
 		this.creditors = creditors;
+		this.progress = progress;
 	}
 
 	@PostMapping(path = "/api/v1/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -74,7 +78,11 @@ class ImportsApi {
 	@GetMapping("/api/v1/imports/{id}")
 	@Operation(summary = "An import's status, counts, errors and warnings")
 	ImportJson get(@PathVariable @Scoped("import") UUID id) {
-		return ImportJson.of(this.imports.get(id));
+		ImportView view = this.imports.get(id);
+		// while it runs, the rows read so far are in its progress
+		long read = (view.status() != ImportView.ImportStatus.RUNNING) ? view.rowsRead()
+				: this.progress.find(id).map((p) -> p.count("read")).orElse(0L);
+		return ImportJson.of(view, (int) read);
 	}
 
 	@GetMapping(path = "/api/v1/imports/{id}/rejects.csv", produces = "text/csv")
@@ -87,9 +95,9 @@ class ImportsApi {
 	@Operation(summary = "Save a mapping profile for a creditor's files")
 	ResponseEntity<MappingProfile> saveMapping(
 			@PathVariable @Unscoped("a creditor's or policy's code: no personal data, and writes are gated by role") String code,
-			@RequestBody MappingRequest body) {
+			@RequestBody MappingRequest body, Authentication user) {
 		MappingProfile saved = this.mappings.save(this.creditors.getByCode(code), body.name(), body.headers(),
-				body.dateFormat(), body.grouping());
+				body.dateFormat(), body.grouping(), user.getName());
 		return ResponseEntity.created(URI.create("/api/v1/creditors/" + code + "/mappings")).body(saved);
 	}
 
@@ -110,9 +118,9 @@ class ImportsApi {
 			@Nullable Instant finishedAt, int errorCount, int warningCount, List<ImportView.Issue> errors,
 			List<ImportView.Issue> warnings) {
 
-		static ImportJson of(ImportView v) {
+		static ImportJson of(ImportView v, int rowsRead) {
 			return new ImportJson(v.id().toString(), v.creditorCode(), v.fileName(), v.format(), v.mapping(),
-					v.status().name(), v.rowsTotal(), v.rowsRead(), v.rowsAccepted(), v.rowsCreated(), v.rowsUpdated(),
+					v.status().name(), v.rowsTotal(), rowsRead, v.rowsAccepted(), v.rowsCreated(), v.rowsUpdated(),
 					v.rowsUnchanged(), v.rowsRejected(), v.message(), v.createdBy(), v.startedAt(), v.finishedAt(),
 					v.errorCount(), v.warningCount(), v.errors(), v.warnings());
 		}

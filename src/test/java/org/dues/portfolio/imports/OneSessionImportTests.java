@@ -19,10 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With {@code dues.imports.two-sessions=off}, an import that creates accounts writes
- * everything in its own transaction, on a server that would allow two sessions.
+ * everything in its own transaction, on a server that would allow two sessions. (In
+ * chunks of 500 rows with every batch of progress written: the settings of
+ * {@link ImportProgressTests}, so both share one application.)
  */
 @IntegrationTest
-@TestPropertySource(properties = "dues.imports.two-sessions=off")
+@TestPropertySource(properties = { ImportProgressTests.ONE_SESSION, ImportProgressTests.SMALL_CHUNKS,
+		ImportProgressTests.EVERY_BATCH })
 class OneSessionImportTests {
 
 	@Autowired
