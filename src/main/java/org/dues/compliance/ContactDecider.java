@@ -21,8 +21,8 @@ import org.dues.compliance.ContactPolicy.Window;
 public final class ContactDecider {
 
 	private static final List<ContactRule> RULES = List.of(new ContactHoursRule(), new InconvenientTimesRule(),
-			new ChannelBansRule(), new HoldsRule(), new ThirdPartyRule(), new CallFrequencyRule(),
-			new ConversationRule(), new VolumeLimitsRule());
+			new ChannelBansRule(), new ContactPointsRule(), new HoldsRule(), new ThirdPartyRule(),
+			new CallFrequencyRule(), new ConversationRule(), new VolumeLimitsRule());
 
 	/** How far ahead {@link #nextOpening} looks. */
 	static final Duration HORIZON = Duration.ofDays(14);

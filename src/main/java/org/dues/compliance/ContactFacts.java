@@ -28,10 +28,12 @@ import org.jspecify.annotations.Nullable;
  * @param holds holds on the person's debts
  * @param blackouts times the person said are inconvenient
  * @param channelBans media the person asked not to be used
+ * @param markedAddresses the person's numbers and email addresses marked wrong or not to
+ * be used
  */
 public record ContactFacts(Channel channel, Instant at, Person person, Set<String> debts, Purpose purpose,
 		List<Interaction> history, List<Consent> consents, List<Hold> holds, List<Blackout> blackouts,
-		List<ChannelBan> channelBans) {
+		List<ChannelBan> channelBans, List<MarkedAddress> markedAddresses) {
 
 	public ContactFacts {
 		debts = Set.copyOf(debts);
@@ -40,18 +42,27 @@ public record ContactFacts(Channel channel, Instant at, Person person, Set<Strin
 		holds = List.copyOf(holds);
 		blackouts = List.copyOf(blackouts);
 		channelBans = List.copyOf(channelBans);
+		markedAddresses = List.copyOf(markedAddresses);
+	}
+
+	/** Facts with no number or address marked. */
+	public ContactFacts(Channel channel, Instant at, Person person, Set<String> debts, Purpose purpose,
+			List<Interaction> history, List<Consent> consents, List<Hold> holds, List<Blackout> blackouts,
+			List<ChannelBan> channelBans) {
+		this(channel, at, person, debts, purpose, history, consents, holds, blackouts, channelBans, List.of());
 	}
 
 	/** The same facts at another moment (used to find when a channel opens next). */
 	public ContactFacts at(Instant moment) {
 		return new ContactFacts(this.channel, moment, this.person, this.debts, this.purpose, this.history,
-				this.consents, this.holds, this.blackouts, this.channelBans);
+				this.consents, this.holds, this.blackouts, this.channelBans, this.markedAddresses);
 	}
 
 	/** The same facts for another channel and address. */
 	public ContactFacts via(Channel other, @Nullable String address) {
 		return new ContactFacts(other, this.at, new Person(this.person.role(), this.person.timeZones(), address),
-				this.debts, this.purpose, this.history, this.consents, this.holds, this.blackouts, this.channelBans);
+				this.debts, this.purpose, this.history, this.consents, this.holds, this.blackouts, this.channelBans,
+				this.markedAddresses);
 	}
 
 	/**
@@ -191,6 +202,17 @@ public record ContactFacts(Channel channel, Instant at, Person person, Set<Strin
 	 * address.
 	 */
 	public record ChannelBan(Channel channel, @Nullable String address) {
+
+	}
+
+	/**
+	 * A number or email address of the person's marked as not to be used for contact.
+	 *
+	 * @param address the number (E.164) or email address
+	 * @param wrong it is not the person's (a wrong number); else the person's, not to be
+	 * used
+	 */
+	public record MarkedAddress(String address, boolean wrong) {
 
 	}
 

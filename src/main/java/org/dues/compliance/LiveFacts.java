@@ -89,8 +89,27 @@ class LiveFacts {
 					.stream()
 					.filter((b) -> !b.recording().lifted())
 					.map((b) -> new ContactFacts.ChannelBan(b.channel(), b.address()))
-					.toList());
+					.toList(),
+				marked(customer));
 		return new Live(account, customer, creditor.country(), policy, facts);
+	}
+
+	/**
+	 * The customer's numbers and email addresses marked wrong or not to be used, as they
+	 * are now.
+	 */
+	static List<ContactFacts.MarkedAddress> marked(CustomerView customer) {
+		List<ContactFacts.MarkedAddress> marked = new ArrayList<>();
+		customer.phones()
+			.stream()
+			.filter((p) -> !p.usable())
+			.forEach((p) -> marked.add(new ContactFacts.MarkedAddress(p.e164(), p.wrongNumber())));
+		customer.emails()
+			.stream()
+			.filter((e) -> !e.usable())
+			.forEach((e) -> marked.add(new ContactFacts.MarkedAddress(e.address(),
+					e.status() == org.dues.customer.ContactPointStatus.WRONG)));
+		return marked;
 	}
 
 	/**

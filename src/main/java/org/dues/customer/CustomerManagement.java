@@ -40,10 +40,13 @@ public class CustomerManagement {
 
 	private final NationalIds nationalIds;
 
-	CustomerManagement(JdbcClient jdbc, Clock clock, NationalIds nationalIds) {
+	private final ContactPointChanges changes;
+
+	CustomerManagement(JdbcClient jdbc, Clock clock, NationalIds nationalIds, ContactPointChanges changes) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.nationalIds = nationalIds;
+		this.changes = changes;
 		this.contactPoints = new ContactPoints(jdbc);
 	}
 
@@ -131,16 +134,72 @@ public class CustomerManagement {
 
 	/**
 	 * Marks one of the customer's numbers as someone else's: it is no longer called, and
-	 * its time zones no longer count as the customer's.
+	 * its time zones no longer count as the customer's. Kept in the contact-point history
+	 * and audited as {@link ContactPointChanges#markWrongNumber} does, by "system".
 	 * @return whether the number was the customer's and is now marked
 	 */
 	@Transactional
 	public boolean markWrongNumber(CustomerId id, String e164) {
-		return this.jdbc.sql(
-				"UPDATE customer_phones SET wrong_number = true, verified = false WHERE customer_id = :id AND e164 = :e164")
+		return markWrongNumber(id, e164, "system");
+	}
+
+	/**
+	 * As {@link #markWrongNumber(CustomerId, String)}, by the agent whose call found it.
+	 */
+	@Transactional
+	public boolean markWrongNumber(CustomerId id, String e164, String agent) {
+		return this.changes.markWrongNumber(id, e164, "a call's outcome: wrong number", agent);
+	}
+
+	/**
+	 * The customer and every other customer known to be the same person: one a creditor
+	 * gave the same national id, or one with the same date of birth and name (its Latin
+	 * key) who shares a number not marked wrong. The customer comes first, the others in
+	 * the order they were created.
+	 */
+	@Transactional(readOnly = true)
+	public List<CustomerId> samePerson(CustomerId id) {
+		List<CustomerId> same = new java.util.ArrayList<>();
+		same.add(id);
+		this.jdbc.sql("""
+				SELECT o.id FROM customer_customers c JOIN customer_customers o
+				    ON o.national_id_enc = c.national_id_enc AND o.id <> c.id
+				WHERE c.id = :id AND c.national_id_enc IS NOT NULL
+				UNION
+				SELECT o.id FROM customer_customers c
+				JOIN customer_phones p ON p.customer_id = c.id AND NOT p.wrong_number
+				JOIN customer_phones q ON q.e164 = p.e164 AND q.customer_id <> c.id AND NOT q.wrong_number
+				JOIN customer_customers o ON o.id = q.customer_id AND o.date_of_birth = c.date_of_birth
+				    AND o.name_key = c.name_key
+				WHERE c.id = :id AND c.date_of_birth IS NOT NULL""")
 			.param("id", id.value())
-			.param("e164", e164)
-			.update() == 1;
+			.query(UUID.class)
+			.list()
+			.stream()
+			.distinct()
+			.map(CustomerId::new)
+			.forEach(same::add);
+		if (same.size() > 2) {
+			// a stable order: the rest by when they were created
+			List<CustomerId> rest = this.jdbc
+				.sql("SELECT id FROM customer_customers WHERE id = ANY(:ids) ORDER BY created_at, id")
+				.param("ids", same.subList(1, same.size()).stream().map(CustomerId::value).toArray(UUID[]::new))
+				.query((rs, n) -> new CustomerId(rs.getObject(1, UUID.class)))
+				.list();
+			same.subList(1, same.size()).clear();
+			same.addAll(rest);
+		}
+		return same;
+	}
+
+	/** The creditor whose customer this is. */
+	@Transactional(readOnly = true)
+	public UUID creditorOf(CustomerId id) {
+		return this.jdbc.sql("SELECT creditor_id FROM customer_customers WHERE id = :id")
+			.param("id", id.value())
+			.query(UUID.class)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("customer", id));
 	}
 
 	/**

@@ -49,6 +49,24 @@ public class Accounts {
 	}
 
 	/**
+	 * The accounts of any of the customers (as their borrower) and the accounts named,
+	 * each once, by creditor and reference.
+	 */
+	public List<AccountView> ofCustomers(java.util.Collection<CustomerId> customers,
+			java.util.Collection<AccountId> also) {
+		if (customers.isEmpty() && also.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql(AccountRows.SELECT_ACCOUNT
+					+ " WHERE a.customer_id = ANY(:customers) OR a.id = ANY(:ids) ORDER BY c.code, a.account_ref")
+			.param("customers", customers.stream().map(CustomerId::value).toArray(java.util.UUID[]::new))
+			.param("ids", also.stream().map(AccountId::value).toArray(java.util.UUID[]::new))
+			.query(AccountRows::account)
+			.list();
+	}
+
+	/**
 	 * Puts the customer's accounts as people know them (creditor / account reference) in
 	 * place of their ids in a text, such as a compliance rule's reason.
 	 */

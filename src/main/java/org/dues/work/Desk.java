@@ -150,7 +150,7 @@ public class Desk {
 			interaction = attempt.interaction();
 		}
 		if (disposition.result() == CallResult.WRONG_NUMBER && interaction.address() != null) {
-			this.customers.markWrongNumber(customer.id(), interaction.address());
+			this.customers.markWrongNumber(customer.id(), interaction.address(), agent.name());
 		}
 		String note = disposition.note();
 		ArrangementView arrangement = null;

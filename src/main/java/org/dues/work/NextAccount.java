@@ -292,7 +292,7 @@ public class NextAccount {
 		CustomerView customer = this.customers.get(account.customerId());
 		return customer.phones()
 			.stream()
-			.filter((p) -> !p.wrongNumber())
+			.filter(CustomerView.Phone::usable)
 			.map(CustomerView.Phone::e164)
 			.findFirst()
 			.orElse(null);

@@ -96,8 +96,8 @@ class ContactHoursTests {
 	@Test
 	void everyRuleIsListedInEveryDecision() {
 		assertThat(call("2026-04-08T12:00").under(TestPolicies.us()).rules()).extracting(RuleResult::rule)
-			.containsExactly("contact-hours", "inconvenient-times", "channel-bans", "holds", "third-party",
-					"call-frequency", "conversation-cooldown", "contact-volume");
+			.containsExactly("contact-hours", "inconvenient-times", "channel-bans", "contact-points", "holds",
+					"third-party", "call-frequency", "conversation-cooldown", "contact-volume");
 		assertThat(call("2026-04-08T12:00").under(TestPolicies.massachusetts()).rules()).extracting(RuleResult::rule)
 			.contains("massachusetts-calls-and-texts");
 	}

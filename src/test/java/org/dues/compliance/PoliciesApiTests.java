@@ -85,7 +85,7 @@ class PoliciesApiTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.decision").value("ALLOWED"))
 			.andExpect(jsonPath("$.policy.code").value("US"))
-			.andExpect(jsonPath("$.rules.length()").value(8))
+			.andExpect(jsonPath("$.rules.length()").value(9))
 			.andExpect(jsonPath("$.rules[?(@.rule == 'call-frequency')].reason")
 				.value(hasItem(containsString("0 of 7 calls in the 7 days 2026-04-02 to 2026-04-08"))))
 			.andExpect(jsonPath("$.warnings.length()").value(0));

@@ -60,6 +60,9 @@ class LiveGateTests {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	org.dues.customer.CustomerManagement customers;
+
 	AccountView account;
 
 	@BeforeEach
@@ -389,6 +392,69 @@ class LiveGateTests {
 		assertThat(form.attr("hx-post")).isEqualTo(form.attr("action"));
 		assertThat(form.select("input[name=_csrf]")).hasSize(1);
 		assertThat(form.select("button").text()).isEqualTo("Lift");
+	}
+
+	@Test
+	void aNumberMarkedWrongOnTheCustomerViewIsNeitherCalledNorTextedFromThatMoment() throws Exception {
+		java.util.UUID customer = this.account.customerId().value();
+		java.util.UUID number = this.customers.get(this.account.customerId()).phones().get(0).id();
+		attempt("""
+				{"channel": "CALL", "address": "%s", "result": "NO_ANSWER"}""".formatted(phone()))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.decision.rules[?(@.rule == 'contact-points')].outcome").value("ALLOWED"));
+		mark(customer, number, "WRONG", "A stranger answered: not his number");
+		for (String channel : List.of("CALL", "SMS")) {
+			attempt("""
+					{"channel": "%s", "address": "%s", "result": "%s"}""".formatted(channel, phone(),
+					channel.equals("CALL") ? "NO_ANSWER" : "DELIVERED"))
+				.andExpect(status().isConflict())
+				.andExpect(jsonPath("$.decision.decision").value("BLOCKED"))
+				.andExpect(jsonPath("$.decision.rules[?(@.rule == 'contact-points')].outcome").value("BLOCKED"))
+				.andExpect(jsonPath("$.decision.rules[?(@.rule == 'contact-points')].reason")
+					.value(org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("wrong number"))));
+		}
+		// a number the customer gives instead is called
+		String added = this.mvc
+			.perform(post("/api/v1/customers/{id}/contact-points", customer)
+				.with(httpBasic("gate-agent", "agent-secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"kind": "PHONE", "number": "(212) 736-0999", "source": "CUSTOMER"}"""))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		attempt("""
+				{"channel": "CALL", "address": "+12127360999", "result": "NO_ANSWER"}""")
+			.andExpect(status().isCreated());
+		// one not to be used is refused too, and may be used again once marked valid
+		java.util.UUID second = java.util.UUID.fromString(JsonPath.read(added, "$.id"));
+		mark(customer, second, "DO_NOT_USE", "His office: he asked us not to call there");
+		this.mvc
+			.perform(get("/api/v1/accounts/{id}/contact-check", this.account.id().value()).param("channel", "CALL")
+				.param("address", "+12127360999")
+				.with(httpBasic("gate-agent", "agent-secret")))
+			.andExpect(jsonPath("$.decision").value("BLOCKED"))
+			.andExpect(jsonPath("$.rules[?(@.rule == 'contact-points')].reason")
+				.value(org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("not to be used"))));
+		mark(customer, second, "VALID", "He changed his mind");
+		this.mvc
+			.perform(get("/api/v1/accounts/{id}/contact-check", this.account.id().value()).param("channel", "CALL")
+				.param("address", "+12127360999")
+				.with(httpBasic("gate-agent", "agent-secret")))
+			.andExpect(jsonPath("$.rules[?(@.rule == 'contact-points')].outcome").value("ALLOWED"));
+	}
+
+	private void mark(java.util.UUID customer, java.util.UUID point, String status, String reason) throws Exception {
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.patch("/api/v1/customers/{id}/contact-points/{point}", customer, point)
+				.with(httpBasic("gate-agent", "agent-secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"status": "%s", "reason": "%s"}""".formatted(status, reason)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value(status));
 	}
 
 }

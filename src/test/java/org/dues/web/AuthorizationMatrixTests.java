@@ -275,6 +275,7 @@ class AuthorizationMatrixTests {
 			case "accountRef" -> "account-ref";
 			case "username" -> "user";
 			case "role" -> "role";
+			case "pointId" -> "contact-point";
 			case "code" -> segment.equals("policies") ? "policy" : "creditor";
 			case "id" -> switch (segment) {
 				case "accounts" -> "account";
@@ -286,6 +287,7 @@ class AuthorizationMatrixTests {
 				case "imports" -> "import";
 				case "teams" -> "team";
 				case "queues" -> "queue";
+				case "customers" -> "customer";
 				default -> "unknown " + segment;
 			};
 			default -> "unknown " + name;

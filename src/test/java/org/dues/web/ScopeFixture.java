@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.jayway.jsonpath.JsonPath;
 import org.dues.Portfolios;
+import org.dues.customer.CustomerManagement;
 import org.dues.identity.NewUser;
 import org.dues.identity.Role;
 import org.dues.identity.Teams;
@@ -38,9 +39,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * Two teams of one lead and one agent each, and one account of each agent with a record
  * of every kind a path can name: a settlement waiting for approval (an arrangement and an
- * approval), a payment, an interaction, a hold, a consent, an inconvenient time and a
- * banned medium; a queue per team and one import. "Inside" is what the first team
- * reaches, "outside" the second's.
+ * approval), a payment, an interaction, a hold, a consent, an inconvenient time, a banned
+ * medium, the account's customer and one of their phones; a queue per team and one
+ * import. "Inside" is what the first team reaches, "outside" the second's.
  */
 final class ScopeFixture {
 
@@ -76,11 +77,14 @@ final class ScopeFixture {
 
 	private final Clock clock;
 
+	private final CustomerManagement customers;
+
 	private ScopeFixture(String prefix, MockMvc mvc, UserManagement users, Teams teams, Queues queues, NextAccount work,
-			Portfolios portfolios, Clock clock) throws Exception {
+			Portfolios portfolios, Clock clock, CustomerManagement customers) throws Exception {
 		this.prefix = prefix;
 		this.mvc = mvc;
 		this.clock = clock;
+		this.customers = customers;
 		this.agent = prefix + "-agent";
 		this.lead = prefix + "-lead";
 		this.otherAgent = prefix + "-other";
@@ -133,7 +137,8 @@ final class ScopeFixture {
 		return new ScopeFixture(tag + Integer.toHexString(PREFIXES.incrementAndGet()), context.getBean(MockMvc.class),
 				context.getBean(UserManagement.class), context.getBean(Teams.class), context.getBean(Queues.class),
 				context.getBean(NextAccount.class),
-				new Portfolios(context.getBean(Creditors.class), context.getBean(Placements.class), clock), clock);
+				new Portfolios(context.getBean(Creditors.class), context.getBean(Placements.class), clock), clock,
+				context.getBean(CustomerManagement.class));
 	}
 
 	private Side side(Portfolios portfolios, NextAccount work, String owner, UUID team, UUID queue) throws Exception {
@@ -161,11 +166,15 @@ final class ScopeFixture {
 				"{\"daysOfWeek\": [\"SUNDAY\"], \"reason\": \"not on Sundays\"}");
 		String ban = json(post("/api/v1/accounts/{id}/channel-bans", id), this.officer,
 				"{\"channel\": \"WHATSAPP\", \"reason\": \"no WhatsApp\"}");
-		return new Side(id, account.accountRef(), team, queue,
-				Map.of("arrangement", JsonPath.read(settlement, "$.id"), "approval", approval, "payment",
-						JsonPath.read(payment, "$.id"), "interaction", JsonPath.read(contact, "$.id"), "hold",
-						JsonPath.read(hold, "$.id"), "consent", JsonPath.read(consent, "$.id"), "blackout",
-						JsonPath.read(blackout, "$.id"), "channel-ban", JsonPath.read(ban, "$.id")));
+		return new Side(id, account.accountRef(), team, queue, Map.ofEntries(
+				Map.entry("arrangement", JsonPath.read(settlement, "$.id")), Map.entry("approval", approval),
+				Map.entry("payment", JsonPath.read(payment, "$.id")),
+				Map.entry("interaction", JsonPath.read(contact, "$.id")),
+				Map.entry("hold", JsonPath.read(hold, "$.id")), Map.entry("consent", JsonPath.read(consent, "$.id")),
+				Map.entry("blackout", JsonPath.read(blackout, "$.id")),
+				Map.entry("channel-ban", JsonPath.read(ban, "$.id")),
+				Map.entry("customer", account.customerId().toString()),
+				Map.entry("contact-point", this.customers.get(account.customerId()).phones().get(0).id().toString())));
 	}
 
 	private String json(MockHttpServletRequestBuilder request, String as, String body) throws Exception {

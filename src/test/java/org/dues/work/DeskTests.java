@@ -92,6 +92,9 @@ class DeskTests {
 	CustomerManagement customers;
 
 	@Autowired
+	org.dues.customer.ContactPointChanges contactPoints;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@AfterEach
@@ -153,6 +156,12 @@ class DeskTests {
 				null, null, null, null, "Says he is a mechanic"), asker());
 		assertThat(this.customers.get(wrong.customerId()).phones()).singleElement()
 			.satisfies((p) -> assertThat(p.wrongNumber()).isTrue());
+		// kept in the customer's contact-point history with the agent who found it
+		assertThat(this.contactPoints.history(wrong.customerId())).singleElement().satisfies((c) -> {
+			assertThat(c.after()).isEqualTo(org.dues.customer.ContactPointStatus.WRONG);
+			assertThat(c.by()).isEqualTo(asker().name());
+			assertThat(c.value()).isEqualTo(phone(wrong));
+		});
 
 		// a dispute places a dispute hold on that debt
 		Desk.Recorded dispute = this.desk.dispose(disputed.id(), new Desk.Disposition(CallResult.RIGHT_PARTY,

@@ -273,11 +273,16 @@ class CompliancePanel {
 					WHATSAPP ->
 				customer.phones()
 					.stream()
-					.filter((p) -> !p.wrongNumber())
+					.filter(CustomerView.Phone::usable)
 					.map(CustomerView.Phone::e164)
 					.findFirst()
 					.orElse(null);
-			case EMAIL -> customer.emails().stream().map(CustomerView.Email::address).findFirst().orElse(null);
+			case EMAIL -> customer.emails()
+				.stream()
+				.filter(CustomerView.Email::usable)
+				.map(CustomerView.Email::address)
+				.findFirst()
+				.orElse(null);
 			case LETTER, VISIT -> null;
 		};
 	}
