@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import org.dues.portfolio.AccountLedger;
 import org.dues.portfolio.BalanceComponent;
 import org.dues.portfolio.Source;
+import org.dues.shared.Phrase;
 
 import org.springframework.stereotype.Component;
 
@@ -37,11 +38,14 @@ class Activation {
 		switch (a.kind()) {
 			case WAIVER -> {
 				this.ledger.waive(a.accountId(), BalanceComponent.valueOf(a.component()), a.amount(), today, source);
-				close(a, "waiver of %s %s posted".formatted(a.amount().amount().toPlainString(), a.component()), actor);
+				close(a, "waiver of %s %s posted".formatted(a.amount().amount().toPlainString(), a.component()),
+						Phrase.of("format.arrangement.waived", a.amount(), Phrase.of("arr.component." + a.component())),
+						actor);
 			}
 			case DEFERMENT -> {
 				LocalDate due = this.ledger.deferOldestDueDate(a.accountId(), a.defermentDays());
-				close(a, "oldest due date deferred by %d days to %s".formatted(a.defermentDays(), due), actor);
+				close(a, "oldest due date deferred by %d days to %s".formatted(a.defermentDays(), due),
+						Phrase.of("format.arrangement.deferred", a.defermentDays(), due), actor);
 			}
 			default -> {
 				this.arrangements.activate(a.id(), now);
@@ -51,13 +55,13 @@ class Activation {
 		return this.arrangements.get(a.id());
 	}
 
-	private void close(ArrangementView a, String detail, String actor) {
+	private void close(ArrangementView a, String detail, Phrase said, String actor) {
 		var now = this.clock.instant();
 		this.arrangements.activate(a.id(), now);
 		ArrangementView done = new ArrangementView(a.id(), a.accountId(), a.kind(), ArrangementStatus.COMPLETED,
 				a.amount(), a.balanceAtStart(), a.paid(), a.frequency(), a.channel(), a.component(), a.defermentDays(),
 				a.offerExpiresOn(), a.reason(), a.createdAt(), a.createdBy(), now, actor, detail, false,
-				a.instalments(), a.approval());
+				a.instalments(), a.approval(), said);
 		this.arrangements.progress(done);
 		this.arrangements.history(a.id(), now, actor, "COMPLETED", detail);
 	}

@@ -13,6 +13,7 @@ import org.dues.portfolio.CreditorView;
 import org.dues.portfolio.Creditors;
 import org.dues.shared.ConflictException;
 import org.dues.shared.NotFoundException;
+import org.dues.shared.Phrase;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -82,11 +83,14 @@ public class Approvals {
 	 * try.
 	 */
 	@Transactional(readOnly = true)
-	public List<String> beyondAuthorityOf(ApprovalView approval, Asker viewer) {
+	public List<Phrase> beyondAuthorityOf(ApprovalView approval, Asker viewer) {
 		ArrangementView a = this.arrangements.get(approval.arrangementId());
 		AccountView account = this.accounts.get(a.accountId());
 		return this.authority.strongest(account.creditorId(), a.amount().currency(), viewer.roles())
-			.exceeded(proposal(a, account));
+			.exceeded(proposal(a, account))
+			.stream()
+			.map(Authority.Exceeded::phrase)
+			.toList();
 	}
 
 	/**
@@ -98,11 +102,14 @@ public class Approvals {
 		Decision d = decision(approvalId, approver);
 		ArrangementView a = d.arrangement();
 		Authority.Proposal proposal = proposal(a, d.account());
-		List<String> beyond = this.authority.strongest(d.creditor().id(), a.amount().currency(), approver.roles())
+		List<Authority.Exceeded> beyond = this.authority
+			.strongest(d.creditor().id(), a.amount().currency(), approver.roles())
 			.exceeded(proposal);
 		if (!beyond.isEmpty()) {
 			throw new ConflictException(
-					"beyond your authority too (%s); it needs someone with more".formatted(String.join("; ", beyond)));
+					"beyond your authority too (%s); it needs someone with more"
+						.formatted(Authority.Exceeded.texts(beyond)),
+					Phrase.of("rule.authority.beyondYours", Authority.Exceeded.phrases(beyond)));
 		}
 		var now = this.clock.instant();
 		String why = ArrangementManagement.reason(reason);
@@ -128,7 +135,7 @@ public class Approvals {
 		this.arrangements.progress(new ArrangementView(a.id(), a.accountId(), a.kind(), ArrangementStatus.REJECTED,
 				a.amount(), a.balanceAtStart(), a.paid(), a.frequency(), a.channel(), a.component(), a.defermentDays(),
 				a.offerExpiresOn(), a.reason(), a.createdAt(), a.createdBy(), now, approver.name(), why, false,
-				a.instalments(), a.approval()));
+				a.instalmentsCancelled(), a.approval()));
 		this.arrangements.history(a.id(), now, approver.name(), "REJECTED", why);
 		return this.arrangements.get(a.id());
 	}

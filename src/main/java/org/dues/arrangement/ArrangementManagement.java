@@ -20,6 +20,7 @@ import org.dues.portfolio.Creditors;
 import org.dues.shared.ConflictException;
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.Money;
+import org.dues.shared.Phrase;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -74,10 +75,12 @@ public class ArrangementManagement {
 		else {
 			List<InvalidInputException.FieldError> errors = new ArrayList<>();
 			if (input.amount() == null) {
-				errors.add(new InvalidInputException.FieldError("amount", "is required"));
+				errors.add(new InvalidInputException.FieldError("amount", "is required",
+						Phrase.of("validation.promise.amount")));
 			}
 			if (input.dueOn() == null) {
-				errors.add(new InvalidInputException.FieldError("dueOn", "is required"));
+				errors.add(new InvalidInputException.FieldError("dueOn", "is required",
+						Phrase.of("validation.promise.dueOn")));
 			}
 			if (!errors.isEmpty()) {
 				throw new InvalidInputException(errors);
@@ -87,8 +90,10 @@ public class ArrangementManagement {
 		}
 		datesAhead(schedule, c.today(), input.series() != null && !input.series().isEmpty() ? "series" : "dueOn");
 		if (schedule.total().compareTo(c.owed()) > 0) {
-			throw new InvalidInputException("amount", "%s is more than the balance of %s"
-				.formatted(schedule.total().amount().toPlainString(), c.owed().amount().toPlainString()));
+			throw new InvalidInputException("amount",
+					"%s is more than the balance of %s".formatted(schedule.total().amount().toPlainString(),
+							c.owed().amount().toPlainString()),
+					Phrase.of("validation.amount.overBalance", schedule.total(), c.owed()));
 		}
 		boolean series = schedule.instalments().size() > 1;
 		return create(c, ArrangementKind.PROMISE, schedule.total(), schedule, null, null, null, input.channel(), null,
@@ -122,14 +127,16 @@ public class ArrangementManagement {
 	public ArrangementView settlement(AccountId accountId, NewArrangement.Settlement input, Asker asker) {
 		Context c = context(accountId);
 		if (input.amount() == null) {
-			throw new InvalidInputException("amount", "is required: the agreed amount");
+			throw new InvalidInputException("amount", "is required: the agreed amount",
+					Phrase.of("validation.settlement.amount"));
 		}
 		positive("amount", input.amount());
 		below(input.amount(), c.owed());
 		LocalDate expires = expiry(input.offerExpiresOn(), c.today());
 		if (expires != null && input.firstDueOn() != null && input.firstDueOn().isAfter(expires)) {
 			throw new InvalidInputException("firstDueOn",
-					"%s is after the offer expires on %s".formatted(input.firstDueOn(), expires));
+					"%s is after the offer expires on %s".formatted(input.firstDueOn(), expires),
+					Phrase.of("validation.settlement.afterExpiry", input.firstDueOn(), expires));
 		}
 		Schedule schedule;
 		if (input.instalments() == null || input.instalments() <= 1) {
@@ -153,14 +160,16 @@ public class ArrangementManagement {
 	public ArrangementView waiver(AccountId accountId, NewArrangement.Waiver input, Asker asker) {
 		Context c = context(accountId);
 		if (input.component() == null) {
-			throw new InvalidInputException("component", "is required: FEES or INTEREST");
+			throw new InvalidInputException("component", "is required: FEES or INTEREST",
+					Phrase.of("validation.waiver.component"));
 		}
 		if (input.component() == BalanceComponent.PRINCIPAL) {
 			throw new InvalidInputException("component",
-					"only FEES or INTEREST can be waived; less principal is a settlement");
+					"only FEES or INTEREST can be waived; less principal is a settlement",
+					Phrase.of("validation.waiver.principal"));
 		}
 		if (input.amount() == null) {
-			throw new InvalidInputException("amount", "is required");
+			throw new InvalidInputException("amount", "is required", Phrase.of("validation.waiver.amount"));
 		}
 		positive("amount", input.amount());
 		Money balance = (input.component() == BalanceComponent.FEES) ? c.account().balances().fees()
@@ -168,7 +177,9 @@ public class ArrangementManagement {
 		if (input.amount().compareTo(balance) > 0) {
 			throw new InvalidInputException("amount",
 					"%s is more than the %s balance of %s".formatted(input.amount().amount().toPlainString(),
-							input.component().name().toLowerCase(Locale.ROOT), balance.amount().toPlainString()));
+							input.component().name().toLowerCase(Locale.ROOT), balance.amount().toPlainString()),
+					Phrase.of("validation.waiver.overBalance", input.amount(),
+							Phrase.of("arr.component." + input.component()), balance));
 		}
 		String reason = reason(input.reason());
 		Money waivedThisYear = input.amount()
@@ -182,10 +193,12 @@ public class ArrangementManagement {
 	public ArrangementView deferment(AccountId accountId, NewArrangement.Deferment input, Asker asker) {
 		Context c = context(accountId);
 		if (input.days() == null) {
-			throw new InvalidInputException("days", "is required: between 1 and " + MAX_DAYS_AHEAD);
+			throw new InvalidInputException("days", "is required: between 1 and " + MAX_DAYS_AHEAD,
+					Phrase.of("validation.deferment.days", MAX_DAYS_AHEAD));
 		}
 		if (input.days() < 1 || input.days() > MAX_DAYS_AHEAD) {
-			throw new InvalidInputException("days", "must be between 1 and " + MAX_DAYS_AHEAD);
+			throw new InvalidInputException("days", "must be between 1 and " + MAX_DAYS_AHEAD,
+					Phrase.of("validation.deferment.days", MAX_DAYS_AHEAD));
 		}
 		if (c.account().oldestDueDate() == null) {
 			throw new ConflictException("account %s has no due date to defer".formatted(accountId));
@@ -212,8 +225,8 @@ public class ArrangementManagement {
 		}
 		this.arrangements.progress(new ArrangementView(a.id(), a.accountId(), a.kind(), ArrangementStatus.CANCELLED,
 				a.amount(), a.balanceAtStart(), a.paid(), a.frequency(), a.channel(), a.component(), a.defermentDays(),
-				a.offerExpiresOn(), a.reason(), a.createdAt(), a.createdBy(), now, actor, why, false, a.instalments(),
-				a.approval()));
+				a.offerExpiresOn(), a.reason(), a.createdAt(), a.createdBy(), now, actor, why, false,
+				a.instalmentsCancelled(), a.approval()));
 		this.arrangements.history(id, now, actor, "CANCELLED", why);
 		return this.arrangements.get(id);
 	}
@@ -263,7 +276,7 @@ public class ArrangementManagement {
 			@Nullable String channel, @Nullable String reason, Authority.Proposal proposal, Asker asker,
 			@Nullable Integer days) {
 		Authority mine = this.authority.strongest(c.creditor().id(), c.account().currency(), asker.roles());
-		List<String> beyond = mine.exceeded(proposal);
+		List<Authority.Exceeded> beyond = mine.exceeded(proposal);
 		ArrangementStatus status = beyond.isEmpty() ? ArrangementStatus.ACTIVE : ArrangementStatus.PENDING_APPROVAL;
 		if (beyond.isEmpty() && (kind == ArrangementKind.WAIVER || kind == ArrangementKind.DEFERMENT)) {
 			status = ArrangementStatus.PENDING_APPROVAL; // applied below, then completed
@@ -289,8 +302,9 @@ public class ArrangementManagement {
 		}
 		this.arrangements.history(a.id(), now, asker.name(), "CREATED", describe(a));
 		if (!beyond.isEmpty()) {
-			String text = String.join("; ", beyond);
-			this.arrangements.requestApproval(UUID.randomUUID(), a.id(), c.creditor().id(), asker.name(), now, text);
+			String text = Authority.Exceeded.texts(beyond);
+			this.arrangements.requestApproval(UUID.randomUUID(), a.id(), c.creditor().id(), asker.name(), now, text,
+					Authority.Exceeded.phrases(beyond));
 			this.arrangements.history(a.id(), now, asker.name(), "APPROVAL_REQUESTED", "beyond authority: " + text);
 			return this.arrangements.get(a.id());
 		}
@@ -368,10 +382,12 @@ public class ArrangementManagement {
 		}
 		List<InvalidInputException.FieldError> errors = new ArrayList<>();
 		if (count == null) {
-			errors.add(new InvalidInputException.FieldError("instalments", "is required (or give a schedule)"));
+			errors.add(new InvalidInputException.FieldError("instalments", "is required (or give a schedule)",
+					Phrase.of("validation.plan.instalments")));
 		}
 		if (first == null) {
-			errors.add(new InvalidInputException.FieldError("firstDueOn", "is required"));
+			errors.add(new InvalidInputException.FieldError("firstDueOn", "is required",
+					Phrase.of("validation.plan.firstDueOn")));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
@@ -393,31 +409,36 @@ public class ArrangementManagement {
 
 	private static void datesAhead(Schedule schedule, LocalDate today, String field) {
 		if (schedule.first().isBefore(today)) {
-			throw new InvalidInputException(field,
-					"%s is in the past (today is %s)".formatted(schedule.first(), today));
+			throw new InvalidInputException(field, "%s is in the past (today is %s)".formatted(schedule.first(), today),
+					Phrase.of("validation.date.past", schedule.first()));
 		}
 		if (schedule.last().isAfter(today.plusYears(10))) {
-			throw new InvalidInputException(field, "%s is more than ten years away".formatted(schedule.last()));
+			throw new InvalidInputException(field, "%s is more than ten years away".formatted(schedule.last()),
+					Phrase.of("validation.date.tooFar", schedule.last()));
 		}
 	}
 
 	private static @Nullable LocalDate expiry(@Nullable LocalDate expires, LocalDate today) {
 		if (expires != null && expires.isBefore(today)) {
-			throw new InvalidInputException("offerExpiresOn", "%s is in the past".formatted(expires));
+			throw new InvalidInputException("offerExpiresOn", "%s is in the past".formatted(expires),
+					Phrase.of("validation.date.past", expires));
 		}
 		return expires;
 	}
 
 	private static void positive(String field, Money amount) {
 		if (!amount.isPositive()) {
-			throw new InvalidInputException(field, "must be greater than zero");
+			throw new InvalidInputException(field, "must be greater than zero",
+					Phrase.of("validation.positive", Phrase.of("validation.field." + field)));
 		}
 	}
 
 	private static void below(Money amount, Money owed) {
 		if (amount.compareTo(owed) >= 0) {
-			throw new InvalidInputException("amount", "a settlement must be below the balance of %s; %s is not"
-				.formatted(owed.amount().toPlainString(), amount.amount().toPlainString()));
+			throw new InvalidInputException("amount",
+					"a settlement must be below the balance of %s; %s is not".formatted(owed.amount().toPlainString(),
+							amount.amount().toPlainString()),
+					Phrase.of("validation.settlement.belowBalance", owed, amount));
 		}
 	}
 
@@ -427,10 +448,11 @@ public class ArrangementManagement {
 
 	static String reason(@Nullable String reason) {
 		if (reason == null || reason.isBlank()) {
-			throw new InvalidInputException("reason", "is required");
+			throw new InvalidInputException("reason", "is required", Phrase.of("validation.reason.required"));
 		}
 		if (reason.strip().length() > 1000 || reason.indexOf('\u0000') >= 0) {
-			throw new InvalidInputException("reason", "must be at most 1000 characters, without NUL");
+			throw new InvalidInputException("reason", "must be at most 1000 characters, without NUL",
+					Phrase.of("validation.reason.length", 1000));
 		}
 		return reason.strip();
 	}

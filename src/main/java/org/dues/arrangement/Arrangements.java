@@ -17,6 +17,8 @@ import org.dues.portfolio.AccountId;
 import org.dues.portfolio.CreditorId;
 import org.dues.shared.Money;
 import org.dues.shared.NotFoundException;
+import org.dues.shared.Phrase;
+import org.dues.shared.PhraseJson;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -112,8 +114,10 @@ class Arrangements {
 	void progress(ArrangementView updated) {
 		this.jdbc.sql("""
 				UPDATE arrangement_arrangements SET status = :status, paid = :paid, partial = :partial,
-				    closed_at = :closedAt, closed_by = :closedBy, close_reason = :closeReason
+				    closed_at = :closedAt, closed_by = :closedBy, close_reason = :closeReason,
+				    close_phrase = CAST(:closeSaid AS jsonb)
 				WHERE id = :id""")
+			.param("closeSaid", PhraseJson.write(updated.closeSaid()))
 			.param("id", updated.id().value())
 			.param("status", updated.status().name())
 			.param("paid", updated.paid().amount())
@@ -166,12 +170,13 @@ class Arrangements {
 
 	// approvals
 
-	void requestApproval(UUID id, ArrangementId arrangement, CreditorId creditor, String by, Instant at,
-			String beyond) {
+	void requestApproval(UUID id, ArrangementId arrangement, CreditorId creditor, String by, Instant at, String beyond,
+			Phrase beyondSaid) {
 		this.jdbc.sql("""
 				INSERT INTO arrangement_approvals (id, arrangement_id, creditor_id, requested_by, requested_at, beyond,
-				    status)
-				VALUES (:id, :arrangement, :creditor, :by, :at, :beyond, 'PENDING')""")
+				    beyond_phrase, status)
+				VALUES (:id, :arrangement, :creditor, :by, :at, :beyond, CAST(:said AS jsonb), 'PENDING')""")
+			.param("said", PhraseJson.write(beyondSaid))
 			.param("id", id)
 			.param("arrangement", arrangement.value())
 			.param("creditor", creditor.value())
@@ -218,7 +223,7 @@ class Arrangements {
 				new AccountId(rs.getObject("account_id", UUID.class)), ArrangementKind.valueOf(rs.getString("kind")),
 				rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(), rs.getString("beyond"),
 				rs.getString("status"), rs.getString("decided_by"), instant(rs.getTimestamp("decided_at")),
-				rs.getString("decision_reason"));
+				rs.getString("decision_reason"), PhraseJson.read(rs.getString("beyond_phrase")));
 	}
 
 	private List<ArrangementView> select(String where, Map<String, Object> params) {
@@ -270,7 +275,7 @@ class Arrangements {
 				rs.getObject("offer_expires_on", LocalDate.class), rs.getString("reason"),
 				rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
 				instant(rs.getTimestamp("closed_at")), rs.getString("closed_by"), rs.getString("close_reason"),
-				rs.getBoolean("partial"));
+				rs.getBoolean("partial"), PhraseJson.read(rs.getString("close_phrase")));
 	}
 
 	static Money money(ResultSet rs, String column, String currency) throws SQLException {
@@ -287,13 +292,13 @@ class Arrangements {
 			Money amount, Money balanceAtStart, Money paid, @Nullable Frequency frequency, @Nullable String channel,
 			@Nullable String component, @Nullable Integer defermentDays, @Nullable LocalDate offerExpiresOn,
 			@Nullable String reason, Instant createdAt, String createdBy, @Nullable Instant closedAt,
-			@Nullable String closedBy, @Nullable String closeReason, boolean partial) {
+			@Nullable String closedBy, @Nullable String closeReason, boolean partial, @Nullable Phrase closeSaid) {
 
 		ArrangementView view(List<ArrangementView.InstalmentView> instalments, @Nullable ApprovalView approval) {
 			return new ArrangementView(this.id, this.accountId, this.kind, this.status, this.amount,
 					this.balanceAtStart, this.paid, this.frequency, this.channel, this.component, this.defermentDays,
 					this.offerExpiresOn, this.reason, this.createdAt, this.createdBy, this.closedAt, this.closedBy,
-					this.closeReason, this.partial, instalments, approval);
+					this.closeReason, this.partial, instalments, approval, this.closeSaid);
 		}
 
 	}

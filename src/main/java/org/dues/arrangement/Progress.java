@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.dues.arrangement.ArrangementView.InstalmentView;
 import org.dues.shared.Money;
+import org.dues.shared.Phrase;
 
 /**
  * Where an active arrangement stands, given what has been paid towards it since it was
@@ -62,12 +63,14 @@ final class Progress {
 		}
 		ArrangementStatus status = ArrangementStatus.ACTIVE;
 		String reason = null;
+		Phrase said = null;
 		boolean partial = false;
 		switch (a.kind()) {
 			case PROMISE -> {
 				if (paid.compareTo(a.amount().minus(settings.tolerance())) >= 0) {
 					status = ArrangementStatus.KEPT;
 					reason = "paid " + paid.amount().toPlainString();
+					said = Phrase.of("format.arrangement.kept", paid);
 					events.add(new Events.PromiseKept(a.id(), a.accountId(), a.amount()));
 				}
 				else if (missed > 0) {
@@ -75,6 +78,8 @@ final class Progress {
 					partial = paid.isPositive();
 					reason = partial ? "partly kept: %s of %s paid".formatted(paid.amount().toPlainString(),
 							a.amount().amount().toPlainString()) : "nothing paid by the date and grace";
+					said = partial ? Phrase.of("format.arrangement.partlyKept", paid, a.amount())
+							: Phrase.of("format.arrangement.nothingPaid");
 					events.add(new Events.PromiseBroken(a.id(), a.accountId(), a.amount(), paid,
 							a.instalments().get(0).dueOn()));
 				}
@@ -84,6 +89,7 @@ final class Progress {
 				if (allPaid) {
 					status = ArrangementStatus.COMPLETED;
 					reason = "every instalment paid";
+					said = Phrase.of("format.arrangement.allPaid");
 					if (a.kind() == ArrangementKind.PLAN) {
 						events.add(new Events.PlanCompleted(a.id(), a.accountId()));
 					}
@@ -91,12 +97,14 @@ final class Progress {
 				else if (missed >= settings.missedToBreak()) {
 					status = ArrangementStatus.BROKEN;
 					reason = "%d instalment%s missed".formatted(missed, (missed == 1) ? "" : "s");
+					said = Phrase.of("format.arrangement.missed", missed);
 					events.add(new Events.PlanBroken(a.id(), a.accountId(), a.kind()));
 				}
 				else if (a.kind() == ArrangementKind.SETTLEMENT && a.offerExpiresOn() != null
 						&& today.isAfter(a.offerExpiresOn()) && !paid.isPositive()) {
 					status = ArrangementStatus.BROKEN;
 					reason = "the offer lapsed on %s with nothing paid".formatted(a.offerExpiresOn());
+					said = Phrase.of("format.arrangement.lapsed", a.offerExpiresOn());
 					events.add(new Events.PlanBroken(a.id(), a.accountId(), a.kind()));
 				}
 			}
@@ -107,7 +115,7 @@ final class Progress {
 		ArrangementView updated = new ArrangementView(a.id(), a.accountId(), a.kind(), status, a.amount(),
 				a.balanceAtStart(), paid, a.frequency(), a.channel(), a.component(), a.defermentDays(),
 				a.offerExpiresOn(), a.reason(), a.createdAt(), a.createdBy(), closed ? now : null,
-				closed ? "system" : null, reason, partial, instalments, a.approval());
+				closed ? "system" : null, reason, partial, instalments, a.approval(), said);
 		return new Result(updated, events);
 	}
 

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.Money;
+import org.dues.shared.Phrase;
 
 /**
  * The instalments of a plan or settlement: exact amounts at the currency's scale that add
@@ -30,7 +31,7 @@ public record Schedule(List<Instalment> instalments) {
 		Money each = floorShare(total, count);
 		if (!each.isPositive()) {
 			throw new InvalidInputException("instalments", "%d instalments of %s would be below the smallest amount"
-				.formatted(count, total.amount().toPlainString()));
+				.formatted(count, total.amount().toPlainString()), Phrase.of("validation.plan.tooSmall", count, total));
 		}
 		List<Instalment> out = new ArrayList<>();
 		Money left = total;
@@ -49,19 +50,23 @@ public record Schedule(List<Instalment> instalments) {
 	public static Schedule stepUp(Money total, int count, Money initial, LocalDate first, Frequency frequency) {
 		requireCount(count);
 		if (count < 2) {
-			throw new InvalidInputException("instalments", "a step-up plan needs at least two instalments");
+			throw new InvalidInputException("instalments", "a step-up plan needs at least two instalments",
+					Phrase.of("validation.plan.stepUpCount"));
 		}
 		int low = count / 2;
 		Money lowTotal = initial.times(low);
 		if (!initial.isPositive() || lowTotal.compareTo(total) >= 0) {
 			throw new InvalidInputException("initialAmount",
 					"must be above zero and leave something for the later instalments (%d × %s ≥ %s)".formatted(low,
-							initial.amount().toPlainString(), total.amount().toPlainString()));
+							initial.amount().toPlainString(), total.amount().toPlainString()),
+					Phrase.of("validation.plan.stepUpStart", low, initial, total));
 		}
 		Schedule rest = equal(total.minus(lowTotal), count - low, frequency.due(first, low), frequency);
 		if (rest.instalments().get(0).amount().compareTo(initial) < 0) {
-			throw new InvalidInputException("initialAmount", "must be below the later instalments ("
-					+ rest.instalments().get(0).amount().amount().toPlainString() + ") for a step-up");
+			throw new InvalidInputException("initialAmount",
+					"must be below the later instalments ("
+							+ rest.instalments().get(0).amount().amount().toPlainString() + ") for a step-up",
+					Phrase.of("validation.plan.stepUpBelow", rest.instalments().get(0).amount()));
 		}
 		List<Instalment> out = new ArrayList<>();
 		for (int i = 0; i < low; i++) {
@@ -121,7 +126,8 @@ public record Schedule(List<Instalment> instalments) {
 
 	private static void requireCount(int count) {
 		if (count < 1 || count > 120) {
-			throw new InvalidInputException("instalments", "must be between 1 and 120");
+			throw new InvalidInputException("instalments", "must be between 1 and 120",
+					Phrase.of("validation.plan.count", 120));
 		}
 	}
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.dues.compliance.ContactFacts.Consent;
 import org.dues.compliance.ContactFacts.Interaction;
 import org.dues.compliance.ContactPolicy.CallFrequency;
+import org.dues.shared.Phrase;
 
 /**
  * Reg F's call frequency presumption (12 CFR 1006.14(b)(2)(i)), per person and per debt:
@@ -32,18 +33,23 @@ final class CallFrequencyRule implements ContactRule {
 		ContactFacts facts = situation.facts();
 		CallFrequency limit = situation.policy().callFrequency();
 		if (limit == null) {
-			return List.of(RuleResult.notApplicable(NAME, situation.policy().code() + " sets no call frequency limit"));
+			return List.of(RuleResult.notApplicable(NAME, situation.policy().code() + " sets no call frequency limit",
+					Phrase.of("rule.frequency.none", situation.policy().code())));
 		}
 		if (facts.channel() != Channel.CALL || facts.person().role() != PersonRole.CONSUMER) {
 			return List.of(RuleResult.notApplicable(NAME,
-					"Counts only calls to the consumer; texts and emails fall under the volume limits"));
+					"Counts only calls to the consumer; texts and emails fall under the volume limits",
+					Phrase.of("rule.frequency.callsOnly")));
 		}
 		List<String> allowed = new ArrayList<>();
+		List<Phrase> allowedSaid = new ArrayList<>();
 		for (String debt : debts(facts)) {
 			Optional<Consent> consent = situation.callConsent(debt, facts.at());
 			if (consent.isPresent()) {
 				allowed.add("%s: allowed under consent given directly on %s".formatted(label(debt),
 						situation.local(consent.get().receivedAt())));
+				allowedSaid
+					.add(Phrase.of("rule.frequency.consented", Situation.debtSaid(debt), consent.get().receivedAt()));
 				continue;
 			}
 			for (ZoneId zone : facts.person().timeZones()) {
@@ -53,13 +59,17 @@ final class CallFrequencyRule implements ContactRule {
 				if (calls >= limit.maxCalls()) {
 					return List.of(RuleResult.blocked(NAME,
 							"%s: %d calls already placed in the %d days %s to %s (%s); the limit is %d"
-								.formatted(label(debt), calls, limit.days(), first, today, zone, limit.maxCalls())));
+								.formatted(label(debt), calls, limit.days(), first, today, zone, limit.maxCalls()),
+							Phrase.of("rule.frequency.blocked", Situation.debtSaid(debt), calls, limit.days(), first,
+									today, zone.getId(), limit.maxCalls())));
 				}
 				allowed.add("%s: %d of %d calls in the %d days %s to %s (%s)".formatted(label(debt), calls,
 						limit.maxCalls(), limit.days(), first, today, zone));
+				allowedSaid.add(Phrase.of("rule.frequency.counted", Situation.debtSaid(debt), calls, limit.maxCalls(),
+						limit.days(), first, today, zone.getId()));
 			}
 		}
-		return List.of(RuleResult.allowed(NAME, String.join("; ", allowed)));
+		return List.of(RuleResult.allowed(NAME, String.join("; ", allowed), Phrase.all(allowedSaid)));
 	}
 
 	/** The counted calls about a debt on the local days from {@code first} to now. */

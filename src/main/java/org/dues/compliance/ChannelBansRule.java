@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.dues.compliance.ContactFacts.ChannelBan;
 import org.dues.compliance.ContactFacts.Interaction;
+import org.dues.shared.Phrase;
 
 /**
  * Media the person asked not to be used (12 CFR 1006.14(h)): a whole channel, or one
@@ -30,15 +31,27 @@ final class ChannelBansRule implements ContactRule {
 				if (reply.isPresent()) {
 					return List.of(RuleResult.allowed(NAME,
 							"%s is banned, but this is the one reply to the contact ".formatted(what(ban))
-									+ "the person started in that medium"));
+									+ "the person started in that medium",
+							Phrase.of("rule.bans.reply", whatSaid(ban))));
 				}
-				return List
-					.of(RuleResult.blocked(NAME, "The person asked not to be contacted by %s".formatted(what(ban))
-							+ ((banned != null && address == null) ? " and no number was given" : "")));
+				boolean unstated = banned != null && address == null;
+				return List.of(RuleResult.blocked(NAME,
+						"The person asked not to be contacted by %s".formatted(what(ban))
+								+ (unstated ? " and no number was given" : ""),
+						Phrase.of(unstated ? "rule.bans.blockedNoNumber" : "rule.bans.blocked", whatSaid(ban))));
 			}
 		}
-		return List.of(RuleResult.allowed(NAME, "The person has not banned %s%s".formatted(facts.channel(),
-				(address == null) ? "" : " to " + facts.person().address())));
+		return List.of(RuleResult.allowed(NAME,
+				"The person has not banned %s%s".formatted(facts.channel(),
+						(address == null) ? "" : " to " + facts.person().address()),
+				(address == null) ? Phrase.of("rule.bans.none", Situation.said(facts.channel()))
+						: Phrase.of("rule.bans.noneTo", Situation.said(facts.channel()),
+								String.valueOf(facts.person().address()))));
+	}
+
+	private static Phrase whatSaid(ChannelBan ban) {
+		return (ban.address() == null) ? Situation.said(ban.channel())
+				: Phrase.of("rule.bans.to", Situation.said(ban.channel()), ban.address());
 	}
 
 	private static String what(ChannelBan ban) {

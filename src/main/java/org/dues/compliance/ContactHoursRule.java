@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.dues.compliance.ContactFacts.Consent;
 import org.dues.compliance.ContactPolicy.Window;
+import org.dues.shared.Phrase;
 
 /**
  * Contact hours in the person's local time: the moment must fall inside the channel's
@@ -28,17 +29,20 @@ final class ContactHoursRule implements ContactRule {
 		Window window = situation.policy().hours().get(facts.channel());
 		if (window == null) {
 			return List.of(RuleResult.notApplicable(NAME,
-					"%s has no contact hours under %s".formatted(facts.channel(), situation.policy().code())));
+					"%s has no contact hours under %s".formatted(facts.channel(), situation.policy().code()),
+					Phrase.of("rule.hours.none", Situation.said(facts.channel()), situation.policy().code())));
 		}
 		if (window.from().equals(window.to())) {
 			return List.of(RuleResult.blocked(NAME,
-					"%s allows no %s contact at any hour".formatted(situation.policy().code(), facts.channel())));
+					"%s allows no %s contact at any hour".formatted(situation.policy().code(), facts.channel()),
+					Phrase.of("rule.hours.never", situation.policy().code(), Situation.said(facts.channel()))));
 		}
 		List<ZoneId> zones = facts.person().timeZones();
 		if (zones.isEmpty()) {
 			return List.of(RuleResult.blocked(NAME,
 					"No time zone is known for the person, so the contact cannot be shown to fall within %s local time"
-						.formatted(window)));
+						.formatted(window),
+					Phrase.of("rule.hours.noZone", window.from(), window.to())));
 		}
 		for (ZoneId zone : zones) {
 			LocalTime local = facts.at().atZone(zone).toLocalTime();
@@ -48,16 +52,23 @@ final class ContactHoursRule implements ContactRule {
 				if (consent.isPresent()) {
 					return List.of(RuleResult.allowed(NAME,
 							"Outside %s in %s, but the person consented directly on %s to contact at this time"
-								.formatted(window, zone, Situation.local(consent.get().receivedAt(), zone))));
+								.formatted(window, zone, Situation.local(consent.get().receivedAt(), zone)),
+							Phrase.of("rule.hours.consented", window.from(), window.to(), zone.getId(),
+									consent.get().receivedAt())));
 				}
 				return List.of(RuleResult.blocked(NAME,
 						"It is %s for the person; %s allows %s contact only between %s local time".formatted(
-								Situation.local(facts.at(), zone), situation.policy().code(), facts.channel(),
-								window)));
+								Situation.local(facts.at(), zone), situation.policy().code(), facts.channel(), window),
+						Phrase.of("rule.hours.outside", Situation.localSaid(facts.at(), zone), zone.getId(),
+								situation.policy().code(), Situation.said(facts.channel()), window.from(),
+								window.to())));
 			}
 		}
-		return List.of(RuleResult.allowed(NAME, "%s falls within %s in %s".formatted(facts.channel(), window,
-				zones.stream().map(ZoneId::getId).toList())));
+		return List.of(RuleResult.allowed(NAME,
+				"%s falls within %s in %s".formatted(facts.channel(), window,
+						zones.stream().map(ZoneId::getId).toList()),
+				Phrase.of("rule.hours.within", Situation.said(facts.channel()), window.from(), window.to(),
+						String.join(", ", zones.stream().map(ZoneId::getId).toList()))));
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.dues.compliance.ContactFacts.Hold;
 import org.dues.compliance.ContactPolicy.Action;
 import org.dues.compliance.ContactPolicy.HoldEffect;
+import org.dues.shared.Phrase;
 
 /**
  * Holds on the debts the contact is about, in force from when they were received until
@@ -41,41 +42,54 @@ final class HoldsRule implements ContactRule {
 		List<String> blocking = new ArrayList<>();
 		List<String> passing = new ArrayList<>();
 		List<String> warnings = new ArrayList<>();
+		List<Phrase> blockingSaid = new ArrayList<>();
+		List<Phrase> passingSaid = new ArrayList<>();
+		List<Phrase> warningsSaid = new ArrayList<>();
 		for (Hold hold : facts.holds()) {
 			if (!hold.activeAt(facts.at()) || !ContactFacts.concerns(hold.debts(), facts.debts())) {
 				continue;
 			}
 			HoldEffect effect = situation.policy().holds().getOrDefault(hold.type(), UNKNOWN);
 			String since = "%s hold since %s".formatted(hold.type(), situation.local(hold.from()));
+			Phrase sinceSaid = Phrase.of("rule.holds.since", Phrase.of("hold." + hold.type()), hold.from());
+			Phrase explained = Phrase.of("rule.holds.explained", sinceSaid, Phrase.of("rule.holds.why." + hold.type()));
 			if (hold.type() == HoldType.ATTORNEY && facts.person().role() == PersonRole.ATTORNEY) {
 				passing.add(since + " (the contact is with the attorney)");
+				passingSaid.add(Phrase.of("rule.holds.attorneyContact", sinceSaid));
 			}
 			else if (effect.action() == Action.WARN) {
 				warnings.add(since + ": " + explain(hold.type()));
+				warningsSaid.add(explained);
 				passing.add(since + " warns only under " + situation.policy().code());
+				passingSaid.add(Phrase.of("rule.holds.warnOnly", sinceSaid, situation.policy().code()));
 			}
 			else if (effect.noticesAllowed() && facts.purpose() == Purpose.REQUIRED_NOTICE
 					&& NOTICE_CHANNELS.contains(facts.channel())) {
 				passing.add(since + " (a required notice may still go out)");
+				passingSaid.add(Phrase.of("rule.holds.notice", sinceSaid));
 			}
 			else if (effect.repliesAllowed() && situation.replyTo().isPresent()) {
 				passing.add(since + " (one reply to the contact the person started)");
+				passingSaid.add(Phrase.of("rule.holds.reply", sinceSaid));
 			}
 			else {
 				blocking.add(since + ": " + explain(hold.type()));
+				blockingSaid.add(explained);
 			}
 		}
 		RuleResult result;
 		if (!blocking.isEmpty()) {
-			result = RuleResult.blocked(NAME, String.join("; ", blocking));
+			result = RuleResult.blocked(NAME, String.join("; ", blocking), Phrase.all(blockingSaid));
 		}
 		else if (!passing.isEmpty()) {
-			result = RuleResult.allowed(NAME, String.join("; ", passing));
+			result = RuleResult.allowed(NAME, String.join("; ", passing), Phrase.all(passingSaid));
 		}
 		else {
-			result = RuleResult.allowed(NAME, "No hold on the debts this contact is about");
+			result = RuleResult.allowed(NAME, "No hold on the debts this contact is about",
+					Phrase.of("rule.holds.none"));
 		}
-		return List.of(warnings.isEmpty() ? result : result.warning(String.join("; ", warnings)));
+		return List
+			.of(warnings.isEmpty() ? result : result.warning(String.join("; ", warnings), Phrase.all(warningsSaid)));
 	}
 
 	static String explain(HoldType type) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.dues.compliance.ContactFacts.Blackout;
 import org.dues.compliance.ContactFacts.Interaction;
+import org.dues.shared.Phrase;
 
 /**
  * Times the person said are inconvenient (12 CFR 1006.6(b)(1)(i): a time the collector
@@ -24,7 +25,8 @@ final class InconvenientTimesRule implements ContactRule {
 	public List<RuleResult> evaluate(Situation situation) {
 		ContactFacts facts = situation.facts();
 		if (facts.blackouts().isEmpty()) {
-			return List.of(RuleResult.notApplicable(NAME, "The person has named no inconvenient times"));
+			return List.of(RuleResult.notApplicable(NAME, "The person has named no inconvenient times",
+					Phrase.of("rule.inconvenient.none")));
 		}
 		for (Blackout blackout : facts.blackouts()) {
 			for (ZoneId zone : facts.person().timeZones()) {
@@ -35,24 +37,35 @@ final class InconvenientTimesRule implements ContactRule {
 				}
 			}
 		}
-		return List.of(RuleResult.allowed(NAME, "Outside every time the person called inconvenient"));
+		return List.of(RuleResult.allowed(NAME, "Outside every time the person called inconvenient",
+				Phrase.of("rule.inconvenient.outside")));
 	}
 
 	private static RuleResult inside(Situation situation, Blackout blackout, ZoneId zone) {
 		Optional<Interaction> reply = situation.replyTo();
 		if (reply.isPresent()) {
-			return RuleResult.allowed(NAME, "Inside a time the person called inconvenient, but this is the one reply "
-					+ "to the contact they started at " + Situation.local(reply.get().at(), zone));
+			return RuleResult.allowed(NAME,
+					"Inside a time the person called inconvenient, but this is the one reply "
+							+ "to the contact they started at " + Situation.local(reply.get().at(), zone),
+					Phrase.of("rule.inconvenient.reply", reply.get().at()));
 		}
 		if (situation.policy().inconvenientTimeConsent() && situation.timeConsent().isPresent()) {
 			return RuleResult.allowed(NAME,
-					"Inside a time the person called inconvenient, but they consented directly to contact now");
+					"Inside a time the person called inconvenient, but they consented directly to contact now",
+					Phrase.of("rule.inconvenient.consented"));
+		}
+		Phrase days = Phrase.commas(blackout.daysOfWeek().stream().sorted().map((d) -> Phrase.of("day." + d)).toList());
+		Phrase when = (blackout.from() == null) ? days
+				: Phrase.of("rule.inconvenient.hours", days, blackout.from(), blackout.to());
+		if (blackout.until() != null) {
+			when = Phrase.of("rule.inconvenient.until", when, blackout.until());
 		}
 		return RuleResult.blocked(NAME,
-				"It is %s: the person said %s%s is inconvenient%s".formatted(Situation.local(situation.at(), zone),
-						blackout.daysOfWeek().stream().sorted().toList(),
+				"It is %s: the person said %s%s is inconvenient%s".formatted(
+						Situation.local(situation.at(), zone), blackout.daysOfWeek().stream().sorted().toList(),
 						(blackout.from() == null) ? "" : " " + blackout.from() + "–" + blackout.to(),
-						(blackout.until() == null) ? "" : " (until " + blackout.until() + ")"));
+						(blackout.until() == null) ? "" : " (until " + blackout.until() + ")"),
+				Phrase.of("rule.inconvenient.blocked", Situation.localSaid(situation.at(), zone), zone.getId(), when));
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.dues.compliance.ContactFacts.Consent;
 import org.dues.compliance.ContactFacts.Interaction;
+import org.dues.shared.Phrase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +32,25 @@ record Situation(ContactPolicy policy, ContactFacts facts) {
 
 	static String local(Instant moment, ZoneId zone) {
 		return LOCAL.format(moment.atZone(zone)) + " " + zone.getId();
+	}
+
+	/** A channel's name as pages say it. */
+	static Phrase said(Channel channel) {
+		return Phrase.of("channel." + channel);
+	}
+
+	/**
+	 * The weekday and time of a moment in a zone, as pages say it ("Fri 12:30 pm"): the
+	 * person's local time, which the reader's zone would misstate.
+	 */
+	static Phrase localSaid(Instant moment, ZoneId zone) {
+		java.time.ZonedDateTime local = moment.atZone(zone);
+		return Phrase.of("rule.dayTime", Phrase.of("day." + local.getDayOfWeek()), local.toLocalTime());
+	}
+
+	/** A debt as reasons name it, as pages say it. */
+	static Phrase debtSaid(String debt) {
+		return debt.isEmpty() ? Phrase.of("rule.debt.any") : Phrase.of("rule.debt", debt);
 	}
 
 	/** A moment in the person's first zone (UTC when none is known), for reasons. */

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.dues.compliance.ContactFacts.Interaction;
 import org.dues.compliance.ContactPolicy.Action;
 import org.dues.compliance.ContactPolicy.VolumeLimit;
+import org.dues.shared.Phrase;
 
 /**
  * The policy's counted limits, each reported as its own rule: state overlays such as
@@ -35,7 +36,8 @@ final class VolumeLimitsRule implements ContactRule {
 		ContactFacts facts = situation.facts();
 		if (!limit.channels().contains(facts.channel())) {
 			return RuleResult.notApplicable(limit.name(),
-					"%s counts only %s".formatted(limit.citation(), limit.channels().stream().sorted().toList()));
+					"%s counts only %s".formatted(limit.citation(), limit.channels().stream().sorted().toList()),
+					Phrase.of("rule.volume.counts", limit.citation(), channels(limit)));
 		}
 		Set<String> debts = limit.perDebt() ? CallFrequencyRule.debts(facts) : Set.of("");
 		for (String debt : debts) {
@@ -47,13 +49,22 @@ final class VolumeLimitsRule implements ContactRule {
 					String text = "%s: %d %s contacts%s in the %d days %s to %s; the limit is %d".formatted(
 							limit.citation(), count, limit.channels().stream().sorted().toList(),
 							debt.isEmpty() ? "" : " about debt " + debt, limit.days(), first, today, limit.max());
-					return (limit.action() == Action.BLOCK) ? RuleResult.blocked(limit.name(), text)
-							: RuleResult.allowed(limit.name(), "Over a warning limit").warning(text);
+					Phrase said = Phrase.of("rule.volume.over", limit.citation(), count, channels(limit),
+							Situation.debtSaid(debt), limit.days(), first, today, limit.max());
+					return (limit.action() == Action.BLOCK) ? RuleResult.blocked(limit.name(), text, said)
+							: RuleResult
+								.allowed(limit.name(), "Over a warning limit", Phrase.of("rule.volume.warnOnly"))
+								.warning(text, said);
 				}
 			}
 		}
 		return RuleResult.allowed(limit.name(),
-				"Under %s's limit of %d in %d days".formatted(limit.citation(), limit.max(), limit.days()));
+				"Under %s's limit of %d in %d days".formatted(limit.citation(), limit.max(), limit.days()),
+				Phrase.of("rule.volume.under", limit.citation(), limit.max(), limit.days()));
+	}
+
+	private static Phrase channels(VolumeLimit limit) {
+		return Phrase.commas(limit.channels().stream().sorted().map(Situation::said).toList());
 	}
 
 	private static int count(ContactFacts facts, VolumeLimit limit, String debt, ZoneId zone, LocalDate first) {

@@ -114,8 +114,9 @@ class DemoData implements ApplicationRunner {
 		CreditorView issuer = this.creditors.create(
 				new NewCreditor("LIBERTY", "Liberty Card Services", "US", "USD", "US", "America/New_York", null, null));
 		Random random = new Random(20261126L);
-		List<AccountView> indian = load(nbfc, INDIAN_ACCOUNTS, random, this::indianRow);
-		List<AccountView> american = load(issuer, US_ACCOUNTS, random, this::usRow);
+		Names names = new Names();
+		List<AccountView> indian = load(nbfc, INDIAN_ACCOUNTS, random, (n, r, today) -> indianRow(n, r, today, names));
+		List<AccountView> american = load(issuer, US_ACCOUNTS, random, (n, r, today) -> usRow(n, r, today, names));
 		this.compliance.load(indian, american);
 		this.desk.load(nbfc.code(), american);
 	}
@@ -182,21 +183,36 @@ class DemoData implements ApplicationRunner {
 				"system");
 	}
 
-	private Map<String, String> indianRow(int n, Random random, LocalDate today) {
+	/** The demo's name draws, one per region and script, each with its own seed. */
+	static final class Names {
+
+		final DemoNames keralaLatin = new DemoNames(DemoNames.KERALA_LATIN, 11L);
+
+		final DemoNames malayalam = new DemoNames(DemoNames.KERALA_MALAYALAM, 12L);
+
+		final DemoNames northLatin = new DemoNames(DemoNames.NORTH_LATIN, 13L);
+
+		final DemoNames devanagari = new DemoNames(DemoNames.NORTH_DEVANAGARI, 14L);
+
+		final DemoNames us = new DemoNames(DemoNames.US, 15L);
+
+	}
+
+	private Map<String, String> indianRow(int n, Random random, LocalDate today, Names names) {
 		boolean kerala = n % 2 == 1;
 		DemoPeople.Place place = pick(random, kerala ? DemoPeople.KERALA : DemoPeople.NORTH);
 		String name;
 		String language;
 		if (random.nextInt(3) == 0) {
-			name = pick(random, kerala ? DemoPeople.KERALA_ENGLISH : DemoPeople.NORTH_ENGLISH);
+			name = (kerala ? names.keralaLatin : names.northLatin).next();
 			language = "en";
 		}
 		else if (kerala) {
-			name = pick(random, DemoPeople.MALAYALAM_GIVEN) + " " + pick(random, DemoPeople.MALAYALAM_FAMILY);
+			name = names.malayalam.next();
 			language = "ml";
 		}
 		else {
-			name = pick(random, DemoPeople.HINDI_GIVEN) + " " + pick(random, DemoPeople.HINDI_FAMILY);
+			name = names.devanagari.next();
 			language = "hi";
 		}
 		Map<String, String> row = common(n, random, today, 200, new BigDecimal(15_000 + random.nextInt(485_000)));
@@ -220,10 +236,11 @@ class DemoData implements ApplicationRunner {
 		return row;
 	}
 
-	private Map<String, String> usRow(int n, Random random, LocalDate today) {
+	private Map<String, String> usRow(int n, Random random, LocalDate today, Names names) {
 		DemoPeople.Place place = pick(random, DemoPeople.US);
-		String given = pick(random, DemoPeople.US_GIVEN);
-		String family = pick(random, DemoPeople.US_FAMILY);
+		String[] name = names.us.next().split(" ", 2);
+		String given = name[0];
+		String family = name[1];
 		Map<String, String> row = common(n, random, today, 400, new BigDecimal(500 + random.nextInt(14_500)));
 		row.put("account_ref", "4" + String.format("%015d", 11_000_000_000L + n * 7919L));
 		row.put("customer_ref", "LC" + String.format("%08d", n));

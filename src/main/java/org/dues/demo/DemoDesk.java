@@ -1,8 +1,10 @@
 package org.dues.demo;
 
+import java.time.ZoneId;
 import java.util.List;
 
 import org.dues.identity.Teams;
+import org.dues.identity.UserTimeZones;
 import org.dues.portfolio.AccountView;
 import org.dues.work.NextAccount;
 import org.dues.work.QueueFilters;
@@ -26,10 +28,13 @@ class DemoDesk {
 
 	private final NextAccount work;
 
-	DemoDesk(Teams teams, Queues queues, NextAccount work) {
+	private final UserTimeZones zones;
+
+	DemoDesk(Teams teams, Queues queues, NextAccount work, UserTimeZones zones) {
 		this.teams = teams;
 		this.queues = queues;
 		this.work = work;
+		this.zones = zones;
 	}
 
 	void load(String indianCreditor, List<AccountView> american) {
@@ -41,6 +46,9 @@ class DemoDesk {
 		Teams.TeamView us = this.teams.create("US desk", "lead1");
 		this.teams.addMember(us.id(), "agent3");
 		this.work.assignAll(american.stream().map(AccountView::id).toList(), "agent3", "lead1");
+		// the US desk's agent reads times in New York's; everyone else in the default
+		// (India's)
+		this.zones.set("agent3", ZoneId.of("America/New_York"));
 	}
 
 }

@@ -4,35 +4,10 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Names, places and numbers for demo customers, in the scripts and formats people really
- * use: Malayalam and English names in Kerala, Hindi and English names in North India,
- * American names across several states.
+ * Places and numbers for demo customers in Kerala, North India and several US states, in
+ * the formats people really use; their names come from {@link DemoNames}.
  */
 final class DemoPeople {
-
-	static final List<String> MALAYALAM_GIVEN = List.of("അനിൽ", "സുനിൽ", "ബിജു", "ഷാജി", "രാജേഷ്", "സന്തോഷ്", "ജോസഫ്",
-			"മുഹമ്മദ്", "ശ്രീജ", "ലക്ഷ്മി", "ദീപ", "അനിത", "ബിന്ദു", "റസിയ", "ആൻസി", "സജി");
-
-	static final List<String> MALAYALAM_FAMILY = List.of("കുമാർ", "നായർ", "പിള്ള", "മേനോൻ", "വർഗീസ്", "തോമസ്", "ബഷീർ",
-			"കുറുപ്പ്", "പണിക്കർ", "ജോർജ്");
-
-	static final List<String> KERALA_ENGLISH = List.of("Anil Kumar", "Thomas Mathew", "Sreeja Nair", "Jose Varghese",
-			"Fathima Beevi", "Biju George", "Lakshmi Menon", "Shaji Pillai", "Ancy Joseph", "Muhammed Basheer");
-
-	static final List<String> HINDI_GIVEN = List.of("राहुल", "अमित", "सुनील", "विकास", "संजय", "रमेश", "दीपक", "प्रिया",
-			"सुनीता", "पूजा", "अंजलि", "नेहा");
-
-	static final List<String> HINDI_FAMILY = List.of("शर्मा", "वर्मा", "सिंह", "गुप्ता", "यादव", "चौहान", "मिश्रा",
-			"अग्रवाल");
-
-	static final List<String> NORTH_ENGLISH = List.of("Rahul Sharma", "Amit Verma", "Priya Singh", "Sunita Devi",
-			"Vikas Gupta", "Neha Yadav", "Deepak Mishra", "Pooja Agarwal", "Sanjay Chauhan", "Anjali Kumari");
-
-	static final List<String> US_GIVEN = List.of("James", "Maria", "Robert", "Jennifer", "Michael", "Linda", "David",
-			"Patricia", "Carlos", "Aisha", "Kevin", "Nguyen", "Emily", "Jamal", "Sofia", "Daniel");
-
-	static final List<String> US_FAMILY = List.of("Smith", "Garcia", "Johnson", "Williams", "Brown", "Davis", "Miller",
-			"Wilson", "Rodriguez", "Khan", "Tran", "O'Brien", "Martinez", "Washington", "Lee", "Kowalski");
 
 	/** city, state, PIN or ZIP prefix, STD or area codes. */
 	record Place(String city, String state, String postal, List<String> codes) {

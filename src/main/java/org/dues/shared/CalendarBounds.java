@@ -51,7 +51,8 @@ public final class CalendarBounds {
 			date = LocalDate.parse(text.strip());
 		}
 		catch (DateTimeException ex) {
-			throw new InvalidInputException(field, "'%s' is not a date yyyy-MM-dd".formatted(text.strip()));
+			throw new InvalidInputException(field, "'%s' is not a date yyyy-MM-dd".formatted(text.strip()),
+					Phrase.of("validation.date", Phrase.of("validation.field." + field), text.strip()));
 		}
 		return check(field, date);
 	}
@@ -70,7 +71,8 @@ public final class CalendarBounds {
 			time = LocalDateTime.parse(text.strip());
 		}
 		catch (DateTimeException ex) {
-			throw new InvalidInputException(field, "'%s' is not a date and time".formatted(text.strip()));
+			throw new InvalidInputException(field, "'%s' is not a date and time".formatted(text.strip()),
+					Phrase.of("validation.dateTime", Phrase.of("validation.field." + field), text.strip()));
 		}
 		check(field, time.toLocalDate());
 		return time;
@@ -82,7 +84,8 @@ public final class CalendarBounds {
 	 */
 	public static LocalDate check(String field, LocalDate date) {
 		if (!contains(date)) {
-			throw new InvalidInputException(field, OUTSIDE);
+			throw new InvalidInputException(field, OUTSIDE,
+					Phrase.of("validation.date.bounds", Phrase.of("validation.field." + field), EARLIEST, LATEST));
 		}
 		return date;
 	}

@@ -21,7 +21,8 @@ public final class Choice {
 	public static <E extends Enum<E>> E of(String field, @Nullable String text, Class<E> type) {
 		E value = orNull(field, text, type);
 		if (value == null) {
-			throw new InvalidInputException(field, "is required: one of " + List.of(type.getEnumConstants()));
+			throw new InvalidInputException(field, "is required: one of " + List.of(type.getEnumConstants()),
+					Phrase.of("validation.choose", Phrase.of("validation.field." + field)));
 		}
 		return value;
 	}
@@ -50,7 +51,8 @@ public final class Choice {
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidInputException(field,
-					"'%s' is not one of %s".formatted(text, List.of(type.getEnumConstants())));
+					"'%s' is not one of %s".formatted(text, List.of(type.getEnumConstants())),
+					Phrase.of("validation.notValid", Phrase.of("validation.field." + field), text));
 		}
 	}
 

@@ -35,6 +35,7 @@ import org.dues.shared.ConflictException;
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.Money;
 import org.dues.shared.PhoneNumber;
+import org.dues.shared.Phrase;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -112,7 +113,8 @@ public class Desk {
 		CustomerView customer = this.customers.get(account.customerId());
 		List<InvalidInputException.FieldError> errors = new ArrayList<>();
 		if (disposition.result() == null) {
-			errors.add(new InvalidInputException.FieldError("result", "say how the call ended"));
+			errors.add(new InvalidInputException.FieldError("result", "say how the call ended",
+					Phrase.of("validation.outcome.result")));
 		}
 		Outcome outcome = disposition.outcome();
 		if (outcome != null && disposition.result() != null) {
@@ -120,11 +122,14 @@ public class Desk {
 			boolean spoke = rightParty || disposition.result() == CallResult.THIRD_PARTY;
 			if (outcome.needsRightParty && !rightParty) {
 				errors.add(new InvalidInputException.FieldError("outcome",
-						"%s needs a conversation with the customer (result RIGHT_PARTY)".formatted(outcome)));
+						"%s needs a conversation with the customer (result RIGHT_PARTY)".formatted(outcome),
+						Phrase.of("validation.outcome.rightParty", Phrase.of("outcome." + outcome),
+								Phrase.of("desk.result.RIGHT_PARTY"))));
 			}
 			else if (!spoke) {
 				errors.add(new InvalidInputException.FieldError("outcome",
-						"%s needs someone to have answered".formatted(outcome)));
+						"%s needs someone to have answered".formatted(outcome),
+						Phrase.of("validation.outcome.answered", Phrase.of("outcome." + outcome))));
 			}
 		}
 		if (!errors.isEmpty()) {
@@ -145,7 +150,14 @@ public class Desk {
 			if (!attempt.allowed()) {
 				throw new ConflictException(
 						"the call is not allowed now: " + this.accounts.namingAccountsOf(account.customerId())
-							.apply(String.valueOf(attempt.interaction().blockedReason())));
+							.apply(String.valueOf(attempt.interaction().blockedReason())),
+						Phrase.of("error.call.blocked",
+								Phrase.all(attempt.decision()
+									.decision()
+									.blockedBy()
+									.stream()
+									.map(org.dues.compliance.RuleResult::phrase)
+									.toList())));
 			}
 			interaction = attempt.interaction();
 		}
@@ -159,27 +171,28 @@ public class Desk {
 		if (outcome != null) {
 			switch (outcome) {
 				case PROMISE_TO_PAY -> arrangement = this.arrangements.promise(accountId,
-						new NewArrangement.Promise(require(money(account, disposition.amount()), "amount"),
-								require(disposition.dueOn(), "dueOn"), "CALL", null),
+						new NewArrangement.Promise(require(money(account, disposition.amount()), "amount", outcome),
+								require(disposition.dueOn(), "dueOn", outcome), "CALL", null),
 						agent);
 				case PLAN_AGREED -> arrangement = this.arrangements.plan(accountId,
-						new NewArrangement.Plan(require(disposition.instalments(), "instalments"),
-								require(disposition.frequency(), "frequency"), require(disposition.dueOn(), "dueOn"),
-								money(account, disposition.amount()), null, null, null, forApprover(note)),
+						new NewArrangement.Plan(require(disposition.instalments(), "instalments", outcome),
+								require(disposition.frequency(), "frequency", outcome),
+								require(disposition.dueOn(), "dueOn", outcome), money(account, disposition.amount()),
+								null, null, null, forApprover(note)),
 						agent);
 				case SETTLEMENT_AGREED -> arrangement = this.arrangements.settlement(accountId,
-						new NewArrangement.Settlement(require(money(account, disposition.amount()), "amount"),
+						new NewArrangement.Settlement(require(money(account, disposition.amount()), "amount", outcome),
 								disposition.instalments(), disposition.frequency(), disposition.dueOn(), null,
 								forApprover(note)),
 						agent);
 				case DISPUTE -> hold = hold(customer, List.of(accountId.value()), HoldType.DISPUTE, note, agent);
 				case CEASE_REQUESTED -> hold = hold(customer, List.of(accountId.value()), HoldType.CEASE, note, agent);
 				case ATTORNEY -> hold = hold(customer, List.of(accountId.value()), HoldType.ATTORNEY,
-						require(note, "note (the attorney's name and contact)"), agent);
+						require(note, "note (the attorney's name and contact)", outcome), agent);
 				case DECEASED -> hold = hold(customer, List.of(), HoldType.DECEASED, note, agent);
 				case BANKRUPT -> hold = hold(customer, List.of(), HoldType.BANKRUPTCY, note, agent);
 				case CALLBACK -> callbackAt = callback(account, customer,
-						require(disposition.callbackAt(), "callbackAt"), agent.name());
+						require(disposition.callbackAt(), "callbackAt", outcome), agent.name());
 				default -> {
 				}
 			}
@@ -215,7 +228,8 @@ public class Desk {
 		this.accounts.get(accountId);
 		String text = (body == null) ? "" : body.strip();
 		if (text.isEmpty() || text.length() > 4000 || text.indexOf('\u0000') >= 0) {
-			throw new InvalidInputException("note", "a note has 1 to 4000 characters");
+			throw new InvalidInputException("note", "a note has 1 to 4000 characters",
+					Phrase.of("validation.note.length"));
 		}
 		this.jdbc.sql("""
 				INSERT INTO work_notes (id, account_id, body, written_by, written_at)
@@ -289,7 +303,8 @@ public class Desk {
 		Instant due = at.atZone(zone).toInstant();
 		if (!due.isAfter(this.clock.instant())) {
 			throw new InvalidInputException("callbackAt",
-					"%s in %s has passed; a callback is in the customer's future".formatted(at, zone));
+					"%s in %s has passed; a callback is in the customer's future".formatted(at, zone),
+					Phrase.of("validation.callback.past", due));
 		}
 		this.jdbc.sql("""
 				INSERT INTO work_followups (id, account_id, due_at, cause, cause_ref, reason, assigned_to, created_at)
@@ -328,10 +343,12 @@ public class Desk {
 			e164 = PhoneNumber.parse(number, this.creditors.get(account.creditorId()).country()).e164();
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException("number", "'%s' is not a phone number".formatted(number));
+			throw new InvalidInputException("number", "'%s' is not a phone number".formatted(number),
+					Phrase.of("validation.phone", number));
 		}
 		if (customer.phones().stream().noneMatch((p) -> p.e164().equals(e164))) {
-			throw new InvalidInputException("number", "%s is not one of the customer's numbers".formatted(e164));
+			throw new InvalidInputException("number", "%s is not one of the customer's numbers".formatted(e164),
+					Phrase.of("validation.phone.notTheCustomers", e164));
 		}
 		return e164;
 	}
@@ -348,9 +365,10 @@ public class Desk {
 		}
 	}
 
-	private static <T> T require(@Nullable T value, String field) {
+	private static <T> T require(@Nullable T value, String field, Outcome outcome) {
 		if (value == null || (value instanceof String text && text.isBlank())) {
-			throw new InvalidInputException(field, "is required for this outcome");
+			throw new InvalidInputException(field, "is required for this outcome",
+					Phrase.of("validation.outcome." + outcome + "." + field.split(" ", 2)[0]));
 		}
 		return value;
 	}

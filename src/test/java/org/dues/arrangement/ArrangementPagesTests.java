@@ -63,7 +63,7 @@ class ArrangementPagesTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString());
-		assertThat(refused.select("[data-flash]").text()).contains("Not saved", "2026-11-20 is in the past");
+		assertThat(refused.select("[data-flash]").text()).contains("Not saved", "The date 20 Nov 2026 is in the past");
 		Document zero = Jsoup.parse(
 				this.mvc
 					.perform(post(panel + "/promise").with(user("page-agent").roles("AGENT"))
@@ -74,7 +74,7 @@ class ArrangementPagesTests {
 					.getResponse()
 					.getContentAsString());
 		assertThat(zero.select("[data-flash]").text()).as("one error for the field, not also 'is required'")
-			.isEqualTo("Not saved: amount: must be greater than zero");
+			.isEqualTo("Not saved: Amount must be greater than zero");
 		Document asked = Jsoup.parse(this.mvc
 			.perform(post(panel + "/settlement").with(user("page-agent").roles("AGENT"))
 				.with(csrf())
@@ -85,7 +85,7 @@ class ArrangementPagesTests {
 			.getResponse()
 			.getContentAsString());
 		assertThat(asked.select("[data-kind=SETTLEMENT]").attr("data-status")).isEqualTo("PENDING_APPROVAL");
-		assertThat(asked.select("[data-kind=SETTLEMENT]").text()).contains("a discount of 30.00% (authority 10%)");
+		assertThat(asked.select("[data-kind=SETTLEMENT]").text()).contains("a discount of 30% (authority 10%)");
 
 		Document inbox = Jsoup.parse(this.mvc.perform(get("/approvals").with(user("page-lead").roles("TEAM_LEAD")))
 			.andExpect(status().isOk())
@@ -148,7 +148,7 @@ class ArrangementPagesTests {
 			}
 		};
 		org.jsoup.nodes.Element forLead = inboxOf.apply("TEAM_LEAD");
-		assertThat(forLead.select("[data-beyond-mine]").text()).contains("a discount of 40.00% (authority 30%)");
+		assertThat(forLead.select("[data-beyond-mine]").text()).contains("a discount of 40% (authority 30%)");
 		assertThat(forLead.select("button:contains(Approve)").hasAttr("disabled")).isTrue();
 		org.jsoup.nodes.Element forManager = inboxOf.apply("MANAGER");
 		assertThat(forManager.select("[data-beyond-mine]")).isEmpty();

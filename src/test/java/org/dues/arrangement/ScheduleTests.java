@@ -68,13 +68,27 @@ class ScheduleTests {
 			.satisfies((ex) -> assertThat(ex.errors().get(0).field()).isEqualTo("instalments"));
 	}
 
+	/**
+	 * 48 monthly instalments span 47 months from the first to the last: the plan is
+	 * described by both, not as "a plan of 47 months", which reads as a shorter one.
+	 */
+	@Test
+	void aLongPlanIsDescribedByItsInstalmentsAndItsSpan() {
+		Authority agent = AuthorityMatrix.defaults(org.dues.identity.Role.AGENT, java.util.Currency.getInstance("INR"));
+		Schedule monthly = Schedule.equal(inr("48000.00"), 48, LocalDate.of(2026, 12, 10), Frequency.MONTHLY);
+		Authority.Exceeded beyond = agent.exceeded(new Authority.Proposal(null, null, monthly, null)).get(0);
+		assertThat(beyond.text())
+			.isEqualTo("a plan of 48 instalments over 47 months, first to last (authority 12 months)");
+		assertThat(beyond.phrase()).isEqualTo(org.dues.shared.Phrase.of("rule.authority.plan", 48, 47, 12));
+	}
+
 	@Test
 	void aPartMonthCountsTowardThePlanLimit() {
 		Authority agent = AuthorityMatrix.defaults(org.dues.identity.Role.AGENT, java.util.Currency.getInstance("INR"));
 		Schedule weekly = Schedule.equal(inr("5600.00"), 56, LocalDate.of(2026, 12, 1), Frequency.WEEKLY);
 		assertThat(agent.exceeded(new Authority.Proposal(null, null, weekly, null))).singleElement()
-			.asString()
-			.contains("a plan of 13 months (authority 12)");
+			.extracting(Authority.Exceeded::text)
+			.isEqualTo("a plan of 56 instalments over 13 months, first to last (authority 12 months)");
 		Schedule yearly = Schedule.equal(inr("1300.00"), 13, LocalDate.of(2026, 12, 1), Frequency.MONTHLY);
 		assertThat(agent.exceeded(new Authority.Proposal(null, null, yearly, null))).isEmpty();
 	}

@@ -78,6 +78,15 @@ class DemoDataTests {
 		assertThat(count("SELECT count(*) FROM customer_customers WHERE name ~ '[\\u0D00-\\u0D7F]'")).isPositive();
 		assertThat(count("SELECT count(*) FROM customer_customers WHERE name ~ '[\\u0900-\\u097F]'")).isPositive();
 		assertThat(count("SELECT count(DISTINCT state) FROM customer_addresses WHERE country = 'US'")).isGreaterThan(4);
+		// varied names: no one name for a crowd of customers (33 were once Sreeja Nair)
+		assertThat(count("SELECT max(n) FROM (SELECT count(*) AS n FROM customer_customers GROUP BY name) names"))
+			.as("customers sharing the commonest name")
+			.isLessThanOrEqualTo(3);
+		assertThat(count("SELECT count(DISTINCT name) FROM customer_customers"))
+			.isGreaterThan((DemoData.INDIAN_ACCOUNTS + DemoData.US_ACCOUNTS) * 9 / 10);
+		assertThat(this.jdbc.sql("SELECT time_zone FROM identity_users WHERE username = 'agent3'")
+			.query(String.class)
+			.single()).as("the US desk's agent reads times in New York's").isEqualTo("America/New_York");
 		assertThat(count("SELECT count(*) FROM payment_payments")).isPositive();
 		assertThat(count("""
 				SELECT count(*) FROM portfolio_accounts a

@@ -80,16 +80,16 @@ class AffordabilityApi {
 
 	@GetMapping("/api/v1/creditors/{code}/authority/{role}")
 	@Operation(summary = "What a role may agree for a creditor without approval")
-	Authority read(
+	AuthorityJson read(
 			@PathVariable @Unscoped("a creditor's or policy's code: no personal data, and writes are gated by role") String code,
 			@PathVariable @Unscoped("a role's name") String role) {
 		CreditorView creditor = this.creditors.getByCode(code);
-		return this.authority.of(creditor.id(), creditor.currency(), roleOf(role));
+		return AuthorityJson.of(this.authority.of(creditor.id(), creditor.currency(), roleOf(role)));
 	}
 
 	@PutMapping("/api/v1/creditors/{code}/authority/{role}")
 	@Operation(summary = "Set what a role may agree for a creditor without approval")
-	Authority set(
+	AuthorityJson set(
 			@PathVariable @Unscoped("a creditor's or policy's code: no personal data, and writes are gated by role") String code,
 			@PathVariable @Unscoped("a role's name") String role, @RequestBody @Valid AuthorityRequest body,
 			Authentication user) {
@@ -107,7 +107,7 @@ class AffordabilityApi {
 				smallest, (body.minFirstPaymentPct() == null) ? BigDecimal.ZERO : body.minFirstPaymentPct(),
 				(body.maxDefermentDays() == null) ? 0 : body.maxDefermentDays());
 		this.authority.set(creditor.id(), roleOf(role), authority);
-		return this.authority.of(creditor.id(), creditor.currency(), roleOf(role));
+		return AuthorityJson.of(this.authority.of(creditor.id(), creditor.currency(), roleOf(role)));
 	}
 
 	private static Role roleOf(String role) {
@@ -130,6 +130,21 @@ class AffordabilityApi {
 
 	record OfferJson(String name, String kind, int instalments, MoneyJson instalment, MoneyJson total,
 			MoneyJson discount, String firstDueOn) {
+	}
+
+	/**
+	 * A role's authority as the API writes it: percentages as numbers, money as the API's
+	 * money objects ({@code {"amount": "0.00", "currency": "INR"}}), no waiver limit as
+	 * null.
+	 */
+	record AuthorityJson(BigDecimal maxDiscountPct, @Nullable MoneyJson maxWaiver, int longestPlanMonths,
+			MoneyJson smallestInstalment, BigDecimal minFirstPaymentPct, int maxDefermentDays) {
+
+		static AuthorityJson of(Authority a) {
+			return new AuthorityJson(a.maxDiscountPct(), MoneyJson.ofNullable(a.maxWaiver()), a.longestPlanMonths(),
+					MoneyJson.of(a.smallestInstalment()), a.minFirstPaymentPct(), a.maxDefermentDays());
+		}
+
 	}
 
 	record AuthorityRequest(@NotNull(message = Keys.REQUIRED) @Nullable BigDecimal maxDiscountPct,

@@ -18,7 +18,6 @@ import org.dues.portfolio.AccountId;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Accounts;
 import org.dues.portfolio.BalanceComponent;
-import org.dues.portfolio.Creditors;
 import org.dues.shared.CalendarBounds;
 import org.dues.shared.Choice;
 import org.dues.shared.ConflictException;
@@ -29,8 +28,8 @@ import org.dues.shared.validation.IsoDate;
 import org.dues.shared.validation.Keys;
 import org.dues.shared.validation.OneOf;
 import org.dues.shared.validation.RequestMoney;
-import org.dues.system.FormErrors;
 import org.dues.system.PageController;
+import org.dues.system.Phrases;
 import org.dues.system.Scoped;
 import org.jspecify.annotations.Nullable;
 
@@ -61,13 +60,13 @@ class ArrangementPages {
 
 	private final Accounts accounts;
 
-	private final Creditors creditors;
+	private final Phrases phrases;
 
-	ArrangementPages(ArrangementManagement arrangements, Approvals approvals, Accounts accounts, Creditors creditors) {
+	ArrangementPages(ArrangementManagement arrangements, Approvals approvals, Accounts accounts, Phrases phrases) {
 		this.arrangements = arrangements;
 		this.approvals = approvals;
 		this.accounts = accounts;
-		this.creditors = creditors;
+		this.phrases = phrases;
 	}
 
 	@GetMapping("/accounts/{id}/arrangements")
@@ -139,7 +138,7 @@ class ArrangementPages {
 	String affordability(@PathVariable @Scoped("account") UUID id, @Valid @ModelAttribute Form form,
 			BindingResult binding, Model model, Authentication user) {
 		if (binding.hasErrors()) {
-			return render(id, model, Flash.error(FormErrors.describe(binding)), null);
+			return render(id, model, Flash.error(this.phrases.describe(binding)), null);
 		}
 		try {
 			Currency currency = currency(id);
@@ -151,7 +150,7 @@ class ArrangementPages {
 					this.arrangements.affordability(new AccountId(id), statement, Inputs.asker(user)));
 		}
 		catch (InvalidInputException | ConflictException ex) {
-			return render(id, model, Flash.error(String.valueOf(ex.getMessage())), null);
+			return render(id, model, Flash.error(this.phrases.problem(ex)), null);
 		}
 	}
 
@@ -161,8 +160,9 @@ class ArrangementPages {
 		model.addAttribute("approvals", this.approvals.inboxOf(viewer).stream().map((p) -> {
 			AccountView account = this.accounts.get(p.accountId());
 			return new InboxRow(p, account, this.arrangements.get(p.arrangementId()),
-					this.creditors.get(account.creditorId()).timeZone().getId(),
-					this.approvals.beyondAuthorityOf(p, viewer), p.requestedBy().equals(viewer.name()));
+					this.phrases.sayOr(p.beyondSaid(), p.beyond()),
+					this.phrases.sayEach(this.approvals.beyondAuthorityOf(p, viewer)),
+					p.requestedBy().equals(viewer.name()));
 		}).toList());
 		return "arrangement/approvals";
 	}
@@ -187,21 +187,21 @@ class ArrangementPages {
 			redirect.addFlashAttribute("done", done);
 		}
 		catch (InvalidInputException | ConflictException | AccessDeniedException ex) {
-			redirect.addFlashAttribute("problem", String.valueOf(ex.getMessage()));
+			redirect.addFlashAttribute("problem", this.phrases.problem(ex));
 		}
 		return "redirect:/approvals";
 	}
 
 	private String act(UUID id, Model model, BindingResult binding, Runnable action) {
 		if (binding.hasErrors()) {
-			return render(id, model, Flash.error(FormErrors.describe(binding)), null);
+			return render(id, model, Flash.error(this.phrases.describe(binding)), null);
 		}
 		try {
 			action.run();
 			return render(id, model, Flash.success(), null);
 		}
 		catch (InvalidInputException | ConflictException ex) {
-			return render(id, model, Flash.error(String.valueOf(ex.getMessage())), null);
+			return render(id, model, Flash.error(this.phrases.problem(ex)), null);
 		}
 	}
 
@@ -236,9 +236,13 @@ class ArrangementPages {
 
 	}
 
-	/** An approval request with its account and arrangement, for the inbox. */
+	/**
+	 * An approval request with its account and arrangement, for the inbox: what went
+	 * beyond the asker's authority, and what goes beyond the viewer's, as the viewer
+	 * reads them.
+	 */
 	record InboxRow(org.dues.arrangement.ApprovalView approval, AccountView account,
-			org.dues.arrangement.ArrangementView arrangement, String zone, List<String> beyondMine, boolean own) {
+			org.dues.arrangement.ArrangementView arrangement, String beyond, List<String> beyondMine, boolean own) {
 
 		/**
 		 * Whether the viewer may approve it: within their authority, and not their own.

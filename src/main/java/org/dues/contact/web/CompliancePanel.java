@@ -24,7 +24,6 @@ import org.dues.compliance.ContactResult;
 import org.dues.compliance.HoldType;
 import org.dues.compliance.PersonRole;
 import org.dues.compliance.Purpose;
-import org.dues.compliance.RuleResult;
 import org.dues.contact.CallerCheck;
 import org.dues.contact.ContactLog;
 import org.dues.customer.CustomerManagement;
@@ -39,7 +38,7 @@ import org.dues.shared.InvalidInputException;
 import org.dues.shared.validation.IsoDate;
 import org.dues.shared.validation.OneOf;
 import org.dues.shared.validation.StatedReason;
-import org.dues.system.FormErrors;
+import org.dues.system.Phrases;
 import org.dues.shared.NotPermittedException;
 import org.dues.system.PageController;
 import org.dues.system.Actor;
@@ -82,9 +81,12 @@ class CompliancePanel {
 
 	private final Corrections corrections;
 
+	private final Phrases phrases;
+
 	CompliancePanel(ContactLog log, Accounts accounts, Creditors creditors, CustomerManagement customers,
-			ContactHolds holds, ContactPreferences preferences, Corrections corrections) {
+			ContactHolds holds, ContactPreferences preferences, Corrections corrections, Phrases phrases) {
 		this.corrections = corrections;
+		this.phrases = phrases;
 		this.log = log;
 		this.accounts = accounts;
 		this.creditors = creditors;
@@ -177,7 +179,7 @@ class CompliancePanel {
 			return render(id, model, user, Flash.error("panel.contact.notAllowed", List.of()));
 		}
 		if (binding.hasErrors()) {
-			return render(id, model, user, Flash.error("panel.failed", List.of(FormErrors.describe(binding))));
+			return render(id, model, user, Flash.error("panel.failed", List.of(this.phrases.describe(binding))));
 		}
 		try {
 			Channel channel = Choice.of("channel", form.channel(), Channel.class);
@@ -185,18 +187,24 @@ class CompliancePanel {
 					: Choice.of("result", form.result(), ContactResult.class);
 			ContactLog.Attempt attempt = this.log.attempt(new ContactGate.Request(new AccountId(id), Set.of(), channel,
 					form.address(), PersonRole.CONSUMER, Purpose.COLLECTION), result, form.note(), user.getName());
-			Flash flash = attempt.allowed() ? Flash.ok("panel.contact.logged") : Flash.error("panel.contact.blocked",
-					attempt.decision().decision().blockedBy().stream().map(RuleResult::reason).toList());
+			Flash flash = attempt.allowed() ? Flash.ok("panel.contact.logged")
+					: Flash.error("panel.contact.blocked",
+							attempt.decision()
+								.decision()
+								.blockedBy()
+								.stream()
+								.map((r) -> this.phrases.say(r.phrase()))
+								.toList());
 			return render(id, model, user, flash);
 		}
 		catch (InvalidInputException | ConflictException | NotPermittedException ex) {
-			return render(id, model, user, Flash.error("panel.failed", List.of(String.valueOf(ex.getMessage()))));
+			return render(id, model, user, Flash.error("panel.failed", List.of(this.phrases.problem(ex))));
 		}
 	}
 
 	private String act(UUID id, Model model, Authentication user, BindingResult binding, String done, Action action) {
 		if (binding.hasErrors()) {
-			return render(id, model, user, Flash.error("panel.failed", List.of(FormErrors.describe(binding))));
+			return render(id, model, user, Flash.error("panel.failed", List.of(this.phrases.describe(binding))));
 		}
 		AccountView account = this.accounts.get(new AccountId(id));
 		ZoneId zone = firstZone(this.customers.get(account.customerId()), account);
@@ -205,7 +213,7 @@ class CompliancePanel {
 			return render(id, model, user, Flash.ok(done));
 		}
 		catch (InvalidInputException | ConflictException | NotPermittedException ex) {
-			return render(id, model, user, Flash.error("panel.failed", List.of(String.valueOf(ex.getMessage()))));
+			return render(id, model, user, Flash.error("panel.failed", List.of(this.phrases.problem(ex))));
 		}
 	}
 
@@ -230,10 +238,24 @@ class CompliancePanel {
 			// agent's certificate), not only whether the customer may be contacted now
 			CallerCheck.Refusal refusal = contacts ? this.log.callerRefusal(account.id(), channel, user.getName())
 					: null;
-			channels
-				.add(new ChannelRow(channel, addresses.get(channel), refusal == null && preview.decision().allowed(),
-						preview.decision().blockedBy().stream().map(RuleResult::reason).map(relabel).toList(),
-						preview.decision().warnings().stream().map(relabel).toList(), preview.nextOpening(), refusal));
+			// a channel with no number or address to use is said so, apart from a block
+			boolean noAddress = addresses.get(channel) == null && channel != Channel.LETTER && channel != Channel.VISIT;
+			channels.add(new ChannelRow(channel, addresses.get(channel),
+					!noAddress && refusal == null && preview.decision().allowed(),
+					noAddress ? List.of()
+							: preview.decision()
+								.blockedBy()
+								.stream()
+								.map((r) -> relabel.apply(this.phrases.say(r.phrase())))
+								.toList(),
+					preview.decision()
+						.rules()
+						.stream()
+						.filter((r) -> r.warning() != null)
+						.map((r) -> relabel.apply((r.warningSaid() != null) ? this.phrases.say(r.warningSaid())
+								: r.rule() + ": " + r.warning()))
+						.toList(),
+					noAddress ? null : preview.nextOpening(), refusal, noAddress));
 		});
 		ContactGate.Preview calls = previews.get(Channel.CALL);
 		ContactGate.Preview everyDebt = this.log.check(new ContactGate.Request(account.id(),
@@ -321,7 +343,8 @@ class CompliancePanel {
 
 	/** A channel's state now. */
 	record ChannelRow(Channel channel, @Nullable String address, boolean open, List<String> reasons,
-			List<String> warnings, @Nullable Instant nextOpening, CallerCheck.@Nullable Refusal refusal) {
+			List<String> warnings, @Nullable Instant nextOpening, CallerCheck.@Nullable Refusal refusal,
+			boolean noAddress) {
 	}
 
 	/** What the last action did, for the panel's alert. */

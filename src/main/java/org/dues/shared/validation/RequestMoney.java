@@ -36,7 +36,9 @@ public final class RequestMoney {
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidInputException(field,
-					"'%s' has more decimal places than %s allows".formatted(text, currency.getCurrencyCode()));
+					"'%s' has more decimal places than %s allows".formatted(text, currency.getCurrencyCode()),
+					org.dues.shared.Phrase.of("validation.amount.places",
+							org.dues.shared.Phrase.of("validation.field." + field), text, currency.getCurrencyCode()));
 		}
 	}
 

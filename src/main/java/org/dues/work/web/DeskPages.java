@@ -34,10 +34,11 @@ import org.dues.shared.Choice;
 import org.dues.shared.ConflictException;
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.Money;
+import org.dues.shared.Phrase;
 import org.dues.shared.validation.IsoDate;
 import org.dues.shared.validation.OneOf;
-import org.dues.system.FormErrors;
 import org.dues.system.PageController;
+import org.dues.system.Phrases;
 import org.dues.system.RightPartyVerification;
 import org.dues.system.VerificationAttempts;
 import org.dues.work.AgentCertificates;
@@ -99,9 +100,13 @@ class DeskPages {
 
 	private final VerificationAttempts attempts;
 
+	private final Phrases phrases;
+
 	DeskPages(Desk desk, NextAccount next, Accounts accounts, CustomerManagement customers, Creditors creditors,
-			Teams teams, RightPartyVerification rightParty, DeskScripts scripts, VerificationAttempts attempts) {
+			Teams teams, RightPartyVerification rightParty, DeskScripts scripts, VerificationAttempts attempts,
+			Phrases phrases) {
 		this.attempts = attempts;
+		this.phrases = phrases;
 		this.desk = desk;
 		this.next = next;
 		this.accounts = accounts;
@@ -161,7 +166,7 @@ class DeskPages {
 			return render(id, model, user, Shown.nothing().with(attempt));
 		}
 		catch (InvalidInputException | ConflictException ex) {
-			return render(id, model, user, Shown.problem(String.valueOf(ex.getMessage())));
+			return render(id, model, user, Shown.problem(this.phrases.problem(ex)));
 		}
 	}
 
@@ -171,13 +176,12 @@ class DeskPages {
 			HttpServletResponse response) {
 		Map<String, String> entered = entered(request);
 		if (binding.hasErrors()) {
-			List<InvalidInputException.FieldError> errors = binding.getFieldErrors()
+			// each error in the reader's language, the field's label in place of its name
+			List<InvalidInputException.FieldError> errors = this.phrases.errors(binding)
 				.stream()
-				.map((e) -> new InvalidInputException.FieldError(e.getField(),
-						e.isBindingFailure() ? "'%s' is not valid here".formatted(e.getRejectedValue())
-								: String.valueOf(e.getDefaultMessage())))
+				.map((e) -> new InvalidInputException.FieldError(String.valueOf(e.field()), e.text()))
 				.toList();
-			return render(id, model, user, Shown.refused(entered, errors, FormErrors.describe(binding)));
+			return render(id, model, user, Shown.refused(entered, errors, this.phrases.describe(binding)));
 		}
 		Desk.Recorded recorded;
 		try {
@@ -194,10 +198,17 @@ class DeskPages {
 			recorded = this.desk.dispose(new AccountId(id), disposition, asker(user));
 		}
 		catch (InvalidInputException ex) {
-			return render(id, model, user, Shown.refused(entered, ex.errors(), String.valueOf(ex.getMessage())));
+			List<InvalidInputException.FieldError> errors = ex.errors()
+				.stream()
+				.map((e) -> new InvalidInputException.FieldError(e.field(), this.phrases.say(e)))
+				.toList();
+			return render(id, model, user, Shown.refused(entered, errors, this.phrases.describe(ex)));
 		}
 		catch (ConflictException ex) {
-			return render(id, model, user, Shown.problem(String.valueOf(ex.getMessage())).keeping(entered));
+			// a call the gate refused names the debts as the agent knows them
+			String problem = this.accounts.namingAccountsOf(this.accounts.get(new AccountId(id)).customerId())
+				.apply(this.phrases.problem(ex));
+			return render(id, model, user, Shown.problem(problem).keeping(entered));
 		}
 		ArrangementView arrangement = recorded.arrangement();
 		if (arrangement != null && arrangement.status() == ArrangementStatus.PENDING_APPROVAL) {
@@ -225,7 +236,7 @@ class DeskPages {
 			return render(id, model, user, Shown.nothing());
 		}
 		catch (InvalidInputException ex) {
-			return render(id, model, user, Shown.problem(String.valueOf(ex.getMessage())));
+			return render(id, model, user, Shown.problem(this.phrases.problem(ex)));
 		}
 	}
 
@@ -247,10 +258,19 @@ class DeskPages {
 		model.addAttribute("certificate", certificate);
 		model.addAttribute("callClosed", calls && this.scripts.lacksCertificate(account, certificate));
 		model.addAttribute("attempt", attempt);
+		// why the gate refused the call, in the reader's language, debts named as the
+		// agent
+		// knows them
 		model.addAttribute("blockedReason",
-				(attempt == null || attempt.allowed() || attempt.interaction().blockedReason() == null) ? null
+				(attempt == null || attempt.allowed()) ? null
 						: this.accounts.namingAccountsOf(account.customerId())
-							.apply(String.valueOf(attempt.interaction().blockedReason())));
+							.apply(String.join("; ",
+									attempt.decision()
+										.decision()
+										.blockedBy()
+										.stream()
+										.map((r) -> this.phrases.say(r.phrase()))
+										.toList())));
 		model.addAttribute("nextOpening", (attempt == null || attempt.allowed()) ? null
 				: this.desk.nextCallOpening(account.id(), attempt.interaction().address()));
 		model.addAttribute("problem", shown.problem());
@@ -293,8 +313,10 @@ class DeskPages {
 			.toList();
 	}
 
-	private static String beyond(ArrangementView arrangement) {
-		return (arrangement.approval() == null) ? "" : arrangement.approval().beyond();
+	/** What goes beyond the agent's authority, as the agent reads it. */
+	private String beyond(ArrangementView arrangement) {
+		return (arrangement.approval() == null) ? ""
+				: this.phrases.sayOr(arrangement.approval().beyondSaid(), arrangement.approval().beyond());
 	}
 
 	private static boolean calls(Authentication user) {
@@ -337,7 +359,8 @@ class DeskPages {
 			return new BigDecimal(text.strip().replace(",", ""));
 		}
 		catch (NumberFormatException ex) {
-			throw new InvalidInputException("amount", "'%s' is not an amount".formatted(text));
+			throw new InvalidInputException("amount", "'%s' is not an amount".formatted(text),
+					Phrase.of("validation.amount.text", text));
 		}
 	}
 
@@ -396,8 +419,8 @@ class DeskPages {
 		}
 
 		/**
-		 * The form refused: what was entered, each error beside its field, and those of
-		 * no field of the form above it.
+		 * The form refused: what was entered, each error (as the reader reads it) beside
+		 * its field, and those of no field of the form above it.
 		 */
 		static Shown refused(Map<String, String> entered, List<InvalidInputException.FieldError> errors, String whole) {
 			Map<String, List<String>> byField = new LinkedHashMap<>();
@@ -410,7 +433,8 @@ class DeskPages {
 					byField.computeIfAbsent(field, (f) -> new ArrayList<>()).add(error.message());
 				}
 				else {
-					elsewhere.add(error.field() + ": " + error.message());
+					// said whole, the field's label in it
+					elsewhere.add(error.message());
 				}
 			}
 			String problem = errors.isEmpty() ? whole : elsewhere.isEmpty() ? null : String.join("; ", elsewhere);

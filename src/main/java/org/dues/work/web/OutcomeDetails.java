@@ -13,8 +13,10 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import org.dues.shared.Phrase;
 import org.dues.work.CallResult;
 import org.dues.work.Outcome;
+import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -77,24 +79,28 @@ import org.jspecify.annotations.Nullable;
 			Outcome outcome = parse(form.outcome(), Outcome.class);
 			boolean valid = true;
 			if (blank(form.result())) {
-				valid = refuse(context, "result", "say how the call ended");
+				valid = refuse(context, "result", "say how the call ended", Phrase.of("validation.outcome.result"));
 			}
 			if (outcome == null) {
 				return valid;
 			}
 			if (result != null && outcome.needsRightParty() && result != CallResult.RIGHT_PARTY) {
 				valid = refuse(context, "outcome",
-						outcome + " needs a conversation with the customer (result RIGHT_PARTY)");
+						outcome + " needs a conversation with the customer (result RIGHT_PARTY)",
+						Phrase.of("validation.outcome.rightParty", Phrase.of("outcome." + outcome),
+								Phrase.of("desk.result.RIGHT_PARTY")));
 			}
 			else if (result != null && result != CallResult.RIGHT_PARTY && result != CallResult.THIRD_PARTY) {
-				valid = refuse(context, "outcome", outcome + " needs someone to have answered");
+				valid = refuse(context, "outcome", outcome + " needs someone to have answered",
+						Phrase.of("validation.outcome.answered", Phrase.of("outcome." + outcome)));
 			}
 			for (String field : NEEDS.getOrDefault(outcome, List.of())) {
 				if (blank(value(form, field))) {
 					valid = refuse(context, field,
 							(outcome == Outcome.ATTORNEY)
 									? "is required for this outcome: the attorney's name and contact"
-									: "is required for this outcome");
+									: "is required for this outcome",
+							Phrase.of("validation.outcome." + outcome + "." + field));
 				}
 			}
 			return valid;
@@ -125,8 +131,16 @@ import org.jspecify.annotations.Nullable;
 			}
 		}
 
-		private static boolean refuse(ConstraintValidatorContext context, String field, String message) {
-			context.buildConstraintViolationWithTemplate(message).addPropertyNode(field).addConstraintViolation();
+		/**
+		 * A violation of the field: the English message (the API's), and the phrase a
+		 * page says instead, carried as the violation's payload.
+		 */
+		private static boolean refuse(ConstraintValidatorContext context, String field, String message, Phrase phrase) {
+			context.unwrap(HibernateConstraintValidatorContext.class)
+				.withDynamicPayload(phrase)
+				.buildConstraintViolationWithTemplate(message)
+				.addPropertyNode(field)
+				.addConstraintViolation();
 			return false;
 		}
 
