@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -18,32 +17,31 @@ import org.springframework.context.MessageSource;
 /**
  * A record's payload as a person reads it: one line per field, nested fields named by
  * their path ({@code Rules › hours › CALL › from}), lists joined, a field holding JSON
- * text (a policy layer) opened up like the rest, instants in the reader's zone with the
- * zone named, accounts by their reference, channels and hold types in the reader's
- * language, and field names through {@code audit.page.field.*} where the bundle knows
- * them.
+ * text (a policy layer) opened up like the rest, instants kept as such for the page to
+ * show in the reader's zone, accounts by their reference, channels and hold types in the
+ * reader's language, and field names through {@code audit.page.field.*} where the bundle
+ * knows them.
  */
 final class AuditDetails {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** A value named as a constant ({@code CONSUMER}, {@code BLOCKED}). */
+	private static final java.util.regex.Pattern CONSTANT = java.util.regex.Pattern.compile("[A-Z][A-Z_]+");
+
 	private final MessageSource messages;
 
 	private final Locale locale;
 
-	private final Function<Instant, String> instants;
-
 	private final Map<String, String> refs;
 
 	/**
-	 * @param instants how an instant is shown
 	 * @param refs account references by account id, to name the accounts a payload names
 	 * by id
 	 */
-	AuditDetails(MessageSource messages, Locale locale, Function<Instant, String> instants, Map<String, String> refs) {
+	AuditDetails(MessageSource messages, Locale locale, Map<String, String> refs) {
 		this.messages = messages;
 		this.locale = locale;
-		this.instants = instants;
 		this.refs = refs;
 	}
 
@@ -52,7 +50,7 @@ final class AuditDetails {
 		List<Line> lines = new ArrayList<>();
 		JsonNode root = parse(payload);
 		if (root == null || !root.isContainer()) {
-			lines.add(new Line(label("payload"), payload));
+			lines.add(new Line(label("payload"), payload, null));
 			return lines;
 		}
 		add(lines, null, root);
@@ -78,12 +76,12 @@ final class AuditDetails {
 					}
 				}
 				else {
-					lines.add(new Line(name, text(field.getKey(), value)));
+					lines.add(new Line(name, text(field.getKey(), value), instant(value)));
 				}
 			}
 		}
 		else {
-			lines.add(new Line((path == null) ? label("payload") : path, text("", node)));
+			lines.add(new Line((path == null) ? label("payload") : path, text("", node), instant(node)));
 		}
 	}
 
@@ -112,15 +110,33 @@ final class AuditDetails {
 		if (field.equals("type")) {
 			return message("hold." + text, text);
 		}
-		if (text.length() >= 20 && text.length() <= 40 && Character.isDigit(text.charAt(0)) && text.endsWith("Z")) {
-			try {
-				return this.instants.apply(Instant.parse(text));
-			}
-			catch (DateTimeParseException ex) {
-				return text;
-			}
+		if (field.equals("roles")) {
+			return message("role." + text, text);
+		}
+		if (field.equals("blockedBy")) {
+			return message("compliance.page.rule." + text, text);
+		}
+		if (CONSTANT.matcher(text).matches()) {
+			return message("audit.page.value." + text, text);
 		}
 		return text;
+	}
+
+	/**
+	 * The instant a value names ({@code 2026-11-26T10:00:00Z}), to show in the reader's
+	 * zone.
+	 */
+	private static @Nullable Instant instant(JsonNode value) {
+		String text = value.isString() ? value.asString("") : "";
+		if (text.length() >= 20 && text.length() <= 40 && Character.isDigit(text.charAt(0)) && text.endsWith("Z")) {
+			try {
+				return Instant.parse(text);
+			}
+			catch (DateTimeParseException ex) {
+				return null;
+			}
+		}
+		return null;
 	}
 
 	private String label(String field) {
@@ -144,8 +160,11 @@ final class AuditDetails {
 		}
 	}
 
-	/** One field of a payload: its name and its value, both ready to show. */
-	record Line(String name, String value) {
+	/**
+	 * One field of a payload: its name and its value, ready to show, or the instant it
+	 * names, for the page to show in the reader's zone.
+	 */
+	record Line(String name, String value, @Nullable Instant at) {
 	}
 
 }

@@ -24,7 +24,6 @@ import org.dues.portfolio.CreditorView;
 import org.dues.portfolio.Creditors;
 import org.dues.system.FormErrors;
 import org.dues.system.PageController;
-import org.dues.system.web.Formats;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -67,16 +66,13 @@ class AuditPages {
 
 	private final MessageSource messages;
 
-	private final Formats formats;
-
 	AuditPages(AuditSearch search, AuditVerifications verifications, Accounts accounts, Creditors creditors,
-			MessageSource messages, Formats formats) {
+			MessageSource messages) {
 		this.search = search;
 		this.verifications = verifications;
 		this.accounts = accounts;
 		this.creditors = creditors;
 		this.messages = messages;
-		this.formats = formats;
 	}
 
 	@GetMapping("/compliance/audit")
@@ -96,8 +92,8 @@ class AuditPages {
 					ViewerZone.endOf(filter.to(), zone), filter.before(), filter.after()));
 		}
 		model.addAttribute("page", page);
-		model.addAttribute("rows", rows(page.records(), zone.getId()));
-		model.addAttribute("verification", shown(zone.getId()));
+		model.addAttribute("rows", rows(page.records()));
+		model.addAttribute("verification", shown());
 		return PAGE;
 	}
 
@@ -108,23 +104,21 @@ class AuditPages {
 		if (htmx == null) {
 			return "redirect:/compliance/audit";
 		}
-		model.addAttribute("verification", shown(zone(session)));
+		model.addAttribute("zone", ViewerZone.current(session, this.creditors).getId());
+		model.addAttribute("verification", shown());
 		return VERIFICATION;
 	}
 
 	@GetMapping("/compliance/audit/verification")
 	String verification(HttpSession session, Model model) {
-		model.addAttribute("verification", shown(zone(session)));
+		model.addAttribute("zone", ViewerZone.current(session, this.creditors).getId());
+		model.addAttribute("verification", shown());
 		return VERIFICATION;
 	}
 
-	private String zone(HttpSession session) {
-		return ViewerZone.current(session, this.creditors).getId();
-	}
-
-	/** The latest run, in the reader's words. */
-	private VerificationView shown(String zone) {
-		return this.verifications.latest().map((run) -> VerificationView.of(run, zone, this.formats)).orElse(null);
+	/** The latest run, if any. */
+	private @Nullable VerificationView shown() {
+		return this.verifications.latest().map(VerificationView::of).orElse(null);
 	}
 
 	/**
@@ -157,7 +151,7 @@ class AuditPages {
 		return subjects;
 	}
 
-	private List<Row> rows(List<AuditTrail.Entry> records, String zone) {
+	private List<Row> rows(List<AuditTrail.Entry> records) {
 		// the accounts the page names: as subjects, and by id in the payloads
 		Set<AccountId> named = new HashSet<>();
 		for (AuditTrail.Entry record : records) {
@@ -172,8 +166,7 @@ class AuditPages {
 		Map<AccountId, String> refs = this.accounts.refs(named);
 		Map<String, String> byId = new HashMap<>();
 		refs.forEach((id, ref) -> byId.put(id.value().toString(), ref));
-		AuditDetails details = new AuditDetails(this.messages, LocaleContextHolder.getLocale(),
-				(instant) -> this.formats.instantWithZone(instant, zone), byId);
+		AuditDetails details = new AuditDetails(this.messages, LocaleContextHolder.getLocale(), byId);
 		// a customer named as a subject, by their accounts (each customer read once)
 		Map<String, List<Link>> customers = new HashMap<>();
 		for (AuditTrail.Entry record : records) {

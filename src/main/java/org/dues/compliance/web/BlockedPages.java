@@ -81,7 +81,7 @@ class BlockedPages {
 		List<Row> rows = page.attempts()
 			.stream()
 			.map((a) -> new Row(a, refs.getOrDefault(a.account(), a.account().value().toString()),
-					a.refusals().stream().map((r) -> new Reason(rule(r.rule(), locale), reason(r, locale))).toList()))
+					a.refusals().stream().map((r) -> reason(r, locale)).toList()))
 			.toList();
 		Map<String, String> ruleNames = new LinkedHashMap<>();
 		Set<String> rules = new LinkedHashSet<>(BlockedAttempts.RULES);
@@ -107,16 +107,16 @@ class BlockedPages {
 
 	/**
 	 * The reason in the reader's language where the decision recorded its message code,
-	 * else as recorded (English).
+	 * else as recorded, in English (and marked so).
 	 */
-	private String reason(BlockedAttempts.Refusal refusal, Locale locale) {
+	private Reason reason(BlockedAttempts.Refusal refusal, Locale locale) {
 		if (refusal.code() != null) {
 			String text = this.messages.getMessage(refusal.code(), refusal.args().toArray(), null, locale);
 			if (text != null) {
-				return text;
+				return new Reason(rule(refusal.rule(), locale), text, null);
 			}
 		}
-		return refusal.reason();
+		return new Reason(rule(refusal.rule(), locale), refusal.reason(), "en");
 	}
 
 	private static @Nullable String blankless(@Nullable String text) {
@@ -138,8 +138,13 @@ class BlockedPages {
 	record Row(BlockedAttempts.Attempt attempt, String accountRef, List<Reason> reasons) {
 	}
 
-	/** A rule that refused it, and why, in the reader's words. */
-	record Reason(String rule, String text) {
+	/**
+	 * A rule that refused it, and why, in the reader's words.
+	 *
+	 * @param language the language of the text where it is not the page's (the English of
+	 * a decision that recorded no message code)
+	 */
+	record Reason(String rule, String text, @Nullable String language) {
 	}
 
 }

@@ -24,7 +24,6 @@ import org.dues.shared.NotFoundException;
 import org.dues.system.FormErrors;
 import org.dues.system.PageController;
 import org.dues.system.Unscoped;
-import org.dues.system.web.Formats;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -62,17 +61,14 @@ class PolicyPages {
 
 	private final MessageSource messages;
 
-	private final Formats formats;
-
 	private final Clock clock;
 
 	PolicyPages(CompliancePolicies policies, CreditorPolicyLayers layers, Creditors creditors, MessageSource messages,
-			Formats formats, Clock clock) {
+			Clock clock) {
 		this.policies = policies;
 		this.layers = layers;
 		this.creditors = creditors;
 		this.messages = messages;
-		this.formats = formats;
 		this.clock = clock;
 	}
 
@@ -148,14 +144,12 @@ class PolicyPages {
 	private String render(CreditorView creditor, @Nullable LayerForm given, Model model) {
 		LocalDate today = LocalDate.now(this.clock.withZone(creditor.timeZone()));
 		PolicyText text = text();
-		String zone = String.valueOf(model.getAttribute("zone"));
 		List<CreditorPolicyLayers.LayerVersion> versions = this.layers.versions(creditor.id());
 		ContactPolicy base = base(creditor);
-		AuditDetails details = new AuditDetails(this.messages, LocaleContextHolder.getLocale(),
-				(instant) -> this.formats.instantWithZone(instant, zone), Map.of());
+		AuditDetails details = new AuditDetails(this.messages, LocaleContextHolder.getLocale(), Map.of());
 		List<Version> shown = versions.stream()
-			.map((v) -> new Version(v, this.formats.instantWithZone(v.createdAt(), zone),
-					details.lines(String.valueOf((v.change() != null) ? v.change() : v.rules())), v.change() == null))
+			.map((v) -> new Version(v, details.lines(String.valueOf((v.change() != null) ? v.change() : v.rules())),
+					v.change() == null))
 			.toList();
 		model.addAttribute("creditor", creditor);
 		model.addAttribute("today", today);
@@ -223,8 +217,7 @@ class PolicyPages {
 	 * when it was given whole)
 	 * @param whole whether it was given whole
 	 */
-	record Version(CreditorPolicyLayers.LayerVersion version, String createdAt, List<AuditDetails.Line> change,
-			boolean whole) {
+	record Version(CreditorPolicyLayers.LayerVersion version, List<AuditDetails.Line> change, boolean whole) {
 	}
 
 	/** The jurisdiction's values beside each field of the form, in words. */
