@@ -77,11 +77,13 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoDesk desk;
 
+	private final DemoParties parties;
+
 	private final String demoPassword;
 
 	DemoData(RuntimeMode mode, Creditors creditors, Placements placements, PaymentManagement payments,
 			UserManagement users, TransactionTemplate transactions, Clock clock, DemoCompliance compliance,
-			DemoDesk desk, @Value("${dues.demo-password:demo}") String demoPassword) {
+			DemoDesk desk, DemoParties parties, @Value("${dues.demo-password:demo}") String demoPassword) {
 		this.mode = mode;
 		this.creditors = creditors;
 		this.placements = placements;
@@ -91,6 +93,7 @@ class DemoData implements ApplicationRunner {
 		this.clock = clock;
 		this.compliance = compliance;
 		this.desk = desk;
+		this.parties = parties;
 		this.demoPassword = demoPassword;
 	}
 
@@ -103,7 +106,7 @@ class DemoData implements ApplicationRunner {
 		// One transaction: a start interrupted mid-load leaves nothing, and the next
 		// start loads it all.
 		this.transactions.executeWithoutResult((tx) -> loadAll());
-		log.info("Demo portfolio loaded: {} accounts in {} ms", INDIAN_ACCOUNTS + US_ACCOUNTS,
+		log.info("Demo portfolio loaded: {} accounts in {} ms", INDIAN_ACCOUNTS + US_ACCOUNTS + DemoParties.GOLD_LOANS,
 				(System.nanoTime() - started) / 1_000_000);
 	}
 
@@ -119,6 +122,7 @@ class DemoData implements ApplicationRunner {
 		List<AccountView> american = load(issuer, US_ACCOUNTS, random, (n, r, today) -> usRow(n, r, today, names));
 		this.compliance.load(indian, american);
 		this.desk.load(nbfc.code(), american);
+		this.parties.load(indian, LocalDate.now(this.clock.withZone(nbfc.timeZone())));
 	}
 
 	private void createUsers() {

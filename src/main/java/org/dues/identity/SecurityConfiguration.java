@@ -88,7 +88,7 @@ class SecurityConfiguration {
 			.authenticationManager(new ProviderManager(new CachingBasicAuthentication(throttled, users, credentials)))
 			.authorizeHttpRequests((auth) -> auth
 				.requestMatchers(HttpMethod.POST, "/api/v1/creditors", "/api/v1/creditors/*/accounts",
-						"/api/v1/creditors/*/mappings", "/api/v1/imports")
+						"/api/v1/creditors/*/mappings", "/api/v1/imports", "/api/v1/accounts/*/parties")
 				.hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
 				.requestMatchers(HttpMethod.GET, "/api/v1/users", "/api/v1/teams")
 				.hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name(), Role.TEAM_LEAD.name())

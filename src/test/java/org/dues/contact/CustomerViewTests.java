@@ -14,17 +14,12 @@ import org.dues.Portfolios;
 import org.dues.TestAgents;
 import org.dues.customer.ContactPointChanges;
 import org.dues.customer.ContactPointStatus;
-import org.dues.customer.CustomerDetails;
 import org.dues.customer.CustomerId;
-import org.dues.customer.CustomerKind;
 import org.dues.customer.CustomerManagement;
 import org.dues.customer.CustomerView;
-import org.dues.customer.PartyRole;
-import org.dues.customer.RelatedParties;
 import org.dues.identity.Role;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.CreditorView;
-import org.dues.shared.PhoneNumber;
 import org.dues.work.NextAccount;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -86,9 +81,6 @@ class CustomerViewTests {
 
 	@Autowired
 	CustomerManagement customers;
-
-	@Autowired
-	RelatedParties parties;
 
 	@Autowired
 	ContactPointChanges changes;
@@ -171,12 +163,30 @@ class CustomerViewTests {
 
 	@Test
 	void theRelatedPartiesOfTheAccountsShownAreListedAndOpenTheirOwnView() throws Exception {
-		CustomerId guarantor = this.customers
-			.record(new CustomerDetails(this.lender.id().value(), "G-" + this.mine.accountRef(), CustomerKind.PERSON,
-					"Ravi Kumar", "hi", null, null, List.of(PhoneNumber.parse("98950 11223", "IN")), List.of(),
-					List.of(), "TEST"))
-			.id();
-		this.parties.link(this.mine.id().value(), guarantor, PartyRole.GUARANTOR, "brother", "TEST", "tester");
+		String party = """
+				{"role": "GUARANTOR", "customerRef": "G-%s", "name": "Ravi Kumar", "language": "hi",
+				 "relationship": "brother", "phones": [%s]}""";
+		// the creditor names them; a bad number is refused by its place in the list, and
+		// nothing is written
+		api(post("/api/v1/accounts/{id}/parties", this.mine.id().value())
+			.content(party.formatted(this.mine.accountRef(), "\"98950 11223\", \"12\"")), MANAGER)
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("phones[1]"));
+		api(get("/api/v1/customers/{id}", customer(this.mine)), MANAGER)
+			.andExpect(jsonPath("$.relatedParties.length()").value(0));
+		api(post("/api/v1/accounts/{id}/parties", this.mine.id().value())
+			.content(party.formatted(this.mine.accountRef(), "\"98950 11223\"")), AGENT)
+			.andExpect(status().isForbidden());
+		String linked = api(post("/api/v1/accounts/{id}/parties", this.mine.id().value())
+			.content(party.formatted(this.mine.accountRef(), "\"98950 11223\"")), MANAGER)
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.role").value("GUARANTOR"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		api(post("/api/v1/accounts/{id}/parties", this.mine.id().value())
+			.content(party.formatted(this.mine.accountRef(), "\"98950 11223\"")), MANAGER).andExpect(status().isOk());
+		CustomerId guarantor = new CustomerId(UUID.fromString(JsonPath.read(linked, "$.customerId")));
 		api(get("/api/v1/customers/{id}", customer(this.mine)), AGENT)
 			.andExpect(jsonPath("$.relatedParties.length()").value(1))
 			.andExpect(jsonPath("$.relatedParties[0].name").value("Ravi Kumar"))

@@ -61,7 +61,7 @@ class DemoDataTests {
 			.isEqualTo("on");
 		assertThat(this.jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");
 		assertThat(count("SELECT count(*) FROM portfolio_accounts"))
-			.isEqualTo(DemoData.INDIAN_ACCOUNTS + DemoData.US_ACCOUNTS);
+			.isEqualTo(DemoData.INDIAN_ACCOUNTS + DemoData.US_ACCOUNTS + DemoParties.GOLD_LOANS);
 
 		Map<String, List<String>> buckets = this.jdbc.sql("""
 				SELECT c.code, a.bucket FROM portfolio_accounts a JOIN portfolio_creditors c ON c.id = a.creditor_id
@@ -99,6 +99,13 @@ class DemoDataTests {
 		assertThat(this.jdbc.sql("SELECT type FROM compliance_holds ORDER BY type").query(String.class).list())
 			.containsExactly("ATTORNEY", "CEASE", "COMPLAINT", "DISPUTE");
 		assertThat(count("SELECT count(*) FROM compliance_blackouts")).isEqualTo(2);
+		assertThat(this.jdbc.sql("SELECT role FROM customer_debt_parties ORDER BY role").query(String.class).list())
+			.containsExactly("CO_BORROWER", "GUARANTOR", "REFERENCE");
+		assertThat(
+				count("""
+						SELECT count(*) FROM customer_customers k JOIN customer_customers m ON m.national_id_enc = k.national_id_enc
+						WHERE k.customer_ref LIKE 'KG%' AND m.customer_ref LIKE 'MC%'"""))
+			.isEqualTo(DemoParties.GOLD_LOANS);
 		assertThat(count("SELECT count(*) FROM compliance_audit")).isEqualTo(7);
 		assertThat(this.jdbc.sql("SELECT agent FROM work_assignments GROUP BY agent ORDER BY agent")
 			.query(String.class)
