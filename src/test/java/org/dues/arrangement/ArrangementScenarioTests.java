@@ -163,6 +163,23 @@ class ArrangementScenarioTests {
 			.hasSize(1);
 		arrangement(promise).andExpect(jsonPath("$.history[*]")
 			.value(org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("KEPT: paid 5000.00"))));
+		// the page says the amount as money, not "paid 5000.00"
+		org.jsoup.nodes.Element kept = panel().selectFirst("[data-kind=PROMISE]");
+		assertThat(kept.text()).contains("₹5,000.00 paid").doesNotContain("5000.00");
+	}
+
+	/** The account's arrangements panel, as a manager reads it. */
+	org.jsoup.nodes.Document panel() throws Exception {
+		return org.jsoup.Jsoup.parse(
+				this.mvc
+					.perform(get("/accounts/{id}/arrangements", this.account.id().value())
+						.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+							.user("arr-manager")
+							.roles("MANAGER")))
+					.andExpect(status().isOk())
+					.andReturn()
+					.getResponse()
+					.getContentAsString());
 	}
 
 	@Test
@@ -332,7 +349,14 @@ class ArrangementScenarioTests {
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"reason\": \"Forty months is too long; offer 24\"}"))
 			.andExpect(jsonPath("$.status").value("REJECTED"))
-			.andExpect(jsonPath("$.closeReason").value("Forty months is too long; offer 24"));
+			.andExpect(jsonPath("$.closeReason").value("Forty months is too long; offer 24"))
+			.andExpect(jsonPath("$.instalments[*].status")
+				.value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("CANCELLED"))));
+		// a rejected plan's instalments are not due: not "Pending"
+		org.jsoup.nodes.Element rejected = panel().selectFirst("[data-status=REJECTED]");
+		assertThat(rejected.select("tbody td:last-child").eachText()).hasSize(40)
+			.allMatch("Not due (cancelled)"::equals);
+		assertThat(rejected.text()).doesNotContain("Pending").contains("rejected");
 		create("/api/v1/accounts/{id}/promises", """
 				{"amount": "1000.00", "dueOn": "2026-12-01"}""");
 	}
@@ -386,6 +410,16 @@ class ArrangementScenarioTests {
 	@Test
 	void aManagerSetsAgentsAuthorityButNotTheirOwn() throws Exception {
 		String creditor = this.account.creditorCode();
+		// money as the API writes money everywhere: a decimal string with its currency
+		this.mvc
+			.perform(get("/api/v1/creditors/{code}/authority/AGENT", creditor)
+				.with(httpBasic("arr-manager", "manager-secret")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.smallestInstalment.amount").value("0.00"))
+			.andExpect(jsonPath("$.smallestInstalment.currency").value("INR"))
+			.andExpect(jsonPath("$.smallestInstalment.zero").doesNotExist())
+			.andExpect(jsonPath("$.maxWaiver.amount").value("0.00"))
+			.andExpect(jsonPath("$.maxDiscountPct").value(10));
 		this.mvc
 			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
 				.put("/api/v1/creditors/{code}/authority/AGENT", creditor)
