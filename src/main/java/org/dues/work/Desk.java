@@ -215,6 +215,15 @@ public class Desk {
 			.param("agent", agent.name())
 			.param("now", Timestamp.from(now))
 			.update();
+		// the call follows up what was due on the account: a callback whose time has
+		// come, a broken promise or plan; they leave the worklist and next account
+		this.jdbc.sql("""
+				UPDATE work_followups SET done_at = :now, done_by = :agent
+				WHERE account_id = :account AND done_at IS NULL AND (due_at <= :now OR cause <> 'CALLBACK')""")
+			.param("account", accountId.value())
+			.param("agent", agent.name())
+			.param("now", Timestamp.from(now))
+			.update();
 		return new Recorded(id, interaction, disposition.result(), outcome, arrangement, hold, callbackAt);
 	}
 

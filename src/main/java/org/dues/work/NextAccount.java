@@ -51,6 +51,18 @@ public class NextAccount {
 
 	static final Duration LEASE = Duration.ofMinutes(15);
 
+	/**
+	 * An account that may be handed out at all: active, Indian ones only to a certified
+	 * agent ({@code :certified}), and not open with another agent. Needs {@code :now}.
+	 */
+	private static final String ELIGIBLE = "a.status = '" + AccountStatus.ACTIVE.name()
+			+ "' AND (c.country <> 'IN' OR :certified)"
+			+ " AND NOT EXISTS (SELECT 1 FROM work_locks l WHERE l.account_id = a.id AND l.expires_at > :now)";
+
+	/** The account's creditor and the customer's routing facts, joined to {@code a}. */
+	private static final String ACCOUNT_JOINS = "JOIN portfolio_creditor_facts c ON c.id = a.creditor_id"
+			+ " JOIN customer_routing_facts cu ON cu.customer_id = a.customer_id";
+
 	private static final int BATCH = 25;
 
 	/**
@@ -121,6 +133,24 @@ public class NextAccount {
 			histogram = true)
 	@Transactional
 	public Optional<Next> next(String agent) {
+		return (pick(agent) instanceof Next next) ? Optional.of(next) : Optional.empty();
+	}
+
+	/**
+	 * As {@link #next(String)}, and when there is nothing to work now, why: the rules of
+	 * the compliance gate that stopped the accounts looked at, with the first moment the
+	 * gate would let one of them be called; or, when no account was there to look at, how
+	 * many of the agent's accounts are taken, wait for a promise or callback, or rest
+	 * after a call.
+	 */
+	@Timed(value = "dues.desk.next", description = "Next account: picking and leasing an agent's next account",
+			histogram = true)
+	@Transactional
+	public Answer ask(String agent) {
+		return pick(agent);
+	}
+
+	private Answer pick(String agent) {
 		Instant now = this.clock.instant();
 		// asking for the next account is moving on: the one the agent had is let go, and
 		// not handed straight back
@@ -133,80 +163,68 @@ public class NextAccount {
 		params.put("agent", agent);
 		params.put("now", Timestamp.from(now));
 		params.put("certified", user != null && this.certificates.certified(user));
-		String eligible = "a.status = '" + AccountStatus.ACTIVE.name() + "' AND (c.country <> 'IN' OR :certified)"
-				+ " AND NOT EXISTS (SELECT 1 FROM work_locks l WHERE l.account_id = a.id AND l.expires_at > :now)";
+		String eligible = ELIGIBLE;
 		List<Queues.QueueView> queues = this.queues.of(agent);
 		String pooled = pooledFor(user, queues, params);
 		String waiting = WAITING;
 		params.put("retrySince", Timestamp.from(now.minus(this.retryAfter)));
 		List<Step> steps = new ArrayList<>();
-		steps.add(new Step(null,
-				"""
-						SELECT a.id, f.id AS follow_up, f.cause
-						FROM work_followups f JOIN portfolio_account_facts a ON a.id = f.account_id
-						JOIN portfolio_creditor_facts c ON c.id = a.creditor_id
-						JOIN customer_routing_facts cu ON cu.customer_id = a.customer_id
-						LEFT JOIN work_assignments w ON w.account_id = a.id
-						WHERE f.done_at IS NULL AND f.due_at <= :now AND %s AND a.id <> ALL(:skip)
-						  AND (f.assigned_to = :agent OR (f.assigned_to IS NULL AND (w.agent = :agent OR (w.agent IS NULL AND %s))))
-						ORDER BY CASE f.cause WHEN 'CALLBACK' THEN 0 ELSE 1 END, f.due_at, a.id
-						LIMIT 1 FOR NO KEY UPDATE OF a SKIP LOCKED"""
-					.formatted(eligible, pooled)));
-		steps.add(new Step(null, """
-				SELECT a.id, NULL::uuid AS follow_up, NULL AS cause
-				FROM work_assignments w JOIN portfolio_account_facts a ON a.id = w.account_id
-				JOIN portfolio_creditor_facts c ON c.id = a.creditor_id
-				WHERE w.agent = :agent AND %s AND a.id <> ALL(:skip)
-				ORDER BY w.days_past_due DESC, w.balance DESC, w.account_id
-				LIMIT 1 FOR NO KEY UPDATE OF a SKIP LOCKED""".formatted(eligible + waiting)));
+		steps.add(new Step(null, "work_followups f", "f.id AS follow_up, f.cause", "f.account_id",
+				"f.done_at IS NULL AND f.due_at <= :now",
+				"CASE f.cause WHEN 'CALLBACK' THEN 0 ELSE 1 END, f.due_at, f.account_id",
+				ACCOUNT_JOINS + " LEFT JOIN work_assignments w ON w.account_id = a.id",
+				eligible + " AND (f.assigned_to = :agent OR (f.assigned_to IS NULL AND (w.agent = :agent"
+						+ " OR (w.agent IS NULL AND " + pooled + "))))"));
+		steps.add(new Step(null, "work_assignments w", "NULL::uuid AS follow_up, NULL AS cause", "w.account_id",
+				"w.agent = :agent", "w.days_past_due DESC, w.balance DESC, w.account_id",
+				"JOIN portfolio_creditor_facts c ON c.id = a.creditor_id", eligible + waiting));
 		for (int i = 0; i < queues.size(); i++) {
 			Queues.QueueView queue = queues.get(i);
-			steps.add(new Step(queue.name(),
-					"""
-							SELECT a.id, NULL::uuid AS follow_up, NULL AS cause
-							FROM work_queue_members m JOIN portfolio_account_facts a ON a.id = m.account_id
-							JOIN portfolio_creditor_facts c ON c.id = a.creditor_id
-							JOIN customer_routing_facts cu ON cu.customer_id = a.customer_id
-							LEFT JOIN work_assignments w ON w.account_id = a.id
-							WHERE m.queue_id = :queue%d AND w.agent IS NULL AND %s AND %s AND %s
-							  AND a.id <> ALL(:skip)
-							ORDER BY m.position
-							LIMIT 1 FOR NO KEY UPDATE OF a SKIP LOCKED""".formatted(i,
-							waits(queue) ? eligible + waiting : eligible, routing(user, params),
-							queue.selection("s" + i + "_", params))));
+			steps.add(new Step(queue.name(), "work_queue_members m", "NULL::uuid AS follow_up, NULL AS cause",
+					"m.account_id", "m.queue_id = :queue" + i, "m.position",
+					ACCOUNT_JOINS + " LEFT JOIN work_assignments w ON w.account_id = a.id",
+					"w.agent IS NULL AND " + (waits(queue) ? eligible + waiting : eligible) + " AND "
+							+ routing(user, params) + " AND " + queue.selection("s" + i + "_", params)));
 			params.put("queue" + i, queue.id());
 		}
-		record Candidate(UUID account, @Nullable UUID followUp, @Nullable String cause) {
-		}
 		List<String> passedOver = new ArrayList<>();
+		Blocked blocked = new Blocked();
 		List<UUID> skip = new ArrayList<>(had);
 		skip.add(new UUID(0, 0));
-		int tries = 0;
 		for (Step step : steps) {
-			while (tries++ < BATCH) {
-				// one row at a time, locked and skipping rows another agent's
-				// transaction holds, so agents asking together take different accounts
-				// without waiting
-				params.put("skip", skip.toArray(UUID[]::new));
-				Optional<Candidate> found = this.jdbc.sql(step.sql())
-					.params(params)
-					.query((rs, n) -> new Candidate(rs.getObject("id", UUID.class),
-							rs.getObject("follow_up", UUID.class), rs.getString("cause")))
-					.optional();
-				if (found.isEmpty()) {
-					break;
+			if (blocked.looked() >= BATCH) {
+				break;
+			}
+			// the step's accounts in its order, read in one statement without locking
+			// them; each the gate lets the agent call is then taken by a statement that
+			// checks it again and locks it, skipping it when another agent's
+			// transaction holds it, so agents asking together take different accounts
+			// without waiting
+			params.put("skip", skip.toArray(UUID[]::new));
+			params.put("room", BATCH - blocked.looked());
+			List<Candidate> listed = this.jdbc.sql(step.list())
+				.params(params)
+				.query((rs, n) -> new Candidate(rs.getObject("id", UUID.class), rs.getObject("follow_up", UUID.class),
+						rs.getString("cause")))
+				.list();
+			for (Candidate candidate : listed) {
+				if (skip.contains(candidate.account())) {
+					continue;
 				}
-				Candidate candidate = found.get();
-				skip.add(candidate.account());
 				AccountView account = this.accounts.get(new AccountId(candidate.account()));
 				ContactGate.Preview gate = this.contacts.check(new ContactGate.Request(account.id(), Set.of(),
 						Channel.CALL, firstNumber(account), PersonRole.CONSUMER, Purpose.COLLECTION));
 				if (!gate.decision().allowed()) {
-					passedOver.add(account.accountRef() + ": "
-							+ String.join("; ", gate.decision().blockedBy().stream().map(RuleResult::rule).toList()));
+					List<String> rules = gate.decision().blockedBy().stream().map(RuleResult::rule).toList();
+					passedOver.add(account.accountRef() + ": " + String.join("; ", rules));
+					blocked.add(account.id(), rules, gate.nextOpening());
+					skip.add(candidate.account());
 					continue;
 				}
-				if (lease(candidate.account(), agent, now)) {
+				params.put("candidate", candidate.account());
+				boolean locked = this.jdbc.sql(step.take()).params(params).query(UUID.class).optional().isPresent();
+				skip.add(candidate.account());
+				if (locked && lease(candidate.account(), agent, now)) {
 					if (step.queue() != null) {
 						// taken off its queues' lists until their next listing (which
 						// leaves out accounts leased or resting), so the next ask does
@@ -225,16 +243,134 @@ public class NextAccount {
 					}
 					String reason = (candidate.cause() != null) ? candidate.cause()
 							: (step.queue() == null) ? "OWNED" : "QUEUE";
-					return Optional.of(new Next(account.id(), account.accountRef(), reason, step.queue(),
-							candidate.followUp(), now.plus(LEASE), passedOver));
+					return new Next(account.id(), account.accountRef(), reason, step.queue(), candidate.followUp(),
+							now.plus(LEASE), passedOver);
 				}
 			}
 		}
-		return Optional.empty();
+		if (blocked.looked() > 0) {
+			return blocked.idle();
+		}
+		return Idle.waiting(this.waitingCounts(user, queues, now));
 	}
 
-	/** One place to look for the next account, with the queue it stands for. */
-	private record Step(@Nullable String queue, String sql) {
+	/**
+	 * How many of the agent's accounts (owned, and pooled in their queues for them) wait
+	 * now, by why: another agent has it open, it waits for an open promise, plan or
+	 * settlement or a callback to come, or it rests after a recent call. One statement
+	 * over the agent's accounts, read only when next account found none to look at.
+	 */
+	private Waiting waitingCounts(UserManagement.@Nullable UserView user, List<Queues.QueueView> queues, Instant now) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("agent", (user == null) ? "" : user.username());
+		params.put("now", Timestamp.from(now));
+		params.put("certified", user != null && this.certificates.certified(user));
+		params.put("retrySince", Timestamp.from(now.minus(this.retryAfter)));
+		String pooled = pooledFor(user, queues, params);
+		return this.jdbc
+			.sql("""
+					SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM work_locks l WHERE l.account_id = a.id
+					                                      AND l.expires_at > :now)) AS taken,
+					       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM arrangement_facts r WHERE r.account_id = a.id
+					                                      AND r.open AND r.kind IN (%s))) AS promised,
+					       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM work_followups fw WHERE fw.account_id = a.id
+					                                      AND fw.done_at IS NULL AND fw.due_at > :now)) AS callback,
+					       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM work_dispositions d WHERE d.account_id = a.id
+					                                      AND d.recorded_at > :retrySince)) AS resting,
+					       count(*) AS accounts
+					FROM portfolio_account_facts a JOIN portfolio_creditor_facts c ON c.id = a.creditor_id
+					JOIN customer_routing_facts cu ON cu.customer_id = a.customer_id
+					LEFT JOIN work_assignments w ON w.account_id = a.id
+					WHERE a.status = '%s' AND (c.country <> 'IN' OR :certified)
+					  AND (w.agent = :agent OR (w.agent IS NULL AND %s))""".formatted(
+					ArrangementState.kinds(ArrangementKind.PROMISE, ArrangementKind.PLAN, ArrangementKind.SETTLEMENT),
+					AccountStatus.ACTIVE.name(), pooled))
+			.params(params)
+			.query((rs, n) -> new Waiting(rs.getInt("accounts"), rs.getInt("taken"), rs.getInt("promised"),
+					rs.getInt("callback"), rs.getInt("resting")))
+			.single();
+	}
+
+	/** An account a step listed, with the follow-up that brought it. */
+	private record Candidate(UUID account, @Nullable UUID followUp, @Nullable String cause) {
+	}
+
+	/** What the gate stopped among the accounts looked at. */
+	private static final class Blocked {
+
+		private final Map<String, Integer> byRule = new LinkedHashMap<>();
+
+		private int looked;
+
+		private @Nullable Instant opensAt;
+
+		private @Nullable AccountId opensFor;
+
+		private @Nullable String opensBy;
+
+		void add(AccountId account, List<String> rules, @Nullable Instant opening) {
+			this.looked++;
+			rules.forEach((rule) -> this.byRule.merge(rule, 1, Integer::sum));
+			if (opening != null && (this.opensAt == null || opening.isBefore(this.opensAt))) {
+				this.opensAt = opening;
+				this.opensFor = account;
+				this.opensBy = rules.isEmpty() ? null : rules.get(0);
+			}
+		}
+
+		int looked() {
+			return this.looked;
+		}
+
+		Idle idle() {
+			Map<String, Integer> sorted = new LinkedHashMap<>();
+			this.byRule.entrySet()
+				.stream()
+				.sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+				.forEach((e) -> sorted.put(e.getKey(), e.getValue()));
+			return new Idle(this.looked, sorted, this.opensAt, this.opensFor, this.opensBy, null);
+		}
+
+	}
+
+	/**
+	 * One place to look for the next account, with the queue it stands for: the rows it
+	 * walks in its order ({@code driver}, each naming an account by {@code link},
+	 * filtered by {@code where}, ordered by {@code order}) and the conditions on the
+	 * account ({@code a}, reached through {@code joins}) for it to be handed out.
+	 */
+	private record Step(@Nullable String queue, String driver, String columns, String link, String where, String order,
+			String joins, String account) {
+
+		/**
+		 * The step's accounts in its order, up to {@code :room}, none locked. Each row of
+		 * the walk is checked by itself (a lateral subquery the planner keeps apart), so
+		 * the walk stops after {@code :room} accounts found however badly the planner
+		 * guesses how many of them pass, instead of joining every account that might.
+		 */
+		String list() {
+			return """
+					SELECT a.id, %s FROM %s CROSS JOIN LATERAL (
+					    SELECT a.id FROM portfolio_account_facts a %s
+					    WHERE a.id = %s AND %s AND a.id <> ALL(:skip) OFFSET 0) a
+					WHERE %s
+					ORDER BY %s
+					LIMIT :room""".formatted(this.columns, this.driver, this.joins, this.link, this.account, this.where,
+					this.order);
+		}
+
+		/**
+		 * The account {@code :candidate} if it is still the step's, locked, skipped when
+		 * another transaction holds it.
+		 */
+		String take() {
+			return """
+					SELECT a.id FROM %s JOIN portfolio_account_facts a ON a.id = %s %s
+					WHERE %s AND %s AND a.id = :candidate
+					LIMIT 1 FOR NO KEY UPDATE OF a SKIP LOCKED""".formatted(this.driver, this.link, this.joins,
+					this.where, this.account);
+		}
+
 	}
 
 	/**
@@ -452,7 +588,49 @@ public class NextAccount {
 	 * with the rules that stopped them
 	 */
 	public record Next(AccountId accountId, String accountRef, String reason, @Nullable String queue,
-			@Nullable UUID followUpId, Instant leasedUntil, List<String> passedOver) implements java.io.Serializable {
+			@Nullable UUID followUpId, Instant leasedUntil, List<String> passedOver) implements Answer {
+	}
+
+	/** What asking for the next account gave: an account, or why there is none now. */
+	public sealed interface Answer extends java.io.Serializable permits Next, Idle {
+
+	}
+
+	/**
+	 * Nothing to work now, and why.
+	 *
+	 * @param looked how many accounts next account looked at, each of which the gate
+	 * would not let the agent call now
+	 * @param blockedBy how many of those each of the gate's rules stopped, most first
+	 * ({@code contact-hours}, {@code holds}, {@code call-frequency}, …)
+	 * @param opensAt the first moment the gate would let one of them be called, if any
+	 * within its horizon (two weeks)
+	 * @param opensFor the account that opens then
+	 * @param opensBy the first rule that keeps that account closed until then
+	 * @param waiting when no account was there to look at, how many of the agent's
+	 * accounts wait and why
+	 */
+	public record Idle(int looked, Map<String, Integer> blockedBy, @Nullable Instant opensAt,
+			@Nullable AccountId opensFor, @Nullable String opensBy, @Nullable Waiting waiting) implements Answer {
+
+		public Idle {
+			blockedBy = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(blockedBy));
+		}
+
+		static Idle waiting(Waiting waiting) {
+			return new Idle(0, Map.of(), null, null, null, waiting);
+		}
+
+	}
+
+	/**
+	 * The agent's accounts (owned, and pooled in their queues for them) and how many of
+	 * them wait now: open with another agent, waiting for an open promise, plan or
+	 * settlement, for a callback to come, or resting after a recent call (an account may
+	 * wait for several reasons).
+	 */
+	public record Waiting(int accounts, int taken, int promised, int callback,
+			int resting) implements java.io.Serializable {
 	}
 
 }

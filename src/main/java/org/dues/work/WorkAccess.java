@@ -29,9 +29,12 @@ import org.springframework.stereotype.Component;
  * and region); and the accounts they follow: one whose promise, plan or settlement they
  * took while it is open (awaiting approval or in force), and one they recorded an outcome
  * or a note on within the last {@link #WORKED_WITHIN} (their day's work), though it has
- * since left their queue. A team lead reaches, besides their own, the accounts owned or
- * followed by the members of the teams they lead and the pooled accounts of those teams'
- * queues, and the teams themselves, and no more than an agent while they lead none.
+ * since left their queue; and, from their worklist, one whose promise or plan they took
+ * broke and is not yet followed up, or whose approval they asked was answered within
+ * {@link Worklist#ANSWERS_KEPT}. A team lead reaches, besides their own, the accounts
+ * owned or followed by the members of the teams they lead and the pooled accounts of
+ * those teams' queues, and the teams themselves, and no more than an agent while they
+ * lead none.
  */
 @Component
 class WorkAccess implements RecordScope {
@@ -236,7 +239,9 @@ class WorkAccess implements RecordScope {
 	 * Whether the account {@code account} (an SQL expression: one id, or
 	 * {@code ANY(:accounts)}) is followed by a user in the array parameter {@code who}:
 	 * they took an open arrangement on it, or recorded an outcome or a note on it after
-	 * the parameter {@code since}.
+	 * the parameter {@code since}, or took a promise or plan on it that broke and whose
+	 * follow-up is open, or asked for an approval on it that was answered within
+	 * {@link Worklist#ANSWERS_KEPT} (so every item of their worklist opens).
 	 */
 	private static String followed(String account, String who, String since) {
 		return """
@@ -245,7 +250,16 @@ class WorkAccess implements RecordScope {
 				    OR EXISTS (SELECT 1 FROM work_dispositions fd WHERE fd.account_id = {account}
 				               AND fd.agent = ANY(:{who}) AND fd.recorded_at > :{since})
 				    OR EXISTS (SELECT 1 FROM work_notes fn WHERE fn.account_id = {account}
-				               AND fn.written_by = ANY(:{who}) AND fn.written_at > :{since}))"""
+				               AND fn.written_by = ANY(:{who}) AND fn.written_at > :{since})
+				    OR EXISTS (SELECT 1 FROM work_followups fb JOIN arrangement_facts fk
+				                   ON fk.id = CASE WHEN fb.cause IN ('PROMISE_BROKEN', 'PLAN_BROKEN')
+				                                   THEN fb.cause_ref::uuid END
+				               WHERE fb.account_id = {account} AND fb.done_at IS NULL AND fk.created_by = ANY(:{who}))
+				    OR EXISTS (SELECT 1 FROM arrangement_facts fa JOIN arrangement_approval_facts fp
+				                   ON fp.arrangement_id = fa.id
+				               WHERE fa.account_id = {account} AND fp.requested_by = ANY(:{who}) AND fp.answered
+				               AND fp.decided_at > CAST(:{since} AS timestamptz) - interval '{answersKept}'))"""
+			.replace("{answersKept}", Worklist.ANSWERS_KEPT.minus(WORKED_WITHIN).toHours() + " hours")
 			.replace("{account}", account)
 			.replace("{who}", who)
 			.replace("{since}", since);

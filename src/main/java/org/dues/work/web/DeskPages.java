@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -59,6 +58,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * The agent's desk: the "next account" button, and on the account page the workspace
@@ -102,9 +102,12 @@ class DeskPages {
 
 	private final Phrases phrases;
 
+	private final IdleAnswers idleAnswers;
+
 	DeskPages(Desk desk, NextAccount next, Accounts accounts, CustomerManagement customers, Creditors creditors,
 			Teams teams, RightPartyVerification rightParty, DeskScripts scripts, VerificationAttempts attempts,
-			Phrases phrases) {
+			Phrases phrases, IdleAnswers idleAnswers) {
+		this.idleAnswers = idleAnswers;
 		this.attempts = attempts;
 		this.phrases = phrases;
 		this.desk = desk;
@@ -120,18 +123,22 @@ class DeskPages {
 	@GetMapping("/desk")
 	String home(Model model, Authentication user) {
 		model.addAttribute("certificate", this.scripts.certificate(user.getName()));
+		if (model.getAttribute("idle") instanceof NextAccount.Idle idle) {
+			model.addAttribute("idleView", this.idleAnswers.view(idle, asker(user)));
+		}
 		return "work/home";
 	}
 
 	@PostMapping("/desk/next")
 	String takeNext(Authentication user, RedirectAttributes redirect) {
-		Optional<NextAccount.Next> found = this.next.next(user.getName());
-		if (found.isEmpty()) {
-			redirect.addFlashAttribute("nothing", true);
-			return "redirect:/desk";
+		NextAccount.Answer answer = this.next.ask(user.getName());
+		if (answer instanceof NextAccount.Next found) {
+			redirect.addFlashAttribute("next", found);
+			return "redirect:/accounts/" + found.accountId().value();
 		}
-		redirect.addFlashAttribute("next", found.get());
-		return "redirect:/accounts/" + found.get().accountId().value();
+		redirect.addFlashAttribute("nothing", true);
+		redirect.addFlashAttribute("idle", answer);
+		return "redirect:/desk";
 	}
 
 	@GetMapping("/accounts/{id}/desk")
@@ -222,9 +229,18 @@ class DeskPages {
 								leadsOf(user.getName()))));
 		}
 		// recorded: on to the next account
-		Optional<NextAccount.Next> found = this.next.next(user.getName());
-		response.setHeader("HX-Redirect",
-				found.map((n) -> "/accounts/" + n.accountId().value() + "?recorded").orElse("/desk?recorded"));
+		NextAccount.Answer answer = this.next.ask(user.getName());
+		if (answer instanceof NextAccount.Next found) {
+			response.setHeader("HX-Redirect", "/accounts/" + found.accountId().value() + "?recorded");
+		}
+		else {
+			// the desk says why there is nothing more, as after the button
+			org.springframework.web.servlet.FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
+			flash.put("nothing", true);
+			flash.put("idle", answer);
+			RequestContextUtils.saveOutputFlashMap("/desk", request, response);
+			response.setHeader("HX-Redirect", "/desk?recorded");
+		}
 		return render(id, model, user, Shown.nothing());
 	}
 
