@@ -109,7 +109,8 @@ class CreditorAdministrationTests {
 			.param("s", "creditor:" + creditor.code())
 			.query(String.class)
 			.single()).startsWith("admin ")
-			.contains("\"waterfall\":{\"before\":[\"FEES\",\"INTEREST\",\"PRINCIPAL\"]")
+			.contains("\"waterfall\":{")
+			.contains("\"before\":[\"FEES\",\"INTEREST\",\"PRINCIPAL\"]")
 			.contains("\"after\":[\"PRINCIPAL\",\"INTEREST\",\"FEES\"]");
 	}
 

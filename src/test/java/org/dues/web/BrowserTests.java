@@ -207,7 +207,7 @@ class BrowserTests {
 			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-flash]"),
 					"Refused by the compliance gate"));
 			assertThat(this.browser.findElement(By.cssSelector("[data-flash]")).getText())
-				.contains("CEASE hold since Mon 30 Nov 2026 10:00 America/New_York", "asked us to stop communicating");
+				.contains("Cease communication hold since 30 Nov 2026, 8:30", "IST", "asked us to stop communicating");
 			assertThat(this.browser.findElement(By.cssSelector("[data-timeline]")).getText()).contains("blocked");
 			Files.createDirectories(Path.of("target/screenshots"));
 			Files.write(Path.of("target/screenshots/compliance-panel.png"),
@@ -454,7 +454,7 @@ class BrowserTests {
 		this.browser.get(base + "/approvals");
 		WebElement request = wait.until(ExpectedConditions.presenceOfElementLocated(
 				By.xpath("//div[@data-approval][.//a[contains(text(),'" + middle.accountRef() + "')]]")));
-		assertThat(request.getText()).contains("a discount of 25.00% (authority 10%)", "side-b", "after the floods");
+		assertThat(request.getText()).contains("a discount of 25% (authority 10%)", "side-b", "after the floods");
 		request.findElement(By.name("reason")).sendKeys("Flood relief: within policy");
 		request.findElement(By.cssSelector("button.btn-success")).click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-flash]")));

@@ -61,12 +61,27 @@ final class ViewerZone {
 
 	/** The start of a day in the zone, or null. */
 	static @Nullable Instant startOf(@Nullable LocalDate day, ZoneId zone) {
-		return (day == null) ? null : day.atStartOfDay(zone).toInstant();
+		return (day == null) ? null : sane(day).atStartOfDay(zone).toInstant();
 	}
 
 	/** The end of a day in the zone (the next day's start), or null. */
 	static @Nullable Instant endOf(@Nullable LocalDate day, ZoneId zone) {
-		return (day == null) ? null : day.plusDays(1).atStartOfDay(zone).toInstant();
+		return (day == null) ? null : sane(day).plusDays(1).atStartOfDay(zone).toInstant();
 	}
+
+	/**
+	 * A day within the years a database timestamp holds: a filter from or to the year
+	 * 999999999 means no bound, and reads as the first or last day of the year 9999.
+	 */
+	private static LocalDate sane(LocalDate day) {
+		if (day.isAfter(LAST)) {
+			return LAST;
+		}
+		return day.isBefore(FIRST) ? FIRST : day;
+	}
+
+	private static final LocalDate FIRST = LocalDate.of(1, 1, 1);
+
+	private static final LocalDate LAST = LocalDate.of(9999, 12, 30);
 
 }

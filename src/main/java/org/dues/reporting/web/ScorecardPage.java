@@ -76,6 +76,13 @@ class ScorecardPage {
 			}
 		}
 		LocalDate today = LocalDate.now(this.clock.withZone(day));
+		if (outOfReach(from) || outOfReach(to)) {
+			// a year no record can have (say 999999999): the default period, and the
+			// page says the one asked for cannot be shown
+			model.addAttribute("invalid", true);
+			from = null;
+			to = null;
+		}
 		LocalDate last = (to != null) ? to : (from != null) ? from.plusDays(DEFAULT_DAYS - 1) : today;
 		LocalDate first = (from != null) ? from : last.minusDays(DEFAULT_DAYS - 1);
 		List<UserManagement.UserView> agents = readable(user);
@@ -109,6 +116,10 @@ class ScorecardPage {
 			model.addAttribute("invalid", true);
 		}
 		return "reporting/scorecard";
+	}
+
+	private static boolean outOfReach(@Nullable LocalDate day) {
+		return day != null && (day.getYear() < 1900 || day.getYear() > 9999);
 	}
 
 	/**

@@ -4,6 +4,8 @@ import org.dues.shared.NotFoundException;
 import org.dues.system.PageController;
 import org.dues.system.RefusedInputException;
 
+import org.dues.shared.InvalidInputException;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -28,9 +30,9 @@ class PageErrors {
 	}
 
 	/** A parameter refused when a controller first read it: the error page, naming it. */
-	@ExceptionHandler(RefusedInputException.class)
+	@ExceptionHandler({ RefusedInputException.class, InvalidInputException.class })
 	@ResponseStatus(HttpStatus.BAD_REQUEST)
-	String refused(RefusedInputException ex, Model model) {
+	String refused(RuntimeException ex, Model model) {
 		model.addAttribute("status", 400);
 		model.addAttribute("detail", ex.getMessage());
 		return "error";
