@@ -395,6 +395,17 @@ class AccountBrowserTests {
 		assertThat(page.select("#bulk-agent option")).extracting(Element::val)
 			.contains("", this.agentA1, this.agentA2)
 			.doesNotContain(this.agentB);
+		// in Hindi and Malayalam too
+		assertThat(
+				page(get("/supervisor/accounts").param("creditors", this.ours.code()).param("lang", "hi"), this.leadA)
+					.getElementById("browse-count")
+					.text())
+			.contains("30 खाते मेल खाते हैं");
+		assertThat(
+				page(get("/supervisor/accounts").param("creditors", this.ours.code()).param("lang", "ml"), this.leadA)
+					.getElementById("browse-count")
+					.text())
+			.contains("30 അക്കൗണ്ടുകൾ പൊരുത്തപ്പെടുന്നു");
 		// the supervisor's floor links to the browser and the scorecard
 		Document floor = page(get("/supervisor"), this.leadA);
 		assertThat(floor.getElementById("to-browser").attr("href")).isEqualTo("/supervisor/accounts");
