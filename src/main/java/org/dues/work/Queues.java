@@ -26,9 +26,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Team queues: a lead's filters over the accounts no agent owns, and the order the team's
- * agents take them in. An owned account is its agent's alone; a pooled one is in every
- * queue whose filters it matches.
+ * Team queues: a lead's filters over the accounts no agent owns (and the accounts a lead
+ * added by hand, {@link QueueView#selection}), and the order the team's agents take them
+ * in. An owned account is its agent's alone; a pooled one is in every queue whose filters
+ * it matches or that it was added to.
  */
 @Service
 public class Queues {

@@ -165,6 +165,11 @@ class ScorecardTests {
 		assertThat(lead.select("#scorecard-days tr[data-day=2026-11-30]").text()).contains("2", "1", "₹1,25,000.00",
 				"₹1,27,000.00");
 		assertThat(lead.select("#scorecard-days tfoot").text()).contains("3", "₹1,27,000.00");
+		assertThat(this.mvc.perform(get("/scorecard").param("lang", "ml").with(user("sc-lead").roles("TEAM_LEAD")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("സ്കോർകാർഡ്");
 		// the agent reads their own, and only their own
 		Document own = page("sc-agent", "AGENT", null);
 		assertThat(own.select("h1").text()).contains("My scorecard");

@@ -281,8 +281,7 @@ class AccountBrowserTests {
 		Sent done = send(
 				bulk("/supervisor/accounts/assign", this.leadA, token, List.of(a1.id().value(), a2.id().value()))
 					.param("agent", this.agentA1));
-		assertThat(flash(done, "done"))
-			.isEqualTo("2 of the 2 accounts chosen given to " + this.agentA1 + "; the others were already theirs.");
+		assertThat(flash(done, "done")).isEqualTo("2 of the 2 accounts chosen given to " + this.agentA1 + ".");
 		assertThat(owners(a1, a2)).containsOnly(this.agentA1);
 		assertThat(this.jdbc.sql("""
 				SELECT from_agent IS NULL AND to_agent = :agent AND assigned_by = :lead AND batch_id = :token
@@ -303,13 +302,14 @@ class AccountBrowserTests {
 		// the same again on a new form changes nothing: they are already theirs
 		assertThat(flash(send(bulk("/supervisor/accounts/assign", this.leadA, UUID.randomUUID(),
 				List.of(a1.id().value(), a2.id().value()))
-			.param("agent", this.agentA1)), "done")).startsWith("0 of the 2 accounts");
+			.param("agent", this.agentA1)), "done"))
+			.isEqualTo("0 of the 2 accounts chosen given to " + this.agentA1 + "; 2 were already theirs.");
 		assertThat(historyOf(a1)).isEqualTo(1);
 		// and the other team's lead cannot reach them
 		assertThat(
 				flash(send(bulk("/supervisor/accounts/assign", this.leadB, UUID.randomUUID(), List.of(a1.id().value()))
 					.param("agent", this.agentB)), "problem"))
-			.startsWith("1 of the 1 accounts chosen do not exist");
+			.startsWith("1 of the 1 accounts chosen does not exist");
 		// the agent's own accounts come first when they ask for the next
 		assertThat(this.next.next(this.agentA1).orElseThrow().reason()).isEqualTo("OWNED");
 	}
@@ -395,6 +395,17 @@ class AccountBrowserTests {
 		assertThat(page.select("#bulk-agent option")).extracting(Element::val)
 			.contains("", this.agentA1, this.agentA2)
 			.doesNotContain(this.agentB);
+		// in Hindi and Malayalam too
+		assertThat(
+				page(get("/supervisor/accounts").param("creditors", this.ours.code()).param("lang", "hi"), this.leadA)
+					.getElementById("browse-count")
+					.text())
+			.contains("30 खाते मेल खाते हैं");
+		assertThat(
+				page(get("/supervisor/accounts").param("creditors", this.ours.code()).param("lang", "ml"), this.leadA)
+					.getElementById("browse-count")
+					.text())
+			.contains("30 അക്കൗണ്ടുകൾ പൊരുത്തപ്പെടുന്നു");
 		// the supervisor's floor links to the browser and the scorecard
 		Document floor = page(get("/supervisor"), this.leadA);
 		assertThat(floor.getElementById("to-browser").attr("href")).isEqualTo("/supervisor/accounts");

@@ -102,8 +102,9 @@ class BrowsePages {
 		return act(form, redirect, () -> {
 			String agent = (form.agent() == null || form.agent().isBlank()) ? null : form.agent().strip();
 			BulkActions.Result done = this.bulk.assign(token(form), reader(user), selection(form, user), agent);
-			return replayed(done, (agent == null) ? text("browse.assigned.pool", done.changed(), done.chosen())
-					: text("browse.assigned", done.changed(), done.chosen(), agent));
+			return replayed(done, (agent == null)
+					? text("browse.assigned.pool", done.changed(), done.chosen(), done.chosen() - done.changed())
+					: text("browse.assigned", done.changed(), done.chosen(), agent, done.chosen() - done.changed()));
 		}, "browse.assign");
 	}
 
