@@ -147,7 +147,7 @@ public class AuthorityMatrix {
 				    max_deferment_days = EXCLUDED.max_deferment_days,
 				    version = arrangement_authority.version + 1, changed_at = EXCLUDED.changed_at,
 				    changed_by = EXCLUDED.changed_by
-				WHERE :version IS NULL OR arrangement_authority.version = :version""")
+				WHERE CAST(:version AS integer) IS NULL OR arrangement_authority.version = CAST(:version AS integer)""")
 			.param("creditor", creditor.value())
 			.param("role", role.name())
 			.param("discount", authority.maxDiscountPct())
