@@ -10,6 +10,7 @@ import org.dues.shared.Money;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -18,9 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -122,6 +125,34 @@ class AuthorityAdministrationTests {
 		set(creditor, "AGENT", "admin", "0", "20", "", "24", "0").andExpect(status().isConflict())
 			.andExpect(content().string(containsString("id=\"stale\"")));
 		assertThat(agent(creditor).authority().maxDiscountPct()).isEqualByComparingTo("12.5");
+	}
+
+	@Test
+	void aChangeThroughTheApiMakesAFormOpenedBeforeItStale() throws Exception {
+		CreditorView creditor = this.portfolios.indianNbfc();
+		this.mvc
+			.perform(put("/api/v1/creditors/{code}/authority/AGENT", creditor.code())
+				.with(httpBasic("admin", "admin-secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"maxDiscountPct": 20, "longestPlanMonths": 12, "maxDefermentDays": 30}"""))
+			.andExpect(status().isOk());
+		assertThat(agent(creditor).version()).isEqualTo(1);
+		set(creditor, "AGENT", "admin", "0", "25", "", "12", "0").andExpect(status().isConflict());
+		this.mvc
+			.perform(put("/api/v1/creditors/{code}/authority/AGENT", creditor.code())
+				.with(httpBasic("admin", "admin-secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"maxDiscountPct": 22, "longestPlanMonths": 12, "maxDefermentDays": 30}"""))
+			.andExpect(status().isOk());
+		assertThat(agent(creditor).version()).isEqualTo(2);
+		set(creditor, "AGENT", "admin", "1", "25", "", "12", "0").andExpect(status().isConflict());
+		assertThat(agent(creditor).authority().maxDiscountPct()).isEqualByComparingTo("22");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM compliance_audit WHERE subject = :s AND actor = 'api'")
+			.param("s", "creditor-authority:" + creditor.id().value() + "/AGENT")
+			.query(Long.class)
+			.single()).isEqualTo(2);
 	}
 
 	@Test

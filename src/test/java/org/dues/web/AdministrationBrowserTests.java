@@ -73,19 +73,14 @@ class AdministrationBrowserTests {
 
 		// the creditor's waterfall, from the menu
 		this.browser.findElement(By.linkText("Creditors")).click();
-		// the shared test database holds many creditors: the row is opened by its link,
-		// as
-		// a click far down the list may land on whatever the page scrolled over it
-		this.browser.get(this.browser.findElement(By.cssSelector("tr[data-creditor='" + creditor.code() + "']"))
-			.findElement(By.linkText("Edit"))
-			.getAttribute("href"));
+		click(By.cssSelector("tr[data-creditor='" + creditor.code() + "'] a[href$='/" + creditor.code() + "']"));
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("creditor-form")));
 		assertThat(this.browser.findElement(By.id("c-waterfall-help")).getText())
 			.contains("A change applies only to payments posted after it");
 		new Select(this.browser.findElement(By.id("c-waterfall-0"))).selectByVisibleText("Principal");
 		new Select(this.browser.findElement(By.id("c-waterfall-1"))).selectByVisibleText("Interest");
 		new Select(this.browser.findElement(By.id("c-waterfall-2"))).selectByVisibleText("Fees");
-		this.browser.findElement(By.cssSelector("#creditor-form button[type=submit]")).click();
+		click(By.cssSelector("#creditor-form button[type=submit]"));
 		wait.until(
 				ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-flash]"), "Creditor saved"));
 		assertThat(this.creditors.get(creditor.id()).waterfall().order()).containsExactly(BalanceComponent.PRINCIPAL,
@@ -121,7 +116,7 @@ class AdministrationBrowserTests {
 
 		// the agent's authority: refused at its field, then saved
 		this.browser.get(base + "/admin/authority?creditor=" + creditor.code());
-		this.browser.findElement(By.cssSelector("tr[data-form-role='AGENT'] summary")).click();
+		click(By.cssSelector("tr[data-form-role='AGENT'] summary"));
 		this.browser.findElement(By.id("a-AGENT-maxDiscountPct")).clear();
 		this.browser.findElement(By.id("a-AGENT-maxDiscountPct")).sendKeys("150");
 		click(By.cssSelector("#authority-AGENT button[type=submit]"));
