@@ -96,12 +96,13 @@ public class AuthorityMatrix {
 	}
 
 	/**
-	 * Sets a role's authority for a creditor, whatever its version (the API's).
+	 * Sets a role's authority for a creditor, whatever its version (the API's), and
+	 * records the change in the audit trail as made by {@code by}.
 	 * @throws InvalidInputException for a percentage outside 0-100 or a negative count
 	 */
 	@Transactional
-	public void set(CreditorId creditor, Role role, Authority authority) {
-		write(creditor, role, authority, null, "api");
+	public void set(CreditorId creditor, Role role, Authority authority, String by) {
+		write(creditor, role, authority, null, by);
 	}
 
 	/**

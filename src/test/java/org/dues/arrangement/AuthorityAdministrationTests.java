@@ -149,7 +149,7 @@ class AuthorityAdministrationTests {
 		assertThat(agent(creditor).version()).isEqualTo(2);
 		set(creditor, "AGENT", "admin", "1", "25", "", "12", "0").andExpect(status().isConflict());
 		assertThat(agent(creditor).authority().maxDiscountPct()).isEqualByComparingTo("22");
-		assertThat(this.jdbc.sql("SELECT count(*) FROM compliance_audit WHERE subject = :s AND actor = 'api'")
+		assertThat(this.jdbc.sql("SELECT count(*) FROM compliance_audit WHERE subject = :s AND actor = 'admin'")
 			.param("s", "creditor-authority:" + creditor.id().value() + "/AGENT")
 			.query(Long.class)
 			.single()).isEqualTo(2);

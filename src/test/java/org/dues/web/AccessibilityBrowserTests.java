@@ -64,7 +64,8 @@ class AccessibilityBrowserTests {
 	/**
 	 * Every page of Dues and the roles that reach it, checked as each of them: add a page
 	 * here when you add one. A path names the fixture's records as {account}, {ref},
-	 * {queue} and {import}; a page with no role is visited logged out.
+	 * {queue}, {import}, {customer} and {creditor}; a page with no role is visited logged
+	 * out.
 	 */
 	// @formatter:off
 	static final List<Page> PAGES = List.of(
@@ -79,6 +80,17 @@ class AccessibilityBrowserTests {
 			new Page("approvals", "/approvals", LEADS),
 			new Page("supervisor", "/supervisor", LEADS),
 			new Page("admin", "/admin", EnumSet.of(Role.ADMIN)),
+			new Page("customer", "/customers/{customer}", EVERYONE),
+			new Page("accounts browser", "/supervisor/accounts", EnumSet.of(Role.TEAM_LEAD, Role.MANAGER)),
+			new Page("scorecard", "/scorecard", EnumSet.of(Role.AGENT, Role.TEAM_LEAD, Role.MANAGER)),
+			new Page("audit trail", "/compliance/audit", EnumSet.of(Role.COMPLIANCE)),
+			new Page("blocked attempts", "/compliance/blocked", EnumSet.of(Role.COMPLIANCE)),
+			new Page("contact policies", "/compliance/policies", EnumSet.of(Role.COMPLIANCE)),
+			new Page("creditor policy", "/compliance/creditors/{creditor}/policy", EnumSet.of(Role.COMPLIANCE)),
+			new Page("creditors", "/admin/creditors", EnumSet.of(Role.ADMIN)),
+			new Page("creditor", "/admin/creditors/{creditor}", EnumSet.of(Role.ADMIN)),
+			new Page("file layouts", "/admin/mappings", EnumSet.of(Role.MANAGER)),
+			new Page("authority", "/admin/authority", EnumSet.of(Role.MANAGER)),
 			new Page("account settings", "/account", EVERYONE),
 			// the same page for every role but for the menu, which the pages above check
 			new Page("password", "/account/password", EnumSet.of(Role.AGENT)),
@@ -473,7 +485,9 @@ class AccessibilityBrowserTests {
 			return this.path.replace("{account}", fixture.inside.account().toString())
 				.replace("{ref}", fixture.inside.accountRef())
 				.replace("{queue}", fixture.inside.queue().toString())
-				.replace("{import}", fixture.importId.toString());
+				.replace("{import}", fixture.importId.toString())
+				.replace("{customer}", fixture.inside.records().get("customer"))
+				.replace("{creditor}", fixture.creditor.code());
 		}
 
 	}

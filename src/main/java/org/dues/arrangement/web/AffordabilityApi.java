@@ -106,7 +106,7 @@ class AffordabilityApi {
 				(body.maxWaiver() == null || body.maxWaiver().isBlank()) ? null : waiver, body.longestPlanMonths(),
 				smallest, (body.minFirstPaymentPct() == null) ? BigDecimal.ZERO : body.minFirstPaymentPct(),
 				(body.maxDefermentDays() == null) ? 0 : body.maxDefermentDays());
-		this.authority.set(creditor.id(), roleOf(role), authority);
+		this.authority.set(creditor.id(), roleOf(role), authority, user.getName());
 		return AuthorityJson.of(this.authority.of(creditor.id(), creditor.currency(), roleOf(role)));
 	}
 
