@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -15,12 +17,17 @@ import java.util.Set;
 
 import org.dues.IntegrationTest;
 import org.dues.Portfolios;
+import org.dues.arrangement.Asker;
+import org.dues.customer.CustomerManagement;
 import org.dues.identity.NewUser;
 import org.dues.identity.Role;
 import org.dues.identity.UserManagement;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.CreditorView;
+import org.dues.work.CallResult;
+import org.dues.work.Desk;
 import org.dues.work.NextAccount;
+import org.dues.work.Outcome;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -116,6 +123,15 @@ class AccessibilityBrowserTests {
 
 	@Autowired
 	NextAccount work;
+
+	@Autowired
+	Desk desk;
+
+	@Autowired
+	CustomerManagement customers;
+
+	@Autowired
+	java.time.Clock clock;
 
 	ScopeFixture fixture;
 
@@ -221,10 +237,13 @@ class AccessibilityBrowserTests {
 	 * result chosen where the focus lands after the call, recorded (Alt+R), and on to the
 	 * next account, where the focus waits at the verification again; a refused outcome
 	 * puts the focus on the field in error. Two Tab presses in all (to the outcome and
-	 * back to it); each state of the workspace has no serious axe-core violation.
+	 * back to it). With no account left to offer, the worklist below the desk holds a
+	 * callback and a promise due today: the agent tabs to each, opens it with Enter and
+	 * works it the same way, five accounts in all. Each state of the workspace has no
+	 * serious axe-core violation.
 	 */
 	@Test
-	void anAgentWorksThreeAccountsWithTheKeyboardAlone() throws Exception {
+	void anAgentWorksTheWorklistAndFiveAccountsWithTheKeyboardAlone() throws Exception {
 		String agent = "a11y-keys";
 		this.users.createIfAbsent(new NewUser(agent, "Keyboard Agent", ScopeFixture.PASSWORD, Set.of(Role.AGENT),
 				List.of("ml", "hi", "en"), List.of(), "RA-KEYS", LocalDate.of(2027, 12, 31)));
@@ -232,9 +251,18 @@ class AccessibilityBrowserTests {
 		AccountView first = this.portfolios.overdue(nbfc, 95, "60000.00");
 		AccountView second = this.portfolios.overdue(nbfc, 65, "40000.00");
 		AccountView third = this.portfolios.overdue(nbfc, 35, "20000.00");
-		for (AccountView account : List.of(first, second, third)) {
+		AccountView promised = this.portfolios.overdue(nbfc, 45, "30000.00");
+		AccountView callback = this.portfolios.overdue(nbfc, 55, "25000.00");
+		for (AccountView account : List.of(first, second, third, promised, callback)) {
 			this.work.assign(account.id(), agent, "lead");
 		}
+		// yesterday's calls: a promise due today, and a callback asked for this evening
+		Asker asker = new Asker(agent, Set.of(Role.AGENT));
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), nbfc.timeZone());
+		this.desk.dispose(promised.id(), new Desk.Disposition(CallResult.RIGHT_PARTY, Outcome.PROMISE_TO_PAY, null,
+				phone(promised), new BigDecimal("5000"), today, null, null, null, null), asker);
+		this.desk.dispose(callback.id(), new Desk.Disposition(CallResult.RIGHT_PARTY, Outcome.CALLBACK, null,
+				phone(callback), null, null, null, null, today.atTime(LocalTime.of(23, 30)), "After work"), asker);
 		logIn(agent);
 		open("/desk");
 		List<String> violations = new ArrayList<>(axe("desk (en)"));
@@ -287,9 +315,33 @@ class AccessibilityBrowserTests {
 		waitFocus("#next-account");
 		assertThat(this.browser.findElement(By.cssSelector("[data-flash]")).getAttribute("role")).isEqualTo("status");
 		violations.addAll(axe("desk (ml)"));
-		open("/desk?lang=hi");
-		violations.addAll(axe("desk (hi)"));
 		assertThat(tabs).as("Tab presses for three accounts").isEqualTo(2);
+
+		// the worklist, in Hindi: the callback first, then the promise due today
+		open("/desk?lang=hi");
+		waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-worklist]")));
+		violations.addAll(axe("desk with its worklist (hi)"));
+		screenshot("keyboard-worklist-hi");
+		waitFocus("#next-account");
+		tabUntil("[data-section=callbacks] [data-account='" + callback.id().value() + "'] a", 12);
+		keys(Keys.ENTER);
+		waiting().until(ExpectedConditions.urlContains("/accounts/" + callback.id().value()));
+		verifyAndCall(callback, "hi", violations);
+		choose(Keys.ARROW_DOWN);
+		assertThat(active().getAttribute("value")).isEqualTo("NO_ANSWER");
+		alt("r");
+		waiting().until(ExpectedConditions.urlContains("/desk?recorded"));
+		waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-worklist]")));
+		waitFocus("#next-account");
+		tabUntil("[data-section=due] [data-account='" + promised.id().value() + "'] a", 16);
+		keys(Keys.ENTER);
+		waiting().until(ExpectedConditions.urlContains("/accounts/" + promised.id().value()));
+		verifyAndCall(promised, "en", violations);
+		choose(Keys.ARROW_DOWN, Keys.ARROW_DOWN);
+		assertThat(active().getAttribute("value")).isEqualTo("BUSY");
+		alt("r");
+		waiting().until(ExpectedConditions.urlContains("/desk?recorded"));
+		waitFocus("#next-account");
 		assertThat(violations).as("serious and critical axe-core violations on the desk").isEmpty();
 	}
 
@@ -298,8 +350,9 @@ class AccessibilityBrowserTests {
 	 * verified, on the first Call; once called (Alt+C), on the outcome's result.
 	 */
 	private void verifyAndCall(AccountView account, String language, List<String> violations) {
-		if (!language.equals("en")) {
-			this.browser.get(this.browser.getCurrentUrl() + "&lang=" + language);
+		if (!language.equals(this.browser.findElement(By.tagName("html")).getAttribute("lang"))) {
+			String url = this.browser.getCurrentUrl();
+			this.browser.get(url + (url.contains("?") ? "&" : "?") + "lang=" + language);
 		}
 		assertThat(this.browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(language);
 		if (this.browser.getCurrentUrl().contains("recorded")) {
@@ -325,6 +378,10 @@ class AccessibilityBrowserTests {
 	/** Keys pressed on the select that has the focus. */
 	private void choose(Keys... keys) {
 		keys((CharSequence[]) keys);
+	}
+
+	private String phone(AccountView account) {
+		return this.customers.get(account.customerId()).phones().get(0).e164();
 	}
 
 	// the browser
