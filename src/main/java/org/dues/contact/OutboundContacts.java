@@ -8,6 +8,7 @@ import org.dues.compliance.Channel;
 import org.dues.compliance.ContactGate;
 import org.dues.compliance.ContactResult;
 import org.dues.shared.ConflictException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 
@@ -46,6 +47,35 @@ public class OutboundContacts {
 		ContactResult result = adapter.deliver(
 				new ClearedContact(made.id(), attempt.decision().id(), request.channel(), made.address(), content));
 		return new ContactLog.Attempt(this.log.complete(made.id(), result, null), attempt.decision());
+	}
+
+	/**
+	 * Asks the gate about a message leaving now and logs the attempt (in progress, its
+	 * result to come from the provider's delivery report). Only when the gate allows it
+	 * does the answer carry the {@link ClearedContact} a message provider takes; the
+	 * caller hands it over after its own transaction commits and completes the
+	 * interaction through {@link ContactLog#complete} when the provider reports.
+	 */
+	public Clearance clear(ContactGate.Request request, String content, String actor) {
+		ContactLog.Attempt attempt = this.log.attempt(request, null, null, actor);
+		if (!attempt.allowed()) {
+			return new Clearance(attempt, null);
+		}
+		InteractionView made = attempt.interaction();
+		return new Clearance(attempt, new ClearedContact(made.id(), attempt.decision().id(), request.channel(),
+				made.address(), content));
+	}
+
+	/**
+	 * The gate's answer on a message: the logged attempt, and the cleared contact when it
+	 * was allowed.
+	 */
+	public record Clearance(ContactLog.Attempt attempt, @Nullable ClearedContact contact) {
+
+		public boolean allowed() {
+			return this.contact != null;
+		}
+
 	}
 
 }
