@@ -62,8 +62,8 @@ public class OutboundContacts {
 			return new Clearance(attempt, null);
 		}
 		InteractionView made = attempt.interaction();
-		return new Clearance(attempt, new ClearedContact(made.id(), attempt.decision().id(), request.channel(),
-				made.address(), content));
+		return new Clearance(attempt,
+				new ClearedContact(made.id(), attempt.decision().id(), request.channel(), made.address(), content));
 	}
 
 	/**

@@ -10,21 +10,24 @@ import org.dues.contact.ClearedContact;
  */
 public interface MessageProvider {
 
-	/** A short name stored with each message: {@code twilio}, {@code exotel}, {@code smtp}… */
+	/**
+	 * A short name stored with each message: {@code twilio}, {@code exotel},
+	 * {@code smtp}…
+	 */
 	String name();
 
 	Channel channel();
 
 	/**
-	 * Whether this provider takes messages to this destination; the first configured
-	 * real provider that serves it wins, the simulated one comes last.
+	 * Whether this provider takes messages to this destination; the first configured real
+	 * provider that serves it wins, the simulated one comes last.
 	 */
 	boolean serves(Route route);
 
 	/**
 	 * Whether sending the same message again (same {@link Outgoing#messageId()}) is safe
-	 * because the provider drops the repeat; when it is not, a message whose hand-over was
-	 * interrupted by a crash is failed as unknown rather than sent twice.
+	 * because the provider drops the repeat; when it is not, a message whose hand-over
+	 * was interrupted by a crash is failed as unknown rather than sent twice.
 	 */
 	default boolean idempotent() {
 		return false;

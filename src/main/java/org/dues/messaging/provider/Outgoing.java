@@ -25,11 +25,15 @@ public record Outgoing(UUID messageId, Channel channel, String to, @Nullable Str
 		String language, @Nullable Dlt dlt, @Nullable WhatsAppTemplate whatsApp, @Nullable String unsubscribeUrl,
 		byte @Nullable [] pdf) {
 
-	/** An Indian SMS's DLT registration: the principal entity, the header, the template. */
+	/**
+	 * An Indian SMS's DLT registration: the principal entity, the header, the template.
+	 */
 	public record Dlt(String entityId, String header, String templateId) {
 	}
 
-	/** A WhatsApp template approved by Meta: its name, language code and body parameters. */
+	/**
+	 * A WhatsApp template approved by Meta: its name, language code and body parameters.
+	 */
 	public record WhatsAppTemplate(String name, String languageCode, List<String> parameters) {
 	}
 

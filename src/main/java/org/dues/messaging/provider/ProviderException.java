@@ -8,9 +8,9 @@ public class ProviderException extends RuntimeException {
 	private final boolean retryable;
 
 	/**
-	 * @param retryable true for an outage, a timeout, a 429 or a 5xx (the message is tried
-	 * again with backoff); false for a refusal that will not change (a bad number, a
-	 * template the provider does not know)
+	 * @param retryable true for an outage, a timeout, a 429 or a 5xx (the message is
+	 * tried again with backoff); false for a refusal that will not change (a bad number,
+	 * a template the provider does not know)
 	 */
 	public ProviderException(String message, boolean retryable) {
 		super(message);

@@ -19,17 +19,17 @@ public interface ProviderReports {
 	boolean status(String provider, String eventId, String providerId, MessageStatus status, @Nullable String error);
 
 	/**
-	 * The person wrote to us (an SMS or WhatsApp reply, an email): it goes on the timeline
-	 * of the accounts of whoever has that address, to their agents; a stop word bans the
-	 * channel on that address for every creditor's debts and cancels what is queued.
+	 * The person wrote to us (an SMS or WhatsApp reply, an email): it goes on the
+	 * timeline of the accounts of whoever has that address, to their agents; a stop word
+	 * bans the channel on that address for every creditor's debts and cancels what is
+	 * queued.
 	 * @return false when the report was a repeat
 	 */
 	boolean inbound(String provider, String eventId, Channel channel, String from, @Nullable String to, String text);
 
 	/**
-	 * The address may no longer be used on this channel: an email unsubscribe (RFC
-	 * 8058) or a hard bounce; banned for every creditor's debts and queued messages
-	 * cancelled.
+	 * The address may no longer be used on this channel: an email unsubscribe (RFC 8058)
+	 * or a hard bounce; banned for every creditor's debts and queued messages cancelled.
 	 */
 	void optOut(Channel channel, String address, String why);
 
