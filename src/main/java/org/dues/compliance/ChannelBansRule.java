@@ -27,7 +27,10 @@ final class ChannelBansRule implements ContactRule {
 			}
 			String banned = ContactFacts.normalise(ban.address());
 			if (banned == null || address == null || banned.equals(address)) {
-				Optional<Interaction> reply = situation.replyTo();
+				// the one reply to a contact the person started, unless that contact was
+				// the request to stop
+				Optional<Interaction> reply = situation.replyTo()
+					.filter((inbound) -> ban.receivedAt() == null || inbound.at().isAfter(ban.receivedAt()));
 				if (reply.isPresent()) {
 					return List.of(RuleResult.allowed(NAME,
 							"%s is banned, but this is the one reply to the contact ".formatted(what(ban))

@@ -200,8 +200,15 @@ public record ContactFacts(Channel channel, Instant at, Person person, Set<Strin
 	/**
 	 * A medium the person asked not to be used: a whole channel, or one number or
 	 * address.
+	 *
+	 * @param receivedAt when the person asked, where known: the message that asked (a
+	 * STOP) opens no reply
 	 */
-	public record ChannelBan(Channel channel, @Nullable String address) {
+	public record ChannelBan(Channel channel, @Nullable String address, @Nullable Instant receivedAt) {
+
+		public ChannelBan(Channel channel, @Nullable String address) {
+			this(channel, address, null);
+		}
 
 	}
 

@@ -88,7 +88,7 @@ class LiveFacts {
 				asked.bans()
 					.stream()
 					.filter((b) -> !b.recording().lifted())
-					.map((b) -> new ContactFacts.ChannelBan(b.channel(), b.address()))
+					.map((b) -> new ContactFacts.ChannelBan(b.channel(), b.address(), b.receivedAt()))
 					.toList(),
 				marked(customer));
 		return new Live(account, customer, creditor.country(), policy, facts);

@@ -263,6 +263,14 @@ public class CustomerManagement {
 			.list();
 	}
 
+	/** Customers who have the email address (compared without regard to case). */
+	public List<CustomerId> withEmail(String address) {
+		return this.jdbc.sql("SELECT DISTINCT customer_id FROM customer_emails WHERE lower(address) = lower(:address)")
+			.param("address", address.strip())
+			.query((rs, n) -> new CustomerId(rs.getObject(1, UUID.class)))
+			.list();
+	}
+
 	private List<CustomerView> findAll(List<UUID> ids) {
 		if (ids.isEmpty()) {
 			return List.of();

@@ -132,6 +132,17 @@ class SecurityConfiguration {
 				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/api/v1/compliance/**")
 				.hasAnyRole(Role.COMPLIANCE.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				// templates are written by managers, compliance and administrators;
+				// anyone
+				// previews one with an account they reach
+				.requestMatchers(HttpMethod.POST, "/api/v1/templates/*/preview")
+				.authenticated()
+				.requestMatchers(HttpMethod.POST, "/api/v1/templates")
+				.hasAnyRole(Role.MANAGER.name(), Role.COMPLIANCE.name(), Role.ADMIN.name())
+				.requestMatchers(HttpMethod.PUT, "/api/v1/templates/*")
+				.hasAnyRole(Role.MANAGER.name(), Role.COMPLIANCE.name(), Role.ADMIN.name())
+				.requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/messages")
+				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.anyRequest()
 				.authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(SecurityConfiguration::unauthorized))

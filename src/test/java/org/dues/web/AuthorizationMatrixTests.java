@@ -246,6 +246,7 @@ class AuthorizationMatrixTests {
 					case "team" -> side.team().toString();
 					case "queue" -> side.queue().toString();
 					case "import" -> this.fixture.importId.toString();
+					case "template" -> this.fixture.template.toString();
 					default -> throw new AssertionError(
 							"no fixture for {%s} after '%s' in %s".formatted(name, segment, template));
 				};
@@ -276,6 +277,7 @@ class AuthorizationMatrixTests {
 			case "username" -> "user";
 			case "role" -> "role";
 			case "pointId" -> "contact-point";
+			case "messageId" -> "message";
 			case "code" -> segment.equals("policies") ? "policy" : "creditor";
 			case "id" -> switch (segment) {
 				case "accounts" -> "account";
@@ -288,6 +290,7 @@ class AuthorizationMatrixTests {
 				case "teams" -> "team";
 				case "queues" -> "queue";
 				case "customers" -> "customer";
+				case "templates" -> "template";
 				default -> "unknown " + segment;
 			};
 			default -> "unknown " + name;

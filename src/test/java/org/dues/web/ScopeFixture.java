@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.jayway.jsonpath.JsonPath;
 import org.dues.Portfolios;
 import org.dues.customer.CustomerManagement;
+import org.dues.messaging.Templates;
 import org.dues.identity.NewUser;
 import org.dues.identity.Role;
 import org.dues.identity.Teams;
@@ -73,6 +74,9 @@ final class ScopeFixture {
 
 	final UUID importId;
 
+	/** A template (one of those Dues ships). */
+	final UUID template;
+
 	private final MockMvc mvc;
 
 	private final Clock clock;
@@ -80,7 +84,7 @@ final class ScopeFixture {
 	private final CustomerManagement customers;
 
 	private ScopeFixture(String prefix, MockMvc mvc, UserManagement users, Teams teams, Queues queues, NextAccount work,
-			Portfolios portfolios, Clock clock, CustomerManagement customers) throws Exception {
+			Portfolios portfolios, Clock clock, CustomerManagement customers, Templates templates) throws Exception {
 		this.prefix = prefix;
 		this.mvc = mvc;
 		this.clock = clock;
@@ -127,6 +131,7 @@ final class ScopeFixture {
 			.getResponse()
 			.getContentAsString();
 		this.importId = UUID.fromString(JsonPath.read(imported, "$.id"));
+		this.template = templates.list(null, null, null, null).get(0).id();
 	}
 
 	/**
@@ -138,7 +143,7 @@ final class ScopeFixture {
 				context.getBean(UserManagement.class), context.getBean(Teams.class), context.getBean(Queues.class),
 				context.getBean(NextAccount.class),
 				new Portfolios(context.getBean(Creditors.class), context.getBean(Placements.class), clock), clock,
-				context.getBean(CustomerManagement.class));
+				context.getBean(CustomerManagement.class), context.getBean(Templates.class));
 	}
 
 	private Side side(Portfolios portfolios, NextAccount work, String owner, UUID team, UUID queue) throws Exception {
@@ -164,6 +169,8 @@ final class ScopeFixture {
 				"{\"kind\": \"INCONVENIENT_TIME\", \"reason\": \"asked to be called in the evening\"}");
 		String blackout = json(post("/api/v1/accounts/{id}/blackouts", id), this.officer,
 				"{\"daysOfWeek\": [\"SUNDAY\"], \"reason\": \"not on Sundays\"}");
+		String message = json(post("/api/v1/accounts/{id}/messages", id), owner,
+				"{\"channel\": \"SMS\", \"template\": \"reminder\"}");
 		String ban = json(post("/api/v1/accounts/{id}/channel-bans", id), this.officer,
 				"{\"channel\": \"WHATSAPP\", \"reason\": \"no WhatsApp\"}");
 		return new Side(id, account.accountRef(), team, queue, Map.ofEntries(
@@ -174,6 +181,7 @@ final class ScopeFixture {
 				Map.entry("blackout", JsonPath.read(blackout, "$.id")),
 				Map.entry("channel-ban", JsonPath.read(ban, "$.id")),
 				Map.entry("customer", account.customerId().toString()),
+				Map.entry("message", JsonPath.read(message, "$.id")),
 				Map.entry("contact-point", this.customers.get(account.customerId()).phones().get(0).id().toString())));
 	}
 

@@ -1,0 +1,40 @@
+package org.dues.messaging;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.dues.compliance.Channel;
+import org.dues.portfolio.AccountId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A message to send.
+ *
+ * @param template a template's code
+ * @param language ISO 639-1; default the customer's language
+ * @param to an address of the customer's; default the best one the gate allows
+ * @param notBefore a scheduled message's earliest moment; null for now
+ * @param facts what the message is about beyond the account (an instalment's amount and
+ * date), or null
+ * @param bulkId the bulk send it belongs to
+ * @param dedupKey a key that makes a second identical message a no-op (reminders)
+ */
+public record NewMessage(AccountId account, Channel channel, String template, @Nullable String language,
+		@Nullable String to, @Nullable Instant notBefore, @Nullable Facts facts, @Nullable UUID bulkId,
+		@Nullable String dedupKey) {
+
+	public static NewMessage now(AccountId account, Channel channel, String template, @Nullable String language,
+			@Nullable String to) {
+		return new NewMessage(account, channel, template, language, to, null, null, null, null);
+	}
+
+	/**
+	 * @param amountDue the amount the message asks for (an instalment, a promise), else
+	 * the overdue
+	 * @param instalment as "2 of 12"
+	 */
+	public record Facts(org.dues.shared.@Nullable Money amountDue, java.time.@Nullable LocalDate dueDate,
+			@Nullable String instalment) {
+	}
+
+}

@@ -1,0 +1,272 @@
+package org.dues.messaging;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.dues.compliance.Channel;
+import org.dues.compliance.ContactPreferences;
+import org.dues.compliance.ContactResult;
+import org.dues.compliance.PersonRole;
+import org.dues.contact.ContactLog;
+import org.dues.customer.CustomerId;
+import org.dues.customer.CustomerManagement;
+import org.dues.messaging.provider.ProviderReports;
+import org.dues.portfolio.AccountId;
+import org.dues.portfolio.AccountView;
+import org.dues.portfolio.Accounts;
+import org.dues.shared.ConflictException;
+import org.dues.shared.PhoneNumber;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What providers report, once each: statuses move a message on (never back), inbound
+ * messages go on the timeline of every account of whoever has the address, and a stop
+ * word, an unsubscribe or a hard bounce bans the channel on that address for every
+ * creditor's debts at once and cancels what is queued to it, in the same transaction.
+ */
+@Service
+class Reports implements ProviderReports {
+
+	/** The words that mean stop in any message, as carriers treat them. */
+	static final Set<String> STOP_WORDS = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT");
+
+	private static final List<String> REGIONS = List.of("IN", "US", "GB");
+
+	private static final Logger log = LoggerFactory.getLogger(Reports.class);
+
+	private final JdbcClient jdbc;
+
+	private final Messages messages;
+
+	private final ContactLog contacts;
+
+	private final ContactPreferences preferences;
+
+	private final CustomerManagement customers;
+
+	private final Accounts accounts;
+
+	private final Clock clock;
+
+	Reports(JdbcClient jdbc, Messages messages, ContactLog contacts, ContactPreferences preferences,
+			CustomerManagement customers, Accounts accounts, Clock clock) {
+		this.jdbc = jdbc;
+		this.messages = messages;
+		this.contacts = contacts;
+		this.preferences = preferences;
+		this.customers = customers;
+		this.accounts = accounts;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional
+	public boolean status(String provider, String eventId, String providerId, MessageStatus status,
+			@Nullable String error) {
+		if (!firstTime(provider, eventId)) {
+			return false;
+		}
+		Optional<Object[]> found = this.jdbc.sql("""
+				SELECT id, status, interaction_id FROM messaging_messages
+				WHERE provider = :provider AND provider_id = :pid FOR UPDATE""")
+			.param("provider", provider)
+			.param("pid", providerId)
+			.query((rs,
+					n) -> new Object[] { rs.getObject("id", UUID.class), rs.getString("status"),
+							rs.getObject("interaction_id", UUID.class) })
+			.optional();
+		if (found.isEmpty()) {
+			log.info("{} reported {} for {}, no message of ours", provider, status, providerId);
+			return false;
+		}
+		UUID id = (UUID) found.get()[0];
+		MessageStatus now = MessageStatus.valueOf((String) found.get()[1]);
+		UUID interaction = (UUID) found.get()[2];
+		if (!forward(now, status)) {
+			return false;
+		}
+		Instant at = this.clock.instant();
+		this.jdbc
+			.sql("""
+					UPDATE messaging_messages SET status = :status, updated_at = :at, last_error = COALESCE(:error, last_error),
+					    delivered_at = CASE WHEN :status = 'DELIVERED' THEN CAST(:at AS timestamptz) ELSE delivered_at END
+					WHERE id = :id""")
+			.param("status", status.name())
+			.param("at", Timestamp.from(at))
+			.param("error", error)
+			.param("id", id)
+			.update();
+		this.messages.event(id, status, error, at);
+		if (interaction != null && status.done()) {
+			try {
+				this.contacts.complete(interaction,
+						(status == MessageStatus.DELIVERED) ? ContactResult.DELIVERED : ContactResult.FAILED, null);
+			}
+			catch (ConflictException ex) {
+				// already completed
+			}
+		}
+		if (status == MessageStatus.BOUNCED) {
+			this.jdbc.sql("SELECT channel, address FROM messaging_messages WHERE id = :id")
+				.param("id", id)
+				.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
+				.optional()
+				.filter((m) -> m[1] != null)
+				.ifPresent((m) -> optOut(Channel.valueOf(m[0]), m[1], "the address bounced: " + error));
+		}
+		return true;
+	}
+
+	/** Whether a status may follow another: on, never back. */
+	static boolean forward(MessageStatus from, MessageStatus to) {
+		if (from == to || from == MessageStatus.BLOCKED || from == MessageStatus.CANCELLED) {
+			return false;
+		}
+		if (from == MessageStatus.DELIVERED) {
+			// a late bounce of an email reported delivered by the relay
+			return to == MessageStatus.BOUNCED;
+		}
+		if (from == MessageStatus.FAILED || from == MessageStatus.BOUNCED) {
+			return false;
+		}
+		return to != MessageStatus.QUEUED && to != MessageStatus.SENDING;
+	}
+
+	@Override
+	@Transactional
+	public boolean inbound(String provider, String eventId, Channel channel, String from, @Nullable String to,
+			String text) {
+		if (!firstTime(provider, eventId)) {
+			return false;
+		}
+		String address = canonical(channel, from);
+		List<CustomerId> people = people(channel, address);
+		boolean stop = stop(text, people);
+		Instant now = this.clock.instant();
+		this.jdbc.sql("""
+				INSERT INTO messaging_inbound (id, provider, channel, from_address, to_address, text, stop, received_at)
+				VALUES (:id, :provider, :channel, :from, :to, :text, :stop, :now)""")
+			.param("id", UUID.randomUUID())
+			.param("provider", provider)
+			.param("channel", channel.name())
+			.param("from", address)
+			.param("to", to)
+			.param("text", text)
+			.param("stop", stop)
+			.param("now", Timestamp.from(now))
+			.update();
+		String note = (text.length() > 2000) ? text.substring(0, 2000) + "…" : text;
+		for (CustomerId person : people) {
+			List<AccountView> theirs = this.accounts.ofCustomer(person);
+			if (theirs.isEmpty()) {
+				continue;
+			}
+			Set<AccountId> others = new LinkedHashSet<>();
+			theirs.stream().skip(1).forEach((a) -> others.add(a.id()));
+			this.contacts.inbound(theirs.get(0).id(), others, channel, address, PersonRole.CONSUMER,
+					ContactResult.DELIVERED, now, note, "customer");
+		}
+		if (stop) {
+			optOut(channel, address, "replied \"" + text.strip() + "\"");
+		}
+		return true;
+	}
+
+	@Override
+	@Transactional
+	public void optOut(Channel channel, String address, String why) {
+		String canonical = canonical(channel, address);
+		Instant now = this.clock.instant();
+		for (CustomerId person : people(channel, canonical)) {
+			this.preferences.ban(person, channel, canonical, now, why, "opt-out");
+		}
+		this.messages.cancelTo(channel, canonical, "opted out: " + why);
+	}
+
+	@Override
+	@Transactional
+	public void refused(String provider, String path, String why) {
+		this.jdbc.sql("""
+				INSERT INTO messaging_webhook_refusals (provider, path, why, received_at)
+				VALUES (:provider, :path, :why, :now)""")
+			.param("provider", provider)
+			.param("path", path)
+			.param("why", why)
+			.param("now", Timestamp.from(this.clock.instant()))
+			.update();
+		log.warn("Refused a {} webhook on {}: {}", provider, path, why);
+	}
+
+	private boolean firstTime(String provider, String eventId) {
+		return this.jdbc.sql("""
+				INSERT INTO messaging_webhook_events (provider, event_id, received_at) VALUES (:p, :e, :now)
+				ON CONFLICT DO NOTHING""")
+			.param("p", provider)
+			.param("e", eventId)
+			.param("now", Timestamp.from(this.clock.instant()))
+			.update() == 1;
+	}
+
+	private List<CustomerId> people(Channel channel, String address) {
+		return (channel == Channel.EMAIL) ? this.customers.withEmail(address)
+				: this.customers.withPhone(address, REGIONS);
+	}
+
+	/**
+	 * Whether the text is a stop word: the usual ones, or one a person's creditor set.
+	 */
+	private boolean stop(String text, List<CustomerId> people) {
+		String word = text.strip().replaceAll("[\\p{Punct}\\s]+$", "").toUpperCase(Locale.ROOT);
+		if (STOP_WORDS.contains(word)) {
+			return true;
+		}
+		if (people.isEmpty()) {
+			return false;
+		}
+		List<String> creditors = new ArrayList<>();
+		for (CustomerId person : people) {
+			creditors.add(this.customers.creditorOf(person).toString());
+		}
+		return this.jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM messaging_creditor_settings, unnest(stop_words) w
+				               WHERE creditor_id::text = ANY(:creditors) AND upper(w) = :word)""")
+			.param("creditors", creditors.toArray(String[]::new))
+			.param("word", word)
+			.query(Boolean.class)
+			.single();
+	}
+
+	private static String canonical(Channel channel, String address) {
+		if (channel == Channel.EMAIL) {
+			return address.strip().toLowerCase(Locale.ROOT);
+		}
+		String text = address.strip();
+		if (text.startsWith("whatsapp:")) {
+			text = text.substring("whatsapp:".length());
+		}
+		if (!text.startsWith("+") && text.matches("[0-9]{8,15}")) {
+			text = "+" + text;
+		}
+		try {
+			return PhoneNumber.parse(text, "IN").e164();
+		}
+		catch (IllegalArgumentException ex) {
+			return text;
+		}
+	}
+
+}

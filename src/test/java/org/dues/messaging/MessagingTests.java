@@ -1,0 +1,355 @@
+package org.dues.messaging;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import org.dues.IntegrationTest;
+import org.dues.MutableClock;
+import org.dues.Portfolios;
+import org.dues.compliance.Channel;
+import org.dues.compliance.ContactHolds;
+import org.dues.compliance.HoldType;
+import org.dues.contact.ContactLog;
+import org.dues.contact.InteractionStatus;
+import org.dues.contact.InteractionView;
+import org.dues.customer.CustomerManagement;
+import org.dues.identity.NewUser;
+import org.dues.identity.Role;
+import org.dues.identity.UserManagement;
+import org.dues.messaging.provider.ProviderReports;
+import org.dues.payment.NewPayment;
+import org.dues.payment.PaymentChannel;
+import org.dues.payment.PaymentManagement;
+import org.dues.portfolio.AccountView;
+import org.dues.portfolio.CreditorView;
+import org.dues.shared.Money;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Issue 19's core: templates checked as a provider would check them and versioned; a
+ * message rendered in the customer's language, decided by the gate as it leaves, handed
+ * to the (simulated) provider and delivered; held back out of hours, blocked by a hold; a
+ * STOP that bans the number on every creditor's debts and cancels what was queued, once;
+ * a payment that clears the overdue cancels collection messages; a message interrupted by
+ * a crash is never sent twice.
+ */
+@IntegrationTest
+class MessagingTests {
+
+	/** Thursday 26 November 2026, 15:30 in India, 05:00 in New York. */
+	static final Instant NOW = IntegrationTest.START;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Portfolios portfolios;
+
+	@Autowired
+	UserManagement users;
+
+	@Autowired
+	Templates templates;
+
+	@Autowired
+	Messages messages;
+
+	@Autowired
+	Sending sending;
+
+	@Autowired
+	Dispatcher dispatcher;
+
+	@Autowired
+	ProviderReports reports;
+
+	@Autowired
+	ContactLog contacts;
+
+	@Autowired
+	ContactHolds holds;
+
+	@Autowired
+	CustomerManagement customers;
+
+	@Autowired
+	PaymentManagement payments;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	org.dues.work.NextAccount work;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@AfterEach
+	void reset() {
+		this.clock.set(IntegrationTest.START);
+	}
+
+	@Test
+	void theShippedTemplatesCoverEveryPurposeAndChannelInThreeLanguages() {
+		List<TemplateView> all = this.templates.list(null, null, null, null);
+		for (MessagePurpose purpose : MessagePurpose.values()) {
+			if (purpose == MessagePurpose.VALIDATION_NOTICE) {
+				continue;
+			}
+			for (Channel channel : List.of(Channel.SMS, Channel.EMAIL, Channel.WHATSAPP, Channel.LETTER)) {
+				for (String language : List.of("en", "hi", "ml")) {
+					assertThat(all).as("%s %s %s", purpose, channel, language)
+						.anyMatch((t) -> t.purpose() == purpose && t.channel() == channel
+								&& t.language().equals(language) && t.creditorId() == null);
+				}
+			}
+		}
+		assertThat(all).filteredOn((t) -> t.channel() == Channel.SMS)
+			.allSatisfy((t) -> assertThat(t.dltTemplateId()).matches("[0-9]{19}"));
+		assertThat(all).filteredOn((t) -> t.channel() == Channel.WHATSAPP)
+			.allSatisfy((t) -> assertThat(t.whatsAppName()).matches("[a-z0-9_]+"));
+	}
+
+	@Test
+	void aTemplateIsRefusedForWhatAProviderWouldRefuseAndAChangeIsANewVersion() throws Exception {
+		CreditorView nbfc = this.portfolios.indianNbfc();
+		String code = "test-" + UUID.randomUUID().toString().substring(0, 8);
+		this.mvc.perform(post("/api/v1/templates").with(manager()).contentType(MediaType.APPLICATION_JSON).content("""
+				{"code": "%s", "channel": "SMS", "language": "en", "purpose": "REMINDER", "creditor": "%s",
+				 "body": "Dear {{customerName}}, pay {{amountDue}} by {{dueDat}}"}""".formatted(code, nbfc.code())))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'body')].message")
+				.value(org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("{{dueDat}}"))))
+			.andExpect(jsonPath("$.errors[?(@.field == 'dltTemplateId')]").isNotEmpty());
+		String tooLong = "{{customerName}} ".repeat(40) + "देय राशि";
+		this.mvc.perform(post("/api/v1/templates").with(manager()).contentType(MediaType.APPLICATION_JSON).content("""
+				{"code": "%s", "channel": "SMS", "language": "hi", "purpose": "REMINDER", "creditor": "%s",
+				 "body": "%s", "dltTemplateId": "1107161000000099999"}""".formatted(code, nbfc.code(), tooLong)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("body"))
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("UCS-2")));
+		this.mvc.perform(post("/api/v1/templates").with(manager()).contentType(MediaType.APPLICATION_JSON).content("""
+				{"code": "%s", "channel": "WHATSAPP", "language": "ml", "purpose": "REMINDER",
+				 "body": "{{customerName}}, {{amountDue}}"}""".formatted(code)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'whatsAppName')]").isNotEmpty())
+			.andExpect(jsonPath("$.errors[?(@.field == 'whatsAppLanguage')]").isNotEmpty());
+		assertThat(this.templates.list(null, null, code, null)).isEmpty();
+
+		String made = this.mvc
+			.perform(post("/api/v1/templates").with(manager()).contentType(MediaType.APPLICATION_JSON).content("""
+					{"code": "%s", "channel": "SMS", "language": "en", "purpose": "REMINDER", "creditor": "%s",
+					 "body": "{{creditor}}: {{amountDue}} due on {{dueDate}}. Pay: {{paymentLink}}",
+					 "dltTemplateId": "1107161000000099998"}""".formatted(code, nbfc.code())))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.version").value(1))
+			.andExpect(jsonPath("$.segments.encoding").value("UCS-2"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String id = JsonPath.read(made, "$.id");
+		AccountView account = this.portfolios.overdue(nbfc, 40, "123456.50");
+		String agent = agent("msg-v");
+		String first = send(account, agent, "SMS", code, null);
+		this.mvc.perform(
+				put("/api/v1/templates/{id}", id).with(manager()).contentType(MediaType.APPLICATION_JSON).content("""
+						{"version": 1, "body": "{{creditor}}: please pay {{amountDue}} by {{dueDate}}: {{paymentLink}}",
+						 "dltTemplateId": "1107161000000099998", "reason": "kinder"}"""))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.version").value(2));
+		this.mvc.perform(
+				put("/api/v1/templates/{id}", id).with(manager()).contentType(MediaType.APPLICATION_JSON).content("""
+						{"version": 1, "body": "stale", "dltTemplateId": "1107161000000099998"}"""))
+			.andExpect(status().isConflict());
+		String second = send(account, agent, "SMS", code, null);
+		assertThat(this.messages.get(UUID.fromString(first)).templateVersion()).isEqualTo(1);
+		assertThat(this.messages.get(UUID.fromString(second)).templateVersion()).isEqualTo(2);
+		assertThat(this.messages.get(UUID.fromString(second)).body()).contains("please pay ₹1,23,456.50");
+	}
+
+	@Test
+	void aMalayalamPaymentLinkGoesThroughTheGateIsDeliveredAndAStopBansTheNumberOnEveryDebtOnce() throws Exception {
+		CreditorView nbfc = this.portfolios.indianNbfc();
+		AccountView account = this.portfolios.overdue(nbfc, 40, "123456.50");
+		String agent = agent("msg-ml");
+		this.work.assign(account.id(), agent, "lead");
+		String phone = this.customers.get(account.customerId()).phones().get(0).e164();
+		this.mvc
+			.perform(post("/api/v1/accounts/{id}/messages", account.id().value()).with(user(agent).roles("AGENT"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"channel": "SMS", "template": "payment-link", "language": "ml"}"""))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.status").value("SENT"))
+			.andExpect(jsonPath("$.language").value("ml"))
+			.andExpect(jsonPath("$.to").value(phone))
+			.andExpect(jsonPath("$.body").value(org.hamcrest.Matchers.containsString("₹1,23,456.50")))
+			.andExpect(jsonPath("$.body").value(org.hamcrest.Matchers.containsString("ലിങ്ക്")));
+		MessageView sent = this.messages.ofAccount(account.id(), 1).get(0);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.messages.get(sent.id()).status() == MessageStatus.DELIVERED);
+		InteractionView logged = this.contacts.timeline(account.id(), 10)
+			.stream()
+			.filter((i) -> i.channel() == Channel.SMS)
+			.findFirst()
+			.orElseThrow();
+		assertThat(logged.status()).isEqualTo(InteractionStatus.LOGGED);
+		assertThat(logged.result()).isEqualTo(org.dues.compliance.ContactResult.DELIVERED);
+
+		// a reminder queued for tomorrow, and another of the same person's debts with
+		// another creditor
+		CreditorView other = this.portfolios.indianNbfc();
+		var row = Portfolios.row(other, "5000.00");
+		row.put("phone_1", phone);
+		row.put("overdue_amount", "5000.00");
+		row.put("oldest_due_date", LocalDate.of(2026, 10, 1).toString());
+		AccountView elsewhere = this.portfolios.place(other, row);
+		MessageView later = this.messages.queue(new NewMessage(account.id(), Channel.SMS, "reminder", "ml", null,
+				NOW.plus(Duration.ofDays(1)), null, null, null), agent);
+		assertThat(later.status()).isEqualTo(MessageStatus.QUEUED);
+
+		assertThat(this.reports.inbound("simulated", "in-1", Channel.SMS, phone, null, " stop ")).isTrue();
+		assertThat(this.reports.inbound("simulated", "in-1", Channel.SMS, phone, null, " stop ")).isFalse();
+		assertThat(this.messages.get(later.id()).status()).isEqualTo(MessageStatus.CANCELLED);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM compliance_channel_bans WHERE address = :a")
+			.param("a", phone)
+			.query(Long.class)
+			.single()).isEqualTo(2);
+		for (AccountView debt : List.of(account, elsewhere)) {
+			this.mvc
+				.perform(get("/api/v1/accounts/{id}/contact-check", debt.id().value()).param("channel", "SMS")
+					.param("address", phone)
+					.with(user(agent).roles("AGENT", "MANAGER")))
+				.andExpect(jsonPath("$.decision").value("BLOCKED"));
+		}
+		// the reply is on the timeline
+		assertThat(this.contacts.timeline(account.id(), 10)).anyMatch((i) -> "stop".equals(i.note()));
+		// and the next message is blocked, not sent
+		this.mvc
+			.perform(post("/api/v1/accounts/{id}/messages", account.id().value()).with(user(agent).roles("MANAGER"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"channel": "SMS", "template": "payment-link"}"""))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.status").value("BLOCKED"))
+			.andExpect(jsonPath("$.reasons").isNotEmpty());
+	}
+
+	@Test
+	void outsideContactHoursAMessageWaitsWithItsReasonsAndAHoldBlocksIt() throws Exception {
+		CreditorView card = this.portfolios.usIssuer();
+		AccountView account = this.portfolios.overdue(card, 40, "1234.50");
+		String agent = agent("msg-us");
+		// 05:00 in New York: too early
+		MessageView waiting = this.sending.send(NewMessage.now(account.id(), Channel.SMS, "payment-link", null, null),
+				agent);
+		assertThat(waiting.status()).isEqualTo(MessageStatus.QUEUED);
+		assertThat(waiting.reasons()).isNotBlank();
+		assertThat(waiting.nextAttemptAt()).isEqualTo(Instant.parse("2026-11-26T13:00:00Z"));
+		assertThat(waiting.body()).contains("$1,234.50").endsWith("Reply STOP to opt out.");
+		// at 08:00 it goes
+		this.clock.set(Instant.parse("2026-11-26T13:00:00Z"));
+		assertThat(this.dispatcher.dispatchDue(100)).isGreaterThanOrEqualTo(1);
+		assertThat(this.messages.get(waiting.id()).status()).isEqualTo(MessageStatus.SENT);
+
+		this.holds.place(account.customerId(), List.of(), HoldType.CEASE, null, null, "asked us to stop", "officer");
+		MessageView blocked = this.sending.send(NewMessage.now(account.id(), Channel.SMS, "payment-link", null, null),
+				agent);
+		assertThat(blocked.status()).isEqualTo(MessageStatus.BLOCKED);
+		assertThat(blocked.reasons()).containsIgnoringCase("cease");
+	}
+
+	@Test
+	void aPaymentThatClearsTheOverdueCancelsQueuedCollectionMessagesButNotAReceipt() throws Exception {
+		CreditorView nbfc = this.portfolios.indianNbfc();
+		AccountView account = this.portfolios.overdue(nbfc, 40, "1000.00");
+		String agent = agent("msg-pay");
+		MessageView reminder = this.messages.queue(new NewMessage(account.id(), Channel.SMS, "reminder", null, null,
+				NOW.plus(Duration.ofDays(1)), null, null, null), agent);
+		MessageView receipt = this.messages.queue(new NewMessage(account.id(), Channel.SMS, "payment-receipt", null,
+				null, NOW.plus(Duration.ofDays(1)), null, null, null), agent);
+		this.payments.post(account.id(), new NewPayment(Money.of("1000.00", "INR"), PaymentChannel.UPI,
+				"UPI-" + UUID.randomUUID(), LocalDate.of(2026, 11, 26)), agent);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.messages.get(reminder.id()).status() == MessageStatus.CANCELLED);
+		assertThat(this.messages.get(receipt.id()).status()).isEqualTo(MessageStatus.QUEUED);
+	}
+
+	@Test
+	void aMessageInterruptedWhileHandedOverIsNeverSentTwice() {
+		CreditorView nbfc = this.portfolios.indianNbfc();
+		AccountView account = this.portfolios.overdue(nbfc, 40, "1000.00");
+		MessageView queued = this.messages.queue(
+				new NewMessage(account.id(), Channel.SMS, "reminder", null, null, null, null, null, null),
+				agent("msg-crash"));
+		// as a crash would leave it: claimed, handed to a provider that keeps no ids
+		this.jdbc
+			.sql("""
+					UPDATE messaging_messages SET status = 'SENDING', provider = 'twilio', updated_at = :at WHERE id = :id""")
+			.param("at", java.sql.Timestamp.from(NOW.minus(Duration.ofMinutes(10))))
+			.param("id", queued.id())
+			.update();
+		this.dispatcher.recoverInterrupted();
+		MessageView after = this.messages.get(queued.id());
+		assertThat(after.status()).isEqualTo(MessageStatus.FAILED);
+		assertThat(after.history()).last().satisfies((e) -> assertThat(e.detail()).contains("never sent twice"));
+	}
+
+	@Test
+	void smsPartsAreCountedInGsm7OrUcs2() {
+		assertThat(SmsSegments.of("a".repeat(160))).isEqualTo(new SmsSegments("GSM-7", 160, 1));
+		assertThat(SmsSegments.of("a".repeat(161))).isEqualTo(new SmsSegments("GSM-7", 161, 2));
+		assertThat(SmsSegments.of("€".repeat(80))).isEqualTo(new SmsSegments("GSM-7", 160, 1));
+		assertThat(SmsSegments.of("न".repeat(70))).isEqualTo(new SmsSegments("UCS-2", 70, 1));
+		assertThat(SmsSegments.of("न".repeat(71))).isEqualTo(new SmsSegments("UCS-2", 71, 2));
+		assertThat(SmsSegments.of("₹" + "a".repeat(134)).segments()).isEqualTo(3);
+	}
+
+	private String send(AccountView account, String agent, String channel, String template, String language)
+			throws Exception {
+		String body = (language == null) ? "{\"channel\": \"%s\", \"template\": \"%s\"}".formatted(channel, template)
+				: "{\"channel\": \"%s\", \"template\": \"%s\", \"language\": \"%s\"}".formatted(channel, template,
+						language);
+		String answer = this.mvc
+			.perform(post("/api/v1/accounts/{id}/messages", account.id().value()).with(user(agent).roles("MANAGER"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return JsonPath.read(answer, "$.id");
+	}
+
+	private String agent(String name) {
+		this.users.createIfAbsent(new NewUser(name, name, "secret-secret-secret", Set.of(Role.AGENT, Role.MANAGER),
+				List.of("en", "ml"), List.of(), "RA-" + name, LocalDate.of(2027, 12, 31)));
+		return name;
+	}
+
+	private static RequestPostProcessor manager() {
+		return user("msg-manager").roles("MANAGER");
+	}
+
+}
