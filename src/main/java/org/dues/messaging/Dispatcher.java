@@ -27,7 +27,6 @@ import org.dues.messaging.provider.Route;
 import org.dues.portfolio.AccountId;
 import org.dues.portfolio.Creditors;
 import org.dues.portfolio.CreditorId;
-import org.dues.shared.ConflictException;
 import org.dues.shared.PhoneNumber;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -164,14 +163,14 @@ public class Dispatcher {
 			return new Claim(row, MessageStatus.QUEUED, null, null);
 		}
 		ContactGate.Request request = Messages.request(row.account(), row.channel(), row.address(), row.purpose());
-		OutboundContacts.Clearance clearance;
-		try {
-			clearance = this.outbound.clear(request, row.body(), row.createdBy());
+		// the sender may make no contact on the account at all (no recovery-agent
+		// certificate): asked first, as the attempt would refuse it
+		var refusal = this.contacts.callerRefusal(row.account(), row.channel(), row.createdBy());
+		if (refusal != null) {
+			return finish(row, MessageStatus.BLOCKED,
+					"%s may make no contact on this account (%s)".formatted(row.createdBy(), refusal.key()), now);
 		}
-		catch (ConflictException ex) {
-			// the sender may make no contact on the account at all (no certificate)
-			return finish(row, MessageStatus.BLOCKED, ex.getMessage(), now);
-		}
+		OutboundContacts.Clearance clearance = this.outbound.clear(request, row.body(), row.createdBy());
 		ContactLog.Attempt attempt = clearance.attempt();
 		if (!clearance.allowed()) {
 			String reasons = String.join("; ",

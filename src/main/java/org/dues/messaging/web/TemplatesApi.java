@@ -28,6 +28,7 @@ import org.dues.shared.Choice;
 import org.dues.shared.NotFoundException;
 import org.dues.system.RecordReach;
 import org.dues.system.RecordScope;
+import org.dues.system.Unscoped;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -100,13 +101,16 @@ class TemplatesApi {
 
 	@GetMapping("/api/v1/templates/{id}")
 	@Operation(summary = "A template's current version, or the version asked for")
-	TemplateJson get(@PathVariable UUID id, @RequestParam(required = false) @Nullable Integer version) {
+	TemplateJson get(
+			@PathVariable @Unscoped("templates are the same for every reader; the account a preview names is checked") UUID id,
+			@RequestParam(required = false) @Nullable Integer version) {
 		return TemplateJson.of((version == null) ? this.templates.get(id) : this.templates.version(id, version));
 	}
 
 	@GetMapping("/api/v1/templates/{id}/versions")
 	@Operation(summary = "Every version of a template, newest first")
-	List<TemplateJson> versions(@PathVariable UUID id) {
+	List<TemplateJson> versions(
+			@PathVariable @Unscoped("templates are the same for every reader; the account a preview names is checked") UUID id) {
 		return this.templates.versions(id).stream().map(TemplateJson::of).toList();
 	}
 
@@ -114,13 +118,17 @@ class TemplatesApi {
 	@Operation(summary = "Change a template: a new version",
 			description = "Messages already sent keep the version they used; 409 when `version` is given and "
 					+ "another change came first")
-	TemplateJson revise(@PathVariable UUID id, @RequestBody @Valid TemplateChange body, Authentication user) {
+	TemplateJson revise(
+			@PathVariable @Unscoped("templates are the same for every reader; the account a preview names is checked") UUID id,
+			@RequestBody @Valid TemplateChange body, Authentication user) {
 		return TemplateJson.of(this.templates.revise(id, body.text(), body.version(), user.getName(), body.reason()));
 	}
 
 	@PostMapping("/api/v1/templates/{id}/preview")
 	@Operation(summary = "The template rendered for a real account, as it would go now")
-	PreviewJson preview(@PathVariable UUID id, @RequestBody @Valid PreviewRequest body, Authentication user) {
+	PreviewJson preview(
+			@PathVariable @Unscoped("templates are the same for every reader; the account a preview names is checked") UUID id,
+			@RequestBody @Valid PreviewRequest body, Authentication user) {
 		AccountId accountId = new AccountId(body.accountId());
 		if (!this.scope.reaches(user, RecordReach.account(accountId.value()))) {
 			throw new NotFoundException("account", accountId.value());

@@ -1,0 +1,27 @@
+package org.dues.messaging.web;
+
+import java.security.Principal;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Whether the layout's menu offers the Sandbox: while the simulated providers send. */
+@ControllerAdvice(annotations = Controller.class)
+class SandboxLink {
+
+	private final boolean simulated;
+
+	SandboxLink(@Value("${dues.messaging.simulated:true}") boolean simulated) {
+		this.simulated = simulated;
+	}
+
+	@ModelAttribute("canSandbox")
+	boolean canSandbox(@Nullable Principal principal) {
+		return this.simulated && principal != null;
+	}
+
+}
