@@ -89,7 +89,17 @@ class ConfiguredProvidersTests {
 		registry.add("dues.mail.from", () -> "Dues Collections <collections@dues.example.com>");
 		registry.add("dues.mail.starttls", () -> "false");
 		registry.add("dues.public-url", () -> "https://dues.example.com");
+		registry.add("dues.whatsapp.token", () -> "whatsapp-access-token");
+		registry.add("dues.whatsapp.phone-number-id", () -> "106540352242922");
+		registry.add("dues.whatsapp.app-secret", () -> WHATSAPP_SECRET);
+		registry.add("dues.whatsapp.base-url", twilio::baseUrl);
+		registry.add("dues.exotel.sid", () -> "duescollections1");
+		registry.add("dues.exotel.api-key", () -> "exotel-api-key");
+		registry.add("dues.exotel.api-token", () -> "exotel-api-token");
+		registry.add("dues.exotel.base-url", twilio::baseUrl);
 	}
+
+	static final String WHATSAPP_SECRET = "configured-app-secret";
 
 	@MockitoBean
 	ProviderReports reports;
@@ -111,6 +121,9 @@ class ConfiguredProvidersTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	ExotelCallbacks exotelCallbacks;
 
 	AccountView account;
 
@@ -214,6 +227,41 @@ class ConfiguredProvidersTests {
 				null);
 		verify(this.reports).refused("twilio", "/webhooks/twilio/status", "no X-Twilio-Signature");
 		verify(this.reports).optOut(eq(Channel.EMAIL), eq(this.email), anyString());
+		verifyNoMoreInteractions(this.reports);
+	}
+
+	@Test
+	void everyConfiguredProviderIsABeanAndItsWebhooksTakeTheirProofThroughTheWholeChain() throws Exception {
+		assertThat(this.providers).extracting(MessageProvider::name).contains("twilio", "smtp", "whatsapp", "exotel");
+		byte[] notification = WhatsAppWebhooksTests.MESSAGE.getBytes(StandardCharsets.UTF_8);
+		String exotelToken = this.exotelCallbacks.statusUrl().replaceAll(".*token=", "");
+
+		this.mvc
+			.perform(MockMvcRequestBuilders.post("/webhooks/whatsapp")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(notification)
+				.header("X-Hub-Signature-256", WhatsAppWebhooksTests.sign(WHATSAPP_SECRET, notification)))
+			.andExpect(status().isOk());
+		this.mvc
+			.perform(MockMvcRequestBuilders.post("/webhooks/exotel/sms-status?token=" + exotelToken)
+				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.param("SmsSid", "0f477d60")
+				.param("Status", "failed")
+				.param("DetailedStatus", "FAILED_DLT_TEMPLATE")
+				.param("DetailedStatusCode", "23082"))
+			.andExpect(status().isOk());
+		this.mvc
+			.perform(MockMvcRequestBuilders.post("/webhooks/exotel/sms-status")
+				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.param("SmsSid", "0f477d60")
+				.param("Status", "sent"))
+			.andExpect(status().isUnauthorized());
+
+		verify(this.reports).inbound("whatsapp", "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGCBEQjA2RDg3QzlFNjM5QjQ1MzAA",
+				Channel.WHATSAPP, "+919847012345", "+15550783881", "നിർത്തുക");
+		verify(this.reports).status("exotel", "0f477d60:failed", "0f477d60", MessageStatus.FAILED,
+				"Exotel failed: FAILED_DLT_TEMPLATE (23082)");
+		verify(this.reports).refused("exotel", "/webhooks/exotel/sms-status", "no token");
 		verifyNoMoreInteractions(this.reports);
 	}
 
