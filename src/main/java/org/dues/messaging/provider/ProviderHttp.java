@@ -73,8 +73,12 @@ final class ProviderHttp {
 
 		/** The body as JSON, or an empty object when it is not JSON. */
 		JsonNode json() {
+			if (this.body.isBlank()) {
+				return JSON.createObjectNode();
+			}
 			try {
-				return JSON.readTree(this.body);
+				JsonNode json = JSON.readTree(this.body);
+				return (json == null) ? JSON.createObjectNode() : json;
 			}
 			catch (JacksonException ex) {
 				return JSON.createObjectNode();

@@ -3,6 +3,7 @@ package org.dues.messaging.provider;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Date;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 import jakarta.mail.MessagingException;
@@ -47,6 +48,10 @@ public class SmtpEmail implements MessageProvider {
 	private final Clock clock;
 
 	SmtpEmail(JavaMailSenderImpl sender, SmtpProperties properties, Clock clock) {
+		// an SMTP server without a sender would fail every email: refuse to start
+		if (properties.from() == null || properties.from().isBlank()) {
+			throw new IllegalStateException("DUES_MAIL_FROM is not set, and DUES_SMTP_HOST is");
+		}
 		this.sender = sender;
 		this.properties = properties;
 		this.clock = clock;
@@ -75,10 +80,7 @@ public class SmtpEmail implements MessageProvider {
 
 	/** The message itself, for a message the gate cleared. */
 	Handover handOver(Outgoing message) {
-		String from = this.properties.from();
-		if (from == null || from.isBlank()) {
-			throw new ProviderException("DUES_MAIL_FROM is not set: no sender for email", false);
-		}
+		String from = Objects.requireNonNull(this.properties.from());
 		String messageId;
 		MimeMessage mime = this.sender.createMimeMessage();
 		try {

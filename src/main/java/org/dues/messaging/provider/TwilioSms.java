@@ -43,6 +43,9 @@ public class TwilioSms implements MessageProvider {
 	private final RestClient http;
 
 	TwilioSms(TwilioProperties properties, PublicUrl publicUrl) {
+		// a Twilio without a sender would fail every message it is routed: refuse to
+		// start
+		TwilioProperties.required(properties.from(), "DUES_TWILIO_FROM (with DUES_TWILIO_ACCOUNT_SID set)");
 		this.properties = properties;
 		this.publicUrl = publicUrl;
 		this.http = ProviderHttp.client(properties.baseUrl(), properties.connectTimeout(), properties.readTimeout());
@@ -76,10 +79,6 @@ public class TwilioSms implements MessageProvider {
 	/** The request itself, for a message the gate cleared. */
 	Handover handOver(Outgoing message) {
 		String from = Objects.requireNonNullElse(this.properties.from(), "").strip();
-		if (from.isEmpty()) {
-			throw new ProviderException("DUES_TWILIO_FROM is not set: no number or Messaging Service to send from",
-					false);
-		}
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		form.add("To", message.to());
 		form.add(from.startsWith("MG") ? "MessagingServiceSid" : "From", from);

@@ -98,4 +98,13 @@ class SmtpEmailTests {
 			.isFalse();
 	}
 
+	@Test
+	void aServerWithoutASenderDoesNotStart() {
+		SmtpProperties properties = new SmtpProperties("localhost", 25, null, null, "", false, Duration.ofSeconds(5));
+		org.assertj.core.api.Assertions.assertThatIllegalStateException()
+			.isThrownBy(() -> new SmtpEmail(new SmtpConfiguration().smtpMailSender(properties), properties,
+					Clock.fixed(NOW, ZoneOffset.UTC)))
+			.withMessageContaining("DUES_MAIL_FROM");
+	}
+
 }

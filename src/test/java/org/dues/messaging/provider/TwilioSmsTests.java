@@ -142,4 +142,11 @@ class TwilioSmsTests {
 		assertThat(adapter.serves(new Route("maria@example.com", "US"))).isFalse();
 	}
 
+	@Test
+	void anAccountWithoutASenderDoesNotStart() {
+		org.assertj.core.api.Assertions.assertThatIllegalStateException()
+			.isThrownBy(() -> adapter(" "))
+			.withMessageContaining("DUES_TWILIO_FROM");
+	}
+
 }
