@@ -101,7 +101,8 @@ public class ExotelSms implements MessageProvider {
 		JsonNode sms = answer.json().path("SMSMessage");
 		String sid = sms.path("Sid").asString("");
 		if (sid.isEmpty()) {
-			throw new ProviderException("Exotel answered " + answer.status() + " without an SMS Sid", true);
+			// it may have been taken: sending it again could send it twice
+			throw new ProviderException("Exotel answered " + answer.status() + " without an SMS Sid", false);
 		}
 		log.debug("Exotel took message {} as {} ({})", message.messageId(), sid, sms.path("Status").asString(""));
 		return new Handover(sid, MessageStatus.SENT);

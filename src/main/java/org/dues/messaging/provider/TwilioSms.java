@@ -99,7 +99,8 @@ public class TwilioSms implements MessageProvider {
 		JsonNode json = answer.json();
 		String sid = json.path("sid").asString("");
 		if (sid.isEmpty()) {
-			throw new ProviderException("Twilio answered " + answer.status() + " without a message SID", true);
+			// it may have been taken: sending it again could send it twice
+			throw new ProviderException("Twilio answered " + answer.status() + " without a message SID", false);
 		}
 		log.debug("Twilio took message {} as {} ({})", message.messageId(), sid, json.path("status").asString(""));
 		return new Handover(sid, MessageStatus.SENT);

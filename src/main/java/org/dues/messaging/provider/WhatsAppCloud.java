@@ -92,7 +92,8 @@ public class WhatsAppCloud implements MessageProvider {
 		}
 		String id = answer.json().path("messages").path(0).path("id").asString("");
 		if (id.isEmpty()) {
-			throw new ProviderException("WhatsApp answered " + answer.status() + " without a message id", true);
+			// it may have been taken: sending it again could send it twice
+			throw new ProviderException("WhatsApp answered " + answer.status() + " without a message id", false);
 		}
 		return new Handover(id, MessageStatus.SENT);
 	}
