@@ -149,4 +149,13 @@ class TwilioSmsTests {
 			.withMessageContaining("DUES_TWILIO_FROM");
 	}
 
+	@Test
+	void aSuccessWithoutASidIsNotSentAgainSinceTwilioMayHaveTakenIt() {
+		answer(201, "{}");
+
+		assertThatExceptionOfType(ProviderException.class)
+			.isThrownBy(() -> adapter("+15017122661").handOver(sms("+12127361234", "Hi")))
+			.satisfies((ex) -> assertThat(ex.retryable()).isFalse());
+	}
+
 }
