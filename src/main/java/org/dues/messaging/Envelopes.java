@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.dues.compliance.Channel;
 import org.dues.messaging.provider.Outgoing;
+import org.dues.messaging.provider.UnsubscribeLinks;
 import org.dues.portfolio.CreditorId;
 import org.jspecify.annotations.Nullable;
 
@@ -24,9 +25,9 @@ class Envelopes {
 
 	private final Templates templates;
 
-	private final Unsubscribes unsubscribes;
+	private final UnsubscribeLinks unsubscribes;
 
-	Envelopes(JdbcClient jdbc, Templates templates, Unsubscribes unsubscribes) {
+	Envelopes(JdbcClient jdbc, Templates templates, UnsubscribeLinks unsubscribes) {
 		this.jdbc = jdbc;
 		this.templates = templates;
 		this.unsubscribes = unsubscribes;
@@ -59,7 +60,7 @@ class Envelopes {
 					String.valueOf(template.whatsAppLanguage()), parameters);
 		}
 		if (channel == Channel.EMAIL) {
-			unsubscribe = this.unsubscribes.url(Channel.EMAIL, to);
+			unsubscribe = this.unsubscribes.url(to);
 		}
 		return new Outgoing(id, channel, to, subject, body, language, dlt, whatsApp, unsubscribe, null);
 	}

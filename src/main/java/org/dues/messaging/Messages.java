@@ -24,6 +24,7 @@ import org.dues.contact.ContactLog;
 import org.dues.customer.CustomerManagement;
 import org.dues.customer.CustomerView;
 import org.dues.identity.UserManagement;
+import org.dues.messaging.provider.PublicUrl;
 import org.dues.portfolio.AccountId;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Accounts;
@@ -36,7 +37,6 @@ import org.dues.shared.PhoneNumber;
 import org.dues.shared.Phrase;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -83,7 +83,7 @@ public class Messages {
 		this.contacts = contacts;
 		this.texts = texts;
 		this.clock = clock;
-		this.payBase = publicUrl.replaceAll("/+$", "") + "/pay/";
+		this.payBase = publicUrl.of("/pay/");
 	}
 
 	/**
