@@ -72,8 +72,7 @@ public class Messages {
 	private final String payBase;
 
 	Messages(JdbcClient jdbc, Templates templates, Accounts accounts, Creditors creditors, CustomerManagement customers,
-			UserManagement users, ContactLog contacts, MessageSource texts, Clock clock,
-			@Value("${dues.public-url:http://localhost:8080}") String publicUrl) {
+			UserManagement users, ContactLog contacts, MessageSource texts, Clock clock, PublicUrl publicUrl) {
 		this.jdbc = jdbc;
 		this.templates = templates;
 		this.accounts = accounts;
