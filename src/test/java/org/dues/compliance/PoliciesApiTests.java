@@ -6,13 +6,11 @@ import org.dues.IntegrationTest;
 import org.dues.MutableClock;
 import org.dues.Portfolios;
 import org.dues.TestAgents;
-import org.dues.identity.UserManagement;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.CreditorView;
-import org.dues.portfolio.Creditors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -32,6 +30,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * and a creditor's own stricter rules, which the live gate then applies.
  */
 @IntegrationTest
+@ExtendWith(MutableClock.BackToStart.class)
 class PoliciesApiTests {
 
 	@Autowired
@@ -44,23 +43,12 @@ class PoliciesApiTests {
 	MockMvc mvc;
 
 	@Autowired
-	UserManagement users;
-
-	@Autowired
-	Creditors creditors;
-
-	@Autowired
 	MutableClock clock;
 
 	@BeforeEach
 	void users() {
 		this.agents.officer("policy-officer", "officer-secret");
 		this.agents.pooledAgent("policy-agent", "agent-secret");
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.set(IntegrationTest.START);
 	}
 
 	@Test
