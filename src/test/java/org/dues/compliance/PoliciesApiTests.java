@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -110,13 +111,8 @@ class PoliciesApiTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.hours.CALL.from").value("08:00:00"))
 			.andExpect(jsonPath("$.volumeLimits[*].name").value(hasItem("massachusetts-calls-and-texts")));
-		this.mvc
-			.perform(put("/api/v1/creditors/{code}/contact-policy", issuer.code())
-				.with(httpBasic("policy-officer", "officer-secret"))
-				.contentType(MediaType.APPLICATION_JSON)
-				.header("If-None-Match", "*")
-				.content("""
-						{"rules": {"hours": {"CALL": {"from": "07:00", "to": "21:00"}}}, "reason": "wider"}"""))
+		firstPolicyAsOfficer(issuer, """
+				{"rules": {"hours": {"CALL": {"from": "07:00", "to": "21:00"}}}, "reason": "wider"}""")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("wider than US's 08:00–21:00")));
 		this.mvc
@@ -125,13 +121,8 @@ class PoliciesApiTests {
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{}"))
 			.andExpect(status().isForbidden());
-		this.mvc
-			.perform(put("/api/v1/creditors/{code}/contact-policy", issuer.code())
-				.with(httpBasic("policy-officer", "officer-secret"))
-				.contentType(MediaType.APPLICATION_JSON)
-				.header("If-None-Match", "*")
-				.content("""
-						{"rules": {"callFrequency": {"maxCalls": 3}}, "reason": "three a week"}"""))
+		firstPolicyAsOfficer(issuer, """
+				{"rules": {"callFrequency": {"maxCalls": 3}}, "reason": "three a week"}""")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field").value(hasItem("/rules/callFrequency")));
 		this.mvc.perform(put("/api/v1/creditors/{code}/contact-policy", issuer.code())
@@ -160,6 +151,15 @@ class PoliciesApiTests {
 			.perform(get("/api/v1/accounts/{id}/contact-check", account.id().value()).param("channel", "SMS")
 				.with(httpBasic("policy-agent", "agent-secret")))
 			.andExpect(jsonPath("$.decision").value("ALLOWED"));
+	}
+
+	/** The officer's first policy of the creditor (none may exist yet). */
+	private ResultActions firstPolicyAsOfficer(CreditorView creditor, String json) throws Exception {
+		return this.mvc.perform(put("/api/v1/creditors/{code}/contact-policy", creditor.code())
+			.with(httpBasic("policy-officer", "officer-secret"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("If-None-Match", "*")
+			.content(json));
 	}
 
 }

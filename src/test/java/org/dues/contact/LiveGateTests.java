@@ -94,6 +94,16 @@ class LiveGateTests {
 				{"channel": "%s", "address": "%s", "result": "%s"}""".formatted(channel, phone(), result));
 	}
 
+	/** The agent asks in the account's compliance panel to lift what it lists. */
+	private ResultActions liftInThePanelAsTheAgent(String kind, Object id) throws Exception {
+		return this.mvc.perform(post("/accounts/{id}/compliance/{kind}/{x}/lift", this.account.id().value(), kind, id)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+				.user("gate-agent")
+				.roles("AGENT"))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("reason", "asked"));
+	}
+
 	ResultActions attempt(String json) throws Exception {
 		return postJson("gate-agent", "agent-secret", "/api/v1/accounts/{id}/contacts", this.account.id().value(),
 				json);
@@ -243,26 +253,9 @@ class LiveGateTests {
 				.getResponse()
 				.getContentAsString();
 			String id = JsonPath.read(created, "$.id");
-			this.mvc
-				.perform(post("/accounts/{id}/compliance/{kind}/{x}/lift", this.account.id().value(), kind, id)
-					.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-						.user("gate-agent")
-						.roles("AGENT"))
-					.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-						.csrf())
-					.param("reason", "asked"))
-				.andExpect(status().isOk())
+			liftInThePanelAsTheAgent(kind, id).andExpect(status().isOk())
 				.andExpect(content().string(org.hamcrest.Matchers.containsString("was recorded by gate-officer")));
-			this.mvc
-				.perform(post("/accounts/{id}/compliance/{kind}/{x}/lift", this.account.id().value(), kind,
-						java.util.UUID.randomUUID())
-					.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-						.user("gate-agent")
-						.roles("AGENT"))
-					.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-						.csrf())
-					.param("reason", "asked"))
-				.andExpect(status().isNotFound());
+			liftInThePanelAsTheAgent(kind, java.util.UUID.randomUUID()).andExpect(status().isNotFound());
 		}
 		String state = this.mvc
 			.perform(get("/api/v1/accounts/{id}/compliance", this.account.id().value())
