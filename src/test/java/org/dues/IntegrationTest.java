@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 import java.time.Clock;
 import java.time.Instant;
 
+import org.dues.customer.CustomerManagement;
 import org.dues.identity.Teams;
 import org.dues.identity.UserManagement;
 import org.dues.portfolio.Creditors;
@@ -49,8 +50,8 @@ public @interface IntegrationTest {
 		}
 
 		@Bean
-		Portfolios portfolios(Creditors creditors, Placements placements, Clock clock) {
-			return new Portfolios(creditors, placements, clock);
+		Portfolios portfolios(Creditors creditors, Placements placements, Clock clock, CustomerManagement customers) {
+			return new Portfolios(creditors, placements, clock, customers);
 		}
 
 		@Bean

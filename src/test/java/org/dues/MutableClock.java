@@ -6,6 +6,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import org.springframework.test.context.junit.jupiter.SpringExtension;
+
 /**
  * A clock tests set and move; thread-safe, UTC.
  */
@@ -55,6 +60,20 @@ public final class MutableClock extends Clock {
 	@Override
 	public Instant instant() {
 		return this.now;
+	}
+
+	/**
+	 * Sets the application's clock back to {@link IntegrationTest#START} after each test,
+	 * once the class's own {@code @AfterEach} methods have run:
+	 * {@code @ExtendWith(MutableClock.BackToStart.class)} on a test that moves it.
+	 */
+	public static final class BackToStart implements AfterEachCallback {
+
+		@Override
+		public void afterEach(ExtensionContext context) {
+			SpringExtension.getApplicationContext(context).getBean(MutableClock.class).set(IntegrationTest.START);
+		}
+
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.dues.customer.CustomerManagement;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.CreditorView;
 import org.dues.portfolio.Creditors;
@@ -28,10 +29,13 @@ public final class Portfolios {
 
 	private final Clock clock;
 
-	public Portfolios(Creditors creditors, Placements placements, Clock clock) {
+	private final CustomerManagement customers;
+
+	public Portfolios(Creditors creditors, Placements placements, Clock clock, CustomerManagement customers) {
 		this.creditors = creditors;
 		this.placements = placements;
 		this.clock = clock;
+		this.customers = customers;
 	}
 
 	/** A new Indian NBFC: INR, Asia/Kolkata, RBI SMA buckets. */
@@ -69,6 +73,14 @@ public final class Portfolios {
 		row.put("overdue_amount", overdue);
 		row.put("oldest_due_date", oldestDueDate.toString());
 		return place(creditor, row);
+	}
+
+	/**
+	 * The first phone of the account's customer in E.164, the number an agent dials
+	 * first.
+	 */
+	public String firstPhone(AccountView account) {
+		return this.customers.get(account.customerId()).phones().get(0).e164();
 	}
 
 	public static Map<String, String> row(CreditorView creditor, String principal) {

@@ -1,5 +1,6 @@
 package org.dues;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -8,6 +9,7 @@ import org.dues.identity.Role;
 import org.dues.identity.Teams;
 import org.dues.identity.UserManagement;
 import org.dues.portfolio.AccountStatus;
+import org.dues.portfolio.CreditorView;
 import org.dues.work.QueueFilters;
 import org.dues.work.QueueSort;
 import org.dues.work.Queues;
@@ -66,6 +68,54 @@ public final class TestAgents {
 	public String lead(String lead, String... agents) {
 		leadOf(this.users, this.teams, this.queues, lead, agents);
 		return lead;
+	}
+
+	/**
+	 * A user shown to colleagues as {@code displayName}, with one role, speaking the
+	 * given languages (English when none), created if absent.
+	 */
+	public String named(String username, String displayName, String password, Role role, String... languages) {
+		this.users.createIfAbsent(new NewUser(username, displayName, password, Set.of(role),
+				languages.length == 0 ? List.of("en") : List.of(languages)));
+		return username;
+	}
+
+	/**
+	 * An agent (created if absent) shown as {@code displayName}, speaking the given
+	 * languages, covering every region and holding the recovery-agent certificate
+	 * {@code certificate} valid until {@code expiresOn}, so pooled Indian accounts may be
+	 * routed to them.
+	 */
+	public String certifiedAgent(String username, String displayName, String password, String certificate,
+			LocalDate expiresOn, String... languages) {
+		this.users.createIfAbsent(new NewUser(username, displayName, password, Set.of(Role.AGENT), List.of(languages),
+				List.of(), certificate, expiresOn));
+		return username;
+	}
+
+	/** The team {@link #lead(String, String...)} made for the lead. */
+	public Teams.TeamView teamLedBy(String lead) {
+		return this.teams.all().stream().filter((t) -> t.name().equals("Led by " + lead)).findFirst().orElseThrow();
+	}
+
+	/** A new team of the given existing agents, led by nobody. */
+	public Teams.TeamView team(String name, String... agents) {
+		Teams.TeamView team = this.teams.create(name, null);
+		for (String agent : agents) {
+			this.teams.addMember(team.id(), agent);
+		}
+		return team;
+	}
+
+	/** A new queue of the team, most days past due first. */
+	public Queues.QueueView queue(Teams.TeamView team, String name, QueueFilters filters, int priority, String by) {
+		return this.queues.define(team.id(), name, filters, QueueSort.DPD_DESC, priority, by);
+	}
+
+	/** Filters that hold every open account of the creditor. */
+	public static QueueFilters everyAccountOf(CreditorView creditor) {
+		return new QueueFilters(List.of(creditor.code()), List.of(), null, null, null, null, List.of(), List.of(),
+				List.of(), List.of());
 	}
 
 	/**

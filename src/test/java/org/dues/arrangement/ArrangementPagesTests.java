@@ -1,14 +1,11 @@
 package org.dues.arrangement;
 
 import java.util.List;
-import java.util.Set;
 
 import org.dues.IntegrationTest;
 import org.dues.Portfolios;
 import org.dues.TestAgents;
-import org.dues.identity.NewUser;
 import org.dues.identity.Role;
-import org.dues.identity.UserManagement;
 import org.dues.portfolio.AccountView;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -43,9 +40,6 @@ class ArrangementPagesTests {
 
 	@Autowired
 	MockMvc mvc;
-
-	@Autowired
-	UserManagement users;
 
 	@Test
 	void anAgentAsksALeadApprovesAndThePanelShowsIt() throws Exception {
@@ -172,7 +166,7 @@ class ArrangementPagesTests {
 	@Test
 	void aLeadsInboxHoldsTheRequestsOfTheTeamsTheyLeadAManagersEveryOne() throws Exception {
 		for (String agent : List.of("scope-agent", "other-agent")) {
-			this.users.createIfAbsent(new NewUser(agent, "Agent", "x-secret-1", Set.of(Role.AGENT), List.of("en")));
+			this.agents.named(agent, "Agent", "x-secret-1", Role.AGENT, "en");
 		}
 		this.agents.user("scope-lead", "x-secret-1", Role.TEAM_LEAD);
 		this.agents.manager("scope-manager-first", "x-secret-1");

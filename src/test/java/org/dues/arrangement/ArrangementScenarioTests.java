@@ -12,7 +12,6 @@ import org.dues.TestAgents;
 import org.dues.identity.Role;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Accounts;
-import org.dues.portfolio.Creditors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,9 +52,6 @@ class ArrangementScenarioTests {
 
 	@Autowired
 	MutableClock clock;
-
-	@Autowired
-	Creditors creditors;
 
 	@Autowired
 	Accounts accounts;

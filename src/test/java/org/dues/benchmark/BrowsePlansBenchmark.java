@@ -1,9 +1,7 @@
 package org.dues.benchmark;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -11,34 +9,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
-import org.dues.identity.NewUser;
-import org.dues.identity.Role;
 import org.dues.identity.Teams;
-import org.dues.identity.UserManagement;
-import org.dues.portfolio.Creditors;
-import org.dues.portfolio.imports.AllocationImports;
 import org.dues.work.AccountBrowser;
 import org.dues.work.BrowseSort;
-import org.dues.work.NextAccount;
 import org.dues.work.QueueFilters;
-import org.dues.work.QueueSort;
-import org.dues.work.Queues;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -59,31 +43,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = { "dues.database.durable=false", "dues.demo=false", "dues.admin-password=benchmark",
 		"dues.aging.cron=-", "dues.arrangements.cron=-", "dues.work.order-cron=-", "logging.level.org.dues=warn",
 		"logging.level.org.flywaydb=warn" })
-@Import(BrowsePlansBenchmark.PlansConfiguration.class)
+@Import(PlansConfiguration.class)
 class BrowsePlansBenchmark {
 
 	static final Path DATA_DIR = Path.of("target/benchmark/browse-" + UUID.randomUUID());
 
 	@Autowired
-	Creditors creditors;
-
-	@Autowired
-	AllocationImports imports;
-
-	@Autowired
-	UserManagement users;
-
-	@Autowired
-	NextAccount work;
-
-	@Autowired
-	Teams teams;
-
-	@Autowired
-	Queues queues;
-
-	@Autowired
-	JdbcClient jdbc;
+	LoadPortfolio portfolio;
 
 	@Autowired
 	DataSource dataSource;
@@ -106,24 +72,15 @@ class BrowsePlansBenchmark {
 	void plansOfTheBrowsersStatements() throws Exception {
 		int agents = 100;
 		int each = Integer.getInteger("plans.accounts", 300_000) / agents;
-		new LoadPortfolio(this.creditors, this.imports, this.users, this.work, this.jdbc, this.teams, this.queues)
-			.seed(agents, each, 0, this.clock.instant(), "plans-agent-password");
+		List<String> names = this.portfolio.seed(agents, each, 0, this.clock.instant(), "plans-agent-password");
 		// a third of the accounts back in the pool
-		for (int n = 67; n <= agents; n++) {
-			this.work.reassignFrom("agent%03d".formatted(n), null, "benchmark");
-		}
-		this.users.createIfAbsent(new NewUser("browse-lead", "Browse Lead", "plans-agent-password",
-				Set.of(Role.TEAM_LEAD), List.of("en")));
-		Teams.TeamView team = this.teams.create("Browsed", "browse-lead");
-		for (int n = 1; n <= 10; n++) {
-			this.teams.addMember(team.id(), "agent%03d".formatted(n));
-		}
-		this.queues
-			.define(team.id(), "Pooled SMA",
-					new QueueFilters(List.of(LoadPortfolio.CREDITOR), List.of("SMA-0", "SMA-1", "SMA-2"), null, null,
-							null, null, List.of(), List.of(), List.of(), List.of()),
-					QueueSort.DPD_DESC, 1, "benchmark");
-		analyze();
+		this.portfolio.toPool(names.subList(66, agents), "benchmark");
+		Teams.TeamView team = this.portfolio.team("Browsed",
+				this.portfolio.lead("browse-lead", "Browse Lead", "plans-agent-password"), names.subList(0, 10));
+		this.portfolio.queue(team, "Pooled SMA", new QueueFilters(List.of(LoadPortfolio.CREDITOR),
+				List.of("SMA-0", "SMA-1", "SMA-2"), null, null, null, null, List.of(), List.of(), List.of(), List.of()),
+				1, "benchmark");
+		PlansConfiguration.analyze(this.dataSource, DATA_DIR);
 
 		Authentication manager = as("manager", "ROLE_MANAGER");
 		Authentication lead = as("browse-lead", "ROLE_TEAM_LEAD");
@@ -155,10 +112,7 @@ class BrowsePlansBenchmark {
 				connection.rollback();
 			}
 		}
-		String text = String.join(System.lineSeparator(), report);
-		System.out.println(text);
-		Files.createDirectories(Path.of("target/benchmarks"));
-		Files.writeString(Path.of("target/benchmarks/browse-plans.txt"), text);
+		PlansConfiguration.write(report, "browse-plans.txt");
 	}
 
 	private void browse(Map<String, RecordedStatements.Statement> into, List<String> timings, String name,
@@ -178,40 +132,6 @@ class BrowsePlansBenchmark {
 	private static Authentication as(String name, String role) {
 		return UsernamePasswordAuthenticationToken.authenticated(name, "n/a",
 				List.of(new SimpleGrantedAuthority(role)));
-	}
-
-	/**
-	 * Statistics for the planner, as autovacuum would gather them in time: ANALYZE as the
-	 * embedded server's superuser (the application's role may not analyze the tables).
-	 */
-	private void analyze() throws Exception {
-		List<String> pgpass = Files.readAllLines(DATA_DIR.resolve("postgres.pgpass"));
-		String password = pgpass.stream()
-			.filter((line) -> line.startsWith("*:*:*:postgres:"))
-			.map((line) -> line.substring("*:*:*:postgres:".length()))
-			.findFirst()
-			.orElseThrow();
-		String url = this.dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
-		try (Connection connection = DriverManager.getConnection(url, "postgres", password)) {
-			connection.createStatement().execute("ANALYZE");
-		}
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class PlansConfiguration {
-
-		/** 11:00 in India on a Thursday. */
-		@Bean
-		@Primary
-		Clock officeHours() {
-			return Clock.fixed(NextAccountLoadBenchmark.START, ZoneOffset.UTC);
-		}
-
-		@Bean
-		static RecordedStatements recordedStatements() {
-			return new RecordedStatements();
-		}
-
 	}
 
 }

@@ -24,6 +24,7 @@ import org.dues.work.NextAccount;
 import org.dues.work.QueueFilters;
 import org.dues.work.QueueSort;
 import org.dues.work.Queues;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -31,7 +32,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The load test's portfolio, set up through the application's own paths: an Indian
  * lender's generated allocation file (every row valid) imported as a first placement, the
  * agents created as users, and each agent owning an equal share of the accounts, dealt
- * round-robin in file order so every agent has a mix of arrears and balances.
+ * round-robin in file order so every agent has a mix of arrears and balances. A benchmark
+ * imports it as a bean ({@code @Import(LoadPortfolio.class)}) and shapes its floor with
+ * the teams, queues and pool below.
  */
 final class LoadPortfolio {
 
@@ -114,14 +117,9 @@ final class LoadPortfolio {
 			.query(UUID.class)
 			.list();
 		if (pooled) {
-			Teams.TeamView team = this.teams.create("Load pool", null);
-			for (String name : names) {
-				this.teams.addMember(team.id(), name);
-			}
-			this.queues.define(
-					team.id(), "SMA-1 and SMA-2", new QueueFilters(List.of(CREDITOR), List.of("SMA-1", "SMA-2"), null,
-							null, null, null, List.of(), List.of(), List.of(), List.of()),
-					QueueSort.DPD_DESC, 1, "load-test");
+			queue(team("Load pool", null, names), "SMA-1 and SMA-2", new QueueFilters(List.of(CREDITOR),
+					List.of("SMA-1", "SMA-2"), null, null, null, null, List.of(), List.of(), List.of(), List.of()), 1,
+					"load-test");
 			int rested = this.jdbc.sql("""
 					INSERT INTO work_dispositions (id, account_id, result, agent, recorded_at)
 					SELECT gen_random_uuid(), id, 'NO_ANSWER', 'agent001', :at
@@ -159,6 +157,33 @@ final class LoadPortfolio {
 		this.jdbc.sql("VACUUM ANALYZE work_dispositions").update();
 		this.jdbc.sql("ANALYZE").update();
 		return names;
+	}
+
+	/** Puts every account of the given agents back in the pool. */
+	void toPool(List<String> agents, String by) {
+		for (String agent : agents) {
+			this.work.reassignFrom(agent, null, by);
+		}
+	}
+
+	/** A team lead speaking English, created if absent. */
+	String lead(String username, String name, String password) {
+		this.users.createIfAbsent(new NewUser(username, name, password, Set.of(Role.TEAM_LEAD), List.of("en")));
+		return username;
+	}
+
+	/** A new team of the given agents, led by {@code lead} or by nobody. */
+	Teams.TeamView team(String name, @Nullable String lead, List<String> agents) {
+		Teams.TeamView team = this.teams.create(name, lead);
+		for (String agent : agents) {
+			this.teams.addMember(team.id(), agent);
+		}
+		return team;
+	}
+
+	/** A queue of the team, most days past due first. */
+	Queues.QueueView queue(Teams.TeamView team, String name, QueueFilters filters, int priority, String by) {
+		return this.queues.define(team.id(), name, filters, QueueSort.DPD_DESC, priority, by);
 	}
 
 }

@@ -18,12 +18,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import io.gatling.app.Gatling$;
 import jakarta.servlet.Filter;
-import org.dues.identity.Teams;
-import org.dues.identity.UserManagement;
-import org.dues.portfolio.Creditors;
-import org.dues.portfolio.imports.AllocationImports;
 import org.dues.work.NextAccount;
-import org.dues.work.Queues;
 import org.dues.work.WorkOrder;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -57,7 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"dues.admin-password=benchmark", "dues.aging.cron=-", "dues.arrangements.cron=-",
 				"logging.level.org.dues=warn", "logging.level.org.dues.portfolio.imports.ImportRun=info",
 				"logging.level.io.gatling=warn" })
-@Import(NextAccountLoadBenchmark.LoadConfiguration.class)
+@Import({ NextAccountLoadBenchmark.LoadConfiguration.class, LoadPortfolio.class })
 class NextAccountLoadBenchmark {
 
 	/**
@@ -71,25 +66,10 @@ class NextAccountLoadBenchmark {
 	int port;
 
 	@Autowired
-	Creditors creditors;
-
-	@Autowired
-	AllocationImports imports;
-
-	@Autowired
-	UserManagement users;
-
-	@Autowired
-	NextAccount work;
+	LoadPortfolio portfolio;
 
 	@Autowired
 	WorkOrder order;
-
-	@Autowired
-	Teams teams;
-
-	@Autowired
-	Queues queues;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -116,9 +96,8 @@ class NextAccountLoadBenchmark {
 			.map((c) -> Integer.valueOf(c.strip()))
 			.toList();
 
-		List<String> names = new LoadPortfolio(this.creditors, this.imports, this.users, this.work, this.jdbc,
-				this.teams, this.queues)
-			.seed(agents, accountsEach, restedEach, this.clock.instant(), PASSWORD, pooled);
+		List<String> names = this.portfolio.seed(agents, accountsEach, restedEach, this.clock.instant(), PASSWORD,
+				pooled);
 		Phones phones = Phones.load(this.dataSource);
 		Runtime runtime = Runtime.getRuntime();
 		List<String> report = new ArrayList<>(List.of("=== next account under load ===", (pooled

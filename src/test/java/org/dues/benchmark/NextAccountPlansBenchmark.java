@@ -1,9 +1,7 @@
 package org.dues.benchmark;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,18 +17,12 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
-
 import org.dues.identity.NewUser;
 import org.dues.identity.Role;
-import org.dues.identity.Teams;
 import org.dues.identity.UserManagement;
-import org.dues.portfolio.imports.AllocationImports;
-import org.dues.portfolio.Creditors;
 import org.dues.work.ArrangementState;
 import org.dues.work.NextAccount;
 import org.dues.work.QueueFilters;
-import org.dues.work.QueueSort;
 import org.dues.work.Queues;
 import org.dues.work.WorkOrder;
 import org.junit.jupiter.api.Tag;
@@ -38,10 +30,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -63,14 +52,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(properties = { "dues.database.durable=false", "dues.demo=false", "dues.admin-password=benchmark",
 		"dues.aging.cron=-", "dues.arrangements.cron=-", "dues.work.order-cron=-", "logging.level.org.dues=warn",
 		"logging.level.org.flywaydb=warn" })
-@Import(NextAccountPlansBenchmark.PlansConfiguration.class)
+@Import(PlansConfiguration.class)
 class NextAccountPlansBenchmark {
 
 	@Autowired
-	Creditors creditors;
-
-	@Autowired
-	AllocationImports imports;
+	LoadPortfolio portfolio;
 
 	@Autowired
 	UserManagement users;
@@ -80,9 +66,6 @@ class NextAccountPlansBenchmark {
 
 	@Autowired
 	WorkOrder order;
-
-	@Autowired
-	Teams teams;
 
 	@Autowired
 	Queues queues;
@@ -110,22 +93,19 @@ class NextAccountPlansBenchmark {
 	void plansOfNextAccountsStatements() throws Exception {
 		int agents = 20;
 		int each = Integer.getInteger("plans.accounts", 100_000) / agents;
-		new LoadPortfolio(this.creditors, this.imports, this.users, this.work, this.jdbc, this.teams, this.queues)
-			.seed(agents, each, 0, this.clock.instant(), "plans-agent-password");
+		this.portfolio.seed(agents, each, 0, this.clock.instant(), "plans-agent-password");
 		for (String name : List.of("plans", "pool")) {
 			this.users.createIfAbsent(new NewUser(name, name, "plans-agent-password", Set.of(Role.AGENT),
 					List.of("en", "hi"), List.of("KL", "UP"), "PLANS-" + name, LocalDate.of(2030, 12, 31)));
 		}
 		this.work.reassignFrom("agent019", "plans", "benchmark");
 		this.work.reassignFrom("agent020", null, "benchmark");
-		Teams.TeamView team = this.teams.create("Plans", null);
-		this.teams.addMember(team.id(), "plans");
-		this.teams.addMember(team.id(), "pool");
-		Queues.QueueView queue = this.queues.define(team.id(), "Pooled SMA and NPA",
+		Queues.QueueView queue = this.portfolio.queue(this.portfolio.team("Plans", null, List.of("plans", "pool")),
+				"Pooled SMA and NPA",
 				new QueueFilters(List.of(LoadPortfolio.CREDITOR), List.of("SMA-1", "SMA-2", "NPA"), null, null, null,
 						null, List.of("hi", "en"), List.of(), List.of(),
 						List.of(ArrangementState.NONE, ArrangementState.BROKEN)),
-				QueueSort.DPD_DESC, 1, "benchmark");
+				1, "benchmark");
 		Instant now = this.clock.instant();
 		// a promise on every tenth account: broken, kept or in force
 		this.jdbc.sql("""
@@ -143,7 +123,7 @@ class NextAccountPlansBenchmark {
 				FROM work_assignments w WHERE w.agent = 'plans' ORDER BY w.account_id LIMIT 1""")
 			.param("due", Timestamp.from(now.minus(Duration.ofMinutes(5))))
 			.update();
-		analyze();
+		PlansConfiguration.analyze(this.dataSource, DATA_DIR);
 
 		Map<String, RecordedStatements.Statement> statements = new LinkedHashMap<>();
 		for (String agent : List.of("plans", "plans", "pool")) {
@@ -180,27 +160,7 @@ class NextAccountPlansBenchmark {
 				connection.rollback();
 			}
 		}
-		String text = String.join(System.lineSeparator(), report);
-		System.out.println(text);
-		Files.createDirectories(Path.of("target/benchmarks"));
-		Files.writeString(Path.of("target/benchmarks/next-account-plans.txt"), text);
-	}
-
-	/**
-	 * Statistics for the planner, as autovacuum would gather them in time: ANALYZE as the
-	 * embedded server's superuser (the application's role may not analyze the tables).
-	 */
-	private void analyze() throws Exception {
-		List<String> pgpass = Files.readAllLines(DATA_DIR.resolve("postgres.pgpass"));
-		String password = pgpass.stream()
-			.filter((line) -> line.startsWith("*:*:*:postgres:"))
-			.map((line) -> line.substring("*:*:*:postgres:".length()))
-			.findFirst()
-			.orElseThrow();
-		String url = this.dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
-		try (Connection connection = DriverManager.getConnection(url, "postgres", password)) {
-			connection.createStatement().execute("ANALYZE");
-		}
+		PlansConfiguration.write(report, "next-account-plans.txt");
 	}
 
 	private void record(Map<String, RecordedStatements.Statement> into, List<String> names, String name,
@@ -212,23 +172,6 @@ class NextAccountPlansBenchmark {
 			.orElseThrow();
 		into.put(main.sql(), main);
 		names.add(name);
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class PlansConfiguration {
-
-		/** 11:00 in India on a Thursday, so the gate lets agents call. */
-		@Bean
-		@Primary
-		Clock officeHours() {
-			return Clock.fixed(NextAccountLoadBenchmark.START, ZoneOffset.UTC);
-		}
-
-		@Bean
-		static RecordedStatements recordedStatements() {
-			return new RecordedStatements();
-		}
-
 	}
 
 }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,14 +26,10 @@ import org.dues.payment.NewPayment;
 import org.dues.payment.PaymentChannel;
 import org.dues.payment.PaymentManagement;
 import org.dues.portfolio.AccountId;
-import org.dues.portfolio.Creditors;
-import org.dues.portfolio.imports.AllocationImports;
 import org.dues.reporting.AgentDay;
 import org.dues.reporting.Floor;
 import org.dues.shared.Money;
-import org.dues.work.NextAccount;
 import org.dues.work.QueueFilters;
-import org.dues.work.QueueSort;
 import org.dues.work.Queues;
 import org.dues.work.QueueSizesBefore;
 import org.junit.jupiter.api.Tag;
@@ -64,7 +59,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(properties = { "dues.data-dir=target/benchmark/supervisor-${random.uuid}", "dues.demo=false",
 		"dues.admin-password=benchmark", "dues.aging.cron=-", "dues.arrangements.cron=-", "dues.work.order-cron=-",
 		"logging.level.org.dues=warn", "logging.level.org.dues.portfolio.imports.ImportRun=info" })
-@Import(SupervisorBenchmark.Config.class)
+@Import({ SupervisorBenchmark.Config.class, LoadPortfolio.class })
 class SupervisorBenchmark {
 
 	/** Thursday 26 November 2026, 15:30 in India: the morning's work is done. */
@@ -73,19 +68,10 @@ class SupervisorBenchmark {
 	static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
 
 	@Autowired
-	Creditors creditors;
-
-	@Autowired
-	AllocationImports imports;
+	LoadPortfolio portfolio;
 
 	@Autowired
 	UserManagement users;
-
-	@Autowired
-	NextAccount work;
-
-	@Autowired
-	Teams teams;
 
 	@Autowired
 	Queues queues;
@@ -109,17 +95,11 @@ class SupervisorBenchmark {
 		int rounds = Integer.getInteger("supervisor.rounds", 5);
 		// the portfolio is placed the day before
 		this.clock.set(NOW.minus(Duration.ofDays(1)));
-		List<String> names = new LoadPortfolio(this.creditors, this.imports, this.users, this.work, this.jdbc,
-				this.teams, this.queues)
-			.seed(agents, accountsEach, 0, this.clock.instant(), "supervisor-bench", false);
+		List<String> names = this.portfolio.seed(agents, accountsEach, 0, this.clock.instant(), "supervisor-bench",
+				false);
 		int owners = agents * 7 / 10;
-		for (String name : names.subList(owners, names.size())) {
-			this.work.reassignFrom(name, null, "bench");
-		}
-		Teams.TeamView team = this.teams.create("Floor", null);
-		for (String name : names) {
-			this.teams.addMember(team.id(), name);
-		}
+		this.portfolio.toPool(names.subList(owners, names.size()), "bench");
+		Teams.TeamView team = this.portfolio.team("Floor", null, names);
 		List<String> code = List.of(LoadPortfolio.CREDITOR);
 		List<QueueFilters> filters = List.of(
 				new QueueFilters(code, List.of("SMA-0"), null, null, null, null, List.of(), List.of(), List.of(),
@@ -139,7 +119,7 @@ class SupervisorBenchmark {
 				new QueueFilters(code, List.of(), null, null, null, null, List.of(), List.of("KL"), List.of(),
 						List.of()));
 		for (int i = 0; i < filters.size(); i++) {
-			this.queues.define(team.id(), "Queue " + (i + 1), filters.get(i), QueueSort.DPD_DESC, 10 + i, "bench");
+			this.portfolio.queue(team, "Queue " + (i + 1), filters.get(i), 10 + i, "bench");
 		}
 
 		// a month of calls behind the owners (about 3% of an agent's accounts a day, one

@@ -1,10 +1,9 @@
 package org.dues.compliance;
 
 import org.dues.IntegrationTest;
-import org.dues.TestAgents;
 import org.dues.Portfolios;
+import org.dues.TestAgents;
 import org.dues.portfolio.CreditorView;
-import org.dues.portfolio.Creditors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,9 +46,6 @@ class CreditorPolicyLayerApiTests {
 
 	@Autowired
 	MockMvc mvc;
-
-	@Autowired
-	Creditors creditors;
 
 	@Autowired
 	JdbcClient jdbc;

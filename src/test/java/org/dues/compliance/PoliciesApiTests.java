@@ -6,17 +6,16 @@ import org.dues.IntegrationTest;
 import org.dues.MutableClock;
 import org.dues.Portfolios;
 import org.dues.TestAgents;
-import org.dues.identity.UserManagement;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.CreditorView;
-import org.dues.portfolio.Creditors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -32,6 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * and a creditor's own stricter rules, which the live gate then applies.
  */
 @IntegrationTest
+@ExtendWith(MutableClock.BackToStart.class)
 class PoliciesApiTests {
 
 	@Autowired
@@ -44,23 +44,12 @@ class PoliciesApiTests {
 	MockMvc mvc;
 
 	@Autowired
-	UserManagement users;
-
-	@Autowired
-	Creditors creditors;
-
-	@Autowired
 	MutableClock clock;
 
 	@BeforeEach
 	void users() {
 		this.agents.officer("policy-officer", "officer-secret");
 		this.agents.pooledAgent("policy-agent", "agent-secret");
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.set(IntegrationTest.START);
 	}
 
 	@Test
@@ -122,13 +111,8 @@ class PoliciesApiTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.hours.CALL.from").value("08:00:00"))
 			.andExpect(jsonPath("$.volumeLimits[*].name").value(hasItem("massachusetts-calls-and-texts")));
-		this.mvc
-			.perform(put("/api/v1/creditors/{code}/contact-policy", issuer.code())
-				.with(httpBasic("policy-officer", "officer-secret"))
-				.contentType(MediaType.APPLICATION_JSON)
-				.header("If-None-Match", "*")
-				.content("""
-						{"rules": {"hours": {"CALL": {"from": "07:00", "to": "21:00"}}}, "reason": "wider"}"""))
+		firstPolicyAsOfficer(issuer, """
+				{"rules": {"hours": {"CALL": {"from": "07:00", "to": "21:00"}}}, "reason": "wider"}""")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("wider than US's 08:00–21:00")));
 		this.mvc
@@ -137,13 +121,8 @@ class PoliciesApiTests {
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{}"))
 			.andExpect(status().isForbidden());
-		this.mvc
-			.perform(put("/api/v1/creditors/{code}/contact-policy", issuer.code())
-				.with(httpBasic("policy-officer", "officer-secret"))
-				.contentType(MediaType.APPLICATION_JSON)
-				.header("If-None-Match", "*")
-				.content("""
-						{"rules": {"callFrequency": {"maxCalls": 3}}, "reason": "three a week"}"""))
+		firstPolicyAsOfficer(issuer, """
+				{"rules": {"callFrequency": {"maxCalls": 3}}, "reason": "three a week"}""")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field").value(hasItem("/rules/callFrequency")));
 		this.mvc.perform(put("/api/v1/creditors/{code}/contact-policy", issuer.code())
@@ -172,6 +151,15 @@ class PoliciesApiTests {
 			.perform(get("/api/v1/accounts/{id}/contact-check", account.id().value()).param("channel", "SMS")
 				.with(httpBasic("policy-agent", "agent-secret")))
 			.andExpect(jsonPath("$.decision").value("ALLOWED"));
+	}
+
+	/** The officer's first policy of the creditor (none may exist yet). */
+	private ResultActions firstPolicyAsOfficer(CreditorView creditor, String json) throws Exception {
+		return this.mvc.perform(put("/api/v1/creditors/{code}/contact-policy", creditor.code())
+			.with(httpBasic("policy-officer", "officer-secret"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("If-None-Match", "*")
+			.content(json));
 	}
 
 }

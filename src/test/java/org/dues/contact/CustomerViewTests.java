@@ -2,7 +2,6 @@ package org.dues.contact;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -24,9 +23,9 @@ import org.dues.work.NextAccount;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -56,6 +55,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * who and when and audited; bad input refused naming its field with nothing written.
  */
 @IntegrationTest
+@ExtendWith(MutableClock.BackToStart.class)
 class CustomerViewTests {
 
 	static final RequestPostProcessor AGENT = user("cv-agent").roles("AGENT");
@@ -115,11 +115,6 @@ class CustomerViewTests {
 		this.theirs = place(this.otherLender, this.pan, "91000.00", 120);
 		this.work.assign(this.mine.id(), "cv-agent", "test");
 		this.work.assign(this.theirs.id(), "cv-other", "test");
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.set(IntegrationTest.START);
 	}
 
 	@Test

@@ -9,18 +9,18 @@ import java.util.Set;
 import com.jayway.jsonpath.JsonPath;
 import org.dues.IntegrationTest;
 import org.dues.MutableClock;
+import org.dues.Portfolios;
+import org.dues.TestAgents;
 import org.dues.compliance.Channel;
 import org.dues.compliance.ContactGate;
 import org.dues.compliance.ContactResult;
 import org.dues.compliance.PersonRole;
 import org.dues.compliance.Purpose;
-import org.dues.Portfolios;
-import org.dues.TestAgents;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Creditors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -40,6 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * the evaluate endpoint, given the same facts, gives the same answer.
  */
 @IntegrationTest
+@ExtendWith(MutableClock.BackToStart.class)
 class LiveGateTests {
 
 	/** Monday 30 November 2026, 10:00 in New York. */
@@ -73,16 +74,39 @@ class LiveGateTests {
 		this.account = this.portfolios.overdue(this.portfolios.usIssuer(), 45, "2500.00");
 	}
 
-	@AfterEach
-	void resetClock() {
-		this.clock.set(IntegrationTest.START);
+	/** A POST of JSON through the API with the user's credentials. */
+	private ResultActions postJson(String username, String password, String path, String json) throws Exception {
+		return this.mvc.perform(
+				post(path).with(httpBasic(username, password)).contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	/** A POST of JSON about one resource through the API with the user's credentials. */
+	private ResultActions postJson(String username, String password, String path, Object id, String json)
+			throws Exception {
+		return this.mvc.perform(post(path, id).with(httpBasic(username, password))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(json));
+	}
+
+	/** The agent's attempt on the channel at the account's phone, with its result. */
+	ResultActions attempt(String channel, String result) throws Exception {
+		return attempt("""
+				{"channel": "%s", "address": "%s", "result": "%s"}""".formatted(channel, phone(), result));
+	}
+
+	/** The agent asks in the account's compliance panel to lift what it lists. */
+	private ResultActions liftInThePanelAsTheAgent(String kind, Object id) throws Exception {
+		return this.mvc.perform(post("/accounts/{id}/compliance/{kind}/{x}/lift", this.account.id().value(), kind, id)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+				.user("gate-agent")
+				.roles("AGENT"))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("reason", "asked"));
 	}
 
 	ResultActions attempt(String json) throws Exception {
-		return this.mvc.perform(post("/api/v1/accounts/{id}/contacts", this.account.id().value())
-			.with(httpBasic("gate-agent", "agent-secret"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(json));
+		return postJson("gate-agent", "agent-secret", "/api/v1/accounts/{id}/contacts", this.account.id().value(),
+				json);
 	}
 
 	String phone() {
@@ -94,17 +118,13 @@ class LiveGateTests {
 	void sevenCallsInAWeekAndTheEighthIsRefusedWithTheReason() throws Exception {
 		for (int day = 0; day < 7; day++) {
 			this.clock.set(MONDAY.plus(Duration.ofDays(day)));
-			attempt("""
-					{"channel": "CALL", "address": "%s", "result": "NO_ANSWER"}""".formatted(phone()))
-				.andExpect(status().isCreated())
+			attempt("CALL", "NO_ANSWER").andExpect(status().isCreated())
 				.andExpect(jsonPath("$.status").value("LOGGED"))
 				.andExpect(jsonPath("$.address").value("+1212736" + phone().substring(10).replace("-", "")))
 				.andExpect(jsonPath("$.decision.decision").value("ALLOWED"));
 		}
 		this.clock.set(MONDAY.plus(Duration.ofDays(6)).plus(Duration.ofHours(3)));
-		attempt("""
-				{"channel": "CALL", "address": "%s", "result": "NO_ANSWER"}""".formatted(phone()))
-			.andExpect(status().isConflict())
+		attempt("CALL", "NO_ANSWER").andExpect(status().isConflict())
 			.andExpect(jsonPath("$.title").value("Contact blocked"))
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("call-frequency")))
 			.andExpect(jsonPath("$.decision.decision").value("BLOCKED"))
@@ -117,24 +137,16 @@ class LiveGateTests {
 			.andExpect(jsonPath("$[0].status").value("BLOCKED"))
 			.andExpect(jsonPath("$[0].blockedReason").value(org.hamcrest.Matchers.containsString("7 calls already")));
 		// an SMS is not a call
-		attempt("""
-				{"channel": "SMS", "address": "%s", "result": "DELIVERED"}""".formatted(phone()))
-			.andExpect(status().isCreated());
+		attempt("SMS", "DELIVERED").andExpect(status().isCreated());
 		// next Monday the first call has left the week
 		this.clock.set(MONDAY.plus(Duration.ofDays(7)));
-		attempt("""
-				{"channel": "CALL", "address": "%s", "result": "CONVERSATION"}""".formatted(phone()))
-			.andExpect(status().isCreated());
+		attempt("CALL", "CONVERSATION").andExpect(status().isCreated());
 	}
 
 	@Test
 	void aCeaseHoldRefusesCallsOnEveryChannelAtOnceButNotTheRequiredNotice() throws Exception {
-		this.mvc
-			.perform(post("/api/v1/accounts/{id}/holds", this.account.id().value())
-				.with(httpBasic("gate-agent", "agent-secret"))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("""
-						{"type": "CEASE", "reason": "Letter received asking us to stop contacting her"}"""))
+		postJson("gate-agent", "agent-secret", "/api/v1/accounts/{id}/holds", this.account.id().value(), """
+				{"type": "CEASE", "reason": "Letter received asking us to stop contacting her"}""")
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.type").value("CEASE"))
 			.andExpect(jsonPath("$.placedBy").value("gate-agent"));
@@ -157,65 +169,40 @@ class LiveGateTests {
 
 	@Test
 	void liftingAHoldNeedsAReasonAndARoleAboveAgentOnceTheCorrectionWindowHasPassed() throws Exception {
-		String created = this.mvc
-			.perform(post("/api/v1/accounts/{id}/holds", this.account.id().value())
-				.with(httpBasic("gate-agent", "agent-secret"))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("""
-						{"type": "DISPUTE", "reason": "Says the balance includes fees she never agreed to"}"""))
+		String created = postJson("gate-agent", "agent-secret", "/api/v1/accounts/{id}/holds",
+				this.account.id().value(), """
+						{"type": "DISPUTE", "reason": "Says the balance includes fees she never agreed to"}""")
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 		String id = JsonPath.read(created, "$.id");
 		this.clock.advance(Duration.ofMinutes(16));
-		this.mvc
-			.perform(post("/api/v1/holds/{id}/lift", id).with(httpBasic("gate-agent", "agent-secret"))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"reason\": \"verification sent\"}"))
+		postJson("gate-agent", "agent-secret", "/api/v1/holds/{id}/lift", id, "{\"reason\": \"verification sent\"}")
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers
 				.containsString("more than 15 minutes ago: only a compliance officer, team lead, manager")));
-		this.mvc
-			.perform(post("/api/v1/holds/{id}/lift", id).with(httpBasic("gate-officer", "officer-secret"))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{}"))
+		postJson("gate-officer", "officer-secret", "/api/v1/holds/{id}/lift", id, "{}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("reason"));
-		this.mvc
-			.perform(post("/api/v1/holds/{id}/lift", id).with(httpBasic("gate-officer", "officer-secret"))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"reason\": \"Verification sent by post on 30 Nov\"}"))
+		postJson("gate-officer", "officer-secret", "/api/v1/holds/{id}/lift", id,
+				"{\"reason\": \"Verification sent by post on 30 Nov\"}")
 			.andExpect(status().isNoContent());
-		this.mvc
-			.perform(post("/api/v1/holds/{id}/lift", id).with(httpBasic("gate-officer", "officer-secret"))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"reason\": \"again\"}"))
+		postJson("gate-officer", "officer-secret", "/api/v1/holds/{id}/lift", id, "{\"reason\": \"again\"}")
 			.andExpect(status().isConflict());
-		attempt("""
-				{"channel": "CALL", "address": "%s", "result": "NO_ANSWER"}""".formatted(phone()))
-			.andExpect(status().isCreated());
+		attempt("CALL", "NO_ANSWER").andExpect(status().isCreated());
 	}
 
 	@Test
 	void theEvaluateEndpointAndTheLiveGateGiveTheSameAnswerOnTheSameFacts() throws Exception {
 		for (int day = 0; day < 3; day++) {
 			this.clock.set(MONDAY.plus(Duration.ofDays(day)));
-			attempt("""
-					{"channel": "CALL", "address": "%s", "result": "VOICEMAIL"}""".formatted(phone()))
-				.andExpect(status().isCreated());
+			attempt("CALL", "VOICEMAIL").andExpect(status().isCreated());
 		}
 		this.clock.set(MONDAY.plus(Duration.ofDays(3)));
-		attempt("""
-				{"channel": "CALL", "address": "%s", "result": "CONVERSATION"}""".formatted(phone()))
-			.andExpect(status().isCreated());
-		this.mvc
-			.perform(post("/api/v1/accounts/{id}/blackouts", this.account.id().value())
-				.with(httpBasic("gate-agent", "agent-secret"))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("""
-						{"daysOfWeek": ["SUNDAY"], "reason": "Church on Sundays"}"""))
-			.andExpect(status().isCreated());
+		attempt("CALL", "CONVERSATION").andExpect(status().isCreated());
+		postJson("gate-agent", "agent-secret", "/api/v1/accounts/{id}/blackouts", this.account.id().value(), """
+				{"daysOfWeek": ["SUNDAY"], "reason": "Church on Sundays"}""").andExpect(status().isCreated());
 		String debt = this.account.id().toString();
 		for (Instant at : List.of(MONDAY.plus(Duration.ofDays(4)), MONDAY.plus(Duration.ofDays(6)),
 				MONDAY.plus(Duration.ofDays(10)), MONDAY.plus(Duration.ofDays(10)).plus(Duration.ofHours(12)))) {
@@ -234,14 +221,11 @@ class LiveGateTests {
 					 {"at": "%s", "channel": "CALL", "direction": "OUTBOUND", "debts": ["%s"], "result": "CONVERSATION"}]"""
 				.formatted(MONDAY, debt, MONDAY.plus(Duration.ofDays(1)), debt, MONDAY.plus(Duration.ofDays(2)), debt,
 						MONDAY.plus(Duration.ofDays(3)), debt);
-			String stated = this.mvc
-				.perform(post("/api/v1/compliance/evaluate").with(httpBasic("gate-officer", "officer-secret"))
-					.contentType(MediaType.APPLICATION_JSON)
-					.content("""
-							{"jurisdiction": "US", "channel": "CALL", "at": "%s",
-							 "person": {"role": "CONSUMER", "timeZones": ["America/New_York"]},
-							 "debts": ["%s"], "history": %s,
-							 "blackouts": [{"daysOfWeek": ["SUNDAY"]}]}""".formatted(at, debt, history)))
+			String stated = postJson("gate-officer", "officer-secret", "/api/v1/compliance/evaluate", """
+					{"jurisdiction": "US", "channel": "CALL", "at": "%s",
+					 "person": {"role": "CONSUMER", "timeZones": ["America/New_York"]},
+					 "debts": ["%s"], "history": %s,
+					 "blackouts": [{"daysOfWeek": ["SUNDAY"]}]}""".formatted(at, debt, history))
 				.andExpect(status().isOk())
 				.andReturn()
 				.getResponse()
@@ -262,36 +246,16 @@ class LiveGateTests {
 				"{\"daysOfWeek\": [\"SUNDAY\"], \"reason\": \"asked\"}", "holds",
 				"{\"type\": \"CEASE\", \"reason\": \"asked in writing\"}");
 		for (String kind : List.of("bans", "blackouts", "holds")) {
-			String created = this.mvc
-				.perform(post(recorded.get(kind), this.account.id().value())
-					.with(httpBasic("gate-officer", "officer-secret"))
-					.contentType(MediaType.APPLICATION_JSON)
-					.content(bodies.get(kind)))
+			String created = postJson("gate-officer", "officer-secret", recorded.get(kind), this.account.id().value(),
+					bodies.get(kind))
 				.andExpect(status().isCreated())
 				.andReturn()
 				.getResponse()
 				.getContentAsString();
 			String id = JsonPath.read(created, "$.id");
-			this.mvc
-				.perform(post("/accounts/{id}/compliance/{kind}/{x}/lift", this.account.id().value(), kind, id)
-					.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-						.user("gate-agent")
-						.roles("AGENT"))
-					.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-						.csrf())
-					.param("reason", "asked"))
-				.andExpect(status().isOk())
+			liftInThePanelAsTheAgent(kind, id).andExpect(status().isOk())
 				.andExpect(content().string(org.hamcrest.Matchers.containsString("was recorded by gate-officer")));
-			this.mvc
-				.perform(post("/accounts/{id}/compliance/{kind}/{x}/lift", this.account.id().value(), kind,
-						java.util.UUID.randomUUID())
-					.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-						.user("gate-agent")
-						.roles("AGENT"))
-					.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-						.csrf())
-					.param("reason", "asked"))
-				.andExpect(status().isNotFound());
+			liftInThePanelAsTheAgent(kind, java.util.UUID.randomUUID()).andExpect(status().isNotFound());
 		}
 		String state = this.mvc
 			.perform(get("/api/v1/accounts/{id}/compliance", this.account.id().value())
@@ -305,11 +269,7 @@ class LiveGateTests {
 
 	@Test
 	void onlyComplianceManagersAndAdminsEvaluate() throws Exception {
-		this.mvc
-			.perform(post("/api/v1/compliance/evaluate").with(httpBasic("gate-agent", "agent-secret"))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{}"))
-			.andExpect(status().isForbidden());
+		postJson("gate-agent", "agent-secret", "/api/v1/compliance/evaluate", "{}").andExpect(status().isForbidden());
 	}
 
 	@Autowired
@@ -322,12 +282,8 @@ class LiveGateTests {
 		ContactLog.Attempt sent = this.outbound.send(sms, "Your payment of $75 is due", "strategy");
 		assertThat(sent.allowed()).isTrue();
 		assertThat(sent.interaction().result()).isEqualTo(ContactResult.DELIVERED);
-		this.mvc
-			.perform(post("/api/v1/accounts/{id}/channel-bans", this.account.id().value())
-				.with(httpBasic("gate-agent", "agent-secret"))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("""
-						{"channel": "SMS", "address": "%s", "reason": "Texted STOP"}""".formatted(phone())))
+		postJson("gate-agent", "agent-secret", "/api/v1/accounts/{id}/channel-bans", this.account.id().value(), """
+				{"channel": "SMS", "address": "%s", "reason": "Texted STOP"}""".formatted(phone()))
 			.andExpect(status().isCreated());
 		ContactLog.Attempt refused = this.outbound.send(sms, "Your payment of $75 is due", "strategy");
 		assertThat(refused.allowed()).isFalse();
@@ -348,11 +304,8 @@ class LiveGateTests {
 			.andExpect(jsonPath("$.decision").value("BLOCKED"))
 			.andExpect(
 					jsonPath("$.rules[0].reason").value("DE (no contact policy) allows no LETTER contact at any hour"));
-		this.mvc
-			.perform(post("/api/v1/accounts/{id}/contacts", german.id().value())
-				.with(httpBasic("gate-agent", "agent-secret"))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"channel\": \"CALL\"}"))
+		postJson("gate-agent", "agent-secret", "/api/v1/accounts/{id}/contacts", german.id().value(),
+				"{\"channel\": \"CALL\"}")
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.decision.policy.code").value("DE (no contact policy)"));
 		this.mvc.perform(get("/accounts/{id}/compliance", german.id().value())
@@ -364,13 +317,8 @@ class LiveGateTests {
 
 	@Test
 	void thePanelOffersLiftingOnlyToThoseWhoMayLiftAndTheFormCarriesItsToken() throws Exception {
-		this.mvc
-			.perform(post("/api/v1/accounts/{id}/holds", this.account.id().value())
-				.with(httpBasic("gate-officer", "officer-secret"))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("""
-						{"type": "DISPUTE", "reason": "Disputes the fees"}"""))
-			.andExpect(status().isCreated());
+		postJson("gate-officer", "officer-secret", "/api/v1/accounts/{id}/holds", this.account.id().value(), """
+				{"type": "DISPUTE", "reason": "Disputes the fees"}""").andExpect(status().isCreated());
 		String asAgent = this.mvc.perform(get("/accounts/{id}/compliance", this.account.id().value())
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
 				.user("gate-agent")
@@ -398,9 +346,7 @@ class LiveGateTests {
 	void aNumberMarkedWrongOnTheCustomerViewIsNeitherCalledNorTextedFromThatMoment() throws Exception {
 		java.util.UUID customer = this.account.customerId().value();
 		java.util.UUID number = this.customers.get(this.account.customerId()).phones().get(0).id();
-		attempt("""
-				{"channel": "CALL", "address": "%s", "result": "NO_ANSWER"}""".formatted(phone()))
-			.andExpect(status().isCreated())
+		attempt("CALL", "NO_ANSWER").andExpect(status().isCreated())
 			.andExpect(jsonPath("$.decision.rules[?(@.rule == 'contact-points')].outcome").value("ALLOWED"));
 		mark(customer, number, "WRONG", "A stranger answered: not his number");
 		for (String channel : List.of("CALL", "SMS")) {
@@ -414,13 +360,8 @@ class LiveGateTests {
 					.value(org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("wrong number"))));
 		}
 		// a number the customer gives instead is called
-		String added = this.mvc
-			.perform(post("/api/v1/customers/{id}/contact-points", customer)
-				.with(httpBasic("gate-agent", "agent-secret"))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("""
-						{"kind": "PHONE", "number": "(212) 736-0999", "source": "CUSTOMER"}"""))
-			.andExpect(status().isCreated())
+		String added = postJson("gate-agent", "agent-secret", "/api/v1/customers/{id}/contact-points", customer, """
+				{"kind": "PHONE", "number": "(212) 736-0999", "source": "CUSTOMER"}""").andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();

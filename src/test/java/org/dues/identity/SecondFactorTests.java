@@ -5,8 +5,8 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.dues.IntegrationTest;
-import org.dues.TestAgents;
 import org.dues.MutableClock;
+import org.dues.TestAgents;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,9 +44,6 @@ class SecondFactorTests {
 
 	@Autowired
 	MockMvc mvc;
-
-	@Autowired
-	UserManagement users;
 
 	@Autowired
 	SecondFactor secondFactor;

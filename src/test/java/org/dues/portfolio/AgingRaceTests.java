@@ -10,8 +10,8 @@ import javax.sql.DataSource;
 import org.dues.IntegrationTest;
 import org.dues.MutableClock;
 import org.dues.Portfolios;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * write figures it computed before the payment committed.
  */
 @IntegrationTest
+@ExtendWith(MutableClock.BackToStart.class)
 class AgingRaceTests {
 
 	@Autowired
@@ -46,11 +47,6 @@ class AgingRaceTests {
 
 	@Autowired
 	TransactionTemplate transactions;
-
-	@AfterEach
-	void resetClock() {
-		this.clock.set(IntegrationTest.START);
-	}
 
 	@Test
 	void aPaymentCommittedWhileTheRunWaitsWins() throws Exception {

@@ -7,9 +7,9 @@ import java.time.LocalDate;
 import org.dues.IntegrationTest;
 import org.dues.MutableClock;
 import org.dues.Portfolios;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with the clock.
  */
 @IntegrationTest
+@ExtendWith(MutableClock.BackToStart.class)
 class AgingTests {
 
 	@Autowired
@@ -39,11 +40,6 @@ class AgingTests {
 
 	@BeforeEach
 	void setUp() {
-		this.clock.set(IntegrationTest.START);
-	}
-
-	@AfterEach
-	void resetClock() {
 		this.clock.set(IntegrationTest.START);
 	}
 

@@ -10,18 +10,14 @@ import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import org.dues.TestAgents;
 import org.dues.IntegrationTest;
 import org.dues.MutableClock;
 import org.dues.Portfolios;
+import org.dues.TestAgents;
 import org.dues.arrangement.Asker;
 import org.dues.contact.ContactLog;
-import org.dues.customer.CustomerManagement;
-import org.dues.identity.NewUser;
 import org.dues.identity.Role;
-import org.dues.identity.UserManagement;
 import org.dues.payment.NewPayment;
 import org.dues.payment.PaymentChannel;
 import org.dues.payment.PaymentManagement;
@@ -32,14 +28,15 @@ import org.dues.portfolio.Creditors;
 import org.dues.shared.Money;
 import org.dues.work.CallResult;
 import org.dues.work.Desk;
+import org.dues.work.Dispositions;
 import org.dues.work.NextAccount;
 import org.dues.work.Outcome;
 import org.dues.work.QueueFilters;
 import org.dues.work.QueueSizes;
 import org.dues.work.QueueSort;
 import org.dues.work.Queues;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -58,6 +55,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * payments taken off), queue sizes, and callbacks nobody took.
  */
 @IntegrationTest
+@ExtendWith(MutableClock.BackToStart.class)
 class FloorTests {
 
 	private static final Currency INR = Currency.getInstance("INR");
@@ -78,16 +76,10 @@ class FloorTests {
 	MutableClock clock;
 
 	@Autowired
-	UserManagement users;
-
-	@Autowired
 	NextAccount next;
 
 	@Autowired
 	Desk desk;
-
-	@Autowired
-	CustomerManagement customers;
 
 	@Autowired
 	PaymentManagement payments;
@@ -107,15 +99,10 @@ class FloorTests {
 	@Autowired
 	Queues queues;
 
-	@AfterEach
-	void reset() {
-		this.clock.set(IntegrationTest.START);
-	}
-
 	@Test
 	void anAgentsDayIsCountedFromMidnightInTheZoneChosen() throws Exception {
-		this.users.createIfAbsent(new NewUser("sup-agent", "Floor Agent", "sup-secret", Set.of(Role.AGENT),
-				List.of("ml", "en"), List.of(), "RA-7", LocalDate.of(2027, 6, 30)));
+		this.agents.certifiedAgent("sup-agent", "Floor Agent", "sup-secret", "RA-7", LocalDate.of(2027, 6, 30), "ml",
+				"en");
 		CreditorView nbfc = this.portfolios.indianNbfc();
 		AccountView promised = this.portfolios.overdue(nbfc, 40, "50000.00");
 		AccountView paying = this.portfolios.overdue(nbfc, 50, "30000.00");
@@ -123,7 +110,7 @@ class FloorTests {
 		for (AccountView a : List.of(promised, paying, later)) {
 			this.next.assign(a.id(), "sup-agent", "lead");
 		}
-		Asker agent = new Asker("sup-agent", Set.of(Role.AGENT));
+		Asker agent = Dispositions.agent("sup-agent");
 
 		// Sunday 17:30 in India: a payment, yesterday whichever zone is asked about
 		this.clock.set(Instant.parse("2026-11-29T12:00:00Z"));
@@ -131,12 +118,12 @@ class FloorTests {
 		// 00:15 on Monday in India (18:45 on Sunday in UTC): outside calling hours,
 		// blocked
 		this.clock.set(Instant.parse("2026-11-29T18:45:00Z"));
-		ContactLog.Attempt night = this.desk.call(promised.id(), phone(promised), "sup-agent");
+		ContactLog.Attempt night = this.desk.call(promised.id(), this.portfolios.firstPhone(promised), "sup-agent");
 		assertThat(night.allowed()).isFalse();
 
 		// Monday 11:00 in India: a call, a promise
 		this.clock.set(Instant.parse("2026-11-30T05:30:00Z"));
-		ContactLog.Attempt call = this.desk.call(promised.id(), phone(promised), "sup-agent");
+		ContactLog.Attempt call = this.desk.call(promised.id(), this.portfolios.firstPhone(promised), "sup-agent");
 		assertThat(call.allowed()).isTrue();
 		this.desk.dispose(promised.id(),
 				new Desk.Disposition(CallResult.RIGHT_PARTY, Outcome.PROMISE_TO_PAY, call.interaction().id(), null,
@@ -144,8 +131,8 @@ class FloorTests {
 				agent);
 		// a customer who asks to be called back at noon, their time
 		this.clock.set(Instant.parse("2026-11-30T05:40:00Z"));
-		this.desk.dispose(later.id(), new Desk.Disposition(CallResult.RIGHT_PARTY, Outcome.CALLBACK, null, phone(later),
-				null, null, null, null, LocalDateTime.of(2026, 11, 30, 12, 0), null), agent);
+		this.desk.dispose(later.id(), Dispositions.callbackAsked(this.portfolios.firstPhone(later),
+				LocalDateTime.of(2026, 11, 30, 12, 0), null), agent);
 		// two payments, one of which bounces the same day
 		this.clock.set(Instant.parse("2026-11-30T06:00:00Z"));
 		this.payments.post(paying.id(), new NewPayment(inr("2000"), PaymentChannel.UPI, "SUP-1", null), "bank");
@@ -223,10 +210,6 @@ class FloorTests {
 			.orElseThrow();
 	}
 
-	private String phone(AccountView account) {
-		return this.customers.get(account.customerId()).phones().get(0).e164();
-	}
-
 	@Test
 	void queueSizesCountedInOnePassAgreeWithEachQueueCountedAlone() {
 		CreditorView nbfc = this.portfolios.indianNbfc();
@@ -264,11 +247,9 @@ class FloorTests {
 	@Test
 	void aTeamLeadWatchesTheTeamsTheyLeadAManagerTheWholeFloor() throws Exception {
 		for (String agent : List.of("mine-agent", "their-agent")) {
-			this.users.createIfAbsent(new NewUser(agent, "Agent " + agent, "sup-secret", Set.of(Role.AGENT),
-					List.of("en"), List.of(), null, null));
+			this.agents.named(agent, "Agent " + agent, "sup-secret", Role.AGENT, "en");
 		}
-		this.users.createIfAbsent(new NewUser("floor-lead", "Lead", "sup-secret", Set.of(Role.TEAM_LEAD), List.of("en"),
-				List.of(), null, null));
+		this.agents.named("floor-lead", "Lead", "sup-secret", Role.TEAM_LEAD, "en");
 		org.dues.identity.Teams.TeamView team = this.teams.create("Floor " + System.nanoTime(), "floor-lead");
 		this.teams.addMember(team.id(), "mine-agent");
 		this.mvc.perform(get("/supervisor").with(user("floor-lead").roles("TEAM_LEAD")))

@@ -11,17 +11,14 @@ import java.util.Set;
 import org.dues.IntegrationTest;
 import org.dues.MutableClock;
 import org.dues.Portfolios;
+import org.dues.TestAgents;
 import org.dues.arrangement.ArrangementManagement;
-import org.dues.arrangement.Asker;
 import org.dues.arrangement.NewArrangement;
 import org.dues.compliance.Channel;
 import org.dues.compliance.ContactResult;
 import org.dues.compliance.PersonRole;
 import org.dues.contact.ContactLog;
-import org.dues.identity.NewUser;
 import org.dues.identity.Role;
-import org.dues.identity.Teams;
-import org.dues.identity.UserManagement;
 import org.dues.payment.NewPayment;
 import org.dues.payment.PaymentChannel;
 import org.dues.payment.PaymentManagement;
@@ -32,13 +29,12 @@ import org.dues.portfolio.AccountView;
 import org.dues.portfolio.CreditorView;
 import org.dues.shared.Money;
 import org.dues.system.Actor;
+import org.dues.work.Dispositions;
 import org.dues.work.NextAccount;
-import org.dues.work.QueueFilters;
-import org.dues.work.QueueSort;
 import org.dues.work.Queues;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,6 +49,7 @@ import static org.awaitility.Awaitility.await;
  * and an event delivered twice counts once.
  */
 @IntegrationTest
+@ExtendWith(MutableClock.BackToStart.class)
 class PaymentCreditsTests {
 
 	/** Monday 10:00 in New York, within calling hours. */
@@ -67,10 +64,7 @@ class PaymentCreditsTests {
 	MutableClock clock;
 
 	@Autowired
-	UserManagement users;
-
-	@Autowired
-	Teams teams;
+	TestAgents agents;
 
 	@Autowired
 	Queues queues;
@@ -96,11 +90,6 @@ class PaymentCreditsTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	@AfterEach
-	void reset() {
-		this.clock.set(IntegrationTest.START);
-	}
-
 	@Test
 	void theCollectorOfPooledAccountsIsCreditedWhileTheyHaveItOpenAndForThePromiseTheyTook() {
 		this.clock.set(MONDAY);
@@ -111,10 +100,8 @@ class PaymentCreditsTests {
 		for (AccountView a : List.of(open, promised)) {
 			this.next.assign(a.id(), null, "lead");
 		}
-		Teams.TeamView team = this.teams.create("Credits " + issuer.code(), null);
-		this.teams.addMember(team.id(), "pool-collector");
-		this.queues.define(team.id(), "All of " + issuer.code(), new QueueFilters(List.of(issuer.code()), List.of(),
-				null, null, null, null, List.of(), List.of(), List.of(), List.of()), QueueSort.DPD_DESC, 1, "lead");
+		this.agents.queue(this.agents.team("Credits " + issuer.code(), "pool-collector"), "All of " + issuer.code(),
+				TestAgents.everyAccountOf(issuer), 1, "lead");
 		this.queues.refreshMembers();
 
 		// the agent takes a pooled account from the queue; the customer pays while it is
@@ -126,7 +113,7 @@ class PaymentCreditsTests {
 		// has moved on
 		this.arrangements.promise(promised.id(),
 				new NewArrangement.Promise(usd("400.00"), LocalDate.of(2026, 12, 4), null, null),
-				new Asker("pool-collector", Set.of(Role.AGENT)));
+				Dispositions.agent("pool-collector"));
 		this.clock.set(MONDAY.plus(Duration.ofHours(1)));
 		this.next.next("pool-collector");
 		PaymentView kept = pay(promised, "400.00", "POOL-2");
@@ -202,8 +189,7 @@ class PaymentCreditsTests {
 
 	private void agents(String... names) {
 		for (String name : names) {
-			this.users.createIfAbsent(new NewUser(name, "Agent " + name, "credit-secret", Set.of(Role.AGENT),
-					List.of("en"), List.of(), null, null));
+			this.agents.named(name, "Agent " + name, "credit-secret", Role.AGENT, "en");
 		}
 	}
 

@@ -7,16 +7,14 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
-import java.util.Set;
 
 import org.dues.IntegrationTest;
 import org.dues.MutableClock;
 import org.dues.Portfolios;
+import org.dues.TestAgents;
 import org.dues.arrangement.ArrangementStatus;
 import org.dues.arrangement.Asker;
 import org.dues.contact.ContactLog;
-import org.dues.customer.CustomerManagement;
-import org.dues.identity.NewUser;
 import org.dues.identity.Role;
 import org.dues.identity.Teams;
 import org.dues.identity.UserManagement;
@@ -30,12 +28,13 @@ import org.dues.shared.Money;
 import org.dues.system.Actor;
 import org.dues.work.CallResult;
 import org.dues.work.Desk;
+import org.dues.work.Dispositions;
 import org.dues.work.NextAccount;
 import org.dues.work.Outcome;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -52,6 +51,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * themselves, the lead of their team and a manager, and by no other lead.
  */
 @IntegrationTest
+@ExtendWith(MutableClock.BackToStart.class)
 class ScorecardTests {
 
 	private static final Currency INR = Currency.getInstance("INR");
@@ -71,6 +71,9 @@ class ScorecardTests {
 	Portfolios portfolios;
 
 	@Autowired
+	TestAgents agents;
+
+	@Autowired
 	UserManagement users;
 
 	@Autowired
@@ -83,30 +86,19 @@ class ScorecardTests {
 	Desk desk;
 
 	@Autowired
-	CustomerManagement customers;
-
-	@Autowired
 	PaymentManagement payments;
 
 	@Autowired
 	Scorecards scorecards;
 
-	@AfterEach
-	void reset() {
-		this.clock.set(IntegrationTest.START);
-	}
-
 	@Test
 	void anAgentsDaysAreCountedFromThePublishedFacts() throws Exception {
 		this.clock.set(IntegrationTest.START);
-		this.users.createIfAbsent(new NewUser("sc-agent", "Scored Agent", "scorecard-secret", Set.of(Role.AGENT),
-				List.of("ml", "en"), List.of(), "RA-9", LocalDate.of(2027, 6, 30)));
-		this.users.createIfAbsent(
-				new NewUser("sc-lead", "Scoring Lead", "scorecard-secret", Set.of(Role.TEAM_LEAD), List.of("en")));
-		this.users.createIfAbsent(
-				new NewUser("sc-other-lead", "Other Lead", "scorecard-secret", Set.of(Role.TEAM_LEAD), List.of("en")));
-		this.users.createIfAbsent(
-				new NewUser("sc-other-agent", "Other Agent", "scorecard-secret", Set.of(Role.AGENT), List.of("en")));
+		this.agents.certifiedAgent("sc-agent", "Scored Agent", "scorecard-secret", "RA-9", LocalDate.of(2027, 6, 30),
+				"ml", "en");
+		this.agents.named("sc-lead", "Scoring Lead", "scorecard-secret", Role.TEAM_LEAD, "en");
+		this.agents.named("sc-other-lead", "Other Lead", "scorecard-secret", Role.TEAM_LEAD, "en");
+		this.agents.named("sc-other-agent", "Other Agent", "scorecard-secret", Role.AGENT, "en");
 		this.teams.addMember(this.teams.create("Scored team", "sc-lead").id(), "sc-agent");
 		this.teams.addMember(this.teams.create("Other scored team", "sc-other-lead").id(), "sc-other-agent");
 		CreditorView nbfc = this.portfolios.indianNbfc();
@@ -115,17 +107,17 @@ class ScorecardTests {
 		for (AccountView a : List.of(promised, other)) {
 			this.next.assign(a.id(), "sc-agent", "sc-lead");
 		}
-		Asker agent = new Asker("sc-agent", Set.of(Role.AGENT));
+		Asker agent = Dispositions.agent("sc-agent");
 
 		// Monday 11:00 in India: two calls, a conversation and a promise of ₹1,25,000
 		this.clock.set(MONDAY);
-		ContactLog.Attempt call = this.desk.call(promised.id(), phone(promised), "sc-agent");
+		ContactLog.Attempt call = this.desk.call(promised.id(), this.portfolios.firstPhone(promised), "sc-agent");
 		Desk.Recorded promise = this.desk.dispose(promised.id(),
 				new Desk.Disposition(CallResult.RIGHT_PARTY, Outcome.PROMISE_TO_PAY, call.interaction().id(), null,
 						new BigDecimal("125000"), LocalDate.of(2026, 12, 5), null, null, null, null),
 				agent);
 		assertThat(promise.arrangement().status()).isEqualTo(ArrangementStatus.ACTIVE);
-		ContactLog.Attempt unanswered = this.desk.call(other.id(), phone(other), "sc-agent");
+		ContactLog.Attempt unanswered = this.desk.call(other.id(), this.portfolios.firstPhone(other), "sc-agent");
 		this.desk.dispose(other.id(), new Desk.Disposition(CallResult.NO_ANSWER, null, unanswered.interaction().id(),
 				null, null, null, null, null, null, null), agent);
 		// 12:00: the promise paid in full, kept; two more payments, one of which bounces
@@ -145,7 +137,7 @@ class ScorecardTests {
 		});
 		// Tuesday: one more call, not answered
 		this.clock.set(MONDAY.plus(Duration.ofDays(1)));
-		this.desk.call(other.id(), phone(other), "sc-agent");
+		this.desk.call(other.id(), this.portfolios.firstPhone(other), "sc-agent");
 
 		Scorecards.AgentCard week = mine(LocalDate.of(2026, 11, 25), LocalDate.of(2026, 12, 1));
 		assertThat(week.days()).hasSize(7);
@@ -211,10 +203,6 @@ class ScorecardTests {
 		}
 		return Jsoup
 			.parse(this.mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-	}
-
-	private String phone(AccountView account) {
-		return this.customers.get(account.customerId()).phones().get(0).e164();
 	}
 
 	private static Money inr(String amount) {

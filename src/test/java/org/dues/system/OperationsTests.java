@@ -10,10 +10,9 @@ import org.dues.Portfolios;
 import org.dues.TestAgents;
 import org.dues.identity.Role;
 import org.dues.portfolio.AccountView;
-import org.dues.portfolio.Creditors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -36,6 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * anyone with the status alone; nothing else of the actuator.
  */
 @IntegrationTest
+@ExtendWith(MutableClock.BackToStart.class)
 class OperationsTests {
 
 	static final RequestPostProcessor ADMIN = basic("admin", "admin-secret");
@@ -69,9 +69,6 @@ class OperationsTests {
 	MutableClock clock;
 
 	@Autowired
-	Creditors creditors;
-
-	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -80,11 +77,6 @@ class OperationsTests {
 	@BeforeEach
 	void agent() {
 		this.agents.pooledAgent("ops-agent", "ops-agent-secret");
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.set(IntegrationTest.START);
 	}
 
 	@Test

@@ -2,11 +2,11 @@ package org.dues.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -15,20 +15,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.assertj.core.api.SoftAssertions;
 import org.dues.IntegrationTest;
 import org.dues.Portfolios;
+import org.dues.TestAgents;
 import org.dues.arrangement.Asker;
-import org.dues.customer.CustomerManagement;
-import org.dues.identity.NewUser;
 import org.dues.identity.Role;
-import org.dues.identity.UserManagement;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.CreditorView;
 import org.dues.work.CallResult;
 import org.dues.work.Desk;
+import org.dues.work.Dispositions;
 import org.dues.work.NextAccount;
 import org.dues.work.Outcome;
-import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +37,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -116,7 +114,7 @@ class AccessibilityBrowserTests {
 	ApplicationContext context;
 
 	@Autowired
-	UserManagement users;
+	TestAgents agents;
 
 	@Autowired
 	Portfolios portfolios;
@@ -126,9 +124,6 @@ class AccessibilityBrowserTests {
 
 	@Autowired
 	Desk desk;
-
-	@Autowired
-	CustomerManagement customers;
 
 	@Autowired
 	java.time.Clock clock;
@@ -245,8 +240,8 @@ class AccessibilityBrowserTests {
 	@Test
 	void anAgentWorksTheWorklistAndFiveAccountsWithTheKeyboardAlone() throws Exception {
 		String agent = "a11y-keys";
-		this.users.createIfAbsent(new NewUser(agent, "Keyboard Agent", ScopeFixture.PASSWORD, Set.of(Role.AGENT),
-				List.of("ml", "hi", "en"), List.of(), "RA-KEYS", LocalDate.of(2027, 12, 31)));
+		this.agents.certifiedAgent(agent, "Keyboard Agent", ScopeFixture.PASSWORD, "RA-KEYS",
+				LocalDate.of(2027, 12, 31), "ml", "hi", "en");
 		CreditorView nbfc = this.portfolios.indianNbfc();
 		AccountView first = this.portfolios.overdue(nbfc, 95, "60000.00");
 		AccountView second = this.portfolios.overdue(nbfc, 65, "40000.00");
@@ -257,12 +252,14 @@ class AccessibilityBrowserTests {
 			this.work.assign(account.id(), agent, "lead");
 		}
 		// yesterday's calls: a promise due today, and a callback asked for this evening
-		Asker asker = new Asker(agent, Set.of(Role.AGENT));
+		Asker asker = Dispositions.agent(agent);
 		LocalDate today = LocalDate.ofInstant(this.clock.instant(), nbfc.timeZone());
-		this.desk.dispose(promised.id(), new Desk.Disposition(CallResult.RIGHT_PARTY, Outcome.PROMISE_TO_PAY, null,
-				phone(promised), new BigDecimal("5000"), today, null, null, null, null), asker);
-		this.desk.dispose(callback.id(), new Desk.Disposition(CallResult.RIGHT_PARTY, Outcome.CALLBACK, null,
-				phone(callback), null, null, null, null, today.atTime(LocalTime.of(23, 30)), "After work"), asker);
+		this.desk.dispose(promised.id(),
+				new Desk.Disposition(CallResult.RIGHT_PARTY, Outcome.PROMISE_TO_PAY, null,
+						this.portfolios.firstPhone(promised), new BigDecimal("5000"), today, null, null, null, null),
+				asker);
+		this.desk.dispose(callback.id(), Dispositions.callbackAsked(this.portfolios.firstPhone(callback),
+				today.atTime(LocalTime.of(23, 30)), "After work"), asker);
 		logIn(agent);
 		open("/desk");
 		List<String> violations = new ArrayList<>(axe("desk (en)"));
@@ -380,18 +377,10 @@ class AccessibilityBrowserTests {
 		keys((CharSequence[]) keys);
 	}
 
-	private String phone(AccountView account) {
-		return this.customers.get(account.customerId()).phones().get(0).e164();
-	}
-
 	// the browser
 
 	private void logIn(String user) {
-		this.browser.get(base() + "/login");
-		this.browser.findElement(By.id("username")).sendKeys(user);
-		this.browser.findElement(By.id("password")).sendKeys(ScopeFixture.PASSWORD);
-		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
-		waiting().until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		Chromium.logIn(this.browser, waiting(), base(), user, ScopeFixture.PASSWORD);
 	}
 
 	private String userOf(Role role) {

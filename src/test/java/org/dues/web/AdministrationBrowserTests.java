@@ -11,9 +11,8 @@ import org.dues.Portfolios;
 import org.dues.portfolio.BalanceComponent;
 import org.dues.portfolio.CreditorView;
 import org.dues.portfolio.Creditors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -35,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Content-Security-Policy refuses, and the same pages in Malayalam at a phone's width.
  */
 @IntegrationTest
+@ExtendWith(Chromium.EachTest.class)
 class AdministrationBrowserTests {
 
 	@LocalServerPort
@@ -48,28 +48,12 @@ class AdministrationBrowserTests {
 
 	WebDriver browser;
 
-	@BeforeEach
-	void startBrowser() {
-		this.browser = Chromium.start();
-	}
-
-	@AfterEach
-	void stopBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-	}
-
 	@Test
 	void anAdministratorChangesAWaterfallTriesAMappingAndSetsAnAgentsAuthority() throws Exception {
 		CreditorView creditor = this.portfolios.indianNbfc();
 		String base = "http://localhost:" + this.port;
 		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
-		this.browser.get(base + "/login");
-		this.browser.findElement(By.id("username")).sendKeys("admin");
-		this.browser.findElement(By.id("password")).sendKeys("admin-secret");
-		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
-		wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		Chromium.logIn(this.browser, wait, base, "admin", "admin-secret");
 
 		// the creditor's waterfall, from the menu
 		this.browser.findElement(By.linkText("Creditors")).click();

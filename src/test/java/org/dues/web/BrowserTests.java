@@ -6,32 +6,29 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 import org.dues.IntegrationTest;
-import org.dues.TestAgents;
 import org.dues.MutableClock;
 import org.dues.Portfolios;
-import org.dues.identity.NewUser;
-import org.dues.identity.Role;
-import org.dues.identity.UserManagement;
+import org.dues.TestAgents;
 import org.dues.arrangement.ArrangementKind;
 import org.dues.arrangement.ArrangementManagement;
 import org.dues.arrangement.ArrangementStatus;
+import org.dues.identity.Role;
 import org.dues.identity.Teams;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Creditors;
 import org.dues.work.NextAccount;
 import org.dues.work.Queues;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -45,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the account and reads balances, contact points and the ledger.
  */
 @IntegrationTest
+@ExtendWith(Chromium.EachTest.class)
 class BrowserTests {
 
 	@LocalServerPort
@@ -60,9 +58,6 @@ class BrowserTests {
 	Creditors creditors;
 
 	@Autowired
-	UserManagement users;
-
-	@Autowired
 	Clock clock;
 
 	@Autowired
@@ -74,33 +69,21 @@ class BrowserTests {
 	@Autowired
 	Teams teams;
 
-	@Autowired
-	Queues queues;
-
 	WebDriver browser;
 
-	@BeforeEach
-	void startBrowser() {
-		this.browser = Chromium.start();
-	}
-
+	/** Quit by {@link Chromium.EachTest} after this check. */
 	@AfterEach
-	void stopBrowser() {
+	void nothingRefusedByTheContentSecurityPolicy() {
 		if (this.browser != null) {
-			try {
-				List<String> refused = this.browser.manage()
-					.logs()
-					.get(org.openqa.selenium.logging.LogType.BROWSER)
-					.getAll()
-					.stream()
-					.map(org.openqa.selenium.logging.LogEntry::getMessage)
-					.filter((m) -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
-					.toList();
-				assertThat(refused).as("what the Content-Security-Policy refused").isEmpty();
-			}
-			finally {
-				this.browser.quit();
-			}
+			List<String> refused = this.browser.manage()
+				.logs()
+				.get(org.openqa.selenium.logging.LogType.BROWSER)
+				.getAll()
+				.stream()
+				.map(org.openqa.selenium.logging.LogEntry::getMessage)
+				.filter((m) -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+				.toList();
+			assertThat(refused).as("what the Content-Security-Policy refused").isEmpty();
 		}
 	}
 
@@ -111,9 +94,7 @@ class BrowserTests {
 				"Asia/Kolkata", null, null));
 		String base = "http://localhost:" + this.port;
 		this.browser.get(base + "/login");
-		this.browser.findElement(By.id("username")).sendKeys("browser-admin");
-		this.browser.findElement(By.id("password")).sendKeys("admin-secret-2");
-		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		Chromium.submitLogin(this.browser, "browser-admin", "admin-secret-2");
 		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
 		wait.until(ExpectedConditions.urlContains("/accounts"));
 		this.browser.findElement(By.linkText("Imports")).click();
@@ -135,8 +116,7 @@ class BrowserTests {
 
 	@Test
 	void aCollectorFindsAnAccountAndReadsIt() throws Exception {
-		this.users.createIfAbsent(
-				new NewUser("browser-agent", "Agent", "browser-secret", Set.of(Role.AGENT), List.of("ml", "en")));
+		this.agents.named("browser-agent", "Agent", "browser-secret", Role.AGENT, "ml", "en");
 		AccountView account = this.portfolios.placed(this.portfolios.indianNbfc(), "123456.50", "1000", "500", "10000",
 				LocalDate.of(2026, 10, 1));
 
@@ -144,9 +124,7 @@ class BrowserTests {
 		String base = "http://localhost:" + this.port;
 		this.browser.get(base + "/accounts");
 		assertThat(this.browser.getCurrentUrl()).endsWith("/login");
-		this.browser.findElement(By.id("username")).sendKeys("browser-agent");
-		this.browser.findElement(By.id("password")).sendKeys("browser-secret");
-		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		Chromium.submitLogin(this.browser, "browser-agent", "browser-secret");
 
 		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(10));
 		wait.until(ExpectedConditions.urlContains("/accounts"));
@@ -180,9 +158,7 @@ class BrowserTests {
 			this.browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 2400));
 			String base = "http://localhost:" + this.port;
 			this.browser.get(base + "/login");
-			this.browser.findElement(By.id("username")).sendKeys("browser-caller");
-			this.browser.findElement(By.id("password")).sendKeys("caller-secret");
-			this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+			Chromium.submitLogin(this.browser, "browser-caller", "caller-secret");
 			WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
 			wait.until(ExpectedConditions.urlContains("/desk"));
 			this.browser.get(base + "/accounts/" + account.id().value());
@@ -227,9 +203,7 @@ class BrowserTests {
 		this.browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 2600));
 		String base = "http://localhost:" + this.port;
 		this.browser.get(base + "/login");
-		this.browser.findElement(By.id("username")).sendKeys("browser-promise");
-		this.browser.findElement(By.id("password")).sendKeys("promise-secret");
-		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		Chromium.submitLogin(this.browser, "browser-promise", "promise-secret");
 		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
 		wait.until(ExpectedConditions.urlContains("/desk"));
 		this.browser.get(base + "/accounts/" + account.id().value());
@@ -295,8 +269,8 @@ class BrowserTests {
 	 */
 	@Test
 	void anAgentWorksTheDesk() throws Exception {
-		this.users.createIfAbsent(new NewUser("desk-browser", "Desk Agent", "desk-secret", Set.of(Role.AGENT),
-				List.of("ml", "en"), List.of(), "RA-9", LocalDate.of(2027, 12, 31)));
+		this.agents.certifiedAgent("desk-browser", "Desk Agent", "desk-secret", "RA-9", LocalDate.of(2027, 12, 31),
+				"ml", "en");
 		var nbfc = this.portfolios.indianNbfc();
 		AccountView first = this.portfolios.overdue(nbfc, 75, "60000.00");
 		AccountView second = this.portfolios.overdue(nbfc, 35, "25000.00");
@@ -307,9 +281,7 @@ class BrowserTests {
 		}
 		String base = "http://localhost:" + this.port;
 		this.browser.get(base + "/login");
-		this.browser.findElement(By.id("username")).sendKeys("desk-browser");
-		this.browser.findElement(By.id("password")).sendKeys("desk-secret");
-		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		Chromium.submitLogin(this.browser, "desk-browser", "desk-secret");
 		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
 		wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 		this.browser.get(base + "/desk");
@@ -385,11 +357,10 @@ class BrowserTests {
 	@Test
 	void aManagerBuildsAQueueTwoAgentsWorkItAndTheLeadApprovesASettlement() throws Exception {
 		for (String agent : List.of("side-a", "side-b")) {
-			this.users.createIfAbsent(new NewUser(agent, "Agent " + agent, "side-secret", Set.of(Role.AGENT),
-					List.of("ml", "en"), List.of(), "RA-" + agent, LocalDate.of(2027, 12, 31)));
+			this.agents.certifiedAgent(agent, "Agent " + agent, "side-secret", "RA-" + agent,
+					LocalDate.of(2027, 12, 31), "ml", "en");
 		}
-		this.users.createIfAbsent(new NewUser("side-lead", "Lead", "side-secret", Set.of(Role.TEAM_LEAD), List.of("en"),
-				List.of(), null, null));
+		this.agents.named("side-lead", "Lead", "side-secret", Role.TEAM_LEAD, "en");
 		var nbfc = this.portfolios.indianNbfc();
 		AccountView largest = this.portfolios.overdue(nbfc, 70, "90000.00");
 		AccountView middle = this.portfolios.overdue(nbfc, 40, "60000.00");
@@ -401,8 +372,7 @@ class BrowserTests {
 		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
 
 		// a manager defines the team's queue: this creditor, largest balance first
-		this.users.createIfAbsent(new NewUser("side-manager", "Manager", "side-secret", Set.of(Role.MANAGER),
-				List.of("en"), List.of(), null, null));
+		this.agents.named("side-manager", "Manager", "side-secret", Role.MANAGER, "en");
 		logIn(wait, base, "side-manager");
 		this.browser.get(base + "/queues");
 		new org.openqa.selenium.support.ui.Select(this.browser.findElement(By.cssSelector("#new-queue [name=teamId]")))
@@ -469,11 +439,7 @@ class BrowserTests {
 	}
 
 	private void logIn(WebDriverWait wait, String base, String user) {
-		this.browser.get(base + "/login");
-		this.browser.findElement(By.id("username")).sendKeys(user);
-		this.browser.findElement(By.id("password")).sendKeys("side-secret");
-		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
-		wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		Chromium.logIn(this.browser, wait, base, user, "side-secret");
 	}
 
 	private void logOut(WebDriverWait wait) throws InterruptedException {

@@ -1,18 +1,29 @@
 package org.dues.web;
 
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium for the browser tests, driven through its chromedriver, with
  * the browser's console kept (to catch what the Content-Security-Policy refused). A test
- * is skipped, not failed, where neither is installed ({@code .ci/run} installs both).
+ * is skipped, not failed, where neither is installed ({@code .ci/run} installs both). A
+ * test class that works one browser per test declares a {@code WebDriver} field and
+ * {@code @ExtendWith(Chromium.EachTest.class)}; {@link #logIn} signs a user in.
  */
 final class Chromium {
 
@@ -35,6 +46,54 @@ final class Chromium {
 		options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
 		return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(),
 				options);
+	}
+
+	/**
+	 * Opens the login page of the application at {@code base}, signs the user in and
+	 * waits until the browser has left the page.
+	 */
+	static void logIn(WebDriver browser, WebDriverWait wait, String base, String username, String password) {
+		browser.get(base + "/login");
+		submitLogin(browser, username, password);
+		wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+	}
+
+	/** Fills in and sends the login form the browser shows. */
+	static void submitLogin(WebDriver browser, String username, String password) {
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys(password);
+		browser.findElement(By.cssSelector("button[type=submit]")).click();
+	}
+
+	/**
+	 * Starts a browser into the test's {@code WebDriver} field before each test (before
+	 * the class's own {@code @BeforeEach} methods run) and quits it after each test (once
+	 * the class's {@code @AfterEach} methods have run, even when they fail).
+	 */
+	static final class EachTest implements BeforeEachCallback, AfterEachCallback {
+
+		@Override
+		public void beforeEach(ExtensionContext context) throws Exception {
+			browserField(context).set(context.getRequiredTestInstance(), start());
+		}
+
+		@Override
+		public void afterEach(ExtensionContext context) throws Exception {
+			if (browserField(context).get(context.getRequiredTestInstance()) instanceof WebDriver browser) {
+				browser.quit();
+			}
+		}
+
+		private static Field browserField(ExtensionContext context) {
+			Field field = Arrays.stream(context.getRequiredTestClass().getDeclaredFields())
+				.filter((f) -> f.getType() == WebDriver.class)
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException(
+						context.getRequiredTestClass() + " declares no WebDriver field for the browser"));
+			field.setAccessible(true);
+			return field;
+		}
+
 	}
 
 }

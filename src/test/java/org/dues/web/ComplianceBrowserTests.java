@@ -6,9 +6,8 @@ import java.time.Duration;
 
 import org.dues.IntegrationTest;
 import org.dues.TestAgents;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -28,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and reads, without leaving the page, that the chain is intact up to its last record.
  */
 @IntegrationTest
+@ExtendWith(Chromium.EachTest.class)
 class ComplianceBrowserTests {
 
 	@LocalServerPort
@@ -38,28 +38,12 @@ class ComplianceBrowserTests {
 
 	WebDriver browser;
 
-	@BeforeEach
-	void startBrowser() {
-		this.browser = Chromium.start();
-	}
-
-	@AfterEach
-	void stopBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-	}
-
 	@Test
 	void theComplianceOfficerVerifiesTheChainFromThePage() throws Exception {
 		this.agents.officer("cb-officer", "cb-officer-secret");
 		String base = "http://localhost:" + this.port;
 		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(30));
-		this.browser.get(base + "/login");
-		this.browser.findElement(By.id("username")).sendKeys("cb-officer");
-		this.browser.findElement(By.id("password")).sendKeys("cb-officer-secret");
-		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
-		wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		Chromium.logIn(this.browser, wait, base, "cb-officer", "cb-officer-secret");
 
 		this.browser.findElement(By.linkText("Audit trail")).click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("audit-records")));

@@ -11,7 +11,6 @@ import java.util.stream.Stream;
 import org.dues.IntegrationTest;
 import org.dues.Portfolios;
 import org.dues.portfolio.AccountView;
-import org.dues.portfolio.Creditors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -43,9 +42,6 @@ class ContentSecurityPolicyTests {
 
 	@Autowired
 	MockMvc mvc;
-
-	@Autowired
-	Creditors creditors;
 
 	@Test
 	void noTemplateHoldsInlineScriptOrStyle() throws IOException {

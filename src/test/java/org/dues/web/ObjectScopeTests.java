@@ -1,38 +1,31 @@
 package org.dues.web;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.net.URI;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import org.dues.IntegrationTest;
 import org.dues.MutableClock;
+import org.dues.TestAgents;
 
 import org.dues.Portfolios;
 import org.dues.arrangement.ArrangementManagement;
 import org.dues.arrangement.ArrangementStatus;
-import org.dues.arrangement.Asker;
-import org.dues.customer.CustomerManagement;
-import org.dues.identity.NewUser;
-import org.dues.identity.Role;
-import org.dues.identity.Teams;
-import org.dues.identity.UserManagement;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.CreditorView;
 import org.dues.work.ArrangementState;
 import org.dues.work.CallResult;
 import org.dues.work.Desk;
+import org.dues.work.Dispositions;
 import org.dues.work.NextAccount;
 import org.dues.work.Outcome;
 import org.dues.work.QueueFilters;
-import org.dues.work.QueueSort;
-import org.dues.work.Queues;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -60,6 +53,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * may.
  */
 @IntegrationTest
+@ExtendWith(MutableClock.BackToStart.class)
 class ObjectScopeTests {
 
 	@Autowired
@@ -78,13 +72,7 @@ class ObjectScopeTests {
 	Portfolios portfolios;
 
 	@Autowired
-	UserManagement users;
-
-	@Autowired
-	Teams teams;
-
-	@Autowired
-	Queues queues;
+	TestAgents agents;
 
 	@Autowired
 	Desk desk;
@@ -92,20 +80,12 @@ class ObjectScopeTests {
 	@Autowired
 	ArrangementManagement arrangements;
 
-	@Autowired
-	CustomerManagement customers;
-
 	ScopeFixture fixture;
 
 	@BeforeEach
 	void setUp() throws Exception {
 		this.clock.set(IntegrationTest.START);
 		this.fixture = ScopeFixture.create("os", this.context);
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.set(IntegrationTest.START);
 	}
 
 	@Test
@@ -236,16 +216,13 @@ class ObjectScopeTests {
 		CreditorView nbfc = this.portfolios.indianNbfc();
 		AccountView account = this.portfolios.overdue(nbfc, 60, "50000.00");
 		for (String agent : List.of("follow-agent", "follow-mate")) {
-			this.users.createIfAbsent(new NewUser(agent, agent, "follow-secret", Set.of(Role.AGENT),
-					List.of("en", "ml"), List.of(), "RA-" + agent, LocalDate.of(2027, 12, 31)));
+			this.agents.certifiedAgent(agent, agent, "follow-secret", "RA-" + agent, LocalDate.of(2027, 12, 31), "en",
+					"ml");
 		}
-		Teams.TeamView team = this.teams.create("Fresh accounts " + nbfc.code(), null);
-		this.teams.addMember(team.id(), "follow-agent");
-		this.teams.addMember(team.id(), "follow-mate");
-		this.queues.define(
-				team.id(), "No arrangement yet", new QueueFilters(List.of(nbfc.code()), List.of(), null, null, null,
-						null, List.of(), List.of(), List.of(), List.of(ArrangementState.NONE)),
-				QueueSort.DPD_DESC, 10, "test");
+		this.agents.queue(this.agents.team("Fresh accounts " + nbfc.code(), "follow-agent", "follow-mate"),
+				"No arrangement yet", new QueueFilters(List.of(nbfc.code()), List.of(), null, null, null, null,
+						List.of(), List.of(), List.of(), List.of(ArrangementState.NONE)),
+				10, "test");
 		var agent = user("follow-agent").roles("AGENT");
 		var mate = user("follow-mate").roles("AGENT");
 		assertThat(this.work.next("follow-agent")).map(NextAccount.Next::accountId).contains(account.id());
@@ -253,9 +230,9 @@ class ObjectScopeTests {
 
 		Desk.Recorded settled = this.desk.dispose(account.id(),
 				new Desk.Disposition(CallResult.RIGHT_PARTY, Outcome.SETTLEMENT_AGREED, null,
-						this.customers.get(account.customerId()).phones().get(0).e164(),
-						new java.math.BigDecimal("30000"), null, null, null, null, "Can pay 30,000 from her PF"),
-				new Asker("follow-agent", Set.of(Role.AGENT)));
+						this.portfolios.firstPhone(account), new java.math.BigDecimal("30000"), null, null, null, null,
+						"Can pay 30,000 from her PF"),
+				Dispositions.agent("follow-agent"));
 		assertThat(settled.arrangement().status()).isEqualTo(ArrangementStatus.PENDING_APPROVAL);
 		this.work.next("follow-agent"); // moving on lets the account go
 		this.mvc.perform(get("/accounts/{id}", account.id().value()).with(agent)).andExpect(status().isOk());
@@ -276,9 +253,8 @@ class ObjectScopeTests {
 		// an account they worked and a lead then gave to a teammate: theirs for the day
 		AccountView worked = this.portfolios.overdue(nbfc, 30, "20000.00");
 		this.work.assign(worked.id(), "follow-agent", "lead");
-		this.desk.dispose(worked.id(), new Desk.Disposition(CallResult.NO_ANSWER, null, null,
-				this.customers.get(worked.customerId()).phones().get(0).e164(), null, null, null, null, null, null),
-				new Asker("follow-agent", Set.of(Role.AGENT)));
+		this.desk.dispose(worked.id(), Dispositions.noAnswer(this.portfolios.firstPhone(worked)),
+				Dispositions.agent("follow-agent"));
 		this.work.assign(worked.id(), "follow-mate", "lead");
 		this.mvc.perform(get("/accounts/{id}", worked.id().value()).with(agent)).andExpect(status().isOk());
 		this.clock.advance(Duration.ofHours(25));

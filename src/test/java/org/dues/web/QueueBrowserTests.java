@@ -15,9 +15,8 @@ import org.dues.portfolio.CreditorView;
 import org.dues.work.QueueFilters;
 import org.dues.work.QueueSort;
 import org.dues.work.Queues;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -37,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * changes the queue on its page, reads who changed what, and deletes it.
  */
 @IntegrationTest
+@ExtendWith(Chromium.EachTest.class)
 class QueueBrowserTests {
 
 	@LocalServerPort
@@ -56,18 +56,6 @@ class QueueBrowserTests {
 
 	WebDriver browser;
 
-	@BeforeEach
-	void startBrowser() {
-		this.browser = Chromium.start();
-	}
-
-	@AfterEach
-	void stopBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-	}
-
 	@Test
 	void aManagerReadsChangesAndDeletesAQueue() throws Exception {
 		CreditorView nbfc = this.portfolios.indianNbfc();
@@ -82,11 +70,7 @@ class QueueBrowserTests {
 
 		String base = "http://localhost:" + this.port;
 		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
-		this.browser.get(base + "/login");
-		this.browser.findElement(By.id("username")).sendKeys("qb-manager");
-		this.browser.findElement(By.id("password")).sendKeys("qb-manager-secret");
-		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
-		wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		Chromium.logIn(this.browser, wait, base, "qb-manager", "qb-manager-secret");
 
 		this.browser.get(base + "/queues");
 		WebElement row = this.browser.findElement(By.cssSelector("tr[data-queue='" + name + "']"));

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.servlet.http.Cookie;
 import org.dues.IntegrationTest;
@@ -18,9 +17,6 @@ import org.dues.arrangement.NewArrangement;
 import org.dues.compliance.ContactHolds;
 import org.dues.compliance.HoldType;
 import org.dues.customer.CustomerManagement;
-import org.dues.identity.NewUser;
-import org.dues.identity.Role;
-import org.dues.identity.UserManagement;
 import org.dues.identity.UserTimeZones;
 import org.dues.portfolio.AccountView;
 import org.dues.shared.Money;
@@ -28,8 +24,8 @@ import org.dues.work.NextAccount;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,6 +52,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * conventions of the reader's country.
  */
 @IntegrationTest
+@ExtendWith(MutableClock.BackToStart.class)
 class ReadersLanguageTests {
 
 	/** Monday 30 November 2026, 11:00 in India. */
@@ -72,9 +69,6 @@ class ReadersLanguageTests {
 
 	@Autowired
 	MutableClock clock;
-
-	@Autowired
-	UserManagement users;
 
 	@Autowired
 	UserTimeZones zones;
@@ -94,16 +88,11 @@ class ReadersLanguageTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	@AfterEach
-	void reset() {
-		this.clock.set(IntegrationTest.START);
-	}
-
 	@Test
 	void theDeskSaysWhatIsWrongAsSentencesInTheReadersLanguage() throws Exception {
 		this.clock.set(MONDAY_IST);
-		this.users.createIfAbsent(new NewUser("lang-agent", "Lata", "lang-agent-secret", Set.of(Role.AGENT),
-				List.of("hi", "ml", "en"), List.of(), "RA-LANG-1", LocalDate.of(2027, 12, 31)));
+		this.agents.certifiedAgent("lang-agent", "Lata", "lang-agent-secret", "RA-LANG-1", LocalDate.of(2027, 12, 31),
+				"hi", "ml", "en");
 		AccountView account = this.portfolios.placed(this.portfolios.indianNbfc(), "123456.50", "0", "0", "10000",
 				LocalDate.of(2026, 10, 1));
 		this.next.assign(account.id(), "lang-agent", "lead");
@@ -306,7 +295,7 @@ class ReadersLanguageTests {
 			.with(csrf())
 			.cookie(new Cookie("dues-lang", language))
 			.param("result", "RIGHT_PARTY")
-			.param("number", this.customers.get(account.customerId()).phones().get(0).e164());
+			.param("number", this.portfolios.firstPhone(account));
 	}
 
 	/** The error beside a field of the outcome form. */

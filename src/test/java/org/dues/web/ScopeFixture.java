@@ -142,8 +142,9 @@ final class ScopeFixture {
 		return new ScopeFixture(tag + Integer.toHexString(PREFIXES.incrementAndGet()), context.getBean(MockMvc.class),
 				context.getBean(UserManagement.class), context.getBean(Teams.class), context.getBean(Queues.class),
 				context.getBean(NextAccount.class),
-				new Portfolios(context.getBean(Creditors.class), context.getBean(Placements.class), clock), clock,
-				context.getBean(CustomerManagement.class), context.getBean(Templates.class));
+				new Portfolios(context.getBean(Creditors.class), context.getBean(Placements.class), clock,
+						context.getBean(CustomerManagement.class)),
+				clock, context.getBean(CustomerManagement.class), context.getBean(Templates.class));
 	}
 
 	private Side side(Portfolios portfolios, NextAccount work, String owner, UUID team, UUID queue) throws Exception {

@@ -1,16 +1,15 @@
 package org.dues.web;
 
-import java.util.Map;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.dues.IntegrationTest;
 import org.dues.Portfolios;
 import org.dues.TestAgents;
 import org.dues.portfolio.CreditorView;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -28,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and Devanagari. Chromium is set up as in {@link BrowserTests}.
  */
 @IntegrationTest
+@ExtendWith(Chromium.EachTest.class)
 class SearchBrowserTests {
 
 	@LocalServerPort
@@ -40,18 +40,6 @@ class SearchBrowserTests {
 	Portfolios portfolios;
 
 	WebDriver browser;
-
-	@BeforeEach
-	void startBrowser() {
-		this.browser = Chromium.start();
-	}
-
-	@AfterEach
-	void stopBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-	}
 
 	@Test
 	void anAgentFindsByPartOfTheLoanNumberPagesAndFindsSreejaInEveryScript() {
@@ -69,9 +57,7 @@ class SearchBrowserTests {
 
 		String base = "http://localhost:" + this.port;
 		this.browser.get(base + "/accounts");
-		this.browser.findElement(By.id("username")).sendKeys(agent);
-		this.browser.findElement(By.id("password")).sendKeys("search-browser-secret");
-		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		Chromium.submitLogin(this.browser, agent, "search-browser-secret");
 		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(15));
 		wait.until(ExpectedConditions.urlContains("/accounts"));
 

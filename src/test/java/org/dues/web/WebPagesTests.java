@@ -1,15 +1,11 @@
 package org.dues.web;
 
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Set;
 
-import org.dues.TestAgents;
 import org.dues.IntegrationTest;
 import org.dues.Portfolios;
-import org.dues.identity.NewUser;
+import org.dues.TestAgents;
 import org.dues.identity.Role;
-import org.dues.identity.UserManagement;
 import org.dues.portfolio.AccountView;
 import org.dues.work.NextAccount;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,16 +40,13 @@ class WebPagesTests {
 	MockMvc mvc;
 
 	@Autowired
-	UserManagement users;
-
-	@Autowired
 	NextAccount work;
 
 	AccountView account;
 
 	@BeforeEach
 	void setUp() {
-		this.users.createIfAbsent(new NewUser("web-agent", "Agent", "web-secret", Set.of(Role.AGENT), List.of("ml")));
+		this.agents.named("web-agent", "Agent", "web-secret", Role.AGENT, "ml");
 		this.agents.lead("web-lead");
 		this.account = this.portfolios.placed(this.portfolios.indianNbfc(), "123456.50", "1000", "500", "10000",
 				LocalDate.of(2026, 10, 1));

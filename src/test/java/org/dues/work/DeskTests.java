@@ -6,27 +6,23 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import org.dues.TestAgents;
 import org.dues.IntegrationTest;
 import org.dues.MutableClock;
 import org.dues.Portfolios;
+import org.dues.TestAgents;
 import org.dues.arrangement.ArrangementStatus;
 import org.dues.compliance.ContactHolds;
 import org.dues.compliance.HoldType;
 import org.dues.contact.ContactLog;
 import org.dues.customer.CustomerManagement;
-import org.dues.identity.NewUser;
 import org.dues.identity.Role;
-import org.dues.identity.Teams;
-import org.dues.identity.UserManagement;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.CreditorView;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -50,6 +46,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * behind, and pooled accounts are routed by language and the recovery-agent certificate.
  */
 @IntegrationTest
+@ExtendWith(MutableClock.BackToStart.class)
 class DeskTests {
 
 	/** Monday 30 November 2026, 11:00 in India. */
@@ -66,15 +63,6 @@ class DeskTests {
 
 	@Autowired
 	MutableClock clock;
-
-	@Autowired
-	UserManagement users;
-
-	@Autowired
-	Teams teams;
-
-	@Autowired
-	Queues queues;
 
 	@Autowired
 	NextAccount next;
@@ -97,16 +85,11 @@ class DeskTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	@AfterEach
-	void reset() {
-		this.clock.set(IntegrationTest.START);
-	}
-
 	@Test
 	void outcomesActAndARejectedOneLeavesNothingBehind() throws Exception {
 		this.clock.set(MONDAY_IST);
-		this.users.createIfAbsent(new NewUser("desk-agent", "Desk Agent", "desk-secret", Set.of(Role.AGENT),
-				List.of("ml", "en"), List.of(), "RA-1", LocalDate.of(2027, 6, 30)));
+		this.agents.certifiedAgent("desk-agent", "Desk Agent", "desk-secret", "RA-1", LocalDate.of(2027, 6, 30), "ml",
+				"en");
 		CreditorView nbfc = this.portfolios.indianNbfc();
 		AccountView promised = this.portfolios.overdue(nbfc, 40, "50000.00");
 		AccountView wrong = this.portfolios.overdue(nbfc, 41, "50000.00");
@@ -124,7 +107,7 @@ class DeskTests {
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("""
 						{"result": "RIGHT_PARTY", "outcome": "PROMISE_TO_PAY", "dueOn": "2026-12-05",
-						 "number": "%s"}""".formatted(phone(promised))))
+						 "number": "%s"}""".formatted(this.portfolios.firstPhone(promised))))
 			.andExpect(status().isBadRequest())
 			.andExpect(content("amount"));
 		assertThat(this.contacts.timeline(promised.id(), 100)).hasSize(before);
@@ -134,7 +117,8 @@ class DeskTests {
 				.with(httpBasic("desk-agent", "desk-secret"))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("""
-						{"result": "NO_ANSWER", "outcome": "REFUSED", "number": "%s"}""".formatted(phone(promised))))
+						{"result": "NO_ANSWER", "outcome": "REFUSED", "number": "%s"}"""
+					.formatted(this.portfolios.firstPhone(promised))))
 			.andExpect(status().isBadRequest())
 			.andExpect(content("RIGHT_PARTY"));
 
@@ -144,7 +128,8 @@ class DeskTests {
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("""
 						{"result": "RIGHT_PARTY", "outcome": "PROMISE_TO_PAY", "amount": 5000, "dueOn": "2026-12-05",
-						 "number": "%s", "note": "Salary on the 5th"}""".formatted(phone(promised))))
+						 "number": "%s", "note": "Salary on the 5th"}"""
+					.formatted(this.portfolios.firstPhone(promised))))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.arrangement.status").value("ACTIVE"))
 			.andExpect(jsonPath("$.interaction.result").value("CONVERSATION"));
@@ -152,20 +137,22 @@ class DeskTests {
 			.contains("channel.CALL", "arr.kind.PROMISE", "timeline.outcome");
 
 		// a wrong number is marked and no longer offered
-		this.desk.dispose(wrong.id(), new Desk.Disposition(CallResult.WRONG_NUMBER, null, null, phone(wrong), null,
-				null, null, null, null, "Says he is a mechanic"), asker());
+		this.desk.dispose(wrong.id(), new Desk.Disposition(CallResult.WRONG_NUMBER, null, null,
+				this.portfolios.firstPhone(wrong), null, null, null, null, null, "Says he is a mechanic"), asker());
 		assertThat(this.customers.get(wrong.customerId()).phones()).singleElement()
 			.satisfies((p) -> assertThat(p.wrongNumber()).isTrue());
 		// kept in the customer's contact-point history with the agent who found it
 		assertThat(this.contactPoints.history(wrong.customerId())).singleElement().satisfies((c) -> {
 			assertThat(c.after()).isEqualTo(org.dues.customer.ContactPointStatus.WRONG);
 			assertThat(c.by()).isEqualTo(asker().name());
-			assertThat(c.value()).isEqualTo(phone(wrong));
+			assertThat(c.value()).isEqualTo(this.portfolios.firstPhone(wrong));
 		});
 
 		// a dispute places a dispute hold on that debt
-		Desk.Recorded dispute = this.desk.dispose(disputed.id(), new Desk.Disposition(CallResult.RIGHT_PARTY,
-				Outcome.DISPUTE, null, phone(disputed), null, null, null, null, null, "Never took this loan"), asker());
+		Desk.Recorded dispute = this.desk.dispose(disputed.id(),
+				new Desk.Disposition(CallResult.RIGHT_PARTY, Outcome.DISPUTE, null,
+						this.portfolios.firstPhone(disputed), null, null, null, null, null, "Never took this loan"),
+				asker());
 		assertThat(this.holds.ofCustomer(disputed.customerId())).singleElement().satisfies((h) -> {
 			assertThat(h.id()).isEqualTo(dispute.holdId());
 			assertThat(h.type()).isEqualTo(HoldType.DISPUTE);
@@ -173,11 +160,10 @@ class DeskTests {
 		});
 
 		// a callback at 18:30 the customer's time (India) falls due then, for this agent
-		Desk.Recorded later = this.desk
-			.dispose(
-					callback.id(), new Desk.Disposition(CallResult.RIGHT_PARTY, Outcome.CALLBACK, null, phone(callback),
-							null, null, null, null, LocalDateTime.of(2026, 11, 30, 18, 30), "At home after work"),
-					asker());
+		Desk.Recorded later = this.desk.dispose(callback.id(),
+				Dispositions.callbackAsked(this.portfolios.firstPhone(callback), LocalDateTime.of(2026, 11, 30, 18, 30),
+						"At home after work"),
+				asker());
 		assertThat(later.callbackAt())
 			.isEqualTo(LocalDateTime.of(2026, 11, 30, 18, 30).atZone(ZoneId.of("Asia/Kolkata")).toInstant());
 		this.clock.set(later.callbackAt().plusSeconds(60));
@@ -198,22 +184,18 @@ class DeskTests {
 		hindi.put("overdue_amount", "20000.00");
 		hindi.put("oldest_due_date", "2026-09-01");
 		AccountView hindiAccount = this.portfolios.place(nbfc, hindi);
-		this.users.createIfAbsent(new NewUser("ml-agent", "Malayalam agent", "secret", Set.of(Role.AGENT),
-				List.of("ml", "en"), List.of(), "RA-2", LocalDate.of(2027, 1, 1)));
-		this.users.createIfAbsent(new NewUser("hi-agent", "Hindi agent", "secret", Set.of(Role.AGENT),
-				List.of("hi", "en"), List.of(), "RA-3", LocalDate.of(2026, 11, 1)));
-		this.users.createIfAbsent(new NewUser("hi-agent-2", "Hindi agent", "secret", Set.of(Role.AGENT),
-				List.of("hi", "en"), List.of(), "RA-4", LocalDate.of(2027, 11, 1)));
-		Teams.TeamView team = this.teams.create("Routing " + nbfc.code(), null);
-		for (String agent : List.of("ml-agent", "hi-agent", "hi-agent-2")) {
-			this.teams.addMember(team.id(), agent);
-		}
-		this.queues.define(team.id(), "All", new QueueFilters(List.of(nbfc.code()), List.of(), null, null, null, null,
-				List.of(), List.of(), List.of(), List.of()), QueueSort.DPD_DESC, 1, "lead1");
+		this.agents.certifiedAgent("ml-agent", "Malayalam agent", "secret", "RA-2", LocalDate.of(2027, 1, 1), "ml",
+				"en");
+		this.agents.certifiedAgent("hi-agent", "Hindi agent", "secret", "RA-3", LocalDate.of(2026, 11, 1), "hi", "en");
+		this.agents.certifiedAgent("hi-agent-2", "Hindi agent", "secret", "RA-4", LocalDate.of(2027, 11, 1), "hi",
+				"en");
+		this.agents.queue(this.agents.team("Routing " + nbfc.code(), "ml-agent", "hi-agent", "hi-agent-2"), "All",
+				TestAgents.everyAccountOf(nbfc), 1, "lead1");
 
 		assertThat(this.next.next("ml-agent")).as("does not speak Hindi").isEmpty();
 		assertThat(this.next.next("hi-agent")).as("certificate expired on 1 November").isEmpty();
-		assertThatThrownBy(() -> this.desk.call(hindiAccount.id(), phone(hindiAccount), "hi-agent"))
+		assertThatThrownBy(
+				() -> this.desk.call(hindiAccount.id(), this.portfolios.firstPhone(hindiAccount), "hi-agent"))
 			.isInstanceOf(org.dues.shared.ConflictException.class)
 			.hasMessageContaining("no current recovery-agent certificate");
 		// nor on any other path or channel: a text through the contacts API
@@ -232,8 +214,7 @@ class DeskTests {
 	@Test
 	void anAccountRestsAfterAnOutcomeAndWaitsForItsPromiseDate() {
 		this.clock.set(MONDAY_IST);
-		this.users.createIfAbsent(new NewUser("rest-agent", "Resting", "secret", Set.of(Role.AGENT), List.of("en"),
-				List.of(), "RA-5", LocalDate.of(2027, 6, 30)));
+		this.agents.certifiedAgent("rest-agent", "Resting", "secret", "RA-5", LocalDate.of(2027, 6, 30), "en");
 		CreditorView nbfc = this.portfolios.indianNbfc();
 		AccountView unanswered = this.portfolios.overdue(nbfc, 60, "10000.00");
 		AccountView promising = this.portfolios.overdue(nbfc, 50, "10000.00");
@@ -241,13 +222,14 @@ class DeskTests {
 		this.next.assign(promising.id(), "rest-agent", "lead");
 
 		assertThat(this.next.next("rest-agent").orElseThrow().accountId()).isEqualTo(unanswered.id());
-		this.desk.dispose(unanswered.id(), new Desk.Disposition(CallResult.NO_ANSWER, null, null, phone(unanswered),
-				null, null, null, null, null, null), new org.dues.arrangement.Asker("rest-agent", Set.of(Role.AGENT)));
+		this.desk.dispose(unanswered.id(), Dispositions.noAnswer(this.portfolios.firstPhone(unanswered)),
+				Dispositions.agent("rest-agent"));
 		assertThat(this.next.next("rest-agent").orElseThrow().accountId()).isEqualTo(promising.id());
 		Desk.Recorded promise = this.desk.dispose(promising.id(),
-				new Desk.Disposition(CallResult.RIGHT_PARTY, Outcome.PROMISE_TO_PAY, null, phone(promising),
-						new java.math.BigDecimal("2000"), LocalDate.of(2026, 12, 10), null, null, null, null),
-				new org.dues.arrangement.Asker("rest-agent", Set.of(Role.AGENT)));
+				new Desk.Disposition(CallResult.RIGHT_PARTY, Outcome.PROMISE_TO_PAY, null,
+						this.portfolios.firstPhone(promising), new java.math.BigDecimal("2000"),
+						LocalDate.of(2026, 12, 10), null, null, null, null),
+				Dispositions.agent("rest-agent"));
 		assertThat(promise.arrangement().status()).isEqualTo(ArrangementStatus.ACTIVE);
 		assertThat(this.next.next("rest-agent")).as("one rests, the other waits for its promise").isEmpty();
 
@@ -261,8 +243,9 @@ class DeskTests {
 		AccountView account = this.portfolios.overdue(this.portfolios.indianNbfc(), 80, "40000.00");
 		String note = "The customer lost her job in October. ".repeat(50);
 		Desk.Recorded recorded = this.desk.dispose(account.id(),
-				new Desk.Disposition(CallResult.RIGHT_PARTY, Outcome.SETTLEMENT_AGREED, null, phone(account),
-						new java.math.BigDecimal("30000"), null, null, null, null, note),
+				new Desk.Disposition(CallResult.RIGHT_PARTY, Outcome.SETTLEMENT_AGREED, null,
+						this.portfolios.firstPhone(account), new java.math.BigDecimal("30000"), null, null, null, null,
+						note),
 				asker());
 		assertThat(recorded.arrangement().status()).isEqualTo(ArrangementStatus.PENDING_APPROVAL);
 		assertThat(recorded.arrangement().reason()).hasSize(1000).startsWith("The customer lost her job").endsWith("…");
@@ -279,11 +262,13 @@ class DeskTests {
 		AccountView account = this.portfolios.overdue(issuer, 40, "1500.00");
 		for (int call = 1; call <= 7; call++) {
 			this.agents.lead("desk-lead");
-			assertThat(this.desk.call(account.id(), phone(account), "desk-lead").allowed()).isTrue();
+			assertThat(this.desk.call(account.id(), this.portfolios.firstPhone(account), "desk-lead").allowed())
+				.isTrue();
 		}
 		String label = issuer.code() + " / " + account.accountRef();
 		this.mvc
-			.perform(post("/accounts/{id}/desk/call", account.id().value()).param("number", phone(account))
+			.perform(post("/accounts/{id}/desk/call", account.id().value())
+				.param("number", this.portfolios.firstPhone(account))
 				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
 					.user("desk-lead")
 					.roles("TEAM_LEAD"))
@@ -299,8 +284,7 @@ class DeskTests {
 	@Test
 	void aRefusedOutcomeKeepsWhatWasEnteredWithEachErrorBesideItsField() throws Exception {
 		this.clock.set(MONDAY_IST);
-		this.users.createIfAbsent(new NewUser("keep-agent", "Keeping", "secret", Set.of(Role.AGENT), List.of("en"),
-				List.of(), "RA-11", LocalDate.of(2027, 6, 30)));
+		this.agents.certifiedAgent("keep-agent", "Keeping", "secret", "RA-11", LocalDate.of(2027, 6, 30), "en");
 		AccountView account = this.portfolios.overdue(this.portfolios.indianNbfc(), 40, "50000.00");
 		this.next.assign(account.id(), "keep-agent", "lead");
 		MockHttpSession session = verified(account, "keep-agent", "AGENT");
@@ -340,8 +324,7 @@ class DeskTests {
 	@Test
 	void aSettlementSentForApprovalSaysWhoDecidesAndStaysOnTheAccount() throws Exception {
 		this.clock.set(MONDAY_IST);
-		this.users.createIfAbsent(new NewUser("asking-agent", "Asking", "secret", Set.of(Role.AGENT), List.of("en"),
-				List.of(), "RA-13", LocalDate.of(2027, 6, 30)));
+		this.agents.certifiedAgent("asking-agent", "Asking", "secret", "RA-13", LocalDate.of(2027, 6, 30), "en");
 		this.agents.lead("asking-lead", "asking-agent");
 		AccountView account = this.portfolios.overdue(this.portfolios.indianNbfc(), 80, "50000.00");
 		AccountView other = this.portfolios.overdue(this.portfolios.indianNbfc(), 70, "50000.00");
@@ -409,8 +392,7 @@ class DeskTests {
 	@Test
 	void anExpiredCertificateIsSaidPlainlyAndClosesTheCall() throws Exception {
 		this.clock.set(MONDAY_IST);
-		this.users.createIfAbsent(new NewUser("lapsed-agent", "Lapsed", "secret", Set.of(Role.AGENT), List.of("en"),
-				List.of(), "RA-LAPSED", LocalDate.of(2026, 11, 1)));
+		this.agents.certifiedAgent("lapsed-agent", "Lapsed", "secret", "RA-LAPSED", LocalDate.of(2026, 11, 1), "en");
 		AccountView account = this.portfolios.overdue(this.portfolios.indianNbfc(), 40, "50000.00");
 		this.next.assign(account.id(), "lapsed-agent", "lead");
 		var agent = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
@@ -462,7 +444,7 @@ class DeskTests {
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(user)
 				.roles(role))
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-			.param("number", phone(account));
+			.param("number", this.portfolios.firstPhone(account));
 	}
 
 	private Document page(MockHttpServletRequestBuilder request) throws Exception {
@@ -474,12 +456,8 @@ class DeskTests {
 		return org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString(text));
 	}
 
-	private String phone(AccountView account) {
-		return this.customers.get(account.customerId()).phones().get(0).e164();
-	}
-
 	private static org.dues.arrangement.Asker asker() {
-		return new org.dues.arrangement.Asker("desk-agent", Set.of(Role.AGENT));
+		return Dispositions.agent("desk-agent");
 	}
 
 }

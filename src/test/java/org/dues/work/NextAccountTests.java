@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import org.dues.IntegrationTest;
 import org.dues.MutableClock;
 import org.dues.Portfolios;
+import org.dues.TestAgents;
 import org.dues.compliance.ContactHolds;
 import org.dues.compliance.HoldType;
 import org.dues.identity.NewUser;
@@ -48,6 +49,9 @@ class NextAccountTests {
 
 	/** Monday 30 November 2026, 10:00 in New York. */
 	static final Instant MONDAY = Instant.parse("2026-11-30T15:00:00Z");
+
+	@Autowired
+	TestAgents agents;
 
 	@Autowired
 	Portfolios portfolios;
@@ -111,9 +115,7 @@ class NextAccountTests {
 			this.users.createIfAbsent(new NewUser("agent-" + c, "Agent " + c, "secret", Set.of(Role.AGENT), List.of()));
 			this.teams.addMember(team.id(), "agent-" + c);
 		}
-		this.queues.define(team.id(), "Everything of " + issuer.code(), new QueueFilters(List.of(issuer.code()),
-				List.of(), null, null, null, null, List.of(), List.of(), List.of(), List.of()), QueueSort.DPD_DESC, 1,
-				"lead");
+		this.agents.queue(team, "Everything of " + issuer.code(), TestAgents.everyAccountOf(issuer), 1, "lead");
 		this.clock.set(MONDAY);
 		// the 5-minute pass lists the queue again: the broken promise's follow-up, still
 		// to
@@ -200,10 +202,8 @@ class NextAccountTests {
 		AccountView least = this.portfolios.overdue(issuer, 20, "500.00");
 		AccountView middle = this.portfolios.overdue(issuer, 25, "500.00");
 		this.users.createIfAbsent(new NewUser("pool-x", "Pool X", "secret", Set.of(Role.AGENT), List.of()));
-		Teams.TeamView team = this.teams.create("List " + issuer.code(), null);
-		this.teams.addMember(team.id(), "pool-x");
-		this.queues.define(team.id(), "All of " + issuer.code(), new QueueFilters(List.of(issuer.code()), List.of(),
-				null, null, null, null, List.of(), List.of(), List.of(), List.of()), QueueSort.DPD_DESC, 1, "lead");
+		this.agents.queue(this.agents.team("List " + issuer.code(), "pool-x"), "All of " + issuer.code(),
+				TestAgents.everyAccountOf(issuer), 1, "lead");
 		AccountView newcomer = this.portfolios.overdue(issuer, 60, "500.00");
 
 		assertThat(this.next.next("pool-x").orElseThrow().accountId()).as("the newcomer waits for the refresh")

@@ -8,7 +8,6 @@ import org.dues.IntegrationTest;
 import org.dues.MutableClock;
 import org.dues.Portfolios;
 import org.dues.TestAgents;
-import org.dues.identity.Teams;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.CreditorView;
 import org.jsoup.Jsoup;
@@ -56,9 +55,6 @@ class QueueEditingTests {
 	Portfolios portfolios;
 
 	@Autowired
-	Teams teams;
-
-	@Autowired
 	Queues queues;
 
 	@Autowired
@@ -77,12 +73,7 @@ class QueueEditingTests {
 		this.nbfc = this.portfolios.indianNbfc();
 		this.agents.manager("qe-manager", "manager-secret-of-tests");
 		this.agents.lead("qe-lead");
-		this.team = this.teams.all()
-			.stream()
-			.filter((t) -> t.name().equals("Led by qe-lead"))
-			.findFirst()
-			.orElseThrow()
-			.id();
+		this.team = this.agents.teamLedBy("qe-lead").id();
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.dues.IntegrationTest;
 import org.dues.MutableClock;
 import org.dues.Portfolios;
+import org.dues.TestAgents;
 import org.dues.identity.Teams;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.CreditorView;
@@ -36,7 +37,7 @@ class QueueFiltersTests {
 	MutableClock clock;
 
 	@Autowired
-	Teams teams;
+	TestAgents agents;
 
 	@Autowired
 	Queues queues;
@@ -60,7 +61,7 @@ class QueueFiltersTests {
 		AccountView keptSinceBroken = this.portfolios.overdue(issuer, 30, "100.00");
 		arrangement(keptSinceBroken, "PROMISE", "BROKEN", 3);
 		arrangement(keptSinceBroken, "PROMISE", "KEPT", 2);
-		Teams.TeamView team = this.teams.create("Arrangements " + issuer.code(), null);
+		Teams.TeamView team = this.agents.team("Arrangements " + issuer.code());
 
 		assertThat(pooled(team, issuer, List.of(ArrangementState.NONE), null, List.of()))
 			.as("no open arrangement (a pending one is open)")
@@ -86,7 +87,7 @@ class QueueFiltersTests {
 		Map<String, String> row = Portfolios.row(issuer, "500.00");
 		row.putAll(Map.of("address_line1", "1 Main St", "city", "Albany", "state", "ny", "postal_code", "12207"));
 		AccountView newYork = this.portfolios.place(issuer, row);
-		Teams.TeamView team = this.teams.create("Balances " + issuer.code(), null);
+		Teams.TeamView team = this.agents.team("Balances " + issuer.code());
 
 		assertThat(pooled(team, issuer, List.of(), new BigDecimal("1000.00"), List.of()))
 			.as("the balance is principal, interest and fees")

@@ -12,26 +12,24 @@ import java.util.UUID;
 import org.dues.IntegrationTest;
 import org.dues.MutableClock;
 import org.dues.Portfolios;
+import org.dues.TestAgents;
+import org.dues.arrangement.Approvals;
 import org.dues.arrangement.ArrangementStatus;
 import org.dues.arrangement.ArrangementView;
-import org.dues.arrangement.Approvals;
 import org.dues.arrangement.Asker;
 import org.dues.arrangement.Evaluation;
-import org.dues.customer.CustomerManagement;
-import org.dues.identity.NewUser;
 import org.dues.identity.Role;
-import org.dues.identity.UserManagement;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.CreditorView;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -50,6 +48,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * else's; when there is nothing to call, the desk says why and when calling opens.
  */
 @IntegrationTest
+@ExtendWith(MutableClock.BackToStart.class)
 class WorklistTests {
 
 	/** Monday 30 November 2026, 11:00 in India. */
@@ -68,7 +67,7 @@ class WorklistTests {
 	MutableClock clock;
 
 	@Autowired
-	UserManagement users;
+	TestAgents agents;
 
 	@Autowired
 	NextAccount next;
@@ -83,15 +82,7 @@ class WorklistTests {
 	Evaluation evaluation;
 
 	@Autowired
-	CustomerManagement customers;
-
-	@Autowired
 	JdbcClient jdbc;
-
-	@AfterEach
-	void reset() {
-		this.clock.set(IntegrationTest.START);
-	}
 
 	@Test
 	void eachAgentSeesTheirOwnDayEachItemOpeningItsAccountAndAnAnswerUntilOpened() throws Exception {
@@ -114,15 +105,14 @@ class WorklistTests {
 		promise(othersPromise, "wl-other", "7000", LocalDate.of(2026, 12, 10));
 		ArrangementView settlement = this.desk
 			.dispose(settled.id(),
-					new Desk.Disposition(CallResult.RIGHT_PARTY, Outcome.SETTLEMENT_AGREED, null, phone(settled),
-							new BigDecimal("30000"), null, null, null, null, "Lost her job"),
-					new Asker("wl-agent", Set.of(Role.AGENT)))
+					new Desk.Disposition(CallResult.RIGHT_PARTY, Outcome.SETTLEMENT_AGREED, null,
+							this.portfolios.firstPhone(settled), new BigDecimal("30000"), null, null, null, null,
+							"Lost her job"),
+					Dispositions.agent("wl-agent"))
 			.arrangement();
 		assertThat(settlement.status()).isEqualTo(ArrangementStatus.PENDING_APPROVAL);
-		this.desk.dispose(callback.id(),
-				new Desk.Disposition(CallResult.RIGHT_PARTY, Outcome.CALLBACK, null, phone(callback), null, null, null,
-						null, LocalDateTime.of(2026, 12, 10, 18, 30), "After work"),
-				new Asker("wl-agent", Set.of(Role.AGENT)));
+		this.desk.dispose(callback.id(), Dispositions.callbackAsked(this.portfolios.firstPhone(callback),
+				LocalDateTime.of(2026, 12, 10, 18, 30), "After work"), Dispositions.agent("wl-agent"));
 
 		// five days before, the manager rejects the settlement; on the day the promise is
 		// due the other has broken
@@ -180,8 +170,8 @@ class WorklistTests {
 		assertThat(after.select("[data-count=all]").text()).isEqualTo("3");
 
 		// a call on the broken promise follows it up: it leaves the worklist
-		this.desk.dispose(broken.id(), new Desk.Disposition(CallResult.NO_ANSWER, null, null, phone(broken), null, null,
-				null, null, null, null), new Asker("wl-agent", Set.of(Role.AGENT)));
+		this.desk.dispose(broken.id(), Dispositions.noAnswer(this.portfolios.firstPhone(broken)),
+				Dispositions.agent("wl-agent"));
 		assertThat(worklist("wl-agent").select("[data-section=chase]")).isEmpty();
 		// the rejected settlement's account is theirs for a week after the answer
 		this.clock.set(TEN_DAYS_ON.plus(Duration.ofDays(3)));
@@ -217,8 +207,8 @@ class WorklistTests {
 		for (int call = 0; call < 2; call++) {
 			AccountView taken = (this.next.next("idle-agent").orElseThrow().accountId().equals(first.id())) ? first
 					: second;
-			this.desk.dispose(taken.id(), new Desk.Disposition(CallResult.NO_ANSWER, null, null, phone(taken), null,
-					null, null, null, null, null), new Asker("idle-agent", Set.of(Role.AGENT)));
+			this.desk.dispose(taken.id(), Dispositions.noAnswer(this.portfolios.firstPhone(taken)),
+					Dispositions.agent("idle-agent"));
 		}
 		Document resting = nothingToCall("idle-agent");
 		assertThat(resting.select("[data-idle] [data-waiting]").text())
@@ -250,23 +240,18 @@ class WorklistTests {
 	private ArrangementView promise(AccountView account, String agent, String amount, LocalDate dueOn) {
 		return this.desk
 			.dispose(account.id(),
-					new Desk.Disposition(CallResult.RIGHT_PARTY, Outcome.PROMISE_TO_PAY, null, phone(account),
-							new BigDecimal(amount), dueOn, null, null, null, null),
-					new Asker(agent, Set.of(Role.AGENT)))
+					new Desk.Disposition(CallResult.RIGHT_PARTY, Outcome.PROMISE_TO_PAY, null,
+							this.portfolios.firstPhone(account), new BigDecimal(amount), dueOn, null, null, null, null),
+					Dispositions.agent(agent))
 			.arrangement();
 	}
 
 	private void agent(String name) {
-		this.users.createIfAbsent(new NewUser(name, name, "secret", Set.of(Role.AGENT), List.of("en", "ml"), List.of(),
-				"RA-" + name, LocalDate.of(2027, 12, 31)));
+		this.agents.certifiedAgent(name, name, "secret", "RA-" + name, LocalDate.of(2027, 12, 31), "en", "ml");
 	}
 
 	private static RequestPostProcessor as(String agent) {
 		return user(agent).roles("AGENT");
-	}
-
-	private String phone(AccountView account) {
-		return this.customers.get(account.customerId()).phones().get(0).e164();
 	}
 
 }

@@ -8,8 +8,6 @@ import com.jayway.jsonpath.JsonPath;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.dues.IntegrationTest;
-import org.dues.portfolio.Accounts;
-import org.dues.portfolio.Creditors;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,12 +29,6 @@ class HostileImportTests {
 
 	@Autowired
 	MockMvc mvc;
-
-	@Autowired
-	Creditors creditors;
-
-	@Autowired
-	Accounts accounts;
 
 	String report(String creditor, String name, byte[] content) throws Exception {
 		ImportClient client = new ImportClient(this.mvc);
