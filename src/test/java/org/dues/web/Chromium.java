@@ -25,7 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * test class that works one browser per test declares a {@code WebDriver} field and
  * {@code @ExtendWith(Chromium.EachTest.class)}; {@link #logIn} signs a user in.
  */
-final class Chromium {
+public final class Chromium {
 
 	static final Path BINARY = Path.of("/usr/bin/chromium");
 
@@ -35,7 +35,7 @@ final class Chromium {
 	}
 
 	/** A new headless browser with a window of 1400 by 1000 pixels, in English. */
-	static ChromeDriver start() {
+	public static ChromeDriver start() {
 		Assumptions.assumeTrue(Files.isExecutable(BINARY) && Files.isExecutable(DRIVER),
 				"Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
 		ChromeOptions options = new ChromeOptions();
@@ -52,14 +52,14 @@ final class Chromium {
 	 * Opens the login page of the application at {@code base}, signs the user in and
 	 * waits until the browser has left the page.
 	 */
-	static void logIn(WebDriver browser, WebDriverWait wait, String base, String username, String password) {
+	public static void logIn(WebDriver browser, WebDriverWait wait, String base, String username, String password) {
 		browser.get(base + "/login");
 		submitLogin(browser, username, password);
 		wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 	}
 
 	/** Fills in and sends the login form the browser shows. */
-	static void submitLogin(WebDriver browser, String username, String password) {
+	public static void submitLogin(WebDriver browser, String username, String password) {
 		browser.findElement(By.id("username")).sendKeys(username);
 		browser.findElement(By.id("password")).sendKeys(password);
 		browser.findElement(By.cssSelector("button[type=submit]")).click();
@@ -70,7 +70,7 @@ final class Chromium {
 	 * the class's own {@code @BeforeEach} methods run) and quits it after each test (once
 	 * the class's {@code @AfterEach} methods have run, even when they fail).
 	 */
-	static final class EachTest implements BeforeEachCallback, AfterEachCallback {
+	public static final class EachTest implements BeforeEachCallback, AfterEachCallback {
 
 		@Override
 		public void beforeEach(ExtensionContext context) throws Exception {
