@@ -141,7 +141,7 @@ class SecurityConfiguration {
 				.hasAnyRole(Role.MANAGER.name(), Role.COMPLIANCE.name(), Role.ADMIN.name())
 				.requestMatchers(HttpMethod.PUT, "/api/v1/templates/*")
 				.hasAnyRole(Role.MANAGER.name(), Role.COMPLIANCE.name(), Role.ADMIN.name())
-				.requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/messages")
+				.requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/messages", "/api/v1/messages/bulk")
 				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.anyRequest()
 				.authenticated())

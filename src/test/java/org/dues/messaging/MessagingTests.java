@@ -317,6 +317,47 @@ class MessagingTests {
 	}
 
 	@Test
+	void aBulkSendPreviewsItsCountsThenQueuesEachForTheGateToDecideWhenItLeaves() throws Exception {
+		CreditorView card = this.portfolios.usIssuer();
+		AccountView first = this.portfolios.overdue(card, 40, "100.00");
+		AccountView second = this.portfolios.overdue(card, 50, "200.00");
+		String body = """
+				{"accountIds": ["%s", "%s"], "channel": "SMS", "template": "reminder", "preview": %s}""";
+		// 05:00 in New York: both would be held back now, none is queued by a preview
+		this.mvc
+			.perform(post("/api/v1/messages/bulk").with(manager())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body.formatted(first.id().value(), second.id().value(), "true")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accounts").value(2))
+			.andExpect(jsonPath("$.queued").value(0))
+			.andExpect(jsonPath("$.heldBackNow").value(2))
+			.andExpect(jsonPath("$.wouldGoNow").value(0));
+		assertThat(this.messages.ofAccount(first.id(), 10)).isEmpty();
+		String made = this.mvc
+			.perform(post("/api/v1/messages/bulk").with(manager())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body.formatted(first.id().value(), second.id().value(), "false")))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.queued").value(2))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(this.messages.ofAccount(second.id(), 10)).singleElement()
+			.satisfies((m) -> assertThat(m.status()).isEqualTo(MessageStatus.QUEUED));
+		assertThat(this.jdbc.sql("SELECT count(*) FROM messaging_messages WHERE bulk_id = :b")
+			.param("b", UUID.fromString(JsonPath.read(made, "$.id")))
+			.query(Long.class)
+			.single()).isEqualTo(2);
+		// an agent may not send to accounts beyond their scope
+		this.mvc
+			.perform(post("/api/v1/messages/bulk").with(user(agent("msg-bulk")).roles("AGENT"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body.formatted(first.id().value(), second.id().value(), "false")))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
 	void smsPartsAreCountedInGsm7OrUcs2() {
 		assertThat(SmsSegments.of("a".repeat(160))).isEqualTo(new SmsSegments("GSM-7", 160, 1));
 		assertThat(SmsSegments.of("a".repeat(161))).isEqualTo(new SmsSegments("GSM-7", 161, 2));
