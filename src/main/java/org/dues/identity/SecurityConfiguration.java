@@ -139,7 +139,7 @@ class SecurityConfiguration {
 				.authenticated()
 				.requestMatchers(HttpMethod.POST, "/api/v1/templates")
 				.hasAnyRole(Role.MANAGER.name(), Role.COMPLIANCE.name(), Role.ADMIN.name())
-				.requestMatchers(HttpMethod.PUT, "/api/v1/templates/*")
+				.requestMatchers(HttpMethod.PUT, "/api/v1/templates/*", "/api/v1/creditors/*/messaging")
 				.hasAnyRole(Role.MANAGER.name(), Role.COMPLIANCE.name(), Role.ADMIN.name())
 				.requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/messages", "/api/v1/messages/bulk")
 				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())

@@ -358,6 +358,38 @@ class MessagingTests {
 	}
 
 	@Test
+	void aStopWordTheCreditorSetInMalayalamOptsOutAndOtherRepliesDoNot() throws Exception {
+		CreditorView nbfc = this.portfolios.indianNbfc();
+		AccountView account = this.portfolios.overdue(nbfc, 40, "1000.00");
+		String phone = this.portfolios.firstPhone(account);
+		this.mvc
+			.perform(put("/api/v1/creditors/{code}/messaging", nbfc.code()).with(manager())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"reminderDaysBefore": 3, "brokenPromiseNotice": true, "stopWords": ["നിർത്തുക", "रोकें"],
+						 "dltEntityId": "1101234567890123456", "dltHeader": "TSTNBF"}"""))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.stopWords[0]").value("നിർത്തുക"));
+		this.mvc.perform(put("/api/v1/creditors/{code}/messaging", nbfc.code()).with(manager())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"reminderDaysBefore": 45, "brokenPromiseNotice": true, "stopWords": [], "dltHeader": "tst"}"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'reminderDaysBefore')]").isNotEmpty())
+			.andExpect(jsonPath("$.errors[?(@.field == 'dltHeader')]").isNotEmpty());
+		assertThat(this.reports.inbound("simulated", "ml-1", Channel.SMS, phone, null, "ഞാൻ നാളെ അടയ്ക്കാം")).isTrue();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM compliance_channel_bans WHERE address = :a")
+			.param("a", phone)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(this.reports.inbound("simulated", "ml-2", Channel.SMS, phone, null, "നിർത്തുക")).isTrue();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM compliance_channel_bans WHERE address = :a")
+			.param("a", phone)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
 	void smsPartsAreCountedInGsm7OrUcs2() {
 		assertThat(SmsSegments.of("a".repeat(160))).isEqualTo(new SmsSegments("GSM-7", 160, 1));
 		assertThat(SmsSegments.of("a".repeat(161))).isEqualTo(new SmsSegments("GSM-7", 161, 2));
