@@ -189,6 +189,9 @@ class SecurityConfiguration {
 				// everyone's
 				.requestMatchers("/scorecard")
 				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				// managers, compliance and administrators write the message templates
+				.requestMatchers("/templates", "/templates/**")
+				.hasAnyRole(Role.MANAGER.name(), Role.COMPLIANCE.name(), Role.ADMIN.name())
 				// the audit trail, the contact policies and the blocked attempts
 				.requestMatchers("/compliance", "/compliance/**")
 				.hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())

@@ -96,6 +96,9 @@ class AccessibilityBrowserTests {
 			new Page("creditor", "/admin/creditors/{creditor}", EnumSet.of(Role.ADMIN)),
 			new Page("file layouts", "/admin/mappings", EnumSet.of(Role.MANAGER)),
 			new Page("authority", "/admin/authority", EnumSet.of(Role.MANAGER)),
+			new Page("sandbox", "/sandbox", EnumSet.of(Role.AGENT)),
+			new Page("templates", "/templates", EnumSet.of(Role.MANAGER)),
+			new Page("template", "/templates/{template}", EnumSet.of(Role.COMPLIANCE)),
 			new Page("account settings", "/account", EVERYONE),
 			// the same page for every role but for the menu, which the pages above check
 			new Page("password", "/account/password", EnumSet.of(Role.AGENT)),
@@ -533,7 +536,8 @@ class AccessibilityBrowserTests {
 				.replace("{queue}", fixture.inside.queue().toString())
 				.replace("{import}", fixture.importId.toString())
 				.replace("{customer}", fixture.inside.records().get("customer"))
-				.replace("{creditor}", fixture.creditor.code());
+				.replace("{creditor}", fixture.creditor.code())
+				.replace("{template}", fixture.template.toString());
 		}
 
 	}

@@ -9,7 +9,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Whether the layout's menu offers the Sandbox: while the simulated providers send. */
+/**
+ * Whether the layout's menu offers the Sandbox (while the simulated providers send) and
+ * the templates.
+ */
 @ControllerAdvice(annotations = Controller.class)
 class SandboxLink {
 
@@ -22,6 +25,15 @@ class SandboxLink {
 	@ModelAttribute("canSandbox")
 	boolean canSandbox(@Nullable Principal principal) {
 		return this.simulated && principal != null;
+	}
+
+	/** Managers, compliance officers and administrators write the templates. */
+	@ModelAttribute("canTemplates")
+	boolean canTemplates(@Nullable Principal principal) {
+		return principal instanceof org.springframework.security.core.Authentication user && user.getAuthorities()
+			.stream()
+			.anyMatch((a) -> java.util.Set.of("ROLE_MANAGER", "ROLE_COMPLIANCE", "ROLE_ADMIN")
+				.contains(a.getAuthority()));
 	}
 
 }
