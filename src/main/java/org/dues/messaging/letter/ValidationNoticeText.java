@@ -72,13 +72,12 @@ final class ValidationNoticeText {
 				+ "federal law. For instance, you have the right to stop or limit how we contact you."));
 		blocks.add(new Letter.Paragraph("Contact us about your payment options."));
 		if (facts.collectorPhone() != null) {
-			blocks.add(new Letter.Paragraph("Call us at %s%s, or write to %s, %s.".formatted(facts.collectorPhone(),
-					(facts.collectorHours() == null) ? "" : ", " + facts.collectorHours(), collector,
-					String.join(", ", facts.collector().addressLines()))));
+			blocks.add(new Letter.Paragraph("Call us at %s%s, or write to %s.".formatted(facts.collectorPhone(),
+					(facts.collectorHours() == null) ? "" : ", " + facts.collectorHours(), where(facts.collector()))));
 		}
 		blocks.add(new Letter.Heading("How do you want to respond?"));
-		blocks.add(new Letter.Paragraph("Mail this form to: %s, %s. Reference: %s.".formatted(collector,
-				String.join(", ", facts.collector().addressLines()), facts.reference())));
+		blocks.add(new Letter.Paragraph(
+				"Mail this form to: %s. Reference: %s.".formatted(where(facts.collector()), facts.reference())));
 		blocks.add(new Letter.Paragraph(
 				"%s, %s".formatted(facts.consumer().name(), String.join(", ", facts.consumer().addressLines()))));
 		blocks.add(new Letter.Paragraph("Check all that apply:"));
@@ -92,6 +91,13 @@ final class ValidationNoticeText {
 			.formatted(collector, facts.reference())));
 		return new Letter("en", facts.collector(), facts.consumer(), date(facts.sent()), facts.reference(),
 				"Notice of debt: validation of the debt you owe " + facts.creditor(), blocks);
+	}
+
+	/** A name and its address on one line. */
+	private static String where(Letter.Party party) {
+		return String.join(", ",
+				java.util.stream.Stream.concat(java.util.stream.Stream.of(party.name()), party.addressLines().stream())
+					.toList());
 	}
 
 	static String date(LocalDate date) {
