@@ -7,6 +7,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
@@ -16,7 +17,16 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.dues.IntegrationTest;
 import org.dues.Portfolios;
 import org.dues.portfolio.AccountId;
+import org.dues.compliance.Channel;
+import org.dues.compliance.ContactGate;
+import org.dues.compliance.PersonRole;
+import org.dues.compliance.Purpose;
+import org.dues.contact.OutboundContacts;
+import org.dues.messaging.MessageStatus;
+import org.dues.messaging.provider.Handover;
+import org.dues.messaging.provider.Outgoing;
 import org.dues.portfolio.AccountLedger;
+import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Accounts;
 import org.dues.portfolio.BalanceComponent;
 import org.dues.portfolio.CreditorView;
@@ -26,6 +36,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,6 +79,15 @@ class LettersIntegrationTests {
 
 	@Autowired
 	AccountLedger ledger;
+
+	@Autowired
+	OutboundContacts outbound;
+
+	@Autowired
+	PrintProvider print;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void aUsAccountPlacedThroughTheApiGetsItsValidationNotice() throws Exception {
@@ -223,6 +243,45 @@ class LettersIntegrationTests {
 				.with(user("admin").roles("ADMIN")))
 			.andExpect(status().isOk())
 			.andExpect(content().contentType(MediaType.APPLICATION_PDF));
+	}
+
+	@Test
+	void thePrintProviderTakesAClearedLetterMessageIntoTheNextBatchOnce() throws Exception {
+		CreditorView issuer = this.portfolios.usIssuer();
+		String placed = place(issuer, "PP-" + UUID.randomUUID().toString().substring(0, 8), "US", """
+				"principalOutstanding": "99.00", "overdueAmount": "0", "addressLine1": "5 Oak Lane", "city": "Dover",
+				"state": "DE", "postalCode": "19901", "country": "US\"""");
+		AccountView account = this.accounts.get(new AccountId(UUID.fromString(JsonPath.read(placed, "$.id"))));
+		UUID message = UUID.randomUUID();
+		this.jdbc.sql("""
+				INSERT INTO messaging_messages (id, account_id, customer_id, creditor_id, channel, purpose, language,
+				    body, status, next_attempt_at, created_at, created_by, updated_at)
+				VALUES (:id, :account, :customer, :creditor, 'LETTER', 'DEMAND_NOTICE', 'en', 'a letter', 'SENDING',
+				    now(), now(), 'test', now())""")
+			.param("id", message)
+			.param("account", account.id().value())
+			.param("customer", account.customerId().value())
+			.param("creditor", account.creditorId().value())
+			.update();
+		var clearance = this.outbound.clear(new ContactGate.Request(account.id(), Set.of(), Channel.LETTER, null,
+				PersonRole.CONSUMER, Purpose.COLLECTION), "a letter", "test");
+		assertThat(clearance.allowed()).as(clearance.attempt().decision().toString()).isTrue();
+		byte[] pdf = LetterPdfTests.renderer().render(SampleLetters.english(), false).pdf();
+		Outgoing outgoing = new Outgoing(message, Channel.LETTER, "5 Oak Lane, Dover, DE 19901", "Demand", "a letter",
+				"en", null, null, null, pdf);
+
+		Handover first = this.print.send(clearance.contact(), outgoing);
+		Handover again = this.print.send(clearance.contact(), outgoing);
+		assertThat(first.status()).isEqualTo(MessageStatus.SENT);
+		assertThat(again).isEqualTo(first);
+		LetterView letter = this.letters.get(UUID.fromString(first.providerId())).orElseThrow();
+		assertThat(letter.accountId()).isEqualTo(account.id().value());
+		assertThat(letter.addressLines()).containsExactly("5 Oak Lane", "Dover, DE 19901");
+		assertThat(letter.pages()).isEqualTo(2);
+		assertThat(letter.status()).isEqualTo("READY");
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.letters.ofAccount(account.id()).stream().map(LetterView::template))
+				.containsExactlyInAnyOrder("validation-notice", "letter"));
 	}
 
 	private String place(CreditorView creditor, String ref, String country, String extra) throws Exception {
