@@ -11,7 +11,6 @@ import org.dues.customer.CustomerKind;
 import org.dues.customer.CustomerManagement;
 import org.dues.customer.CustomerView;
 import org.dues.portfolio.AccountId;
-import org.dues.portfolio.AccountPlaced;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Accounts;
 import org.dues.portfolio.CreditorView;
@@ -20,16 +19,15 @@ import org.dues.shared.PostalAddress;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Produces the validation notice of 12 CFR 1006.34 for a US consumer account when it is
- * placed: dated the day of placement (the day it goes to the print batch), with the
- * itemization ({@link Itemization}) and the end of the validation period
- * ({@link ValidationPeriod}). A notice is kept once an account; with no postal address it
- * is kept {@code HELD}, not printed.
+ * placed ({@link ValidationNoticeTask}): dated the day of placement (the day it goes to
+ * the print batch), with the itemization ({@link Itemization}) and the end of the
+ * validation period ({@link ValidationPeriod}). A notice is kept once an account; with no
+ * postal address it is kept {@code HELD}, not printed.
  */
 @Service
 public class ValidationNotices {
@@ -54,11 +52,6 @@ public class ValidationNotices {
 		this.pdf = pdf;
 		this.letters = letters;
 		this.collector = collector;
-	}
-
-	@ApplicationModuleListener
-	void on(AccountPlaced placed) {
-		produce(placed.account(), placed.placedOn());
 	}
 
 	/**
