@@ -143,6 +143,10 @@ class SecurityConfiguration {
 				.hasAnyRole(Role.MANAGER.name(), Role.COMPLIANCE.name(), Role.ADMIN.name())
 				.requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/messages", "/api/v1/messages/bulk")
 				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				// every creditor's letters with names and addresses: the administrator
+				// hands them to the print vendor
+				.requestMatchers("/api/v1/print-batches", "/api/v1/print-batches/**")
+				.hasRole(Role.ADMIN.name())
 				.anyRequest()
 				.authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(SecurityConfiguration::unauthorized))

@@ -14,6 +14,7 @@ import org.dues.customer.CustomerManagement;
 import org.dues.shared.Money;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Places accounts with us, or updates them when the creditor places them again: a new
  * account gets a placement entry; a changed balance gets one adjustment entry per changed
- * component; the same placement again changes nothing.
+ * component; the same placement again changes nothing. A new account is announced with
+ * {@link AccountPlaced}.
  */
 @Service
 public class Placements {
@@ -38,8 +40,11 @@ public class Placements {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	Placements(JdbcClient jdbc, CustomerManagement customers, LedgerWriter ledger, Accounts accounts, Aging aging,
-			Clock clock) {
+			Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.aging = aging;
 		this.jdbc = jdbc;
 		this.customers = customers;
@@ -86,6 +91,7 @@ public class Placements {
 			Amounts amounts = new Amounts(placement.principal(), placement.interest(), placement.fees(),
 					Money.zero(creditor.currency()), placement.overdue());
 			this.ledger.append(id, EntryType.PLACEMENT, (locked) -> amounts, today, source, null);
+			this.events.publishEvent(new AccountPlaced(id, creditor.id(), customer.id(), today, source.channel()));
 			return new Result(this.accounts.get(id), Outcome.CREATED);
 		}
 		AccountId knownId = this.accounts.findByRef(creditor.id(), placement.accountRef()).orElseThrow().id();

@@ -272,6 +272,7 @@ class AuthorizationMatrixTests {
 			case "blackoutId" -> "blackout";
 			case "banId" -> "channel-ban";
 			case "paymentId" -> "payment";
+			case "letterId" -> "letter";
 			case "interactionId" -> "interaction";
 			case "queueId" -> "queue";
 			case "teamId" -> "team";

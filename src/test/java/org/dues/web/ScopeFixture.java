@@ -28,6 +28,7 @@ import org.dues.work.Queues;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -83,9 +84,13 @@ final class ScopeFixture {
 
 	private final CustomerManagement customers;
 
+	private final JdbcClient jdbc;
+
 	private ScopeFixture(String prefix, MockMvc mvc, UserManagement users, Teams teams, Queues queues, NextAccount work,
-			Portfolios portfolios, Clock clock, CustomerManagement customers, Templates templates) throws Exception {
+			Portfolios portfolios, Clock clock, CustomerManagement customers, Templates templates, JdbcClient jdbc)
+			throws Exception {
 		this.prefix = prefix;
+		this.jdbc = jdbc;
 		this.mvc = mvc;
 		this.clock = clock;
 		this.customers = customers;
@@ -144,7 +149,8 @@ final class ScopeFixture {
 				context.getBean(NextAccount.class),
 				new Portfolios(context.getBean(Creditors.class), context.getBean(Placements.class), clock,
 						context.getBean(CustomerManagement.class)),
-				clock, context.getBean(CustomerManagement.class), context.getBean(Templates.class));
+				clock, context.getBean(CustomerManagement.class), context.getBean(Templates.class),
+				context.getBean(JdbcClient.class));
 	}
 
 	private Side side(Portfolios portfolios, NextAccount work, String owner, UUID team, UUID queue) throws Exception {
@@ -174,7 +180,19 @@ final class ScopeFixture {
 				"{\"channel\": \"SMS\", \"template\": \"reminder\"}");
 		String ban = json(post("/api/v1/accounts/{id}/channel-bans", id), this.officer,
 				"{\"channel\": \"WHATSAPP\", \"reason\": \"no WhatsApp\"}");
-		return new Side(id, account.accountRef(), team, queue, Map.ofEntries(
+		// a letter as the print provider keeps one (an Indian account gets no validation
+		// notice)
+		UUID letter = UUID.randomUUID();
+		this.jdbc.sql("""
+				INSERT INTO messaging_letters (id, account_id, customer_id, template, language, letter_date,
+				    recipient_name, address_lines, pdf, pages, status, created_at, created_by)
+				VALUES (:id, :account, :customer, 'letter', 'en', current_date, 'Asha', ARRAY['Kochi'],
+				    CAST('%PDF-1.4' AS bytea), 1, 'HELD', now(), 'test')""")
+			.param("id", letter)
+			.param("account", id)
+			.param("customer", account.customerId().value())
+			.update();
+		return new Side(id, account.accountRef(), team, queue, Map.ofEntries(Map.entry("letter", letter.toString()),
 				Map.entry("arrangement", JsonPath.read(settlement, "$.id")), Map.entry("approval", approval),
 				Map.entry("payment", JsonPath.read(payment, "$.id")),
 				Map.entry("interaction", JsonPath.read(contact, "$.id")),

@@ -1,0 +1,111 @@
+package org.dues.messaging.letter;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.dues.compliance.Channel;
+import org.dues.contact.ClearedContact;
+import org.dues.customer.CustomerId;
+import org.dues.customer.CustomerManagement;
+import org.dues.customer.CustomerView;
+import org.dues.messaging.MessageStatus;
+import org.dues.messaging.provider.Handover;
+import org.dues.messaging.provider.MessageProvider;
+import org.dues.messaging.provider.Outgoing;
+import org.dues.messaging.provider.ProviderException;
+import org.dues.messaging.provider.Route;
+import org.openpdf.text.pdf.PdfReader;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The provider of letters: it takes a letter's PDF into the next daily print batch
+ * ({@link PrintBatches}). The hand-over answers {@link MessageStatus#SENT}, not
+ * delivered: the post sends no delivery report, so what we know is that the letter went
+ * to be printed and posted. Sending the same message again finds its letter and adds
+ * nothing.
+ */
+@Component
+class PrintProvider implements MessageProvider {
+
+	private final JdbcClient jdbc;
+
+	private final Letters letters;
+
+	private final CustomerManagement customers;
+
+	PrintProvider(JdbcClient jdbc, Letters letters, CustomerManagement customers) {
+		this.jdbc = jdbc;
+		this.letters = letters;
+		this.customers = customers;
+	}
+
+	@Override
+	public String name() {
+		return "print";
+	}
+
+	@Override
+	public Channel channel() {
+		return Channel.LETTER;
+	}
+
+	@Override
+	public boolean serves(Route route) {
+		return true;
+	}
+
+	@Override
+	public boolean idempotent() {
+		return true;
+	}
+
+	@Override
+	public Handover send(ClearedContact cleared, Outgoing message) {
+		Optional<LetterView> known = this.letters.ofMessage(message.messageId());
+		if (known.isPresent()) {
+			return new Handover(known.get().id().toString(), MessageStatus.SENT);
+		}
+		byte[] pdf = message.pdf();
+		if (pdf == null) {
+			throw new ProviderException("a letter without its PDF", false);
+		}
+		Whose whose = this.jdbc.sql("""
+				SELECT m.account_id, m.customer_id, m.created_at::date, coalesce(t.code, 'letter')
+				FROM messaging_messages m LEFT JOIN messaging_templates t ON t.id = m.template_id
+				WHERE m.id = :id""")
+			.param("id", message.messageId())
+			.query((rs, n) -> new Whose(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					rs.getObject(3, LocalDate.class), rs.getString(4)))
+			.optional()
+			.orElseThrow(() -> new ProviderException("no message " + message.messageId(), false));
+		CustomerView customer = this.customers.get(new CustomerId(whose.customer()));
+		List<String> address = customer.addresses()
+			.stream()
+			.filter((a) -> a.status().current())
+			.findFirst()
+			.map((a) -> ValidationNotices.lines(a.address()))
+			.orElseThrow(() -> new ProviderException("no current postal address", false));
+		LetterView letter = this.letters.store(new Letters.NewLetter(whose.account(), whose.customer(),
+				whose.template(), message.language(), whose.on(), customer.name(), address,
+				new LetterPdf.Rendered(pdf, pages(pdf)), null, message.messageId(), "system"));
+		return new Handover(letter.id().toString(), MessageStatus.SENT);
+	}
+
+	private static int pages(byte[] pdf) {
+		try (PdfReader reader = new PdfReader(pdf)) {
+			return reader.getNumberOfPages();
+		}
+		catch (IOException ex) {
+			throw new ProviderException("the letter's PDF cannot be read", false, ex);
+		}
+	}
+
+	private record Whose(UUID account, UUID customer, LocalDate on, String template) {
+	}
+
+}

@@ -1,0 +1,313 @@
+package org.dues.messaging.letter;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.dues.IntegrationTest;
+import org.dues.Portfolios;
+import org.dues.portfolio.AccountId;
+import org.dues.compliance.Channel;
+import org.dues.compliance.ContactGate;
+import org.dues.compliance.PersonRole;
+import org.dues.compliance.Purpose;
+import org.dues.contact.OutboundContacts;
+import org.dues.messaging.MessageStatus;
+import org.dues.messaging.provider.Handover;
+import org.dues.messaging.provider.Outgoing;
+import org.dues.portfolio.AccountLedger;
+import org.dues.portfolio.AccountView;
+import org.dues.portfolio.Accounts;
+import org.dues.portfolio.BalanceComponent;
+import org.dues.portfolio.CreditorView;
+import org.dues.portfolio.Source;
+import org.dues.shared.Money;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A US consumer account placed through the API gets its validation notice, whose dates
+ * and amounts are worked out here by hand; an Indian account gets none; the print batch
+ * takes the notice with a manifest.
+ */
+@IntegrationTest
+class LettersIntegrationTests {
+
+	/** The test clock starts on Thanksgiving 2026, 05:00 in New York. */
+	private static final LocalDate PLACED = LocalDate.of(2026, 11, 26);
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Portfolios portfolios;
+
+	@Autowired
+	Letters letters;
+
+	@Autowired
+	ValidationNotices notices;
+
+	@Autowired
+	PrintBatches batches;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	AccountLedger ledger;
+
+	@Autowired
+	OutboundContacts outbound;
+
+	@Autowired
+	PrintProvider print;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aUsAccountPlacedThroughTheApiGetsItsValidationNotice() throws Exception {
+		CreditorView issuer = this.portfolios.usIssuer();
+		String ref = "CC-" + UUID.randomUUID().toString().substring(0, 8) + "-4417";
+		String placed = place(issuer, ref, "US",
+				"""
+						"product": "credit card", "chargeOffDate": "2026-06-30", "principalOutstanding": "1200.00",
+						"interestOutstanding": "45.50", "feesOutstanding": "25.00", "overdueAmount": "1270.50", "oldestDueDate": "2026-04-30",
+						"addressLine1": "1200 Elm Street", "addressLine2": "Apt 4B", "city": "Springfield", "state": "IL",
+						"postalCode": "62704", "country": "US\"""");
+		UUID account = UUID.fromString(JsonPath.read(placed, "$.id"));
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> !this.letters.ofAccount(new AccountId(account)).isEmpty());
+		String list = this.mvc.perform(get("/api/v1/accounts/{id}/letters", account).with(user("admin").roles("ADMIN")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(JsonPath.<List<String>>read(list, "$[*].template")).containsExactly("validation-notice");
+		assertThat(JsonPath.<List<String>>read(list, "$[*].status")).containsExactly("READY");
+		String link = JsonPath.read(list, "$[0].pdf");
+		byte[] pdf = this.mvc.perform(get(link).with(user("admin").roles("ADMIN")))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType(MediaType.APPLICATION_PDF))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+
+		Files.write(Files.createDirectories(Path.of("target", "letters")).resolve("validation-notice.pdf"), pdf);
+		// Sent on Thursday 26 November 2026, Thanksgiving: Friday 27 is the 1st day, the
+		// weekend does not count, Monday 30 the 2nd, then 1, 2 and 3 December: received
+		// Thursday 3 December; the period ends 30 days later, on 2 January 2027.
+		LocalDate received = LocalDate.of(2026, 12, 3);
+		assertThat(received.plusDays(30)).isEqualTo(LocalDate.of(2027, 1, 2));
+		String text = text(pdf);
+		assertThat(text).contains("November 26, 2026")
+			.contains("Call or write to us by January 2, 2027")
+			.contains("If you write to us by January 2, 2027")
+			.contains("If you write by January 2, 2027")
+			.contains("As of June 30, 2026, you owed: $1,200.00")
+			.contains("You were charged this amount in interest: + $45.50")
+			.contains("You were charged this amount in fees: + $25.00")
+			.contains("You paid or were credited this amount toward the debt: \u2013 $0.00")
+			.contains("Total amount of the debt now: $1,270.50")
+			.contains("Test Card Co")
+			.contains("credit card from Test Card Co with account number ending in 4417")
+			.contains("1200 Elm Street", "Apt 4B", "Springfield, IL 62704")
+			.contains("This is not my debt.", "The amount is wrong.",
+					"I want you to send me the name and address of the original creditor.")
+			.contains("www.cfpb.gov/debt-collection");
+
+		// Its PDF is kept once: asking again gives the same letter.
+		assertThat(this.notices.produce(new AccountId(account), PLACED).orElseThrow().id().toString())
+			.isEqualTo(JsonPath.read(list, "$[0].id"));
+	}
+
+	@Test
+	void theItemizationCountsInterestFeesPaymentsAndCreditsSinceTheChargeOff() {
+		CreditorView issuer = this.portfolios.usIssuer();
+		var account = this.portfolios.placed(issuer, "2000.00", "150.25", "35.00", "2185.25", PLACED.minusDays(90));
+		Source source = new Source("API", null, "test", null);
+		this.ledger.charge(account.id(), BalanceComponent.INTEREST, usd("12.40"), PLACED, source);
+		this.ledger.charge(account.id(), BalanceComponent.FEES, usd("15.00"), PLACED, source);
+		this.ledger.waive(account.id(), BalanceComponent.FEES, usd("10.00"), PLACED, source);
+		this.ledger.postPayment(account.id(), usd("300.00"), PLACED, source);
+
+		// Placed without a charge-off date: itemized from the placement date, when the
+		// whole
+		// placed balance was owed.
+		Itemization fromPlacement = Itemization.of(this.accounts.get(account.id()), PLACED,
+				this.accounts.ledger(account.id()));
+		assertThat(fromPlacement.basis()).isEqualTo(Itemization.Basis.PLACEMENT);
+		assertThat(fromPlacement.date()).isEqualTo(PLACED);
+		assertThat(fromPlacement.owedThen()).isEqualTo(usd("2185.25"));
+		assertThat(fromPlacement.interest()).isEqualTo(usd("12.40"));
+		assertThat(fromPlacement.fees()).isEqualTo(usd("15.00"));
+		assertThat(fromPlacement.paymentsAndCredits()).isEqualTo(usd("310.00"));
+		// 2185.25 + 12.40 + 15.00 - 310.00
+		assertThat(fromPlacement.owedNow()).isEqualTo(usd("1902.65"))
+			.isEqualTo(this.accounts.get(account.id()).balances().total());
+	}
+
+	@Test
+	void withAChargeOffDateThePlacedInterestAndFeesAreItemizedSinceIt() throws Exception {
+		CreditorView issuer = this.portfolios.usIssuer();
+		String placed = place(issuer, "CO-" + UUID.randomUUID().toString().substring(0, 8), "US", """
+				"chargeOffDate": "2026-03-31", "principalOutstanding": "800.00", "interestOutstanding": "64.10",
+				"feesOutstanding": "30.00", "overdueAmount": "894.10", "oldestDueDate": "2026-02-28\"""");
+		AccountId id = new AccountId(UUID.fromString(JsonPath.read(placed, "$.id")));
+		this.ledger.postPayment(id, usd("94.10"), PLACED, new Source("API", null, "test", null));
+		Itemization item = Itemization.of(this.accounts.get(id), PLACED, this.accounts.ledger(id));
+		assertThat(item.basis()).isEqualTo(Itemization.Basis.CHARGE_OFF);
+		assertThat(item.date()).isEqualTo(LocalDate.of(2026, 3, 31));
+		assertThat(item.owedThen()).isEqualTo(usd("800.00"));
+		assertThat(item.interest()).isEqualTo(usd("64.10"));
+		assertThat(item.fees()).isEqualTo(usd("30.00"));
+		assertThat(item.paymentsAndCredits()).isEqualTo(usd("94.10"));
+		assertThat(item.owedNow()).isEqualTo(usd("800.00"));
+		// No postal address: the notice is kept but held, not printed.
+		await().atMost(Duration.ofSeconds(20)).until(() -> !this.letters.ofAccount(id).isEmpty());
+		assertThat(this.letters.ofAccount(id).get(0).status()).isEqualTo("HELD");
+	}
+
+	@Test
+	void anIndianAccountGetsNoValidationNotice() throws Exception {
+		CreditorView nbfc = this.portfolios.indianNbfc();
+		String placed = place(nbfc, "HL-" + UUID.randomUUID().toString().substring(0, 8), "IN",
+				"""
+						"principalOutstanding": "50000.00", "overdueAmount": "0", "addressLine1": "MG Road", "city": "Kochi", "state": "KL",
+						"postalCode": "682011", "country": "IN\"""");
+		AccountId id = new AccountId(UUID.fromString(JsonPath.read(placed, "$.id")));
+		assertThat(this.notices.produce(id, PLACED)).isEmpty();
+		Thread.sleep(500);
+		assertThat(this.letters.ofAccount(id)).isEmpty();
+	}
+
+	@Test
+	void thePrintBatchTakesTheReadyLettersWithAManifest() throws Exception {
+		CreditorView issuer = this.portfolios.usIssuer();
+		String placed = place(issuer, "PB-" + UUID.randomUUID().toString().substring(0, 8), "US",
+				"""
+						"principalOutstanding": "300.00", "overdueAmount": "0", "addressLine1": "=HYPERLINK(\\"http://x\\")", "city": "Austin",
+						"state": "TX", "postalCode": "73301", "country": "US\"""");
+		AccountId id = new AccountId(UUID.fromString(JsonPath.read(placed, "$.id")));
+		await().atMost(Duration.ofSeconds(20)).until(() -> !this.letters.ofAccount(id).isEmpty());
+		LetterView letter = this.letters.ofAccount(id).get(0);
+
+		PrintBatches.PrintBatchView batch = this.batches.run(PLACED).orElseThrow();
+		assertThat(this.letters.get(letter.id()).orElseThrow().status()).isEqualTo("BATCHED");
+		assertThat(this.batches.run(PLACED)).isEmpty();
+
+		Path pdf = this.batches.pdf(batch.id()).orElseThrow();
+		Path manifest = this.batches.manifest(batch.id()).orElseThrow();
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(pdf))).isEqualTo("rw-------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(manifest))).isEqualTo("rw-------");
+		try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+			assertThat(document.getNumberOfPages()).isEqualTo(batch.pages());
+		}
+		String csv = this.mvc
+			.perform(get("/api/v1/print-batches/manifest").param("id", batch.id().toString())
+				.with(user("admin").roles("ADMIN")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(csv).startsWith(
+				"letter_id,recipient_name,address_line_1,address_line_2,address_line_3,address_line_4,pages,first_page\r\n");
+		assertThat(csv).contains(letter.id() + ",Maria Garcia,\"'=HYPERLINK(\"\"http://x\"\")\",\"Austin, TX 73301\",,,"
+				+ letter.pages() + ",");
+		this.mvc
+			.perform(get("/api/v1/print-batches/pdf").param("id", batch.id().toString())
+				.with(user("admin").roles("ADMIN")))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType(MediaType.APPLICATION_PDF));
+	}
+
+	@Test
+	void thePrintProviderTakesAClearedLetterMessageIntoTheNextBatchOnce() throws Exception {
+		CreditorView issuer = this.portfolios.usIssuer();
+		String placed = place(issuer, "PP-" + UUID.randomUUID().toString().substring(0, 8), "US", """
+				"principalOutstanding": "99.00", "overdueAmount": "0", "addressLine1": "5 Oak Lane", "city": "Dover",
+				"state": "DE", "postalCode": "19901", "country": "US\"""");
+		AccountView account = this.accounts.get(new AccountId(UUID.fromString(JsonPath.read(placed, "$.id"))));
+		UUID message = UUID.randomUUID();
+		this.jdbc.sql("""
+				INSERT INTO messaging_messages (id, account_id, customer_id, creditor_id, channel, purpose, language,
+				    body, status, next_attempt_at, created_at, created_by, updated_at)
+				VALUES (:id, :account, :customer, :creditor, 'LETTER', 'DEMAND_NOTICE', 'en', 'a letter', 'SENDING',
+				    now(), now(), 'test', now())""")
+			.param("id", message)
+			.param("account", account.id().value())
+			.param("customer", account.customerId().value())
+			.param("creditor", account.creditorId().value())
+			.update();
+		var clearance = this.outbound.clear(new ContactGate.Request(account.id(), Set.of(), Channel.LETTER, null,
+				PersonRole.CONSUMER, Purpose.COLLECTION), "a letter", "test");
+		assertThat(clearance.allowed()).as(clearance.attempt().decision().toString()).isTrue();
+		byte[] pdf = LetterPdfTests.renderer().render(SampleLetters.english(), false).pdf();
+		Outgoing outgoing = new Outgoing(message, Channel.LETTER, "5 Oak Lane, Dover, DE 19901", "Demand", "a letter",
+				"en", null, null, null, pdf);
+
+		Handover first = this.print.send(clearance.contact(), outgoing);
+		Handover again = this.print.send(clearance.contact(), outgoing);
+		assertThat(first.status()).isEqualTo(MessageStatus.SENT);
+		assertThat(again).isEqualTo(first);
+		LetterView letter = this.letters.get(UUID.fromString(first.providerId())).orElseThrow();
+		assertThat(letter.accountId()).isEqualTo(account.id().value());
+		assertThat(letter.addressLines()).containsExactly("5 Oak Lane", "Dover, DE 19901");
+		assertThat(letter.pages()).isEqualTo(2);
+		assertThat(letter.status()).isEqualTo("READY");
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.letters.ofAccount(account.id()).stream().map(LetterView::template))
+				.containsExactlyInAnyOrder("validation-notice", "letter"));
+	}
+
+	private String place(CreditorView creditor, String ref, String country, String extra) throws Exception {
+		String body = """
+				{"accountRef": "%s", "customerRef": "C-%s", "customerName": "%s", "currency": "%s", %s}""".formatted(
+				ref, ref, "US".equals(country) ? "Maria Garcia" : "Asha Menon", creditor.currency().getCurrencyCode(),
+				extra);
+		var response = this.mvc
+			.perform(post("/api/v1/creditors/{code}/accounts", creditor.code()).with(user("admin").roles("ADMIN"))
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
+		return response.getContentAsString();
+	}
+
+	private static String text(byte[] pdf) throws Exception {
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+		}
+	}
+
+	private static Money usd(String amount) {
+		return Money.of(amount, "USD");
+	}
+
+}
