@@ -309,22 +309,22 @@ class MessagingBenchmark {
 						null, from, null), ACTOR);
 			}
 		}
-		return this.jdbc
-			.sql("""
-					INSERT INTO messaging_messages (id, account_id, customer_id, creditor_id, channel, purpose, template_id,
-					    template_version, language, address, subject, body, parameters, status, next_attempt_at, bulk_id,
-					    created_at, created_by, updated_at)
-					SELECT gen_random_uuid(), a.id, a.customer_id, a.creditor_id, 'SMS', s.purpose, s.template_id,
-					    s.template_version, s.language, p.e164, NULL, s.body, s.parameters, 'QUEUED',
-					    CAST(:at AS timestamptz) + (k - 1) * interval '1 hour', :bulk, :now, :actor, :now
-					FROM portfolio_accounts a JOIN customer_customers c ON c.id = a.customer_id
-					CROSS JOIN LATERAL (SELECT e164 FROM customer_phones WHERE customer_id = a.customer_id
-					    AND NOT wrong_number ORDER BY position LIMIT 1) p
-					CROSS JOIN LATERAL (SELECT purpose, template_id, template_version, language, body, parameters
-					    FROM messaging_messages WHERE bulk_id = :from
-					    ORDER BY language = coalesce(c.language, 'en') DESC, language = 'en' DESC LIMIT 1) s
-					CROSS JOIN generate_series(1, :copies) AS k
-					WHERE NOT EXISTS (SELECT 1 FROM messaging_messages m WHERE m.bulk_id = :bulk AND m.account_id = a.id)""")
+		return this.jdbc.sql("""
+				WITH samples AS MATERIALIZED (SELECT DISTINCT ON (language) purpose, template_id, template_version,
+				    language, body, parameters FROM messaging_messages WHERE bulk_id = :from ORDER BY language, id)
+				INSERT INTO messaging_messages (id, account_id, customer_id, creditor_id, channel, purpose, template_id,
+				    template_version, language, address, subject, body, parameters, status, next_attempt_at, bulk_id,
+				    created_at, created_by, updated_at)
+				SELECT gen_random_uuid(), a.id, a.customer_id, a.creditor_id, 'SMS', s.purpose, s.template_id,
+				    s.template_version, s.language, p.e164, NULL, s.body, s.parameters, 'QUEUED',
+				    CAST(:at AS timestamptz) + (k - 1) * interval '1 hour', :bulk, :now, :actor, :now
+				FROM portfolio_accounts a JOIN customer_customers c ON c.id = a.customer_id
+				CROSS JOIN LATERAL (SELECT e164 FROM customer_phones WHERE customer_id = a.customer_id
+				    AND NOT wrong_number ORDER BY position LIMIT 1) p
+				CROSS JOIN LATERAL (SELECT * FROM samples
+				    ORDER BY language = coalesce(c.language, 'en') DESC, language = 'en' DESC LIMIT 1) s
+				CROSS JOIN generate_series(1, :copies) AS k
+				WHERE a.id NOT IN (SELECT account_id FROM messaging_messages WHERE bulk_id = :bulk)""")
 			.param("at", Timestamp.from(at))
 			.param("bulk", bulk)
 			.param("from", from)
