@@ -85,27 +85,7 @@ final class LoadPortfolio {
 	List<String> seed(int agents, int accountsEach, int restedEach, Instant now, String password, boolean pooled)
 			throws Exception {
 		int rows = agents * accountsEach;
-		Path file = Path.of("target/benchmark/allocation-valid-" + rows + ".csv");
-		if (!Files.exists(file)) {
-			AllocationFileGenerator.write(file, rows, 42, false);
-		}
-		this.creditors
-			.create(new NewCreditor(CREDITOR, "Load Test NBFC", "IN", "INR", "IN", "Asia/Kolkata", null, null));
-		long started = System.nanoTime();
-		ImportView view;
-		try (InputStream in = Files.newInputStream(file)) {
-			view = this.imports.start(CREDITOR, file.getFileName().toString(), in, null, "load-test");
-		}
-		while (view.status() == ImportView.ImportStatus.RUNNING) {
-			Thread.sleep(500);
-			view = this.imports.get(view.id());
-		}
-		System.out.printf("imported %,d rows in %.0f s: %s, created %,d, rejected %,d%n", rows,
-				(System.nanoTime() - started) / 1e9, view.status(), view.rowsCreated(), view.rowsRejected());
-		if (view.rowsCreated() != rows) {
-			throw new IllegalStateException(
-					"the import created %,d accounts of %,d: %s".formatted(view.rowsCreated(), rows, view.message()));
-		}
+		place(rows);
 		List<String> names = new ArrayList<>();
 		for (int n = 1; n <= agents; n++) {
 			String name = "agent%03d".formatted(n);
@@ -157,6 +137,34 @@ final class LoadPortfolio {
 		this.jdbc.sql("VACUUM ANALYZE work_dispositions").update();
 		this.jdbc.sql("ANALYZE").update();
 		return names;
+	}
+
+	/**
+	 * Creates the lender and imports a generated file of {@code rows} valid rows as its
+	 * first placement (one account, and mostly one customer, a row).
+	 */
+	void place(int rows) throws Exception {
+		Path file = Path.of("target/benchmark/allocation-valid-" + rows + ".csv");
+		if (!Files.exists(file)) {
+			AllocationFileGenerator.write(file, rows, 42, false);
+		}
+		this.creditors
+			.create(new NewCreditor(CREDITOR, "Load Test NBFC", "IN", "INR", "IN", "Asia/Kolkata", null, null));
+		long started = System.nanoTime();
+		ImportView view;
+		try (InputStream in = Files.newInputStream(file)) {
+			view = this.imports.start(CREDITOR, file.getFileName().toString(), in, null, "load-test");
+		}
+		while (view.status() == ImportView.ImportStatus.RUNNING) {
+			Thread.sleep(500);
+			view = this.imports.get(view.id());
+		}
+		System.out.printf("imported %,d rows in %.0f s: %s, created %,d, rejected %,d%n", rows,
+				(System.nanoTime() - started) / 1e9, view.status(), view.rowsCreated(), view.rowsRejected());
+		if (view.rowsCreated() != rows) {
+			throw new IllegalStateException(
+					"the import created %,d accounts of %,d: %s".formatted(view.rowsCreated(), rows, view.message()));
+		}
 	}
 
 	/** Puts every account of the given agents back in the pool. */
