@@ -13,6 +13,7 @@ import org.dues.shared.InvalidInputException;
 import org.dues.system.Actor;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,10 +31,13 @@ public class ContactHolds {
 
 	private final AuditTrail audit;
 
-	ContactHolds(JdbcClient jdbc, Restrictions restrictions, AuditTrail audit) {
+	private final ApplicationEventPublisher events;
+
+	ContactHolds(JdbcClient jdbc, Restrictions restrictions, AuditTrail audit, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.restrictions = restrictions;
 		this.audit = audit;
+		this.events = events;
 	}
 
 	/**
@@ -74,6 +78,7 @@ public class ContactHolds {
 		payload.put("endsAt", (endsAt == null) ? null : endsAt.toString());
 		payload.put("reason", why);
 		this.audit.record(actor, "HOLD_PLACED", "customer:" + customer.value(), payload);
+		this.events.publishEvent(new HoldPlaced(id, customer, accountIds, type));
 		return get(id);
 	}
 

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.dues.arrangement.Events;
 import org.dues.compliance.Channel;
+import org.dues.compliance.HoldPlaced;
 import org.dues.payment.PaymentPosted;
 import org.dues.portfolio.AccountId;
 import org.dues.portfolio.AccountView;
@@ -28,8 +29,8 @@ import org.springframework.stereotype.Component;
  * Messages that go by themselves, configured per creditor: a reminder by SMS the set
  * number of days before a promise's or instalment's date (two by default), a notice when
  * a promise breaks; and what stops them: a payment that clears the overdue cancels the
- * account's queued collection messages. Each is queued once (a dedup key) and decided by
- * the gate when it leaves, in the customer's language.
+ * account's queued collection messages, as does a hold. Each is queued once (a dedup key)
+ * and decided by the gate when it leaves, in the customer's language.
  */
 @Component
 class Reminders {
@@ -125,6 +126,25 @@ class Reminders {
 			if (cancelled > 0) {
 				log.info("A payment cancelled {} queued messages of account {}", cancelled, posted.account());
 			}
+		}
+	}
+
+	/**
+	 * A hold (a cease request, an attorney, a bankruptcy, a dispute…) cancels the queued
+	 * collection messages of the debts it holds at once; the notices the law requires
+	 * still go, and the gate decides them as they leave.
+	 */
+	@ApplicationModuleListener
+	void on(HoldPlaced hold) {
+		List<AccountId> held = hold.accountIds().isEmpty()
+				? this.accounts.ofCustomer(hold.customerId()).stream().map(AccountView::id).toList()
+				: hold.accountIds().stream().map(AccountId::new).toList();
+		int cancelled = 0;
+		for (AccountId account : held) {
+			cancelled += this.messages.cancelCollection(account, "held: " + hold.type());
+		}
+		if (cancelled > 0) {
+			log.info("A {} hold cancelled {} queued messages", hold.type(), cancelled);
 		}
 	}
 

@@ -273,7 +273,11 @@ class MessagingTests {
 		assertThat(this.dispatcher.dispatchDue(100)).isGreaterThanOrEqualTo(1);
 		assertThat(this.messages.get(waiting.id()).status()).isEqualTo(MessageStatus.SENT);
 
+		MessageView queued = this.messages.queue(new NewMessage(account.id(), Channel.SMS, "reminder", null, null,
+				NOW.plus(Duration.ofDays(2)), null, null, null), agent);
 		this.holds.place(account.customerId(), List.of(), HoldType.CEASE, null, null, "asked us to stop", "officer");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.messages.get(queued.id()).status() == MessageStatus.CANCELLED);
 		MessageView blocked = this.sending.send(NewMessage.now(account.id(), Channel.SMS, "payment-link", null, null),
 				agent);
 		assertThat(blocked.status()).isEqualTo(MessageStatus.BLOCKED);
