@@ -43,6 +43,16 @@ class TemplateSeeds implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		try {
+			load();
+		}
+		catch (org.dues.shared.ConflictException ex) {
+			// another node, starting at the same moment, loaded them first
+			log.info("The message templates were loaded by another node");
+		}
+	}
+
+	private void load() {
 		this.transactions.executeWithoutResult((tx) -> {
 			if (this.templates.any()) {
 				return;

@@ -38,7 +38,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 @PageController
 class MessagePages {
 
+	/** The channels of every template. */
 	static final List<Channel> CHANNELS = List.of(Channel.SMS, Channel.WHATSAPP, Channel.EMAIL, Channel.LETTER);
+
+	/**
+	 * The channels the panel sends on: a letter from a template is not yet rendered to
+	 * the PDF the print batch takes (the validation notice is), so letters are not
+	 * offered.
+	 */
+	static final List<Channel> SENDABLE = List.of(Channel.SMS, Channel.WHATSAPP, Channel.EMAIL);
 
 	private final Messages messages;
 
@@ -105,7 +113,7 @@ class MessagePages {
 	}
 
 	private Form form(UUID id, @Nullable String channel, @Nullable String template, @Nullable String language) {
-		Channel chosen = CHANNELS.stream()
+		Channel chosen = SENDABLE.stream()
 			.filter((c) -> c.name().equalsIgnoreCase(String.valueOf(channel)))
 			.findFirst()
 			.orElse(Channel.SMS);
@@ -125,7 +133,7 @@ class MessagePages {
 		}
 		model.addAttribute("account", account);
 		model.addAttribute("form", form);
-		model.addAttribute("channels", CHANNELS);
+		model.addAttribute("channels", SENDABLE);
 		model.addAttribute("codes", codes);
 		model.addAttribute("languages", List.of("en", "hi", "ml"));
 		model.addAttribute("sent", sent);
