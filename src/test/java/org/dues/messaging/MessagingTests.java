@@ -100,6 +100,9 @@ class MessagingTests {
 	MutableClock clock;
 
 	@Autowired
+	org.dues.messaging.letter.Letters letters;
+
+	@Autowired
 	org.dues.work.NextAccount work;
 
 	@Autowired
@@ -391,6 +394,33 @@ class MessagingTests {
 			.param("a", phone)
 			.query(Long.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void aMalayalamLetterFromItsTemplateGoesToThePrintBatchAsAPdf() throws Exception {
+		CreditorView nbfc = this.portfolios.indianNbfc();
+		var row = Portfolios.row(nbfc, "50000.00");
+		row.put("overdue_amount", "50000.00");
+		row.put("oldest_due_date", LocalDate.of(2026, 9, 1).toString());
+		row.put("address_line1", "TC 12/345, Pattom");
+		row.put("city", "Thiruvananthapuram");
+		row.put("state", "Kerala");
+		row.put("postal_code", "695004");
+		AccountView account = this.portfolios.place(nbfc, row);
+		MessageView sent = this.sending.send(NewMessage.now(account.id(), Channel.LETTER, "demand-notice", "ml", null),
+				agent("msg-letter"));
+		assertThat(sent.status()).isEqualTo(MessageStatus.SENT);
+		assertThat(sent.provider()).isEqualTo("print");
+		var letters = this.letters.ofAccount(account.id());
+		assertThat(letters).singleElement().satisfies((letter) -> {
+			assertThat(letter.language()).isEqualTo("ml");
+			assertThat(letter.pages()).isPositive();
+			assertThat(letter.addressLines()).anyMatch((l) -> l.contains("695004"));
+		});
+		byte[] pdf = this.letters.pdf(letters.get(0).id()).orElseThrow();
+		assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+		java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/screenshots"));
+		java.nio.file.Files.write(java.nio.file.Path.of("target/screenshots/letter-from-template-ml.pdf"), pdf);
 	}
 
 	@Test

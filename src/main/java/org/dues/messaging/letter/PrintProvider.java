@@ -17,6 +17,11 @@ import org.dues.messaging.provider.MessageProvider;
 import org.dues.messaging.provider.Outgoing;
 import org.dues.messaging.provider.ProviderException;
 import org.dues.messaging.provider.Route;
+import org.dues.portfolio.AccountId;
+import org.dues.portfolio.AccountView;
+import org.dues.portfolio.Accounts;
+import org.dues.portfolio.CreditorView;
+import org.dues.portfolio.Creditors;
 import org.openpdf.text.pdf.PdfReader;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,10 +43,20 @@ class PrintProvider implements MessageProvider {
 
 	private final CustomerManagement customers;
 
-	PrintProvider(JdbcClient jdbc, Letters letters, CustomerManagement customers) {
+	private final Accounts accounts;
+
+	private final Creditors creditors;
+
+	private final LetterPdf renderer;
+
+	PrintProvider(JdbcClient jdbc, Letters letters, CustomerManagement customers, Accounts accounts,
+			Creditors creditors, LetterPdf renderer) {
 		this.jdbc = jdbc;
 		this.letters = letters;
 		this.customers = customers;
+		this.accounts = accounts;
+		this.creditors = creditors;
+		this.renderer = renderer;
 	}
 
 	@Override
@@ -70,10 +85,6 @@ class PrintProvider implements MessageProvider {
 		if (known.isPresent()) {
 			return new Handover(known.get().id().toString(), MessageStatus.SENT);
 		}
-		byte[] pdf = message.pdf();
-		if (pdf == null) {
-			throw new ProviderException("a letter without its PDF", false);
-		}
 		Whose whose = this.jdbc.sql("""
 				SELECT m.account_id, m.customer_id, m.created_at::date, coalesce(t.code, 'letter')
 				FROM messaging_messages m LEFT JOIN messaging_templates t ON t.id = m.template_id
@@ -90,10 +101,39 @@ class PrintProvider implements MessageProvider {
 			.findFirst()
 			.map((a) -> ValidationNotices.lines(a.address()))
 			.orElseThrow(() -> new ProviderException("no current postal address", false));
+		byte[] pdf = message.pdf();
+		if (pdf == null) {
+			// a letter from a template: its text set as a letter in the customer's
+			// language
+			pdf = fromTemplate(message, whose, customer, address).pdf();
+		}
 		LetterView letter = this.letters.store(new Letters.NewLetter(whose.account(), whose.customer(),
 				whose.template(), message.language(), whose.on(), customer.name(), address,
 				new LetterPdf.Rendered(pdf, pages(pdf)), null, message.messageId(), "system"));
 		return new Handover(letter.id().toString(), MessageStatus.SENT);
+	}
+
+	/**
+	 * The letter a template's text makes: the creditor as sender, the customer at their
+	 * current address, the date in the letter's language, the subject, and each paragraph
+	 * (the text's blank lines part them).
+	 */
+	private LetterPdf.Rendered fromTemplate(Outgoing message, Whose whose, CustomerView customer,
+			List<String> address) {
+		AccountView account = this.accounts.get(new AccountId(whose.account()));
+		CreditorView creditor = this.creditors.get(account.creditorId());
+		String currency = account.currency().getCurrencyCode();
+		List<Letter.Block> blocks = java.util.Arrays.stream(message.body().split("\\n\\s*\\n"))
+			.map(String::strip)
+			.filter((p) -> !p.isEmpty())
+			.map((p) -> (Letter.Block) new Letter.Paragraph(p))
+			.toList();
+		Letter letter = new Letter(message.language(), new Letter.Party(creditor.name(), List.of()),
+				new Letter.Party(customer.name(), address),
+				LetterFormats.date(whose.on(), message.language(), currency),
+				account.creditorCode() + "-" + account.accountRef(),
+				(message.subject() == null) ? "" : message.subject(), blocks);
+		return this.renderer.render(letter, "US".equals(creditor.country()));
 	}
 
 	private static int pages(byte[] pdf) {
