@@ -34,7 +34,7 @@ class UnsubscribeController {
 		this.reports = reports;
 	}
 
-	@PostMapping(UnsubscribeLinks.PATH + "{token}")
+	@PostMapping(path = UnsubscribeLinks.PATH + "{token}", params = "!confirm")
 	ResponseEntity<Void> unsubscribe(
 			@PathVariable @Unscoped("the token itself is the authority: only Dues can make one") String token) {
 		ProviderReports reports = this.reports.getIfAvailable();

@@ -1,5 +1,6 @@
 package org.dues.messaging.provider;
 
+import org.dues.identity.SecurityHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -22,6 +23,7 @@ class WebhookSecurity {
 		return http.securityMatcher("/webhooks/**", UnsubscribeLinks.PATH + "**")
 			.authorizeHttpRequests((auth) -> auth.anyRequest().permitAll())
 			.csrf((csrf) -> csrf.disable())
+			.headers(SecurityHeaders::apply)
 			.requestCache((cache) -> cache.disable())
 			.securityContext((context) -> context.requireExplicitSave(true))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

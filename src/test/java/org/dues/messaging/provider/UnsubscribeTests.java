@@ -18,7 +18,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -32,7 +35,10 @@ class UnsubscribeTests {
 
 	UnsubscribeLinks links = links(cipher());
 
-	MockMvc mvc = MockMvcBuilders.standaloneSetup(new UnsubscribeController(this.links, reports(this.reports))).build();
+	MockMvc mvc = MockMvcBuilders
+		.standaloneSetup(new UnsubscribeController(this.links, reports(this.reports)),
+				new UnsubscribePages(this.links, reports(this.reports)))
+		.build();
 
 	static DeterministicAead cipher() {
 		try {
@@ -91,6 +97,22 @@ class UnsubscribeTests {
 
 		assertThat(this.reports.optOuts).containsExactly(
 				new RecordingReports.OptOut(Channel.EMAIL, "lakshmi@example.in", "one-click unsubscribe (RFC 8058)"));
+	}
+
+	@Test
+	void theLinkOpenedInABrowserAsksFirstAndStopsEmailOnlyWhenConfirmed() throws Exception {
+		String token = this.links.token("lakshmi@example.in");
+		this.mvc.perform(get("/unsubscribe/{token}", token))
+			.andExpect(status().isOk())
+			.andExpect(view().name("messaging/unsubscribe"))
+			.andExpect(model().attribute("address", "l•••@example.in"))
+			.andExpect(model().attribute("done", false));
+		assertThat(this.reports.optOuts).as("opening the link, as a mail scanner would, stops nothing").isEmpty();
+		this.mvc.perform(post("/unsubscribe/{token}", token).param("confirm", "yes"))
+			.andExpect(status().isOk())
+			.andExpect(model().attribute("done", true));
+		assertThat(this.reports.optOuts).containsExactly(
+				new RecordingReports.OptOut(Channel.EMAIL, "lakshmi@example.in", "unsubscribed from the link's page"));
 	}
 
 	@Test
