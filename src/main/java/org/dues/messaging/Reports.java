@@ -77,9 +77,6 @@ class Reports implements ProviderReports {
 	@Transactional
 	public boolean status(String provider, String eventId, String providerId, MessageStatus status,
 			@Nullable String error) {
-		if (!firstTime(provider, eventId)) {
-			return false;
-		}
 		Optional<Object[]> found = this.jdbc.sql("""
 				SELECT id, status, interaction_id FROM messaging_messages
 				WHERE provider = :provider AND provider_id = :pid FOR UPDATE""")
@@ -90,7 +87,12 @@ class Reports implements ProviderReports {
 							rs.getObject("interaction_id", UUID.class) })
 			.optional();
 		if (found.isEmpty()) {
-			log.info("{} reported {} for {}, no message of ours", provider, status, providerId);
+			// not taken as seen: a report that came before the hand-over committed is
+			// taken when the provider sends it again
+			log.info("{} reported {} for {}, no message of ours (yet)", provider, status, providerId);
+			return false;
+		}
+		if (!firstTime(provider, eventId)) {
 			return false;
 		}
 		UUID id = (UUID) found.get()[0];

@@ -136,6 +136,15 @@ final class ScopeFixture {
 			.getResponse()
 			.getContentAsString();
 		this.importId = UUID.fromString(JsonPath.read(imported, "$.id"));
+		// the import runs on: let it end here, so that no test after the fixture finds an
+		// import of the fixture's still running
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(60))
+			.until(() -> !"RUNNING".equals(JsonPath
+				.read(this.mvc.perform(get("/api/v1/imports/{id}", this.importId).with(user("admin").roles("ADMIN")))
+					.andReturn()
+					.getResponse()
+					.getContentAsString(), "$.status")));
 		this.template = templates.list(null, null, null, null).get(0).id();
 	}
 

@@ -45,6 +45,11 @@ class ImportMetricsTests {
 		assertThat(value(after, "dues_imports_rows_total", completed)
 				- value(before, "dues_imports_rows_total", completed))
 			.isEqualTo(3.0);
+		// and a moment more before it leaves the running gauge
+		for (int i = 0; i < 100 && value(after, "dues_imports_running") != 0; i++) {
+			Thread.sleep(50);
+			after = scrape();
+		}
 		assertThat(value(after, "dues_imports_running")).isZero();
 		assertThat(value(after, "dues_imports_waiting")).isZero();
 	}
