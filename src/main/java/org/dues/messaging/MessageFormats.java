@@ -4,12 +4,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
-import java.util.Map;
 
-import com.ibm.icu.number.NumberFormatter;
-import com.ibm.icu.number.Precision;
-import com.ibm.icu.util.Currency;
-import com.ibm.icu.util.ULocale;
+import org.dues.messaging.letter.LetterFormats;
 import org.dues.shared.Money;
 
 /**
@@ -19,24 +15,16 @@ import org.dues.shared.Money;
  */
 final class MessageFormats {
 
-	private static final Map<String, String> HOME = Map.of("INR", "IN", "USD", "US", "GBP", "GB");
-
 	private MessageFormats() {
 	}
 
 	static Locale locale(String language, String currency) {
-		return new Locale(language, HOME.getOrDefault(currency, "IN"));
+		return LetterFormats.locale(language, currency);
 	}
 
+	/** As a letter writes it: grouped as at the currency's home whatever the language. */
 	static String money(Money money, String language) {
-		// grouped as at the currency's home whatever the language (Malayalam's own data
-		// groups rupees in thousands)
-		ULocale locale = ULocale.forLocale(locale("en", money.currencyCode()));
-		return NumberFormatter.withLocale(locale)
-			.unit(Currency.getInstance(money.currencyCode()))
-			.precision(Precision.currency(Currency.CurrencyUsage.STANDARD))
-			.format(money.amount())
-			.toString();
+		return LetterFormats.money(money, language);
 	}
 
 	static String date(LocalDate date, String language, String currency) {
