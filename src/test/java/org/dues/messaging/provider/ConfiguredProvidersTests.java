@@ -25,7 +25,11 @@ import org.dues.compliance.PersonRole;
 import org.dues.compliance.Purpose;
 import org.dues.contact.ClearedContact;
 import org.dues.contact.OutboundContacts;
+import org.dues.messaging.Dispatcher;
 import org.dues.messaging.MessageStatus;
+import org.dues.messaging.MessageView;
+import org.dues.messaging.Messages;
+import org.dues.messaging.NewMessage;
 import org.dues.portfolio.AccountView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,6 +88,7 @@ class ConfiguredProvidersTests {
 		registry.add("dues.twilio.auth-token", () -> TOKEN);
 		registry.add("dues.twilio.from", () -> "+15017122661");
 		registry.add("dues.twilio.base-url", twilio::baseUrl);
+		registry.add("dues.twilio.read-timeout", () -> "2s");
 		registry.add("dues.mail.host", () -> "localhost");
 		registry.add("dues.mail.port", () -> smtp.getSmtp().getPort());
 		registry.add("dues.mail.from", () -> "Dues Collections <collections@dues.example.com>");
@@ -124,6 +129,12 @@ class ConfiguredProvidersTests {
 
 	@Autowired
 	ExotelCallbacks exotelCallbacks;
+
+	@Autowired
+	Messages messages;
+
+	@Autowired
+	Dispatcher dispatcher;
 
 	AccountView account;
 
@@ -178,6 +189,34 @@ class ConfiguredProvidersTests {
 			.withFormParam("To", equalTo("+12127364242"))
 			.withFormParam("Body", equalTo("Your payment of $250.00 is due"))
 			.withFormParam("StatusCallback", equalTo("https://dues.example.com/webhooks/twilio/status")));
+	}
+
+	@Test
+	void aMessageTwilioMayHaveTakenIsNotSentAgainWhileOneThatNeverReachedItIsTriedLater() {
+		// Twilio takes the message but answers after the read timeout: it may have it
+		twilio.stubFor(post(urlEqualTo("/2010-04-01/Accounts/" + SID + "/Messages.json"))
+			.willReturn(aResponse().withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"sid\": \"SMlate0001\", \"status\": \"queued\"}")
+				.withFixedDelay(3500)));
+		MessageView late = this.messages.queue(NewMessage.now(this.account.id(), Channel.SMS, "reminder", "en", null),
+				"system");
+
+		assertThat(this.dispatcher.dispatch(late.id())).isEqualTo(MessageStatus.FAILED);
+		MessageView failed = this.messages.get(late.id());
+		assertThat(failed.lastError()).contains("did not answer").contains("not sent again");
+		assertThat(failed.attempts()).isOne();
+
+		// Twilio is down (503): it has nothing, so the message waits for its next try
+		twilio.stubFor(post(urlEqualTo("/2010-04-01/Accounts/" + SID + "/Messages.json"))
+			.willReturn(aResponse().withStatus(503).withBody("<html>Service Unavailable</html>")));
+		MessageView down = this.messages.queue(NewMessage.now(this.account.id(), Channel.SMS, "reminder", "en", null),
+				"system");
+
+		assertThat(this.dispatcher.dispatch(down.id())).isEqualTo(MessageStatus.QUEUED);
+		MessageView waiting = this.messages.get(down.id());
+		assertThat(waiting.nextAttemptAt()).isEqualTo(MONDAY.plusSeconds(60));
+		assertThat(waiting.lastError()).contains("503");
 	}
 
 	@Test
