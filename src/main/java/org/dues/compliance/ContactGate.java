@@ -170,19 +170,8 @@ public class ContactGate {
 				Recorded recorded = this.decided.get(i);
 				Request request = this.decidedRequests.get(i);
 				ContactDecision decision = recorded.decision();
-				Map<String, Object> payload = new LinkedHashMap<>();
-				payload.put("decision", recorded.id().toString());
-				payload.put("account", request.account().value().toString());
-				payload.put("debts", recorded.debts().stream().sorted().toList());
-				payload.put("channel", request.channel().name());
-				payload.put("address", recorded.address());
-				payload.put("role", request.role().name());
-				payload.put("purpose", request.purpose().name());
-				payload.put("outcome", decision.outcome().name());
-				payload.put("policy", decision.policyCode() + " v" + decision.policyVersion());
-				payload.put("blockedBy", decision.blockedBy().stream().map(RuleResult::rule).toList());
-				ContactGate.this.audit.record(this.actors.get(i), "DECISION", "account:" + request.account().value(),
-						payload);
+				ContactGate.this.audit.recordJson(this.actors.get(i), "DECISION",
+						"account:" + request.account().value(), payloadJson(recorded, request));
 				ContactGate.this.metrics.recorded(request.channel(), decision);
 			}
 			this.decided.clear();
@@ -210,6 +199,37 @@ public class ContactGate {
 			quoted(json, rule.warning()).append('}');
 		}
 		return json.append(']').toString();
+	}
+
+	/**
+	 * A decision's audit record: the decision, the account and debts, the channel and
+	 * address, the role and purpose, the outcome, the policy and the rules that blocked,
+	 * in that order, as compact JSON.
+	 */
+	static String payloadJson(Recorded recorded, Request request) {
+		ContactDecision decision = recorded.decision();
+		StringBuilder json = new StringBuilder(400).append("{\"decision\":");
+		quoted(json, recorded.id().toString()).append(",\"account\":");
+		quoted(json, request.account().value().toString()).append(",\"debts\":");
+		array(json, recorded.debts().stream().sorted().toList()).append(",\"channel\":");
+		quoted(json, request.channel().name()).append(",\"address\":");
+		quoted(json, recorded.address()).append(",\"role\":");
+		quoted(json, request.role().name()).append(",\"purpose\":");
+		quoted(json, request.purpose().name()).append(",\"outcome\":");
+		quoted(json, decision.outcome().name()).append(",\"policy\":");
+		quoted(json, decision.policyCode() + " v" + decision.policyVersion()).append(",\"blockedBy\":");
+		return array(json, decision.blockedBy().stream().map(RuleResult::rule).toList()).append('}').toString();
+	}
+
+	private static StringBuilder array(StringBuilder json, List<String> items) {
+		json.append('[');
+		for (int i = 0; i < items.size(); i++) {
+			if (i > 0) {
+				json.append(',');
+			}
+			quoted(json, items.get(i));
+		}
+		return json.append(']');
 	}
 
 	/** A JSON string (or null), escaped as RFC 8259 requires. */

@@ -1,8 +1,14 @@
 package org.dues.compliance;
 
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
+import org.dues.customer.CustomerId;
+import org.dues.portfolio.AccountId;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,6 +43,34 @@ class RulesJsonTests {
 			.containsEntry("reason", "7 in 7 days")
 			.containsEntry("warning", "one left");
 		assertThat(ContactGate.rulesJson(List.of())).isEqualTo("[]");
+	}
+
+	@Test
+	void aDecisionsAuditRecordIsTheTextAMapperWouldWrite() {
+		UUID id = UUID.randomUUID();
+		AccountId account = new AccountId(UUID.randomUUID());
+		ContactDecision decision = new ContactDecision(ContactDecision.Outcome.BLOCKED, "US-MA", 3,
+				List.of(new RuleResult("contact-hours", RuleResult.Outcome.ALLOWED, "10:00 \"local\"", null),
+						new RuleResult("ma-texts", RuleResult.Outcome.BLOCKED, "2 in 7 days", null)),
+				List.of());
+		ContactGate.Recorded recorded = new ContactGate.Recorded(id, Instant.EPOCH, new CustomerId(UUID.randomUUID()),
+				"+16175550100", Set.of("b", "a"), decision);
+		ContactGate.Request request = new ContactGate.Request(account, Set.of(), Channel.SMS, "+16175550100",
+				PersonRole.CONSUMER, Purpose.COLLECTION);
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("decision", id.toString());
+		payload.put("account", account.value().toString());
+		payload.put("debts", List.of("a", "b"));
+		payload.put("channel", "SMS");
+		payload.put("address", "+16175550100");
+		payload.put("role", "CONSUMER");
+		payload.put("purpose", "COLLECTION");
+		payload.put("outcome", "BLOCKED");
+		payload.put("policy", "US-MA v3");
+		payload.put("blockedBy", List.of("ma-texts"));
+
+		assertThat(ContactGate.payloadJson(recorded, request))
+			.isEqualTo(JsonMapper.builder().build().writeValueAsString(payload));
 	}
 
 }
