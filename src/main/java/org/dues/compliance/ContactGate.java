@@ -238,7 +238,14 @@ public class ContactGate {
 			return json.append("null");
 		}
 		json.append('"');
-		for (int i = 0; i < text.length(); i++) {
+		int plain = 0;
+		while (plain < text.length() && text.charAt(plain) >= 0x20 && text.charAt(plain) != '"'
+				&& text.charAt(plain) != '\\') {
+			plain++;
+		}
+		// most text needs no escape: taken at once up to the first character that does
+		json.append(text, 0, plain);
+		for (int i = plain; i < text.length(); i++) {
 			char c = text.charAt(i);
 			switch (c) {
 				case '"' -> json.append("\\\"");
