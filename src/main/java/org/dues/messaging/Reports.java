@@ -18,6 +18,7 @@ import org.dues.compliance.PersonRole;
 import org.dues.contact.ContactLog;
 import org.dues.customer.CustomerId;
 import org.dues.customer.CustomerManagement;
+import org.dues.messaging.events.ReplyReceived;
 import org.dues.messaging.provider.Bounce;
 import org.dues.messaging.provider.ProviderReports;
 import org.dues.portfolio.AccountId;
@@ -29,6 +30,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,8 +65,11 @@ class Reports implements ProviderReports {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	Reports(JdbcClient jdbc, Messages messages, ContactLog contacts, ContactPreferences preferences,
-			CustomerManagement customers, Accounts accounts, Clock clock) {
+			CustomerManagement customers, Accounts accounts, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.messages = messages;
 		this.contacts = contacts;
@@ -234,10 +239,11 @@ class Reports implements ProviderReports {
 		List<CustomerId> people = people(channel, address);
 		boolean stop = stop(text, people);
 		Instant now = this.clock.instant();
+		UUID inboundId = UUID.randomUUID();
 		this.jdbc.sql("""
 				INSERT INTO messaging_inbound (id, provider, channel, from_address, to_address, text, stop, received_at)
 				VALUES (:id, :provider, :channel, :from, :to, :text, :stop, :now)""")
-			.param("id", UUID.randomUUID())
+			.param("id", inboundId)
 			.param("provider", provider)
 			.param("channel", channel.name())
 			.param("from", address)
@@ -256,6 +262,12 @@ class Reports implements ProviderReports {
 			theirs.stream().skip(1).forEach((a) -> others.add(a.id()));
 			this.contacts.inbound(theirs.get(0).id(), others, channel, address, PersonRole.CONSUMER,
 					ContactResult.DELIVERED, now, note, "customer");
+			if (!stop) {
+				// to whoever works each account: a reply waiting on their worklist
+				for (AccountView account : theirs) {
+					this.events.publishEvent(new ReplyReceived(inboundId, account.id(), channel, address, note, now));
+				}
+			}
 		}
 		if (stop) {
 			optOut(channel, address, "replied \"" + text.strip() + "\"");

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.dues.compliance.Channel;
 import org.dues.customer.CustomerManagement;
 import org.dues.customer.CustomerView;
 import org.dues.portfolio.AccountId;
@@ -76,6 +77,29 @@ public class FollowUps {
 			.param("cause", cause)
 			.param("ref", causeRef)
 			.param("reason", reason)
+			.param("now", Timestamp.from(this.clock.instant()))
+			.update();
+	}
+
+	/**
+	 * A customer's reply waiting for the account's agent (the one it is assigned to when
+	 * the worklist is read), due at once; once per reply and account.
+	 */
+	@Transactional
+	public void raiseReply(AccountId accountId, UUID inboundId, Channel channel, String from, String text,
+			Instant receivedAt) {
+		this.jdbc.sql("""
+				INSERT INTO work_followups (id, account_id, due_at, cause, cause_ref, reason, channel, from_address,
+				    created_at)
+				VALUES (:id, :account, :due, 'REPLY', :ref, :text, :channel, :from, :now)
+				ON CONFLICT (cause, cause_ref) DO NOTHING""")
+			.param("id", UUID.randomUUID())
+			.param("account", accountId.value())
+			.param("due", Timestamp.from(receivedAt))
+			.param("ref", inboundId + ":" + accountId.value())
+			.param("text", text)
+			.param("channel", channel.name())
+			.param("from", from)
 			.param("now", Timestamp.from(this.clock.instant()))
 			.update();
 	}
