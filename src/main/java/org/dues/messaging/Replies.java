@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.dues.compliance.Channel;
 import org.dues.customer.CustomerManagement;
 import org.dues.customer.CustomerView;
+import org.dues.messaging.events.ReplySent;
 import org.dues.portfolio.AccountId;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Accounts;
@@ -21,6 +22,7 @@ import org.dues.shared.PhoneNumber;
 import org.dues.shared.Phrase;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -57,8 +59,11 @@ public class Replies {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	Replies(JdbcClient jdbc, Messages messages, Accounts accounts, Creditors creditors, CustomerManagement customers,
-			MessageSource texts, Clock clock) {
+			MessageSource texts, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.messages = messages;
 		this.accounts = accounts;
@@ -166,6 +171,7 @@ public class Replies {
 			.update();
 		this.messages.event(id, MessageStatus.QUEUED, "a reply within the window, open until " + window.closesAt(),
 				now);
+		this.events.publishEvent(new ReplySent(account, actor, now));
 		return this.messages.get(id);
 	}
 

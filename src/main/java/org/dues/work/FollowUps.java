@@ -25,8 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Follow-ups: work for the account's agent at a set time, raised by what happened on the
- * account (a broken promise, a broken plan). Each is raised once per cause, however often
- * the event that raised it is delivered.
+ * account (a broken promise, a broken plan, a customer's reply). Each is raised once per
+ * cause, however often the event that raised it is delivered.
  */
 @Service
 public class FollowUps {
@@ -101,6 +101,20 @@ public class FollowUps {
 			.param("channel", channel.name())
 			.param("from", from)
 			.param("now", Timestamp.from(this.clock.instant()))
+			.update();
+	}
+
+	/**
+	 * The customer's replies waiting on the account were answered: they are done.
+	 */
+	@Transactional
+	public void answered(AccountId accountId, String agent, Instant at) {
+		this.jdbc.sql("""
+				UPDATE work_followups SET done_at = :at, done_by = :agent
+				WHERE account_id = :account AND cause = 'REPLY' AND done_at IS NULL AND due_at <= :at""")
+			.param("account", accountId.value())
+			.param("agent", agent)
+			.param("at", Timestamp.from(at))
 			.update();
 	}
 

@@ -137,6 +137,23 @@ class WorklistRepliesTests {
 			.satisfies((i) -> assertThat(i.reply().text()).isEqualTo("Who is this?"));
 	}
 
+	@Test
+	void answeringOnWhatsAppTakesTheReplyOffTheWorklist() throws Exception {
+		AccountView account = this.portfolios.overdue(this.portfolios.indianNbfc(), 40, "4000.00");
+		String owner = agent("wr-answer");
+		this.work.assign(account.id(), owner, "lead");
+		String phone = this.portfolios.firstPhone(account);
+		this.reports.inbound("whatsapp", "wamid.answer-" + UUID.randomUUID(), Channel.WHATSAPP, phone, null,
+				"Can I pay on Friday?");
+		await().atMost(Duration.ofSeconds(10)).until(() -> !this.worklist.of(owner).replies().isEmpty());
+		this.mvc
+			.perform(post("/api/v1/accounts/{id}/messages", account.id().value()).with(user(owner).roles("AGENT"))
+				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+				.content("{\"channel\": \"WHATSAPP\", \"text\": \"Friday is fine.\"}"))
+			.andExpect(status().isCreated());
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.worklist.of(owner).replies().isEmpty());
+	}
+
 	private String agent(String name) {
 		this.users.createIfAbsent(new NewUser(name, name, "secret-secret-secret", Set.of(Role.AGENT),
 				List.of("en", "ml"), List.of(), "RA-" + name, LocalDate.of(2027, 12, 31)));
