@@ -134,6 +134,11 @@ class RepliesTests {
 					"{\"channel\": \"WHATSAPP\", \"template\": \"payment-link\", \"text\": \"hello\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("template"));
+		this.mvc
+			.perform(send(account, agent,
+					"{\"channel\": \"WHATSAPP\", \"text\": \"hello\", \"notBefore\": \"2026-11-28T10:00:00Z\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("notBefore"));
 		this.mvc.perform(send(account, agent, "{\"channel\": \"WHATSAPP\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("template"));

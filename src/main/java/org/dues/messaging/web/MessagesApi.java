@@ -77,6 +77,11 @@ class MessagesApi {
 				throw new InvalidInputException("template", "give a template or a text, not both",
 						Phrase.of("validation.reply.both"));
 			}
+			if (body.notBefore() != null) {
+				throw new InvalidInputException("notBefore",
+						"a reply goes now: WhatsApp's 24-hour window may be closed by a later time",
+						Phrase.of("validation.reply.notBefore"));
+			}
 			if (channel != Channel.WHATSAPP) {
 				throw new InvalidInputException("channel", "a free text goes by WhatsApp only, within 24 hours of "
 						+ "the customer's last message; use a template", Phrase.of("validation.reply.channel"));
