@@ -16,6 +16,7 @@ import org.dues.messaging.MessageStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -27,9 +28,10 @@ import org.springframework.stereotype.Component;
  * included), a Message-ID made from our message id ({@code <id@sender's domain>}, the
  * provider id, which a bounce's DSN quotes back), and for a message with an unsubscribe
  * URL the {@code List-Unsubscribe} and {@code List-Unsubscribe-Post:
- * List-Unsubscribe=One-Click} headers of RFC 8058. A server's permanent refusal (5xx, an
- * address it rejects) is final; no connection, a timeout or a 4xx is tried again. Made
- * only when {@code DUES_SMTP_HOST} is set.
+ * List-Unsubscribe=One-Click} headers of RFC 8058. A message with an attachment (the
+ * validation notice's PDF) is {@code multipart/mixed}: the text, then the document. A
+ * server's permanent refusal (5xx, an address it rejects) is final; no connection, a
+ * timeout or a 4xx is tried again. Made only when {@code DUES_SMTP_HOST} is set.
  */
 @Component
 @ConditionalOnSet("dues.mail.host")
@@ -87,11 +89,16 @@ public class SmtpEmail implements MessageProvider {
 			InternetAddress sender = new InternetAddress(from.strip(), true);
 			String address = sender.getAddress();
 			messageId = message.messageId() + "@" + address.substring(address.indexOf('@') + 1);
-			MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
+			Outgoing.Attachment attachment = message.attachment();
+			MimeMessageHelper helper = new MimeMessageHelper(mime, attachment != null, "UTF-8");
 			helper.setFrom(sender);
 			helper.setTo(new InternetAddress(message.to(), true));
 			helper.setSubject(message.subject() == null ? "" : message.subject());
 			helper.setText(message.body(), false);
+			if (attachment != null) {
+				helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()),
+						attachment.contentType());
+			}
 			helper.setSentDate(Date.from(this.clock.instant()));
 			mime.setHeader("Message-ID", "<" + messageId + ">");
 			String unsubscribe = message.unsubscribeUrl();
