@@ -90,7 +90,10 @@ public class SmtpEmail implements MessageProvider {
 			String address = sender.getAddress();
 			messageId = message.messageId() + "@" + address.substring(address.indexOf('@') + 1);
 			Outgoing.Attachment attachment = message.attachment();
-			MimeMessageHelper helper = new MimeMessageHelper(mime, attachment != null, "UTF-8");
+			// multipart/mixed of the text and the document, nothing nested
+			MimeMessageHelper helper = new MimeMessageHelper(mime,
+					(attachment != null) ? MimeMessageHelper.MULTIPART_MODE_MIXED : MimeMessageHelper.MULTIPART_MODE_NO,
+					"UTF-8");
 			helper.setFrom(sender);
 			helper.setTo(new InternetAddress(message.to(), true));
 			helper.setSubject(message.subject() == null ? "" : message.subject());

@@ -226,8 +226,7 @@ class ConfiguredProvidersTests {
 		assertThat(received.getContentType()).startsWith("multipart/mixed");
 		MimeMultipart parts = (MimeMultipart) received.getContent();
 		assertThat(parts.getCount()).isEqualTo(2);
-		String body = parts.getBodyPart(0).getContent() instanceof MimeMultipart alternative
-				? (String) alternative.getBodyPart(0).getContent() : (String) parts.getBodyPart(0).getContent();
+		String body = (String) parts.getBodyPart(0).getContent();
 		assertThat(body).contains("Please find attached an important notice");
 		var attachment = parts.getBodyPart(1);
 		assertThat(attachment.getFileName()).isEqualTo("validation-notice.pdf");
