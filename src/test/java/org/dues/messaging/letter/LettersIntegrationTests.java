@@ -7,6 +7,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -18,6 +19,8 @@ import org.dues.IntegrationTest;
 import org.dues.Portfolios;
 import org.dues.portfolio.AccountId;
 import org.dues.compliance.Channel;
+import org.dues.compliance.ContactHolds;
+import org.dues.compliance.HoldType;
 import org.dues.compliance.ContactGate;
 import org.dues.compliance.PersonRole;
 import org.dues.compliance.Purpose;
@@ -105,6 +108,9 @@ class LettersIntegrationTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	ContactHolds holds;
 
 	@Test
 	void aUsAccountPlacedThroughTheApiGetsItsValidationNotice() throws Exception {
@@ -348,6 +354,40 @@ class LettersIntegrationTests {
 		// made once: producing it again queues nothing more
 		assertThat(this.notices.produce(id, PLACED).orElseThrow().id()).isEqualTo(letter.id());
 		assertThat(this.messages.ofAccount(id, 10)).hasSize(1);
+	}
+
+	@Test
+	void aCeaseRequestDoesNotStopTheNoticeTheLawRequires() throws Exception {
+		CreditorView issuer = this.portfolios.usIssuer();
+		// the person asked us to stop communicating about every debt of theirs
+		Map<String, String> first = Portfolios.row(issuer, "120.00");
+		AccountView earlier = this.portfolios.place(issuer, first);
+		this.holds.place(earlier.customerId(), List.of(), HoldType.CEASE, null, null, "cease letter received", "tests");
+		Map<String, String> row = Portfolios.row(issuer, "980.00");
+		row.put("customer_ref", first.get("customer_ref"));
+		row.put("address_line1", "5 Harbor View");
+		row.put("city", "Portland");
+		row.put("state", "ME");
+		row.put("postal_code", "04101");
+		AccountView account = this.portfolios.place(issuer, row);
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.messages.ofAccount(account.id(), 10)
+				.stream()
+				.anyMatch((m) -> m.status() == MessageStatus.SENT));
+		MessageView message = this.messages.ofAccount(account.id(), 10).get(0);
+		assertThat(message.purpose()).isEqualTo(MessagePurpose.VALIDATION_NOTICE);
+		String rules = this.jdbc.sql("""
+				SELECT d.rules::text FROM compliance_decisions d JOIN messaging_messages m ON m.decision_id = d.id
+				WHERE m.id = :id""").param("id", message.id()).query(String.class).single();
+		assertThat(rules).contains("CEASE hold since").contains("a required notice may still go out");
+		assertThat(this.letters.ofAccount(account.id())).singleElement()
+			.satisfies((l) -> assertThat(l.status()).isEqualTo("READY"));
+		// while a collection letter to the same person is blocked by the same hold
+		MessageView demand = this.sending
+			.send(NewMessage.now(account.id(), Channel.LETTER, "demand-notice", "en", null), "admin");
+		assertThat(demand.status()).isEqualTo(MessageStatus.BLOCKED);
+		assertThat(demand.reasons()).contains("CEASE");
 	}
 
 	@Test
