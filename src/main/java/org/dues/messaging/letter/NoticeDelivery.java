@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.dues.compliance.Channel;
 import org.dues.compliance.ConsentKind;
+import org.dues.compliance.ContactGate;
 import org.dues.compliance.ContactPreferences;
 import org.dues.customer.CustomerView;
 import org.dues.messaging.MessageView;
@@ -23,10 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
  * message, so that the compliance gate decides it when it leaves and records the
  * decision. By email, its PDF attached, where the consumer agreed to electronic delivery
  * of required disclosures (Reg F 1006.42(b): {@link ConsentKind#ELECTRONIC_DELIVERY}) and
- * has an address we may use; else by post, where they have a postal address we may use;
- * else it is kept {@code HELD}, made but not sent. The message carries the template's
- * short cover text (English: the notice itself is Model Form B-1's English) and its
- * purpose, {@code VALIDATION_NOTICE}, which a hold or a cease request does not stop.
+ * has an address we may use that the gate does not refuse for good; else by post, where
+ * they have a postal address we may use; else it is kept {@code HELD}, made but not sent.
+ * The message carries the template's short cover text (English: the notice itself is
+ * Model Form B-1's English) and its purpose, {@code VALIDATION_NOTICE}, which a hold or a
+ * cease request does not stop.
  */
 @Component
 class NoticeDelivery {
@@ -62,7 +64,7 @@ class NoticeDelivery {
 	@Transactional(propagation = Propagation.MANDATORY)
 	LetterView deliver(Letters.NewLetter notice, CustomerView customer) {
 		AccountId account = new AccountId(notice.accountId());
-		Channel channel = channel(customer, account);
+		Channel channel = channel(customer, account, notice.template(), notice.language());
 		if (channel == null) {
 			return this.letters.store(notice, "HELD");
 		}
@@ -74,14 +76,27 @@ class NoticeDelivery {
 				(channel == Channel.EMAIL) ? "EMAIL" : "QUEUED");
 	}
 
+	/**
+	 * Whether an email could go, now or at the next lawful window: one the gate would
+	 * block for good (an address the person banned, email stopped) goes by post instead.
+	 * The gate still decides the message when it leaves.
+	 */
+	private boolean mayEmail(AccountId account, String template, String language) {
+		ContactGate.Preview gate = this.messages
+			.preview(new NewMessage(account, Channel.EMAIL, template, language, null, null, null, null, null), BY)
+			.gate();
+		return gate != null && (gate.decision().allowed() || gate.nextOpening() != null);
+	}
+
 	/** The message the notice went out as, if it went through the outbox. */
 	Optional<UUID> messageOf(LetterView letter) {
 		return this.letters.messageOf(letter.id());
 	}
 
-	private @Nullable Channel channel(CustomerView customer, AccountId account) {
+	private @Nullable Channel channel(CustomerView customer, AccountId account, String template, String language) {
 		if (customer.emails().stream().anyMatch(CustomerView.Email::usable) && this.preferences.consented(customer.id(),
-				ConsentKind.ELECTRONIC_DELIVERY, account.value(), this.clock.instant())) {
+				ConsentKind.ELECTRONIC_DELIVERY, account.value(), this.clock.instant())
+				&& mayEmail(account, template, language)) {
 			return Channel.EMAIL;
 		}
 		if (customer.addresses().stream().anyMatch((a) -> a.status().usable())) {

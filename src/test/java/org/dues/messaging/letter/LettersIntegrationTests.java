@@ -19,7 +19,9 @@ import org.dues.IntegrationTest;
 import org.dues.Portfolios;
 import org.dues.portfolio.AccountId;
 import org.dues.compliance.Channel;
+import org.dues.compliance.ConsentKind;
 import org.dues.compliance.ContactHolds;
+import org.dues.compliance.ContactPreferences;
 import org.dues.compliance.HoldType;
 import org.dues.compliance.ContactGate;
 import org.dues.compliance.PersonRole;
@@ -111,6 +113,9 @@ class LettersIntegrationTests {
 
 	@Autowired
 	ContactHolds holds;
+
+	@Autowired
+	ContactPreferences preferences;
 
 	@Test
 	void aUsAccountPlacedThroughTheApiGetsItsValidationNotice() throws Exception {
@@ -354,6 +359,35 @@ class LettersIntegrationTests {
 		// made once: producing it again queues nothing more
 		assertThat(this.notices.produce(id, PLACED).orElseThrow().id()).isEqualTo(letter.id());
 		assertThat(this.messages.ofAccount(id, 10)).hasSize(1);
+	}
+
+	@Test
+	void withEmailConsentButEmailBannedTheNoticeGoesByPost() throws Exception {
+		CreditorView issuer = this.portfolios.usIssuer();
+		Map<String, String> first = Portfolios.row(issuer, "150.00");
+		AccountView earlier = this.portfolios.place(issuer, first);
+		this.preferences.consent(earlier.customerId(), ConsentKind.ELECTRONIC_DELIVERY, List.of(), null, null,
+				"agreed to notices by email", "tests");
+		this.preferences.ban(earlier.customerId(), Channel.EMAIL, null, null, "asked for no email", "tests");
+		Map<String, String> row = Portfolios.row(issuer, "720.00");
+		row.put("customer_ref", first.get("customer_ref"));
+		row.put("email", "banned." + first.get("account_ref").toLowerCase() + "@example.com");
+		row.put("address_line1", "3 Elm Row");
+		row.put("city", "Concord");
+		row.put("state", "NH");
+		row.put("postal_code", "03301");
+		AccountView account = this.portfolios.place(issuer, row);
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.messages.ofAccount(account.id(), 10)
+				.stream()
+				.anyMatch((m) -> m.status() == MessageStatus.SENT));
+		assertThat(this.messages.ofAccount(account.id(), 10)).singleElement().satisfies((m) -> {
+			assertThat(m.channel()).isEqualTo(Channel.LETTER);
+			assertThat(m.purpose()).isEqualTo(MessagePurpose.VALIDATION_NOTICE);
+		});
+		assertThat(this.letters.ofAccount(account.id())).singleElement()
+			.satisfies((l) -> assertThat(l.status()).isEqualTo("READY"));
 	}
 
 	@Test
