@@ -117,6 +117,9 @@ class LettersIntegrationTests {
 	@Autowired
 	ContactPreferences preferences;
 
+	@Autowired
+	NoticeFallback fallback;
+
 	@Test
 	void aUsAccountPlacedThroughTheApiGetsItsValidationNotice() throws Exception {
 		CreditorView issuer = this.portfolios.usIssuer();
@@ -359,6 +362,52 @@ class LettersIntegrationTests {
 		// made once: producing it again queues nothing more
 		assertThat(this.notices.produce(id, PLACED).orElseThrow().id()).isEqualTo(letter.id());
 		assertThat(this.messages.ofAccount(id, 10)).hasSize(1);
+	}
+
+	@Test
+	void aNoticeEmailHeldForTheContactHoursThenCancelledByAnOptOutGoesByPost() throws Exception {
+		CreditorView issuer = this.portfolios.usIssuer();
+		Map<String, String> first = Portfolios.row(issuer, "150.00");
+		AccountView earlier = this.portfolios.place(issuer, first);
+		this.preferences.consent(earlier.customerId(), ConsentKind.ELECTRONIC_DELIVERY, List.of(), null, null,
+				"agreed to notices by email", "tests");
+		String email = "optout." + first.get("account_ref").toLowerCase() + "@example.com";
+		Map<String, String> row = Portfolios.row(issuer, "510.00");
+		row.put("customer_ref", first.get("customer_ref"));
+		row.put("email", email);
+		row.put("address_line1", "8 Maple Street");
+		row.put("city", "Burlington");
+		row.put("state", "VT");
+		row.put("postal_code", "05401");
+		AccountView account = this.portfolios.place(issuer, row);
+
+		// 05:00 in New York: the gate holds the email back until 08:00, with its reasons
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.messages.ofAccount(account.id(), 10).stream().anyMatch((m) -> m.history().size() > 1));
+		MessageView held = this.messages.ofAccount(account.id(), 10).get(0);
+		assertThat(held.channel()).isEqualTo(Channel.EMAIL);
+		assertThat(held.purpose()).isEqualTo(MessagePurpose.VALIDATION_NOTICE);
+		assertThat(held.status()).isEqualTo(MessageStatus.QUEUED);
+		assertThat(held.history().get(1).detail()).startsWith("held back until 2026-11-26T13:00:00Z");
+		assertThat(this.letters.ofAccount(account.id()).get(0).status()).isEqualTo("EMAIL");
+
+		// the address opts out before it leaves: the notice goes by post instead
+		this.messages.cancelTo(Channel.EMAIL, email, "unsubscribed");
+		assertThat(this.fallback.toPost()).isPositive();
+
+		List<MessageView> messages = this.messages.ofAccount(account.id(), 10);
+		assertThat(messages).extracting(MessageView::channel).containsExactlyInAnyOrder(Channel.LETTER, Channel.EMAIL);
+		MessageView byPost = messages.stream().filter((m) -> m.channel() == Channel.LETTER).findFirst().orElseThrow();
+		assertThat(byPost.purpose()).isEqualTo(MessagePurpose.VALIDATION_NOTICE);
+		assertThat(byPost.status()).isEqualTo(MessageStatus.SENT);
+		assertThat(messages).filteredOn((m) -> m.channel() == Channel.EMAIL)
+			.extracting(MessageView::status)
+			.containsExactly(MessageStatus.CANCELLED);
+		assertThat(this.letters.ofAccount(account.id())).singleElement().satisfies((l) -> {
+			assertThat(l.status()).isEqualTo("READY");
+			assertThat(l.id().toString()).isEqualTo(byPost.providerId());
+		});
+		assertThat(this.fallback.toPost()).isZero();
 	}
 
 	@Test
