@@ -88,6 +88,10 @@ class PrintProvider implements MessageProvider {
 	@Override
 	public Handover send(ClearedContact cleared, Outgoing message) {
 		Optional<LetterView> known = this.letters.ofMessage(message.messageId());
+		if (known.isPresent() && "HELD".equals(known.get().status())) {
+			// a notice found without an address when it was let go, tried again
+			throw new ProviderException("no current postal address: the letter is held", false);
+		}
 		if (known.isPresent() && !"QUEUED".equals(known.get().status())) {
 			return new Handover(known.get().id().toString(), MessageStatus.SENT);
 		}
