@@ -186,6 +186,25 @@ public class ContactPreferences {
 		this.restrictions.lift(Restrictions.Kind.BAN, id, reason, actor);
 	}
 
+	/**
+	 * Whether the person's consent of this kind covers the account at that moment:
+	 * received by then, naming the account or every debt, not ended and not revoked.
+	 */
+	@Transactional(readOnly = true)
+	public boolean consented(CustomerId customer, ConsentKind kind, UUID account, Instant at) {
+		return Boolean.TRUE.equals(this.jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM compliance_consents
+				    WHERE customer_id = :c AND kind = :kind AND received_at <= :at
+				      AND (cardinality(account_ids) = 0 OR :account = ANY(account_ids))
+				      AND (until IS NULL OR until > :at) AND (lifted_at IS NULL OR lifted_at > :at))""")
+			.param("c", customer.value())
+			.param("kind", kind.name())
+			.param("account", account)
+			.param("at", Timestamp.from(at))
+			.query(Boolean.class)
+			.single());
+	}
+
 	/** Everything the person asked for, current and past, newest first. */
 	@Transactional(readOnly = true)
 	public Recorded ofCustomer(CustomerId customer) {

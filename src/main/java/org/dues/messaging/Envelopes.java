@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * What a provider needs besides the text: an Indian SMS's DLT registration (the
  * template's, its entity and header else the creditor's), a WhatsApp template's approved
- * name, language and parameters, an email's one-click unsubscribe link.
+ * name, language and parameters, an email's one-click unsubscribe link, a notice's PDF to
+ * attach.
  */
 @Component
 class Envelopes {
@@ -72,10 +73,26 @@ class Envelopes {
 			whatsApp = new Outgoing.WhatsAppTemplate(template.whatsAppName(),
 					String.valueOf(template.whatsAppLanguage()), parameters);
 		}
+		Outgoing.Attachment attachment = null;
 		if (channel == Channel.EMAIL) {
 			unsubscribe = this.unsubscribes.url(to);
+			if (template != null && !template.purpose().collection()) {
+				attachment = document(id);
+			}
 		}
-		return new Outgoing(id, channel, to, subject, body, language, dlt, whatsApp, unsubscribe, null);
+		return new Outgoing(id, channel, to, subject, body, language, dlt, whatsApp, unsubscribe, attachment);
+	}
+
+	/**
+	 * The document kept for the message (the validation notice's PDF, which goes by email
+	 * where the consumer agreed to electronic delivery), to attach.
+	 */
+	private Outgoing.@Nullable Attachment document(UUID message) {
+		return this.jdbc.sql("SELECT template, pdf FROM messaging_letters WHERE message_id = :id")
+			.param("id", message)
+			.query((rs, n) -> Outgoing.Attachment.pdf(rs.getString(1) + ".pdf", rs.getBytes(2)))
+			.optional()
+			.orElse(null);
 	}
 
 }

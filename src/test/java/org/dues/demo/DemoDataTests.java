@@ -106,7 +106,10 @@ class DemoDataTests {
 						SELECT count(*) FROM customer_customers k JOIN customer_customers m ON m.national_id_enc = k.national_id_enc
 						WHERE k.customer_ref LIKE 'KG%' AND m.customer_ref LIKE 'MC%'"""))
 			.isEqualTo(DemoParties.GOLD_LOANS);
-		assertThat(count("SELECT count(*) FROM compliance_audit")).isEqualTo(7);
+		// the demo's own restrictions; the gate's decisions on the US accounts'
+		// validation
+		// notices, which leave through the outbox while the demo loads, are audited too
+		assertThat(count("SELECT count(*) FROM compliance_audit WHERE action <> 'DECISION'")).isEqualTo(7);
 		assertThat(this.jdbc.sql("SELECT agent FROM work_assignments GROUP BY agent ORDER BY agent")
 			.query(String.class)
 			.list()).as("the US accounts are agent3's; the Indian ones are pooled in the India desk's queue")

@@ -39,7 +39,11 @@ public class Letters {
 		this.clock = clock;
 	}
 
-	/** A letter to keep: {@code READY} for the next print batch, or {@code HELD}. */
+	/**
+	 * A letter to keep: {@code READY} for the next print batch, or {@code HELD} without a
+	 * postal address; a notice made before its message leaves is kept {@code QUEUED} (by
+	 * post) or {@code EMAIL} ({@link #store(NewLetter, String)}).
+	 */
 	record NewLetter(UUID accountId, UUID customerId, String template, String language, LocalDate letterDate,
 			String recipientName, List<String> addressLines, LetterPdf.Rendered rendered, @Nullable String factsJson,
 			@Nullable UUID messageId, String by) {
@@ -47,8 +51,12 @@ public class Letters {
 
 	@Transactional
 	LetterView store(NewLetter letter) {
+		return store(letter, letter.addressLines().isEmpty() ? "HELD" : "READY");
+	}
+
+	@Transactional
+	LetterView store(NewLetter letter, String status) {
 		UUID id = UUID.randomUUID();
-		String status = letter.addressLines().isEmpty() ? "HELD" : "READY";
 		this.jdbc.sql("""
 				INSERT INTO messaging_letters (id, account_id, customer_id, template, language, letter_date,
 				    recipient_name, address_lines, pdf, pages, facts, status, message_id, created_at, created_by)
@@ -103,6 +111,32 @@ public class Letters {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM messaging_letters WHERE message_id = :id OR id = :id")
 			.param("id", messageId)
 			.query(Letters::view)
+			.optional();
+	}
+
+	/**
+	 * A notice kept while its message waited in the outbox, now let go by the gate to the
+	 * print provider: READY for the next print batch, addressed as the customer is now;
+	 * HELD when they have no postal address now.
+	 */
+	@Transactional
+	LetterView release(UUID letter, String recipientName, List<String> addressLines) {
+		this.jdbc.sql("""
+				UPDATE messaging_letters SET status = :status, recipient_name = :name, address_lines = :lines
+				WHERE id = :id AND status = 'QUEUED'""")
+			.param("id", letter)
+			.param("status", addressLines.isEmpty() ? "HELD" : "READY")
+			.param("name", recipientName)
+			.param("lines", addressLines.toArray(String[]::new))
+			.update();
+		return get(letter).orElseThrow();
+	}
+
+	/** The message a letter went out as, if it went through the outbox. */
+	Optional<UUID> messageOf(UUID letter) {
+		return this.jdbc.sql("SELECT message_id FROM messaging_letters WHERE id = :id AND message_id IS NOT NULL")
+			.param("id", letter)
+			.query(UUID.class)
 			.optional();
 	}
 

@@ -25,9 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Produces the validation notice of 12 CFR 1006.34 for a US consumer account when it is
  * placed ({@link ValidationNoticeTask}): dated the day of placement (the day it goes to
- * the print batch), with the itemization ({@link Itemization}) and the end of the
- * validation period ({@link ValidationPeriod}). A notice is kept once an account; with no
- * postal address it is kept {@code HELD}, not printed.
+ * the print batch or by email), with the itemization ({@link Itemization}) and the end of
+ * the validation period ({@link ValidationPeriod}). A notice is kept once an account and
+ * sent through the outbox ({@link NoticeDelivery}): by email where the consumer agreed to
+ * electronic delivery, else by post; with neither it is kept {@code HELD}, not sent.
  */
 @Service
 public class ValidationNotices {
@@ -40,17 +41,17 @@ public class ValidationNotices {
 
 	private final LetterPdf pdf;
 
-	private final Letters letters;
+	private final NoticeDelivery delivery;
 
 	private final Collector collector;
 
 	ValidationNotices(Accounts accounts, Creditors creditors, CustomerManagement customers, LetterPdf pdf,
-			Letters letters, Collector collector) {
+			NoticeDelivery delivery, Collector collector) {
 		this.accounts = accounts;
 		this.creditors = creditors;
 		this.customers = customers;
 		this.pdf = pdf;
-		this.letters = letters;
+		this.delivery = delivery;
 		this.collector = collector;
 	}
 
@@ -68,10 +69,7 @@ public class ValidationNotices {
 		if (!"US".equals(creditor.country()) || customer.kind() != CustomerKind.PERSON) {
 			return Optional.empty();
 		}
-		Optional<LetterView> existing = this.letters.ofAccount(id)
-			.stream()
-			.filter((l) -> ValidationNoticeText.TEMPLATE.equals(l.template()))
-			.findFirst();
+		Optional<LetterView> existing = this.delivery.existing(id, ValidationNoticeText.TEMPLATE);
 		if (existing.isPresent()) {
 			return existing;
 		}
@@ -89,9 +87,10 @@ public class ValidationNotices {
 				new Letter.Party(customer.name(), address), ref.substring(Math.max(0, ref.length() - 4)),
 				account.product(), reference(account), placedOn, itemization, periodEnds);
 		LetterPdf.Rendered rendered = this.pdf.render(ValidationNoticeText.letter(facts), true);
-		return Optional.of(this.letters
-			.store(new Letters.NewLetter(id.value(), customer.id().value(), ValidationNoticeText.TEMPLATE, "en",
-					placedOn, customer.name(), address, rendered, json(itemization, periodEnds), null, "system")));
+		return Optional.of(this.delivery.deliver(
+				new Letters.NewLetter(id.value(), customer.id().value(), ValidationNoticeText.TEMPLATE, "en", placedOn,
+						customer.name(), address, rendered, json(itemization, periodEnds), null, NoticeDelivery.BY),
+				customer));
 	}
 
 	/** The reference the consumer quotes: the creditor's code and the account's. */

@@ -17,6 +17,7 @@ import org.dues.messaging.MessageStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -30,9 +31,10 @@ import org.springframework.stereotype.Component;
  * URL the {@code List-Unsubscribe} and {@code List-Unsubscribe-Post:
  * List-Unsubscribe=One-Click} headers of RFC 8058; its envelope sender (Return-Path) is a
  * VERP address that names the message ({@code bounces+<id>@domain}), so a bounce says
- * which message it is about. A server's permanent refusal (5xx, an address it rejects) is
- * final; no connection, a timeout or a 4xx is tried again. Made only when
- * {@code DUES_SMTP_HOST} is set.
+ * which message it is about. A message with an attachment (the validation notice's PDF)
+ * is {@code multipart/mixed}: the text, then the document. A server's permanent refusal
+ * (5xx, an address it rejects) is final; no connection, a timeout or a 4xx is tried
+ * again. Made only when {@code DUES_SMTP_HOST} is set.
  */
 @Component
 @ConditionalOnSet("dues.mail.host")
@@ -98,11 +100,19 @@ public class SmtpEmail implements MessageProvider {
 			String address = sender.getAddress();
 			messageId = message.messageId() + "@" + address.substring(address.indexOf('@') + 1);
 			mime.setEnvelopeFrom(verp(message.messageId()));
-			MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
+			Outgoing.Attachment attachment = message.attachment();
+			// multipart/mixed of the text and the document, nothing nested
+			MimeMessageHelper helper = new MimeMessageHelper(mime,
+					(attachment != null) ? MimeMessageHelper.MULTIPART_MODE_MIXED : MimeMessageHelper.MULTIPART_MODE_NO,
+					"UTF-8");
 			helper.setFrom(sender);
 			helper.setTo(new InternetAddress(message.to(), true));
 			helper.setSubject(message.subject() == null ? "" : message.subject());
 			helper.setText(message.body(), false);
+			if (attachment != null) {
+				helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()),
+						attachment.contentType());
+			}
 			helper.setSentDate(Date.from(this.clock.instant()));
 			mime.setHeader("Message-ID", "<" + messageId + ">");
 			mime.setHeader(DeliveryStatusNotices.HEADER, message.messageId().toString());

@@ -15,6 +15,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.dues.customer.CustomerIntake;
+import org.dues.portfolio.AccountsImported;
 import org.dues.portfolio.CreditorView;
 import org.dues.portfolio.PlacementParser;
 import org.dues.shared.InvalidInputException;
@@ -23,6 +24,7 @@ import org.dues.system.ProgressTracker;
 import org.dues.system.RowTriggers;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -72,7 +74,8 @@ class ImportRun {
 
 	record Deps(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions,
 			TransactionTemplate separateTransactions, CustomerIntake customers, ImportedAccounts aging, Clock clock,
-			org.dues.customer.NationalIds nationalIds, boolean twoSessions, int chunkRows) {
+			org.dues.customer.NationalIds nationalIds, boolean twoSessions, int chunkRows,
+			ApplicationEventPublisher events) {
 	}
 
 	/**
@@ -295,6 +298,11 @@ class ImportRun {
 		}
 		else {
 			complete(jdbc, counts);
+		}
+		if (created > 0) {
+			// one event for the import's new accounts, which publish no AccountPlaced
+			// each
+			this.deps.events().publishEvent(new AccountsImported(this.id, this.creditor.id(), now, today, created));
 		}
 		return true;
 	}

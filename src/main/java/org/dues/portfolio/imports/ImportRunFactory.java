@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -49,14 +50,15 @@ class ImportRunFactory {
 
 	ImportRunFactory(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions,
 			CustomerIntake customers, ImportedAccounts aging, Clock clock, org.dues.customer.NationalIds nationalIds,
-			ObjectProvider<AllocationImports> imports, ImportSettings settings, JobProgress progress) {
+			ObjectProvider<AllocationImports> imports, ImportSettings settings, JobProgress progress,
+			ApplicationEventPublisher events) {
 		this.imports = imports;
 		this.progress = progress;
 		TransactionTemplate separate = new TransactionTemplate(transactions);
 		separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.deps = new ImportRun.Deps(jdbc, dataSource, new TransactionTemplate(transactions), separate, customers,
 				aging, clock, nationalIds, settings.twoSessions() != ImportSettings.TwoSessions.OFF,
-				settings.chunkRows());
+				settings.chunkRows(), events);
 	}
 
 	/** A run of an import just recorded, its progress started (kind {@code import}). */

@@ -1,7 +1,9 @@
 package org.dues.messaging.provider;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -16,22 +18,31 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.dues.IntegrationTest;
 import org.dues.MutableClock;
 import org.dues.Portfolios;
 import org.dues.compliance.Channel;
+import org.dues.compliance.ConsentKind;
+import org.dues.compliance.ContactPreferences;
 import org.dues.compliance.ContactGate;
 import org.dues.compliance.PersonRole;
 import org.dues.compliance.Purpose;
 import org.dues.contact.ClearedContact;
 import org.dues.contact.OutboundContacts;
 import org.dues.messaging.Dispatcher;
+import org.dues.messaging.MessagePurpose;
 import org.dues.messaging.MessageStatus;
 import org.dues.messaging.MessageView;
 import org.dues.messaging.Messages;
 import org.dues.messaging.NewMessage;
 import org.dues.messaging.Sending;
+import org.dues.messaging.letter.Letters;
 import org.dues.portfolio.AccountView;
+import org.dues.portfolio.CreditorView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +65,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
@@ -146,6 +158,12 @@ class ConfiguredProvidersTests {
 	@Autowired
 	Dispatcher dispatcher;
 
+	@Autowired
+	ContactPreferences preferences;
+
+	@Autowired
+	Letters letters;
+
 	AccountView account;
 
 	String email;
@@ -176,6 +194,83 @@ class ConfiguredProvidersTests {
 				java.util.Set.of(), channel, address, PersonRole.CONSUMER, Purpose.COLLECTION), "reminder", "tests");
 		assertThat(clearance.allowed()).as("the gate allows %s now", channel).isTrue();
 		return clearance.contact();
+	}
+
+	@Test
+	void theValidationNoticeGoesByEmailWithItsPdfWhereTheConsumerAgreedToElectronicDelivery() throws Exception {
+		CreditorView issuer = this.portfolios.usIssuer();
+		// a consumer placed first by post, who then agrees to electronic delivery of the
+		// notices of every debt of theirs (E-SIGN consent, Reg F 1006.42(b))
+		Map<String, String> first = Portfolios.row(issuer, "300.00");
+		AccountView earlier = this.portfolios.place(issuer, first);
+		this.preferences.consent(earlier.customerId(), ConsentKind.ELECTRONIC_DELIVERY, List.of(), null, null,
+				"agreed on the portal to notices by email", "tests");
+		Map<String, String> row = Portfolios.row(issuer, "1640.00");
+		row.put("customer_ref", first.get("customer_ref"));
+		row.put("interest_outstanding", "60.25");
+		row.put("overdue_amount", "400.00");
+		row.put("oldest_due_date", "2026-09-30");
+		row.put("email", this.email);
+		row.put("address_line1", "42 Walnut Street");
+		row.put("city", "Hartford");
+		row.put("state", "CT");
+		row.put("postal_code", "06103");
+		AccountView account = this.portfolios.place(issuer, row);
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.messages.ofAccount(account.id(), 10)
+				.stream()
+				.anyMatch((m) -> m.status() == MessageStatus.SENT));
+		MessageView message = this.messages.ofAccount(account.id(), 10).get(0);
+		assertThat(message.channel()).isEqualTo(Channel.EMAIL);
+		assertThat(message.purpose()).isEqualTo(MessagePurpose.VALIDATION_NOTICE);
+		assertThat(message.provider()).isEqualTo("smtp");
+		assertThat(message.address()).isEqualTo(this.email);
+		assertThat(message.history()).extracting(MessageView.Event::status)
+			.containsExactly(MessageStatus.QUEUED, MessageStatus.SENDING, MessageStatus.SENT);
+		// kept with the account as emailed, not for the print batch
+		assertThat(this.letters.ofAccount(account.id())).singleElement().satisfies((letter) -> {
+			assertThat(letter.template()).isEqualTo("validation-notice");
+			assertThat(letter.status()).isEqualTo("EMAIL");
+		});
+
+		MimeMessage received = java.util.Arrays.stream(smtp.getReceivedMessages())
+			.filter((m) -> ("<" + message.id() + "@dues.example.com>").equals(messageId(m)))
+			.findFirst()
+			.orElseThrow();
+		assertThat(received.getSubject()).startsWith("Important notice about your Test Card Co account ending");
+		assertThat(received.getContentType()).startsWith("multipart/mixed");
+		MimeMultipart parts = (MimeMultipart) received.getContent();
+		assertThat(parts.getCount()).isEqualTo(2);
+		String body = (String) parts.getBodyPart(0).getContent();
+		assertThat(body).contains("Please find attached an important notice");
+		var attachment = parts.getBodyPart(1);
+		assertThat(attachment.getFileName()).isEqualTo("validation-notice.pdf");
+		assertThat(attachment.getContentType()).startsWith("application/pdf");
+		byte[] pdf = attachment.getInputStream().readAllBytes();
+		String text;
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+		}
+		// Sent on Monday 30 November 2026: Tuesday 1 December is the 1st day, Friday 4th
+		// the 4th, the weekend does not count, Monday 7th the 5th: received 7 December;
+		// the period ends 30 days later, on 6 January 2027.
+		LocalDate received7 = LocalDate.of(2026, 12, 7);
+		assertThat(received7.plusDays(30)).isEqualTo(LocalDate.of(2027, 1, 6));
+		assertThat(text).contains("November 30, 2026")
+			.contains("Call or write to us by January 6, 2027")
+			.contains("As of November 30, 2026, you owed: $1,700.25")
+			.contains("Total amount of the debt now: $1,700.25")
+			.contains("42 Walnut Street", "Hartford, CT 06103");
+	}
+
+	private static String messageId(MimeMessage message) {
+		try {
+			return message.getMessageID();
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test

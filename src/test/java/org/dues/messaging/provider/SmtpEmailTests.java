@@ -96,6 +96,28 @@ class SmtpEmailTests {
 	}
 
 	@Test
+	void anAttachmentMakesAMultipartEmailWithTheTextThenTheDocument() throws Exception {
+		byte[] pdf = "%PDF-1.7 a notice".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+		Outgoing notice = new Outgoing(ID, Channel.EMAIL, "maria@example.com", "Important notice",
+				"Please find attached an important notice.", "en", null, null, null,
+				Outgoing.Attachment.pdf("validation-notice.pdf", pdf));
+
+		adapter(smtp.getSmtp().getPort()).handOver(notice);
+
+		MimeMessage received = smtp.getReceivedMessages()[0];
+		assertThat(received.getContentType()).startsWith("multipart/mixed");
+		jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) received.getContent();
+		assertThat(parts.getCount()).isEqualTo(2);
+		assertThat(((String) parts.getBodyPart(0).getContent()).strip())
+			.isEqualTo("Please find attached an important notice.");
+		assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain").containsIgnoringCase("UTF-8");
+		assertThat(parts.getBodyPart(1).getFileName()).isEqualTo("validation-notice.pdf");
+		assertThat(parts.getBodyPart(1).getContentType()).startsWith("application/pdf");
+		assertThat(parts.getBodyPart(1).getInputStream().readAllBytes()).isEqualTo(pdf);
+		assertThat(received.getMessageID()).isEqualTo("<" + ID + "@dues.example.com>");
+	}
+
+	@Test
 	void noServerIsTriedAgain() {
 		assertThatExceptionOfType(ProviderException.class)
 			.isThrownBy(() -> adapter(9).handOver(email("Reminder", "Your payment is due.", null)))
