@@ -1,0 +1,122 @@
+package org.dues.messaging;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.dues.work.BrowseQuery;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which accounts a bulk send goes to: accounts named by id, the pooled accounts of a
+ * team's queue, the accounts browser's selection (its filters), or an uploaded list of
+ * account ids or references. Whichever it is, only accounts within the starter's scope
+ * are ever chosen.
+ */
+public sealed interface BulkSelector {
+
+	/** The kind, as a bulk send records it. */
+	String kind();
+
+	/** What was chosen, as the bulk send records it (no personal data). */
+	Map<String, Object> describe();
+
+	/** Accounts named by id; each must be within the starter's scope. */
+	record Accounts(List<UUID> ids) implements BulkSelector {
+
+		public Accounts {
+			ids = List.copyOf(ids);
+		}
+
+		@Override
+		public String kind() {
+			return "ACCOUNTS";
+		}
+
+		@Override
+		public Map<String, Object> describe() {
+			return Map.of("accounts", this.ids.size());
+		}
+
+	}
+
+	/** The pooled accounts a team's queue holds now. */
+	record Queue(UUID queueId) implements BulkSelector {
+
+		@Override
+		public String kind() {
+			return "QUEUE";
+		}
+
+		@Override
+		public Map<String, Object> describe() {
+			return Map.of("queue", this.queueId.toString());
+		}
+
+	}
+
+	/** Every account the accounts browser's filters match. */
+	record Selection(BrowseQuery query) implements BulkSelector {
+
+		@Override
+		public String kind() {
+			return "SELECTION";
+		}
+
+		@Override
+		public Map<String, Object> describe() {
+			Map<String, Object> described = new LinkedHashMap<>();
+			BrowseQuery q = this.query;
+			put(described, "creditors", q.creditors());
+			put(described, "buckets", q.buckets());
+			put(described, "dpdMin", q.dpdMin());
+			put(described, "dpdMax", q.dpdMax());
+			put(described, "balanceMin", q.balanceMin());
+			put(described, "balanceMax", q.balanceMax());
+			put(described, "languages", q.languages());
+			put(described, "regions", q.regions());
+			put(described, "statuses", q.statuses());
+			put(described, "arrangements", q.arrangements());
+			put(described, "owner", q.owner());
+			put(described, "team", q.team());
+			put(described, "queue", q.queue());
+			return described;
+		}
+
+		private static void put(Map<String, Object> map, String key, @Nullable Object value) {
+			if (value != null && !String.valueOf(value).isBlank() && !(value instanceof List<?> l && l.isEmpty())) {
+				map.put(key, (value instanceof UUID) ? value.toString() : value);
+			}
+		}
+
+	}
+
+	/**
+	 * An uploaded CSV list: a header line naming {@code account_id} or
+	 * {@code account_ref} (and, optionally, {@code creditor}), one account a line.
+	 *
+	 * @param creditor the creditor's code the references are of, when the file has no
+	 * {@code creditor} column
+	 */
+	record Upload(String filename, byte[] content, @Nullable String creditor) implements BulkSelector {
+
+		@Override
+		public String kind() {
+			return "UPLOAD";
+		}
+
+		@Override
+		public Map<String, Object> describe() {
+			Map<String, Object> described = new LinkedHashMap<>();
+			described.put("file", this.filename);
+			described.put("bytes", this.content.length);
+			if (this.creditor != null) {
+				described.put("creditor", this.creditor);
+			}
+			return described;
+		}
+
+	}
+
+}
