@@ -132,7 +132,8 @@ class BulkAudience {
 	}
 
 	private List<UUID> upload(BulkSelector.Upload upload, Authentication starter) {
-		List<BulkLists.Line> lines = BulkLists.read(upload.content(), BulkSends.MOST);
+		BulkLists.Read read = BulkLists.read(upload.content(), BulkSends.MOST);
+		List<BulkLists.Line> lines = read.lines();
 		Set<String> refs = new LinkedHashSet<>();
 		Set<UUID> named = new LinkedHashSet<>();
 		for (BulkLists.Line line : lines) {
@@ -149,7 +150,7 @@ class BulkAudience {
 			named.add(match.id().value());
 		}
 		Set<UUID> outside = new LinkedHashSet<>(outside(new ArrayList<>(named), starter));
-		List<BulkListRefusedException.BadLine> bad = new ArrayList<>();
+		List<BulkListRefusedException.BadLine> bad = new ArrayList<>(read.bad());
 		Map<UUID, Boolean> chosen = new LinkedHashMap<>();
 		for (BulkLists.Line line : lines) {
 			UUID id = line.id();
@@ -174,6 +175,7 @@ class BulkAudience {
 			chosen.put(id, true);
 		}
 		if (!bad.isEmpty()) {
+			bad.sort(java.util.Comparator.comparingLong(BulkListRefusedException.BadLine::line));
 			throw new BulkListRefusedException(
 					"%d lines of the list are refused; nothing was queued".formatted(bad.size()), bad);
 		}

@@ -29,11 +29,11 @@ final class BulkLists {
 	}
 
 	/**
-	 * The lines of the list.
-	 * @throws BulkListRefusedException naming every line that cannot be read, or the file
-	 * when it is not UTF-8 text with a header that names an account column
+	 * The lines of the list, and those that cannot be read.
+	 * @throws BulkListRefusedException naming the file when it is not UTF-8 text with a
+	 * header that names an account column, or has too many lines
 	 */
-	static List<Line> read(byte[] content, int most) {
+	static Read read(byte[] content, int most) {
 		String text;
 		try {
 			text = StandardCharsets.UTF_8.newDecoder()
@@ -115,14 +115,10 @@ final class BulkLists {
 		catch (IOException | IllegalStateException | java.io.UncheckedIOException ex) {
 			throw refused(0, "", "the file is not CSV: " + ex.getMessage());
 		}
-		if (!bad.isEmpty()) {
-			throw new BulkListRefusedException(
-					"%d lines of the list are refused; nothing was queued".formatted(bad.size()), bad);
-		}
-		if (lines.isEmpty()) {
+		if (lines.isEmpty() && bad.isEmpty()) {
 			throw refused(0, "", "the list names no account");
 		}
-		return lines;
+		return new Read(lines, bad);
 	}
 
 	static BulkListRefusedException refused(long line, String value, String reason) {
@@ -145,6 +141,10 @@ final class BulkLists {
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
+	}
+
+	/** The lines read, and those that cannot be, each with its reason. */
+	record Read(List<Line> lines, List<BulkListRefusedException.BadLine> bad) {
 	}
 
 	/**

@@ -281,6 +281,7 @@ class AuthorizationMatrixTests {
 			case "role" -> "role";
 			case "pointId" -> "contact-point";
 			case "messageId" -> "message";
+			case "bulkId" -> "bulk-send";
 			case "token" -> "token";
 			case "code" -> segment.equals("policies") ? "policy" : "creditor";
 			case "id" -> switch (segment) {
