@@ -22,6 +22,10 @@ CREATE TABLE messaging_bulk_sends (
     held_back      integer     NOT NULL CHECK (held_back >= 0),
     unaddressable  integer     NOT NULL CHECK (unaddressable >= 0),
     held_reasons   jsonb       NOT NULL DEFAULT '{}',
+    -- how many the gate was asked about: all, or an even spread of a large selection,
+    -- the counts then estimated from it
+    gated          integer     NOT NULL DEFAULT 0,
+    estimated      boolean     NOT NULL DEFAULT false,
     queued         integer     NOT NULL DEFAULT 0,
     created_at     timestamptz NOT NULL,
     queued_at      timestamptz,
@@ -31,12 +35,13 @@ CREATE TABLE messaging_bulk_sends (
 CREATE INDEX messaging_bulk_sends_started_idx ON messaging_bulk_sends (started_by, created_at DESC);
 
 -- What the preview found for each account: the address a message would go to (null: none
--- usable) and whether the gate would let it go at that moment.
+-- usable) and whether the gate would let it go at that moment (UNCHECKED: outside the
+-- spread of a large bulk send that the gate was asked about).
 CREATE TABLE messaging_bulk_accounts (
     bulk_id    uuid    NOT NULL REFERENCES messaging_bulk_sends (id) ON DELETE CASCADE,
     position   integer NOT NULL,
     account_id uuid    NOT NULL,
     address    text,
-    outcome    text    NOT NULL CHECK (outcome IN ('NOW', 'HELD', 'NO_ADDRESS')),
+    outcome    text    NOT NULL CHECK (outcome IN ('NOW', 'HELD', 'NO_ADDRESS', 'UNCHECKED')),
     PRIMARY KEY (bulk_id, account_id)
 );

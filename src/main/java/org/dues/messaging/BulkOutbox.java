@@ -63,6 +63,7 @@ class BulkOutbox {
 				channel, template, language);
 		Instant now = this.clock.instant();
 		Timestamp at = Timestamp.from(now);
+		String sendersName = this.messages.sendersName(actor);
 		List<Object[]> rows = new ArrayList<>(addressed.size());
 		List<UUID> ids = new ArrayList<>(addressed.size());
 		for (BulkPreviews.Each one : addressed) {
@@ -73,7 +74,7 @@ class BulkOutbox {
 			CustomerView customer = loaded.customers().get(account.customerId());
 			CreditorView creditor = loaded.creditor(account);
 			TemplateView chosen = loaded.template(account, customer);
-			Rendered rendered = this.messages.render(chosen, account, creditor, customer, actor, null);
+			Rendered rendered = this.messages.renderAs(chosen, account, creditor, customer, sendersName, null);
 			Instant leaves = (scheduledAt != null) ? scheduledAt.atZone(creditor.timeZone()).toInstant()
 					: (notBefore != null) ? notBefore : now;
 			UUID id = UUID.randomUUID();

@@ -75,7 +75,8 @@ public class BulkSends {
 	@Transactional
 	public BulkView start(NewBulk bulk, Authentication starter) {
 		List<UUID> chosen = this.audience.choose(bulk.selector(), starter);
-		BulkPreviews.Found found = this.previews.preview(chosen, bulk.channel(), bulk.template(), bulk.language());
+		BulkPreviews.Found found = this.previews.preview(chosen, bulk.channel(), bulk.template(), bulk.language(),
+				starter.getName());
 		UUID id = UUID.randomUUID();
 		this.jdbc
 			.sql("""
@@ -83,7 +84,8 @@ public class BulkSends {
 					    scheduled_at, started_by, team_ids, selected, would_go, held_back, unaddressable, held_reasons,
 					    created_at)
 					VALUES (:id, 'PREVIEWED', :selector, CAST(:selection AS jsonb), :channel, :template, :language, :notBefore,
-					    :scheduledAt, :by, :teams, :selected, :now, :held, :none, CAST(:reasons AS jsonb), :at)""")
+					    :scheduledAt, :by, :teams, :selected, :now, :held, :none, CAST(:reasons AS jsonb), :gated,
+					   :estimated, :at)""")
 			.param("id", id)
 			.param("selector", bulk.selector().kind())
 			.param("selection", JSON.writeValueAsString(bulk.selector().describe()))
@@ -95,9 +97,11 @@ public class BulkSends {
 			.param("by", starter.getName())
 			.param("teams", this.audience.teamsOf(starter))
 			.param("selected", chosen.size())
-			.param("now", found.count(BulkPreviews.Outcome.NOW))
-			.param("held", found.count(BulkPreviews.Outcome.HELD))
-			.param("none", found.count(BulkPreviews.Outcome.NO_ADDRESS))
+			.param("now", found.wouldGo())
+			.param("held", found.heldBack())
+			.param("none", found.unaddressable())
+			.param("gated", found.gated())
+			.param("estimated", found.estimated())
 			.param("reasons", JSON.writeValueAsString(found.heldByRule()))
 			.param("at", Timestamp.from(this.clock.instant()))
 			.update();
@@ -239,7 +243,8 @@ public class BulkSends {
 				rs.getString("started_by"), rs.getTimestamp("created_at").toInstant(),
 				instant(rs.getTimestamp("queued_at")), instant(rs.getTimestamp("cancelled_at")),
 				rs.getString("cancelled_by"), rs.getInt("selected"), rs.getInt("would_go"), rs.getInt("held_back"),
-				rs.getInt("unaddressable"), held, progress, unaddressable);
+				rs.getInt("unaddressable"), held, rs.getInt("gated"), rs.getBoolean("estimated"), progress,
+				unaddressable);
 	}
 
 	private static @Nullable Instant instant(@Nullable Timestamp at) {

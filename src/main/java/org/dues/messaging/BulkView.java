@@ -26,13 +26,17 @@ import org.jspecify.annotations.Nullable;
  * @param unaddressable those whose customer has no usable address on the channel: no
  * message is made for them
  * @param heldByRule the held back, by the rule that held each
+ * @param gated how many accounts the gate was asked about in the preview
+ * @param estimated whether the preview asked about an even spread of the accounts only (a
+ * large bulk send), the counts of those that would go and be held back estimated from it
  * @param unaddressableAccounts the first of those without an address (at most 100)
  */
 public record BulkView(UUID id, String status, String selector, Map<String, Object> selection, Channel channel,
 		String template, @Nullable String language, @Nullable Instant notBefore, @Nullable LocalDateTime scheduledAt,
 		String startedBy, Instant createdAt, @Nullable Instant queuedAt, @Nullable Instant cancelledAt,
 		@Nullable String cancelledBy, int selected, int wouldGoNow, int heldBackNow, int unaddressable,
-		Map<String, Integer> heldByRule, Progress progress, List<UUID> unaddressableAccounts) {
+		Map<String, Integer> heldByRule, int gated, boolean estimated, Progress progress,
+		List<UUID> unaddressableAccounts) {
 
 	public boolean previewed() {
 		return "PREVIEWED".equals(this.status);

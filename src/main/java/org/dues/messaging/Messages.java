@@ -271,6 +271,20 @@ public class Messages {
 	 */
 	public Rendered render(TemplateView template, AccountView account, CreditorView creditor, CustomerView customer,
 			String actor, NewMessage.@Nullable Facts facts) {
+		return renderAs(template, account, creditor, customer, sendersName(actor), facts);
+	}
+
+	/** The display name of the sender, or null when they are no user (a job). */
+	@Nullable String sendersName(String actor) {
+		return this.users.find(actor).map(UserManagement.UserView::displayName).orElse(null);
+	}
+
+	/**
+	 * As {@link #render}, the sender's name known ({@link #sendersName}; null for the
+	 * creditor's name): many messages of one sender look it up once.
+	 */
+	Rendered renderAs(TemplateView template, AccountView account, CreditorView creditor, CustomerView customer,
+			@Nullable String sendersName, NewMessage.@Nullable Facts facts) {
 		String language = template.language();
 		Map<String, String> values = new HashMap<>();
 		values.put("customerName", customer.name());
@@ -283,7 +297,7 @@ public class Messages {
 		values.put("dueDate", MessageFormats.date(dueDate, language, account.currency().getCurrencyCode()));
 		values.put("instalment", (facts != null && facts.instalment() != null) ? facts.instalment() : "");
 		values.put("paymentLink", this.payBase + account.id().value());
-		values.put("agent", this.users.find(actor).map(UserManagement.UserView::displayName).orElse(creditor.name()));
+		values.put("agent", (sendersName != null) ? sendersName : creditor.name());
 		String ref = account.accountRef();
 		values.put("accountLast4", ref.substring(Math.max(0, ref.length() - 4)));
 		String body = TemplateVariables.fill(template.body(), values);

@@ -71,14 +71,12 @@ class BulkSendBenchmark {
 		BrowseQuery everyLoadAccount = new BrowseQuery(LoadPortfolio.CREDITOR, null, null, null, null, null, null, null,
 				null, null, null, null, null);
 		// warm up: one small bulk send
-		this.bulk.queue(
-				this.bulk
-					.start(new NewBulk(
-							new BulkSelector.Selection(new BrowseQuery(LoadPortfolio.CREDITOR, null, 400, null, null,
-									null, null, null, null, null, null, null, null)),
-							Channel.SMS, "reminder", null, null, null), manager)
-					.id(),
-				manager);
+		List<UUID> some = this.jdbc.sql("SELECT id FROM portfolio_accounts ORDER BY id LIMIT 200")
+			.query(UUID.class)
+			.list();
+		this.bulk.queue(this.bulk
+			.start(new NewBulk(new BulkSelector.Accounts(some), Channel.SMS, "reminder", null, null, null), manager)
+			.id(), manager);
 
 		long started = System.nanoTime();
 		BulkView previewed = this.bulk.start(

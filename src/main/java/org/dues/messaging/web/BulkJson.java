@@ -12,13 +12,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * A bulk send as the API answers it. {@code accounts} (the same as {@code selected}),
  * {@code queued}, {@code wouldGoNow}, {@code heldBackNow} and {@code skipped} keep the
- * shape the first bulk answer had.
+ * shape the first bulk answer had. {@code gated} is how many accounts the gate was asked
+ * about in the preview; {@code estimated}, whether the counts were estimated from that
+ * even spread of a large bulk send.
  */
 record BulkJson(UUID id, String status, String selector, Map<String, Object> selection, String channel, String template,
 		@Nullable String language, @Nullable Instant notBefore, @Nullable LocalDateTime scheduledAt, String startedBy,
 		Instant createdAt, @Nullable Instant queuedAt, @Nullable Instant cancelledAt, @Nullable String cancelledBy,
 		int accounts, int selected, int wouldGoNow, int heldBackNow, int unaddressable,
-		Map<String, Integer> heldBackByRule, int queued, Progress progress, List<Skipped> skipped) {
+		Map<String, Integer> heldBackByRule, int gated, boolean estimated, int queued, Progress progress,
+		List<Skipped> skipped) {
 
 	static BulkJson of(BulkView view) {
 		BulkView.Progress p = view.progress();
@@ -26,7 +29,7 @@ record BulkJson(UUID id, String status, String selector, Map<String, Object> sel
 				view.template(), view.language(), view.notBefore(), view.scheduledAt(), view.startedBy(),
 				view.createdAt(), view.queuedAt(), view.cancelledAt(), view.cancelledBy(), view.selected(),
 				view.selected(), view.wouldGoNow(), view.heldBackNow(), view.unaddressable(), view.heldByRule(),
-				p.queued(),
+				view.gated(), view.estimated(), p.queued(),
 				new Progress(p.queued(), p.waiting(), p.heldBack(), p.sending(), p.sent(), p.delivered(), p.failed(),
 						p.blocked(), p.cancelled(), p.percent()),
 				view.unaddressableAccounts().stream().map((a) -> new Skipped(a, "no usable address")).toList());
