@@ -87,7 +87,12 @@ class BulkPreviews {
 		for (int i = 0; i < ids.size(); i++) {
 			UUID id = ids.get(i);
 			AccountView account = loaded.accounts().get(new AccountId(id));
-			List<String> usable = Messages.usable(channel, loaded.customers().get(account.customerId()));
+			CustomerView customer = loaded.customers().get(account.customerId());
+			// a template missing for any account's creditor and language refuses the
+			// whole
+			// bulk send now, not when its messages are queued
+			loaded.template(account, customer);
+			List<String> usable = Messages.usable(channel, customer);
 			if (usable.isEmpty()) {
 				each[i] = new Each(id, null, Outcome.NO_ADDRESS);
 			}
@@ -120,12 +125,6 @@ class BulkPreviews {
 				each[i] = new Each(ids.get(i), gated.address(), Outcome.HELD);
 				heldInSample.merge(gated.rule(), 1, Integer::sum);
 			}
-		}
-		// the templates of those not asked about are resolved too, so a missing one is
-		// refused now and not when the messages are queued
-		for (int i : toGate) {
-			AccountView account = loaded.accounts().get(new AccountId(ids.get(i)));
-			loaded.template(account, loaded.customers().get(account.customerId()));
 		}
 		int rest = toGate.size();
 		int wouldGo = (asked == rest) ? now : (int) Math.round((double) now * rest / Math.max(asked, 1));

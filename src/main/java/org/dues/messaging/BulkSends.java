@@ -82,10 +82,10 @@ public class BulkSends {
 			.sql("""
 					INSERT INTO messaging_bulk_sends (id, status, selector, selection, channel, template, language, not_before,
 					    scheduled_at, started_by, team_ids, selected, would_go, held_back, unaddressable, held_reasons,
-					    created_at)
+					    gated, estimated, created_at)
 					VALUES (:id, 'PREVIEWED', :selector, CAST(:selection AS jsonb), :channel, :template, :language, :notBefore,
 					    :scheduledAt, :by, :teams, :selected, :now, :held, :none, CAST(:reasons AS jsonb), :gated,
-					   :estimated, :at)""")
+					    :estimated, :at)""")
 			.param("id", id)
 			.param("selector", bulk.selector().kind())
 			.param("selection", JSON.writeValueAsString(bulk.selector().describe()))
