@@ -16,10 +16,8 @@ import org.dues.portfolio.Accounts;
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.NotFoundException;
 import org.dues.shared.Phrase;
+import org.dues.system.AccountSelections;
 import org.dues.system.Scopes;
-import org.dues.work.AccountBrowser;
-import org.dues.work.BrowseQuery;
-import org.dues.work.Queues;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -36,9 +34,7 @@ import org.springframework.stereotype.Component;
 @Component
 class BulkAudience {
 
-	private final AccountBrowser browser;
-
-	private final Queues queues;
+	private final AccountSelections selections;
 
 	private final Scopes scopes;
 
@@ -48,10 +44,8 @@ class BulkAudience {
 
 	private final JdbcClient jdbc;
 
-	BulkAudience(AccountBrowser browser, Queues queues, Scopes scopes, Teams teams, Accounts accounts,
-			JdbcClient jdbc) {
-		this.browser = browser;
-		this.queues = queues;
+	BulkAudience(AccountSelections selections, Scopes scopes, Teams teams, Accounts accounts, JdbcClient jdbc) {
+		this.selections = selections;
 		this.scopes = scopes;
 		this.teams = teams;
 		this.accounts = accounts;
@@ -69,8 +63,9 @@ class BulkAudience {
 	List<UUID> choose(BulkSelector selector, Authentication starter) {
 		List<UUID> chosen = switch (selector) {
 			case BulkSelector.Accounts named -> named(named.ids(), starter);
-			case BulkSelector.Queue queue -> queue(queue.queueId(), starter);
-			case BulkSelector.Selection selection -> selection(selection.query(), starter);
+			case BulkSelector.Queue queue -> this.selections.ofQueue(queue.queueId(), starter, BulkSends.MOST + 1);
+			case BulkSelector.Selection selection ->
+				this.selections.matching(selection.filters(), starter, BulkSends.MOST + 1);
 			case BulkSelector.Upload upload -> upload(upload, starter);
 		};
 		if (chosen.isEmpty()) {
@@ -107,28 +102,6 @@ class BulkAudience {
 			throw new NotFoundException("account", outside.get(0));
 		}
 		return distinct;
-	}
-
-	private List<UUID> queue(UUID queueId, Authentication starter) {
-		this.scopes.require(starter, "queue", queueId);
-		Queues.QueueView queue = this.queues.get(queueId);
-		return this.browser.select(
-				new AccountBrowser.Criteria(queue.filters(), AccountBrowser.Owned.ANY, null, null, queueId), starter,
-				BulkSends.MOST + 1);
-	}
-
-	private List<UUID> selection(BrowseQuery query, Authentication starter) {
-		if (query.team() != null) {
-			this.scopes.require(starter, "team", query.team());
-		}
-		if (query.queue() != null) {
-			this.scopes.require(starter, "queue", query.queue());
-		}
-		String agent = query.ownerAgent();
-		if (agent != null && !led(starter).covers(agent)) {
-			throw new NotFoundException("agent", agent);
-		}
-		return this.browser.select(query.criteria(), starter, BulkSends.MOST + 1);
 	}
 
 	private List<UUID> upload(BulkSelector.Upload upload, Authentication starter) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.dues.work.BrowseQuery;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,8 +55,24 @@ public sealed interface BulkSelector {
 
 	}
 
-	/** Every account the accounts browser's filters match. */
-	record Selection(BrowseQuery query) implements BulkSelector {
+	/**
+	 * Every account the accounts browser's filters match, as the browser's address
+	 * carries them ({@code creditors}, {@code dpdMin}, {@code owner}…: see
+	 * {@link org.dues.system.AccountSelections#matching}).
+	 */
+	record Selection(Map<String, List<String>> filters) implements BulkSelector {
+
+		public Selection {
+			Map<String, List<String>> copy = new LinkedHashMap<>();
+			filters.forEach((name, values) -> {
+				List<String> given = (values == null) ? List.of()
+						: values.stream().filter((v) -> v != null && !v.isBlank()).map(String::strip).toList();
+				if (!given.isEmpty()) {
+					copy.put(name, given);
+				}
+			});
+			filters = java.util.Collections.unmodifiableMap(copy);
+		}
 
 		@Override
 		public String kind() {
@@ -66,28 +81,7 @@ public sealed interface BulkSelector {
 
 		@Override
 		public Map<String, Object> describe() {
-			Map<String, Object> described = new LinkedHashMap<>();
-			BrowseQuery q = this.query;
-			put(described, "creditors", q.creditors());
-			put(described, "buckets", q.buckets());
-			put(described, "dpdMin", q.dpdMin());
-			put(described, "dpdMax", q.dpdMax());
-			put(described, "balanceMin", q.balanceMin());
-			put(described, "balanceMax", q.balanceMax());
-			put(described, "languages", q.languages());
-			put(described, "regions", q.regions());
-			put(described, "statuses", q.statuses());
-			put(described, "arrangements", q.arrangements());
-			put(described, "owner", q.owner());
-			put(described, "team", q.team());
-			put(described, "queue", q.queue());
-			return described;
-		}
-
-		private static void put(Map<String, Object> map, String key, @Nullable Object value) {
-			if (value != null && !String.valueOf(value).isBlank() && !(value instanceof List<?> l && l.isEmpty())) {
-				map.put(key, (value instanceof UUID) ? value.toString() : value);
-			}
+			return new LinkedHashMap<>(this.filters);
 		}
 
 	}

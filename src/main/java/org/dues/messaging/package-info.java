@@ -6,7 +6,7 @@
  * replies and opt-outs.
  */
 @ApplicationModule(allowedDependencies = { "shared", "system", "identity", "customer", "portfolio", "compliance",
-		"contact", "arrangement", "payment", "work" })
+		"contact", "arrangement", "payment" })
 @NullMarked
 package org.dues.messaging;
 

@@ -13,7 +13,6 @@ import org.dues.messaging.Messages;
 import org.dues.messaging.NewBulk;
 import org.dues.messaging.NewMessage;
 import org.dues.portfolio.AccountId;
-import org.dues.work.BrowseQuery;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -68,8 +67,8 @@ class BulkSendBenchmark {
 		this.clock.set(MessagingBenchmark.NOW);
 		Authentication manager = new UsernamePasswordAuthenticationToken("bench-manager", null,
 				List.of(new SimpleGrantedAuthority("ROLE_MANAGER")));
-		BrowseQuery everyLoadAccount = new BrowseQuery(LoadPortfolio.CREDITOR, null, null, null, null, null, null, null,
-				null, null, null, null, null);
+		java.util.Map<String, List<String>> everyLoadAccount = java.util.Map.of("creditors",
+				List.of(LoadPortfolio.CREDITOR));
 		// warm up: one small bulk send
 		List<UUID> some = this.jdbc.sql("SELECT id FROM portfolio_accounts ORDER BY id LIMIT 200")
 			.query(UUID.class)

@@ -18,14 +18,9 @@ import org.dues.messaging.Templates;
 import org.dues.shared.ConflictException;
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.NotFoundException;
+import org.dues.system.AccountSelections;
 import org.dues.system.PageController;
-import org.dues.system.RecordReach;
 import org.dues.system.Scoped;
-import org.dues.system.Scopes;
-import org.dues.work.AccountBrowser;
-import org.dues.work.BrowseQuery;
-import org.dues.work.BrowseSort;
-import org.dues.work.Queues;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -53,33 +48,22 @@ class BulkPages {
 
 	private final BulkSends bulk;
 
-	private final Queues queues;
-
 	private final Templates templates;
 
-	private final AccountBrowser browser;
-
-	private final Scopes scopes;
+	private final AccountSelections selections;
 
 	private final MessageSource messages;
 
-	BulkPages(BulkSends bulk, Queues queues, Templates templates, AccountBrowser browser, Scopes scopes,
-			MessageSource messages) {
+	BulkPages(BulkSends bulk, Templates templates, AccountSelections selections, MessageSource messages) {
 		this.bulk = bulk;
-		this.queues = queues;
 		this.templates = templates;
-		this.browser = browser;
-		this.scopes = scopes;
+		this.selections = selections;
 		this.messages = messages;
 	}
 
 	@GetMapping("/supervisor/messages/bulk")
 	String form(@ModelAttribute("form") BulkForm form, Model model, Authentication user) {
-		model.addAttribute("queues",
-				this.queues.all()
-					.stream()
-					.filter((q) -> this.scopes.reaches(user, RecordReach.team(q.teamId())))
-					.toList());
+		model.addAttribute("queues", this.selections.queues(user));
 		model.addAttribute("channels", List.of(Channel.SMS, Channel.EMAIL, Channel.WHATSAPP, Channel.LETTER));
 		model.addAttribute("codes",
 				this.templates.list(null, null, null, null)
@@ -92,8 +76,7 @@ class BulkPages {
 		model.addAttribute("recent", this.bulk.startedBy(user.getName(), 10).stream().map(this.bulk::get).toList());
 		if (form.hasSelection()) {
 			try {
-				model.addAttribute("matching",
-						this.browser.browse(form.browse().criteria(), BrowseSort.DPD_DESC, 0, user).total());
+				model.addAttribute("matching", this.selections.count(form.filters(), user));
 			}
 			catch (InvalidInputException ex) {
 				model.addAttribute("problem", String.valueOf(ex.getMessage()));
@@ -162,7 +145,7 @@ class BulkPages {
 				}
 				yield new BulkSelector.Queue(form.queueId());
 			}
-			case "selection" -> new BulkSelector.Selection(form.browse());
+			case "selection" -> new BulkSelector.Selection(form.filters());
 			case "upload" -> {
 				if (file == null || file.isEmpty()) {
 					throw new InvalidInputException("file", text("bulk.refused.file"));
@@ -211,10 +194,31 @@ class BulkPages {
 			@Nullable UUID queue, @Nullable String creditor, @Nullable String channel, @Nullable String template,
 			@Nullable String language, @Nullable String scheduledAt) {
 
-		BrowseQuery browse() {
-			return new BrowseQuery(this.creditors, this.buckets, this.dpdMin, this.dpdMax, this.balanceMin,
-					this.balanceMax, this.languages, this.regions, this.statuses, this.arrangements, this.owner,
-					this.team, this.queue);
+		/** The browser's filters, as its address carries them. */
+		java.util.Map<String, List<String>> filters() {
+			java.util.Map<String, List<String>> filters = new java.util.LinkedHashMap<>();
+			put(filters, "creditors", this.creditors);
+			put(filters, "buckets", this.buckets);
+			put(filters, "dpdMin", this.dpdMin);
+			put(filters, "dpdMax", this.dpdMax);
+			put(filters, "balanceMin", this.balanceMin);
+			put(filters, "balanceMax", this.balanceMax);
+			put(filters, "languages", this.languages);
+			put(filters, "regions", this.regions);
+			put(filters, "statuses", this.statuses);
+			if (this.arrangements != null) {
+				filters.put("arrangements", this.arrangements);
+			}
+			put(filters, "owner", this.owner);
+			put(filters, "team", this.team);
+			put(filters, "queue", this.queue);
+			return filters;
+		}
+
+		private static void put(java.util.Map<String, List<String>> filters, String name, @Nullable Object value) {
+			if (value != null && !String.valueOf(value).isBlank()) {
+				filters.put(name, List.of(String.valueOf(value)));
+			}
 		}
 
 		/** Whether the page was opened on a browser selection. */

@@ -24,7 +24,6 @@ import org.dues.messaging.NewBulk;
 import org.dues.shared.Choice;
 import org.dues.shared.InvalidInputException;
 import org.dues.system.Scoped;
-import org.dues.work.BrowseQuery;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -168,7 +167,7 @@ class BulkSendsApi {
 				given.add(new BulkSelector.Queue(this.queueId));
 			}
 			if (this.selection != null) {
-				given.add(new BulkSelector.Selection(this.selection.query()));
+				given.add(new BulkSelector.Selection(this.selection.filters()));
 			}
 			if (given.size() != 1) {
 				throw new InvalidInputException("accountIds",
@@ -188,14 +187,32 @@ class BulkSendsApi {
 			@Nullable List<String> languages, @Nullable List<String> regions, @Nullable List<String> statuses,
 			@Nullable List<String> arrangements, @Nullable String owner, @Nullable UUID team, @Nullable UUID queue) {
 
-		BrowseQuery query() {
-			return new BrowseQuery(join(this.creditors), join(this.buckets), this.dpdMin, this.dpdMax, this.balanceMin,
-					this.balanceMax, join(this.languages), join(this.regions), join(this.statuses), this.arrangements,
-					this.owner, this.team, this.queue);
+		/** The filters as the browser's address carries them. */
+		Map<String, List<String>> filters() {
+			Map<String, List<String>> filters = new java.util.LinkedHashMap<>();
+			put(filters, "creditors", this.creditors);
+			put(filters, "buckets", this.buckets);
+			put(filters, "dpdMin", this.dpdMin);
+			put(filters, "dpdMax", this.dpdMax);
+			put(filters, "balanceMin", this.balanceMin);
+			put(filters, "balanceMax", this.balanceMax);
+			put(filters, "languages", this.languages);
+			put(filters, "regions", this.regions);
+			put(filters, "statuses", this.statuses);
+			put(filters, "arrangements", this.arrangements);
+			put(filters, "owner", this.owner);
+			put(filters, "team", this.team);
+			put(filters, "queue", this.queue);
+			return filters;
 		}
 
-		private static @Nullable String join(@Nullable List<String> values) {
-			return (values == null) ? null : String.join(",", values);
+		private static void put(Map<String, List<String>> filters, String name, @Nullable Object value) {
+			if (value instanceof List<?> list) {
+				filters.put(name, list.stream().map(String::valueOf).toList());
+			}
+			else if (value != null) {
+				filters.put(name, List.of(String.valueOf(value)));
+			}
 		}
 
 	}
