@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -47,12 +48,15 @@ class AuditChain {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate batch;
+
 	private final AuditKey key;
 
 	private final Clock clock;
 
-	AuditChain(JdbcClient jdbc, AuditKey key, Clock clock) {
+	AuditChain(JdbcClient jdbc, JdbcTemplate batch, AuditKey key, Clock clock) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.key = key;
 		this.clock = clock;
 	}
@@ -102,26 +106,21 @@ class AuditChain {
 		List<Pending> all = new ArrayList<>(records);
 		long seq = last.map(Stored::seq).orElse(0L);
 		String previous = last.map(Stored::hash).orElse(GENESIS);
+		List<Object[]> rows = new ArrayList<>(all.size());
 		for (Pending record : all) {
 			seq++;
 			String tag = this.key.tag(keyedText(previous, seq, record.at(), record.actor(), record.action(),
 					record.subject(), record.payload()));
-			this.jdbc.sql("""
-					INSERT INTO compliance_audit (seq, recorded_at, actor, action, subject, payload, prev_hash, hash,
-					    scheme)
-					VALUES (:seq, :at, :actor, :action, :subject, :payload, :prev, :hash, :scheme)""")
-				.param("seq", seq)
-				.param("at", Timestamp.from(record.at()))
-				.param("actor", record.actor())
-				.param("action", record.action())
-				.param("subject", record.subject())
-				.param("payload", record.payload())
-				.param("prev", previous)
-				.param("hash", tag)
-				.param("scheme", HMAC)
-				.update();
+			rows.add(new Object[] { seq, Timestamp.from(record.at()), record.actor(), record.action(), record.subject(),
+					record.payload(), previous, tag, HMAC });
 			previous = tag;
 		}
+		// one batch: a dispatch of messages links hundreds of decisions at once
+		this.batch.batchUpdate(
+				"""
+						INSERT INTO compliance_audit (seq, recorded_at, actor, action, subject, payload, prev_hash, hash, scheme)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+				rows);
 	}
 
 	/** The last record's sequence number and tag, if there is one. */

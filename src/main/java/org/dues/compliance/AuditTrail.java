@@ -68,9 +68,16 @@ public class AuditTrail {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(String actor, String action, String subject, Map<String, ?> payload) {
+		recordJson(actor, action, subject, JSON.writeValueAsString(payload));
+	}
+
+	/**
+	 * {@link #record} with the payload already written as JSON text (the gate writes its
+	 * decisions' by hand, thousands a batch); stored and hashed exactly as given.
+	 */
+	void recordJson(String actor, String action, String subject, String payload) {
 		Instant at = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-		AuditChain.Pending pending = new AuditChain.Pending(at, actor, action, subject,
-				JSON.writeValueAsString(payload));
+		AuditChain.Pending pending = new AuditChain.Pending(at, actor, action, subject, payload);
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			this.chain.append(List.of(pending));
 			return;

@@ -24,7 +24,7 @@ public final class ContactAddress {
 		String value = text.strip();
 		try {
 			return switch (channel) {
-				case CALL, SMS, WHATSAPP -> PhoneNumber.parse(value, defaultRegion).e164();
+				case CALL, SMS, WHATSAPP -> PhoneNumber.e164(value, defaultRegion);
 				case EMAIL -> EmailAddress.of(value).value().toLowerCase(Locale.ROOT);
 				case LETTER, VISIT -> value;
 			};

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import org.dues.portfolio.AccountId;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,7 +36,7 @@ public class ContactGate {
 
 	private final LiveFacts live;
 
-	private final JdbcClient jdbc;
+	private final JdbcTemplate jdbcTemplate;
 
 	private final AuditTrail audit;
 
@@ -43,9 +44,9 @@ public class ContactGate {
 
 	private final GateMetrics metrics;
 
-	ContactGate(LiveFacts live, JdbcClient jdbc, AuditTrail audit, Clock clock, GateMetrics metrics) {
+	ContactGate(LiveFacts live, JdbcTemplate jdbcTemplate, AuditTrail audit, Clock clock, GateMetrics metrics) {
 		this.live = live;
-		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
 		this.audit = audit;
 		this.clock = clock;
 		this.metrics = metrics;
@@ -57,43 +58,212 @@ public class ContactGate {
 	 */
 	@Transactional
 	public Recorded decide(Request request, List<Interaction> history, String actor) {
+		Batch batch = batch(List.of(request));
+		Recorded recorded = batch.decide(0, history, actor);
+		batch.record();
+		return recorded;
+	}
+
+	/**
+	 * Reads the facts of many contacts about to be made now, set-based, for decisions
+	 * made one by one ({@link Batch#decide}) as each contact's history stands, and
+	 * recorded together ({@link Batch#record}) in the caller's transaction: the same
+	 * decisions, rules and records as {@link #decide} makes one at a time. The dispatcher
+	 * of messages decides its batches so.
+	 */
+	@Transactional(readOnly = true)
+	public Batch batch(List<Request> requests) {
 		Instant now = this.clock.instant();
-		LiveFacts.Live facts = this.live.read(request, history, now);
-		ContactDecision decision = ContactDecider.decide(facts.policy(), facts.facts());
-		UUID id = UUID.randomUUID();
-		this.jdbc.sql("""
-				INSERT INTO compliance_decisions (id, decided_at, account_id, customer_id, channel, address, outcome,
-				    policy_code, policy_version, rules, warnings, decided_by)
-				VALUES (:id, :at, :account, :customer, :channel, :address, :outcome, :code, :version,
-				    CAST(:rules AS jsonb), CAST(:warnings AS jsonb), :actor)""")
-			.param("id", id)
-			.param("at", Timestamp.from(now))
-			.param("account", request.account().value())
-			.param("customer", facts.customer().id().value())
-			.param("channel", request.channel().name())
-			.param("address", facts.facts().person().address())
-			.param("outcome", decision.outcome().name())
-			.param("code", decision.policyCode())
-			.param("version", decision.policyVersion())
-			.param("rules", JSON.writeValueAsString(decision.rules()))
-			.param("warnings", JSON.writeValueAsString(decision.warnings()))
-			.param("actor", actor)
-			.update();
-		Map<String, Object> payload = new LinkedHashMap<>();
-		payload.put("decision", id.toString());
-		payload.put("account", request.account().value().toString());
-		payload.put("debts", facts.facts().debts().stream().sorted().toList());
-		payload.put("channel", request.channel().name());
-		payload.put("address", facts.facts().person().address());
-		payload.put("role", request.role().name());
-		payload.put("purpose", request.purpose().name());
-		payload.put("outcome", decision.outcome().name());
-		payload.put("policy", decision.policyCode() + " v" + decision.policyVersion());
-		payload.put("blockedBy", decision.blockedBy().stream().map(RuleResult::rule).toList());
-		this.audit.record(actor, "DECISION", "account:" + request.account().value(), payload);
-		this.metrics.recorded(request.channel(), decision);
-		return new Recorded(id, now, facts.customer().id(), facts.facts().person().address(), facts.facts().debts(),
-				decision);
+		return new Batch(List.copyOf(requests), this.live.readAll(requests, now), now);
+	}
+
+	/**
+	 * Contacts decided together: their facts read once, each decided in memory as asked,
+	 * all recorded by one write of the decisions and one link of the audit chain.
+	 */
+	public final class Batch {
+
+		private final List<Request> requests;
+
+		private final List<Object> read;
+
+		private final Instant now;
+
+		private final List<Recorded> decided = new ArrayList<>();
+
+		private final List<Request> decidedRequests = new ArrayList<>();
+
+		private final List<String> actors = new ArrayList<>();
+
+		private Batch(List<Request> requests, List<Object> read, Instant now) {
+			this.requests = requests;
+			this.read = read;
+			this.now = now;
+		}
+
+		/** The moment every decision of the batch is made at. */
+		public Instant at() {
+			return this.now;
+		}
+
+		/**
+		 * Decides the contact at this index on the person's history as it stands (the
+		 * caller adds what it logged earlier in the batch); recorded by {@link #record}.
+		 * @throws RuntimeException what reading its facts raised (an unknown account, an
+		 * address that is none), as {@link ContactGate#decide} would
+		 */
+		public Recorded decide(int index, List<Interaction> history, String actor) {
+			LiveFacts.Live facts = live(index, history);
+			Request request = this.requests.get(index);
+			ContactDecision decision = ContactDecider.decide(facts.policy(), facts.facts());
+			Recorded recorded = new Recorded(UUID.randomUUID(), this.now, facts.customer().id(),
+					facts.facts().person().address(), facts.facts().debts(), decision);
+			this.decided.add(recorded);
+			this.decidedRequests.add(request);
+			this.actors.add(actor);
+			return recorded;
+		}
+
+		/**
+		 * When the channel of the contact at this index opens next, within two weeks, on
+		 * the history given; null if not within them. Nothing is recorded.
+		 */
+		public @Nullable Instant nextOpening(int index, List<Interaction> history) {
+			LiveFacts.Live facts = live(index, history);
+			ContactDecision decision = ContactDecider.decide(facts.policy(), facts.facts());
+			return decision.allowed() ? this.now
+					: ContactDecider.nextOpening(facts.policy(), facts.facts()).orElse(null);
+		}
+
+		private LiveFacts.Live live(int index, List<Interaction> history) {
+			Object read = this.read.get(index);
+			if (read instanceof RuntimeException ex) {
+				throw ex;
+			}
+			return ((LiveFacts.Base) read).live(history);
+		}
+
+		/**
+		 * Writes the decisions made since the last call and their audit records, in the
+		 * caller's transaction (one is required).
+		 */
+		public void record() {
+			if (this.decided.isEmpty()) {
+				return;
+			}
+			List<Object[]> rows = new ArrayList<>(this.decided.size());
+			for (int i = 0; i < this.decided.size(); i++) {
+				Recorded recorded = this.decided.get(i);
+				Request request = this.decidedRequests.get(i);
+				ContactDecision decision = recorded.decision();
+				rows.add(new Object[] { recorded.id(), Timestamp.from(recorded.at()), request.account().value(),
+						recorded.customerId().value(), request.channel().name(), recorded.address(),
+						decision.outcome().name(), decision.policyCode(), decision.policyVersion(),
+						rulesJson(decision.rules()), JSON.writeValueAsString(decision.warnings()),
+						this.actors.get(i) });
+			}
+			ContactGate.this.jdbcTemplate.batchUpdate("""
+					INSERT INTO compliance_decisions (id, decided_at, account_id, customer_id, channel, address,
+					    outcome, policy_code, policy_version, rules, warnings, decided_by)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), ?)""", rows);
+			for (int i = 0; i < this.decided.size(); i++) {
+				Recorded recorded = this.decided.get(i);
+				Request request = this.decidedRequests.get(i);
+				ContactDecision decision = recorded.decision();
+				ContactGate.this.audit.recordJson(this.actors.get(i), "DECISION",
+						"account:" + request.account().value(), payloadJson(recorded, request));
+				ContactGate.this.metrics.recorded(request.channel(), decision);
+			}
+			this.decided.clear();
+			this.decidedRequests.clear();
+			this.actors.clear();
+		}
+
+	}
+
+	/**
+	 * The rules' findings as stored with a decision: an array of {@code rule},
+	 * {@code outcome}, {@code reason} and {@code warning}, written field by field (a
+	 * batch of decisions writes thousands).
+	 */
+	static String rulesJson(List<RuleResult> rules) {
+		StringBuilder json = new StringBuilder(160 * rules.size()).append('[');
+		for (RuleResult rule : rules) {
+			if (json.length() > 1) {
+				json.append(',');
+			}
+			json.append("{\"rule\":");
+			quoted(json, rule.rule()).append(",\"outcome\":");
+			quoted(json, rule.outcome().name()).append(",\"reason\":");
+			quoted(json, rule.reason()).append(",\"warning\":");
+			quoted(json, rule.warning()).append('}');
+		}
+		return json.append(']').toString();
+	}
+
+	/**
+	 * A decision's audit record: the decision, the account and debts, the channel and
+	 * address, the role and purpose, the outcome, the policy and the rules that blocked,
+	 * in that order, as compact JSON.
+	 */
+	static String payloadJson(Recorded recorded, Request request) {
+		ContactDecision decision = recorded.decision();
+		StringBuilder json = new StringBuilder(400).append("{\"decision\":");
+		quoted(json, recorded.id().toString()).append(",\"account\":");
+		quoted(json, request.account().value().toString()).append(",\"debts\":");
+		array(json, recorded.debts().stream().sorted().toList()).append(",\"channel\":");
+		quoted(json, request.channel().name()).append(",\"address\":");
+		quoted(json, recorded.address()).append(",\"role\":");
+		quoted(json, request.role().name()).append(",\"purpose\":");
+		quoted(json, request.purpose().name()).append(",\"outcome\":");
+		quoted(json, decision.outcome().name()).append(",\"policy\":");
+		quoted(json, decision.policyCode() + " v" + decision.policyVersion()).append(",\"blockedBy\":");
+		return array(json, decision.blockedBy().stream().map(RuleResult::rule).toList()).append('}').toString();
+	}
+
+	private static StringBuilder array(StringBuilder json, List<String> items) {
+		json.append('[');
+		for (int i = 0; i < items.size(); i++) {
+			if (i > 0) {
+				json.append(',');
+			}
+			quoted(json, items.get(i));
+		}
+		return json.append(']');
+	}
+
+	/** A JSON string (or null), escaped as RFC 8259 requires. */
+	static StringBuilder quoted(StringBuilder json, @Nullable String text) {
+		if (text == null) {
+			return json.append("null");
+		}
+		json.append('"');
+		int plain = 0;
+		while (plain < text.length() && text.charAt(plain) >= 0x20 && text.charAt(plain) != '"'
+				&& text.charAt(plain) != '\\') {
+			plain++;
+		}
+		// most text needs no escape: taken at once up to the first character that does
+		json.append(text, 0, plain);
+		for (int i = plain; i < text.length(); i++) {
+			char c = text.charAt(i);
+			switch (c) {
+				case '"' -> json.append("\\\"");
+				case '\\' -> json.append("\\\\");
+				case '\n' -> json.append("\\n");
+				case '\r' -> json.append("\\r");
+				case '\t' -> json.append("\\t");
+				default -> {
+					if (c < 0x20) {
+						json.append("\\u%04x".formatted((int) c));
+					}
+					else {
+						json.append(c);
+					}
+				}
+			}
+		}
+		return json.append('"');
 	}
 
 	/**

@@ -189,31 +189,65 @@ public class ContactPreferences {
 	/** Everything the person asked for, current and past, newest first. */
 	@Transactional(readOnly = true)
 	public Recorded ofCustomer(CustomerId customer) {
-		List<ConsentView> consents = this.jdbc
-			.sql("SELECT * FROM compliance_consents WHERE customer_id = :c ORDER BY recorded_at DESC")
-			.param("c", customer.value())
-			.query((rs, n) -> new ConsentView(rs.getObject("id", UUID.class), ConsentKind.valueOf(rs.getString("kind")),
-					Arrays.asList((UUID[]) rs.getArray("account_ids").getArray()),
-					rs.getTimestamp("received_at").toInstant(), ContactHolds.instant(rs.getTimestamp("until")),
-					lifted(rs)))
-			.list();
-		List<BlackoutView> blackouts = this.jdbc
-			.sql("SELECT * FROM compliance_blackouts WHERE customer_id = :c ORDER BY recorded_at DESC")
-			.param("c", customer.value())
-			.query((rs, n) -> new BlackoutView(rs.getObject("id", UUID.class),
-					Arrays.stream((String[]) rs.getArray("days_of_week").getArray())
-						.map(DayOfWeek::valueOf)
-						.collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class))),
-					rs.getObject("from_time", LocalTime.class), rs.getObject("to_time", LocalTime.class),
-					rs.getObject("until", LocalDate.class), rs.getTimestamp("received_at").toInstant(), lifted(rs)))
-			.list();
-		List<BanView> bans = this.jdbc
-			.sql("SELECT * FROM compliance_channel_bans WHERE customer_id = :c ORDER BY recorded_at DESC")
-			.param("c", customer.value())
-			.query((rs, n) -> new BanView(rs.getObject("id", UUID.class), Channel.valueOf(rs.getString("channel")),
-					rs.getString("address"), rs.getTimestamp("received_at").toInstant(), lifted(rs)))
-			.list();
-		return new Recorded(consents, blackouts, bans);
+		return ofCustomers(List.of(customer)).get(customer);
+	}
+
+	/**
+	 * Everything each of these people asked for, current and past, newest first, in three
+	 * reads; every person asked about has an entry (empty when they asked for nothing).
+	 */
+	@Transactional(readOnly = true)
+	public Map<CustomerId, Recorded> ofCustomers(java.util.Collection<CustomerId> customers) {
+		UUID[] ids = customers.stream().map(CustomerId::value).distinct().toArray(UUID[]::new);
+		Map<UUID, List<ConsentView>> consents = new java.util.HashMap<>();
+		Map<UUID, List<BlackoutView>> blackouts = new java.util.HashMap<>();
+		Map<UUID, List<BanView>> bans = new java.util.HashMap<>();
+		if (ids.length > 0) {
+			this.jdbc.sql("SELECT * FROM compliance_consents WHERE customer_id = ANY(:c) ORDER BY recorded_at DESC, id")
+				.param("c", ids)
+				.query((rs, n) -> {
+					consents
+						.computeIfAbsent(rs.getObject("customer_id", UUID.class), (k) -> new java.util.ArrayList<>())
+						.add(new ConsentView(rs.getObject("id", UUID.class), ConsentKind.valueOf(rs.getString("kind")),
+								Arrays.asList((UUID[]) rs.getArray("account_ids").getArray()),
+								rs.getTimestamp("received_at").toInstant(),
+								ContactHolds.instant(rs.getTimestamp("until")), lifted(rs)));
+					return n;
+				})
+				.list();
+			this.jdbc
+				.sql("SELECT * FROM compliance_blackouts WHERE customer_id = ANY(:c) ORDER BY recorded_at DESC, id")
+				.param("c", ids)
+				.query((rs, n) -> {
+					blackouts
+						.computeIfAbsent(rs.getObject("customer_id", UUID.class), (k) -> new java.util.ArrayList<>())
+						.add(new BlackoutView(rs.getObject("id", UUID.class),
+								Arrays.stream((String[]) rs.getArray("days_of_week").getArray())
+									.map(DayOfWeek::valueOf)
+									.collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class))),
+								rs.getObject("from_time", LocalTime.class), rs.getObject("to_time", LocalTime.class),
+								rs.getObject("until", LocalDate.class), rs.getTimestamp("received_at").toInstant(),
+								lifted(rs)));
+					return n;
+				})
+				.list();
+			this.jdbc
+				.sql("SELECT * FROM compliance_channel_bans WHERE customer_id = ANY(:c) ORDER BY recorded_at DESC, id")
+				.param("c", ids)
+				.query((rs, n) -> {
+					bans.computeIfAbsent(rs.getObject("customer_id", UUID.class), (k) -> new java.util.ArrayList<>())
+						.add(new BanView(rs.getObject("id", UUID.class), Channel.valueOf(rs.getString("channel")),
+								rs.getString("address"), rs.getTimestamp("received_at").toInstant(), lifted(rs)));
+					return n;
+				})
+				.list();
+		}
+		Map<CustomerId, Recorded> recorded = new LinkedHashMap<>();
+		for (UUID id : ids) {
+			recorded.put(new CustomerId(id), new Recorded(consents.getOrDefault(id, List.of()),
+					blackouts.getOrDefault(id, List.of()), bans.getOrDefault(id, List.of())));
+		}
+		return recorded;
 	}
 
 	private static Map<String, Object> payload(UUID id, String reason, Instant received) {

@@ -30,20 +30,39 @@ class GateMetrics {
 		this.registry = registry;
 	}
 
-	/** Counts the decision when its transaction commits, or now when there is none. */
+	/**
+	 * Counts the decision when its transaction commits, or now when there is none. A
+	 * transaction's decisions are tallied together (a batch of messages decides hundreds
+	 * in one), by one synchronization.
+	 */
 	void recorded(Channel channel, ContactDecision decision) {
 		Counter counter = counter(channel, decision);
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					counter.increment();
-				}
-			});
-		}
-		else {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			counter.increment();
+			return;
 		}
+		Tally tally = TransactionSynchronizationManager.getSynchronizations()
+			.stream()
+			.filter((sync) -> sync instanceof Tally mine && mine.metrics() == this)
+			.map(Tally.class::cast)
+			.findFirst()
+			.orElseGet(() -> {
+				Tally fresh = new Tally(this, new java.util.HashMap<>());
+				TransactionSynchronizationManager.registerSynchronization(fresh);
+				return fresh;
+			});
+		tally.counts().merge(counter, 1, Integer::sum);
+	}
+
+	/** A transaction's decisions, counted as it commits. */
+	private record Tally(GateMetrics metrics,
+			java.util.Map<Counter, Integer> counts) implements TransactionSynchronization {
+
+		@Override
+		public void afterCommit() {
+			this.counts.forEach(Counter::increment);
+		}
+
 	}
 
 	private Counter counter(Channel channel, ContactDecision decision) {

@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.dues.compliance.Channel;
 import org.dues.compliance.ContactAddress;
@@ -18,6 +21,7 @@ import org.dues.compliance.Direction;
 import org.dues.compliance.PersonRole;
 import org.dues.compliance.Purpose;
 import org.dues.compliance.RuleResult;
+import org.dues.customer.CustomerId;
 import org.dues.portfolio.AccountId;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Accounts;
@@ -99,6 +103,96 @@ public class ContactLog {
 				allowed ? result : null, decision.at(), agent, clean(note), decision.id(), blocked);
 		this.interactions.insert(view, decision.at());
 		return new Attempt(view, decision);
+	}
+
+	/**
+	 * Asks the gate about many outbound attempts now and logs each, as {@link #attempt}
+	 * does one after another: each is decided on the person's history with the attempts
+	 * made before it in the batch, the facts read once for the batch and everything
+	 * written in a few batched statements. An attempt its caller may not make at all (a
+	 * {@link CallerCheck} refuses) is not logged and carries the refusal; one whose facts
+	 * cannot be read (an unknown account, an address that is none) carries the error. The
+	 * caller must not contact anyone whose attempt is not {@link Batched#allowed()}.
+	 * @param nextOpening whether to find, for each blocked attempt, when its channel
+	 * opens next (within two weeks)
+	 */
+	@Transactional
+	public List<Batched> attemptAll(List<Asked> asked, boolean nextOpening) {
+		Map<AccountId, AccountView> accounts = this.accounts
+			.getAll(asked.stream().map((a) -> a.request().account()).collect(Collectors.toSet()));
+		Map<List<Object>, CallerCheck.@Nullable Refusal> refusals = new HashMap<>();
+		List<Batched> results = new ArrayList<>(Collections.nCopies(asked.size(), null));
+		List<Integer> going = new ArrayList<>();
+		for (int i = 0; i < asked.size(); i++) {
+			Asked one = asked.get(i);
+			AccountView account = accounts.get(one.request().account());
+			if (account == null) {
+				results.set(i,
+						new Batched(null, null, null, new NotFoundException("account", one.request().account())));
+				continue;
+			}
+			// a check refuses by the account's creditor, the channel and the user
+			CallerCheck.Refusal refusal = refusals.computeIfAbsent(
+					List.of(account.creditorId(), one.request().channel(), one.agent()),
+					(k) -> refusal(account, one.request().channel(), one.agent()));
+			if (refusal != null) {
+				results.set(i, new Batched(null, null, refusal, null));
+			}
+			else {
+				going.add(i);
+			}
+		}
+		Set<CustomerId> people = going.stream()
+			.map((i) -> accounts.get(asked.get(i).request().account()).customerId())
+			.collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+		this.interactions.lockPeople(people);
+		Map<CustomerId, List<Interaction>> histories = this.interactions.consumerHistories(people,
+				this.clock.instant().minus(CONSUMER_LOOKBACK));
+		ContactGate.Batch batch = this.gate.batch(going.stream().map((i) -> asked.get(i).request()).toList());
+		List<InteractionView> logged = new ArrayList<>();
+		for (int n = 0; n < going.size(); n++) {
+			int i = going.get(n);
+			Asked one = asked.get(i);
+			ContactGate.Request request = one.request();
+			AccountView account = accounts.get(request.account());
+			try {
+				List<Interaction> history = (request.role() == PersonRole.CONSUMER)
+						? histories.get(account.customerId()) : history(account, request);
+				ContactGate.Recorded decision = batch.decide(n, history, one.agent());
+				boolean allowed = decision.decision().allowed();
+				String blocked = allowed ? null
+						: String.join("; ", decision.decision().blockedBy().stream().map(RuleResult::reason).toList());
+				InteractionView view = new InteractionView(UUID.randomUUID(), account.id(), account.customerId(),
+						debts(request), request.channel(), decision.address(), Direction.OUTBOUND, request.role(),
+						request.purpose(), allowed ? InteractionStatus.LOGGED : InteractionStatus.BLOCKED, null,
+						decision.at(), one.agent(), null, decision.id(), blocked);
+				logged.add(view);
+				Instant opening = (allowed || !nextOpening) ? null : batch.nextOpening(n, history);
+				if (allowed && request.role() == PersonRole.CONSUMER) {
+					// the next attempt of the batch to this person counts this one
+					history.add(new Interaction(view.startedAt(), view.channel(), Direction.OUTBOUND,
+							view.debts().stream().map((d) -> d.value().toString()).collect(Collectors.toSet()), null,
+							view.address()));
+				}
+				results.set(i, new Batched(new Attempt(view, decision), opening, null, null));
+			}
+			catch (RuntimeException ex) {
+				results.set(i, new Batched(null, null, null, ex));
+			}
+		}
+		batch.record();
+		this.interactions.insertAll(logged, batch.at());
+		return results;
+	}
+
+	private CallerCheck.@Nullable Refusal refusal(AccountView account, Channel channel, String agent) {
+		for (CallerCheck check : this.callerChecks) {
+			CallerCheck.Refusal refusal = check.explain(account, channel, agent);
+			if (refusal != null) {
+				return refusal;
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -254,6 +348,26 @@ public class ContactLog {
 
 	private static @Nullable String clean(@Nullable String note) {
 		return (note == null || note.isBlank()) ? null : note.strip();
+	}
+
+	/** An outbound attempt asked of {@link #attemptAll}: the contact and who makes it. */
+	public record Asked(ContactGate.Request request, String agent) {
+	}
+
+	/**
+	 * The answer on one attempt of {@link #attemptAll}: the logged attempt, or the
+	 * caller's refusal (nothing logged), or the error reading its facts raised.
+	 *
+	 * @param nextOpening when blocked and asked for, the first moment within two weeks
+	 * its channel opens
+	 */
+	public record Batched(@Nullable Attempt attempt, @Nullable Instant nextOpening,
+			CallerCheck.@Nullable Refusal refused, @Nullable RuntimeException error) {
+
+		public boolean allowed() {
+			return this.attempt != null && this.attempt.allowed();
+		}
+
 	}
 
 	/**

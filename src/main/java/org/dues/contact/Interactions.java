@@ -6,8 +6,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,6 +23,7 @@ import org.dues.customer.CustomerId;
 import org.dues.portfolio.AccountId;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -37,8 +40,11 @@ class Interactions {
 
 	private final JdbcClient jdbc;
 
-	Interactions(JdbcClient jdbc) {
+	private final JdbcTemplate batch;
+
+	Interactions(JdbcClient jdbc, JdbcTemplate batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 	}
 
 	/**
@@ -46,41 +52,53 @@ class Interactions {
 	 * cannot both take the last call a limit allows.
 	 */
 	void lockPerson(CustomerId customer) {
-		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('contact:' || :customer))")
-			.param("customer", customer.value().toString())
+		lockPeople(List.of(customer));
+	}
+
+	/**
+	 * Takes the locks of {@link #lockPerson} for several people in one statement, in the
+	 * order of their ids (as every caller takes them), so two batches cannot deadlock.
+	 */
+	void lockPeople(java.util.Collection<CustomerId> customers) {
+		String[] keys = customers.stream().map((c) -> c.value().toString()).distinct().sorted().toArray(String[]::new);
+		if (keys.length == 0) {
+			return;
+		}
+		this.jdbc.sql("""
+				SELECT count(pg_advisory_xact_lock(hashtext('contact:' || k)))
+				FROM (SELECT k FROM unnest(CAST(:keys AS text[])) WITH ORDINALITY AS t(k, n) ORDER BY n) ordered""")
+			.param("keys", keys)
 			.query()
 			.singleRow();
 	}
 
 	void insert(InteractionView view, Instant recordedAt) {
-		this.jdbc.sql("""
+		insertAll(List.of(view), recordedAt);
+	}
+
+	/** Inserts interactions and their debts, in two batched statements. */
+	void insertAll(List<InteractionView> views, Instant recordedAt) {
+		if (views.isEmpty()) {
+			return;
+		}
+		List<Object[]> rows = new ArrayList<>(views.size());
+		List<Object[]> debts = new ArrayList<>(views.size());
+		for (InteractionView view : views) {
+			rows.add(new Object[] { view.id(), view.customerId().value(), view.accountId().value(),
+					view.channel().name(), view.address(), view.direction().name(), view.role().name(),
+					view.purpose().name(), view.status().name(), (view.result() == null) ? null : view.result().name(),
+					Timestamp.from(view.startedAt()), Timestamp.from(recordedAt), view.agent(), view.note(),
+					view.decisionId(), view.blockedReason() });
+			for (AccountId debt : view.debts()) {
+				debts.add(new Object[] { view.id(), debt.value() });
+			}
+		}
+		this.batch.batchUpdate("""
 				INSERT INTO contact_interactions (id, customer_id, account_id, channel, address, direction, role,
 				    purpose, status, result, started_at, recorded_at, agent, note, decision_id, blocked_reason)
-				VALUES (:id, :customer, :account, :channel, :address, :direction, :role, :purpose, :status, :result,
-				    :started, :recorded, :agent, :note, :decision, :blocked)""")
-			.param("id", view.id())
-			.param("customer", view.customerId().value())
-			.param("account", view.accountId().value())
-			.param("channel", view.channel().name())
-			.param("address", view.address())
-			.param("direction", view.direction().name())
-			.param("role", view.role().name())
-			.param("purpose", view.purpose().name())
-			.param("status", view.status().name())
-			.param("result", (view.result() == null) ? null : view.result().name())
-			.param("started", Timestamp.from(view.startedAt()))
-			.param("recorded", Timestamp.from(recordedAt))
-			.param("agent", view.agent())
-			.param("note", view.note())
-			.param("decision", view.decisionId())
-			.param("blocked", view.blockedReason())
-			.update();
-		for (AccountId debt : view.debts()) {
-			this.jdbc.sql("INSERT INTO contact_interaction_debts (interaction_id, account_id) VALUES (:i, :a)")
-				.param("i", view.id())
-				.param("a", debt.value())
-				.update();
-		}
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+		this.batch.batchUpdate("INSERT INTO contact_interaction_debts (interaction_id, account_id) VALUES (?, ?)",
+				debts);
 	}
 
 	/**
@@ -146,6 +164,39 @@ class Interactions {
 					(rs.getString("result") == null) ? null : ContactResult.valueOf(rs.getString("result")),
 					rs.getString("address")))
 			.list();
+	}
+
+	/**
+	 * The consumer histories of many people since a moment, as {@link #history} reads
+	 * each, in one read; every person asked about has an entry.
+	 */
+	Map<CustomerId, List<Interaction>> consumerHistories(java.util.Collection<CustomerId> customers, Instant since) {
+		Map<CustomerId, List<Interaction>> histories = new HashMap<>();
+		customers.forEach((c) -> histories.put(c, new ArrayList<>()));
+		if (customers.isEmpty()) {
+			return histories;
+		}
+		this.jdbc.sql("""
+				SELECT i.customer_id, i.started_at, i.channel, i.direction, i.result, i.address,
+				       ARRAY(SELECT d.account_id::text FROM contact_interaction_debts d WHERE d.interaction_id = i.id)
+				           AS debts
+				FROM contact_interactions i
+				WHERE i.customer_id = ANY(:customers) AND i.status = 'LOGGED' AND i.role = 'CONSUMER'
+				  AND i.started_at >= :since
+				ORDER BY i.started_at""")
+			.param("customers", customers.stream().map(CustomerId::value).distinct().toArray(UUID[]::new))
+			.param("since", Timestamp.from(since))
+			.query((rs, n) -> {
+				histories.get(new CustomerId(rs.getObject("customer_id", UUID.class)))
+					.add(new Interaction(rs.getTimestamp("started_at").toInstant(),
+							Channel.valueOf(rs.getString("channel")), Direction.valueOf(rs.getString("direction")),
+							Set.of((String[]) rs.getArray("debts").getArray()),
+							(rs.getString("result") == null) ? null : ContactResult.valueOf(rs.getString("result")),
+							rs.getString("address")));
+				return n;
+			})
+			.list();
+		return histories;
 	}
 
 	private static InteractionView view(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,7 @@
 package org.dues.contact;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +66,38 @@ public class OutboundContacts {
 		InteractionView made = attempt.interaction();
 		return new Clearance(attempt,
 				new ClearedContact(made.id(), attempt.decision().id(), request.channel(), made.address(), content));
+	}
+
+	/**
+	 * {@link #clear} for many messages at once, each decided as it would be alone after
+	 * those before it ({@link ContactLog#attemptAll}).
+	 * @param contents the text of each message, in the order of the attempts
+	 * @return for each, its answer: the clearance (allowed or blocked), else why it was
+	 * not asked (the sender's refusal, an error)
+	 */
+	public List<Cleared> clearAll(List<ContactLog.Asked> asked, List<String> contents, boolean nextOpening) {
+		List<ContactLog.Batched> attempts = this.log.attemptAll(asked, nextOpening);
+		List<Cleared> cleared = new ArrayList<>(attempts.size());
+		for (int i = 0; i < attempts.size(); i++) {
+			ContactLog.Batched batched = attempts.get(i);
+			ContactLog.Attempt attempt = batched.attempt();
+			Clearance clearance = null;
+			if (attempt != null) {
+				InteractionView made = attempt.interaction();
+				clearance = new Clearance(attempt, attempt.allowed() ? new ClearedContact(made.id(),
+						attempt.decision().id(), made.channel(), made.address(), contents.get(i)) : null);
+			}
+			cleared.add(new Cleared(clearance, batched.nextOpening(), batched.refused(), batched.error()));
+		}
+		return cleared;
+	}
+
+	/**
+	 * The answer on one message of {@link #clearAll}: its clearance, or the sender's
+	 * refusal, or the error that stopped it being asked.
+	 */
+	public record Cleared(@Nullable Clearance clearance, @Nullable Instant nextOpening,
+			CallerCheck.@Nullable Refusal refused, @Nullable RuntimeException error) {
 	}
 
 	/**

@@ -174,7 +174,7 @@ class SecurityConfiguration {
 				.hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
 				.requestMatchers(HttpMethod.POST, "/desk/next", "/accounts/*/desk/call", "/accounts/*/desk/outcome",
 						"/accounts/*/desk/notes", "/accounts/*/desk/verify", "/accounts/*/arrangements/**",
-						"/accounts/*/messages", "/accounts/*/messages/preview")
+						"/accounts/*/messages", "/accounts/*/messages/preview", "/accounts/*/messages/reply")
 				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				// mapping profiles and the authority of agents and leads are managers'
 				// too, as

@@ -27,17 +27,30 @@ class Envelopes {
 
 	private final UnsubscribeLinks unsubscribes;
 
+	private final java.util.Map<String, TemplateView> versions = new java.util.concurrent.ConcurrentHashMap<>();
+
 	Envelopes(JdbcClient jdbc, Templates templates, UnsubscribeLinks unsubscribes) {
 		this.jdbc = jdbc;
 		this.templates = templates;
 		this.unsubscribes = unsubscribes;
 	}
 
+	/**
+	 * A template's version, kept: a saved version never changes (a change is a new
+	 * version), and a batch of reminders shares a handful.
+	 */
+	private TemplateView version(UUID templateId, int version) {
+		if (this.versions.size() > 1_000) {
+			this.versions.clear();
+		}
+		return this.versions.computeIfAbsent(templateId + "/" + version,
+				(k) -> this.templates.version(templateId, version));
+	}
+
 	Outgoing of(UUID id, Channel channel, String to, CreditorId creditor, @Nullable UUID templateId,
 			@Nullable Integer version, @Nullable String subject, String body, String language,
 			List<String> parameters) {
-		TemplateView template = (templateId == null || version == null) ? null
-				: this.templates.version(templateId, version);
+		TemplateView template = (templateId == null || version == null) ? null : version(templateId, version);
 		Outgoing.Dlt dlt = null;
 		Outgoing.WhatsAppTemplate whatsApp = null;
 		String unsubscribe = null;

@@ -26,7 +26,13 @@ public enum MessagePurpose {
 	/** A demand notice. */
 	DEMAND_NOTICE(true, true),
 	/** The acknowledgement of a dispute. */
-	DISPUTE_ACKNOWLEDGEMENT(false, true);
+	DISPUTE_ACKNOWLEDGEMENT(false, true),
+	/**
+	 * An agent's free-text answer to the customer's WhatsApp message, within WhatsApp's
+	 * 24 hours of it: no template; not held for a later window (the 24 hours may be over
+	 * by then), so one the gate refuses now is blocked.
+	 */
+	REPLY(true, false);
 
 	private final boolean collection;
 

@@ -36,6 +36,14 @@ class Providers {
 			.findFirst();
 	}
 
+	/**
+	 * Whether no real provider of the channel is configured: then every message goes to
+	 * the simulated one, wherever it is addressed, and no route need be worked out.
+	 */
+	boolean onlySimulated(Channel channel) {
+		return this.providers.stream().noneMatch((p) -> p.channel() == channel && !SIMULATED.equals(p.name()));
+	}
+
 	Optional<MessageProvider> named(String name, Channel channel) {
 		return this.providers.stream().filter((p) -> p.name().equals(name) && p.channel() == channel).findFirst();
 	}

@@ -18,6 +18,8 @@ import org.dues.compliance.PersonRole;
 import org.dues.contact.ContactLog;
 import org.dues.customer.CustomerId;
 import org.dues.customer.CustomerManagement;
+import org.dues.messaging.events.ReplyReceived;
+import org.dues.messaging.provider.Bounce;
 import org.dues.messaging.provider.ProviderReports;
 import org.dues.portfolio.AccountId;
 import org.dues.portfolio.AccountView;
@@ -28,6 +30,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,8 +65,11 @@ class Reports implements ProviderReports {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	Reports(JdbcClient jdbc, Messages messages, ContactLog contacts, ContactPreferences preferences,
-			CustomerManagement customers, Accounts accounts, Clock clock) {
+			CustomerManagement customers, Accounts accounts, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.messages = messages;
 		this.contacts = contacts;
@@ -98,6 +104,16 @@ class Reports implements ProviderReports {
 		UUID id = (UUID) found.get()[0];
 		MessageStatus now = MessageStatus.valueOf((String) found.get()[1]);
 		UUID interaction = (UUID) found.get()[2];
+		return move(id, now, interaction, status, error);
+	}
+
+	/**
+	 * Moves a locked message on to a status its provider reported, with its history and
+	 * its timeline entry; a bounce bans the address.
+	 * @return false when the status does not follow the one the message has
+	 */
+	private boolean move(UUID id, MessageStatus now, @Nullable UUID interaction, MessageStatus status,
+			@Nullable String error) {
 		if (!forward(now, status)) {
 			return false;
 		}
@@ -113,7 +129,9 @@ class Reports implements ProviderReports {
 			.param("id", id)
 			.update();
 		this.messages.event(id, status, error, at);
-		if (interaction != null && status.done()) {
+		// a late bounce of a delivered email finds its attempt completed already:
+		// completing it again would fail, and mark this transaction for rollback
+		if (interaction != null && status.done() && !now.done()) {
 			try {
 				this.contacts.complete(interaction,
 						(status == MessageStatus.DELIVERED) ? ContactResult.DELIVERED : ContactResult.FAILED, null);
@@ -131,6 +149,68 @@ class Reports implements ProviderReports {
 				.ifPresent((m) -> optOut(Channel.valueOf(m[0]), m[1], "the address bounced: " + error));
 		}
 		return true;
+	}
+
+	@Override
+	@Transactional
+	public Bounce.Taken bounce(Bounce bounce) {
+		Optional<Object[]> found = (bounce.messageId() == null) ? Optional.empty() : this.jdbc
+			.sql("""
+					SELECT id, status, interaction_id, channel, address FROM messaging_messages WHERE id = :id FOR UPDATE""")
+			.param("id", bounce.messageId())
+			.query((rs, n) -> new Object[] { rs.getObject("id", UUID.class), rs.getString("status"),
+					rs.getObject("interaction_id", UUID.class), rs.getString("channel"), rs.getString("address") })
+			.optional()
+			.filter((m) -> Channel.EMAIL.name().equals(m[3]));
+		Bounce.Kind kind = bounce.kind();
+		String outcome = found.isEmpty() ? "UNMATCHED" : switch (kind) {
+			case HARD -> "BOUNCED";
+			case GIVEN_UP -> "FAILED";
+			case DELAYED -> "DELAYED";
+			case OTHER -> "NOTED";
+		};
+		int recorded = this.jdbc.sql("""
+				INSERT INTO messaging_bounces (bounce_id, message_id, recipient, action, status, diagnostic, outcome,
+				    received_at)
+				VALUES (:id, :message, :recipient, :action, :status, :diagnostic, :outcome, :now)
+				ON CONFLICT DO NOTHING""")
+			.param("id", bounce.id())
+			.param("message", found.map((m) -> (UUID) m[0]).orElse(null))
+			.param("recipient", bounce.recipient())
+			.param("action", bounce.action())
+			.param("status", bounce.status())
+			.param("diagnostic", bounce.diagnostic())
+			.param("outcome", outcome)
+			.param("now", Timestamp.from(this.clock.instant()))
+			.update();
+		if (recorded == 0) {
+			String before = this.jdbc.sql("SELECT outcome FROM messaging_bounces WHERE bounce_id = :id")
+				.param("id", bounce.id())
+				.query(String.class)
+				.single();
+			return "UNMATCHED".equals(before) ? Bounce.Taken.UNMATCHED : Bounce.Taken.REPEAT;
+		}
+		if (found.isEmpty()) {
+			log.info("A bounce ({}) names no email of ours: {}", bounce.id(), bounce.messageId());
+			return Bounce.Taken.UNMATCHED;
+		}
+		UUID id = (UUID) found.get()[0];
+		MessageStatus now = MessageStatus.valueOf((String) found.get()[1]);
+		UUID interaction = (UUID) found.get()[2];
+		String address = (String) found.get()[4];
+		switch (kind) {
+			case HARD -> {
+				if (!move(id, now, interaction, MessageStatus.BOUNCED, bounce.detail()) && address != null) {
+					// bounced before, or no longer moving: the address is bad all the
+					// same
+					optOut(Channel.EMAIL, address, "the address bounced: " + bounce.detail());
+				}
+			}
+			case GIVEN_UP -> move(id, now, interaction, MessageStatus.FAILED, bounce.detail());
+			case DELAYED -> this.messages.event(id, now, "delivery delayed: " + bounce.detail(), this.clock.instant());
+			case OTHER -> this.messages.event(id, now, "delivery report: " + bounce.detail(), this.clock.instant());
+		}
+		return Bounce.Taken.APPLIED;
 	}
 
 	/** Whether a status may follow another: on, never back. */
@@ -159,10 +239,11 @@ class Reports implements ProviderReports {
 		List<CustomerId> people = people(channel, address);
 		boolean stop = stop(text, people);
 		Instant now = this.clock.instant();
+		UUID inboundId = UUID.randomUUID();
 		this.jdbc.sql("""
 				INSERT INTO messaging_inbound (id, provider, channel, from_address, to_address, text, stop, received_at)
 				VALUES (:id, :provider, :channel, :from, :to, :text, :stop, :now)""")
-			.param("id", UUID.randomUUID())
+			.param("id", inboundId)
 			.param("provider", provider)
 			.param("channel", channel.name())
 			.param("from", address)
@@ -181,6 +262,12 @@ class Reports implements ProviderReports {
 			theirs.stream().skip(1).forEach((a) -> others.add(a.id()));
 			this.contacts.inbound(theirs.get(0).id(), others, channel, address, PersonRole.CONSUMER,
 					ContactResult.DELIVERED, now, note, "customer");
+			if (!stop) {
+				// to whoever works each account: a reply waiting on their worklist
+				for (AccountView account : theirs) {
+					this.events.publishEvent(new ReplyReceived(inboundId, account.id(), channel, address, note, now));
+				}
+			}
 		}
 		if (stop) {
 			optOut(channel, address, "replied \"" + text.strip() + "\"");

@@ -1,5 +1,8 @@
 package org.dues.messaging;
 
+import org.dues.portfolio.AccountId;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Service;
 
 /**
@@ -15,8 +18,11 @@ public class Sending {
 
 	private final java.time.Clock clock;
 
-	Sending(Messages messages, Dispatcher dispatcher, java.time.Clock clock) {
+	private final Replies replies;
+
+	Sending(Messages messages, Replies replies, Dispatcher dispatcher, java.time.Clock clock) {
 		this.messages = messages;
+		this.replies = replies;
 		this.dispatcher = dispatcher;
 		this.clock = clock;
 	}
@@ -25,7 +31,19 @@ public class Sending {
 	 * Queues the message and dispatches it at once; not within a caller's transaction.
 	 */
 	public MessageView send(NewMessage message, String actor) {
-		MessageView queued = this.messages.queue(message, actor);
+		return dispatchNow(this.messages.queue(message, actor));
+	}
+
+	/**
+	 * Queues an agent's free-text WhatsApp answer, within the customer's 24-hour window
+	 * ({@link Replies#queue}), and dispatches it at once through the gate; not within a
+	 * caller's transaction.
+	 */
+	public MessageView reply(AccountId account, String text, @Nullable String to, String actor) {
+		return dispatchNow(this.replies.queue(account, text, to, actor));
+	}
+
+	private MessageView dispatchNow(MessageView queued) {
 		if (queued.status() == MessageStatus.QUEUED && !queued.nextAttemptAt().isAfter(this.clock.instant())) {
 			this.dispatcher.dispatch(queued.id());
 		}

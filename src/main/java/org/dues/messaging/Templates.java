@@ -71,6 +71,10 @@ public class Templates {
 			throw new InvalidInputException("code", "use lower-case letters, digits and hyphens, as payment-link",
 					Phrase.of("validation.template.code"));
 		}
+		if (purpose == MessagePurpose.REPLY) {
+			throw new InvalidInputException("purpose", "a reply is the agent's own text, not a template",
+					Phrase.of("validation.template.reply"));
+		}
 		String lang = language.strip().toLowerCase(Locale.ROOT);
 		if (!lang.matches("[a-z]{2}")) {
 			throw new InvalidInputException("language", "an ISO 639-1 code such as en, hi or ml",

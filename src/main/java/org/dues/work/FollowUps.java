@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.dues.compliance.Channel;
 import org.dues.customer.CustomerManagement;
 import org.dues.customer.CustomerView;
 import org.dues.portfolio.AccountId;
@@ -24,8 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Follow-ups: work for the account's agent at a set time, raised by what happened on the
- * account (a broken promise, a broken plan). Each is raised once per cause, however often
- * the event that raised it is delivered.
+ * account (a broken promise, a broken plan, a customer's reply). Each is raised once per
+ * cause, however often the event that raised it is delivered.
  */
 @Service
 public class FollowUps {
@@ -77,6 +78,43 @@ public class FollowUps {
 			.param("ref", causeRef)
 			.param("reason", reason)
 			.param("now", Timestamp.from(this.clock.instant()))
+			.update();
+	}
+
+	/**
+	 * A customer's reply waiting for the account's agent (the one it is assigned to when
+	 * the worklist is read), due at once; once per reply and account.
+	 */
+	@Transactional
+	public void raiseReply(AccountId accountId, UUID inboundId, Channel channel, String from, String text,
+			Instant receivedAt) {
+		this.jdbc.sql("""
+				INSERT INTO work_followups (id, account_id, due_at, cause, cause_ref, reason, channel, from_address,
+				    created_at)
+				VALUES (:id, :account, :due, 'REPLY', :ref, :text, :channel, :from, :now)
+				ON CONFLICT (cause, cause_ref) DO NOTHING""")
+			.param("id", UUID.randomUUID())
+			.param("account", accountId.value())
+			.param("due", Timestamp.from(receivedAt))
+			.param("ref", inboundId + ":" + accountId.value())
+			.param("text", text)
+			.param("channel", channel.name())
+			.param("from", from)
+			.param("now", Timestamp.from(this.clock.instant()))
+			.update();
+	}
+
+	/**
+	 * The customer's replies waiting on the account were answered: they are done.
+	 */
+	@Transactional
+	public void answered(AccountId accountId, String agent, Instant at) {
+		this.jdbc.sql("""
+				UPDATE work_followups SET done_at = :at, done_by = :agent
+				WHERE account_id = :account AND cause = 'REPLY' AND done_at IS NULL AND due_at <= :at""")
+			.param("account", accountId.value())
+			.param("agent", agent)
+			.param("at", Timestamp.from(at))
 			.update();
 	}
 

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.dues.arrangement.ArrangementKind;
+import org.dues.compliance.Channel;
 import org.dues.customer.CustomerId;
 import org.dues.customer.CustomerManagement;
 import org.dues.customer.CustomerView;
@@ -36,10 +37,11 @@ import org.springframework.transaction.annotation.Transactional;
  * The agent's worklist beside next account: the callbacks they set that fall due today
  * (or are overdue), the promises and instalments due today on the arrangements they took
  * or the accounts they own, the broken promises and plans and the missed instalments to
- * chase, and the answers to their approval requests they have not yet opened. Each item
- * is an account the agent reaches ({@link WorkAccess}), read through arrangement's
- * published faces; "today" is the day in the customer's zone for a callback and in the
- * creditor's for a date of payment.
+ * chase, the answers to their approval requests and the customers' replies (SMS,
+ * WhatsApp) on the accounts they own that they have not yet opened. Each item is an
+ * account the agent reaches ({@link WorkAccess}), read through arrangement's published
+ * faces; "today" is the day in the customer's zone for a callback and in the creditor's
+ * for a date of payment.
  */
 @Service
 public class Worklist {
@@ -89,7 +91,7 @@ public class Worklist {
 			.param("agent", agent)
 			.param("horizon", Timestamp.from(now.plus(Duration.ofDays(2))))
 			.query((rs, n) -> new Row(Kind.CALLBACK, account(rs), rs.getTimestamp("due_at").toInstant(), null, null,
-					null, null, null, null))
+					null, null, null, null, null))
 			.list());
 		rows.addAll(this.jdbc
 			.sql("""
@@ -102,7 +104,7 @@ public class Worklist {
 			.param("latest", latest)
 			.query((rs, n) -> new Row(Kind.DUE, account(rs), null, rs.getObject("due_on", LocalDate.class),
 					rs.getBigDecimal("amount"), ArrangementKind.valueOf(rs.getString("kind")),
-					(rs.getInt("instalments") > 1) ? rs.getInt("seq") : null, null, null))
+					(rs.getInt("instalments") > 1) ? rs.getInt("seq") : null, null, null, null))
 			.list());
 		rows.addAll(this.jdbc.sql("""
 				SELECT t.account_id, t.kind, i.seq, i.due_on, i.amount - i.paid AS amount
@@ -113,7 +115,7 @@ public class Worklist {
 			.param("agent", agent)
 			.query((rs, n) -> new Row(Kind.MISSED, account(rs), null, rs.getObject("due_on", LocalDate.class),
 					rs.getBigDecimal("amount"), ArrangementKind.valueOf(rs.getString("kind")), rs.getInt("seq"), null,
-					null))
+					null, null))
 			.list());
 		rows.addAll(this.jdbc.sql("""
 				SELECT f.account_id, f.due_at, r.kind FROM work_followups f
@@ -125,7 +127,18 @@ public class Worklist {
 				       AND (w.agent = :agent OR (w.agent IS NULL AND r.created_by = :agent))))""")
 			.param("agent", agent)
 			.query((rs, n) -> new Row(Kind.BROKEN, account(rs), rs.getTimestamp("due_at").toInstant(), null, null,
-					kind(rs.getString("kind")), null, null, null))
+					kind(rs.getString("kind")), null, null, null, null))
+			.list());
+		rows.addAll(this.jdbc.sql("""
+				SELECT f.id, f.account_id, f.due_at, f.channel, f.from_address, f.reason FROM work_followups f
+				LEFT JOIN work_assignments w ON w.account_id = f.account_id
+				WHERE f.done_at IS NULL AND f.cause = 'REPLY'
+				  AND (f.assigned_to = :agent OR (f.assigned_to IS NULL AND w.agent = :agent))""")
+			.param("agent", agent)
+			.query((rs, n) -> new Row(Kind.REPLY, account(rs), rs.getTimestamp("due_at").toInstant(), null, null, null,
+					null, null, null,
+					new Reply(rs.getObject("id", UUID.class), Channel.valueOf(rs.getString("channel")),
+							rs.getString("from_address"), rs.getString("reason"))))
 			.list());
 		rows.addAll(this.jdbc.sql("""
 				SELECT p.id, r.account_id, r.kind, p.approved, p.decided_by, p.decided_at
@@ -137,7 +150,7 @@ public class Worklist {
 			.query((rs, n) -> new Row(rs.getBoolean("approved") ? Kind.APPROVED : Kind.REJECTED, account(rs),
 					rs.getTimestamp("decided_at").toInstant(), null, null,
 					ArrangementKind.valueOf(rs.getString("kind")), null, rs.getString("decided_by"),
-					rs.getObject("id", UUID.class)))
+					rs.getObject("id", UUID.class), null))
 			.list());
 		return new Items(items(rows, now));
 	}
@@ -171,6 +184,33 @@ public class Worklist {
 		return request.map(Request::account);
 	}
 
+	/**
+	 * Opens a customer's reply from the worklist: when it waits for this agent (theirs by
+	 * assignment), it is done and leaves their worklist.
+	 * @return the account the reply is on, empty when there is no such reply
+	 */
+	@Transactional
+	public Optional<AccountId> openReply(String agent, UUID followUp) {
+		Optional<AccountId> account = this.jdbc
+			.sql("SELECT account_id FROM work_followups WHERE id = :id AND cause = 'REPLY'")
+			.param("id", followUp)
+			.query((rs, n) -> account(rs))
+			.optional();
+		if (account.isPresent()) {
+			this.jdbc
+				.sql("""
+						UPDATE work_followups f SET done_at = :now, done_by = :agent
+						WHERE f.id = :id AND f.done_at IS NULL
+						  AND (f.assigned_to = :agent OR (f.assigned_to IS NULL AND EXISTS (
+						       SELECT 1 FROM work_assignments w WHERE w.account_id = f.account_id AND w.agent = :agent)))""")
+				.param("id", followUp)
+				.param("agent", agent)
+				.param("now", Timestamp.from(this.clock.instant()))
+				.update();
+		}
+		return account;
+	}
+
 	/** The rows with their accounts, kept when they fall today, soonest first. */
 	private List<Item> items(List<Row> rows, Instant now) {
 		if (rows.isEmpty()) {
@@ -200,7 +240,7 @@ public class Worklist {
 			items
 				.add(new Item(row.kind(), account.id(), account.accountRef(), (customer == null) ? "" : customer.name(),
 						at, zone.getId(), (row.amount() == null) ? null : Money.of(row.amount(), account.currency()),
-						row.arrangement(), row.instalment(), row.by(), row.approval()));
+						row.arrangement(), row.instalment(), row.by(), row.approval(), row.reply()));
 		}
 		items.sort(Comparator.comparing(Item::at).thenComparing(Item::accountRef));
 		return items;
@@ -216,7 +256,18 @@ public class Worklist {
 
 	private record Row(Kind kind, AccountId account, @Nullable Instant at, @Nullable LocalDate dueOn,
 			java.math.@Nullable BigDecimal amount, @Nullable ArrangementKind arrangement, @Nullable Integer instalment,
-			@Nullable String by, @Nullable UUID approval) {
+			@Nullable String by, @Nullable UUID approval, @Nullable Reply reply) {
+	}
+
+	/**
+	 * A customer's reply waiting for the agent.
+	 *
+	 * @param id the follow-up it is, by which the agent opens it
+	 * @param channel the channel it came by
+	 * @param from the number it came from
+	 * @param text what the customer wrote
+	 */
+	public record Reply(UUID id, Channel channel, String from, String text) {
 	}
 
 	/** What an item asks of the agent. */
@@ -238,7 +289,9 @@ public class Worklist {
 		/** Their request for approval was approved. */
 		APPROVED,
 		/** Their request for approval was rejected. */
-		REJECTED
+		REJECTED,
+		/** The customer replied (SMS, WhatsApp) and nobody has opened it yet. */
+		REPLY
 
 	}
 
@@ -253,10 +306,11 @@ public class Worklist {
 	 * @param instalment the instalment's number, in a series of several
 	 * @param by who answered a request
 	 * @param approval the answered request
+	 * @param reply the customer's reply waiting
 	 */
 	public record Item(Kind kind, AccountId accountId, String accountRef, String customer, Instant at, String zone,
 			@Nullable Money amount, @Nullable ArrangementKind arrangement, @Nullable Integer instalment,
-			@Nullable String by, @Nullable UUID approval) {
+			@Nullable String by, @Nullable UUID approval, @Nullable Reply reply) {
 
 		/** The date it is due, in its zone. */
 		public LocalDate day() {
@@ -270,6 +324,11 @@ public class Worklist {
 
 		public Items {
 			all = List.copyOf(all);
+		}
+
+		/** The customers' replies waiting, which the worklist shows first. */
+		public List<Item> replies() {
+			return of(Kind.REPLY);
 		}
 
 		public List<Item> callbacks() {

@@ -5,7 +5,7 @@
  * an account, and the leases and promises it publishes for the supervisor's floor.
  */
 @ApplicationModule(allowedDependencies = { "shared", "system", "identity", "customer", "portfolio", "compliance",
-		"contact", "arrangement", "payment" })
+		"contact", "arrangement", "payment", "messaging :: events" })
 @NullMarked
 package org.dues.work;
 

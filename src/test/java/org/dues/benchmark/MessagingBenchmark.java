@@ -115,6 +115,7 @@ class MessagingBenchmark {
 		int queued = Integer.getInteger("messaging.queued", 100_000);
 		int stops = Integer.getInteger("messaging.stops", 200);
 		int most = Integer.getInteger("messaging.dispatched", Integer.MAX_VALUE);
+		int baseline = Integer.getInteger("messaging.dispatched-singly", 1_000);
 		HikariDataSource pool = this.dataSource.unwrap(HikariDataSource.class);
 		List<String> report = new ArrayList<>(List.of("=== messaging ===",
 				"%d cores, JDK %s, max heap %d MB, load average at start %.2f".formatted(
@@ -145,6 +146,29 @@ class MessagingBenchmark {
 			if (run == 0) {
 				report.addAll(statementsOfOne());
 			}
+			// the baseline, in the same run: the first messages one at a time, each a
+			// batch
+			// of one (Dispatcher.dispatch), as the desk sends
+			List<UUID> firstDue = this.jdbc.sql("""
+					SELECT id FROM messaging_messages WHERE status = 'QUEUED' AND next_attempt_at <= :now
+					ORDER BY next_attempt_at LIMIT :n""")
+				.param("now", Timestamp.from(this.clock.instant()))
+				.param("n", baseline)
+				.query(UUID.class)
+				.list();
+			double[] cpuSingly = cpuSeconds();
+			started = System.nanoTime();
+			for (UUID id : firstDue) {
+				this.dispatcher.dispatch(id);
+			}
+			double singlySeconds = (System.nanoTime() - started) / 1e9;
+			double[] usedSingly = cpuSeconds();
+			report.add(("run %d: baseline, %,d dispatched one at a time (Dispatcher.dispatch, a batch of one) in "
+					+ "%.1f s: %.0f messages a second; CPU %.2f ms in Java, %.2f ms in PostgreSQL a message")
+				.formatted(run + 1, firstDue.size(), singlySeconds, firstDue.size() / singlySeconds,
+						(usedSingly[0] - cpuSingly[0]) * 1e3 / Math.max(1, firstDue.size()),
+						(usedSingly[1] - cpuSingly[1]) * 1e3 / Math.max(1, firstDue.size())));
+			cpu = cpuSeconds();
 			int taken = 0;
 			started = System.nanoTime();
 			try (WaitSampler waits = new WaitSampler(pool)) {
@@ -176,12 +200,13 @@ class MessagingBenchmark {
 					.param("b", bulk)
 					.query(Long.class)
 					.single();
-				report.add(("run %d: dispatched %,d in %.1f s: %.0f messages a second (batch %d); outcomes %s; "
-						+ "gate decisions recorded %,d, messages with their decision %,d, handed over %,d of which "
-						+ "with an ALLOWED decision %,d; CPU %.1f s in Java, %.1f s in PostgreSQL; load average %.2f "
-						+ "before, %.2f after")
+				report.add(("run %d: dispatched %,d in batches in %.1f s: %.0f messages a second (dispatchDue(%d)); "
+						+ "with the baseline's, outcomes %s; gate decisions recorded %,d, messages with their "
+						+ "decision %,d, handed over %,d of which with an ALLOWED decision %,d; CPU %.2f ms in Java, "
+						+ "%.2f ms in PostgreSQL a message; load average %.2f before, %.2f after")
 					.formatted(run + 1, taken, seconds, taken / seconds, batch, outcomes, decisions, decided, handed,
-							handedDecided, used[0] - cpu[0], used[1] - cpu[1], loadBefore, load()));
+							handedDecided, (used[0] - cpu[0]) * 1e3 / Math.max(1, taken),
+							(used[1] - cpu[1]) * 1e3 / Math.max(1, taken), loadBefore, load()));
 				report.add("run %d: %s".formatted(run + 1, waits.summary()));
 				assertThat(decisions).isEqualTo(decided);
 				assertThat(handedDecided).isEqualTo(handed);

@@ -56,6 +56,9 @@ class AuditAnchorTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+
+	@Autowired
 	TransactionTemplate transactions;
 
 	@Autowired
@@ -223,7 +226,7 @@ class AuditAnchorTests {
 			.build();
 		AuditKey key = new AuditKey(TinkJsonProtoKeysetFormat.serializeKeyset(rotated, InsecureSecretKeyAccess.get()),
 				dir.resolve("unused.json"), false);
-		AuditChain rotatedChain = new AuditChain(this.jdbc, key, this.clock);
+		AuditChain rotatedChain = new AuditChain(this.jdbc, this.jdbcTemplate, key, this.clock);
 		// the rotated keyset sees the same anchor, its history and the key's boundary
 		this.anchor.write();
 		Files.copy(this.anchor.file(), dir.resolve("anchor.json"));
@@ -408,7 +411,7 @@ class AuditAnchorTests {
 	void eachAnchorCanBeLoggedForAWitnessOutsideTheHost(@TempDir Path dir,
 			org.springframework.boot.test.system.CapturedOutput output) {
 		AuditKey key = new AuditKey("", dir.resolve("audit-key.json"), true);
-		AuditChain chain = new AuditChain(this.jdbc, key, this.clock);
+		AuditChain chain = new AuditChain(this.jdbc, this.jdbcTemplate, key, this.clock);
 		AuditBoundary boundary = new AuditBoundary(dir.resolve("boundary.json"), key);
 		AuditAnchor logged = new AuditAnchor(dir.resolve("anchor.json"), key, chain, boundary, this.jdbc,
 				this.transactions, this.clock, false, true);
@@ -434,7 +437,7 @@ class AuditAnchorTests {
 	}
 
 	private Stack stack(AuditKey key, Path dir) {
-		AuditChain chain = new AuditChain(this.jdbc, key, this.clock);
+		AuditChain chain = new AuditChain(this.jdbc, this.jdbcTemplate, key, this.clock);
 		AuditBoundary boundary = new AuditBoundary(dir.resolve("audit-key-boundary.json"), key);
 		AuditAnchor anchor = new AuditAnchor(dir.resolve("anchor.json"), key, chain, boundary, this.jdbc,
 				this.transactions, this.clock, false, false);

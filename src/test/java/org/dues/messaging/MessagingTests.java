@@ -3,7 +3,9 @@ package org.dues.messaging;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -117,7 +119,7 @@ class MessagingTests {
 	void theShippedTemplatesCoverEveryPurposeAndChannelInThreeLanguages() {
 		List<TemplateView> all = this.templates.list(null, null, null, null);
 		for (MessagePurpose purpose : MessagePurpose.values()) {
-			if (purpose == MessagePurpose.VALIDATION_NOTICE) {
+			if (purpose == MessagePurpose.VALIDATION_NOTICE || purpose == MessagePurpose.REPLY) {
 				continue;
 			}
 			for (Channel channel : List.of(Channel.SMS, Channel.EMAIL, Channel.WHATSAPP, Channel.LETTER)) {
@@ -304,23 +306,80 @@ class MessagingTests {
 	}
 
 	@Test
+	void aBatchCountsTheMessagesDecidedBeforeItAgainstAFrequencyLimit() {
+		// Monday 10:00 in Boston: texts are allowed, two per debt in seven days (940 CMR
+		// 7.04(1)(f))
+		this.clock.set(Instant.parse("2026-11-30T15:00:00Z"));
+		try {
+			CreditorView card = this.portfolios.usIssuer();
+			Map<String, String> row = Portfolios.row(card, "900.00");
+			row.put("overdue_amount", "90.00");
+			row.put("oldest_due_date", "2026-10-15");
+			row.put("address_line1", "1 Beacon St");
+			row.put("city", "Boston");
+			row.put("state", "MA");
+			row.put("postal_code", "02108");
+			row.put("country", "US");
+			AccountView account = this.portfolios.place(card, row);
+			List<UUID> queued = new ArrayList<>();
+			for (String template : List.of("reminder", "payment-link", "reminder")) {
+				queued.add(
+						this.messages
+							.queue(new NewMessage(account.id(), Channel.SMS, template, "en", null, null, null, null,
+									null), agent("msg-boston"))
+							.id());
+			}
+
+			// one batch takes the three: each is decided on the history with those before
+			// it
+			this.dispatcher.dispatchDue(50);
+
+			List<MessageView> after = queued.stream().map(this.messages::get).toList();
+			assertThat(after).extracting(MessageView::status)
+				.containsExactly(MessageStatus.SENT, MessageStatus.SENT, MessageStatus.QUEUED);
+			assertThat(after.get(2).reasons()).contains("940 CMR").contains("the limit is 2");
+			assertThat(after.get(2).nextAttemptAt()).isAfter(this.clock.instant());
+			assertThat(this.jdbc.sql("""
+					SELECT count(*) FROM compliance_decisions
+					WHERE account_id = :a AND outcome = 'ALLOWED' AND channel = 'SMS'""")
+				.param("a", account.id().value())
+				.query(Long.class)
+				.single()).isEqualTo(2);
+		}
+		finally {
+			this.clock.set(NOW);
+		}
+	}
+
+	@Test
 	void aMessageInterruptedWhileHandedOverIsNeverSentTwice() {
 		CreditorView nbfc = this.portfolios.indianNbfc();
 		AccountView account = this.portfolios.overdue(nbfc, 40, "1000.00");
 		MessageView queued = this.messages.queue(
 				new NewMessage(account.id(), Channel.SMS, "reminder", null, null, null, null, null, null),
 				agent("msg-crash"));
-		// as a crash would leave it: claimed, handed to a provider that keeps no ids
-		this.jdbc
-			.sql("""
-					UPDATE messaging_messages SET status = 'SENDING', provider = 'twilio', updated_at = :at WHERE id = :id""")
+		MessageView notYet = this.messages.queue(
+				new NewMessage(account.id(), Channel.SMS, "payment-link", null, null, null, null, null, null),
+				agent("msg-crash"));
+		// as a crash would leave them: claimed for a provider that keeps no ids, the
+		// first
+		// handed over, the second not yet (its batch's hand-over had not reached it)
+		this.jdbc.sql("""
+				UPDATE messaging_messages SET status = 'SENDING', provider = 'twilio', updated_at = :at,
+				    handover_started_at = CASE WHEN id = :handed THEN CAST(:at AS timestamptz) END
+				WHERE id IN (:handed, :waiting)""")
 			.param("at", java.sql.Timestamp.from(NOW.minus(Duration.ofMinutes(10))))
-			.param("id", queued.id())
+			.param("handed", queued.id())
+			.param("waiting", notYet.id())
 			.update();
 		this.dispatcher.recoverInterrupted();
 		MessageView after = this.messages.get(queued.id());
 		assertThat(after.status()).isEqualTo(MessageStatus.FAILED);
 		assertThat(after.history()).last().satisfies((e) -> assertThat(e.detail()).contains("never sent twice"));
+		MessageView again = this.messages.get(notYet.id());
+		assertThat(again.status()).isEqualTo(MessageStatus.QUEUED);
+		assertThat(again.history()).last()
+			.satisfies((e) -> assertThat(e.detail()).contains("before it was handed over"));
 	}
 
 	@Test

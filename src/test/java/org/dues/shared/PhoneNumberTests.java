@@ -36,6 +36,20 @@ class PhoneNumberTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> PhoneNumber.parse(text, "IN"));
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "98470 12345,IN", "+91 98470 12345,US", "(212) 736-5000,US", "020 7946 0958,GB",
+			"+1 617 555 0100,IN" })
+	void theCanonicalFormIsTheParsedNumbersOwn(String text, String region) {
+		assertThat(PhoneNumber.e164(text, region)).isEqualTo(PhoneNumber.parse(text, region).e164());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "12345", "+91 12345", "not a number", " " })
+	void theCanonicalFormRefusesWhatParsingRefuses(String text) {
+		assertThatIllegalArgumentException().isThrownBy(() -> PhoneNumber.parse(text, "IN"));
+		assertThatIllegalArgumentException().isThrownBy(() -> PhoneNumber.e164(text, "IN"));
+	}
+
 	@Test
 	void emailAndPostalAddressValidateThemselves() {
 		assertThat(EmailAddress.of(" Anil@Example.IN ").value()).isEqualTo("Anil@example.in");

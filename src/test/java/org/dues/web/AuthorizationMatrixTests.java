@@ -282,6 +282,7 @@ class AuthorizationMatrixTests {
 			case "pointId" -> "contact-point";
 			case "messageId" -> "message";
 			case "bulkId" -> "bulk-send";
+			case "followUpId" -> "followup";
 			case "token" -> "token";
 			case "code" -> segment.equals("policies") ? "policy" : "creditor";
 			case "id" -> switch (segment) {

@@ -204,9 +204,20 @@ final class ScopeFixture {
 			.param("account", id)
 			.param("customer", account.customerId().value())
 			.update();
+		// a customer's reply waiting on the worklist, as work keeps one
+		UUID reply = UUID.randomUUID();
+		this.jdbc
+			.sql("""
+					INSERT INTO work_followups (id, account_id, due_at, cause, cause_ref, reason, channel, from_address,
+					    created_at)
+					VALUES (:id, :account, now(), 'REPLY', :ref, 'Can I pay half now?', 'WHATSAPP', '+919847012345', now())""")
+			.param("id", reply)
+			.param("account", id)
+			.param("ref", reply + ":" + id)
+			.update();
 		return new Side(id, account.accountRef(), team, queue, Map.ofEntries(Map.entry("letter", letter.toString()),
-				Map.entry("arrangement", JsonPath.read(settlement, "$.id")), Map.entry("approval", approval),
-				Map.entry("payment", JsonPath.read(payment, "$.id")),
+				Map.entry("followup", reply.toString()), Map.entry("arrangement", JsonPath.read(settlement, "$.id")),
+				Map.entry("approval", approval), Map.entry("payment", JsonPath.read(payment, "$.id")),
 				Map.entry("interaction", JsonPath.read(contact, "$.id")),
 				Map.entry("hold", JsonPath.read(hold, "$.id")), Map.entry("consent", JsonPath.read(consent, "$.id")),
 				Map.entry("blackout", JsonPath.read(blackout, "$.id")),

@@ -50,10 +50,21 @@ final class ProviderHttp {
 			});
 		}
 		catch (ResourceAccessException ex) {
-			throw new ProviderException(provider + " could not be reached: " + ex.getMostSpecificCause(), true, ex);
+			Throwable cause = ex.getMostSpecificCause();
+			// never connected: the provider cannot have the message; else it may have it
+			boolean reached = true;
+			for (Throwable t = ex; t != null; t = t.getCause()) {
+				if (t instanceof java.net.ConnectException || t instanceof java.net.http.HttpConnectTimeoutException
+						|| t instanceof java.net.UnknownHostException || t instanceof java.net.NoRouteToHostException) {
+					reached = false;
+				}
+			}
+			throw new ProviderException(provider + (reached ? " did not answer: " : " could not be reached: ") + cause,
+					true, reached, ex);
 		}
 		catch (RestClientException ex) {
-			throw new ProviderException(provider + " answered something unreadable: " + ex.getMessage(), true, ex);
+			throw new ProviderException(provider + " answered something unreadable: " + ex.getMessage(), true, true,
+					ex);
 		}
 	}
 

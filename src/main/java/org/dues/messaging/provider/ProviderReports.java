@@ -28,6 +28,17 @@ public interface ProviderReports {
 	boolean inbound(String provider, String eventId, Channel channel, String from, @Nullable String to, String text);
 
 	/**
+	 * An email came back (a delivery status notification read from the bounce mailbox),
+	 * taken once by the notification's own id. A hard bounce (failed, 5.x.x) marks the
+	 * message {@link MessageStatus#BOUNCED} and bans email to its address for everyone
+	 * who has it on every creditor's debts, cancelling what is queued to it; a failure
+	 * with a transient status marks it {@link MessageStatus#FAILED}; a delay, or any
+	 * other report, goes on the message's history only. Every notification is recorded,
+	 * one that names no message of ours as such.
+	 */
+	Bounce.Taken bounce(Bounce bounce);
+
+	/**
 	 * The address may no longer be used on this channel: an email unsubscribe (RFC 8058)
 	 * or a hard bounce; banned for every creditor's debts and queued messages cancelled.
 	 */

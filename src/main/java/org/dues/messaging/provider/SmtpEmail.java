@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Date;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.dues.compliance.Channel;
 import org.dues.contact.ClearedContact;
 import org.dues.messaging.MessageStatus;
@@ -27,9 +28,11 @@ import org.springframework.stereotype.Component;
  * included), a Message-ID made from our message id ({@code <id@sender's domain>}, the
  * provider id, which a bounce's DSN quotes back), and for a message with an unsubscribe
  * URL the {@code List-Unsubscribe} and {@code List-Unsubscribe-Post:
- * List-Unsubscribe=One-Click} headers of RFC 8058. A server's permanent refusal (5xx, an
- * address it rejects) is final; no connection, a timeout or a 4xx is tried again. Made
- * only when {@code DUES_SMTP_HOST} is set.
+ * List-Unsubscribe=One-Click} headers of RFC 8058; its envelope sender (Return-Path) is a
+ * VERP address that names the message ({@code bounces+<id>@domain}), so a bounce says
+ * which message it is about. A server's permanent refusal (5xx, an address it rejects) is
+ * final; no connection, a timeout or a 4xx is tried again. Made only when
+ * {@code DUES_SMTP_HOST} is set.
  */
 @Component
 @ConditionalOnSet("dues.mail.host")
@@ -51,6 +54,10 @@ public class SmtpEmail implements MessageProvider {
 		// an SMTP server without a sender would fail every email: refuse to start
 		if (properties.from() == null || properties.from().isBlank()) {
 			throw new IllegalStateException("DUES_MAIL_FROM is not set, and DUES_SMTP_HOST is");
+		}
+		String bounces = properties.bounceAddress();
+		if (bounces != null && !bounces.isBlank() && !bounces.strip().matches("[^@\\s<>]+@[^@\\s<>]+")) {
+			throw new IllegalStateException("DUES_BOUNCE_ADDRESS is not a plain address: " + bounces);
 		}
 		this.sender = sender;
 		this.properties = properties;
@@ -82,11 +89,15 @@ public class SmtpEmail implements MessageProvider {
 	Handover handOver(Outgoing message) {
 		String from = Objects.requireNonNull(this.properties.from());
 		String messageId;
-		MimeMessage mime = this.sender.createMimeMessage();
+		// the envelope sender (MAIL FROM, the Return-Path) is set per message: bounces
+		// come
+		// back to an address that names the message
+		SMTPMessage mime = new SMTPMessage(this.sender.getSession());
 		try {
 			InternetAddress sender = new InternetAddress(from.strip(), true);
 			String address = sender.getAddress();
 			messageId = message.messageId() + "@" + address.substring(address.indexOf('@') + 1);
+			mime.setEnvelopeFrom(verp(message.messageId()));
 			MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
 			helper.setFrom(sender);
 			helper.setTo(new InternetAddress(message.to(), true));
@@ -94,6 +105,7 @@ public class SmtpEmail implements MessageProvider {
 			helper.setText(message.body(), false);
 			helper.setSentDate(Date.from(this.clock.instant()));
 			mime.setHeader("Message-ID", "<" + messageId + ">");
+			mime.setHeader(DeliveryStatusNotices.HEADER, message.messageId().toString());
 			String unsubscribe = message.unsubscribeUrl();
 			if (unsubscribe != null && !unsubscribe.isBlank()) {
 				mime.setHeader("List-Unsubscribe", "<" + unsubscribe + ">");
@@ -115,6 +127,29 @@ public class SmtpEmail implements MessageProvider {
 			throw new ProviderException("the SMTP server did not take the email: " + ex.getMessage(), !permanent, ex);
 		}
 		return new Handover(messageId, MessageStatus.SENT);
+	}
+
+	/**
+	 * The envelope sender for a message (VERP): {@code bounces+<id>@<domain>}, the local
+	 * part and domain of {@code DUES_BOUNCE_ADDRESS} when it is set, else {@code bounces}
+	 * at the domain of {@code DUES_MAIL_FROM}.
+	 */
+	String verp(UUID id) {
+		String configured = this.properties.bounceAddress();
+		String base = (configured != null && !configured.isBlank()) ? configured.strip()
+				: "bounces@" + domain(Objects.requireNonNull(this.properties.from()));
+		int at = base.lastIndexOf('@');
+		return base.substring(0, at) + "+" + id + base.substring(at);
+	}
+
+	private static String domain(String from) {
+		try {
+			String address = new InternetAddress(from.strip(), true).getAddress();
+			return address.substring(address.indexOf('@') + 1);
+		}
+		catch (jakarta.mail.internet.AddressException ex) {
+			throw new IllegalStateException("DUES_MAIL_FROM is not an address: " + ex.getMessage(), ex);
+		}
 	}
 
 	/**

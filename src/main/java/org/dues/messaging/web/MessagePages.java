@@ -11,6 +11,7 @@ import org.dues.customer.CustomerView;
 import org.dues.messaging.MessageView;
 import org.dues.messaging.Messages;
 import org.dues.messaging.NewMessage;
+import org.dues.messaging.Replies;
 import org.dues.messaging.Sending;
 import org.dues.messaging.TemplateView;
 import org.dues.messaging.Templates;
@@ -32,8 +33,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The account page's messages panel: pick a channel, a template and a language, see the
- * text and whether the gate lets it go now, send; the account's messages with their
- * status as the provider reports it.
+ * text and whether the gate lets it go now, send; on WhatsApp, the customer's last
+ * message and, within 24 hours of it, a free-text reply; the account's messages with
+ * their status as the provider reports it.
  */
 @PageController
 class MessagePages {
@@ -60,9 +62,12 @@ class MessagePages {
 
 	private final Phrases phrases;
 
+	private final Replies replies;
+
 	MessagePages(Messages messages, Sending sending, Templates templates, Accounts accounts,
-			CustomerManagement customers, Phrases phrases) {
+			CustomerManagement customers, Phrases phrases, Replies replies) {
 		this.messages = messages;
+		this.replies = replies;
 		this.sending = sending;
 		this.templates = templates;
 		this.accounts = accounts;
@@ -112,6 +117,21 @@ class MessagePages {
 		}
 	}
 
+	@PostMapping("/accounts/{id}/messages/reply")
+	String reply(@PathVariable @Scoped("account") UUID id, @RequestParam(required = false) @Nullable String text,
+			Model model, Authentication user) {
+		Form form = form(id, Channel.WHATSAPP.name(), null, null);
+		try {
+			MessageView sent = this.sending.reply(new AccountId(id), (text == null) ? "" : text, null, user.getName());
+			return render(id, form, sent, null, model, user);
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("replyText", text);
+			return render(id, form, null, String.join(" ", ex.errors().stream().map(this.phrases::say).toList()), model,
+					user);
+		}
+	}
+
 	private Form form(UUID id, @Nullable String channel, @Nullable String template, @Nullable String language) {
 		Channel chosen = SENDABLE.stream()
 			.filter((c) -> c.name().equalsIgnoreCase(String.valueOf(channel)))
@@ -139,6 +159,8 @@ class MessagePages {
 		model.addAttribute("sent", sent);
 		model.addAttribute("problem", problem);
 		model.addAttribute("list", this.messages.ofAccount(account.id(), 20));
+		model.addAttribute("window",
+				(form.channel() == Channel.WHATSAPP) ? this.replies.window(account.id(), null) : null);
 		model.addAttribute("mayWrite",
 				user.getAuthorities()
 					.stream()

@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.PostMapping;
  * The agent's worklist on the desk, an htmx fragment the desk loads beside next account:
  * today's callbacks, payments due, broken promises to chase and answered approvals, each
  * opening its account, with their counts; for whoever decides approvals, how many wait.
- * An answered approval is opened through here, which takes it off the worklist.
+ * An answered approval, and a customer's reply, are opened through here, which takes them
+ * off the worklist.
  */
 @PageController
 class WorklistPages {
@@ -47,6 +48,13 @@ class WorklistPages {
 				|| viewer.roles().contains(Role.ADMIN);
 		model.addAttribute("toDecide", decides ? this.approvals.inboxOf(viewer).size() : -1);
 		return "work/worklist :: worklist";
+	}
+
+	@PostMapping("/desk/worklist/replies/{followUpId}")
+	String openReply(@PathVariable @Scoped("followup") UUID followUpId, Authentication user) {
+		return this.worklist.openReply(user.getName(), followUpId)
+			.map((account) -> "redirect:/accounts/" + account.value())
+			.orElseThrow(() -> new NotFoundException("reply", followUpId));
 	}
 
 	@PostMapping("/desk/worklist/answers/{approvalId}")

@@ -25,7 +25,12 @@ import org.dues.compliance.PersonRole;
 import org.dues.compliance.Purpose;
 import org.dues.contact.ClearedContact;
 import org.dues.contact.OutboundContacts;
+import org.dues.messaging.Dispatcher;
 import org.dues.messaging.MessageStatus;
+import org.dues.messaging.MessageView;
+import org.dues.messaging.Messages;
+import org.dues.messaging.NewMessage;
+import org.dues.messaging.Sending;
 import org.dues.portfolio.AccountView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +39,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -42,6 +48,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -58,7 +65,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * and {@code DUES_SMTP_HOST} at a GreenMail server: the adapters Spring makes from those
  * properties send real requests there, for contacts the gate cleared, and Twilio's
  * webhooks pass the security configuration without a login or a CSRF token, on their
- * signature alone.
+ * signature alone; an agent's WhatsApp reply within the 24-hour window leaves through the
+ * outbox and the gate to the configured Cloud API as a text message.
  */
 @IntegrationTest
 class ConfiguredProvidersTests {
@@ -84,6 +92,7 @@ class ConfiguredProvidersTests {
 		registry.add("dues.twilio.auth-token", () -> TOKEN);
 		registry.add("dues.twilio.from", () -> "+15017122661");
 		registry.add("dues.twilio.base-url", twilio::baseUrl);
+		registry.add("dues.twilio.read-timeout", () -> "2s");
 		registry.add("dues.mail.host", () -> "localhost");
 		registry.add("dues.mail.port", () -> smtp.getSmtp().getPort());
 		registry.add("dues.mail.from", () -> "Dues Collections <collections@dues.example.com>");
@@ -123,7 +132,19 @@ class ConfiguredProvidersTests {
 	MockMvc mvc;
 
 	@Autowired
+	Sending sending;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
 	ExotelCallbacks exotelCallbacks;
+
+	@Autowired
+	Messages messages;
+
+	@Autowired
+	Dispatcher dispatcher;
 
 	AccountView account;
 
@@ -178,6 +199,64 @@ class ConfiguredProvidersTests {
 			.withFormParam("To", equalTo("+12127364242"))
 			.withFormParam("Body", equalTo("Your payment of $250.00 is due"))
 			.withFormParam("StatusCallback", equalTo("https://dues.example.com/webhooks/twilio/status")));
+	}
+
+	@Test
+	void aMessageTwilioMayHaveTakenIsNotSentAgainWhileOneThatNeverReachedItIsTriedLater() {
+		// Twilio takes the message but answers after the read timeout: it may have it
+		twilio.stubFor(post(urlEqualTo("/2010-04-01/Accounts/" + SID + "/Messages.json"))
+			.willReturn(aResponse().withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"sid\": \"SMlate0001\", \"status\": \"queued\"}")
+				.withFixedDelay(3500)));
+		MessageView late = this.messages.queue(NewMessage.now(this.account.id(), Channel.SMS, "reminder", "en", null),
+				"system");
+
+		assertThat(this.dispatcher.dispatch(late.id())).isEqualTo(MessageStatus.FAILED);
+		MessageView failed = this.messages.get(late.id());
+		assertThat(failed.lastError()).contains("did not answer").contains("not sent again");
+		assertThat(failed.attempts()).isOne();
+
+		// Twilio is down (503): it has nothing, so the message waits for its next try
+		twilio.stubFor(post(urlEqualTo("/2010-04-01/Accounts/" + SID + "/Messages.json"))
+			.willReturn(aResponse().withStatus(503).withBody("<html>Service Unavailable</html>")));
+		MessageView down = this.messages.queue(NewMessage.now(this.account.id(), Channel.SMS, "reminder", "en", null),
+				"system");
+
+		assertThat(this.dispatcher.dispatch(down.id())).isEqualTo(MessageStatus.QUEUED);
+		MessageView waiting = this.messages.get(down.id());
+		assertThat(waiting.nextAttemptAt()).isEqualTo(MONDAY.plusSeconds(60));
+		assertThat(waiting.lastError()).contains("503");
+	}
+
+	@Test
+	void aWhatsAppReplyWithinTheWindowLeavesAsTextThroughTheConfiguredCloudApi() {
+		twilio.stubFor(post(urlEqualTo("/v21.0/106540352242922/messages"))
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+					{"messaging_product": "whatsapp", "contacts": [{"input": "+12127364242", "wa_id": "12127364242"}],
+					 "messages": [{"id": "wamid.configured-reply-0001"}]}""")));
+		String phone = this.portfolios.firstPhone(this.account);
+		// the customer wrote an hour ago (the webhook's reports are mocked here: as
+		// Reports keeps it)
+		this.jdbc.sql("""
+				INSERT INTO messaging_inbound (id, provider, channel, from_address, text, stop, received_at)
+				VALUES (:id, 'whatsapp', 'WHATSAPP', :from, 'Can I pay on Friday?', false, :at)""")
+			.param("id", UUID.randomUUID())
+			.param("from", phone)
+			.param("at", java.sql.Timestamp.from(MONDAY.minusSeconds(3600)))
+			.update();
+
+		MessageView sent = this.sending.reply(this.account.id(), "Friday is fine.", null, "tests");
+
+		assertThat(sent.status()).isEqualTo(MessageStatus.SENT);
+		assertThat(sent.provider()).isEqualTo("whatsapp");
+		assertThat(sent.providerId()).isEqualTo("wamid.configured-reply-0001");
+		twilio.verify(postRequestedFor(urlEqualTo("/v21.0/106540352242922/messages"))
+			.withHeader("Authorization", equalTo("Bearer whatsapp-access-token"))
+			.withRequestBody(equalToJson("""
+					{"messaging_product": "whatsapp", "recipient_type": "individual", "to": "%s", "type": "text",
+					 "text": {"preview_url": false, "body": "Friday is fine. Reply STOP to opt out."}}"""
+				.formatted(phone))));
 	}
 
 	@Test

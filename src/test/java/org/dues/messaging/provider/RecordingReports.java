@@ -36,6 +36,8 @@ class RecordingReports implements ProviderReports {
 
 	final List<Refusal> refusals = new ArrayList<>();
 
+	final List<Bounce> bounces = new ArrayList<>();
+
 	final List<String> repeats = new ArrayList<>();
 
 	private final Set<String> seen = new HashSet<>();
@@ -60,6 +62,16 @@ class RecordingReports implements ProviderReports {
 		}
 		this.inbound.add(new Inbound(provider, eventId, channel, from, to, text));
 		return true;
+	}
+
+	@Override
+	public synchronized Bounce.Taken bounce(Bounce bounce) {
+		if (!this.seen.add("bounce|" + bounce.id())) {
+			this.repeats.add(bounce.id());
+			return Bounce.Taken.REPEAT;
+		}
+		this.bounces.add(bounce);
+		return (bounce.messageId() == null) ? Bounce.Taken.UNMATCHED : Bounce.Taken.APPLIED;
 	}
 
 	@Override

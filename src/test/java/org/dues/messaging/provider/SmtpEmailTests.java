@@ -38,7 +38,7 @@ class SmtpEmailTests {
 
 	static SmtpEmail adapter(int port) {
 		SmtpProperties properties = new SmtpProperties("localhost", port, null, null,
-				"Dues Collections <collections@dues.example.com>", false, Duration.ofSeconds(5));
+				"Dues Collections <collections@dues.example.com>", null, false, Duration.ofSeconds(5));
 		return new SmtpEmail(new SmtpConfiguration().smtpMailSender(properties), properties,
 				Clock.fixed(NOW, ZoneOffset.UTC));
 	}
@@ -67,6 +67,23 @@ class SmtpEmailTests {
 		assertThat(((InternetAddress) received.getFrom()[0]).getAddress()).isEqualTo("collections@dues.example.com");
 		assertThat(received.getAllRecipients()).extracting(Address::toString).containsExactly("lakshmi@example.in");
 		assertThat(received.getSentDate().toInstant()).isEqualTo(NOW);
+		// the envelope sender names the message, so its bounce does too
+		assertThat(received.getHeader("Return-Path", null)).isEqualTo("<bounces+" + ID + "@dues.example.com>");
+		assertThat(received.getHeader("X-Dues-Message", null)).isEqualTo(ID.toString());
+	}
+
+	@Test
+	void bouncesGoToTheConfiguredBounceAddressWithTheMessageIdAfterItsLocalPart() throws Exception {
+		SmtpProperties properties = new SmtpProperties("localhost", smtp.getSmtp().getPort(), null, null,
+				"Dues Collections <collections@dues.example.com>", "returns@bounce.dues.example.com", false,
+				Duration.ofSeconds(5));
+		SmtpEmail adapter = new SmtpEmail(new SmtpConfiguration().smtpMailSender(properties), properties,
+				Clock.fixed(NOW, ZoneOffset.UTC));
+		adapter.handOver(email("Receipt", "Thank you for your payment.", null));
+
+		assertThat(smtp.getReceivedMessages()[0].getHeader("Return-Path", null))
+			.isEqualTo("<returns+" + ID + "@bounce.dues.example.com>");
+		assertThat(adapter.verp(ID)).isEqualTo("returns+" + ID + "@bounce.dues.example.com");
 	}
 
 	@Test
@@ -100,7 +117,8 @@ class SmtpEmailTests {
 
 	@Test
 	void aServerWithoutASenderDoesNotStart() {
-		SmtpProperties properties = new SmtpProperties("localhost", 25, null, null, "", false, Duration.ofSeconds(5));
+		SmtpProperties properties = new SmtpProperties("localhost", 25, null, null, "", null, false,
+				Duration.ofSeconds(5));
 		org.assertj.core.api.Assertions.assertThatIllegalStateException()
 			.isThrownBy(() -> new SmtpEmail(new SmtpConfiguration().smtpMailSender(properties), properties,
 					Clock.fixed(NOW, ZoneOffset.UTC)))
