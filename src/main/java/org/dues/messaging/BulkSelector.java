@@ -81,8 +81,16 @@ public sealed interface BulkSelector {
 
 		@Override
 		public Map<String, Object> describe() {
-			return new LinkedHashMap<>(this.filters);
+			// a filter of one value (dpdMin, owner, team…) as that value; lists as lists
+			Map<String, Object> described = new LinkedHashMap<>();
+			this.filters.forEach((name, values) -> described.put(name,
+					(values.size() == 1 && !LISTS.contains(name)) ? values.get(0) : values));
+			return described;
 		}
+
+		/** The filters that take several values. */
+		private static final java.util.Set<String> LISTS = java.util.Set.of("creditors", "buckets", "languages",
+				"regions", "statuses", "arrangements");
 
 	}
 

@@ -198,7 +198,8 @@ class BulkSendsTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.selector").value("SELECTION"))
 			.andExpect(jsonPath("$.selected").value(4))
-			.andExpect(jsonPath("$.selection.dpdMin").value(33));
+			.andExpect(jsonPath("$.selection.dpdMin").value("33"))
+			.andExpect(jsonPath("$.selection.creditors[0]").value(this.ours.code()));
 		// every account the lead reaches, and not one more
 		String all = this.mvc.perform(
 				post("/api/v1/messages/bulk").with(lead(this.leadA)).contentType(MediaType.APPLICATION_JSON).content("""
