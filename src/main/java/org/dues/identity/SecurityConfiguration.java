@@ -141,7 +141,8 @@ class SecurityConfiguration {
 				.hasAnyRole(Role.MANAGER.name(), Role.COMPLIANCE.name(), Role.ADMIN.name())
 				.requestMatchers(HttpMethod.PUT, "/api/v1/templates/*", "/api/v1/creditors/*/messaging")
 				.hasAnyRole(Role.MANAGER.name(), Role.COMPLIANCE.name(), Role.ADMIN.name())
-				.requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/messages", "/api/v1/messages/bulk")
+				.requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/messages", "/api/v1/messages/bulk",
+						"/api/v1/messages/bulk/*/queue", "/api/v1/messages/bulk/*/cancel")
 				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				// every creditor's letters with names and addresses: the administrator
 				// hands them to the print vendor

@@ -201,6 +201,15 @@ public class Messages {
 		return cancel("channel = '" + channel.name() + "' AND address = :key", address, null, why);
 	}
 
+	/**
+	 * Cancels the bulk send's messages still queued.
+	 * @return how many were cancelled
+	 */
+	@Transactional
+	int cancelBulk(UUID bulk, String why) {
+		return cancel("bulk_id = :key", bulk, null, why);
+	}
+
 	private int cancel(String where, Object key, @Nullable List<String> purposes, String why) {
 		Instant now = this.clock.instant();
 		List<UUID> cancelled = this.jdbc.sql("""
@@ -262,6 +271,20 @@ public class Messages {
 	 */
 	public Rendered render(TemplateView template, AccountView account, CreditorView creditor, CustomerView customer,
 			String actor, NewMessage.@Nullable Facts facts) {
+		return renderAs(template, account, creditor, customer, sendersName(actor), facts);
+	}
+
+	/** The display name of the sender, or null when they are no user (a job). */
+	@Nullable String sendersName(String actor) {
+		return this.users.find(actor).map(UserManagement.UserView::displayName).orElse(null);
+	}
+
+	/**
+	 * As {@link #render}, the sender's name known ({@link #sendersName}; null for the
+	 * creditor's name): many messages of one sender look it up once.
+	 */
+	Rendered renderAs(TemplateView template, AccountView account, CreditorView creditor, CustomerView customer,
+			@Nullable String sendersName, NewMessage.@Nullable Facts facts) {
 		String language = template.language();
 		Map<String, String> values = new HashMap<>();
 		values.put("customerName", customer.name());
@@ -274,7 +297,7 @@ public class Messages {
 		values.put("dueDate", MessageFormats.date(dueDate, language, account.currency().getCurrencyCode()));
 		values.put("instalment", (facts != null && facts.instalment() != null) ? facts.instalment() : "");
 		values.put("paymentLink", this.payBase + account.id().value());
-		values.put("agent", this.users.find(actor).map(UserManagement.UserView::displayName).orElse(creditor.name()));
+		values.put("agent", (sendersName != null) ? sendersName : creditor.name());
 		String ref = account.accountRef();
 		values.put("accountLast4", ref.substring(Math.max(0, ref.length() - 4)));
 		String body = TemplateVariables.fill(template.body(), values);
@@ -296,26 +319,10 @@ public class Messages {
 	private @Nullable String address(NewMessage message, AccountId account, CustomerView customer,
 			CreditorView creditor) {
 		Channel channel = message.channel();
+		List<String> mine = usable(channel, customer);
 		if (channel == Channel.LETTER) {
-			return customer.addresses()
-				.stream()
-				.filter((a) -> a.status().usable())
-				.findFirst()
-				.map((a) -> a.address().toString())
-				.orElse(null);
+			return mine.isEmpty() ? null : mine.get(0);
 		}
-		List<String> mine = (channel == Channel.EMAIL)
-				? customer.emails()
-					.stream()
-					.filter(CustomerView.Email::usable)
-					.map(CustomerView.Email::address)
-					.toList()
-				: customer.phones()
-					.stream()
-					.filter((p) -> p.usable() && (channel != Channel.WHATSAPP || p.consentWhatsapp()))
-					.sorted(Comparator.comparing((CustomerView.Phone p) -> !"MOBILE".equals(p.type())))
-					.map(CustomerView.Phone::e164)
-					.toList();
 		if (message.to() != null && !message.to().isBlank()) {
 			String wanted = canonical(channel, message.to(), creditor.country());
 			if (!mine.contains(wanted)) {
@@ -336,6 +343,30 @@ public class Messages {
 			}
 		}
 		return mine.get(0);
+	}
+
+	/**
+	 * The customer's addresses a message on the channel may go to, best first: usable
+	 * emails; usable phones, mobiles first (for WhatsApp only those with WhatsApp
+	 * consent); a letter's usable postal address.
+	 */
+	static List<String> usable(Channel channel, CustomerView customer) {
+		return switch (channel) {
+			case LETTER -> customer.addresses()
+				.stream()
+				.filter((a) -> a.status().usable())
+				.map((a) -> a.address().toString())
+				.limit(1)
+				.toList();
+			case EMAIL ->
+				customer.emails().stream().filter(CustomerView.Email::usable).map(CustomerView.Email::address).toList();
+			default -> customer.phones()
+				.stream()
+				.filter((p) -> p.usable() && (channel != Channel.WHATSAPP || p.consentWhatsapp()))
+				.sorted(Comparator.comparing((CustomerView.Phone p) -> !"MOBILE".equals(p.type())))
+				.map(CustomerView.Phone::e164)
+				.toList();
+		};
 	}
 
 	private static String canonical(Channel channel, String text, String country) {

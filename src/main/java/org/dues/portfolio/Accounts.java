@@ -139,4 +139,26 @@ public class Accounts {
 		return found;
 	}
 
+	/**
+	 * The accounts that carry any of these creditor's references, with their creditor's
+	 * code, in one statement (a reference may be two creditors'); a reference no account
+	 * carries is left out.
+	 */
+	public List<RefMatch> byRefs(java.util.Collection<String> refs) {
+		if (refs.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				SELECT a.account_ref, a.id, c.code FROM portfolio_accounts a
+				JOIN portfolio_creditors c ON c.id = a.creditor_id WHERE a.account_ref = ANY(:refs)""")
+			.param("refs", refs.toArray(String[]::new))
+			.query((rs, n) -> new RefMatch(rs.getString(1), new AccountId(rs.getObject(2, java.util.UUID.class)),
+					rs.getString(3)))
+			.list();
+	}
+
+	/** An account found by its creditor's reference, and the creditor's code. */
+	public record RefMatch(String accountRef, AccountId id, String creditorCode) {
+	}
+
 }

@@ -135,6 +135,17 @@ public class AccountBrowser {
 	}
 
 	/**
+	 * The ids of the accounts in the reader's scope that match, most days past due first,
+	 * at most {@code limit}: a selection another module acts on (a bulk message). Outside
+	 * the reader's scope an account is never among them.
+	 * @throws InvalidInputException naming a filter that matches nothing
+	 */
+	@Transactional(readOnly = true)
+	public List<UUID> select(Criteria criteria, Authentication reader, int limit) {
+		return ids(criteria, BrowseSort.DPD_DESC, reader, limit);
+	}
+
+	/**
 	 * The accounts, joined to the customer's routing facts ({@code cu}) and to their
 	 * owner ({@code w}) only where the condition reads them: a count of every account
 	 * then reads the accounts alone.

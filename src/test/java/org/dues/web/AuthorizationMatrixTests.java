@@ -281,6 +281,7 @@ class AuthorizationMatrixTests {
 			case "role" -> "role";
 			case "pointId" -> "contact-point";
 			case "messageId" -> "message";
+			case "bulkId" -> "bulk-send";
 			case "followUpId" -> "followup";
 			case "token" -> "token";
 			case "code" -> segment.equals("policies") ? "policy" : "creditor";

@@ -42,8 +42,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * Two teams of one lead and one agent each, and one account of each agent with a record
  * of every kind a path can name: a settlement waiting for approval (an arrangement and an
  * approval), a payment, an interaction, a hold, a consent, an inconvenient time, a banned
- * medium, the account's customer and one of their phones; a queue per team and one
- * import. "Inside" is what the first team reaches, "outside" the second's.
+ * medium, the account's customer and one of their phones, a message and a bulk send; a
+ * queue per team and one import. "Inside" is what the first team reaches, "outside" the
+ * second's.
  */
 final class ScopeFixture {
 
@@ -187,6 +188,8 @@ final class ScopeFixture {
 				"{\"daysOfWeek\": [\"SUNDAY\"], \"reason\": \"not on Sundays\"}");
 		String message = json(post("/api/v1/accounts/{id}/messages", id), owner,
 				"{\"channel\": \"SMS\", \"template\": \"reminder\"}");
+		String bulk = json(post("/api/v1/messages/bulk"), owner,
+				"{\"accountIds\": [\"%s\"], \"channel\": \"SMS\", \"template\": \"reminder\"}".formatted(id));
 		String ban = json(post("/api/v1/accounts/{id}/channel-bans", id), this.officer,
 				"{\"channel\": \"WHATSAPP\", \"reason\": \"no WhatsApp\"}");
 		// a letter as the print provider keeps one (an Indian account gets no validation
@@ -221,6 +224,7 @@ final class ScopeFixture {
 				Map.entry("channel-ban", JsonPath.read(ban, "$.id")),
 				Map.entry("customer", account.customerId().toString()),
 				Map.entry("message", JsonPath.read(message, "$.id")),
+				Map.entry("bulk-send", JsonPath.read(bulk, "$.id")),
 				Map.entry("contact-point", this.customers.get(account.customerId()).phones().get(0).id().toString())));
 	}
 

@@ -11,8 +11,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.dues.compliance.Channel;
-import jakarta.validation.constraints.NotNull;
-import org.dues.messaging.BulkSends;
 import org.dues.messaging.MessageView;
 import org.dues.messaging.Messages;
 import org.dues.messaging.NewMessage;
@@ -21,10 +19,7 @@ import org.dues.messaging.Sending;
 import org.dues.portfolio.AccountId;
 import org.dues.shared.Choice;
 import org.dues.shared.InvalidInputException;
-import org.dues.shared.NotFoundException;
 import org.dues.shared.Phrase;
-import org.dues.system.RecordReach;
-import org.dues.system.RecordScope;
 import org.dues.system.Scoped;
 import org.jspecify.annotations.Nullable;
 
@@ -48,15 +43,9 @@ class MessagesApi {
 
 	private final Messages messages;
 
-	private final BulkSends bulk;
-
-	private final RecordScope scope;
-
-	MessagesApi(Sending sending, Messages messages, BulkSends bulk, RecordScope scope) {
+	MessagesApi(Sending sending, Messages messages) {
 		this.sending = sending;
 		this.messages = messages;
-		this.bulk = bulk;
-		this.scope = scope;
 	}
 
 	@PostMapping("/api/v1/accounts/{accountId}/messages")
@@ -109,31 +98,6 @@ class MessagesApi {
 	@Operation(summary = "A message with its status history")
 	MessageJson get(@PathVariable @Scoped("message") UUID messageId) {
 		return MessageJson.of(this.messages.get(messageId));
-	}
-
-	@PostMapping("/api/v1/messages/bulk")
-	@Operation(summary = "Send a message to many accounts, or preview how many would go",
-			description = "Each account must be within the caller's scope (else 404). With `preview: true` "
-					+ "nothing is queued and the answer counts how many would go now and how many the gate "
-					+ "would hold back; otherwise each message is queued under the bulk id and decided by the "
-					+ "gate when it leaves (at `notBefore` or now)")
-	ResponseEntity<BulkSends.Result> bulk(@RequestBody @Valid BulkRequest body, Authentication user) {
-		List<AccountId> accounts = body.accountIds().stream().map(AccountId::new).toList();
-		for (AccountId account : accounts) {
-			if (!this.scope.reaches(user, RecordReach.account(account.value()))) {
-				throw new NotFoundException("account", account.value());
-			}
-		}
-		BulkSends.Result result = this.bulk.send(accounts, Choice.of("channel", body.channel(), Channel.class),
-				body.template(), body.language(), body.notBefore(), Boolean.TRUE.equals(body.preview()),
-				user.getName());
-		return (result.id() == null) ? ResponseEntity.ok(result)
-				: ResponseEntity.created(URI.create("/api/v1/messages/bulk/" + result.id())).body(result);
-	}
-
-	record BulkRequest(@NotNull @Size(min = 1, max = BulkSends.MOST) List<@NotNull UUID> accountIds,
-			@NotBlank String channel, @NotBlank @Size(max = 63) String template,
-			@Nullable @Size(max = 3) String language, @Nullable Instant notBefore, @Nullable Boolean preview) {
 	}
 
 	record SendRequest(@NotBlank String channel, @Nullable @Size(max = 63) String template,

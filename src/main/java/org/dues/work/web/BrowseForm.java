@@ -1,15 +1,12 @@
 package org.dues.work.web;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-import org.dues.portfolio.AccountStatus;
 import org.dues.shared.Choice;
 import org.dues.work.AccountBrowser;
-import org.dues.work.ArrangementState;
+import org.dues.work.BrowseQuery;
 import org.dues.work.BrowseSort;
-import org.dues.work.QueueFilters;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.util.UriComponentsBuilder;
@@ -30,37 +27,25 @@ record BrowseForm(@Nullable String creditors, @Nullable String buckets, @Nullabl
 		@Nullable UUID queueId) {
 
 	/** The {@code owner} of pooled accounts. */
-	static final String POOL = "-pool";
+	static final String POOL = BrowseQuery.POOL;
 
 	/** The {@code owner} of accounts some agent owns. */
-	static final String OWNED = "-owned";
+	static final String OWNED = BrowseQuery.OWNED;
 
 	/** The criteria the form states. */
 	AccountBrowser.Criteria criteria() {
-		QueueFilters filters = new QueueFilters(list(this.creditors), list(this.buckets), this.dpdMin, this.dpdMax,
-				DeskPages.amount(this.balanceMin), DeskPages.amount(this.balanceMax), list(this.languages),
-				list(this.regions),
-				list(this.statuses).stream().map((s) -> Choice.of("statuses", s, AccountStatus.class)).toList(),
-				(this.arrangements == null) ? List.of()
-						: this.arrangements.stream()
-							.filter((s) -> !s.isBlank())
-							.map((s) -> Choice.of("arrangements", s, ArrangementState.class))
-							.toList());
-		String who = (this.owner == null) ? "" : this.owner.strip();
-		AccountBrowser.Owned owned = switch (who) {
-			case "" -> AccountBrowser.Owned.ANY;
-			case POOL -> AccountBrowser.Owned.POOLED;
-			case OWNED -> AccountBrowser.Owned.OWNED;
-			default -> AccountBrowser.Owned.BY_AGENT;
-		};
-		return new AccountBrowser.Criteria(filters, owned, (owned == AccountBrowser.Owned.BY_AGENT) ? who : null,
-				this.team, this.queue);
+		return browse().criteria();
+	}
+
+	/** The form's filters as the browser's query, which other pages act on too. */
+	BrowseQuery browse() {
+		return new BrowseQuery(this.creditors, this.buckets, this.dpdMin, this.dpdMax, this.balanceMin, this.balanceMax,
+				this.languages, this.regions, this.statuses, this.arrangements, this.owner, this.team, this.queue);
 	}
 
 	/** The agent an owner filter names, if it names one. */
 	@Nullable String ownerAgent() {
-		String who = (this.owner == null) ? "" : this.owner.strip();
-		return (who.isEmpty() || who.equals(POOL) || who.equals(OWNED)) ? null : who;
+		return browse().ownerAgent();
 	}
 
 	BrowseSort browseSort() {
@@ -106,10 +91,6 @@ record BrowseForm(@Nullable String creditors, @Nullable String buckets, @Nullabl
 		if (value != null && !String.valueOf(value).isBlank()) {
 			query.queryParam(name, String.valueOf(value).strip());
 		}
-	}
-
-	private static List<String> list(@Nullable String text) {
-		return (text == null) ? List.of() : Arrays.stream(text.split("[,\\s]+")).filter((s) -> !s.isBlank()).toList();
 	}
 
 }
