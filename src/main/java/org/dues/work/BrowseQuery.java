@@ -59,7 +59,11 @@ public record BrowseQuery(@Nullable String creditors, @Nullable String buckets, 
 		return (who.isEmpty() || who.equals(POOL) || who.equals(OWNED)) ? null : who;
 	}
 
-	static @Nullable BigDecimal amount(@Nullable String text) {
+	/**
+	 * An amount as people type it in a filter or a form ({@code 1,23,456.50} too).
+	 * @throws InvalidInputException naming it when it is none
+	 */
+	public static @Nullable BigDecimal amount(@Nullable String text) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}

@@ -33,7 +33,6 @@ import org.dues.shared.Choice;
 import org.dues.shared.ConflictException;
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.Money;
-import org.dues.shared.Phrase;
 import org.dues.shared.validation.IsoDate;
 import org.dues.shared.validation.OneOf;
 import org.dues.system.PageController;
@@ -41,6 +40,7 @@ import org.dues.system.Phrases;
 import org.dues.system.RightPartyVerification;
 import org.dues.system.VerificationAttempts;
 import org.dues.work.AgentCertificates;
+import org.dues.work.BrowseQuery;
 import org.dues.work.CallResult;
 import org.dues.work.Desk;
 import org.dues.work.NextAccount;
@@ -368,16 +368,7 @@ class DeskPages {
 	}
 
 	static @Nullable BigDecimal amount(@Nullable String text) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return new BigDecimal(text.strip().replace(",", ""));
-		}
-		catch (NumberFormatException ex) {
-			throw new InvalidInputException("amount", "'%s' is not an amount".formatted(text),
-					Phrase.of("validation.amount.text", text));
-		}
+		return BrowseQuery.amount(text);
 	}
 
 	static @Nullable LocalDate date(String field, @Nullable String text) {
