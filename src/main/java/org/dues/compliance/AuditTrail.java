@@ -76,6 +76,11 @@ public class AuditTrail {
 	 * decisions' by hand, thousands a batch); stored and hashed exactly as given.
 	 */
 	void recordJson(String actor, String action, String subject, String payload) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			// as record's MANDATORY: the chain is linked under a lock held to the commit
+			throw new org.springframework.transaction.IllegalTransactionStateException(
+					"an audit record needs the transaction of the change it describes");
+		}
 		Instant at = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		AuditChain.Pending pending = new AuditChain.Pending(at, actor, action, subject, payload);
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -120,7 +120,7 @@ public class ContactLog {
 	public List<Batched> attemptAll(List<Asked> asked, boolean nextOpening) {
 		Map<AccountId, AccountView> accounts = this.accounts
 			.getAll(asked.stream().map((a) -> a.request().account()).collect(Collectors.toSet()));
-		Map<List<Object>, CallerCheck.@Nullable Refusal> refusals = new HashMap<>();
+		Map<List<Object>, java.util.Optional<CallerCheck.Refusal>> refusals = new HashMap<>();
 		List<Batched> results = new ArrayList<>(Collections.nCopies(asked.size(), null));
 		List<Integer> going = new ArrayList<>();
 		for (int i = 0; i < asked.size(); i++) {
@@ -132,9 +132,10 @@ public class ContactLog {
 				continue;
 			}
 			// a check refuses by the account's creditor, the channel and the user
-			CallerCheck.Refusal refusal = refusals.computeIfAbsent(
-					List.of(account.creditorId(), one.request().channel(), one.agent()),
-					(k) -> refusal(account, one.request().channel(), one.agent()));
+			CallerCheck.Refusal refusal = refusals
+				.computeIfAbsent(List.of(account.creditorId(), one.request().channel(), one.agent()),
+						(k) -> java.util.Optional.ofNullable(refusal(account, one.request().channel(), one.agent())))
+				.orElse(null);
 			if (refusal != null) {
 				results.set(i, new Batched(null, null, refusal, null));
 			}

@@ -355,6 +355,29 @@ class MessagingTests {
 	}
 
 	@Test
+	void aSenderWithoutARecoveryAgentCertificateHasTheirMessagesOnAnIndianAccountBlocked() {
+		CreditorView nbfc = this.portfolios.indianNbfc();
+		AccountView account = this.portfolios.overdue(nbfc, 40, "1000.00");
+		this.users.createIfAbsent(new NewUser("msg-uncertified", "msg-uncertified", "secret-secret-secret",
+				Set.of(Role.AGENT, Role.MANAGER), List.of("en"), List.of(), null, null));
+		MessageView certified = this.messages.queue(
+				new NewMessage(account.id(), Channel.SMS, "reminder", null, null, null, null, null, null),
+				agent("msg-certified"));
+		MessageView uncertified = this.messages.queue(
+				new NewMessage(account.id(), Channel.SMS, "payment-link", null, null, null, null, null, null),
+				"msg-uncertified");
+
+		// one batch, two senders: each is asked about once
+		this.dispatcher.dispatchDue(50);
+
+		assertThat(this.messages.get(certified.id()).status()).isNotEqualTo(MessageStatus.BLOCKED);
+		MessageView blocked = this.messages.get(uncertified.id());
+		assertThat(blocked.status()).isEqualTo(MessageStatus.BLOCKED);
+		assertThat(blocked.reasons()).contains("msg-uncertified may make no contact on this account")
+			.contains("certificate.none");
+	}
+
+	@Test
 	void aMessageInterruptedWhileHandedOverIsNeverSentTwice() {
 		CreditorView nbfc = this.portfolios.indianNbfc();
 		AccountView account = this.portfolios.overdue(nbfc, 40, "1000.00");
