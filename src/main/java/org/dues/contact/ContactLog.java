@@ -94,13 +94,7 @@ public class ContactLog {
 		this.interactions.lockPerson(account.customerId());
 		List<Interaction> history = history(account, request);
 		ContactGate.Recorded decision = this.gate.decide(request, history, agent);
-		boolean allowed = decision.decision().allowed();
-		String blocked = allowed ? null
-				: String.join("; ", decision.decision().blockedBy().stream().map(RuleResult::reason).toList());
-		InteractionView view = new InteractionView(UUID.randomUUID(), account.id(), account.customerId(),
-				debts(request), request.channel(), decision.address(), Direction.OUTBOUND, request.role(),
-				request.purpose(), allowed ? InteractionStatus.LOGGED : InteractionStatus.BLOCKED,
-				allowed ? result : null, decision.at(), agent, clean(note), decision.id(), blocked);
+		InteractionView view = logged(account, request, decision, agent, result, clean(note));
 		this.interactions.insert(view, decision.at());
 		return new Attempt(view, decision);
 	}
@@ -161,12 +155,7 @@ public class ContactLog {
 						? histories.get(account.customerId()) : history(account, request);
 				ContactGate.Recorded decision = batch.decide(n, history, one.agent());
 				boolean allowed = decision.decision().allowed();
-				String blocked = allowed ? null
-						: String.join("; ", decision.decision().blockedBy().stream().map(RuleResult::reason).toList());
-				InteractionView view = new InteractionView(UUID.randomUUID(), account.id(), account.customerId(),
-						debts(request), request.channel(), decision.address(), Direction.OUTBOUND, request.role(),
-						request.purpose(), allowed ? InteractionStatus.LOGGED : InteractionStatus.BLOCKED, null,
-						decision.at(), one.agent(), null, decision.id(), blocked);
+				InteractionView view = logged(account, request, decision, one.agent(), null, null);
 				logged.add(view);
 				Instant opening = (allowed || !nextOpening) ? null : batch.nextOpening(n, history);
 				if (allowed && request.role() == PersonRole.CONSUMER) {
@@ -184,6 +173,21 @@ public class ContactLog {
 		batch.record();
 		this.interactions.insertAll(logged, batch.at());
 		return results;
+	}
+
+	/**
+	 * The attempt as logged on the gate's decision: made (with its result, if any) when
+	 * allowed, blocked with the reasons when not.
+	 */
+	private static InteractionView logged(AccountView account, ContactGate.Request request,
+			ContactGate.Recorded decision, String agent, @Nullable ContactResult result, @Nullable String note) {
+		boolean allowed = decision.decision().allowed();
+		String blocked = allowed ? null
+				: String.join("; ", decision.decision().blockedBy().stream().map(RuleResult::reason).toList());
+		return new InteractionView(UUID.randomUUID(), account.id(), account.customerId(), debts(request),
+				request.channel(), decision.address(), Direction.OUTBOUND, request.role(), request.purpose(),
+				allowed ? InteractionStatus.LOGGED : InteractionStatus.BLOCKED, allowed ? result : null, decision.at(),
+				agent, note, decision.id(), blocked);
 	}
 
 	private CallerCheck.@Nullable Refusal refusal(AccountView account, Channel channel, String agent) {
@@ -270,14 +274,7 @@ public class ContactLog {
 	 */
 	@Transactional(readOnly = true)
 	public CallerCheck.@Nullable Refusal callerRefusal(AccountId accountId, Channel channel, String user) {
-		AccountView account = this.accounts.get(accountId);
-		for (CallerCheck check : this.callerChecks) {
-			CallerCheck.Refusal refusal = check.explain(account, channel, user);
-			if (refusal != null) {
-				return refusal;
-			}
-		}
-		return null;
+		return refusal(this.accounts.get(accountId), channel, user);
 	}
 
 	/**

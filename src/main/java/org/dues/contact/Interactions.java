@@ -157,13 +157,15 @@ class Interactions {
 		if (role == PersonRole.THIRD_PARTY) {
 			statement = statement.param("address", address);
 		}
-		return statement
-			.query((rs, n) -> new Interaction(rs.getTimestamp("started_at").toInstant(),
-					Channel.valueOf(rs.getString("channel")), Direction.valueOf(rs.getString("direction")),
-					Set.of((String[]) rs.getArray("debts").getArray()),
-					(rs.getString("result") == null) ? null : ContactResult.valueOf(rs.getString("result")),
-					rs.getString("address")))
-			.list();
+		return statement.query((rs, n) -> interaction(rs)).list();
+	}
+
+	/** A row of the history reads as a decision's fact. */
+	private static Interaction interaction(ResultSet rs) throws SQLException {
+		return new Interaction(rs.getTimestamp("started_at").toInstant(), Channel.valueOf(rs.getString("channel")),
+				Direction.valueOf(rs.getString("direction")), Set.of((String[]) rs.getArray("debts").getArray()),
+				(rs.getString("result") == null) ? null : ContactResult.valueOf(rs.getString("result")),
+				rs.getString("address"));
 	}
 
 	/**
@@ -187,12 +189,7 @@ class Interactions {
 			.param("customers", customers.stream().map(CustomerId::value).distinct().toArray(UUID[]::new))
 			.param("since", Timestamp.from(since))
 			.query((rs, n) -> {
-				histories.get(new CustomerId(rs.getObject("customer_id", UUID.class)))
-					.add(new Interaction(rs.getTimestamp("started_at").toInstant(),
-							Channel.valueOf(rs.getString("channel")), Direction.valueOf(rs.getString("direction")),
-							Set.of((String[]) rs.getArray("debts").getArray()),
-							(rs.getString("result") == null) ? null : ContactResult.valueOf(rs.getString("result")),
-							rs.getString("address")));
+				histories.get(new CustomerId(rs.getObject("customer_id", UUID.class))).add(interaction(rs));
 				return n;
 			})
 			.list();
