@@ -81,27 +81,7 @@ public class PaymentManagement {
 	@Transactional
 	public Result post(AccountId accountId, NewPayment payment, String who) {
 		AccountView account = this.accounts.get(accountId);
-		if (!account.currency().equals(payment.amount().currency())) {
-			throw new CurrencyMismatchException(account.currency(), payment.amount().currency());
-		}
-		if (!payment.amount().isPositive()) {
-			throw new InvalidInputException("amount", "must be greater than zero");
-		}
-		java.time.ZoneId zone = this.creditors.get(account.creditorId()).timeZone();
-		LocalDate today = LocalDate.now(this.clock.withZone(zone));
-		LocalDate receivedOn = payment.receivedOn() == null ? today : payment.receivedOn();
-		if (receivedOn.isAfter(today)) {
-			throw new InvalidInputException("receivedOn", "%s is in the future".formatted(receivedOn));
-		}
-		LocalDate earliest = account.placedAt().atZone(zone).toLocalDate().minusDays(LATE_REPORTING_DAYS);
-		if (account.openDate() != null && account.openDate().isAfter(earliest)) {
-			earliest = account.openDate();
-		}
-		if (receivedOn.isBefore(earliest)) {
-			throw new InvalidInputException("receivedOn",
-					"%s is before %s: a payment cannot be received before the account was opened, or more than %d days before it was placed"
-						.formatted(receivedOn, earliest, LATE_REPORTING_DAYS));
-		}
+		LocalDate receivedOn = receivedOn(account, payment);
 		// Serialise posts of one reference so a retried request cannot post twice.
 		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
 			.param("key", account.creditorId() + "/" + payment.reference())
@@ -138,6 +118,48 @@ public class PaymentManagement {
 			.update();
 		this.events.publishEvent(new PaymentPosted(id, accountId, payment.amount()));
 		return new Result(get(accountId, id), true);
+	}
+
+	/**
+	 * How the creditor's waterfall would split the payment if it were posted now, and
+	 * what the account would owe after; checked as {@link #post} checks it, nothing
+	 * written.
+	 * @throws InvalidInputException if the amount, currency or date is wrong
+	 */
+	public PaymentPreview preview(AccountId accountId, NewPayment payment) {
+		AccountView account = this.accounts.get(accountId);
+		receivedOn(account, payment);
+		Amounts change = this.creditors.get(account.creditorId())
+			.waterfall()
+			.allocate(payment.amount(), account.balances(), account.overdueAmount());
+		return new PaymentPreview(payment.amount(), change, account.balances().total().plus(change.total()),
+				account.overdueAmount().plus(change.overdue()));
+	}
+
+	/** The date the payment was received, checked against the account and today. */
+	private LocalDate receivedOn(AccountView account, NewPayment payment) {
+		if (!account.currency().equals(payment.amount().currency())) {
+			throw new CurrencyMismatchException(account.currency(), payment.amount().currency());
+		}
+		if (!payment.amount().isPositive()) {
+			throw new InvalidInputException("amount", "must be greater than zero");
+		}
+		java.time.ZoneId zone = this.creditors.get(account.creditorId()).timeZone();
+		LocalDate today = LocalDate.now(this.clock.withZone(zone));
+		LocalDate receivedOn = payment.receivedOn() == null ? today : payment.receivedOn();
+		if (receivedOn.isAfter(today)) {
+			throw new InvalidInputException("receivedOn", "%s is in the future".formatted(receivedOn));
+		}
+		LocalDate earliest = account.placedAt().atZone(zone).toLocalDate().minusDays(LATE_REPORTING_DAYS);
+		if (account.openDate() != null && account.openDate().isAfter(earliest)) {
+			earliest = account.openDate();
+		}
+		if (receivedOn.isBefore(earliest)) {
+			throw new InvalidInputException("receivedOn",
+					"%s is before %s: a payment cannot be received before the account was opened, or more than %d days before it was placed"
+						.formatted(receivedOn, earliest, LATE_REPORTING_DAYS));
+		}
+		return receivedOn;
 	}
 
 	/**
