@@ -108,6 +108,10 @@ class SecurityConfiguration {
 				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/api/v1/imports/**")
 				.hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
+				// what is remitted to creditors, and the agency's commission on it
+				.requestMatchers("/api/v1/creditors/*/remittances", "/api/v1/creditors/*/remittances/**",
+						"/api/v1/creditors/*/remittance-terms", "/api/v1/remittances/**")
+				.hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
 				.requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/payments", "/api/v1/accounts/*/payments/**",
 						"/api/v1/accounts/*/contacts", "/api/v1/accounts/*/contacts/**",
 						"/api/v1/accounts/*/dispositions", "/api/v1/accounts/*/notes")
@@ -172,9 +176,12 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/imports", "/imports/**")
 				.hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
+				.requestMatchers("/remittances", "/remittances/**")
+				.hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
 				.requestMatchers(HttpMethod.POST, "/desk/next", "/accounts/*/desk/call", "/accounts/*/desk/outcome",
 						"/accounts/*/desk/notes", "/accounts/*/desk/verify", "/accounts/*/arrangements/**",
-						"/accounts/*/messages", "/accounts/*/messages/preview", "/accounts/*/messages/reply")
+						"/accounts/*/messages", "/accounts/*/messages/preview", "/accounts/*/messages/reply",
+						"/accounts/*/payments", "/accounts/*/payments/**")
 				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				// mapping profiles and the authority of agents and leads are managers'
 				// too, as
