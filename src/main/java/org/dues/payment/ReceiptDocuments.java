@@ -19,9 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A payment's receipt as a PDF in the customer's language (English, Hindi or Malayalam;
- * English for any other), made when asked from what is recorded: the balance it states
- * is the account's right after the payment (the ledger summed up to the payment's
- * entry), whatever happened since; a reversed payment's receipt says it is reversed.
+ * English for any other), made when asked from what is recorded: the balance it states is
+ * the account's right after the payment (the ledger summed up to the payment's entry),
+ * whatever happened since; a reversed payment's receipt says it is reversed.
  */
 @Service
 public class ReceiptDocuments {
@@ -67,8 +67,8 @@ public class ReceiptDocuments {
 		ReceiptView receipt = this.receipts.of(payment).orElseThrow(() -> new NotFoundException("receipt", payment));
 		AccountView accountView = this.accounts.get(account);
 		CustomerView customer = this.customers.get(accountView.customerId());
-		String language = (customer.language() != null && LANGUAGES.contains(customer.language()))
-				? customer.language() : "en";
+		String language = (customer.language() != null && LANGUAGES.contains(customer.language())) ? customer.language()
+				: "en";
 		ReceiptFacts facts = new ReceiptFacts(language, this.creditors.get(accountView.creditorId()).name(),
 				customer.name(), ReceiptFacts.mask(accountView.accountRef()), receipt, view.amount(), view.channel(),
 				view.reference(), view.receivedOn(), view.allocation(), balanceAfter(accountView, payment),

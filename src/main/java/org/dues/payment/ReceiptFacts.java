@@ -22,7 +22,8 @@ record ReceiptFacts(String language, String creditorName, String customerName, S
 
 	static String mask(String accountRef) {
 		int visible = Math.min(4, accountRef.length());
-		return "X".repeat(Math.max(accountRef.length() - visible, 4)) + accountRef.substring(accountRef.length() - visible);
+		return "X".repeat(Math.max(accountRef.length() - visible, 4))
+				+ accountRef.substring(accountRef.length() - visible);
 	}
 
 }

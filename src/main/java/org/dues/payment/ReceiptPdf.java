@@ -24,10 +24,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Lays a receipt out as a one-page PDF (A5) in the customer's language: the creditor,
- * the receipt's number and dates, the customer and the masked account, the amount in
- * figures and in words, how it was applied, and the balance left; a reversed payment's
- * receipt says so, with the reason. Fonts are embedded and Indic text is shaped
+ * Lays a receipt out as a one-page PDF (A5) in the customer's language: the creditor, the
+ * receipt's number and dates, the customer and the masked account, the amount in figures
+ * and in words, how it was applied, and the balance left; a reversed payment's receipt
+ * says so, with the reason. Fonts are embedded and Indic text is shaped
  * ({@link PdfFonts}).
  */
 @Component
@@ -56,7 +56,8 @@ class ReceiptPdf {
 		document.add(paragraph(PdfFonts.phrase(text("receipt.title", locale), 12, true), Element.ALIGN_LEFT, 10));
 		if (facts.reversed()) {
 			Phrase reversed = PdfFonts.phrase(text("receipt.reversed", locale, facts.reversalReason()), 11, true);
-			reversed.getChunks().forEach((c) -> ((org.openpdf.text.Chunk) c).getFont().setColor(new Color(178, 34, 34)));
+			reversed.getChunks()
+				.forEach((c) -> ((org.openpdf.text.Chunk) c).getFont().setColor(new Color(178, 34, 34)));
 			document.add(paragraph(reversed, Element.ALIGN_LEFT, 8));
 		}
 		String language = facts.language();
