@@ -79,8 +79,8 @@ class ReceiptDelivery {
 		Channel channel = email ? Channel.EMAIL : Channel.SMS;
 		try {
 			MessageView message = this.messages.queue(new NewMessage(account.id(), channel, TEMPLATE, null, null, null,
-					new NewMessage.Facts(payment.amount(), null, null), null, TEMPLATE + ":" + issued.payment()),
-					NoticeDelivery.BY);
+					new NewMessage.Facts(payment.amount(), null, null, issued.receiptNumber()), null,
+					TEMPLATE + ":" + issued.payment()), NoticeDelivery.BY);
 			if (email) {
 				ReceiptDocuments.Document receipt = this.documents.of(account.id(), issued.payment());
 				this.letters.store(

@@ -82,7 +82,7 @@ class ReceiptDeliveryTests {
 		MessageView queued = receiptOf(account);
 		assertThat(queued.channel()).isEqualTo(Channel.EMAIL);
 		assertThat(queued.language()).isEqualTo("hi");
-		assertThat(queued.body()).contains("₹2,500.00");
+		assertThat(queued.body()).contains("₹2,500.00").contains(payment.receiptNumber());
 		byte[] pdf = this.jdbc
 			.sql("SELECT pdf FROM messaging_letters WHERE message_id = :m AND template = 'payment-receipt'")
 			.param("m", queued.id())
@@ -100,11 +100,11 @@ class ReceiptDeliveryTests {
 		AccountView account = this.portfolios.placed(nbfc, "20000", "0", "0", "5000", LocalDate.of(2026, 10, 1));
 		// 22:30 in Kolkata
 		this.clock.set(Instant.parse("2026-11-26T17:00:00Z"));
-		pay(account, "1500.00", "UPI-SMS-1");
+		PaymentView payment = pay(account, "1500.00", "UPI-SMS-1");
 
 		MessageView queued = receiptOf(account);
 		assertThat(queued.channel()).isEqualTo(Channel.SMS);
-		assertThat(queued.body()).contains("₹1,500.00").contains("₹18,500.00");
+		assertThat(queued.body()).contains("₹1,500.00").contains("₹18,500.00").contains(payment.receiptNumber());
 		assertThat(this.dispatcher.dispatch(queued.id())).isEqualTo(MessageStatus.QUEUED);
 		MessageView held = this.messages.get(queued.id());
 		assertThat(held.history()).last().satisfies((e) -> assertThat(e.detail()).startsWith("held back until"));
