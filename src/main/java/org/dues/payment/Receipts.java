@@ -99,10 +99,21 @@ public class Receipts {
 	 * statement). Must run in the postings' transaction. Payments already receipted are
 	 * left as they are.
 	 * @return the receipts, in the order given
+	 * @throws InvalidInputException if a payment is another creditor's
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public List<ReceiptView> issueAll(CreditorId creditor, List<PaymentId> payments) {
 		CreditorView view = this.creditors.get(creditor);
+		List<UUID> others = this.jdbc
+			.sql("SELECT id FROM payment_payments WHERE id = ANY(CAST(:ids AS uuid[])) AND creditor_id <> :c")
+			.param("ids", array(payments.stream().map(PaymentId::toString).toList()))
+			.param("c", creditor.value())
+			.query(UUID.class)
+			.list();
+		if (!others.isEmpty()) {
+			throw new InvalidInputException("payments",
+					"%d of them are another creditor's, %s first".formatted(others.size(), others.get(0)));
+		}
 		List<PaymentId> fresh = unreceipted(payments);
 		if (!fresh.isEmpty()) {
 			issue(view, fresh, List.of());

@@ -21,10 +21,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Receipt numbers: gapless and unique per creditor and financial year, under concurrent
@@ -48,6 +55,12 @@ class ReceiptNumberingTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	org.dues.TestAgents agents;
+
+	@Autowired
+	MockMvc mvc;
 
 	@Test
 	void twoThreadsPostingForOneCreditorTakeNumbersOneToNWithNoGapOrRepeat() throws Exception {
@@ -130,6 +143,37 @@ class ReceiptNumberingTests {
 	}
 
 	@Test
+	void aManagerSetsTheNumberingThroughTheApi() throws Exception {
+		this.agents.manager("numbering-manager", "numbering-secret");
+		this.agents.pooledAgent("numbering-agent", "numbering-agent-secret");
+		CreditorView nbfc = this.portfolios.indianNbfc();
+		this.mvc
+			.perform(get("/api/v1/creditors/{code}/receipt-settings", nbfc.code())
+				.with(httpBasic("numbering-agent", "numbering-agent-secret")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.prefix").value(nbfc.code()))
+			.andExpect(jsonPath("$.yearStartMonth").value(4))
+			.andExpect(jsonPath("$.yearStartDay").value(1));
+		String json = """
+				{"prefix": "KSFE-TVM", "yearStartMonth": 7, "yearStartDay": 1}""";
+		this.mvc
+			.perform(put("/api/v1/creditors/{code}/receipt-settings", nbfc.code())
+				.with(httpBasic("numbering-agent", "numbering-agent-secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(json))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(put("/api/v1/creditors/{code}/receipt-settings", nbfc.code())
+				.with(httpBasic("numbering-manager", "numbering-secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(json))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.prefix").value("KSFE-TVM"));
+		// 26 November 2026 lies in the year that started on 1 July 2026
+		assertThat(pay(account(nbfc), "100", "S-1").receiptNumber()).isEqualTo("KSFE-TVM/2026-27/000001");
+	}
+
+	@Test
 	void aBatchReservesItsNumbersInOrderAndLeavesReceiptedPaymentsAlone() {
 		CreditorView nbfc = this.portfolios.indianNbfc();
 		AccountView account = account(nbfc);
@@ -140,6 +184,11 @@ class ReceiptNumberingTests {
 		assertThat(again).extracting(ReceiptView::number)
 			.containsExactly(second.receiptNumber(), first.receiptNumber());
 		assertThat(pay(account, "100", "B-3").receiptNumber()).endsWith("/000003");
+		PaymentView elsewhere = pay(account(this.portfolios.indianNbfc()), "100", "B-4");
+		assertThatThrownBy(() -> this.transactions
+			.execute((tx) -> this.receipts.issueAll(nbfc.id(), List.of(first.id(), elsewhere.id()))))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("another creditor's");
 	}
 
 	private AccountView account(CreditorView creditor) {
