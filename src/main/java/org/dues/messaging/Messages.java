@@ -296,6 +296,7 @@ public class Messages {
 				: LocalDate.now(this.clock.withZone(creditor.timeZone())).plusDays(7);
 		values.put("dueDate", MessageFormats.date(dueDate, language, account.currency().getCurrencyCode()));
 		values.put("instalment", (facts != null && facts.instalment() != null) ? facts.instalment() : "");
+		values.put("receiptNumber", (facts != null && facts.receiptNumber() != null) ? facts.receiptNumber() : "");
 		values.put("paymentLink", this.payBase + account.id().value());
 		values.put("agent", (sendersName != null) ? sendersName : creditor.name());
 		String ref = account.accountRef();

@@ -32,9 +32,16 @@ public record NewMessage(AccountId account, Channel channel, String template, @N
 	 * @param amountDue the amount the message asks for (an instalment, a promise), else
 	 * the overdue
 	 * @param instalment as "2 of 12"
+	 * @param receiptNumber the receipt's number, for a payment's receipt
 	 */
 	public record Facts(org.dues.shared.@Nullable Money amountDue, java.time.@Nullable LocalDate dueDate,
-			@Nullable String instalment) {
+			@Nullable String instalment, @Nullable String receiptNumber) {
+
+		public Facts(org.dues.shared.@Nullable Money amountDue, java.time.@Nullable LocalDate dueDate,
+				@Nullable String instalment) {
+			this(amountDue, dueDate, instalment, null);
+		}
+
 	}
 
 }

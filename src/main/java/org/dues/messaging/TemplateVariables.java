@@ -18,7 +18,7 @@ public final class TemplateVariables {
 			"the creditor's name", "amountDue", "the amount due (the overdue, a promise's or instalment's amount)",
 			"balance", "the balance outstanding", "dueDate", "the date it is due", "instalment",
 			"the instalment, as 2 of 12", "paymentLink", "a link to pay", "agent", "the agent's name", "accountLast4",
-			"the last four characters of the account");
+			"the last four characters of the account", "receiptNumber", "a payment's receipt number (receipts only)");
 
 	/**
 	 * The longest each may plausibly become, for counting an SMS's segments when a
@@ -27,7 +27,7 @@ public final class TemplateVariables {
 	static final Map<String, String> LONGEST = Map.of("customerName", "Abcdefghij Klmnopqrst", "creditor",
 			"Abcdefghij Klmnopqrst", "amountDue", "₹12,34,567.89", "balance", "₹12,34,567.89", "dueDate",
 			"30 Sept 2026", "instalment", "12 of 24", "paymentLink", "https://pay.example.in/p/ABCDEFGHIJKLMNOP",
-			"agent", "Abcdefghij", "accountLast4", "1234");
+			"agent", "Abcdefghij", "accountLast4", "1234", "receiptNumber", "ABCDEFGHIJKLMNOPQRST/2026-27/000123");
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
 

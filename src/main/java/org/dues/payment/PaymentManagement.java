@@ -61,9 +61,12 @@ public class PaymentManagement {
 
 	private final Corrections corrections;
 
+	private final ReceiptIssuing receipts;
+
 	PaymentManagement(JdbcClient jdbc, Accounts accounts, AccountLedger ledger, Creditors creditors,
-			ApplicationEventPublisher events, Clock clock, Corrections corrections) {
+			ApplicationEventPublisher events, Clock clock, Corrections corrections, ReceiptIssuing receipts) {
 		this.corrections = corrections;
+		this.receipts = receipts;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.ledger = ledger;
@@ -82,6 +85,7 @@ public class PaymentManagement {
 	public Result post(AccountId accountId, NewPayment payment, String who) {
 		AccountView account = this.accounts.get(accountId);
 		LocalDate receivedOn = receivedOn(account, payment);
+		org.dues.portfolio.CreditorView creditor = this.creditors.get(account.creditorId());
 		// Serialise posts of one reference so a retried request cannot post twice.
 		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
 			.param("key", account.creditorId() + "/" + payment.reference())
@@ -116,6 +120,7 @@ public class PaymentManagement {
 			.param("now", now())
 			.param("who", who)
 			.update();
+		this.receipts.issue(creditor, id, payment, who);
 		this.events.publishEvent(new PaymentPosted(id, accountId, payment.amount()));
 		return new Result(get(accountId, id), true);
 	}
@@ -249,8 +254,10 @@ public class PaymentManagement {
 	}
 
 	private static final String SELECT = """
-			SELECT p.*, e.principal, e.interest, e.fees, e.credit, e.overdue
-			FROM payment_payments p JOIN portfolio_ledger_entry_facts e ON e.id = p.ledger_entry_id""";
+			SELECT p.*, e.principal, e.interest, e.fees, e.credit, e.overdue,
+			    coalesce(r.book_number, r.system_number) AS receipt_number
+			FROM payment_payments p JOIN portfolio_ledger_entry_facts e ON e.id = p.ledger_entry_id
+			LEFT JOIN payment_receipts r ON r.payment_id = p.id""";
 
 	private static PaymentView row(ResultSet rs, int n) throws SQLException {
 		Currency currency = Currency.getInstance(rs.getString("currency"));
@@ -263,7 +270,8 @@ public class PaymentManagement {
 						money(rs.getBigDecimal("interest"), currency), money(rs.getBigDecimal("fees"), currency),
 						money(rs.getBigDecimal("credit"), currency), money(rs.getBigDecimal("overdue"), currency)),
 				rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("recorded_by"),
-				reversedAt == null ? null : reversedAt.toInstant(), rs.getString("reversal_reason"));
+				reversedAt == null ? null : reversedAt.toInstant(), rs.getString("reversal_reason"),
+				rs.getString("receipt_number"));
 	}
 
 	private static Money money(BigDecimal amount, Currency currency) {

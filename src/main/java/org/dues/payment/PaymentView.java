@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
  * A payment as read, with how the waterfall allocated it.
  *
  * @param allocation the signed change the payment made to each balance component
+ * @param receiptNumber the receipt's number ({@link ReceiptView#number()})
  */
 public record PaymentView(PaymentId id, AccountId accountId, String reference, Money amount, PaymentChannel channel,
 		LocalDate receivedOn, PaymentStatus status, Amounts allocation, Instant recordedAt, String recordedBy,
-		@Nullable Instant reversedAt, @Nullable String reversalReason) {
+		@Nullable Instant reversedAt, @Nullable String reversalReason, @Nullable String receiptNumber) {
 }

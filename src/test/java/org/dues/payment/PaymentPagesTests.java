@@ -78,6 +78,9 @@ class PaymentPagesTests {
 		assertThat(taken.select("[data-flash]").text()).contains("Payment taken", "₹4,000.00");
 		assertThat(taken.select("[data-payment]")).hasSize(1);
 		assertThat(taken.select("[data-payment]").attr("data-status")).isEqualTo("POSTED");
+		assertThat(taken.select("[data-receipt]").text()).as("numbered by creditor and financial year")
+			.matches("NBFC\\d+/2026-27/0+1");
+		assertThat(taken.select("[data-taken-receipt]").attr("href")).endsWith("/receipt");
 		assertThat(this.accounts.get(account.id()).balances().total().amount()).isEqualByComparingTo("6700");
 
 		Document again = page(post(panel).with(user("pay-agent").roles("AGENT"))

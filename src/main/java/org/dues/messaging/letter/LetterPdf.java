@@ -3,6 +3,7 @@ package org.dues.messaging.letter;
 import java.io.ByteArrayOutputStream;
 import java.util.Locale;
 
+import org.dues.system.PdfFonts;
 import org.openpdf.text.Chunk;
 import org.openpdf.text.Document;
 import org.openpdf.text.Font;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  * reader is the caller's choice of {@link #render(Letter, boolean)}): the sender's block,
  * the date and reference, the recipient's block placed for a windowed envelope, the
  * subject, the body, and a footer with "page n of m" on every page. Fonts are embedded
- * and Indic text is shaped ({@link LetterFonts}).
+ * and Indic text is shaped ({@link PdfFonts}).
  */
 @Component
 public class LetterPdf {
@@ -64,20 +65,20 @@ public class LetterPdf {
 		document.addCreator("Dues");
 		document.open();
 		party(document, letter.sender(), true);
-		document.add(spaced(LetterFonts.phrase(letter.date(), BODY, false), 12, 0, Element.ALIGN_RIGHT));
+		document.add(spaced(PdfFonts.phrase(letter.date(), BODY, false), 12, 0, Element.ALIGN_RIGHT));
 		if (letter.reference() != null) {
-			document.add(spaced(LetterFonts.phrase(text("letter.reference", locale, letter.reference()), BODY, false),
-					0, 0, Element.ALIGN_RIGHT));
+			document.add(spaced(PdfFonts.phrase(text("letter.reference", locale, letter.reference()), BODY, false), 0,
+					0, Element.ALIGN_RIGHT));
 		}
-		document.add(spaced(LetterFonts.phrase(" ", BODY, false), 6, 0, Element.ALIGN_LEFT));
+		document.add(spaced(PdfFonts.phrase(" ", BODY, false), 6, 0, Element.ALIGN_LEFT));
 		party(document, letter.recipient(), false);
-		document.add(spaced(LetterFonts.phrase(letter.subject(), 12.5f, true), 22, 10, Element.ALIGN_LEFT));
+		document.add(spaced(PdfFonts.phrase(letter.subject(), 12.5f, true), 22, 10, Element.ALIGN_LEFT));
 		for (Letter.Block block : letter.blocks()) {
 			switch (block) {
 				case Letter.Heading heading ->
-					document.add(spaced(LetterFonts.phrase(heading.text(), 11.5f, true), 10, 4, Element.ALIGN_LEFT));
+					document.add(spaced(PdfFonts.phrase(heading.text(), 11.5f, true), 10, 4, Element.ALIGN_LEFT));
 				case Letter.Paragraph paragraph ->
-					document.add(spaced(LetterFonts.phrase(paragraph.text(), BODY, false), 0, 6, Element.ALIGN_LEFT));
+					document.add(spaced(PdfFonts.phrase(paragraph.text(), BODY, false), 0, 6, Element.ALIGN_LEFT));
 				case Letter.Check check -> document.add(spaced(box(check.text()), 0, 4, Element.ALIGN_LEFT));
 				case Letter.Table table -> document.add(table(table));
 			}
@@ -87,16 +88,16 @@ public class LetterPdf {
 	}
 
 	private static void party(Document document, Letter.Party party, boolean bold) {
-		document.add(spaced(LetterFonts.phrase(party.name(), BODY, bold), 0, 0, Element.ALIGN_LEFT));
+		document.add(spaced(PdfFonts.phrase(party.name(), BODY, bold), 0, 0, Element.ALIGN_LEFT));
 		for (String line : party.addressLines()) {
-			document.add(spaced(LetterFonts.phrase(line, BODY, false), 0, 0, Element.ALIGN_LEFT));
+			document.add(spaced(PdfFonts.phrase(line, BODY, false), 0, 0, Element.ALIGN_LEFT));
 		}
 	}
 
 	/** The text after a box to tick, drawn by {@link Footer#onGenericTag}. */
 	private static Phrase box(String text) {
-		Phrase phrase = LetterFonts.phrase(text, BODY, false);
-		Chunk box = new Chunk("\u2002\u2002\u2002", new Font(LetterFonts.latin(), BODY));
+		Phrase phrase = PdfFonts.phrase(text, BODY, false);
+		Chunk box = new Chunk("\u2002\u2002\u2002", new Font(PdfFonts.latin(), BODY));
 		box.setGenericTag("box");
 		phrase.add(0, box);
 		return phrase;
@@ -109,8 +110,8 @@ public class LetterPdf {
 		out.setSpacingBefore(4);
 		out.setSpacingAfter(8);
 		for (Letter.Row row : table.rows()) {
-			out.addCell(cell(LetterFonts.phrase(row.label(), BODY, row.total()), Element.ALIGN_LEFT, row.total()));
-			out.addCell(cell(LetterFonts.phrase(row.amount(), BODY, row.total()), Element.ALIGN_RIGHT, row.total()));
+			out.addCell(cell(PdfFonts.phrase(row.label(), BODY, row.total()), Element.ALIGN_LEFT, row.total()));
+			out.addCell(cell(PdfFonts.phrase(row.amount(), BODY, row.total()), Element.ALIGN_RIGHT, row.total()));
 		}
 		return out;
 	}
@@ -158,8 +159,8 @@ public class LetterPdf {
 					String.valueOf(Math.max(this.total, this.pages)));
 			Rectangle page = document.getPageSize();
 			ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_CENTER,
-					LetterFonts.phrase(text, 8.5f, false), (page.getLeft() + page.getRight()) / 2,
-					page.getBottom() + 34, 0);
+					PdfFonts.phrase(text, 8.5f, false), (page.getLeft() + page.getRight()) / 2, page.getBottom() + 34,
+					0);
 		}
 
 		@Override

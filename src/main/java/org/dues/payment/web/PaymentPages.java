@@ -153,14 +153,19 @@ class PaymentPages {
 			@NotBlank(message = Keys.REQUIRED) @OneOf(PaymentChannel.class) @Nullable String channel,
 			@NotBlank(message = Keys.REQUIRED) @Size(max = 100, message = Keys.LENGTH) @Pattern(
 					regexp = Keys.NO_CONTROLS, message = Keys.CONTROLS) @Nullable String reference,
-			@IsoDate @Nullable String receivedOn) {
+			@IsoDate @Nullable String receivedOn,
+			@Size(max = 40, message = Keys.LENGTH) @Pattern(regexp = Keys.NO_CONTROLS,
+					message = Keys.CONTROLS) @Nullable String receiptBookNumber) {
 
 		NewPayment toPayment(AccountView account) {
 			Money money = RequestMoney.of("amount", this.amount, account.currency(), null);
 			return new NewPayment(java.util.Objects.requireNonNull(money),
 					Choice.of("channel", this.channel, PaymentChannel.class),
 					java.util.Objects.requireNonNull(this.reference).strip(),
-					CalendarBounds.parse("receivedOn", this.receivedOn));
+					CalendarBounds.parse("receivedOn", this.receivedOn),
+					this.receiptBookNumber == null || this.receiptBookNumber.isBlank() ? null
+							: this.receiptBookNumber.strip(),
+					null);
 		}
 
 	}

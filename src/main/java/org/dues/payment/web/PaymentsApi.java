@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -113,24 +114,33 @@ class PaymentsApi {
 	record PaymentRequest(@NotBlank(message = REQUIRED) @Amount @Nullable String amount,
 			@CurrencyCode @Nullable String currency,
 			@NotBlank(message = REQUIRED) @OneOf(PaymentChannel.class) @Nullable String channel,
-			@NotBlank(message = REQUIRED) @Size(max = 100, message = LENGTH) @Pattern(regexp = NO_CONTROLS,
-					message = CONTROLS) @Nullable String reference,
-			@IsoDate @Nullable String receivedOn) {
+			@NotBlank(message = REQUIRED) @Size(max = 100,
+					message = LENGTH) @Pattern(regexp = NO_CONTROLS, message = CONTROLS) @Nullable String reference,
+			@IsoDate @Nullable String receivedOn,
+			@Schema(description = "The receipt book leaf written for cash or a cheque collected in the field, "
+					+ "as SERIES/NUMBER (KL-A/4501); required of an agent holding a receipt book with unused leaves; "
+					+ "then the payment's receiptNumber") @Size(max = 40, message = LENGTH) @Pattern(
+							regexp = NO_CONTROLS, message = CONTROLS) @Nullable String receiptBookNumber,
+			@Schema(description = "Who collected the money, when posting on a field agent's behalf; "
+					+ "default the caller") @Size(max = 100, message = LENGTH) @Pattern(regexp = NO_CONTROLS,
+							message = CONTROLS) @Nullable String collectedBy) {
 
 		/** The payment in the account's currency, once the request is valid. */
 		NewPayment toPayment(Currency accountCurrency) {
 			Money money = RequestMoney.of("amount", this.amount, accountCurrency, this.currency);
 			return new NewPayment(Objects.requireNonNull(money),
 					Choice.of("channel", this.channel, PaymentChannel.class),
-					Objects.requireNonNull(this.reference).strip(),
-					CalendarBounds.parse("receivedOn", this.receivedOn));
+					Objects.requireNonNull(this.reference).strip(), CalendarBounds.parse("receivedOn", this.receivedOn),
+					this.receiptBookNumber, this.collectedBy);
 		}
 
 	}
 
 	record PaymentJson(String id, String accountId, String reference, MoneyJson amount, String channel,
 			LocalDate receivedOn, String status, Allocation allocation, Instant recordedAt, String recordedBy,
-			@Nullable Instant reversedAt, @Nullable String reversalReason) {
+			@Nullable Instant reversedAt, @Nullable String reversalReason,
+			@Schema(description = "The receipt's number: the receipt book leaf for cash or a cheque written on one, "
+					+ "else the creditor's gapless series, PREFIX/FY/000042") @Nullable String receiptNumber) {
 
 		static PaymentJson of(PaymentView p) {
 			return new PaymentJson(p.id().toString(), p.accountId().toString(), p.reference(), MoneyJson.of(p.amount()),
@@ -138,7 +148,7 @@ class PaymentsApi {
 					new Allocation(MoneyJson.of(p.allocation().fees().negate()),
 							MoneyJson.of(p.allocation().interest().negate()),
 							MoneyJson.of(p.allocation().principal().negate()), MoneyJson.of(p.allocation().credit())),
-					p.recordedAt(), p.recordedBy(), p.reversedAt(), p.reversalReason());
+					p.recordedAt(), p.recordedBy(), p.reversedAt(), p.reversalReason(), p.receiptNumber());
 		}
 
 	}

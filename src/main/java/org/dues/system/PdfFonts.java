@@ -1,4 +1,4 @@
-package org.dues.messaging.letter;
+package org.dues.system;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,15 +11,16 @@ import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.LayoutProcessor;
 
 /**
- * The fonts a letter is set in, embedded in every PDF: Noto Sans for Latin text and
- * digits, Noto Sans Devanagari for Hindi, Noto Sans Malayalam for Malayalam (under the
- * SIL Open Font License, shipped in {@code src/main/resources/fonts}). Text is cut into
- * runs of one script, each set in its font, so that a Devanagari or Malayalam word is
- * shaped as a whole: OpenPDF's {@link LayoutProcessor} hands each run to Java's font
- * layout (HarfBuzz inside the JDK), which forms the conjuncts, reorders the vowel signs
- * and places the reph, and the PDF carries the shaped glyphs.
+ * The fonts a printed document (a letter, a receipt) is set in, embedded in every PDF:
+ * Noto Sans for Latin text and digits, Noto Sans Devanagari for Hindi, Noto Sans
+ * Malayalam for Malayalam (under the SIL Open Font License, shipped in
+ * {@code src/main/resources/fonts}). Text is cut into runs of one script, each set in its
+ * font, so that a Devanagari or Malayalam word is shaped as a whole: OpenPDF's
+ * {@link LayoutProcessor} hands each run to Java's font layout (HarfBuzz inside the JDK),
+ * which forms the conjuncts, reorders the vowel signs and places the reph, and the PDF
+ * carries the shaped glyphs.
  */
-final class LetterFonts {
+public final class PdfFonts {
 
 	static {
 		// Global to OpenPDF; must precede the creation of the fonts it shapes with.
@@ -38,7 +39,7 @@ final class LetterFonts {
 
 	private static final BaseFont MALAYALAM_BOLD = load("NotoSansMalayalam-Bold");
 
-	private LetterFonts() {
+	private PdfFonts() {
 	}
 
 	private static BaseFont load(String name) {
@@ -46,18 +47,19 @@ final class LetterFonts {
 			return BaseFont.createFont("fonts/" + name + ".ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("The letter font " + name + " is missing", ex);
+			throw new UncheckedIOException("The PDF font " + name + " is missing", ex);
 		}
 	}
 
-	static BaseFont latin() {
+	/** The Latin font, for text that needs no other script. */
+	public static BaseFont latin() {
 		return LATIN;
 	}
 
 	/**
 	 * The text as a phrase whose every run of one script is set in that script's font.
 	 */
-	static Phrase phrase(String text, float size, boolean bold) {
+	public static Phrase phrase(String text, float size, boolean bold) {
 		Phrase phrase = new Phrase();
 		// The phrase's own font sets the line's height and any line end: never Helvetica.
 		phrase.setFont(new Font(bold ? LATIN_BOLD : LATIN, size));

@@ -1,0 +1,208 @@
+package org.dues.payment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.dues.portfolio.AccountId;
+import org.dues.portfolio.CreditorId;
+import org.dues.portfolio.CreditorView;
+import org.dues.portfolio.Creditors;
+import org.dues.shared.InvalidInputException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Receipt numbers: a gapless series per creditor and financial year. A number is taken in
+ * the posting's transaction from a counter row that the taking locks until commit, so a
+ * posting that rolls back leaves no gap and two postings never share a number (a
+ * PostgreSQL sequence would leave gaps). The financial year is judged on the day the
+ * receipt is issued (posted) in the creditor's time zone, so a year's series is closed
+ * once the year is over, even for money received in it and posted after.
+ */
+@Service
+public class Receipts {
+
+	private final JdbcClient jdbc;
+
+	private final Creditors creditors;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Receipts(JdbcClient jdbc, Creditors creditors, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.creditors = creditors;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * How the creditor numbers its receipts: as set, else the defaults of its country.
+	 */
+	public ReceiptSettings settings(CreditorView creditor) {
+		return this.jdbc
+			.sql("SELECT prefix, fy_start_month, fy_start_day FROM payment_receipt_settings WHERE creditor_id = :c")
+			.param("c", creditor.id().value())
+			.query((rs, n) -> new ReceiptSettings(rs.getString(1), MonthDay.of(rs.getInt(2), rs.getInt(3))))
+			.optional()
+			.orElseGet(() -> ReceiptSettings.defaults(creditor));
+	}
+
+	/**
+	 * Sets the creditor's receipt prefix and the first day of its financial year, for
+	 * receipts issued from now on.
+	 * @throws InvalidInputException for a prefix other than 1 to 20 letters, digits,
+	 * {@code -} or {@code _}, or a year starting after the 28th of a month
+	 */
+	@Transactional
+	public ReceiptSettings configure(CreditorView creditor, ReceiptSettings settings, String who) {
+		if (!settings.prefix().matches("[A-Za-z0-9][A-Za-z0-9_-]{0,19}")) {
+			throw new InvalidInputException("prefix", "must be 1 to 20 letters, digits, '-' or '_'");
+		}
+		if (settings.yearStarts().getDayOfMonth() > 28) {
+			throw new InvalidInputException("yearStarts", "must be a day from the 1st to the 28th of a month");
+		}
+		this.jdbc
+			.sql("""
+					INSERT INTO payment_receipt_settings (creditor_id, prefix, fy_start_month, fy_start_day, updated_at, updated_by)
+					VALUES (:c, :prefix, :month, :day, :now, :who)
+					ON CONFLICT (creditor_id) DO UPDATE SET prefix = EXCLUDED.prefix, fy_start_month = EXCLUDED.fy_start_month,
+					    fy_start_day = EXCLUDED.fy_start_day, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by""")
+			.param("c", creditor.id().value())
+			.param("prefix", settings.prefix())
+			.param("month", settings.yearStarts().getMonthValue())
+			.param("day", settings.yearStarts().getDayOfMonth())
+			.param("now", OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC))
+			.param("who", who)
+			.update();
+		return settings(creditor);
+	}
+
+	/**
+	 * Numbers a batch of payments just posted for one creditor, in the order given,
+	 * reserving the numbers in one update of the counter; for a bulk posting (a bank
+	 * statement). Must run in the postings' transaction. Payments already receipted are
+	 * left as they are.
+	 * @return the receipts, in the order given
+	 * @throws InvalidInputException if a payment is another creditor's
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<ReceiptView> issueAll(CreditorId creditor, List<PaymentId> payments) {
+		CreditorView view = this.creditors.get(creditor);
+		List<UUID> others = this.jdbc
+			.sql("SELECT id FROM payment_payments WHERE id = ANY(CAST(:ids AS uuid[])) AND creditor_id <> :c")
+			.param("ids", array(payments.stream().map(PaymentId::toString).toList()))
+			.param("c", creditor.value())
+			.query(UUID.class)
+			.list();
+		if (!others.isEmpty()) {
+			throw new InvalidInputException("payments",
+					"%d of them are another creditor's, %s first".formatted(others.size(), others.get(0)));
+		}
+		List<PaymentId> fresh = unreceipted(payments);
+		if (!fresh.isEmpty()) {
+			issue(view, fresh, List.of());
+		}
+		return payments.stream().map((p) -> of(p).orElseThrow()).toList();
+	}
+
+	/** Numbers one payment just posted, written on a receipt book's leaf or not. */
+	ReceiptView issue(CreditorView creditor, PaymentId payment, @Nullable String bookNumber) {
+		issue(creditor, List.of(payment), (bookNumber == null) ? List.of() : List.of(bookNumber));
+		return of(payment).orElseThrow();
+	}
+
+	private void issue(CreditorView creditor, List<PaymentId> payments, List<String> bookNumbers) {
+		Instant now = this.clock.instant();
+		LocalDate today = LocalDate.ofInstant(now, creditor.timeZone());
+		ReceiptSettings settings = settings(creditor);
+		FinancialYear year = FinancialYear.of(today, settings.yearStarts());
+		long last = this.jdbc.sql("""
+				INSERT INTO payment_receipt_counters (creditor_id, financial_year, last_number) VALUES (:c, :fy, :n)
+				ON CONFLICT (creditor_id, financial_year)
+				DO UPDATE SET last_number = payment_receipt_counters.last_number + EXCLUDED.last_number
+				RETURNING last_number""")
+			.param("c", creditor.id().value())
+			.param("fy", year.label())
+			.param("n", payments.size())
+			.query(Long.class)
+			.single();
+		long first = last - payments.size() + 1;
+		List<String> numbers = new ArrayList<>();
+		for (int i = 0; i < payments.size(); i++) {
+			numbers.add(settings.number(year, first + i));
+		}
+		this.jdbc
+			.sql("""
+					INSERT INTO payment_receipts (payment_id, creditor_id, financial_year, sequence, system_number, book_number,
+					    issued_at, issued_on)
+					SELECT t.id, :c, :fy, :first + t.o - 1, t.number, CASE WHEN t.o = 1 THEN :book END, :now, :today
+					FROM unnest(CAST(:ids AS uuid[]), CAST(:numbers AS text[])) WITH ORDINALITY AS t(id, number, o)""")
+			.param("c", creditor.id().value())
+			.param("fy", year.label())
+			.param("first", first)
+			.param("book", bookNumbers.isEmpty() ? null : bookNumbers.get(0))
+			.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+			.param("today", today)
+			.param("ids", array(payments.stream().map(PaymentId::toString).toList()))
+			.param("numbers", array(numbers))
+			.update();
+		this.jdbc
+			.sql("SELECT p.id, p.account_id, r.system_number, r.book_number FROM payment_payments p "
+					+ "JOIN payment_receipts r ON r.payment_id = p.id WHERE p.id = ANY(CAST(:ids AS uuid[]))")
+			.param("ids", array(payments.stream().map(PaymentId::toString).toList()))
+			.query((rs, n) -> new ReceiptIssued(new PaymentId(rs.getObject(1, UUID.class)),
+					new AccountId(rs.getObject(2, UUID.class)),
+					(rs.getString(4) != null) ? rs.getString(4) : rs.getString(3)))
+			.list()
+			.forEach(this.events::publishEvent);
+	}
+
+	/** The payment's receipt, if it has one. */
+	public Optional<ReceiptView> of(PaymentId payment) {
+		return this.jdbc.sql("SELECT * FROM payment_receipts WHERE payment_id = :p")
+			.param("p", payment.value())
+			.query((rs, n) -> new ReceiptView(payment,
+					(rs.getString("book_number") != null) ? rs.getString("book_number") : rs.getString("system_number"),
+					rs.getString("system_number"), rs.getString("book_number"), rs.getString("financial_year"),
+					rs.getObject("issued_at", OffsetDateTime.class).toInstant(),
+					rs.getObject("issued_on", LocalDate.class)))
+			.optional();
+	}
+
+	private List<PaymentId> unreceipted(List<PaymentId> payments) {
+		List<String> ids = payments.stream().map(PaymentId::toString).distinct().toList();
+		java.util.Set<UUID> done = new java.util.HashSet<>(
+				this.jdbc.sql("SELECT payment_id FROM payment_receipts WHERE payment_id = ANY(CAST(:ids AS uuid[]))")
+					.param("ids", array(ids))
+					.query(UUID.class)
+					.list());
+		return ids.stream()
+			.map((id) -> new PaymentId(UUID.fromString(id)))
+			.filter((p) -> !done.contains(p.value()))
+			.toList();
+	}
+
+	/** A PostgreSQL array literal of the values, each quoted. */
+	private static String array(List<String> values) {
+		return values.stream()
+			.map((v) -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+			.collect(Collectors.joining(",", "{", "}"));
+	}
+
+}
