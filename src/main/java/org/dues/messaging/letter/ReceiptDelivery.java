@@ -81,7 +81,7 @@ class ReceiptDelivery {
 			MessageView message = this.messages.queue(new NewMessage(account.id(), channel, TEMPLATE, null, null, null,
 					new NewMessage.Facts(payment.amount(), null, null, issued.receiptNumber()), null,
 					TEMPLATE + ":" + issued.payment()), NoticeDelivery.BY);
-			if (email) {
+			if (email && !kept(account, message)) {
 				ReceiptDocuments.Document receipt = this.documents.of(account.id(), issued.payment());
 				this.letters.store(
 						new Letters.NewLetter(account.id().value(), customer.id().value(), TEMPLATE, receipt.language(),
@@ -94,6 +94,14 @@ class ReceiptDelivery {
 			// no address we may use, or no template: the receipt stays downloadable
 			log.debug("No receipt message for payment {}: {}", issued.payment(), ex.getMessage());
 		}
+	}
+
+	/** Whether the message's PDF is kept already (the event was delivered again). */
+	private boolean kept(AccountView account, MessageView message) {
+		return this.letters.ofAccount(account.id())
+			.stream()
+			.filter((l) -> TEMPLATE.equals(l.template()))
+			.anyMatch((l) -> this.letters.messageOf(l.id()).filter(message.id()::equals).isPresent());
 	}
 
 }
