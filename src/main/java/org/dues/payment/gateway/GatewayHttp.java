@@ -27,7 +27,9 @@ final class GatewayHttp {
 	}
 
 	static RestClient client(String baseUrl, Duration connectTimeout, Duration readTimeout) {
+		// HTTP/1.1: a JSON body on an upgrade to h2c is cancelled by some servers
 		HttpClient http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(connectTimeout)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
