@@ -183,7 +183,7 @@ public class PaymentLinks {
 	 * empty.
 	 */
 	public Optional<String> upiUri(PaymentLinkView link) {
-		if (!"INR".equals(link.amount().currencyCode())) {
+		if (!"INR".equals(link.amount().currencyCode()) || !link.payable()) {
 			return Optional.empty();
 		}
 		LinkSettings settings = this.settings.of(link.creditorId());
