@@ -7,12 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Hidden;
-import org.dues.system.Unscoped;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -39,10 +38,17 @@ class GatewayWebhooks {
 		this.intake = intake;
 	}
 
-	@PostMapping("/webhooks/{gateway:razorpay|stripe}")
-	ResponseEntity<Void> receive(
-			@PathVariable @Unscoped("a gateway's webhook, authenticated by its signature") String gateway,
-			@RequestHeader HttpHeaders headers, @RequestBody(required = false) byte[] body) {
+	@PostMapping("/webhooks/razorpay")
+	ResponseEntity<Void> razorpay(@RequestHeader HttpHeaders headers, @RequestBody(required = false) byte[] body) {
+		return receive(RazorpayGateway.NAME, headers, body);
+	}
+
+	@PostMapping("/webhooks/stripe")
+	ResponseEntity<Void> stripe(@RequestHeader HttpHeaders headers, @RequestBody(required = false) byte[] body) {
+		return receive(StripeGateway.NAME, headers, body);
+	}
+
+	private ResponseEntity<Void> receive(String gateway, HttpHeaders headers, byte @Nullable [] body) {
 		Optional<Gateway> configured = this.gateways.named(gateway);
 		if (configured.isEmpty()) {
 			return ResponseEntity.notFound().build();
