@@ -20,9 +20,10 @@ CREATE TABLE payment_link_attempts (
     outcome             text          NOT NULL CHECK (outcome IN ('CAPTURED', 'FAILED', 'REFUNDED', 'CHARGEBACK')),
     amount              numeric(19,4),
     reason              text,
-    at                  timestamptz   NOT NULL
+    at                  timestamptz   NOT NULL,
+    seq                 bigint        GENERATED ALWAYS AS IDENTITY
 );
-CREATE INDEX payment_link_attempts_link_idx ON payment_link_attempts (link_id, at);
+CREATE INDEX payment_link_attempts_link_idx ON payment_link_attempts (link_id, seq);
 
 -- Every webhook a gateway sent, verified or not. An event acted on (or deliberately not) is
 -- there once per gateway event id; a refused or failed one may come again and be retried.

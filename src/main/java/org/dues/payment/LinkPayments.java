@@ -116,9 +116,9 @@ public class LinkPayments {
 		return Optional.of(after);
 	}
 
-	/** The link's attempts as gateways reported them, oldest first. */
+	/** The link's attempts as gateways reported them, in the order they were recorded. */
 	public List<LinkAttempt> attempts(PaymentLinkId link) {
-		return this.jdbc.sql("SELECT * FROM payment_link_attempts WHERE link_id = :link ORDER BY at, id")
+		return this.jdbc.sql("SELECT * FROM payment_link_attempts WHERE link_id = :link ORDER BY seq")
 			.param("link", link.value())
 			.query((rs, n) -> new LinkAttempt(rs.getString("gateway"), rs.getString("gateway_payment_id"),
 					rs.getString("outcome"), rs.getBigDecimal("amount"), rs.getString("reason"),

@@ -74,16 +74,23 @@ class PayPageBrowserTests {
 			.isPositive();
 		screenshot("pay-page-ml-375");
 
-		this.browser.findElement(By.cssSelector("[data-checkout] button")).click();
+		click(By.cssSelector("[data-checkout] button"));
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-demo-pay]")));
 		screenshot("demo-checkout-ml-375");
-		this.browser.findElement(By.cssSelector("[data-demo-pay]")).click();
+		click(By.cssSelector("[data-demo-pay]"));
 		wait.until((driver) -> {
 			driver.navigate().refresh();
 			return !driver.findElements(By.cssSelector("[data-closed=PAID]")).isEmpty();
 		});
 		screenshot("pay-page-paid-ml-375");
 		assertThat(this.links.get(account.id(), link.id()).status()).isEqualTo(LinkStatus.PAID);
+	}
+
+	private void click(By element) {
+		((JavascriptExecutor) this.browser).executeScript(
+				"arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
+				this.browser.findElement(element));
+		this.browser.findElement(element).click();
 	}
 
 	private Object script(String script) {
