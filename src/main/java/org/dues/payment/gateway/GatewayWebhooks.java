@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -33,9 +35,17 @@ class GatewayWebhooks {
 
 	private final WebhookIntake intake;
 
-	GatewayWebhooks(Gateways gateways, WebhookIntake intake) {
+	/**
+	 * How many webhooks are processed at once: a burst waits here rather than taking
+	 * every database connection from the listeners that react to the payments posted.
+	 */
+	private final Semaphore processing;
+
+	GatewayWebhooks(Gateways gateways, WebhookIntake intake,
+			@Value("${dues.payments.webhook-concurrency:4}") int concurrency) {
 		this.gateways = gateways;
 		this.intake = intake;
+		this.processing = new Semaphore(Math.max(1, concurrency), true);
 	}
 
 	@PostMapping("/webhooks/razorpay")
@@ -65,8 +75,20 @@ class GatewayWebhooks {
 			return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
 		}
 		boolean failed = false;
-		for (GatewayEvent event : events) {
-			failed |= this.intake.accept(gateway, event) == WebhookIntake.Outcome.FAILED;
+		try {
+			this.processing.acquire();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build();
+		}
+		try {
+			for (GatewayEvent event : events) {
+				failed |= this.intake.accept(gateway, event) == WebhookIntake.Outcome.FAILED;
+			}
+		}
+		finally {
+			this.processing.release();
 		}
 		return failed ? ResponseEntity.internalServerError().build() : ResponseEntity.ok().build();
 	}
