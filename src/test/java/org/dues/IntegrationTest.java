@@ -32,6 +32,7 @@ import org.springframework.context.annotation.Primary;
 				"dues.work.order-cron=-", "dues.letters.print-cron=-", "dues.metrics.password=scrape-secret-of-tests",
 				"dues.messaging.dispatch-enabled=false", "dues.messaging.reminders-cron=-",
 				"dues.messaging.simulated.failure-share=0", "dues.messaging.simulated.delay=200ms",
+				"dues.payments.simulated.failure-share=0", "dues.payments.simulated.delay=200ms",
 				"logging.level.org.flywaydb=warn" })
 @AutoConfigureMockMvc
 @Import({ IntegrationTest.TestClockConfiguration.class, MockMvcSessions.class })

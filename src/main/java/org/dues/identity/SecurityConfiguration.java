@@ -65,7 +65,9 @@ class SecurityConfiguration {
 	private static final AuthenticationEntryPoint LOGIN = new LoginUrlAuthenticationEntryPoint("/login");
 
 	static final String[] PUBLIC = { "/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
-			"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
+			"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+			// the customers' pay pages: the token is the authority (forms keep CSRF)
+			"/pay/**" };
 
 	/** Pages a login that still owes its second factor may reach. */
 	static final String[] SECOND_STEP = { "/login/totp", "/account/totp", "/account/totp/**", "/logout" };
@@ -112,6 +114,11 @@ class SecurityConfiguration {
 				.requestMatchers("/api/v1/creditors/*/remittances", "/api/v1/creditors/*/remittances/**",
 						"/api/v1/creditors/*/remittance-terms", "/api/v1/remittances/**")
 				.hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
+				.requestMatchers("/api/v1/creditors/*/payment-link-settings")
+				.hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
+				.requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/payment-links",
+						"/api/v1/accounts/*/payment-links/**")
+				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/payments", "/api/v1/accounts/*/payments/**",
 						"/api/v1/accounts/*/contacts", "/api/v1/accounts/*/contacts/**",
 						"/api/v1/accounts/*/dispositions", "/api/v1/accounts/*/notes")

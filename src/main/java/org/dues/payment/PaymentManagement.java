@@ -215,6 +215,23 @@ public class PaymentManagement {
 		return get(accountId, paymentId);
 	}
 
+	/**
+	 * Names the payment link a payment came through ({@code payment_payments.link_id}).
+	 * Naming the same link again changes nothing.
+	 * @throws ConflictException when the payment names another link, or does not exist
+	 */
+	@Transactional
+	public void linkTo(PaymentId payment, PaymentLinkId link) {
+		int updated = this.jdbc
+			.sql("UPDATE payment_payments SET link_id = :link WHERE id = :id AND (link_id IS NULL OR link_id = :link)")
+			.param("id", payment.value())
+			.param("link", link.value())
+			.update();
+		if (updated == 0) {
+			throw new ConflictException("payment %s does not exist or came through another link".formatted(payment));
+		}
+	}
+
 	/** The account's payments, newest first. */
 	public List<PaymentView> ofAccount(AccountId accountId) {
 		this.accounts.get(accountId);

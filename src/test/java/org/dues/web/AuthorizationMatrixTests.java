@@ -274,6 +274,8 @@ class AuthorizationMatrixTests {
 			case "blackoutId" -> "blackout";
 			case "banId" -> "channel-ban";
 			case "paymentId" -> "payment";
+			case "linkId" -> "payment-link";
+			case "checkout" -> "token";
 			case "letterId" -> "letter";
 			case "interactionId" -> "interaction";
 			case "queueId" -> "queue";

@@ -178,6 +178,7 @@ final class ScopeFixture {
 		String payment = json(post("/api/v1/accounts/{id}/payments", id), owner,
 				"{\"amount\": \"10.00\", \"channel\": \"UPI\", \"reference\": \"%s-%s\", \"receivedOn\": \"%s\"}"
 					.formatted(this.prefix, id, today));
+		String link = json(post("/api/v1/accounts/{id}/payment-links", id), owner, "{\"purpose\": \"BALANCE\"}");
 		String contact = json(post("/api/v1/accounts/{id}/contacts", id), owner,
 				"{\"channel\": \"LETTER\", \"result\": \"DELIVERED\", \"note\": \"reminder\"}");
 		String hold = json(post("/api/v1/accounts/{id}/holds", id), this.officer,
@@ -218,6 +219,7 @@ final class ScopeFixture {
 		return new Side(id, account.accountRef(), team, queue, Map.ofEntries(Map.entry("letter", letter.toString()),
 				Map.entry("followup", reply.toString()), Map.entry("arrangement", JsonPath.read(settlement, "$.id")),
 				Map.entry("approval", approval), Map.entry("payment", JsonPath.read(payment, "$.id")),
+				Map.entry("payment-link", JsonPath.read(link, "$.id")),
 				Map.entry("interaction", JsonPath.read(contact, "$.id")),
 				Map.entry("hold", JsonPath.read(hold, "$.id")), Map.entry("consent", JsonPath.read(consent, "$.id")),
 				Map.entry("blackout", JsonPath.read(blackout, "$.id")),

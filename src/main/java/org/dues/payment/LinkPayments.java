@@ -1,0 +1,151 @@
+package org.dues.payment;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.dues.portfolio.AccountId;
+import org.dues.shared.CurrencyMismatchException;
+import org.dues.shared.InvalidInputException;
+import org.dues.shared.Money;
+import org.dues.system.Actor;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What gateways report about payments through links: a capture posts the payment by the
+ * waterfall under the gateway's payment id and counts it on the link; a failure is
+ * recorded on the link; a refund or chargeback reverses the payment. Each in the caller's
+ * transaction, so a webhook's record and its effects commit together.
+ */
+@Service
+public class LinkPayments {
+
+	private final JdbcClient jdbc;
+
+	private final PaymentManagement payments;
+
+	private final Clock clock;
+
+	LinkPayments(JdbcClient jdbc, PaymentManagement payments, Clock clock) {
+		this.jdbc = jdbc;
+		this.payments = payments;
+		this.clock = clock;
+	}
+
+	/**
+	 * Posts a captured payment through the link, or returns the payment already posted
+	 * under the gateway's payment id (then the link is not counted again).
+	 * @throws CurrencyMismatchException when the gateway's amount is not in the link's
+	 * currency
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public PaymentManagement.Result captured(PaymentLinkView link, String gateway, String gatewayPaymentId,
+			Money amount, PaymentChannel channel) {
+		if (!amount.currency().equals(link.amount().currency())) {
+			throw new CurrencyMismatchException(link.amount().currency(), amount.currency());
+		}
+		this.jdbc.sql("SELECT id FROM payment_links WHERE id = :id FOR UPDATE")
+			.param("id", link.id().value())
+			.query(UUID.class)
+			.single();
+		PaymentManagement.Result result = this.payments.post(link.accountId(),
+				new NewPayment(amount, channel, gatewayPaymentId, null), "gateway:" + gateway);
+		this.payments.linkTo(result.payment().id(), link.id());
+		if (result.created()) {
+			this.jdbc
+				.sql("""
+						UPDATE payment_links SET paid_amount = paid_amount + :paid,
+						    status = CASE WHEN status IN ('ACTIVE', 'EXPIRED') AND (single_use OR paid_amount + :paid >= amount)
+						        THEN 'PAID' ELSE status END
+						WHERE id = :id""")
+				.param("id", link.id().value())
+				.param("paid", amount.amount())
+				.update();
+			attempt(link.id(), gateway, gatewayPaymentId, "CAPTURED", amount, null);
+		}
+		return result;
+	}
+
+	/** Records a failed attempt to pay the link; nothing is posted. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void failed(PaymentLinkView link, String gateway, @Nullable String gatewayPaymentId, @Nullable Money amount,
+			@Nullable String reason) {
+		attempt(link.id(), gateway, gatewayPaymentId, "FAILED", amount, reason);
+	}
+
+	/**
+	 * Reverses the payment a gateway refunded or lost to a chargeback, with the reason;
+	 * empty when no payment through a link has that gateway id.
+	 * @throws InvalidInputException for a partial refund or chargeback, which a person
+	 * settles
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<PaymentView> reversed(String gateway, String gatewayPaymentId, boolean chargeback,
+			@Nullable Money amount, String reason) {
+		record Linked(AccountId account, PaymentId payment, PaymentLinkId link) {
+		}
+		Optional<Linked> linked = this.jdbc
+			.sql("SELECT account_id, id, link_id FROM payment_payments WHERE reference = :ref AND link_id IS NOT NULL")
+			.param("ref", gatewayPaymentId)
+			.query((rs, n) -> new Linked(new AccountId(rs.getObject(1, UUID.class)),
+					new PaymentId(rs.getObject(2, UUID.class)), new PaymentLinkId(rs.getObject(3, UUID.class))))
+			.optional();
+		if (linked.isEmpty()) {
+			return Optional.empty();
+		}
+		Linked found = linked.get();
+		PaymentView before = this.payments.get(found.account(), found.payment());
+		if (amount != null && amount.compareTo(before.amount()) < 0) {
+			throw new InvalidInputException("amount",
+					"a partial %s of %s on a payment of %s is not reversed by itself: "
+						.formatted(chargeback ? "chargeback" : "refund", amount, before.amount())
+							+ "reverse the payment and post what remains by hand");
+		}
+		PaymentView after = this.payments.reverse(found.account(), found.payment(), reason,
+				Actor.system("gateway:" + gateway));
+		if (before.status() != PaymentStatus.REVERSED) {
+			attempt(found.link(), gateway, gatewayPaymentId, chargeback ? "CHARGEBACK" : "REFUNDED", before.amount(),
+					reason);
+		}
+		return Optional.of(after);
+	}
+
+	/** The link's attempts as gateways reported them, in the order they were recorded. */
+	public List<LinkAttempt> attempts(PaymentLinkId link) {
+		return this.jdbc.sql("SELECT * FROM payment_link_attempts WHERE link_id = :link ORDER BY seq")
+			.param("link", link.value())
+			.query((rs, n) -> new LinkAttempt(rs.getString("gateway"), rs.getString("gateway_payment_id"),
+					rs.getString("outcome"), rs.getBigDecimal("amount"), rs.getString("reason"),
+					rs.getObject("at", java.time.OffsetDateTime.class).toInstant()))
+			.list();
+	}
+
+	private void attempt(PaymentLinkId link, String gateway, @Nullable String gatewayPaymentId, String outcome,
+			@Nullable Money amount, @Nullable String reason) {
+		this.jdbc
+			.sql("""
+					INSERT INTO payment_link_attempts (id, link_id, gateway, gateway_payment_id, outcome, amount, reason, at)
+					VALUES (:id, :link, :gateway, :pid, :outcome, :amount, :reason, :at)""")
+			.param("id", UUID.randomUUID())
+			.param("link", link.value())
+			.param("gateway", gateway)
+			.param("pid", gatewayPaymentId)
+			.param("outcome", outcome)
+			.param("amount", amount == null ? null : amount.amount())
+			.param("reason", reason == null ? null : reason.substring(0, Math.min(reason.length(), 500)))
+			.param("at", PaymentLinks.utc(this.clock.instant()))
+			.update();
+	}
+
+	/** An attempt to pay a link, as a gateway reported it. */
+	public record LinkAttempt(String gateway, @Nullable String gatewayPaymentId, String outcome,
+			java.math.@Nullable BigDecimal amount, @Nullable String reason, java.time.Instant at) {
+	}
+
+}

@@ -1,0 +1,25 @@
+package org.dues.payment.gateway;
+
+import org.dues.payment.PaymentChannel;
+import org.dues.shared.Money;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One event a gateway reported.
+ *
+ * @param eventId the gateway's id of the event, the key of idempotency
+ * @param gatewayType the gateway's own name of the event ({@code payment.captured})
+ * @param type what it means to Dues, or null for an event Dues does not act on
+ * @param gatewayPaymentId the gateway's payment id ({@code pay_…}, {@code pi_…})
+ * @param linkReference the link's reference as the gateway carried it back
+ */
+record GatewayEvent(String eventId, String gatewayType, @Nullable Type type, @Nullable String gatewayPaymentId,
+		@Nullable String linkReference, @Nullable Money amount, PaymentChannel channel, @Nullable String reason) {
+
+	enum Type {
+
+		CAPTURED, FAILED, REFUNDED, CHARGEBACK
+
+	}
+
+}
