@@ -108,6 +108,12 @@ class SecurityConfiguration {
 				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/api/v1/imports/**")
 				.hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
+				.requestMatchers("/api/v1/creditors/*/bank-accounts", "/api/v1/creditors/*/bank-accounts/**",
+						"/api/v1/bank-statement-mappings/**")
+				.hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
+				.requestMatchers("/api/v1/bank-statements", "/api/v1/bank-statements/**", "/api/v1/unapplied-payments",
+						"/api/v1/unapplied-payments/**")
+				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/payments", "/api/v1/accounts/*/payments/**",
 						"/api/v1/accounts/*/contacts", "/api/v1/accounts/*/contacts/**",
 						"/api/v1/accounts/*/dispositions", "/api/v1/accounts/*/notes")
