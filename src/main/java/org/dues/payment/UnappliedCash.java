@@ -99,6 +99,12 @@ public class UnappliedCash {
 			throw new InvalidInputException("splits", "name at least one account and amount");
 		}
 		UnappliedView item = locked(id);
+		if (item.status() != UnappliedStatus.OPEN) {
+			if (sameAsApplied(item, parts)) {
+				return item;
+			}
+			throw new ConflictException("unapplied item %s is %s; nothing of it is open".formatted(id, item.status()));
+		}
 		Money total = Money.zero(item.amount().currency());
 		for (UnappliedView.Part part : parts) {
 			if (!part.amount().currency().equals(item.amount().currency())) {
@@ -108,12 +114,6 @@ public class UnappliedCash {
 				throw new InvalidInputException("amount", "each part must be greater than zero");
 			}
 			total = total.plus(part.amount());
-		}
-		if (item.status() != UnappliedStatus.OPEN) {
-			if (sameAsApplied(item, parts)) {
-				return item;
-			}
-			throw new ConflictException("unapplied item %s is %s; nothing of it is open".formatted(id, item.status()));
 		}
 		if (total.compareTo(item.open()) > 0 || (parts.size() > 1 && total.compareTo(item.open()) != 0)) {
 			throw new InvalidInputException(parts.size() > 1 ? "splits" : "amount",
@@ -202,8 +202,12 @@ public class UnappliedCash {
 			.stream()
 			.filter((e) -> "APPLIED".equals(e.action()))
 			.forEach((e) -> done.add(new UnappliedView.Part(Objects.requireNonNull(e.account()), e.amount())));
-		List<UnappliedView.Part> asked = new ArrayList<>(parts);
-		return done.size() == asked.size() && done.containsAll(asked) && asked.containsAll(done);
+		for (UnappliedView.Part part : parts) {
+			if (!done.remove(part)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private UnappliedView locked(UUID id) {
