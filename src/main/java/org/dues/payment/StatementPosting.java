@@ -34,6 +34,9 @@ class StatementPosting {
 	/** Who reverses a payment the bank returned. */
 	static final Actor BANK = Actor.system("bank-statement");
 
+	/** From how many credits to post a statement posts them as one batch. */
+	static final int BULK = 50;
+
 	private final PaymentManagement payments;
 
 	private final JdbcClient jdbc;
@@ -42,8 +45,11 @@ class StatementPosting {
 
 	private final TransactionTemplate savepoint;
 
+	private final PaymentBatch batch;
+
 	StatementPosting(PaymentManagement payments, JdbcClient jdbc, DataSource dataSource,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, PaymentBatch batch) {
+		this.batch = batch;
 		this.payments = payments;
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
@@ -53,11 +59,17 @@ class StatementPosting {
 
 	void record(UUID statement, CreditorView creditor, ParsedStatement parsed, List<StatementMatcher.Match> matches,
 			Actor actor) {
+		List<StatementMatcher.Match> decided = new java.util.ArrayList<>(matches);
+		long toPost = matches.stream().filter((m) -> m.outcome() == EntryOutcome.POSTED && m.account() != null).count();
+		boolean bulk = toPost >= BULK;
+		if (bulk) {
+			postInBulk(creditor, parsed, decided, actor);
+		}
 		StringBuilder rows = new StringBuilder();
-		for (int i = 0; i < matches.size(); i++) {
+		for (int i = 0; i < decided.size(); i++) {
 			StatementLine line = parsed.lines().get(i);
-			StatementMatcher.Match m = matches.get(i);
-			if (m.outcome() == EntryOutcome.POSTED && m.account() != null) {
+			StatementMatcher.Match m = decided.get(i);
+			if (!bulk && m.outcome() == EntryOutcome.POSTED && m.account() != null) {
 				m = post(m, line, parsed.currency(), reference(parsed, line), actor);
 			}
 			else if (m.outcome() == EntryOutcome.REVERSED && m.account() != null && m.payment() != null) {
@@ -71,6 +83,35 @@ class StatementPosting {
 						    bank_reference, end_to_end_id, payer_name, payer_account, remittance, bank_code, outcome, matched_by,
 						    account_id, payment_id, suggested_account_id, note) FROM STDIN (FORMAT csv)""",
 				rows);
+	}
+
+	/**
+	 * Posts the matched credits through {@link PaymentBatch} and puts what became of each
+	 * in its place.
+	 */
+	private void postInBulk(CreditorView creditor, ParsedStatement parsed, List<StatementMatcher.Match> decided,
+			Actor actor) {
+		List<Integer> positions = new java.util.ArrayList<>();
+		List<PaymentBatch.Item> items = new java.util.ArrayList<>();
+		for (int i = 0; i < decided.size(); i++) {
+			StatementMatcher.Match m = decided.get(i);
+			if (m.outcome() == EntryOutcome.POSTED && m.account() != null) {
+				StatementLine line = parsed.lines().get(i);
+				positions.add(i);
+				items.add(new PaymentBatch.Item(m.account(), new Money(line.amount(), parsed.currency()),
+						reference(parsed, line), line.valueDate(), m.link()));
+			}
+		}
+		List<PaymentBatch.Outcome> outcomes = this.batch.post(creditor, items, actor.name());
+		for (int k = 0; k < outcomes.size(); k++) {
+			PaymentBatch.Outcome o = outcomes.get(k);
+			StatementMatcher.Match m = decided.get(positions.get(k));
+			decided.set(positions.get(k), o.payment() == null
+					? new StatementMatcher.Match(EntryOutcome.UNMATCHED, m.by(), null, null, null,
+							"matched account %s, but: %s".formatted(m.account(), o.refusal()))
+					: new StatementMatcher.Match(o.created() ? EntryOutcome.POSTED : EntryOutcome.ALREADY_POSTED,
+							m.by(), m.account(), m.link(), o.payment(), m.note()));
+		}
 	}
 
 	/** Posts a credit to an account; the payment's reference is the bank's. */
