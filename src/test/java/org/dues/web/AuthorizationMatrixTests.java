@@ -247,6 +247,11 @@ class AuthorizationMatrixTests {
 					case "queue" -> side.queue().toString();
 					case "import" -> this.fixture.importId.toString();
 					case "template" -> this.fixture.template.toString();
+					case "bank-statement" -> this.fixture.statement.toString();
+					case "statement-entry" -> this.fixture.statementEntry.toString();
+					case "unapplied" -> this.fixture.unapplied.toString();
+					case "bank-account" -> this.fixture.bankAccount;
+					case "mapping" -> "matrix";
 					// an unsubscribe token Dues did not make: it opens to no address
 					case "token" -> "bm90LWEtdG9rZW4tb2YtZHVlcw";
 					default -> throw new AssertionError(
@@ -284,6 +289,9 @@ class AuthorizationMatrixTests {
 			case "bulkId" -> "bulk-send";
 			case "followUpId" -> "followup";
 			case "token" -> "token";
+			case "entryId" -> "statement-entry";
+			case "identifier" -> "bank-account";
+			case "name" -> "mapping";
 			case "code" -> segment.equals("policies") ? "policy" : "creditor";
 			case "id" -> switch (segment) {
 				case "accounts" -> "account";
@@ -297,6 +305,8 @@ class AuthorizationMatrixTests {
 				case "queues" -> "queue";
 				case "customers" -> "customer";
 				case "templates" -> "template";
+				case "bank-statements", "statements" -> "bank-statement";
+				case "unapplied-payments", "unapplied" -> "unapplied";
 				default -> "unknown " + segment;
 			};
 			default -> "unknown " + name;
