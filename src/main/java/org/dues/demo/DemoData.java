@@ -16,6 +16,7 @@ import org.dues.identity.Role;
 import org.dues.identity.UserManagement;
 import org.dues.payment.NewPayment;
 import org.dues.payment.PaymentChannel;
+import org.dues.payment.CreditorBankAccounts;
 import org.dues.payment.PaymentManagement;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.CreditorView;
@@ -81,9 +82,13 @@ class DemoData implements ApplicationRunner {
 
 	private final String demoPassword;
 
+	private final CreditorBankAccounts bankAccounts;
+
 	DemoData(RuntimeMode mode, Creditors creditors, Placements placements, PaymentManagement payments,
 			UserManagement users, TransactionTemplate transactions, Clock clock, DemoCompliance compliance,
-			DemoDesk desk, DemoParties parties, @Value("${dues.demo-password:demo}") String demoPassword) {
+			DemoDesk desk, DemoParties parties, CreditorBankAccounts bankAccounts,
+			@Value("${dues.demo-password:demo}") String demoPassword) {
+		this.bankAccounts = bankAccounts;
 		this.mode = mode;
 		this.creditors = creditors;
 		this.placements = placements;
@@ -116,6 +121,9 @@ class DemoData implements ApplicationRunner {
 				"IN", "Asia/Kolkata", null, null));
 		CreditorView issuer = this.creditors.create(
 				new NewCreditor("LIBERTY", "Liberty Card Services", "US", "USD", "US", "America/New_York", null, null));
+		// the collection accounts their customers pay into: a statement of one is theirs
+		this.bankAccounts.add(nbfc.id(), "50200012345678", "HDFC Bank collections", "demo");
+		this.bankAccounts.add(issuer.id(), "021000021987654321", "Chase collections", "demo");
 		Random random = new Random(20261126L);
 		Names names = new Names();
 		List<AccountView> indian = load(nbfc, INDIAN_ACCOUNTS, random, (n, r, today) -> indianRow(n, r, today, names));

@@ -119,6 +119,12 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/payment-links",
 						"/api/v1/accounts/*/payment-links/**")
 				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				.requestMatchers("/api/v1/creditors/*/bank-accounts", "/api/v1/creditors/*/bank-accounts/**",
+						"/api/v1/bank-statement-mappings/**")
+				.hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
+				.requestMatchers("/api/v1/bank-statements", "/api/v1/bank-statements/**", "/api/v1/unapplied-payments",
+						"/api/v1/unapplied-payments/**")
+				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/payments", "/api/v1/accounts/*/payments/**",
 						"/api/v1/accounts/*/contacts", "/api/v1/accounts/*/contacts/**",
 						"/api/v1/accounts/*/dispositions", "/api/v1/accounts/*/notes")
@@ -203,6 +209,8 @@ class SecurityConfiguration {
 				.requestMatchers("/queues", "/queues/**", "/supervisor", "/supervisor/**")
 				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/approvals", "/approvals/**")
+				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				.requestMatchers("/reconciliation", "/reconciliation/**")
 				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				// agents read their own scorecard, leads their teams', managers
 				// everyone's

@@ -58,18 +58,23 @@ public class LinkPayments {
 				new NewPayment(amount, channel, gatewayPaymentId, null), "gateway:" + gateway);
 		this.payments.linkTo(result.payment().id(), link.id());
 		if (result.created()) {
-			this.jdbc
-				.sql("""
-						UPDATE payment_links SET paid_amount = paid_amount + :paid,
-						    status = CASE WHEN status IN ('ACTIVE', 'EXPIRED') AND (single_use OR paid_amount + :paid >= amount)
-						        THEN 'PAID' ELSE status END
-						WHERE id = :id""")
-				.param("id", link.id().value())
-				.param("paid", amount.amount())
-				.update();
+			counted(link.id().value(), amount.amount());
 			attempt(link.id(), gateway, gatewayPaymentId, "CAPTURED", amount, null);
 		}
 		return result;
+	}
+
+	/**
+	 * Counts money paid through the link, however it came (a gateway, a bank statement):
+	 * a single-use link, or one paid in full, is PAID.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void counted(UUID link, java.math.BigDecimal paid) {
+		this.jdbc.sql("""
+				UPDATE payment_links SET paid_amount = paid_amount + :paid,
+				    status = CASE WHEN status IN ('ACTIVE', 'EXPIRED') AND (single_use OR paid_amount + :paid >= amount)
+				        THEN 'PAID' ELSE status END
+				WHERE id = :id""").param("id", link).param("paid", paid).update();
 	}
 
 	/** Records a failed attempt to pay the link; nothing is posted. */

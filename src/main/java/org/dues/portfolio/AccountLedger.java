@@ -1,6 +1,7 @@
 package org.dues.portfolio;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.dues.shared.ConflictException;
@@ -27,7 +28,10 @@ public class AccountLedger {
 
 	private final JdbcClient jdbc;
 
-	AccountLedger(LedgerWriter writer, Creditors creditors, JdbcClient jdbc) {
+	private final LedgerBatch batch;
+
+	AccountLedger(LedgerWriter writer, Creditors creditors, JdbcClient jdbc, LedgerBatch batch) {
+		this.batch = batch;
 		this.writer = writer;
 		this.creditors = creditors;
 		this.jdbc = jdbc;
@@ -54,6 +58,23 @@ public class AccountLedger {
 			return allocation[0];
 		}, receivedOn, source, null);
 		return new Posted(entry, allocation[0]);
+	}
+
+	/**
+	 * Applies many payments at once, each by its creditor's waterfall from the balances
+	 * the batch's earlier payments left, as {@link #postPayment} would one by one: one
+	 * entry each, the cached balances equal to the sum of the entries, the accounts aged.
+	 * For bulk paths (a bank statement of thousands of credits). Joins the caller's
+	 * transaction; any refused payment refuses the whole batch.
+	 * @return the entries, in the order of the payments
+	 */
+	@Transactional
+	public List<Posted> postPayments(List<PaymentToPost> payments) {
+		return this.batch.postPayments(payments);
+	}
+
+	/** A payment for {@link #postPayments}. */
+	public record PaymentToPost(AccountId account, Money amount, LocalDate receivedOn, Source source) {
 	}
 
 	/**

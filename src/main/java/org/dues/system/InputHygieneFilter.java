@@ -34,10 +34,11 @@ class InputHygieneFilter extends OncePerRequestFilter {
 
 	/**
 	 * Where a file is expected: the allocation file upload, on the API and the page; a
-	 * mapping profile's sample; a bulk message's list of accounts.
+	 * mapping profile's sample; a bulk message's list of accounts; a bank statement.
 	 */
 	static final Set<String> UPLOADS = Set.of("/imports", "/api/v1/imports", "/admin/mappings", "/admin/mappings/test",
-			"/api/v1/messages/bulk", "/supervisor/messages/bulk");
+			"/api/v1/messages/bulk", "/supervisor/messages/bulk", "/api/v1/bank-statements",
+			"/reconciliation/statements");
 
 	private final long maxBody;
 

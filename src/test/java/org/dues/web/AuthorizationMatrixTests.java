@@ -249,6 +249,11 @@ class AuthorizationMatrixTests {
 					case "template" -> this.fixture.template.toString();
 					// no statement is issued in the fixture: managers are answered 404
 					case "remittance" -> "5b1c0e2e-9d0f-4f6e-8a51-4f1d2c3b4a59";
+					case "bank-statement" -> this.fixture.statement.toString();
+					case "statement-entry" -> this.fixture.statementEntry.toString();
+					case "unapplied" -> this.fixture.unapplied.toString();
+					case "bank-account" -> this.fixture.bankAccount;
+					case "mapping" -> "matrix";
 					// an unsubscribe token Dues did not make: it opens to no address
 					case "token" -> "bm90LWEtdG9rZW4tb2YtZHVlcw";
 					default -> throw new AssertionError(
@@ -288,6 +293,9 @@ class AuthorizationMatrixTests {
 			case "bulkId" -> "bulk-send";
 			case "followUpId" -> "followup";
 			case "token" -> "token";
+			case "entryId" -> "statement-entry";
+			case "identifier" -> "bank-account";
+			case "name" -> "mapping";
 			case "code" -> segment.equals("policies") ? "policy" : "creditor";
 			case "id" -> switch (segment) {
 				case "accounts" -> "account";
@@ -302,6 +310,8 @@ class AuthorizationMatrixTests {
 				case "customers" -> "customer";
 				case "templates" -> "template";
 				case "remittances" -> "remittance";
+				case "bank-statements", "statements" -> "bank-statement";
+				case "unapplied-payments", "unapplied" -> "unapplied";
 				default -> "unknown " + segment;
 			};
 			default -> "unknown " + name;

@@ -79,6 +79,15 @@ final class ScopeFixture {
 	/** A template (one of those Dues ships). */
 	final UUID template;
 
+	/** A bank statement of the creditor, one of its entries, and money in suspense. */
+	UUID statement;
+
+	UUID statementEntry;
+
+	UUID unapplied;
+
+	String bankAccount = "";
+
 	private final MockMvc mvc;
 
 	private final Clock clock;
@@ -153,6 +162,35 @@ final class ScopeFixture {
 	 * A fixture whose users and teams are named with a new prefix starting {@code tag}.
 	 */
 	static ScopeFixture create(String tag, ApplicationContext context) throws Exception {
+		ScopeFixture fixture = created(tag, context);
+		fixture.reconciliation(context);
+		return fixture;
+	}
+
+	/** A statement of one unmatched credit, and an unapplied item, of the creditor. */
+	private void reconciliation(ApplicationContext context) {
+		this.bankAccount = "IN00MATRIX" + this.prefix.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+		context.getBean(org.dues.payment.CreditorBankAccounts.class)
+			.add(this.creditor.id(), this.bankAccount, null, "matrix");
+		context.getBean(org.dues.payment.StatementMappings.class)
+			.save(new org.dues.payment.StatementMapping("matrix", "date", "amount", null, null, null, null, null,
+					"yyyy-MM-dd"));
+		org.dues.system.Actor admin = org.dues.system.Actor.of("admin", "ROLE_ADMIN");
+		org.dues.payment.BankStatements statements = context.getBean(org.dues.payment.BankStatements.class);
+		this.statement = statements
+			.importStatement(org.dues.payment.CamtFiles.credits(this.bankAccount, "M" + this.prefix,
+					java.util.List.of("NOMATCH-" + this.prefix), 1, 1), null, null, null, "matrix.xml", admin)
+			.report()
+			.id();
+		this.statementEntry = statements.entries(this.statement, false).get(0).id();
+		this.unapplied = context.getBean(org.dues.payment.UnappliedCash.class)
+			.receive(new org.dues.payment.NewUnapplied(this.creditor.id(),
+					org.dues.shared.Money.of("100.00", this.creditor.currency().getCurrencyCode()),
+					LocalDate.now(this.clock), null, null, null, null, null, null, "matrix"), "matrix")
+			.id();
+	}
+
+	private static ScopeFixture created(String tag, ApplicationContext context) throws Exception {
 		Clock clock = context.getBean(Clock.class);
 		return new ScopeFixture(tag + Integer.toHexString(PREFIXES.incrementAndGet()), context.getBean(MockMvc.class),
 				context.getBean(UserManagement.class), context.getBean(Teams.class), context.getBean(Queues.class),

@@ -1,0 +1,183 @@
+package org.dues.payment;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.dues.portfolio.AccountId;
+import org.dues.portfolio.AccountLedger;
+import org.dues.portfolio.AccountView;
+import org.dues.portfolio.Accounts;
+import org.dues.portfolio.CreditorView;
+import org.dues.portfolio.Source;
+import org.dues.shared.CopyText;
+import org.dues.shared.Money;
+import org.dues.system.PostgresCopy;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Posts many payments of one creditor at once (a bank statement's matched credits), with
+ * {@link PaymentManagement#post}'s rules: a reference already posted is not posted again,
+ * a payment in another currency, dated in the future or before its account could have
+ * been paid is refused (that payment only), every other one goes to the ledger by
+ * {@link AccountLedger#postPayments} and is recorded with {@code COPY}, and each is
+ * announced by a {@link PaymentPosted}.
+ */
+@Component
+class PaymentBatch {
+
+	private final JdbcClient jdbc;
+
+	private final DataSource dataSource;
+
+	private final Accounts accounts;
+
+	private final AccountLedger ledger;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final Receipts receipts;
+
+	private final LinkPayments links;
+
+	PaymentBatch(JdbcClient jdbc, DataSource dataSource, Accounts accounts, AccountLedger ledger,
+			ApplicationEventPublisher events, Clock clock, Receipts receipts, LinkPayments links) {
+		this.receipts = receipts;
+		this.links = links;
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+		this.accounts = accounts;
+		this.ledger = ledger;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** The outcome of each payment, in order. */
+	List<Outcome> post(CreditorView creditor, List<Item> items, String who) {
+		Map<String, UUID> known = new HashMap<>();
+		this.jdbc.sql("SELECT reference, id FROM payment_payments WHERE creditor_id = :c AND reference = ANY(:refs)")
+			.param("c", creditor.id().value())
+			.param("refs", items.stream().map(Item::reference).toArray(String[]::new))
+			.query((rs) -> {
+				known.put(rs.getString(1), rs.getObject(2, UUID.class));
+			});
+		Map<AccountId, AccountView> views = this.accounts.getAll(items.stream().map(Item::account).toList());
+		ZoneId zone = creditor.timeZone();
+		LocalDate today = LocalDate.now(this.clock.withZone(zone));
+		List<Outcome> outcomes = new ArrayList<>(items.size());
+		List<AccountLedger.PaymentToPost> toPost = new ArrayList<>();
+		List<Integer> positions = new ArrayList<>();
+		for (Item item : items) {
+			UUID existing = known.get(item.reference());
+			AccountView account = views.get(item.account());
+			String refusal = existing != null ? null : refusal(account, item, today, zone);
+			if (existing != null) {
+				outcomes.add(new Outcome(new PaymentId(existing), false, null));
+			}
+			else if (refusal != null) {
+				outcomes.add(new Outcome(null, false, refusal));
+			}
+			else {
+				known.put(item.reference(), UUID.randomUUID());
+				outcomes.add(new Outcome(new PaymentId(known.get(item.reference())), true, null));
+				positions.add(outcomes.size() - 1);
+				toPost.add(new AccountLedger.PaymentToPost(item.account(), item.amount(), item.receivedOn(),
+						new Source(PaymentChannel.BANK_TRANSFER.name(), item.reference(), who, null)));
+			}
+		}
+		List<AccountLedger.Posted> entries = this.ledger.postPayments(toPost);
+		OffsetDateTime now = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
+		StringBuilder rows = new StringBuilder();
+		for (int i = 0; i < toPost.size(); i++) {
+			Item item = items.get(positions.get(i));
+			PaymentId id = outcomes.get(positions.get(i)).payment();
+			new CopyText(rows).add(id.toString())
+				.add(creditor.id().value().toString())
+				.add(item.account().value().toString())
+				.add(item.reference())
+				.add(item.amount().amount().toPlainString())
+				.add(item.amount().currencyCode())
+				.add(PaymentChannel.BANK_TRANSFER.name())
+				.add(item.receivedOn().toString())
+				.add("POSTED")
+				.add(entries.get(i).entry().value().toString())
+				.add(now.toString())
+				.add(who)
+				.add(item.link() == null ? null : item.link().toString())
+				.end();
+		}
+		PostgresCopy.in(this.dataSource, """
+				COPY payment_payments (id, creditor_id, account_id, reference, amount, currency, channel, received_on,
+				    status, ledger_entry_id, recorded_at, recorded_by, link_id) FROM STDIN (FORMAT csv)""", rows);
+		// every payment gets its receipt number, after all the ledger's locks were taken
+		// (the counter row is locked until commit)
+		List<PaymentId> posted = new ArrayList<>(toPost.size());
+		for (int i = 0; i < toPost.size(); i++) {
+			Item item = items.get(positions.get(i));
+			posted.add(outcomes.get(positions.get(i)).payment());
+			if (item.link() != null) {
+				this.links.counted(item.link(), item.amount().amount());
+			}
+		}
+		this.receipts.issueAll(creditor.id(), posted);
+		for (int i = 0; i < toPost.size(); i++) {
+			Item item = items.get(positions.get(i));
+			this.events.publishEvent(
+					new PaymentPosted(outcomes.get(positions.get(i)).payment(), item.account(), item.amount()));
+		}
+		return outcomes;
+	}
+
+	private static @Nullable String refusal(@Nullable AccountView account, Item item, LocalDate today, ZoneId zone) {
+		if (account == null) {
+			return "no account " + item.account();
+		}
+		if (!account.currency().equals(item.amount().currency())) {
+			return "the account is in " + account.currency();
+		}
+		if (item.receivedOn().isAfter(today)) {
+			return "receivedOn: %s is in the future".formatted(item.receivedOn());
+		}
+		LocalDate earliest = account.placedAt()
+			.atZone(zone)
+			.toLocalDate()
+			.minusDays(PaymentManagement.LATE_REPORTING_DAYS);
+		if (account.openDate() != null && account.openDate().isAfter(earliest)) {
+			earliest = account.openDate();
+		}
+		return item.receivedOn().isBefore(earliest)
+				? "receivedOn: %s is before %s, when the account could first be paid".formatted(item.receivedOn(),
+						earliest)
+				: null;
+	}
+
+	/** A payment to post. */
+	record Item(AccountId account, Money amount, String reference, LocalDate receivedOn, @Nullable UUID link) {
+	}
+
+	/**
+	 * What became of a payment.
+	 *
+	 * @param payment the payment posted now or before; null when refused
+	 * @param created whether this batch posted it
+	 * @param refusal why not, when refused
+	 */
+	record Outcome(@Nullable PaymentId payment, boolean created, @Nullable String refusal) {
+	}
+
+}

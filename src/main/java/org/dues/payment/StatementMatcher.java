@@ -1,0 +1,278 @@
+package org.dues.payment;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.dues.portfolio.AccountId;
+import org.dues.portfolio.AccountSearch;
+import org.dues.portfolio.AccountView;
+import org.dues.portfolio.Accounts;
+import org.dues.portfolio.CreditorView;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides what each statement entry is, in order: a payment or payment-link reference
+ * already in Dues (the payment is already posted, or the link's account is paid), an
+ * account reference in the remittance information or end-to-end id, a UTR that is a
+ * payment's reference; else an amount and payer's name that fit an account are only
+ * suggested. Every lookup is one statement for the whole file.
+ */
+@Component
+class StatementMatcher {
+
+	private static final Pattern SPLIT = Pattern.compile("[\\s,;:/|()\\[\\]{}'\"]+");
+
+	/** Most name lookups for suggestions per statement: each is a search. */
+	static final int SUGGESTION_LOOKUPS = 500;
+
+	private final JdbcClient jdbc;
+
+	private final Accounts accounts;
+
+	private final AccountSearch search;
+
+	StatementMatcher(JdbcClient jdbc, Accounts accounts, AccountSearch search) {
+		this.jdbc = jdbc;
+		this.accounts = accounts;
+		this.search = search;
+	}
+
+	List<Match> match(CreditorView creditor, List<StatementLine> lines) {
+		Set<String> all = new HashSet<>();
+		List<Set<String>> tokens = new ArrayList<>(lines.size());
+		for (StatementLine line : lines) {
+			Set<String> t = tokens(line);
+			tokens.add(t);
+			all.addAll(t);
+			if (line.bankReference() != null) {
+				all.add(PaymentReferences.bank(line.bankReference()));
+			}
+		}
+		Map<String, Known> payments = payments(creditor, all);
+		Map<String, Link> links = links(creditor, all);
+		Map<String, AccountId> byRef = new HashMap<>();
+		Set<String> ambiguous = new HashSet<>();
+		this.accounts.byRefs(all).stream().filter((m) -> m.creditorCode().equals(creditor.code())).forEach((m) -> {
+			if (byRef.put(m.accountRef(), m.id()) != null) {
+				ambiguous.add(m.accountRef());
+			}
+		});
+		List<Match> matches = new ArrayList<>(lines.size());
+		int lookups = 0;
+		for (int i = 0; i < lines.size(); i++) {
+			StatementLine line = lines.get(i);
+			Set<String> t = tokens.get(i);
+			if (!line.credit()) {
+				matches.add(debit(line, t, payments));
+				continue;
+			}
+			if (line.kind() == StatementLine.EntryKind.RETURN) {
+				matches.add(Match.of(EntryOutcome.UNMATCHED, null, "a returned debit: decide it by hand"));
+				continue;
+			}
+			Known own = line.bankReference() == null ? null
+					: payments.get(PaymentReferences.bank(line.bankReference()));
+			if (own != null) {
+				matches
+					.add(new Match(EntryOutcome.ALREADY_POSTED, "BANK_REFERENCE", own.account(), null, own.id(), null));
+				continue;
+			}
+			Match found = byPaymentOrLink(line, t, payments, links);
+			if (found == null) {
+				found = byAccountRef(t, byRef, ambiguous);
+			}
+			if (found == null && line.payerName() != null && lookups < SUGGESTION_LOOKUPS) {
+				lookups++;
+				found = suggestion(creditor, line);
+			}
+			matches.add(found != null ? found : Match.of(EntryOutcome.UNMATCHED, null, null));
+		}
+		return matches;
+	}
+
+	private Match debit(StatementLine line, Set<String> t, Map<String, Known> payments) {
+		if (line.kind() != StatementLine.EntryKind.RETURN) {
+			return Match.of(EntryOutcome.DEBIT, null, null);
+		}
+		for (String token : t) {
+			Known p = payments.get(token);
+			if (p == null) {
+				p = payments.get(PaymentReferences.bank(token));
+			}
+			if (p != null) {
+				return new Match(EntryOutcome.REVERSED, "RETURNED_PAYMENT", p.account(), null, p.id(), null);
+			}
+		}
+		return Match.of(EntryOutcome.UNMATCHED, null, "a return of no payment known to Dues");
+	}
+
+	private static @Nullable Match byPaymentOrLink(StatementLine line, Set<String> t, Map<String, Known> payments,
+			Map<String, Link> links) {
+		for (String token : t) {
+			Known p = payments.get(token);
+			if (p != null) {
+				String note = p.amount().compareTo(line.amount()) == 0 ? null
+						: "the payment was %s".formatted(p.amount().toPlainString());
+				return new Match(EntryOutcome.ALREADY_POSTED, "PAYMENT_REFERENCE", p.account(), null, p.id(), note);
+			}
+		}
+		for (String token : t) {
+			Link link = links.get(token.toUpperCase(Locale.ROOT));
+			if (link != null) {
+				if (link.paid() != null) {
+					return new Match(EntryOutcome.ALREADY_POSTED, "LINK_REFERENCE", link.account(), link.id(),
+							link.paid(), null);
+				}
+				return new Match(EntryOutcome.POSTED, "LINK_REFERENCE", link.account(), link.id(), null, null);
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable Match byAccountRef(Set<String> t, Map<String, AccountId> byRef, Set<String> ambiguous) {
+		AccountId found = null;
+		for (String token : t) {
+			AccountId id = byRef.get(token);
+			if (id != null && !ambiguous.contains(token)) {
+				if (found != null && !found.equals(id)) {
+					return Match.of(EntryOutcome.UNMATCHED, null, "names several accounts");
+				}
+				found = id;
+			}
+		}
+		return found == null ? null : new Match(EntryOutcome.POSTED, "ACCOUNT_REFERENCE", found, null, null, null);
+	}
+
+	private @Nullable Match suggestion(CreditorView creditor, StatementLine line) {
+		String name = line.payerName();
+		if (name == null || name.strip().length() < 3) {
+			return null;
+		}
+		for (AccountView a : this.search.find(name, 0, AccountSearch.Scope.everything()).accounts()) {
+			if (!a.creditorId().equals(creditor.id())) {
+				continue;
+			}
+			if (fits(line.amount(), a.overdueAmount()) || fits(line.amount(), a.balances().owed())
+					|| (a.installmentAmount() != null && fits(line.amount(), a.installmentAmount()))) {
+				return new Match(EntryOutcome.SUGGESTED, "AMOUNT_AND_NAME", a.id(), null, null, null);
+			}
+		}
+		return null;
+	}
+
+	private static boolean fits(BigDecimal amount, org.dues.shared.Money money) {
+		return money.isPositive() && money.amount().compareTo(amount) == 0;
+	}
+
+	private Map<String, Known> payments(CreditorView creditor, Collection<String> refs) {
+		Map<String, Known> found = new HashMap<>();
+		Set<String> wanted = new LinkedHashSet<>(refs);
+		refs.forEach((r) -> wanted.add(PaymentReferences.bank(r)));
+		this.jdbc.sql("""
+				SELECT reference, id, account_id, amount FROM payment_payments
+				WHERE creditor_id = :creditor AND reference = ANY(:refs)""")
+			.param("creditor", creditor.id().value())
+			.param("refs", wanted.toArray(String[]::new))
+			.query((rs) -> {
+				found.put(rs.getString(1), new Known(new PaymentId(rs.getObject(2, UUID.class)),
+						new AccountId(rs.getObject(3, UUID.class)), rs.getBigDecimal(4)));
+			});
+		return found;
+	}
+
+	private Map<String, Link> links(CreditorView creditor, Collection<String> refs) {
+		Map<String, Link> found = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT l.reference, l.id, l.account_id,
+				    (SELECT p.id FROM payment_payments p WHERE p.link_id = l.id AND p.status = 'POSTED'
+				     ORDER BY p.recorded_at LIMIT 1)
+				FROM payment_links l WHERE l.creditor_id = :creditor AND l.reference = ANY(:refs)""")
+			.param("creditor", creditor.id().value())
+			.param("refs", refs.stream().map((r) -> r.toUpperCase(Locale.ROOT)).distinct().toArray(String[]::new))
+			.query((rs) -> {
+				UUID paid = rs.getObject(4, UUID.class);
+				found.put(rs.getString(1), new Link(rs.getObject(2, UUID.class),
+						new AccountId(rs.getObject(3, UUID.class)), paid == null ? null : new PaymentId(paid)));
+			});
+		return found;
+	}
+
+	static Set<String> tokens(StatementLine line) {
+		Set<String> tokens = new LinkedHashSet<>();
+		for (String text : new String[] { line.endToEndId(), line.remittance(), line.bankReference() }) {
+			if (text == null) {
+				continue;
+			}
+			for (String token : SPLIT.split(text)) {
+				String t = token.strip();
+				while (t.endsWith(".") || t.endsWith("-")) {
+					t = t.substring(0, t.length() - 1);
+				}
+				if (t.length() >= 3 && t.length() <= 100) {
+					tokens.add(t);
+					hyphenated(t, tokens);
+				}
+			}
+			if (text.strip().length() <= 100) {
+				tokens.add(text.strip());
+			}
+		}
+		return tokens;
+	}
+
+	/**
+	 * The runs of a hyphenated word ({@code CR-ACC-12-SURESH} holds {@code ACC-12}), as
+	 * banks glue references to their own words.
+	 */
+	private static void hyphenated(String token, Set<String> tokens) {
+		String[] parts = token.split("-");
+		if (parts.length < 2 || parts.length > 8) {
+			return;
+		}
+		for (int from = 0; from < parts.length; from++) {
+			StringBuilder run = new StringBuilder();
+			for (int to = from; to < parts.length; to++) {
+				run.append(to > from ? "-" : "").append(parts[to]);
+				if (run.length() >= 3 && (from > 0 || to < parts.length - 1)) {
+					tokens.add(run.toString());
+				}
+			}
+		}
+	}
+
+	/** A payment already in Dues. */
+	record Known(PaymentId id, AccountId account, BigDecimal amount) {
+	}
+
+	/** A payment link, and its payment when it has one. */
+	record Link(UUID id, AccountId account, @Nullable PaymentId paid) {
+	}
+
+	/**
+	 * The decision on one entry.
+	 *
+	 * @param outcome {@code POSTED} means "to post" until the payment is posted
+	 */
+	record Match(EntryOutcome outcome, @Nullable String by, @Nullable AccountId account, @Nullable UUID link,
+			@Nullable PaymentId payment, @Nullable String note) {
+
+		static Match of(EntryOutcome outcome, @Nullable AccountId account, @Nullable String note) {
+			return new Match(outcome, null, account, null, null, note);
+		}
+
+	}
+
+}

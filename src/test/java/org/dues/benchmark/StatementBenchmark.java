@@ -1,0 +1,125 @@
+package org.dues.benchmark;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.dues.payment.BankStatements;
+import org.dues.payment.CamtFiles;
+import org.dues.payment.CreditorBankAccounts;
+import org.dues.payment.StatementReport;
+import org.dues.portfolio.CreditorView;
+import org.dues.portfolio.Creditors;
+import org.dues.portfolio.NewCreditor;
+import org.dues.portfolio.imports.AllocationImports;
+import org.dues.portfolio.imports.ImportView;
+import org.dues.system.Actor;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A camt.053 statement of 100,000 credits, each naming one of a million accounts in its
+ * remittance text, parsed, checked, matched and posted; beside parsing the same file
+ * alone as the baseline. Three runs, each a new statement to the same accounts. Not part
+ * of {@code ./mvnw verify}; run it with
+ * {@code ./mvnw -Pbenchmark test -Dtest=StatementBenchmark -Dbenchmark.rows=1000000}
+ * ({@code -Dbenchmark.entries=100000} by default).
+ */
+@Tag("benchmark")
+@SpringBootTest(properties = { "dues.data-dir=target/benchmark/data-${random.uuid}", "dues.demo=false",
+		"dues.admin-password=benchmark", "dues.aging.cron=-", "logging.level.org.dues=warn",
+		"dues.messaging.dispatch-enabled=false" })
+class StatementBenchmark {
+
+	@Autowired
+	Creditors creditors;
+
+	@Autowired
+	AllocationImports imports;
+
+	@Autowired
+	BankStatements statements;
+
+	@Autowired
+	CreditorBankAccounts bankAccounts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void reconcileAHundredThousandCredits() throws Exception {
+		int rows = Integer.getInteger("benchmark.rows", 1_000_000);
+		int entries = Integer.getInteger("benchmark.entries", 100_000);
+		Path file = Path.of("target/benchmark/allocation-" + rows + ".csv");
+		if (!Files.exists(file)) {
+			AllocationFileGenerator.write(file, rows, 42);
+		}
+		CreditorView creditor = this.creditors
+			.create(new NewCreditor("BENCH", "Benchmark NBFC", "IN", "INR", "IN", "Asia/Kolkata", null, null));
+		long started = System.nanoTime();
+		ImportView view;
+		try (InputStream in = Files.newInputStream(file)) {
+			view = this.imports.start("BENCH", file.getFileName().toString(), in, null, "benchmark");
+		}
+		while (view.status() == ImportView.ImportStatus.RUNNING) {
+			Thread.sleep(500);
+			view = this.imports.get(view.id());
+		}
+		System.out.printf("placed %,d accounts in %.1f s%n", view.rowsCreated(), (System.nanoTime() - started) / 1e9);
+		this.jdbc.sql("ANALYZE").update();
+		List<String> refs = this.jdbc.sql("SELECT account_ref FROM portfolio_accounts").query(String.class).list();
+		String iban = "IN00BENCH0000000001";
+		this.bankAccounts.add(creditor.id(), iban, "collections", "benchmark");
+		Actor manager = Actor.of("benchmark", "ROLE_MANAGER");
+		List<Double> parse = new ArrayList<>();
+		List<Double> full = new ArrayList<>();
+		List<Double> parseFull = new ArrayList<>();
+		for (int run = 1; run <= 3; run++) {
+			byte[] big = CamtFiles.credits(iban, "P" + run, refs, 100_000, run);
+			long t = System.nanoTime();
+			int n = CamtFiles.parse(big);
+			parseFull.add((System.nanoTime() - t) / 1e9);
+			System.out.printf("parse alone of %,d entries (%,d MB): %.2f s%n", n, big.length >> 20,
+					parseFull.get(run - 1));
+		}
+		for (int run = 1; run <= 3; run++) {
+			byte[] statement = CamtFiles.credits(iban, "R" + run, refs, entries, run);
+			long t0 = System.nanoTime();
+			int parsed = CamtFiles.parse(statement);
+			parse.add((System.nanoTime() - t0) / 1e9);
+			long t1 = System.nanoTime();
+			StatementReport report = this.statements
+				.importStatement(statement, null, null, null, "bench-" + run + ".xml", manager)
+				.report();
+			full.add((System.nanoTime() - t1) / 1e9);
+			System.out.printf(
+					"run %d: %,d bytes, %,d entries parsed in %.2f s; reconciled in %.2f s: posted %,d, "
+							+ "already posted %,d, unmatched %,d, balanced %s%n",
+					run, statement.length, parsed, parse.get(run - 1), full.get(run - 1),
+					report.count(org.dues.payment.EntryOutcome.POSTED),
+					report.count(org.dues.payment.EntryOutcome.ALREADY_POSTED),
+					report.count(org.dues.payment.EntryOutcome.UNMATCHED), report.balanced());
+		}
+		Runtime runtime = Runtime.getRuntime();
+		System.out.printf("%n=== bank statement benchmark ===%n");
+		System.out.printf("machine: %d cores, java %s, max heap %d MB%n", runtime.availableProcessors(),
+				System.getProperty("java.version"), runtime.maxMemory() >> 20);
+		System.out.printf("parse alone, 100,000 entries: median %.2f s of %s%n", median(parseFull), parseFull);
+		System.out.printf("parse alone (baseline), %,d entries: median %.2f s of %s%n", entries, median(parse), parse);
+		System.out.printf("parse, check, match and post, %,d entries against %,d accounts: median %.2f s of %s%n",
+				entries, refs.size(), median(full), full);
+	}
+
+	private static double median(List<Double> values) {
+		List<Double> sorted = new ArrayList<>(values);
+		sorted.sort(null);
+		return sorted.get(sorted.size() / 2);
+	}
+
+}
