@@ -74,7 +74,7 @@ class BulkOutbox {
 			CustomerView customer = loaded.customers().get(account.customerId());
 			CreditorView creditor = loaded.creditor(account);
 			TemplateView chosen = loaded.template(account, customer);
-			Rendered rendered = this.messages.renderAs(chosen, account, creditor, customer, sendersName, null);
+			Rendered rendered = this.messages.renderAs(chosen, account, creditor, customer, sendersName, null, actor);
 			Instant leaves = (scheduledAt != null) ? scheduledAt.atZone(creditor.timeZone()).toInstant()
 					: (notBefore != null) ? notBefore : now;
 			UUID id = UUID.randomUUID();

@@ -25,6 +25,8 @@ import org.dues.customer.CustomerManagement;
 import org.dues.customer.CustomerView;
 import org.dues.identity.UserManagement;
 import org.dues.messaging.provider.PublicUrl;
+import org.dues.payment.PaymentLinkView;
+import org.dues.payment.PaymentLinks;
 import org.dues.portfolio.AccountId;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Accounts;
@@ -71,8 +73,12 @@ public class Messages {
 
 	private final String payBase;
 
+	private final PaymentLinks links;
+
 	Messages(JdbcClient jdbc, Templates templates, Accounts accounts, Creditors creditors, CustomerManagement customers,
-			UserManagement users, ContactLog contacts, MessageSource texts, Clock clock, PublicUrl publicUrl) {
+			UserManagement users, ContactLog contacts, MessageSource texts, Clock clock, PublicUrl publicUrl,
+			PaymentLinks links) {
+		this.links = links;
 		this.jdbc = jdbc;
 		this.templates = templates;
 		this.accounts = accounts;
@@ -90,7 +96,7 @@ public class Messages {
 	 * nothing is recorded.
 	 */
 	public Preview preview(NewMessage message, String actor) {
-		Draft draft = draft(message, actor);
+		Draft draft = draft(message, actor, false);
 		ContactGate.Preview gate = (draft.address() == null && message.channel() != Channel.LETTER) ? null
 				: this.contacts.check(
 						request(draft.account().id(), message.channel(), draft.address(), draft.template().purpose()));
@@ -115,7 +121,7 @@ public class Messages {
 				return get(known.get());
 			}
 		}
-		Draft draft = draft(message, actor);
+		Draft draft = draft(message, actor, true);
 		if (draft.address() == null) {
 			throw new InvalidInputException("to",
 					"the customer has no %s address we may use"
@@ -247,7 +253,7 @@ public class Messages {
 		return new ContactGate.Request(account, Set.of(), channel, address, PersonRole.CONSUMER, purpose.gatePurpose());
 	}
 
-	private Draft draft(NewMessage message, String actor) {
+	private Draft draft(NewMessage message, String actor, boolean forSending) {
 		AccountView account = this.accounts.get(message.account());
 		CreditorView creditor = this.creditors.get(account.creditorId());
 		CustomerView customer = this.customers.get(account.customerId());
@@ -260,7 +266,8 @@ public class Messages {
 					"no %s template %s".formatted(message.channel(), message.template()),
 					Phrase.of("validation.message.template", message.template(), message.channel().name())));
 		String address = address(message, account.id(), customer, creditor);
-		Rendered rendered = render(template, account, creditor, customer, actor, message.facts());
+		Rendered rendered = renderAs(template, account, creditor, customer, sendersName(actor), message.facts(),
+				forSending ? actor : null);
 		return new Draft(account, template, rendered, address, template.language());
 	}
 
@@ -271,7 +278,26 @@ public class Messages {
 	 */
 	public Rendered render(TemplateView template, AccountView account, CreditorView creditor, CustomerView customer,
 			String actor, NewMessage.@Nullable Facts facts) {
-		return renderAs(template, account, creditor, customer, sendersName(actor), facts);
+		return renderAs(template, account, creditor, customer, sendersName(actor), facts, null);
+	}
+
+	/**
+	 * The pay page a message carries: the account's current payment link, or, when the
+	 * message is being queued ({@code linkMaker} names who queues it), a new one for what
+	 * it owes; a preview shows where a new link would be. Empty when nothing is owed.
+	 */
+	private String paymentLink(TemplateView template, AccountView account, @Nullable String linkMaker) {
+		boolean used = template.body().contains("{{paymentLink}}")
+				|| (template.subject() != null && template.subject().contains("{{paymentLink}}"));
+		if (!used) {
+			return "";
+		}
+		Optional<PaymentLinkView> link = (linkMaker != null) ? this.links.forMessage(account.id(), linkMaker)
+				: this.links.current(account.id());
+		if (link.isPresent()) {
+			return this.payBase + link.get().token();
+		}
+		return (linkMaker != null || !account.balances().total().isPositive()) ? "" : this.payBase + "…";
 	}
 
 	/** The display name of the sender, or null when they are no user (a job). */
@@ -284,7 +310,7 @@ public class Messages {
 	 * creditor's name): many messages of one sender look it up once.
 	 */
 	Rendered renderAs(TemplateView template, AccountView account, CreditorView creditor, CustomerView customer,
-			@Nullable String sendersName, NewMessage.@Nullable Facts facts) {
+			@Nullable String sendersName, NewMessage.@Nullable Facts facts, @Nullable String linkMaker) {
 		String language = template.language();
 		Map<String, String> values = new HashMap<>();
 		values.put("customerName", customer.name());
@@ -297,7 +323,7 @@ public class Messages {
 		values.put("dueDate", MessageFormats.date(dueDate, language, account.currency().getCurrencyCode()));
 		values.put("instalment", (facts != null && facts.instalment() != null) ? facts.instalment() : "");
 		values.put("receiptNumber", (facts != null && facts.receiptNumber() != null) ? facts.receiptNumber() : "");
-		values.put("paymentLink", this.payBase + account.id().value());
+		values.put("paymentLink", paymentLink(template, account, linkMaker));
 		values.put("agent", (sendersName != null) ? sendersName : creditor.name());
 		String ref = account.accountRef();
 		values.put("accountLast4", ref.substring(Math.max(0, ref.length() - 4)));

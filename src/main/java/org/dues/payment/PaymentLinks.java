@@ -124,6 +124,51 @@ public class PaymentLinks {
 		return get(accountId, id);
 	}
 
+	/**
+	 * The link a message about the account carries now: the newest active link, open for
+	 * at least another day, for exactly what the account owes now (the overdue, or the
+	 * balance when nothing is overdue); empty when there is none.
+	 */
+	public Optional<PaymentLinkView> current(AccountId accountId) {
+		AccountView account = this.accounts.get(accountId);
+		Money owed = owed(account);
+		if (!owed.isPositive()) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql(LinkRows.SELECT + " WHERE account_id = :account AND status = 'ACTIVE'"
+				+ " AND expires_at > :tomorrow AND purpose IN ('OVERDUE', 'BALANCE') AND amount - paid_amount = :owed"
+				+ " ORDER BY created_at DESC LIMIT 1")
+			.param("account", accountId.value())
+			.param("tomorrow", utc(this.clock.instant().plus(java.time.Duration.ofDays(1))))
+			.param("owed", owed.amount())
+			.query(LinkRows.mapper(this.clock))
+			.optional();
+	}
+
+	/**
+	 * The link for a message about the account: {@link #current}, or else a new one for
+	 * what it owes, open until paid, for the creditor's default days; empty when the
+	 * account owes nothing.
+	 */
+	@Transactional
+	public Optional<PaymentLinkView> forMessage(AccountId accountId, String who) {
+		Optional<PaymentLinkView> current = current(accountId);
+		if (current.isPresent()) {
+			return current;
+		}
+		AccountView account = this.accounts.get(accountId);
+		if (!owed(account).isPositive()) {
+			return Optional.empty();
+		}
+		LinkPurpose purpose = account.overdueAmount().isPositive() ? LinkPurpose.OVERDUE : LinkPurpose.BALANCE;
+		return Optional.of(create(accountId, new NewPaymentLink(purpose, owed(account), null, null, false), who));
+	}
+
+	private static Money owed(AccountView account) {
+		return account.overdueAmount().isPositive() ? account.overdueAmount().min(account.balances().total())
+				: account.balances().total();
+	}
+
 	/** The account's links, newest first. */
 	public List<PaymentLinkView> ofAccount(AccountId accountId) {
 		this.accounts.get(accountId);

@@ -135,13 +135,32 @@ class PayPageTests {
 
 	@Test
 	void anUnknownTokenIsAFriendly404AndAPaidOneSaysSo() throws Exception {
-		this.mvc.perform(get("/pay/{token}", "AAAAAAAAAAAAAAAAAAAAAA"))
-			.andExpect(status().isNotFound())
-			.andExpect(content().string(containsString("data-missing")));
-		this.mvc.perform(get("/pay/{token}/qr.png", "nonsense")).andExpect(status().isNotFound());
+		this.mvc.perform(get("/pay/{token}", "AAAAAAAAAAAAAAAAAAAAAA").with((r) -> {
+			r.setRemoteAddr("100.64.8.1");
+			return r;
+		})).andExpect(status().isNotFound()).andExpect(content().string(containsString("data-missing")));
+		this.mvc.perform(get("/pay/{token}/qr.png", "nonsense").with((r) -> {
+			r.setRemoteAddr("100.64.8.1");
+			return r;
+		})).andExpect(status().isNotFound());
 		PaymentLinkView link = link();
 		this.links.cancel(this.account.id(), link.id(), "tester");
-		this.mvc.perform(get("/pay/{token}", link.token()))
+		// a guesser behind the customer's address spends its allowance of wrong tokens
+		for (int i = 0; i < 40; i++) {
+			this.mvc.perform(get("/pay/{token}", "guess-" + i).with((r) -> {
+				r.setRemoteAddr("100.64.7.9");
+				return r;
+			}));
+		}
+		this.mvc.perform(get("/pay/{token}", "guess-more").with((r) -> {
+			r.setRemoteAddr("100.64.7.9");
+			return r;
+		})).andExpect(status().isTooManyRequests());
+		// the customer sharing that address (a carrier's NAT) still reaches their link
+		this.mvc.perform(get("/pay/{token}", link.token()).with((r) -> {
+			r.setRemoteAddr("100.64.7.9");
+			return r;
+		}))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("data-closed=\"CANCELLED\"")))
 			.andExpect(content().string(not(containsString("data-upi-intent"))));

@@ -147,16 +147,22 @@ class PayPages {
 		return "redirect:/pay/" + token + "?returned";
 	}
 
+	/**
+	 * The link of the token. A right token is always answered: many customers share one
+	 * address (a mobile carrier's NAT), so one guesser must not lock them out; a wrong
+	 * one counts against the address, and once its allowance is spent is answered 429.
+	 */
 	private Optional<PaymentLinkView> find(String token, HttpServletRequest request, HttpServletResponse response) {
-		if (!this.throttle.allowed(request)) {
-			response.setStatus(429);
-			response.setHeader("Retry-After", "10");
-			return Optional.empty();
-		}
 		Optional<PaymentLinkView> link = this.links.byToken(token);
 		if (link.isEmpty()) {
-			this.throttle.missed(request);
-			response.setStatus(404);
+			if (this.throttle.allowed(request)) {
+				this.throttle.missed(request);
+				response.setStatus(404);
+			}
+			else {
+				response.setStatus(429);
+				response.setHeader("Retry-After", "10");
+			}
 		}
 		return link;
 	}
