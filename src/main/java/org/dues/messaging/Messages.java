@@ -323,7 +323,8 @@ public class Messages {
 		values.put("dueDate", MessageFormats.date(dueDate, language, account.currency().getCurrencyCode()));
 		values.put("instalment", (facts != null && facts.instalment() != null) ? facts.instalment() : "");
 		values.put("receiptNumber", (facts != null && facts.receiptNumber() != null) ? facts.receiptNumber() : "");
-		values.put("paymentLink", paymentLink(template, account, linkMaker));
+		values.put("paymentLink", (facts != null && facts.paymentLink() != null)
+				? this.payBase + facts.paymentLink().token() : paymentLink(template, account, linkMaker));
 		values.put("agent", (sendersName != null) ? sendersName : creditor.name());
 		String ref = account.accountRef();
 		values.put("accountLast4", ref.substring(Math.max(0, ref.length() - 4)));

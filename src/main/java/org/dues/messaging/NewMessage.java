@@ -33,13 +33,26 @@ public record NewMessage(AccountId account, Channel channel, String template, @N
 	 * the overdue
 	 * @param instalment as "2 of 12"
 	 * @param receiptNumber the receipt's number, for a payment's receipt
+	 * @param paymentLink the payment link the message carries (one the agent made); null
+	 * for the account's current link, or a new one for what it owes
 	 */
 	public record Facts(org.dues.shared.@Nullable Money amountDue, java.time.@Nullable LocalDate dueDate,
-			@Nullable String instalment, @Nullable String receiptNumber) {
+			@Nullable String instalment, @Nullable String receiptNumber,
+			org.dues.payment.@Nullable PaymentLinkView paymentLink) {
 
 		public Facts(org.dues.shared.@Nullable Money amountDue, java.time.@Nullable LocalDate dueDate,
 				@Nullable String instalment) {
-			this(amountDue, dueDate, instalment, null);
+			this(amountDue, dueDate, instalment, null, null);
+		}
+
+		public Facts(org.dues.shared.@Nullable Money amountDue, java.time.@Nullable LocalDate dueDate,
+				@Nullable String instalment, @Nullable String receiptNumber) {
+			this(amountDue, dueDate, instalment, receiptNumber, null);
+		}
+
+		/** A message carrying this link, for what is left to pay through it. */
+		public static Facts of(org.dues.payment.PaymentLinkView link) {
+			return new Facts(link.due(), null, null, null, link);
 		}
 
 	}

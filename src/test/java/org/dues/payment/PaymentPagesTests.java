@@ -118,6 +118,41 @@ class PaymentPagesTests {
 		assertThat(hindi.text()).contains("उलटा गया");
 	}
 
+	@Test
+	void anAgentMakesALinkAndSendsItFromTheDesk() throws Exception {
+		this.agents.pooledAgent("link-agent", "x-secret-3");
+		AccountView account = this.portfolios.placed(this.portfolios.indianNbfc(), "20000", "0", "0", "6000",
+				LocalDate.of(2026, 10, 1));
+		String panel = "/accounts/" + account.id().value() + "/payments";
+		Document made = page(post(panel + "/links").with(user("link-agent").roles("AGENT"))
+			.param("purpose", "SETTLEMENT")
+			.param("amount", "15000")
+			.param("openUntilPaid", "true"));
+		assertThat(made.select("[data-flash]").text()).contains("Link made");
+		Element link = made.selectFirst("[data-link]");
+		assertThat(link).isNotNull();
+		assertThat(link.attr("data-link-status")).isEqualTo("ACTIVE");
+		assertThat(link.text()).contains("A settlement", "₹15,000.00");
+		String url = link.select("[data-link-url]").val();
+		assertThat(url).contains("/pay/");
+
+		Document refused = page(post(panel + "/links").with(user("link-agent").roles("AGENT"))
+			.param("purpose", "SETTLEMENT")
+			.param("amount", "25000"));
+		assertThat(refused.select("[data-flash]").text()).contains("Not saved", "more than the balance");
+
+		Document sent = page(
+				post("/accounts/" + account.id().value() + "/messages").with(user("link-agent").roles("AGENT"))
+					.param("channel", "SMS")
+					.param("template", "payment-link")
+					.param("link", link.attr("data-link")));
+		assertThat(sent.text()).contains(url, "₹15,000.00");
+
+		Document cancelled = page(
+				post(panel + "/links/" + link.attr("data-link") + "/cancel").with(user("link-agent").roles("AGENT")));
+		assertThat(cancelled.selectFirst("[data-link]").attr("data-link-status")).isEqualTo("CANCELLED");
+	}
+
 	private Document page(MockHttpServletRequestBuilder request) throws Exception {
 		return Jsoup.parse(this.mvc.perform(request.with(csrf()))
 			.andExpect(status().isOk())

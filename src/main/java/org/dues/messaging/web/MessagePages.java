@@ -15,6 +15,8 @@ import org.dues.messaging.Replies;
 import org.dues.messaging.Sending;
 import org.dues.messaging.TemplateView;
 import org.dues.messaging.Templates;
+import org.dues.payment.PaymentLinkId;
+import org.dues.payment.PaymentLinks;
 import org.dues.portfolio.AccountId;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Accounts;
@@ -64,8 +66,11 @@ class MessagePages {
 
 	private final Replies replies;
 
+	private final PaymentLinks links;
+
 	MessagePages(Messages messages, Sending sending, Templates templates, Accounts accounts,
-			CustomerManagement customers, Phrases phrases, Replies replies) {
+			CustomerManagement customers, Phrases phrases, Replies replies, PaymentLinks links) {
+		this.links = links;
 		this.messages = messages;
 		this.replies = replies;
 		this.sending = sending;
@@ -103,12 +108,15 @@ class MessagePages {
 	@PostMapping("/accounts/{id}/messages")
 	String send(@PathVariable @Scoped("account") UUID id, @RequestParam(required = false) @Nullable String channel,
 			@RequestParam(required = false) @Nullable String template,
-			@RequestParam(required = false) @Nullable String language, Model model, Authentication user) {
+			@RequestParam(required = false) @Nullable String language,
+			@RequestParam(required = false) @Nullable UUID link, Model model, Authentication user) {
 		Form form = form(id, channel, template, language);
 		try {
-			MessageView sent = this.sending.send(
-					NewMessage.now(new AccountId(id), form.channel(), form.template(), form.language(), null),
-					user.getName());
+			// a link the agent made on the payments panel, sent for what is left to pay
+			NewMessage.Facts facts = (link == null) ? null
+					: NewMessage.Facts.of(this.links.get(new AccountId(id), new PaymentLinkId(link)));
+			MessageView sent = this.sending.send(new NewMessage(new AccountId(id), form.channel(), form.template(),
+					form.language(), null, null, facts, null, null), user.getName());
 			return render(id, form, sent, null, model, user);
 		}
 		catch (InvalidInputException ex) {

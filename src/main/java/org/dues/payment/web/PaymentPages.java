@@ -7,7 +7,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.dues.payment.LinkPurpose;
 import org.dues.payment.NewPayment;
+import org.dues.payment.NewPaymentLink;
+import org.dues.payment.PaymentLinkId;
+import org.dues.payment.PaymentLinkView;
+import org.dues.payment.PaymentLinks;
+import org.dues.payment.gateway.Checkouts;
 import org.dues.payment.PaymentChannel;
 import org.dues.payment.PaymentId;
 import org.dues.payment.PaymentManagement;
@@ -62,7 +68,14 @@ class PaymentPages {
 
 	private final Phrases phrases;
 
-	PaymentPages(PaymentManagement payments, Accounts accounts, Phrases phrases) {
+	private final PaymentLinks links;
+
+	private final Checkouts checkouts;
+
+	PaymentPages(PaymentManagement payments, Accounts accounts, Phrases phrases, PaymentLinks links,
+			Checkouts checkouts) {
+		this.links = links;
+		this.checkouts = checkouts;
 		this.payments = payments;
 		this.accounts = accounts;
 		this.phrases = phrases;
@@ -123,6 +136,36 @@ class PaymentPages {
 		}
 	}
 
+	/** A payment link for the customer: to copy, or to send from the messages panel. */
+	@PostMapping("/accounts/{id}/payments/links")
+	String link(@PathVariable @Scoped("account") UUID id, @Valid @ModelAttribute LinkForm form, BindingResult binding,
+			Model model, Authentication user) {
+		if (binding.hasErrors()) {
+			return render(id, model, Flash.error(this.phrases.describe(binding)), null, null);
+		}
+		try {
+			AccountView account = this.accounts.get(new AccountId(id));
+			PaymentLinkView made = this.links.create(account.id(), form.toLink(account), user.getName());
+			model.addAttribute("madeLink", made.id());
+			return render(id, model, Flash.success("pay.link.made"), null, null);
+		}
+		catch (InvalidInputException | ConflictException ex) {
+			return render(id, model, Flash.error(this.phrases.problem(ex)), null, null);
+		}
+	}
+
+	@PostMapping("/accounts/{id}/payments/links/{linkId}/cancel")
+	String cancelLink(@PathVariable @Scoped("account") UUID id, @PathVariable @Scoped("paymentLink") UUID linkId,
+			Model model, Authentication user) {
+		try {
+			this.links.cancel(new AccountId(id), new PaymentLinkId(linkId), user.getName());
+			return render(id, model, Flash.success("pay.link.cancelled"), null, null);
+		}
+		catch (InvalidInputException | ConflictException ex) {
+			return render(id, model, Flash.error(this.phrases.problem(ex)), null, null);
+		}
+	}
+
 	private String render(UUID id, Model model, @Nullable Flash flash, @Nullable TakeForm form,
 			@Nullable PaymentPreview preview) {
 		AccountView account = this.accounts.get(new AccountId(id));
@@ -132,6 +175,10 @@ class PaymentPages {
 		model.addAttribute("flash", flash);
 		model.addAttribute("form", form);
 		model.addAttribute("preview", preview);
+		model.addAttribute("links",
+				this.links.ofAccount(account.id()).stream().map((l) -> new LinkRow(l, this.checkouts.url(l))).toList());
+		model.addAttribute("purposes",
+				List.of(LinkPurpose.OVERDUE, LinkPurpose.BALANCE, LinkPurpose.SETTLEMENT, LinkPurpose.CUSTOM));
 		return PANEL;
 	}
 
@@ -166,6 +213,26 @@ class PaymentPages {
 					this.receiptBookNumber == null || this.receiptBookNumber.isBlank() ? null
 							: this.receiptBookNumber.strip(),
 					null);
+		}
+
+	}
+
+	/** A link as the panel shows it, with its public address. */
+	record LinkRow(PaymentLinkView link, String url) {
+	}
+
+	/**
+	 * A payment link to make: what for, the amount (the purpose's default when blank),
+	 * the last day (the creditor's default when blank), and whether it stays open until
+	 * paid.
+	 */
+	record LinkForm(@NotBlank(message = Keys.REQUIRED) @OneOf(LinkPurpose.class) @Nullable String purpose,
+			@Amount @Nullable String amount, @IsoDate @Nullable String expiresOn, @Nullable Boolean openUntilPaid) {
+
+		NewPaymentLink toLink(AccountView account) {
+			return new NewPaymentLink(Choice.of("purpose", this.purpose, LinkPurpose.class),
+					RequestMoney.of("amount", this.amount, account.currency(), null), null,
+					CalendarBounds.parse("expiresOn", this.expiresOn), !Boolean.TRUE.equals(this.openUntilPaid));
 		}
 
 	}
