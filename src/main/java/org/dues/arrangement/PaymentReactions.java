@@ -1,6 +1,7 @@
 package org.dues.arrangement;
 
 import org.dues.payment.PaymentPosted;
+import org.dues.payment.PaymentsPosted;
 import org.dues.payment.PaymentReversed;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -22,6 +23,11 @@ class PaymentReactions {
 	@ApplicationModuleListener
 	void on(PaymentPosted posted) {
 		this.evaluation.evaluateAccount(posted.account());
+	}
+
+	@ApplicationModuleListener
+	void on(PaymentsPosted posted) {
+		posted.payments().stream().map(PaymentPosted::account).distinct().forEach(this.evaluation::evaluateAccount);
 	}
 
 	@ApplicationModuleListener

@@ -11,6 +11,7 @@ import org.dues.arrangement.Events;
 import org.dues.compliance.Channel;
 import org.dues.compliance.HoldPlaced;
 import org.dues.payment.PaymentPosted;
+import org.dues.payment.PaymentsPosted;
 import org.dues.portfolio.AccountId;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Accounts;
@@ -127,6 +128,17 @@ class Reminders {
 				log.info("A payment cancelled {} queued messages of account {}", cancelled, posted.account());
 			}
 		}
+	}
+
+	/** As {@link #on(PaymentPosted)}, for each account of a batch once. */
+	@ApplicationModuleListener
+	void on(PaymentsPosted posted) {
+		posted.payments()
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(PaymentPosted::account, (p) -> p, (a, b) -> a,
+					java.util.LinkedHashMap::new))
+			.values()
+			.forEach(this::on);
 	}
 
 	/**

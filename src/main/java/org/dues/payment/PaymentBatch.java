@@ -33,8 +33,8 @@ import org.springframework.stereotype.Component;
  * {@link PaymentManagement#post}'s rules: a reference already posted is not posted again,
  * a payment in another currency, dated in the future or before its account could have
  * been paid is refused (that payment only), every other one goes to the ledger by
- * {@link AccountLedger#postPayments} and is recorded with {@code COPY}, and each is
- * announced by a {@link PaymentPosted}.
+ * {@link AccountLedger#postPayments} and is recorded with {@code COPY}, and the batch is
+ * announced by one {@link PaymentsPosted}.
  */
 @Component
 class PaymentBatch {
@@ -135,10 +135,13 @@ class PaymentBatch {
 			}
 		}
 		this.receipts.issueAll(creditor.id(), posted);
+		List<PaymentPosted> announced = new ArrayList<>(toPost.size());
 		for (int i = 0; i < toPost.size(); i++) {
 			Item item = items.get(positions.get(i));
-			this.events.publishEvent(
-					new PaymentPosted(outcomes.get(positions.get(i)).payment(), item.account(), item.amount()));
+			announced.add(new PaymentPosted(outcomes.get(positions.get(i)).payment(), item.account(), item.amount()));
+		}
+		if (!announced.isEmpty()) {
+			this.events.publishEvent(new PaymentsPosted(announced));
 		}
 		return outcomes;
 	}

@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import org.dues.payment.PaymentManagement;
 import org.dues.payment.PaymentPosted;
+import org.dues.payment.PaymentsPosted;
 import org.dues.payment.PaymentReversed;
 import org.dues.payment.PaymentView;
 import org.dues.shared.Money;
@@ -44,6 +45,11 @@ class PaymentCredits {
 	@ApplicationModuleListener
 	void on(PaymentPosted posted) {
 		credit(this.payments.get(posted.account(), posted.payment()));
+	}
+
+	@ApplicationModuleListener
+	void on(PaymentsPosted posted) {
+		posted.payments().forEach(this::on);
 	}
 
 	@ApplicationModuleListener

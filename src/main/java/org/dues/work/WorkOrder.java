@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import org.dues.payment.PaymentPosted;
+import org.dues.payment.PaymentsPosted;
 import org.dues.payment.PaymentReversed;
 import org.dues.portfolio.AccountId;
 import org.slf4j.Logger;
@@ -65,6 +66,11 @@ public class WorkOrder {
 	@ApplicationModuleListener
 	void on(PaymentPosted posted) {
 		refresh(posted.account());
+	}
+
+	@ApplicationModuleListener
+	void on(PaymentsPosted posted) {
+		posted.payments().stream().map(PaymentPosted::account).distinct().forEach(this::refresh);
 	}
 
 	@ApplicationModuleListener

@@ -65,6 +65,24 @@ class BulkStatementTests {
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
 		assertThat(before.subtract(after).add(credit)).isEqualByComparingTo(report.credits().amount());
 		world.ledgerEqualsBalances();
+		// each payment of the batch is receipted, and the batch's one event reaches the
+		// other modules' listeners for each payment (here: reporting's credits)
+		List<java.util.UUID> posted = this.jdbc
+			.sql("SELECT p.id FROM payment_payments p JOIN payment_receipts r ON r.payment_id = p.id"
+					+ " WHERE p.account_id = ANY(:accounts) AND p.reference LIKE 'BANK:%'")
+			.param("accounts",
+					new java.util.UUID[] { world.first.id().value(), world.second.id().value(),
+							world.third.id().value() })
+			.query(java.util.UUID.class)
+			.list();
+		assertThat(posted).hasSize(120);
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(30))
+			.until(() -> this.jdbc
+				.sql("SELECT count(*) FROM reporting_payment_credits WHERE payment_id = ANY(:ids) AND kind = 'PAYMENT'")
+				.param("ids", posted.toArray(java.util.UUID[]::new))
+				.query(Integer.class)
+				.single() == 120);
 		int payments = this.jdbc.sql("SELECT count(*) FROM payment_payments").query(Integer.class).single();
 		assertThat(this.statements.importStatement(file, null, null, null, "bulk.xml", manager).created()).isFalse();
 		assertThat(this.jdbc.sql("SELECT count(*) FROM payment_payments").query(Integer.class).single())

@@ -204,7 +204,8 @@ class HostileInputTests {
 		judge(method + " " + path + " multipart", answer.statusCode(), answer.body(),
 				answer.headers().firstValue("Content-Type").orElse(""), true);
 		// the uploads: an allocation file, a bulk message's list of accounts
-		boolean upload = path.equals("/api/v1/imports") || path.equals("/api/v1/messages/bulk");
+		boolean upload = path.equals("/api/v1/imports") || path.equals("/api/v1/messages/bulk")
+				|| path.equals("/api/v1/bank-statements");
 		if (!upload && answer.statusCode() != 415) {
 			this.failures.add(method + " " + path + " multipart: " + answer.statusCode() + " where 415 was due");
 		}
