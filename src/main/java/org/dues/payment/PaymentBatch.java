@@ -140,8 +140,9 @@ class PaymentBatch {
 			Item item = items.get(positions.get(i));
 			announced.add(new PaymentPosted(outcomes.get(positions.get(i)).payment(), item.account(), item.amount()));
 		}
-		if (!announced.isEmpty()) {
-			this.events.publishEvent(new PaymentsPosted(announced));
+		for (int from = 0; from < announced.size(); from += PaymentsPosted.MOST) {
+			this.events.publishEvent(new PaymentsPosted(
+					announced.subList(from, Math.min(announced.size(), from + PaymentsPosted.MOST))));
 		}
 		return outcomes;
 	}

@@ -105,7 +105,8 @@ public class Receipts {
 	public List<ReceiptView> issueAll(CreditorId creditor, List<PaymentId> payments) {
 		CreditorView view = this.creditors.get(creditor);
 		List<UUID> others = this.jdbc
-			.sql("SELECT id FROM payment_payments WHERE id = ANY(CAST(:ids AS uuid[])) AND creditor_id <> :c")
+			.sql("SELECT p.id FROM unnest(CAST(:ids AS uuid[])) AS t(id) JOIN payment_payments p ON p.id = t.id"
+					+ " WHERE p.creditor_id <> :c")
 			.param("ids", array(payments.stream().map(PaymentId::toString).toList()))
 			.param("c", creditor.value())
 			.query(UUID.class)
@@ -118,7 +119,7 @@ public class Receipts {
 		if (!fresh.isEmpty()) {
 			issue(view, fresh, List.of());
 		}
-		return payments.stream().map((p) -> of(p).orElseThrow()).toList();
+		return ofAll(payments);
 	}
 
 	/** Numbers one payment just posted, written on a receipt book's leaf or not. */
@@ -162,15 +163,41 @@ public class Receipts {
 			.param("ids", array(payments.stream().map(PaymentId::toString).toList()))
 			.param("numbers", array(numbers))
 			.update();
-		this.jdbc
-			.sql("SELECT p.id, p.account_id, r.system_number, r.book_number FROM payment_payments p "
-					+ "JOIN payment_receipts r ON r.payment_id = p.id WHERE p.id = ANY(CAST(:ids AS uuid[]))")
+		// unnest joins the ids: "id = ANY(array)" of a large batch is read as a filter
+		List<ReceiptIssued> issued = this.jdbc
+			.sql("SELECT p.id, p.account_id, r.system_number, r.book_number"
+					+ " FROM unnest(CAST(:ids AS uuid[])) AS t(id) JOIN payment_payments p ON p.id = t.id"
+					+ " JOIN payment_receipts r ON r.payment_id = p.id")
 			.param("ids", array(payments.stream().map(PaymentId::toString).toList()))
 			.query((rs, n) -> new ReceiptIssued(new PaymentId(rs.getObject(1, UUID.class)),
 					new AccountId(rs.getObject(2, UUID.class)),
 					(rs.getString(4) != null) ? rs.getString(4) : rs.getString(3)))
+			.list();
+		if (issued.size() == 1) {
+			this.events.publishEvent(issued.get(0));
+		}
+		else {
+			for (int from = 0; from < issued.size(); from += PaymentsPosted.MOST) {
+				this.events.publishEvent(
+						new ReceiptsIssued(issued.subList(from, Math.min(issued.size(), from + PaymentsPosted.MOST))));
+			}
+		}
+	}
+
+	/** The payments' receipts, in the order given, read in one statement. */
+	private List<ReceiptView> ofAll(List<PaymentId> payments) {
+		java.util.Map<UUID, ReceiptView> found = new java.util.HashMap<>();
+		this.jdbc
+			.sql("SELECT r.* FROM unnest(CAST(:ids AS uuid[])) AS t(id) JOIN payment_receipts r ON r.payment_id = t.id")
+			.param("ids", array(payments.stream().map(PaymentId::toString).toList()))
+			.query((rs, n) -> new ReceiptView(new PaymentId(rs.getObject("payment_id", UUID.class)),
+					(rs.getString("book_number") != null) ? rs.getString("book_number") : rs.getString("system_number"),
+					rs.getString("system_number"), rs.getString("book_number"), rs.getString("financial_year"),
+					rs.getObject("issued_at", OffsetDateTime.class).toInstant(),
+					rs.getObject("issued_on", LocalDate.class)))
 			.list()
-			.forEach(this.events::publishEvent);
+			.forEach((r) -> found.put(r.payment().value(), r));
+		return payments.stream().map((p) -> java.util.Objects.requireNonNull(found.get(p.value()))).toList();
 	}
 
 	/** The payment's receipt, if it has one. */
@@ -187,11 +214,12 @@ public class Receipts {
 
 	private List<PaymentId> unreceipted(List<PaymentId> payments) {
 		List<String> ids = payments.stream().map(PaymentId::toString).distinct().toList();
-		java.util.Set<UUID> done = new java.util.HashSet<>(
-				this.jdbc.sql("SELECT payment_id FROM payment_receipts WHERE payment_id = ANY(CAST(:ids AS uuid[]))")
-					.param("ids", array(ids))
-					.query(UUID.class)
-					.list());
+		java.util.Set<UUID> done = new java.util.HashSet<>(this.jdbc
+			.sql("SELECT r.payment_id FROM unnest(CAST(:ids AS uuid[])) AS t(id)"
+					+ " JOIN payment_receipts r ON r.payment_id = t.id")
+			.param("ids", array(ids))
+			.query(UUID.class)
+			.list());
 		return ids.stream()
 			.map((id) -> new PaymentId(UUID.fromString(id)))
 			.filter((p) -> !done.contains(p.value()))

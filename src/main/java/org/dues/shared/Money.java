@@ -7,8 +7,10 @@ import java.util.Objects;
 /**
  * An exact amount in one currency, always at the currency's scale (two places for INR and
  * USD, none for JPY). Construction never rounds: an amount with more decimal places than
- * the currency allows is refused.
+ * the currency allows is refused. As JSON (an event kept in the event publication
+ * registry) it is its amount and currency only, so that it reads back.
  */
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties({ "zero", "negative", "positive" })
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
 
 	/**

@@ -156,6 +156,18 @@ class RemittancesTests {
 			assertThat(last.getCellText(2)).isEqualTo("UTR-C");
 			assertThat(new BigDecimal(last.getCellText(5))).isEqualByComparingTo("333.33");
 		}
+		byte[] pdf = this.mvc
+			.perform(get("/api/v1/remittances/{id}", november.id()).with(httpBasic("rem-manager", "rem-secret-1"))
+				.header("Accept-Language", "hi")
+				.accept("application/pdf"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			String printed = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+			assertThat(printed).contains(november.number(), "UTR-LATE", "-₹1,029.00");
+		}
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import org.dues.payment.PaymentManagement;
 import org.dues.payment.PaymentView;
 import org.dues.payment.ReceiptDocuments;
 import org.dues.payment.ReceiptIssued;
+import org.dues.payment.ReceiptsIssued;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Accounts;
 import org.dues.shared.InvalidInputException;
@@ -67,6 +68,12 @@ class ReceiptDelivery {
 		this.customers = customers;
 		this.preferences = preferences;
 		this.clock = clock;
+	}
+
+	/** As {@link #on(ReceiptIssued)}, for each receipt of a batch. */
+	@ApplicationModuleListener
+	void on(ReceiptsIssued issued) {
+		issued.receipts().forEach(this::on);
 	}
 
 	@ApplicationModuleListener

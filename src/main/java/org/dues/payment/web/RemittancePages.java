@@ -43,7 +43,11 @@ class RemittancePages {
 
 	private final Clock clock;
 
-	RemittancePages(Remittances remittances, Creditors creditors, RemittanceFiles files, Phrases phrases, Clock clock) {
+	private final RemittancePdf pdf;
+
+	RemittancePages(Remittances remittances, Creditors creditors, RemittanceFiles files, Phrases phrases, Clock clock,
+			RemittancePdf pdf) {
+		this.pdf = pdf;
 		this.remittances = remittances;
 		this.creditors = creditors;
 		this.files = files;
@@ -122,6 +126,14 @@ class RemittancePages {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		this.files.xlsx(s, LocaleContextHolder.getLocale(), out);
 		return RemittancesApi.file(out, s, "xlsx", RemittancesApi.XLSX);
+	}
+
+	@GetMapping("/remittances/{id}.pdf")
+	ResponseEntity<byte[]> pdf(@PathVariable @Unscoped(RemittancesApi.STATEMENTS) UUID id) {
+		RemittanceView s = this.remittances.get(id);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.writeBytes(this.pdf.render(s, LocaleContextHolder.getLocale()));
+		return RemittancesApi.file(out, s, "pdf", org.springframework.http.MediaType.APPLICATION_PDF_VALUE);
 	}
 
 	private String render(CreditorView chosen, Model model) {

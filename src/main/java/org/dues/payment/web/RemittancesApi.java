@@ -65,7 +65,10 @@ class RemittancesApi {
 
 	private final RemittanceFiles files;
 
-	RemittancesApi(Remittances remittances, Creditors creditors, RemittanceFiles files) {
+	private final RemittancePdf pdf;
+
+	RemittancesApi(Remittances remittances, Creditors creditors, RemittanceFiles files, RemittancePdf pdf) {
+		this.pdf = pdf;
 		this.remittances = remittances;
 		this.creditors = creditors;
 		this.files = files;
@@ -121,7 +124,7 @@ class RemittancesApi {
 	}
 
 	@GetMapping(path = "/api/v1/remittances/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "An issued statement with its lines (also text/csv and XLSX by Accept)")
+	@Operation(summary = "An issued statement with its lines (also text/csv, XLSX and application/pdf by Accept)")
 	StatementJson get(@PathVariable @Unscoped(STATEMENTS) UUID id) {
 		return StatementJson.of(this.remittances.get(id));
 	}
@@ -140,6 +143,14 @@ class RemittancesApi {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		this.files.xlsx(s, LocaleContextHolder.getLocale(), out);
 		return file(out, s, "xlsx", XLSX);
+	}
+
+	@GetMapping(path = "/api/v1/remittances/{id}", produces = MediaType.APPLICATION_PDF_VALUE)
+	ResponseEntity<byte[]> pdf(@PathVariable @Unscoped(STATEMENTS) UUID id) {
+		RemittanceView s = this.remittances.get(id);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.writeBytes(this.pdf.render(s, LocaleContextHolder.getLocale()));
+		return file(out, s, "pdf", MediaType.APPLICATION_PDF_VALUE);
 	}
 
 	static ResponseEntity<byte[]> file(ByteArrayOutputStream out, RemittanceView s, String extension, String type) {
