@@ -1,5 +1,6 @@
 package org.dues.payment.web;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -16,6 +17,10 @@ import org.dues.shared.Money;
 import org.dues.shared.SpreadsheetCsv;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,11 +33,46 @@ class RemittanceFiles {
 
 	private final MessageSource messages;
 
-	RemittanceFiles(MessageSource messages) {
+	private final RemittancePdf pdf;
+
+	RemittanceFiles(MessageSource messages, RemittancePdf pdf) {
 		this.messages = messages;
+		this.pdf = pdf;
 	}
 
-	void csv(RemittanceView s, Locale locale, OutputStream out) throws IOException {
+	/**
+	 * The statement as a file to download, in the reader's language, named by its number.
+	 */
+	ResponseEntity<byte[]> download(RemittanceView s, Format format) throws IOException {
+		Locale locale = LocaleContextHolder.getLocale();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		switch (format) {
+			case CSV -> csv(s, locale, out);
+			case XLSX -> xlsx(s, locale, out);
+			case PDF -> out.writeBytes(this.pdf.render(s, locale));
+		}
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_TYPE, format.type)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					"attachment; filename=\"" + (s.number() == null ? "remittance-preview" : s.number()) + "."
+							+ format.name().toLowerCase(Locale.ROOT) + "\"")
+			.body(out.toByteArray());
+	}
+
+	/** The files a statement is downloaded as, with their media types. */
+	enum Format {
+
+		CSV("text/csv;charset=UTF-8"), XLSX(RemittancesApi.XLSX), PDF(MediaType.APPLICATION_PDF_VALUE);
+
+		final String type;
+
+		Format(String type) {
+			this.type = type;
+		}
+
+	}
+
+	private void csv(RemittanceView s, Locale locale, OutputStream out) throws IOException {
 		Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
 		writer.write('\uFEFF');
 		SpreadsheetCsv csv = new SpreadsheetCsv(writer);
@@ -48,7 +88,7 @@ class RemittanceFiles {
 		writer.flush();
 	}
 
-	void xlsx(RemittanceView s, Locale locale, OutputStream out) throws IOException {
+	private void xlsx(RemittanceView s, Locale locale, OutputStream out) throws IOException {
 		Workbook workbook = new Workbook(out, "Dues", "1.0");
 		Worksheet sheet = workbook.newWorksheet(s.number() == null ? "Preview" : s.number());
 		int r = 0;

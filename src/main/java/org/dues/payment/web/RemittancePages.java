@@ -1,13 +1,11 @@
 package org.dues.payment.web;
 
 import java.io.IOException;
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import org.dues.payment.RemittanceView;
 import org.dues.payment.Remittances;
 import org.dues.portfolio.CreditorView;
 import org.dues.portfolio.Creditors;
@@ -17,7 +15,6 @@ import org.dues.system.Phrases;
 import org.dues.system.Unscoped;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
@@ -43,11 +40,7 @@ class RemittancePages {
 
 	private final Clock clock;
 
-	private final RemittancePdf pdf;
-
-	RemittancePages(Remittances remittances, Creditors creditors, RemittanceFiles files, Phrases phrases, Clock clock,
-			RemittancePdf pdf) {
-		this.pdf = pdf;
+	RemittancePages(Remittances remittances, Creditors creditors, RemittanceFiles files, Phrases phrases, Clock clock) {
 		this.remittances = remittances;
 		this.creditors = creditors;
 		this.files = files;
@@ -114,26 +107,17 @@ class RemittancePages {
 
 	@GetMapping("/remittances/{id}.csv")
 	ResponseEntity<byte[]> csv(@PathVariable @Unscoped(RemittancesApi.STATEMENTS) UUID id) throws IOException {
-		RemittanceView s = this.remittances.get(id);
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		this.files.csv(s, LocaleContextHolder.getLocale(), out);
-		return RemittancesApi.file(out, s, "csv", "text/csv;charset=UTF-8");
+		return this.files.download(this.remittances.get(id), RemittanceFiles.Format.CSV);
 	}
 
 	@GetMapping("/remittances/{id}.xlsx")
 	ResponseEntity<byte[]> xlsx(@PathVariable @Unscoped(RemittancesApi.STATEMENTS) UUID id) throws IOException {
-		RemittanceView s = this.remittances.get(id);
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		this.files.xlsx(s, LocaleContextHolder.getLocale(), out);
-		return RemittancesApi.file(out, s, "xlsx", RemittancesApi.XLSX);
+		return this.files.download(this.remittances.get(id), RemittanceFiles.Format.XLSX);
 	}
 
 	@GetMapping("/remittances/{id}.pdf")
-	ResponseEntity<byte[]> pdf(@PathVariable @Unscoped(RemittancesApi.STATEMENTS) UUID id) {
-		RemittanceView s = this.remittances.get(id);
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		out.writeBytes(this.pdf.render(s, LocaleContextHolder.getLocale()));
-		return RemittancesApi.file(out, s, "pdf", org.springframework.http.MediaType.APPLICATION_PDF_VALUE);
+	ResponseEntity<byte[]> pdf(@PathVariable @Unscoped(RemittancesApi.STATEMENTS) UUID id) throws IOException {
+		return this.files.download(this.remittances.get(id), RemittanceFiles.Format.PDF);
 	}
 
 	private String render(CreditorView chosen, Model model) {

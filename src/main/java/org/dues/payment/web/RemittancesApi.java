@@ -1,6 +1,5 @@
 package org.dues.payment.web;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -28,8 +27,6 @@ import org.dues.shared.validation.IsoDate;
 import org.dues.system.Unscoped;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -65,10 +62,7 @@ class RemittancesApi {
 
 	private final RemittanceFiles files;
 
-	private final RemittancePdf pdf;
-
-	RemittancesApi(Remittances remittances, Creditors creditors, RemittanceFiles files, RemittancePdf pdf) {
-		this.pdf = pdf;
+	RemittancesApi(Remittances remittances, Creditors creditors, RemittanceFiles files) {
 		this.remittances = remittances;
 		this.creditors = creditors;
 		this.files = files;
@@ -131,35 +125,17 @@ class RemittancesApi {
 
 	@GetMapping(path = "/api/v1/remittances/{id}", produces = "text/csv")
 	ResponseEntity<byte[]> csv(@PathVariable @Unscoped(STATEMENTS) UUID id) throws IOException {
-		RemittanceView s = this.remittances.get(id);
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		this.files.csv(s, LocaleContextHolder.getLocale(), out);
-		return file(out, s, "csv", "text/csv;charset=UTF-8");
+		return this.files.download(this.remittances.get(id), RemittanceFiles.Format.CSV);
 	}
 
 	@GetMapping(path = "/api/v1/remittances/{id}", produces = XLSX)
 	ResponseEntity<byte[]> xlsx(@PathVariable @Unscoped(STATEMENTS) UUID id) throws IOException {
-		RemittanceView s = this.remittances.get(id);
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		this.files.xlsx(s, LocaleContextHolder.getLocale(), out);
-		return file(out, s, "xlsx", XLSX);
+		return this.files.download(this.remittances.get(id), RemittanceFiles.Format.XLSX);
 	}
 
 	@GetMapping(path = "/api/v1/remittances/{id}", produces = MediaType.APPLICATION_PDF_VALUE)
-	ResponseEntity<byte[]> pdf(@PathVariable @Unscoped(STATEMENTS) UUID id) {
-		RemittanceView s = this.remittances.get(id);
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		out.writeBytes(this.pdf.render(s, LocaleContextHolder.getLocale()));
-		return file(out, s, "pdf", MediaType.APPLICATION_PDF_VALUE);
-	}
-
-	static ResponseEntity<byte[]> file(ByteArrayOutputStream out, RemittanceView s, String extension, String type) {
-		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_TYPE, type)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					"attachment; filename=\"" + (s.number() == null ? "remittance-preview" : s.number()) + "."
-							+ extension + "\"")
-			.body(out.toByteArray());
+	ResponseEntity<byte[]> pdf(@PathVariable @Unscoped(STATEMENTS) UUID id) throws IOException {
+		return this.files.download(this.remittances.get(id), RemittanceFiles.Format.PDF);
 	}
 
 	static Currency currency(CreditorView creditor, @Nullable String code) {
