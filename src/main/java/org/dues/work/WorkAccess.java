@@ -15,8 +15,11 @@ import org.dues.identity.Role;
 import org.dues.identity.Teams;
 import org.dues.identity.UserManagement;
 import org.dues.system.RecordReach;
+import org.dues.system.ReachGrant;
 import org.dues.system.RecordScope;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -66,22 +69,48 @@ class WorkAccess implements RecordScope {
 
 	private final Clock clock;
 
-	WorkAccess(JdbcClient jdbc, UserManagement users, Teams teams, Queues queues, Clock clock) {
+	private final ObjectProvider<ReachGrant> grants;
+
+	WorkAccess(JdbcClient jdbc, UserManagement users, Teams teams, Queues queues, Clock clock,
+			ObjectProvider<ReachGrant> grants) {
 		this.jdbc = jdbc;
 		this.users = users;
 		this.teams = teams;
 		this.queues = queues;
 		this.clock = clock;
+		this.grants = grants;
 	}
 
 	@Override
 	public boolean seesAll(Authentication caller) {
-		return roles(caller).stream().anyMatch(SEE_ALL::contains);
+		return confinement(caller) == null && roles(caller).stream().anyMatch(SEE_ALL::contains);
+	}
+
+	/** The grant that alone decides the caller's reach, if one does. */
+	private @Nullable ReachGrant confinement(Authentication caller) {
+		return this.grants.orderedStream().filter((grant) -> grant.confines(caller)).findFirst().orElse(null);
+	}
+
+	/** Whether a grant lets the caller reach the record. */
+	private boolean granted(Authentication caller, RecordReach reach) {
+		return this.grants.orderedStream().anyMatch((grant) -> grant.reaches(caller, reach));
+	}
+
+	/** The conditions of the grants that give the caller any reach. */
+	private List<String> grantedConditions(Authentication caller, Map<String, Object> params) {
+		return this.grants.orderedStream()
+			.map((grant) -> grant.accountCondition(caller, params))
+			.filter((condition) -> !"false".equals(condition))
+			.toList();
 	}
 
 	@Override
 	public boolean reaches(Authentication caller, RecordReach reach) {
-		if (seesAll(caller)) {
+		ReachGrant confined = confinement(caller);
+		if (confined != null) {
+			return confined.reaches(caller, reach);
+		}
+		if (seesAll(caller) || granted(caller, reach)) {
 			return true;
 		}
 		String user = caller.getName();
@@ -103,6 +132,10 @@ class WorkAccess implements RecordScope {
 
 	@Override
 	public String accountCondition(Authentication caller, String accountColumn, Map<String, Object> params) {
+		ReachGrant confined = confinement(caller);
+		if (confined != null) {
+			return "(" + confined.accountCondition(caller, params).replace("%s", accountColumn) + ")";
+		}
 		if (seesAll(caller)) {
 			return "true";
 		}
@@ -133,6 +166,7 @@ class WorkAccess implements RecordScope {
 				any.add(POOLED + "(" + queued + "))");
 			}
 		}
+		any.addAll(grantedConditions(caller, params));
 		return "(" + String.join(" OR ", any).replace("%s", accountColumn) + ")";
 	}
 
@@ -146,6 +180,10 @@ class WorkAccess implements RecordScope {
 	 * parameters are named {@code reach…}, {@code f0_…} and {@code sq0_…}.
 	 */
 	String rowCondition(Authentication caller, Map<String, Object> params) {
+		ReachGrant confined = confinement(caller);
+		if (confined != null) {
+			return "(" + confined.accountCondition(caller, params).replace("%s", "a.id") + ")";
+		}
 		if (seesAll(caller)) {
 			return "true";
 		}
@@ -179,6 +217,7 @@ class WorkAccess implements RecordScope {
 				+ " AND fd.recorded_at > :reachSince)");
 		any.add("a.id IN (SELECT fn.account_id FROM work_notes fn WHERE fn.written_by = ANY(:reachWho)"
 				+ " AND fn.written_at > :reachSince)");
+		grantedConditions(caller, params).forEach((condition) -> any.add(condition.replace("%s", "a.id")));
 		return "(" + String.join(" OR ", any) + ")";
 	}
 
