@@ -22,6 +22,12 @@ CREATE TABLE casework_cases (
     owner_team       uuid,
     hold_id          uuid,
     holds_collection boolean     NOT NULL DEFAULT false,
+    -- the rule that decided whether the case holds collection, as a message key and its arguments
+    why_key          text,
+    why_args         text[],
+    -- the rule that decided whether the case holds collection, as a message key and its arguments
+    why_key          text,
+    why_args         text[],
     due_on           date,
     -- what the case's type needs beyond the columns (a proceeding's facts), as JSON
     facts            jsonb       NOT NULL DEFAULT '{}',
@@ -45,7 +51,7 @@ CREATE TABLE casework_deadlines (
     case_id   uuid        NOT NULL REFERENCES casework_cases (id),
     code      text        NOT NULL,
     position  integer     NOT NULL,
-    due_on    date        NOT NULL,
+    due_on    date,
     rule_key  text        NOT NULL,
     rule_args text[]      NOT NULL DEFAULT '{}',
     done_at   timestamptz,
@@ -77,3 +83,22 @@ $$ LANGUAGE plpgsql;
 
 CREATE TRIGGER casework_timeline_no_change BEFORE UPDATE OR DELETE ON casework_timeline
     FOR EACH ROW EXECUTE FUNCTION casework_timeline_append_only();
+
+-- Legal costs of a case: charged to the account (as fees, in the ledger) where the creditor's
+-- policy makes them recoverable, else kept as the agency's expense.
+CREATE TABLE casework_legal_costs (
+    id          bigserial      NOT NULL PRIMARY KEY,
+    case_id     uuid           NOT NULL REFERENCES casework_cases (id),
+    amount      numeric(19, 4) NOT NULL CHECK (amount > 0),
+    currency    text           NOT NULL,
+    description text           NOT NULL,
+    recovered   boolean        NOT NULL,
+    recorded_at timestamptz    NOT NULL,
+    recorded_by text           NOT NULL
+);
+
+-- A creditor's casework policy.
+CREATE TABLE casework_creditor_settings (
+    creditor_id             uuid    NOT NULL PRIMARY KEY,
+    legal_costs_recoverable boolean NOT NULL DEFAULT false
+);

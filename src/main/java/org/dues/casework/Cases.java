@@ -44,6 +44,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Cases {
 
+	/** Writes and reads a phrase kept inside another's arguments. */
+	private static final JsonMapper KEPT = JsonMapper.builder().build();
+
 	/** The longest a note or a reason may be. */
 	static final int TEXT_LIMIT = 4000;
 
@@ -69,7 +72,7 @@ public class Cases {
 	record NewCase(CaseType type, CaseStatus status, UUID accountId, UUID customerId, UUID creditorId,
 			String jurisdiction, String category, @Nullable String channel, String description, @Nullable Money amount,
 			String currency, LocalDate receivedOn, @Nullable String ownerUser, @Nullable UUID ownerTeam,
-			@Nullable UUID holdId, boolean holdsCollection, Map<String, String> facts) {
+			@Nullable UUID holdId, boolean holdsCollection, Map<String, String> facts, @Nullable Phrase why) {
 	}
 
 	/** Records a case, its deadlines and the first line of its timeline. */
@@ -77,13 +80,14 @@ public class Cases {
 	CaseView open(NewCase c, List<CaseDeadline> deadlines, String actor) {
 		UUID id = UUID.randomUUID();
 		Instant now = this.clock.instant();
-		this.jdbc.sql("""
-				INSERT INTO casework_cases (id, type, status, account_id, customer_id, creditor_id, jurisdiction,
-				    category, channel, description, amount, currency, received_on, owner_user, owner_team, hold_id,
-				    holds_collection, due_on, facts, opened_at, opened_by)
-				VALUES (:id, :type, :status, :account, :customer, :creditor, :jurisdiction, :category, :channel,
-				    :description, :amount, :currency, :receivedOn, :ownerUser, :ownerTeam, :hold, :holds, NULL,
-				    CAST(:facts AS jsonb), :now, :actor)""")
+		this.jdbc
+			.sql("""
+					INSERT INTO casework_cases (id, type, status, account_id, customer_id, creditor_id, jurisdiction,
+					    category, channel, description, amount, currency, received_on, owner_user, owner_team, hold_id,
+					    holds_collection, why_key, why_args, due_on, facts, opened_at, opened_by)
+					VALUES (:id, :type, :status, :account, :customer, :creditor, :jurisdiction, :category, :channel,
+					    :description, :amount, :currency, :receivedOn, :ownerUser, :ownerTeam, :hold, :holds, :whyKey, :whyArgs, NULL,
+					    CAST(:facts AS jsonb), :now, :actor)""")
 			.param("id", id)
 			.param("type", c.type().name())
 			.param("status", c.status().name())
@@ -101,6 +105,8 @@ public class Cases {
 			.param("ownerTeam", c.ownerTeam())
 			.param("hold", c.holdId())
 			.param("holds", c.holdsCollection())
+			.param("whyKey", (c.why() == null) ? null : c.why().key())
+			.param("whyArgs", (c.why() == null) ? null : arguments(c.why()))
 			.param("facts", this.json.writeValueAsString(c.facts()))
 			.param("now", Timestamp.from(now))
 			.param("actor", actor)
@@ -128,7 +134,7 @@ public class Cases {
 				.param("position", position++)
 				.param("due", deadline.dueOn())
 				.param("key", deadline.rule().key())
-				.param("args", deadline.rule().arguments().stream().map(Cases::argument).toArray(String[]::new))
+				.param("args", arguments(deadline.rule()))
 				.update();
 		}
 		refreshDue(id);
@@ -249,11 +255,23 @@ public class Cases {
 	}
 
 	private static CaseDeadline deadline(ResultSet rs) throws SQLException {
-		String[] args = (String[]) rs.getArray("rule_args").getArray();
 		Timestamp done = rs.getTimestamp("done_at");
 		return new CaseDeadline(rs.getString("code"), rs.getObject("due_on", LocalDate.class),
-				new Phrase(rs.getString("rule_key"), Arrays.stream(args).map(Cases::parse).toList()),
-				(done == null) ? null : done.toInstant());
+				phrase(rs.getString("rule_key"), rs.getArray("rule_args")), (done == null) ? null : done.toInstant());
+	}
+
+	/** A phrase's arguments as kept. */
+	static String[] arguments(Phrase phrase) {
+		return phrase.arguments().stream().map(Cases::argument).toArray(String[]::new);
+	}
+
+	/** A phrase as kept. */
+	static @Nullable Phrase phrase(@Nullable String key, java.sql.@Nullable Array args) throws SQLException {
+		if (key == null) {
+			return null;
+		}
+		String[] kept = (args == null) ? new String[0] : (String[]) args.getArray();
+		return new Phrase(key, Arrays.stream(kept).map(Cases::parse).toList());
 	}
 
 	/**
@@ -267,6 +285,24 @@ public class Cases {
 		if (value instanceof Integer || value instanceof Long) {
 			return "n:" + value;
 		}
+		if (value instanceof Money money) {
+			return "m:" + money.currencyCode() + money.amount().toPlainString();
+		}
+		if (value instanceof BigDecimal decimal) {
+			return "b:" + decimal.toPlainString();
+		}
+		if (value instanceof Instant instant) {
+			return "i:" + instant;
+		}
+		if (value instanceof java.time.LocalTime time) {
+			return "h:" + time;
+		}
+		if (value instanceof Phrase phrase) {
+			List<String> parts = new ArrayList<>();
+			parts.add(phrase.key());
+			phrase.arguments().forEach((a) -> parts.add(argument(a)));
+			return "p:" + KEPT.writeValueAsString(parts);
+		}
 		return "t:" + value;
 	}
 
@@ -275,24 +311,34 @@ public class Cases {
 		return switch (kept.charAt(0)) {
 			case 'd' -> LocalDate.parse(value);
 			case 'n' -> Long.valueOf(value);
+			case 'm' ->
+				Money.of(new BigDecimal(value.substring(3)), java.util.Currency.getInstance(value.substring(0, 3)));
+			case 'b' -> new BigDecimal(value);
+			case 'i' -> Instant.parse(value);
+			case 'h' -> java.time.LocalTime.parse(value);
+			case 'p' -> {
+				List<String> parts = KEPT.readValue(value, new TypeReference<List<String>>() {
+				});
+				yield new Phrase(parts.get(0), parts.subList(1, parts.size()).stream().map(Cases::parse).toList());
+			}
 			default -> value;
 		};
 	}
 
 	private record Row(UUID id, long number, CaseType type, CaseStatus status, UUID accountId, UUID customerId,
-			String jurisdiction, String category, @Nullable String channel, String description,
+			UUID creditorId, String jurisdiction, String category, @Nullable String channel, String description,
 			@Nullable BigDecimal amount, String currency, LocalDate receivedOn, @Nullable String ownerUser,
-			@Nullable UUID ownerTeam, @Nullable UUID holdId, boolean holdsCollection, @Nullable LocalDate dueOn,
-			String facts, @Nullable CaseOutcome outcome, @Nullable String outcomeReason, Instant openedAt,
-			String openedBy, @Nullable Instant closedAt, @Nullable String closedBy, int version) {
+			@Nullable UUID ownerTeam, @Nullable UUID holdId, boolean holdsCollection, @Nullable Phrase why,
+			@Nullable LocalDate dueOn, String facts, @Nullable CaseOutcome outcome, @Nullable String outcomeReason,
+			Instant openedAt, String openedBy, @Nullable Instant closedAt, @Nullable String closedBy, int version) {
 
 		CaseView view(String accountRef, List<CaseDeadline> deadlines, Map<String, String> facts) {
 			return new CaseView(this.id, this.number, this.type, this.status, this.accountId, accountRef,
-					this.customerId, this.jurisdiction, this.category, this.channel, this.description,
+					this.customerId, this.creditorId, this.jurisdiction, this.category, this.channel, this.description,
 					(this.amount == null) ? null : Money.of(this.amount, java.util.Currency.getInstance(this.currency)),
 					this.currency, this.receivedOn, this.ownerUser, this.ownerTeam, this.holdId, this.holdsCollection,
-					this.dueOn, facts, this.outcome, this.outcomeReason, this.openedAt, this.openedBy, this.closedAt,
-					this.closedBy, this.version, deadlines);
+					this.why, this.dueOn, facts, this.outcome, this.outcomeReason, this.openedAt, this.openedBy,
+					this.closedAt, this.closedBy, this.version, deadlines);
 		}
 
 	}
@@ -302,11 +348,13 @@ public class Cases {
 		String outcome = rs.getString("outcome");
 		return new Row(rs.getObject("id", UUID.class), rs.getLong("number"), CaseType.valueOf(rs.getString("type")),
 				CaseStatus.valueOf(rs.getString("status")), rs.getObject("account_id", UUID.class),
-				rs.getObject("customer_id", UUID.class), rs.getString("jurisdiction"), rs.getString("category"),
-				rs.getString("channel"), rs.getString("description"), rs.getBigDecimal("amount"),
-				rs.getString("currency"), rs.getObject("received_on", LocalDate.class), rs.getString("owner_user"),
+				rs.getObject("customer_id", UUID.class), rs.getObject("creditor_id", UUID.class),
+				rs.getString("jurisdiction"), rs.getString("category"), rs.getString("channel"),
+				rs.getString("description"), rs.getBigDecimal("amount"), rs.getString("currency"),
+				rs.getObject("received_on", LocalDate.class), rs.getString("owner_user"),
 				rs.getObject("owner_team", UUID.class), rs.getObject("hold_id", UUID.class),
-				rs.getBoolean("holds_collection"), rs.getObject("due_on", LocalDate.class), rs.getString("facts"),
+				rs.getBoolean("holds_collection"), phrase(rs.getString("why_key"), rs.getArray("why_args")),
+				rs.getObject("due_on", LocalDate.class), rs.getString("facts"),
 				(outcome == null) ? null : CaseOutcome.valueOf(outcome), rs.getString("outcome_reason"),
 				rs.getTimestamp("opened_at").toInstant(), rs.getString("opened_by"),
 				(closed == null) ? null : closed.toInstant(), rs.getString("closed_by"), rs.getInt("version"));

@@ -99,12 +99,12 @@ public class Complaints {
 		}
 		Map<String, String> facts = new LinkedHashMap<>();
 		facts.put("severity", severity.name());
-		return this.cases.open(
-				new Cases.NewCase(CaseType.COMPLAINT, CaseStatus.OPEN, accountId.value(), account.customerId().value(),
-						account.creditorId().value(), creditor.jurisdiction(), complaint.category().name(),
-						(complaint.channel() == null) ? null : complaint.channel().name(), description, null,
-						account.currency().getCurrencyCode(), received, actor, null, holdId, hold, facts),
-				this.deadlines.complaint(received, creditor.jurisdiction()), actor);
+		return this.cases.open(new Cases.NewCase(CaseType.COMPLAINT, CaseStatus.OPEN, accountId.value(),
+				account.customerId().value(), account.creditorId().value(), creditor.jurisdiction(),
+				complaint.category().name(), (complaint.channel() == null) ? null : complaint.channel().name(),
+				description, null, account.currency().getCurrencyCode(), received, actor, null, holdId, hold, facts,
+				hold ? Phrase.of("casework.rule.complaint.hold", Phrase.of("casework.severity." + severity)) : null),
+				CaseDeadlines.kept(this.deadlines.complaint(received, creditor).all()), actor);
 	}
 
 	/** Sends the acknowledgement letter, naming the date of the final response. */
@@ -124,7 +124,7 @@ public class Complaints {
 			.ifPresent((d) -> facts.put("caseDueDate", d.dueOn().toString()));
 		UUID letter = this.letters.send(new AccountId(c.accountId()), "complaint-acknowledgement", facts, actor);
 		this.cases.entry(c.id(), actor, "LETTER", null, "complaint-acknowledgement", letter);
-		this.cases.meet(c.id(), "ACKNOWLEDGEMENT");
+		this.cases.meet(c.id(), "ACKNOWLEDGE");
 		this.cases.move(this.cases.get(caseId), CaseStatus.ACKNOWLEDGED, "acknowledged", actor);
 		return this.cases.get(caseId);
 	}

@@ -102,21 +102,11 @@ public class Disputes {
 		}
 		String description = Cases.required("description", dispute.description());
 		Money amount = amount(dispute.amount(), account);
-		boolean us = creditor.jurisdiction().startsWith("US");
-		List<CaseDeadline> due = new ArrayList<>();
-		boolean stops;
-		CaseStatus status;
-		if (us) {
-			Optional<LocalDate> periodEnds = this.letters.validationPeriodEnds(accountId);
-			stops = periodEnds.isEmpty() || !received.isAfter(periodEnds.get());
-			status = stops ? CaseStatus.AWAITING_VERIFICATION : CaseStatus.OPEN;
-			due.addAll(this.deadlines.usDispute(received, periodEnds.orElse(null), stops, creditor));
-		}
-		else {
-			stops = true;
-			status = CaseStatus.OPEN;
-			due.addAll(this.deadlines.dispute(received, creditor));
-		}
+		DisputeDeadlines rules = this.deadlines.dispute(received,
+				this.letters.validationNoticeSentOn(accountId).orElse(null), creditor);
+		boolean stops = rules.holdsCollection();
+		CaseStatus status = (stops && rules.jurisdiction().law() == Law.US) ? CaseStatus.AWAITING_VERIFICATION
+				: CaseStatus.OPEN;
 		UUID hold = null;
 		if (stops) {
 			Instant at = received.equals(today) ? this.clock.instant()
@@ -127,12 +117,15 @@ public class Disputes {
 				.id();
 		}
 		Map<String, String> facts = new LinkedHashMap<>();
-		this.letters.validationPeriodEnds(accountId)
-			.ifPresent((end) -> facts.put("validationPeriodEnds", end.toString()));
-		return this.cases.open(new Cases.NewCase(CaseType.DISPUTE, status, accountId.value(),
-				account.customerId().value(), account.creditorId().value(), creditor.jurisdiction(),
-				dispute.category().name(), (dispute.channel() == null) ? null : dispute.channel().name(), description,
-				amount, account.currency().getCurrencyCode(), received, actor, null, hold, stops, facts), due, actor);
+		if (rules.validationPeriodEnds() != null) {
+			facts.put("validationPeriodEnds", rules.validationPeriodEnds().toString());
+		}
+		return this.cases.open(
+				new Cases.NewCase(CaseType.DISPUTE, status, accountId.value(), account.customerId().value(),
+						account.creditorId().value(), creditor.jurisdiction(), dispute.category().name(),
+						(dispute.channel() == null) ? null : dispute.channel().name(), description, amount,
+						account.currency().getCurrencyCode(), received, actor, null, hold, stops, facts, rules.why()),
+				CaseDeadlines.kept(rules.all()), actor);
 	}
 
 	/**
@@ -157,7 +150,7 @@ public class Disputes {
 			this.holds.lift(c.holdId(), "verification sent (%s)".formatted(c.reference()), actor);
 		}
 		this.cases.releaseCollection(c.id());
-		this.cases.meet(c.id(), "VERIFICATION");
+		this.cases.meet(c.id(), "VERIFY");
 		this.cases.move(this.cases.get(caseId), CaseStatus.VERIFICATION_SENT, "verification sent", actor.name());
 		return this.cases.get(caseId);
 	}
@@ -167,14 +160,14 @@ public class Disputes {
 	public CaseView acknowledge(UUID caseId, String actor) {
 		CaseView c = dispute(caseId);
 		if (c.status() != CaseStatus.OPEN
-				|| c.deadlines().stream().noneMatch((d) -> d.code().equals("ACKNOWLEDGEMENT") && d.open())) {
+				|| c.deadlines().stream().noneMatch((d) -> d.code().equals("ACKNOWLEDGE") && d.open())) {
 			throw new ConflictException("dispute %s has nothing to acknowledge".formatted(c.reference()),
 					Phrase.of("casework.conflict.nothingToAcknowledge", c.reference()));
 		}
 		UUID letter = this.letters.send(new AccountId(c.accountId()), "dispute-acknowledgement", letterFacts(c, null),
 				actor);
 		this.cases.entry(c.id(), actor, "LETTER", null, "dispute-acknowledgement", letter);
-		this.cases.meet(c.id(), "ACKNOWLEDGEMENT");
+		this.cases.meet(c.id(), "ACKNOWLEDGE");
 		this.cases.move(this.cases.get(caseId), CaseStatus.ACKNOWLEDGED, "acknowledged", actor);
 		return this.cases.get(caseId);
 	}
