@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * <li>{@code NI_ACT_138}: the demand notice within 30 days of receiving the bank's return
  * memo (s.138(b)); the drawer's 15 days to pay from receiving the notice (s.138(c)); the
  * complaint within one month of the day the cause of action arises, that day excluded
- * (s.142(1)(b); Econ Antri v. Rom Industries, (2014) 11 SCC 769), a month being a
+ * (s.142(1)(b); Econ Antri v. Rom Industries, Supreme Court, 2013), a month being a
  * calendar month (General Clauses Act 1897 s.3(35)): from 31 January that is the end of
  * February. Where the drawer's receipt is not known it is assumed
  * {@value #ASSUMED_DELIVERY_DAYS} days after sending, and the dates say so.</li>
