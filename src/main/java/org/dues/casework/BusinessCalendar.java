@@ -53,14 +53,20 @@ public final class BusinessCalendar {
 
 	private final Set<LocalDate> extraHolidays;
 
-	private final Map<Integer, Set<LocalDate>> byYear = new ConcurrentHashMap<>();
+	/** The public holidays by year, shared with the calendars made from this one. */
+	private final Map<Integer, Set<LocalDate>> byYear;
 
 	private BusinessCalendar(Jurisdiction jurisdiction, @Nullable String country, List<String> subdivisions,
-			Set<LocalDate> extraHolidays) {
+			Set<LocalDate> extraHolidays, Map<Integer, Set<LocalDate>> byYear) {
 		this.jurisdiction = jurisdiction;
 		this.country = country;
 		this.subdivisions = subdivisions;
 		this.extraHolidays = Set.copyOf(extraHolidays);
+		this.byYear = byYear;
+	}
+
+	private BusinessCalendar(Jurisdiction jurisdiction, @Nullable String country, List<String> subdivisions) {
+		this(jurisdiction, country, subdivisions, Set.of(), new ConcurrentHashMap<>());
 	}
 
 	/** The calendar of a jurisdiction, without extra holidays. */
@@ -77,15 +83,15 @@ public final class BusinessCalendar {
 		String region = (jurisdiction.region() == null) ? null : jurisdiction.region().toLowerCase(Locale.ROOT);
 		return switch (jurisdiction.law()) {
 			case GB -> new BusinessCalendar(jurisdiction, "gb",
-					List.of((region != null && subdivisionKnown("gb", region)) ? region : "eng"), Set.of());
-			case US -> new BusinessCalendar(jurisdiction, "us", List.of(), Set.of());
+					List.of((region != null && subdivisionKnown("gb", region)) ? region : "eng"));
+			case US -> new BusinessCalendar(jurisdiction, "us", List.of());
 			default -> {
 				String country = jurisdiction.country().toLowerCase(Locale.ROOT);
 				if (!HolidayManager.getSupportedCalendarCodes().contains(jurisdiction.country())) {
-					yield new BusinessCalendar(jurisdiction, null, List.of(), Set.of());
+					yield new BusinessCalendar(jurisdiction, null, List.of());
 				}
 				yield new BusinessCalendar(jurisdiction, country,
-						(region != null && subdivisionKnown(country, region)) ? List.of(region) : List.of(), Set.of());
+						(region != null && subdivisionKnown(country, region)) ? List.of(region) : List.of());
 			}
 		};
 	}
@@ -102,7 +108,7 @@ public final class BusinessCalendar {
 	public BusinessCalendar withExtraHolidays(Collection<LocalDate> extra) {
 		Set<LocalDate> all = new HashSet<>(this.extraHolidays);
 		all.addAll(extra);
-		return new BusinessCalendar(this.jurisdiction, this.country, this.subdivisions, all);
+		return new BusinessCalendar(this.jurisdiction, this.country, this.subdivisions, all, this.byYear);
 	}
 
 	public Jurisdiction jurisdiction() {
