@@ -25,9 +25,6 @@ CREATE TABLE casework_cases (
     -- the rule that decided whether the case holds collection, as a message key and its arguments
     why_key          text,
     why_args         text[],
-    -- the rule that decided whether the case holds collection, as a message key and its arguments
-    why_key          text,
-    why_args         text[],
     due_on           date,
     -- what the case's type needs beyond the columns (a proceeding's facts), as JSON
     facts            jsonb       NOT NULL DEFAULT '{}',

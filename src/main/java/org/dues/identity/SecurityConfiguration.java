@@ -147,6 +147,18 @@ class SecurityConfiguration {
 						"/api/v1/accounts/*/settlements", "/api/v1/accounts/*/waivers", "/api/v1/accounts/*/deferments",
 						"/api/v1/arrangements/*/cancel")
 				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				// casework: a dispute's verification and the outcomes of disputes and
+				// complaints are decided by leads, managers and compliance; legal
+				// referrals are made by leads and managers and approved by managers
+				.requestMatchers(HttpMethod.POST, "/api/v1/disputes/*/verification", "/api/v1/disputes/*/resolution",
+						"/api/v1/complaints/*/resolution")
+				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.COMPLIANCE.name(), Role.ADMIN.name())
+				.requestMatchers(HttpMethod.POST, "/api/v1/legal-referrals/*/approval")
+				.hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
+				.requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/legal-referrals", "/api/v1/legal-referrals/**")
+				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				.requestMatchers(HttpMethod.PUT, "/api/v1/creditors/*/casework-settings")
+				.hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/api/v1/compliance/**")
 				.hasAnyRole(Role.COMPLIANCE.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				// templates are written by managers, compliance and administrators;
@@ -219,6 +231,16 @@ class SecurityConfiguration {
 				// managers, compliance and administrators write the message templates
 				.requestMatchers("/templates", "/templates/**")
 				.hasAnyRole(Role.MANAGER.name(), Role.COMPLIANCE.name(), Role.ADMIN.name())
+				// the complaints register: every complaint with what the customer said
+				.requestMatchers("/cases/complaints.csv")
+				.hasAnyRole(Role.COMPLIANCE.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				.requestMatchers(HttpMethod.POST, "/cases/*/verification")
+				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.COMPLIANCE.name(), Role.ADMIN.name())
+				.requestMatchers(HttpMethod.POST, "/cases/*/approval")
+				.hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
+				.requestMatchers(HttpMethod.POST, "/accounts/*/legal-referrals", "/cases/*/stages", "/cases/*/hearings",
+						"/cases/*/costs")
+				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				// the audit trail, the contact policies and the blocked attempts
 				.requestMatchers("/compliance", "/compliance/**")
 				.hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())

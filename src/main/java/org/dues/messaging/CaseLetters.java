@@ -37,18 +37,17 @@ public class CaseLetters {
 	}
 
 	/**
-	 * The last day of the validation period of the account's validation notice; empty
-	 * when none was sent (so the period has not begun).
+	 * The day the account's validation notice was sent; empty when none was (so the
+	 * validation period has not begun).
 	 */
 	@Transactional(readOnly = true)
-	public Optional<LocalDate> validationPeriodEnds(AccountId account) {
-		return this.jdbc.sql("""
-				SELECT facts ->> 'validationPeriodEnds' FROM messaging_letters
-				WHERE account_id = :account AND template = 'validation-notice'""")
+	public Optional<LocalDate> validationNoticeSentOn(AccountId account) {
+		return this.jdbc
+			.sql("SELECT letter_date FROM messaging_letters WHERE account_id = :account"
+					+ " AND template = 'validation-notice'")
 			.param("account", account.value())
-			.query(String.class)
-			.optional()
-			.map(LocalDate::parse);
+			.query(LocalDate.class)
+			.optional();
 	}
 
 	/**

@@ -27,6 +27,8 @@ public enum MessagePurpose {
 	DEMAND_NOTICE(true, true),
 	/** The acknowledgement of a dispute. */
 	DISPUTE_ACKNOWLEDGEMENT(false, true),
+	/** The verification of a disputed debt (FDCPA § 809(b)). */
+	DISPUTE_VERIFICATION(false, true),
 	/** The outcome of a dispute and its reasons. */
 	DISPUTE_RESOLUTION(false, true),
 	/** The acknowledgement of a complaint. */
