@@ -254,6 +254,8 @@ class AuthorizationMatrixTests {
 					case "unapplied" -> this.fixture.unapplied.toString();
 					case "bank-account" -> this.fixture.bankAccount;
 					case "mapping" -> "matrix";
+					// a line of a case's timeline: read only with its case
+					case "case-entry" -> "1";
 					// an unsubscribe token Dues did not make: it opens to no address
 					case "token" -> "bm90LWEtdG9rZW4tb2YtZHVlcw";
 					default -> throw new AssertionError(
@@ -296,6 +298,7 @@ class AuthorizationMatrixTests {
 			case "entryId" -> "statement-entry";
 			case "identifier" -> "bank-account";
 			case "name" -> "mapping";
+			case "entry" -> "case-entry";
 			case "code" -> segment.equals("policies") ? "policy" : "creditor";
 			case "id" -> switch (segment) {
 				case "accounts" -> "account";
@@ -312,6 +315,7 @@ class AuthorizationMatrixTests {
 				case "remittances" -> "remittance";
 				case "bank-statements", "statements" -> "bank-statement";
 				case "unapplied-payments", "unapplied" -> "unapplied";
+				case "cases", "disputes", "complaints", "legal-referrals", "referrals" -> "case";
 				default -> "unknown " + segment;
 			};
 			default -> "unknown " + name;

@@ -231,6 +231,8 @@ final class ScopeFixture {
 				"{\"accountIds\": [\"%s\"], \"channel\": \"SMS\", \"template\": \"reminder\"}".formatted(id));
 		String ban = json(post("/api/v1/accounts/{id}/channel-bans", id), this.officer,
 				"{\"channel\": \"WHATSAPP\", \"reason\": \"no WhatsApp\"}");
+		String complaint = json(post("/api/v1/accounts/{id}/complaints", id), owner,
+				"{\"category\": \"SERVICE\", \"description\": \"slow to answer\"}");
 		// a letter as the print provider keeps one (an Indian account gets no validation
 		// notice)
 		UUID letter = UUID.randomUUID();
@@ -265,6 +267,7 @@ final class ScopeFixture {
 				Map.entry("customer", account.customerId().toString()),
 				Map.entry("message", JsonPath.read(message, "$.id")),
 				Map.entry("bulk-send", JsonPath.read(bulk, "$.id")),
+				Map.entry("case", JsonPath.read(complaint, "$.id")),
 				Map.entry("contact-point", this.customers.get(account.customerId()).phones().get(0).id().toString())));
 	}
 

@@ -43,6 +43,7 @@ import org.dues.shared.NotPermittedException;
 import org.dues.shared.SpreadsheetCsv;
 import org.dues.shared.validation.RequestMoney;
 import org.dues.system.Actor;
+import org.dues.system.PageController;
 import org.dues.system.Phrases;
 import org.dues.system.Scoped;
 import org.dues.system.Unscoped;
@@ -53,7 +54,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
+
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -67,7 +68,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * with its deadlines, timeline and the forms its type and status allow, the legal
  * calendar, the complaints register, and the account page's cases panel.
  */
-@Controller
+@PageController
 class CasePages {
 
 	/** Days before a deadline when a case counts as due soon. */
@@ -210,15 +211,15 @@ class CasePages {
 	}
 
 	@PostMapping("/cases/{id}/documents")
-	String attach(@PathVariable @Scoped("case") UUID id, @RequestParam("file") MultipartFile file,
+	String attach(@PathVariable @Scoped("case") UUID id,
+			@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
 			@RequestParam(required = false) @Nullable String text, Authentication user, RedirectAttributes flash)
 			throws IOException {
-		byte[] bytes = file.getBytes();
-		return act(id, flash,
-				() -> this.cases.attach(id,
-						(file.getOriginalFilename() == null) ? "document" : file.getOriginalFilename(),
-						(file.getContentType() == null) ? "application/octet-stream" : file.getContentType(), bytes,
-						text, user.getName()));
+		byte[] bytes = (file == null) ? new byte[0] : file.getBytes();
+		String name = (file == null || file.getOriginalFilename() == null) ? "document" : file.getOriginalFilename();
+		String type = (file == null || file.getContentType() == null) ? "application/octet-stream"
+				: file.getContentType();
+		return act(id, flash, () -> this.cases.attach(id, name, type, bytes, text, user.getName()));
 	}
 
 	@PostMapping("/cases/{id}/notes")
