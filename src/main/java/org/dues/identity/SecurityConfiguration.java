@@ -165,6 +165,18 @@ class SecurityConfiguration {
 				// hands them to the print vendor
 				.requestMatchers("/api/v1/print-batches", "/api/v1/print-batches/**")
 				.hasRole(Role.ADMIN.name())
+				// field visits: asked for from the desk; checked in and closed by the
+				// field
+				// agent they are given to; given out by leads and managers
+				.requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/visits")
+				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				.requestMatchers(HttpMethod.POST, "/api/v1/visits/*/check-in", "/api/v1/visits/*/outcome")
+				.hasRole(Role.FIELD_AGENT.name())
+				.requestMatchers(HttpMethod.PUT, "/api/v1/visits/*/assignment")
+				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				.requestMatchers("/api/v1/visits", "/api/v1/visits/**")
+				.hasAnyRole(Role.FIELD_AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.COMPLIANCE.name(),
+						Role.ADMIN.name())
 				.anyRequest()
 				.authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(SecurityConfiguration::unauthorized))
@@ -184,7 +196,8 @@ class SecurityConfiguration {
 		ThrottledAuthentication throttled = new ThrottledAuthentication(users, passwords, throttle);
 		AuthenticationEntryPoint secondStep = htmxAware(new LoginUrlAuthenticationEntryPoint("/login/totp"),
 				"/login/totp");
-		return http.authenticationManager(new ProviderManager(throttled))
+		return http
+			.authenticationManager(new ProviderManager(throttled))
 			.authorizeHttpRequests((auth) -> auth.requestMatchers(PUBLIC)
 				.permitAll()
 				.requestMatchers("/imports", "/imports/**")
@@ -222,6 +235,14 @@ class SecurityConfiguration {
 				// the audit trail, the contact policies and the blocked attempts
 				.requestMatchers("/compliance", "/compliance/**")
 				.hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())
+				// field visits: the lead's day and the field areas; the field agent's own
+				// page; a visit asked for from the desk
+				.requestMatchers("/field/visits", "/field/visits/**", "/field/areas", "/field/areas/**")
+				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				.requestMatchers("/field", "/field/**")
+				.hasRole(Role.FIELD_AGENT.name())
+				.requestMatchers(HttpMethod.POST, "/accounts/*/visits")
+				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.anyRequest()
 				.authenticated())
 			.addFilterAfter(new SecondFactorFilter(secondFactor(requiredRoles(mfaRoles))), AuthorizationFilter.class)
@@ -358,14 +379,15 @@ class SecurityConfiguration {
 	/**
 	 * Pages load scripts and styles from Dues itself only, nothing inline (htmx's
 	 * indicator styles are in dues.css); no framing; no referrer beyond the origin to
-	 * other sites; no camera, microphone, location or payment APIs; HSTS on requests that
-	 * came over TLS (Spring Security writes it only for those).
+	 * other sites; no camera, microphone or payment APIs, and the location only to Dues'
+	 * own pages (a field agent's check-in records where the phone is); HSTS on requests
+	 * that came over TLS (Spring Security writes it only for those).
 	 */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'";
 
-	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(self), payment=(), usb=(), "
 			+ "serial=(), bluetooth=(), hid=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), "
 			+ "display-capture=()";
 
