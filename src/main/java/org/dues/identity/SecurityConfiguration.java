@@ -196,8 +196,7 @@ class SecurityConfiguration {
 		ThrottledAuthentication throttled = new ThrottledAuthentication(users, passwords, throttle);
 		AuthenticationEntryPoint secondStep = htmxAware(new LoginUrlAuthenticationEntryPoint("/login/totp"),
 				"/login/totp");
-		return http
-			.authenticationManager(new ProviderManager(throttled))
+		return http.authenticationManager(new ProviderManager(throttled))
 			.authorizeHttpRequests((auth) -> auth.requestMatchers(PUBLIC)
 				.permitAll()
 				.requestMatchers("/imports", "/imports/**")
@@ -235,6 +234,11 @@ class SecurityConfiguration {
 				// the audit trail, the contact policies and the blocked attempts
 				.requestMatchers("/compliance", "/compliance/**")
 				.hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())
+				// the desk works queues of accounts: no field agent's (they work the
+				// visits given to them)
+				.requestMatchers("/desk", "/desk/**")
+				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.COMPLIANCE.name(),
+						Role.ADMIN.name())
 				// field visits: the lead's day and the field areas; the field agent's own
 				// page; a visit asked for from the desk
 				.requestMatchers("/field/visits", "/field/visits/**", "/field/areas", "/field/areas/**")
