@@ -216,6 +216,16 @@ public class FieldVisits {
 		return this.rows.where(where.toString(), params);
 	}
 
+	/** How many visits the agent has due on the day, whatever became of them. */
+	public int countDue(String agent, LocalDate day) {
+		return this.jdbc.sql(
+				"SELECT count(*) FROM casework_visits WHERE agent = :agent AND due_on = :day AND status <> 'CANCELLED'")
+			.param("agent", agent)
+			.param("day", day)
+			.query(Integer.class)
+			.single();
+	}
+
 	/** Who a visit was given to, when, by whom and why; oldest first. */
 	public List<Assignment> assignments(VisitId id) {
 		return this.jdbc.sql("""

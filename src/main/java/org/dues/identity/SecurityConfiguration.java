@@ -60,6 +60,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+	/** Every role but the field agent's: who works at a desk. */
+	private static final String[] DESK = { Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(),
+			Role.COMPLIANCE.name(), Role.ADMIN.name() };
+
 	private static final RequestMatcher HTMX = new RequestHeaderRequestMatcher("HX-Request");
 
 	private static final AuthenticationEntryPoint LOGIN = new LoginUrlAuthenticationEntryPoint("/login");
@@ -175,8 +179,20 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.PUT, "/api/v1/visits/*/assignment")
 				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/api/v1/visits", "/api/v1/visits/**")
-				.hasAnyRole(Role.FIELD_AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.COMPLIANCE.name(),
-						Role.ADMIN.name())
+				.hasAnyRole(Role.FIELD_AGENT.name(), Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(),
+						Role.COMPLIANCE.name(), Role.ADMIN.name())
+				// a field agent reads the accounts of their visits and works their
+				// visits;
+				// nothing of the creditors' set-up or the templates, and no compliance
+				// record is theirs to write (the desk's and compliance's)
+				.requestMatchers("/api/v1/creditors", "/api/v1/creditors/**", "/api/v1/templates",
+						"/api/v1/templates/**")
+				.hasAnyRole(DESK)
+				.requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/affordability", "/api/v1/accounts/*/blackouts",
+						"/api/v1/accounts/*/channel-bans", "/api/v1/accounts/*/consents", "/api/v1/accounts/*/holds",
+						"/api/v1/blackouts/*/lift", "/api/v1/channel-bans/*/lift", "/api/v1/consents/*/revoke",
+						"/api/v1/holds/*/lift")
+				.hasAnyRole(DESK)
 				.anyRequest()
 				.authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(SecurityConfiguration::unauthorized))
@@ -237,16 +253,23 @@ class SecurityConfiguration {
 				// the desk works queues of accounts: no field agent's (they work the
 				// visits given to them)
 				.requestMatchers("/desk", "/desk/**")
-				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.COMPLIANCE.name(),
-						Role.ADMIN.name())
+				.hasAnyRole(DESK)
 				// field visits: the lead's day and the field areas; the field agent's own
 				// page; a visit asked for from the desk
+				.requestMatchers(HttpMethod.POST, "/field/visits/rule")
+				.hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/field/visits", "/field/visits/**", "/field/areas", "/field/areas/**")
 				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/field", "/field/**")
 				.hasRole(Role.FIELD_AGENT.name())
 				.requestMatchers(HttpMethod.POST, "/accounts/*/visits")
 				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				// no compliance record is a field agent's to write, nor the sandbox of
+				// simulated messages theirs to read
+				.requestMatchers(HttpMethod.POST, "/accounts/*/compliance/**")
+				.hasAnyRole(DESK)
+				.requestMatchers("/sandbox", "/sandbox/**")
+				.hasAnyRole(DESK)
 				.anyRequest()
 				.authenticated())
 			.addFilterAfter(new SecondFactorFilter(secondFactor(requiredRoles(mfaRoles))), AuthorizationFilter.class)
