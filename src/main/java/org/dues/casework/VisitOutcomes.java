@@ -13,7 +13,6 @@ import org.dues.contact.ContactLog;
 import org.dues.payment.NewPayment;
 import org.dues.payment.PaymentChannel;
 import org.dues.payment.PaymentManagement;
-import org.dues.portfolio.Accounts;
 import org.dues.shared.ConflictException;
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.Money;
@@ -27,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A visit's outcome, recorded by the agent checked in: met, not met, address wrong,
  * refused, a promise (a promise of the arrangements module, kept or broken as any other),
+ * an address that is not the customer's (marked wrong in the customer's contact points),
  * or money collected in cash or by cheque against a leaf of the agent's receipt book,
  * posted by the creditor's waterfall as any payment (a leaf used already is refused). The
  * contact log's attempt gets its result. All of it in one transaction: a refused payment
@@ -37,7 +37,7 @@ public class VisitOutcomes {
 
 	private final VisitRows rows;
 
-	private final Accounts accounts;
+	private final VisitedAddress addresses;
 
 	private final ContactLog contacts;
 
@@ -49,10 +49,10 @@ public class VisitOutcomes {
 
 	private final Clock clock;
 
-	VisitOutcomes(VisitRows rows, Accounts accounts, ContactLog contacts, ArrangementManagement arrangements,
+	VisitOutcomes(VisitRows rows, VisitedAddress addresses, ContactLog contacts, ArrangementManagement arrangements,
 			PaymentManagement payments, JdbcClient jdbc, Clock clock) {
 		this.rows = rows;
-		this.accounts = accounts;
+		this.addresses = addresses;
 		this.contacts = contacts;
 		this.arrangements = arrangements;
 		this.payments = payments;
@@ -80,7 +80,6 @@ public class VisitOutcomes {
 		if (note != null && note.length() > 2000) {
 			throw new InvalidInputException("note", "must be at most 2000 characters");
 		}
-		this.accounts.get(visit.accountId());
 		UUID arrangement = null;
 		UUID payment = null;
 		String cheque = null;
@@ -116,6 +115,7 @@ public class VisitOutcomes {
 					.id()
 					.value();
 			}
+			case ADDRESS_WRONG -> this.addresses.markWrong(visit, asker.name());
 			default -> {
 				// the outcome alone
 			}

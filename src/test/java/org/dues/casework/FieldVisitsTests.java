@@ -97,6 +97,9 @@ class FieldVisitsTests {
 	MutableClock clock;
 
 	@Autowired
+	org.dues.customer.CustomerManagement customers;
+
+	@Autowired
 	MockMvc mvc;
 
 	CreditorView nbfc;
@@ -237,6 +240,23 @@ class FieldVisitsTests {
 		assertThat(this.payments.ofAccount(other.accountId())).isEmpty();
 		assertThat(this.accounts.get(other.accountId()).balances().total()).isEqualTo(Money.of("10000.00", "INR"));
 		assertThat(this.visits.get(other.id()).status()).isEqualTo(VisitStatus.CHECKED_IN);
+	}
+
+	@Test
+	void anAddressFoundWrongIsMarkedWrongAndGetsNoVisitAgain() {
+		String agent = fieldAgent(List.of(this.pin), true);
+		VisitView visit = visit(agent);
+		this.checkIns.checkIn(visit.id(), null, agent);
+		this.outcomes.record(visit.id(), new VisitOutcomes.Outcome(VisitOutcome.ADDRESS_WRONG, "tenant since 2024",
+				null, null, null, null, null), asker(agent));
+		assertThat(this.customers.get(new org.dues.customer.CustomerId(visit.customerId())).addresses()).singleElement()
+			.satisfies((a) -> assertThat(a.status()).isEqualTo(org.dues.customer.ContactPointStatus.WRONG));
+		assertThat(this.contacts.timeline(visit.accountId(), 10).get(0).result())
+			.isEqualTo(org.dues.compliance.ContactResult.WRONG_NUMBER);
+		assertThatThrownBy(
+				() -> this.visits.request(visit.accountId(), "again", null, null, FieldVisits.Source.DESK, "agent"))
+			.isInstanceOf(ConflictException.class)
+			.hasMessageContaining("no postal address in use");
 	}
 
 	@Test
