@@ -274,6 +274,8 @@ class FieldVisitsTests {
 		this.mvc.perform(get("/accounts/{id}", stranger.id().value()).with(user(agent).roles("FIELD_AGENT")))
 			.andExpect(status().isNotFound());
 		this.mvc.perform(get("/desk").with(user(agent).roles("FIELD_AGENT"))).andExpect(status().isForbidden());
+		this.mvc.perform(get("/").with(user(agent).roles("FIELD_AGENT")))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/field"));
 		this.mvc.perform(get("/field").with(user(agent).roles("FIELD_AGENT")))
 			.andExpect(status().isOk())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
