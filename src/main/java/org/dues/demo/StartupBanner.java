@@ -50,7 +50,7 @@ class StartupBanner {
 			banner.append("  Demo logins (password '")
 				.append(this.demoPassword)
 				.append("'): agent1, agent2, agent3 (agents), lead1 (team lead), manager1 (manager),\n")
-				.append("  compliance1 (compliance officer), admin (administrator")
+				.append("  compliance1 (compliance officer), field1 (field agent), admin (administrator")
 				.append(this.adminPasswordSet ? ", password from DUES_ADMIN_PASSWORD" : "")
 				.append(")\n")
 				.append("  API: curl -u manager1:")

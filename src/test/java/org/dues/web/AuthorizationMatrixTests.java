@@ -59,7 +59,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @IntegrationTest
 class AuthorizationMatrixTests {
 
-	private static final List<String> ROLES = List.of("AGENT", "TEAM_LEAD", "MANAGER", "COMPLIANCE", "ADMIN");
+	private static final List<String> ROLES = List.of("AGENT", "TEAM_LEAD", "MANAGER", "COMPLIANCE", "ADMIN",
+			"FIELD_AGENT");
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{\\*?(\\w+)}");
 
@@ -205,6 +206,7 @@ class AuthorizationMatrixTests {
 			case "TEAM_LEAD" -> this.fixture.lead;
 			case "COMPLIANCE" -> this.fixture.officer;
 			case "MANAGER" -> this.fixture.manager;
+			case "FIELD_AGENT" -> this.fixture.field;
 			default -> this.fixture.admin;
 		};
 	}
@@ -294,6 +296,7 @@ class AuthorizationMatrixTests {
 			case "messageId" -> "message";
 			case "bulkId" -> "bulk-send";
 			case "followUpId" -> "followup";
+			case "visitId" -> "visit";
 			case "token" -> "token";
 			case "entryId" -> "statement-entry";
 			case "identifier" -> "bank-account";

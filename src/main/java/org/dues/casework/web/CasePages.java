@@ -318,7 +318,7 @@ class CasePages {
 				Actor.of(user).hasAny(java.util.Set.of("ROLE_TEAM_LEAD", "ROLE_MANAGER", "ROLE_ADMIN")));
 		model.addAttribute("limitation", this.legal.limitation(account.id()));
 		model.addAttribute("today", LocalDate.now(this.clock));
-		return "casework/panel :: panel";
+		return "casework/cases-panel :: panel";
 	}
 
 	@PostMapping("/accounts/{id}/disputes")
