@@ -36,6 +36,27 @@ public record CaseView(UUID id, long number, CaseType type, CaseStatus status, U
 		return "C-" + this.number;
 	}
 
+	/**
+	 * The deadlines that end a case: its final response, resolution, verification or
+	 * answer.
+	 */
+	private static final java.util.Set<String> FINAL = java.util.Set.of("FINAL_RESPONSE", "RESOLVE", "VERIFY",
+			"ANSWER");
+
+	/**
+	 * When the case must be resolved (a complaint's final response, a dispute's
+	 * resolution or verification, a referral's answer); null for a legal referral, whose
+	 * stages say.
+	 */
+	public @Nullable LocalDate resolveBy() {
+		return this.deadlines.stream()
+			.filter((d) -> FINAL.contains(d.code()))
+			.map(CaseDeadline::dueOn)
+			.filter(java.util.Objects::nonNull)
+			.findFirst()
+			.orElse(null);
+	}
+
 	/** Whether the case is still being worked. */
 	public boolean open() {
 		return this.status != CaseStatus.CLOSED;

@@ -268,6 +268,14 @@ class DemoData implements ApplicationRunner {
 		row.put("postal_code", place.postal() + String.format("%02d", random.nextInt(100)));
 		row.put("country", "US");
 		row.put("national_id", DemoPeople.ssn(n));
+		if (n % 40 == 0) {
+			// an old charged-off card debt, past every state's limitation period: no suit
+			// may be threatened or filed on it (Regulation F § 1006.26(b))
+			LocalDate defaulted = today.minusYears(7).minusDays(n % 200);
+			row.put("oldest_due_date", defaulted.toString());
+			row.put("charge_off_date", defaulted.plusDays(180).toString());
+			row.put("open_date", defaulted.minusYears(3).toString());
+		}
 		return row;
 	}
 
