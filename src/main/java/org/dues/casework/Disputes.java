@@ -40,9 +40,11 @@ import org.springframework.transaction.annotation.Transactional;
  * Disputes of a debt. In the US a dispute received within the validation period stops
  * collection of the debt on every channel until verification is sent (FDCPA § 809(b),
  * Regulation F § 1006.34); one received after it is investigated without the automatic
- * stop. Elsewhere the creditor acknowledges it within its set days, investigates with
- * collection of the debt paused, and writes with the resolution. The hold a dispute
- * places lifts only by its verification (US) or its outcome.
+ * stop. In England and Wales recovery is suspended while it is looked into (CONC
+ * 7.14.3R). Elsewhere the creditor acknowledges it within its set days, investigates and
+ * writes with the resolution; no law stops collection there, and the creditor's policy
+ * ({@code dues.casework.dispute-pauses-collection}, on by default) pauses it meanwhile.
+ * The hold a dispute places lifts only by its verification (US) or its outcome.
  */
 @Service
 public class Disputes {
@@ -70,8 +72,12 @@ public class Disputes {
 
 	private final Clock clock;
 
+	private final boolean pauseElsewhere;
+
 	Disputes(Cases cases, Accounts accounts, Creditors creditors, ContactHolds holds, AccountLedger ledger,
-			CaseLetters letters, CaseDeadlines deadlines, Clock clock) {
+			CaseLetters letters, CaseDeadlines deadlines, Clock clock,
+			@Value("${dues.casework.dispute-pauses-collection:true}") boolean pauseElsewhere) {
+		this.pauseElsewhere = pauseElsewhere;
 		this.cases = cases;
 		this.accounts = accounts;
 		this.creditors = creditors;
@@ -104,7 +110,8 @@ public class Disputes {
 		Money amount = amount(dispute.amount(), account);
 		DisputeDeadlines rules = this.deadlines.dispute(received,
 				this.letters.validationNoticeSentOn(accountId).orElse(null), creditor);
-		boolean stops = rules.holdsCollection();
+		boolean paused = !rules.holdsCollection() && rules.jurisdiction().law() != Law.US && this.pauseElsewhere;
+		boolean stops = rules.holdsCollection() || paused;
 		CaseStatus status = (stops && rules.jurisdiction().law() == Law.US) ? CaseStatus.AWAITING_VERIFICATION
 				: CaseStatus.OPEN;
 		UUID hold = null;

@@ -67,8 +67,12 @@ public class Desk {
 
 	private final Clock clock;
 
+	private final org.springframework.beans.factory.ObjectProvider<DisputeIntake> disputes;
+
 	Desk(JdbcClient jdbc, ContactLog contacts, ContactHolds holds, ArrangementManagement arrangements,
-			CustomerManagement customers, Accounts accounts, Creditors creditors, Clock clock) {
+			CustomerManagement customers, Accounts accounts, Creditors creditors, Clock clock,
+			org.springframework.beans.factory.ObjectProvider<DisputeIntake> disputes) {
+		this.disputes = disputes;
 		this.jdbc = jdbc;
 		this.contacts = contacts;
 		this.holds = holds;
@@ -185,7 +189,11 @@ public class Desk {
 								disposition.instalments(), disposition.frequency(), disposition.dueOn(), null,
 								forApprover(note)),
 						agent);
-				case DISPUTE -> hold = hold(customer, List.of(accountId.value()), HoldType.DISPUTE, note, agent);
+				case DISPUTE -> {
+					DisputeIntake intake = this.disputes.getIfAvailable();
+					hold = (intake != null) ? intake.disputedOnCall(accountId, note, agent.name())
+							: hold(customer, List.of(accountId.value()), HoldType.DISPUTE, note, agent);
+				}
 				case CEASE_REQUESTED -> hold = hold(customer, List.of(accountId.value()), HoldType.CEASE, note, agent);
 				case ATTORNEY -> hold = hold(customer, List.of(accountId.value()), HoldType.ATTORNEY,
 						require(note, "note (the attorney's name and contact)", outcome), agent);
