@@ -27,6 +27,7 @@ import org.dues.shared.InvalidInputException;
 import org.dues.shared.Money;
 import org.dues.shared.NotFoundException;
 import org.dues.system.Actor;
+import org.jspecify.annotations.Nullable;
 import org.dues.system.Corrections;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -83,6 +84,18 @@ public class PaymentManagement {
 	 */
 	@Transactional
 	public Result post(AccountId accountId, NewPayment payment, String who) {
+		return post(accountId, payment, who, null);
+	}
+
+	/**
+	 * As {@link #post(AccountId, NewPayment, String)}, running {@code recorded} on a
+	 * payment this call posts after it is recorded and before its receipt is numbered:
+	 * the number's counter row stays locked until commit, and every posting of the
+	 * creditor waits for it, so whatever else the transaction writes goes before.
+	 */
+	@Transactional
+	Result post(AccountId accountId, NewPayment payment, String who,
+			java.util.function.@Nullable Consumer<PaymentId> recorded) {
 		AccountView account = this.accounts.get(accountId);
 		LocalDate receivedOn = receivedOn(account, payment);
 		org.dues.portfolio.CreditorView creditor = this.creditors.get(account.creditorId());
@@ -120,8 +133,12 @@ public class PaymentManagement {
 			.param("now", now())
 			.param("who", who)
 			.update();
-		this.receipts.issue(creditor, id, payment, who);
 		this.events.publishEvent(new PaymentPosted(id, accountId, payment.amount()));
+		if (recorded != null) {
+			recorded.accept(id);
+		}
+		// last: the counter row is locked from here to commit
+		this.receipts.issue(creditor, id, payment, who);
 		return new Result(get(accountId, id), true);
 	}
 
