@@ -33,8 +33,9 @@ import org.springframework.stereotype.Component;
  * {@link PaymentManagement#post}'s rules: a reference already posted is not posted again,
  * a payment in another currency, dated in the future or before its account could have
  * been paid is refused (that payment only), every other one goes to the ledger by
- * {@link AccountLedger#postPayments} and is recorded with {@code COPY}, and the batch is
- * announced by one {@link PaymentsPosted}.
+ * {@link AccountLedger#postPayments} and is recorded with {@code COPY} under the batch's
+ * id and its place in it, and the batch is announced by {@link PaymentsPosted} events
+ * that name parts of it.
  */
 @Component
 class PaymentBatch {
@@ -107,6 +108,7 @@ class PaymentBatch {
 		List<AccountLedger.Posted> entries = this.ledger.postPayments(toPost);
 		long t2 = System.nanoTime();
 		OffsetDateTime now = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
+		UUID batch = UUID.randomUUID();
 		StringBuilder rows = new StringBuilder();
 		for (int i = 0; i < toPost.size(); i++) {
 			Item item = items.get(positions.get(i));
@@ -124,35 +126,31 @@ class PaymentBatch {
 				.add(now.toString())
 				.add(who)
 				.add(item.link() == null ? null : item.link().toString())
+				.add(batch.toString())
+				.add(Integer.toString(i))
 				.end();
 		}
 		PostgresCopy.in(this.dataSource, """
 				COPY payment_payments (id, creditor_id, account_id, reference, amount, currency, channel, received_on,
-				    status, ledger_entry_id, recorded_at, recorded_by, link_id) FROM STDIN (FORMAT csv)""", rows);
+				    status, ledger_entry_id, recorded_at, recorded_by, link_id, batch_id, batch_seq)
+				FROM STDIN (FORMAT csv)""", rows);
 		long t3 = System.nanoTime();
 		// every payment gets its receipt number, after all the ledger's locks were taken
 		// (the counter row is locked until commit)
 		List<PaymentId> posted = new ArrayList<>(toPost.size());
-		List<AccountId> accounts = new ArrayList<>(toPost.size());
 		for (int i = 0; i < toPost.size(); i++) {
 			Item item = items.get(positions.get(i));
 			posted.add(outcomes.get(positions.get(i)).payment());
-			accounts.add(item.account());
 			if (item.link() != null) {
 				this.links.counted(item.link(), item.amount().amount());
 			}
 		}
 		long t4 = System.nanoTime();
-		this.receipts.issuePosted(creditor, posted, accounts);
+		this.receipts.issuePosted(creditor, batch, posted);
 		long t5 = System.nanoTime();
-		List<PaymentPosted> announced = new ArrayList<>(toPost.size());
-		for (int i = 0; i < toPost.size(); i++) {
-			Item item = items.get(positions.get(i));
-			announced.add(new PaymentPosted(posted.get(i), item.account(), item.amount()));
-		}
-		for (int from = 0; from < announced.size(); from += PaymentsPosted.MOST) {
-			this.events.publishEvent(new PaymentsPosted(
-					announced.subList(from, Math.min(announced.size(), from + PaymentsPosted.MOST))));
+		for (int from = 0; from < posted.size(); from += PaymentsPosted.MOST) {
+			this.events
+				.publishEvent(new PaymentsPosted(batch, from, Math.min(posted.size(), from + PaymentsPosted.MOST)));
 		}
 		log.debug(
 				"Batch of {}: checked in {} ms, ledger in {} ms, payments in {} ms, links in {} ms, receipts in {} ms, events in {} ms",

@@ -258,6 +258,39 @@ public class PaymentManagement {
 			.list();
 	}
 
+	/**
+	 * The payments a {@link PaymentsPosted} names, in their order in the batch, as each
+	 * was posted (a payment reversed since is among them).
+	 */
+	public List<PaymentPosted> posted(PaymentsPosted part) {
+		return this.jdbc.sql("""
+				SELECT id, account_id, amount, currency FROM payment_payments
+				WHERE batch_id = :batch AND batch_seq >= :from AND batch_seq < :to ORDER BY batch_seq""")
+			.param("batch", part.batch())
+			.param("from", part.from())
+			.param("to", part.to())
+			.query((rs, n) -> new PaymentPosted(new PaymentId(rs.getObject(1, java.util.UUID.class)),
+					new AccountId(rs.getObject(2, java.util.UUID.class)),
+					new Money(rs.getBigDecimal(3), java.util.Currency.getInstance(rs.getString(4)))))
+			.list();
+	}
+
+	/**
+	 * The receipts a {@link ReceiptsIssued} names, in their payments' order in the batch.
+	 */
+	public List<ReceiptIssued> receipted(ReceiptsIssued part) {
+		return this.jdbc.sql("""
+				SELECT p.id, p.account_id, coalesce(r.book_number, r.system_number) FROM payment_payments p
+				JOIN payment_receipts r ON r.payment_id = p.id
+				WHERE p.batch_id = :batch AND p.batch_seq >= :from AND p.batch_seq < :to ORDER BY p.batch_seq""")
+			.param("batch", part.batch())
+			.param("from", part.from())
+			.param("to", part.to())
+			.query((rs, n) -> new ReceiptIssued(new PaymentId(rs.getObject(1, java.util.UUID.class)),
+					new AccountId(rs.getObject(2, java.util.UUID.class)), rs.getString(3)))
+			.list();
+	}
+
 	/** A payment of the account, or {@link NotFoundException}. */
 	public PaymentView get(AccountId accountId, PaymentId id) {
 		return this.jdbc.sql(SELECT + " WHERE p.id = :id AND p.account_id = :account")

@@ -103,9 +103,9 @@ public class Receipts {
 
 	/**
 	 * Numbers a batch of payments just posted for one creditor, in the order given,
-	 * reserving the numbers in one update of the counter; for a bulk posting (a bank
-	 * statement). Must run in the postings' transaction. Payments already receipted are
-	 * left as they are.
+	 * reserving the numbers in one update of the counter, each announced by its
+	 * {@link ReceiptIssued}. Must run in the postings' transaction. Payments already
+	 * receipted are left as they are.
 	 * @return the receipts, in the order given
 	 * @throws InvalidInputException if a payment is another creditor's
 	 */
@@ -137,37 +137,38 @@ public class Receipts {
 	}
 
 	/**
-	 * Numbers payments this transaction has just posted for the creditor, neither
-	 * receipted nor another creditor's (a bank statement's batch): the numbers reserved
-	 * in one update of the counter, the receipts written with {@code COPY}, announced in
-	 * parts of {@link PaymentsPosted#MOST}.
-	 * @param accounts the account of each payment, in the same order
+	 * Numbers payments this transaction has just posted for the creditor as one batch,
+	 * neither receipted nor another creditor's (a bank statement's): the numbers reserved
+	 * in one update of the counter, the receipts written with {@code COPY}, announced by
+	 * {@link ReceiptsIssued} events naming parts of the batch as {@link PaymentsPosted}
+	 * does.
+	 * @param payments the batch's payments in their order in it
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	void issuePosted(CreditorView creditor, List<PaymentId> payments, List<AccountId> accounts) {
+	void issuePosted(CreditorView creditor, UUID batch, List<PaymentId> payments) {
 		if (payments.isEmpty()) {
 			return;
 		}
 		Numbering numbering = reserve(creditor, payments.size());
 		StringBuilder rows = new StringBuilder();
-		List<ReceiptIssued> issued = new ArrayList<>(payments.size());
 		for (int i = 0; i < payments.size(); i++) {
-			String number = numbering.number(i);
 			new CopyText(rows).add(payments.get(i).toString())
 				.add(creditor.id().value().toString())
 				.add(numbering.year().label())
 				.add(Long.toString(numbering.first() + i))
-				.add(number)
+				.add(numbering.number(i))
 				.add(null)
 				.add(numbering.now().toString())
 				.add(numbering.today().toString())
 				.end();
-			issued.add(new ReceiptIssued(payments.get(i), accounts.get(i), number));
 		}
 		PostgresCopy.in(this.dataSource, """
 				COPY payment_receipts (payment_id, creditor_id, financial_year, sequence, system_number, book_number,
 				    issued_at, issued_on) FROM STDIN (FORMAT csv)""", rows);
-		announce(issued);
+		for (int from = 0; from < payments.size(); from += PaymentsPosted.MOST) {
+			this.events
+				.publishEvent(new ReceiptsIssued(batch, from, Math.min(payments.size(), from + PaymentsPosted.MOST)));
+		}
 	}
 
 	private void issue(CreditorView creditor, List<PaymentId> payments, List<String> bookNumbers) {
@@ -201,7 +202,7 @@ public class Receipts {
 					new AccountId(rs.getObject(2, UUID.class)),
 					(rs.getString(4) != null) ? rs.getString(4) : rs.getString(3)))
 			.list();
-		announce(issued);
+		issued.forEach(this.events::publishEvent);
 	}
 
 	/**
@@ -224,18 +225,6 @@ public class Receipts {
 			.query(Long.class)
 			.single();
 		return new Numbering(settings, year, last - count + 1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC), today);
-	}
-
-	private void announce(List<ReceiptIssued> issued) {
-		if (issued.size() == 1) {
-			this.events.publishEvent(issued.get(0));
-		}
-		else {
-			for (int from = 0; from < issued.size(); from += PaymentsPosted.MOST) {
-				this.events.publishEvent(
-						new ReceiptsIssued(issued.subList(from, Math.min(issued.size(), from + PaymentsPosted.MOST))));
-			}
-		}
 	}
 
 	/** Numbers reserved: the {@code i}th is {@code first + i} of the year's series. */

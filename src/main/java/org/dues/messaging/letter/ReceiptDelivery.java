@@ -86,7 +86,7 @@ class ReceiptDelivery {
 	/** As {@link #on(ReceiptIssued)}, for each receipt of a batch. */
 	@ApplicationModuleListener
 	void on(ReceiptsIssued issued) {
-		issued.receipts().forEach(this::on);
+		this.payments.receipted(issued).forEach(this::on);
 	}
 
 	@ApplicationModuleListener
