@@ -105,6 +105,9 @@ class LedgerBatch {
 						COPY portfolio_ledger_entries (id, account_id, entry_type, currency, principal, interest, fees, credit,
 						    overdue, effective_date, recorded_at, source, source_ref, recorded_by, memo) FROM STDIN (FORMAT csv)""",
 				entries);
+		// let the rows (tens of MB for a large batch) go before the balances' update
+		entries.setLength(0);
+		entries.trimToSize();
 		long t3 = System.nanoTime();
 		update(states, now);
 		log.debug(
