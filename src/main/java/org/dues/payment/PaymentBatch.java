@@ -15,7 +15,6 @@ import javax.sql.DataSource;
 
 import org.dues.portfolio.AccountId;
 import org.dues.portfolio.AccountLedger;
-import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Accounts;
 import org.dues.portfolio.CreditorView;
 import org.dues.portfolio.Source;
@@ -149,12 +148,13 @@ class PaymentBatch {
 			.query((rs) -> {
 				known.put(rs.getString(1), rs.getObject(2, UUID.class));
 			});
-		Map<AccountId, AccountView> views = this.accounts.getAll(items.stream().map(Item::account).toList());
+		Map<AccountId, Accounts.PostingFacts> views = this.accounts
+			.postingFacts(items.stream().map(Item::account).toList());
 		ZoneId zone = creditor.timeZone();
 		LocalDate today = LocalDate.now(this.clock.withZone(zone));
 		for (Item item : items) {
 			UUID existing = known.get(item.reference());
-			AccountView account = views.get(item.account());
+			Accounts.PostingFacts account = views.get(item.account());
 			String refusal = existing != null ? null : refusal(account, item, today, zone);
 			if (existing != null) {
 				outcomes.add(new Outcome(new PaymentId(existing), false, null));
@@ -172,7 +172,8 @@ class PaymentBatch {
 		}
 	}
 
-	private static @Nullable String refusal(@Nullable AccountView account, Item item, LocalDate today, ZoneId zone) {
+	private static @Nullable String refusal(Accounts.@Nullable PostingFacts account, Item item, LocalDate today,
+			ZoneId zone) {
 		if (account == null) {
 			return "no account " + item.account();
 		}
