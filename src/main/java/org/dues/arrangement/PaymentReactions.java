@@ -1,5 +1,6 @@
 package org.dues.arrangement;
 
+import org.dues.payment.PaymentManagement;
 import org.dues.payment.PaymentPosted;
 import org.dues.payment.PaymentsPosted;
 import org.dues.payment.PaymentReversed;
@@ -16,8 +17,11 @@ class PaymentReactions {
 
 	private final Evaluation evaluation;
 
-	PaymentReactions(Evaluation evaluation) {
+	private final PaymentManagement payments;
+
+	PaymentReactions(Evaluation evaluation, PaymentManagement payments) {
 		this.evaluation = evaluation;
+		this.payments = payments;
 	}
 
 	@ApplicationModuleListener
@@ -27,7 +31,11 @@ class PaymentReactions {
 
 	@ApplicationModuleListener
 	void on(PaymentsPosted posted) {
-		posted.payments().stream().map(PaymentPosted::account).distinct().forEach(this.evaluation::evaluateAccount);
+		this.payments.posted(posted)
+			.stream()
+			.map(PaymentPosted::account)
+			.distinct()
+			.forEach(this.evaluation::evaluateAccount);
 	}
 
 	@ApplicationModuleListener

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.dues.arrangement.Events;
 import org.dues.compliance.Channel;
 import org.dues.compliance.HoldPlaced;
+import org.dues.payment.PaymentManagement;
 import org.dues.payment.PaymentPosted;
 import org.dues.payment.PaymentsPosted;
 import org.dues.portfolio.AccountId;
@@ -50,7 +51,11 @@ class Reminders {
 
 	private final Clock clock;
 
-	Reminders(JdbcClient jdbc, Messages messages, Accounts accounts, Creditors creditors, Clock clock) {
+	private final PaymentManagement payments;
+
+	Reminders(JdbcClient jdbc, Messages messages, Accounts accounts, Creditors creditors, Clock clock,
+			PaymentManagement payments) {
+		this.payments = payments;
 		this.jdbc = jdbc;
 		this.messages = messages;
 		this.accounts = accounts;
@@ -133,7 +138,7 @@ class Reminders {
 	/** As {@link #on(PaymentPosted)}, for each account of a batch once. */
 	@ApplicationModuleListener
 	void on(PaymentsPosted posted) {
-		posted.payments()
+		this.payments.posted(posted)
 			.stream()
 			.collect(java.util.stream.Collectors.toMap(PaymentPosted::account, (p) -> p, (a, b) -> a,
 					java.util.LinkedHashMap::new))

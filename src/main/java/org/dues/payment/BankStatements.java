@@ -15,6 +15,8 @@ import org.dues.shared.ConflictException;
 import org.dues.shared.InvalidInputException;
 import org.dues.system.Actor;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,6 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class BankStatements {
+
+	private static final Logger log = LoggerFactory.getLogger(BankStatements.class);
 
 	private final JdbcClient jdbc;
 
@@ -75,6 +79,7 @@ public class BankStatements {
 		if (file.length == 0) {
 			throw new InvalidInputException("file", "is empty");
 		}
+		long started = System.nanoTime();
 		StatementFormat kind = format != null ? format : detect(file);
 		CreditorView named = creditorCode == null || creditorCode.isBlank() ? null
 				: this.creditors.findByCode(creditorCode.strip())
@@ -82,6 +87,7 @@ public class BankStatements {
 							() -> new InvalidInputException("creditor", "no creditor '%s'".formatted(creditorCode)));
 		ParsedStatement parsed = parse(file, kind, mapping, named);
 		CreditorView creditor = creditorOf(parsed, named);
+		long read = System.nanoTime();
 		int digits = Math.max(parsed.currency().getDefaultFractionDigits(), 0);
 		for (StatementLine line : parsed.lines()) {
 			if (line.amount().stripTrailingZeros().scale() > digits) {
@@ -137,9 +143,18 @@ public class BankStatements {
 			.param("now", OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC))
 			.param("who", actor.name())
 			.update();
+		long checked = System.nanoTime();
 		List<StatementMatcher.Match> matches = this.matcher.match(creditor, parsed.lines());
+		long matched = System.nanoTime();
 		this.posting.record(id, creditor, parsed, matches, actor);
-		return new Imported(this.reads.report(id), true);
+		long recorded = System.nanoTime();
+		StatementReport report = this.reads.report(id);
+		log.debug(
+				"Statement {} of {} entries: read in {} ms, checked in {} ms, matched in {} ms, posted and recorded in {} ms, reported in {} ms",
+				parsed.number(), parsed.lines().size(), (read - started) / 1_000_000, (checked - read) / 1_000_000,
+				(matched - checked) / 1_000_000, (recorded - matched) / 1_000_000,
+				(System.nanoTime() - recorded) / 1_000_000);
+		return new Imported(report, true);
 	}
 
 	/** A statement's report, or {@link org.dues.shared.NotFoundException}. */

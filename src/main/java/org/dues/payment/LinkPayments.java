@@ -55,11 +55,13 @@ public class LinkPayments {
 			.query(UUID.class)
 			.single();
 		PaymentManagement.Result result = this.payments.post(link.accountId(),
-				new NewPayment(amount, channel, gatewayPaymentId, null), "gateway:" + gateway);
-		this.payments.linkTo(result.payment().id(), link.id());
-		if (result.created()) {
-			counted(link.id().value(), amount.amount());
-			attempt(link.id(), gateway, gatewayPaymentId, "CAPTURED", amount, null);
+				new NewPayment(amount, channel, gatewayPaymentId, null), "gateway:" + gateway, (posted) -> {
+					this.payments.linkTo(posted, link.id());
+					counted(link.id().value(), amount.amount());
+					attempt(link.id(), gateway, gatewayPaymentId, "CAPTURED", amount, null);
+				});
+		if (!result.created()) {
+			this.payments.linkTo(result.payment().id(), link.id());
 		}
 		return result;
 	}

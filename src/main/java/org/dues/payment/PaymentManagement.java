@@ -27,6 +27,7 @@ import org.dues.shared.InvalidInputException;
 import org.dues.shared.Money;
 import org.dues.shared.NotFoundException;
 import org.dues.system.Actor;
+import org.jspecify.annotations.Nullable;
 import org.dues.system.Corrections;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -83,6 +84,18 @@ public class PaymentManagement {
 	 */
 	@Transactional
 	public Result post(AccountId accountId, NewPayment payment, String who) {
+		return post(accountId, payment, who, null);
+	}
+
+	/**
+	 * As {@link #post(AccountId, NewPayment, String)}, running {@code recorded} on a
+	 * payment this call posts after it is recorded and before its receipt is numbered:
+	 * the number's counter row stays locked until commit, and every posting of the
+	 * creditor waits for it, so whatever else the transaction writes goes before.
+	 */
+	@Transactional
+	Result post(AccountId accountId, NewPayment payment, String who,
+			java.util.function.@Nullable Consumer<PaymentId> recorded) {
 		AccountView account = this.accounts.get(accountId);
 		LocalDate receivedOn = receivedOn(account, payment);
 		org.dues.portfolio.CreditorView creditor = this.creditors.get(account.creditorId());
@@ -120,8 +133,12 @@ public class PaymentManagement {
 			.param("now", now())
 			.param("who", who)
 			.update();
-		this.receipts.issue(creditor, id, payment, who);
 		this.events.publishEvent(new PaymentPosted(id, accountId, payment.amount()));
+		if (recorded != null) {
+			recorded.accept(id);
+		}
+		// last: the counter row is locked from here to commit
+		this.receipts.issue(creditor, id, payment, who);
 		return new Result(get(accountId, id), true);
 	}
 
@@ -238,6 +255,39 @@ public class PaymentManagement {
 		return this.jdbc.sql(SELECT + " WHERE p.account_id = :account ORDER BY p.recorded_at DESC, p.reference")
 			.param("account", accountId.value())
 			.query(PaymentManagement::row)
+			.list();
+	}
+
+	/**
+	 * The payments a {@link PaymentsPosted} names, in their order in the batch, as each
+	 * was posted (a payment reversed since is among them).
+	 */
+	public List<PaymentPosted> posted(PaymentsPosted part) {
+		return this.jdbc.sql("""
+				SELECT id, account_id, amount, currency FROM payment_payments
+				WHERE batch_id = :batch AND batch_seq >= :from AND batch_seq < :to ORDER BY batch_seq""")
+			.param("batch", part.batch())
+			.param("from", part.from())
+			.param("to", part.to())
+			.query((rs, n) -> new PaymentPosted(new PaymentId(rs.getObject(1, java.util.UUID.class)),
+					new AccountId(rs.getObject(2, java.util.UUID.class)),
+					new Money(rs.getBigDecimal(3), java.util.Currency.getInstance(rs.getString(4)))))
+			.list();
+	}
+
+	/**
+	 * The receipts a {@link ReceiptsIssued} names, in their payments' order in the batch.
+	 */
+	public List<ReceiptIssued> receipted(ReceiptsIssued part) {
+		return this.jdbc.sql("""
+				SELECT p.id, p.account_id, coalesce(r.book_number, r.system_number) FROM payment_payments p
+				JOIN payment_receipts r ON r.payment_id = p.id
+				WHERE p.batch_id = :batch AND p.batch_seq >= :from AND p.batch_seq < :to ORDER BY p.batch_seq""")
+			.param("batch", part.batch())
+			.param("from", part.from())
+			.param("to", part.to())
+			.query((rs, n) -> new ReceiptIssued(new PaymentId(rs.getObject(1, java.util.UUID.class)),
+					new AccountId(rs.getObject(2, java.util.UUID.class)), rs.getString(3)))
 			.list();
 	}
 

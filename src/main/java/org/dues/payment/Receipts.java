@@ -12,11 +12,15 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
 import org.dues.portfolio.AccountId;
 import org.dues.portfolio.CreditorId;
 import org.dues.portfolio.CreditorView;
 import org.dues.portfolio.Creditors;
+import org.dues.shared.CopyText;
 import org.dues.shared.InvalidInputException;
+import org.dues.system.PostgresCopy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -44,8 +48,12 @@ public class Receipts {
 
 	private final Clock clock;
 
-	Receipts(JdbcClient jdbc, Creditors creditors, ApplicationEventPublisher events, Clock clock) {
+	private final DataSource dataSource;
+
+	Receipts(JdbcClient jdbc, Creditors creditors, ApplicationEventPublisher events, Clock clock,
+			DataSource dataSource) {
 		this.jdbc = jdbc;
+		this.dataSource = dataSource;
 		this.creditors = creditors;
 		this.events = events;
 		this.clock = clock;
@@ -95,9 +103,9 @@ public class Receipts {
 
 	/**
 	 * Numbers a batch of payments just posted for one creditor, in the order given,
-	 * reserving the numbers in one update of the counter; for a bulk posting (a bank
-	 * statement). Must run in the postings' transaction. Payments already receipted are
-	 * left as they are.
+	 * reserving the numbers in one update of the counter, each announced by its
+	 * {@link ReceiptIssued}. Must run in the postings' transaction. Payments already
+	 * receipted are left as they are.
 	 * @return the receipts, in the order given
 	 * @throws InvalidInputException if a payment is another creditor's
 	 */
@@ -128,25 +136,46 @@ public class Receipts {
 		return of(payment).orElseThrow();
 	}
 
+	/**
+	 * Numbers payments this transaction has just posted for the creditor as one batch,
+	 * neither receipted nor another creditor's (a bank statement's): the numbers reserved
+	 * in one update of the counter, the receipts written with {@code COPY}, announced by
+	 * {@link ReceiptsIssued} events naming parts of the batch as {@link PaymentsPosted}
+	 * does.
+	 * @param payments the batch's payments in their order in it
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void issuePosted(CreditorView creditor, UUID batch, List<PaymentId> payments) {
+		if (payments.isEmpty()) {
+			return;
+		}
+		Numbering numbering = reserve(creditor, payments.size());
+		StringBuilder rows = new StringBuilder();
+		for (int i = 0; i < payments.size(); i++) {
+			new CopyText(rows).add(payments.get(i).toString())
+				.add(creditor.id().value().toString())
+				.add(numbering.year().label())
+				.add(Long.toString(numbering.first() + i))
+				.add(numbering.number(i))
+				.add(null)
+				.add(numbering.now().toString())
+				.add(numbering.today().toString())
+				.end();
+		}
+		PostgresCopy.in(this.dataSource, """
+				COPY payment_receipts (payment_id, creditor_id, financial_year, sequence, system_number, book_number,
+				    issued_at, issued_on) FROM STDIN (FORMAT csv)""", rows);
+		for (int from = 0; from < payments.size(); from += PaymentsPosted.MOST) {
+			this.events
+				.publishEvent(new ReceiptsIssued(batch, from, Math.min(payments.size(), from + PaymentsPosted.MOST)));
+		}
+	}
+
 	private void issue(CreditorView creditor, List<PaymentId> payments, List<String> bookNumbers) {
-		Instant now = this.clock.instant();
-		LocalDate today = LocalDate.ofInstant(now, creditor.timeZone());
-		ReceiptSettings settings = settings(creditor);
-		FinancialYear year = FinancialYear.of(today, settings.yearStarts());
-		long last = this.jdbc.sql("""
-				INSERT INTO payment_receipt_counters (creditor_id, financial_year, last_number) VALUES (:c, :fy, :n)
-				ON CONFLICT (creditor_id, financial_year)
-				DO UPDATE SET last_number = payment_receipt_counters.last_number + EXCLUDED.last_number
-				RETURNING last_number""")
-			.param("c", creditor.id().value())
-			.param("fy", year.label())
-			.param("n", payments.size())
-			.query(Long.class)
-			.single();
-		long first = last - payments.size() + 1;
+		Numbering numbering = reserve(creditor, payments.size());
 		List<String> numbers = new ArrayList<>();
 		for (int i = 0; i < payments.size(); i++) {
-			numbers.add(settings.number(year, first + i));
+			numbers.add(numbering.number(i));
 		}
 		this.jdbc
 			.sql("""
@@ -155,11 +184,11 @@ public class Receipts {
 					SELECT t.id, :c, :fy, :first + t.o - 1, t.number, CASE WHEN t.o = 1 THEN :book END, :now, :today
 					FROM unnest(CAST(:ids AS uuid[]), CAST(:numbers AS text[])) WITH ORDINALITY AS t(id, number, o)""")
 			.param("c", creditor.id().value())
-			.param("fy", year.label())
-			.param("first", first)
+			.param("fy", numbering.year().label())
+			.param("first", numbering.first())
 			.param("book", bookNumbers.isEmpty() ? null : bookNumbers.get(0))
-			.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-			.param("today", today)
+			.param("now", numbering.now())
+			.param("today", numbering.today())
 			.param("ids", array(payments.stream().map(PaymentId::toString).toList()))
 			.param("numbers", array(numbers))
 			.update();
@@ -173,15 +202,39 @@ public class Receipts {
 					new AccountId(rs.getObject(2, UUID.class)),
 					(rs.getString(4) != null) ? rs.getString(4) : rs.getString(3)))
 			.list();
-		if (issued.size() == 1) {
-			this.events.publishEvent(issued.get(0));
+		issued.forEach(this.events::publishEvent);
+	}
+
+	/**
+	 * Takes the next {@code count} numbers of the creditor's series for the year of
+	 * today, locking the counter row until commit.
+	 */
+	private Numbering reserve(CreditorView creditor, int count) {
+		Instant now = this.clock.instant();
+		LocalDate today = LocalDate.ofInstant(now, creditor.timeZone());
+		ReceiptSettings settings = settings(creditor);
+		FinancialYear year = FinancialYear.of(today, settings.yearStarts());
+		long last = this.jdbc.sql("""
+				INSERT INTO payment_receipt_counters (creditor_id, financial_year, last_number) VALUES (:c, :fy, :n)
+				ON CONFLICT (creditor_id, financial_year)
+				DO UPDATE SET last_number = payment_receipt_counters.last_number + EXCLUDED.last_number
+				RETURNING last_number""")
+			.param("c", creditor.id().value())
+			.param("fy", year.label())
+			.param("n", count)
+			.query(Long.class)
+			.single();
+		return new Numbering(settings, year, last - count + 1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC), today);
+	}
+
+	/** Numbers reserved: the {@code i}th is {@code first + i} of the year's series. */
+	private record Numbering(ReceiptSettings settings, FinancialYear year, long first, OffsetDateTime now,
+			LocalDate today) {
+
+		String number(int i) {
+			return this.settings.number(this.year, this.first + i);
 		}
-		else {
-			for (int from = 0; from < issued.size(); from += PaymentsPosted.MOST) {
-				this.events.publishEvent(
-						new ReceiptsIssued(issued.subList(from, Math.min(issued.size(), from + PaymentsPosted.MOST))));
-			}
-		}
+
 	}
 
 	/** The payments' receipts, in the order given, read in one statement. */

@@ -1,16 +1,20 @@
 package org.dues.payment;
 
-import java.util.List;
+import java.util.UUID;
 
 /**
  * Many payments posted together (a bank statement's batch) were given their receipts,
- * each as a {@link ReceiptIssued} would say: one event for the batch, so that a listener
- * reacts to each receipt without a publication per receipt.
+ * each as a {@link ReceiptIssued} would say: those of the payments at places {@code from}
+ * (included) to {@code to} (excluded) of the batch, as {@link PaymentsPosted} names them.
+ * A listener reads them with {@link PaymentManagement#receipted(ReceiptsIssued)}.
  */
-public record ReceiptsIssued(List<ReceiptIssued> receipts) {
+public record ReceiptsIssued(UUID batch, int from, int to) {
 
 	public ReceiptsIssued {
-		receipts = List.copyOf(receipts);
+		if (from < 0 || to <= from || to - from > PaymentsPosted.MOST) {
+			throw new IllegalArgumentException(
+					"a part of a batch is 1 to %d payments, not %d to %d".formatted(PaymentsPosted.MOST, from, to));
+		}
 	}
 
 }

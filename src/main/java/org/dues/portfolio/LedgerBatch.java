@@ -35,6 +35,8 @@ import org.springframework.stereotype.Component;
 @Component
 class LedgerBatch {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LedgerBatch.class);
+
 	private final JdbcClient jdbc;
 
 	private final DataSource dataSource;
@@ -57,7 +59,9 @@ class LedgerBatch {
 		if (payments.isEmpty()) {
 			return List.of();
 		}
+		long t0 = System.nanoTime();
 		Map<UUID, State> states = lock(payments);
+		long t1 = System.nanoTime();
 		Map<CreditorId, Waterfall> waterfalls = new HashMap<>();
 		OffsetDateTime now = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
 		StringBuilder entries = new StringBuilder();
@@ -95,12 +99,21 @@ class LedgerBatch {
 				.end();
 			posted.add(new AccountLedger.Posted(entry, a));
 		}
+		long t2 = System.nanoTime();
 		PostgresCopy.in(this.dataSource,
 				"""
 						COPY portfolio_ledger_entries (id, account_id, entry_type, currency, principal, interest, fees, credit,
 						    overdue, effective_date, recorded_at, source, source_ref, recorded_by, memo) FROM STDIN (FORMAT csv)""",
 				entries);
+		// let the rows (tens of MB for a large batch) go before the balances' update
+		entries.setLength(0);
+		entries.trimToSize();
+		long t3 = System.nanoTime();
 		update(states, now);
+		log.debug(
+				"Ledger batch of {}: locked in {} ms, allocated in {} ms, entries in {} ms, balances and aging in {} ms",
+				payments.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+				(System.nanoTime() - t3) / 1_000_000);
 		return posted;
 	}
 
@@ -143,12 +156,16 @@ class LedgerBatch {
 			.add(s.lastAmount == null ? null : s.lastAmount.toPlainString())
 			.end());
 		PostgresCopy.in(this.dataSource, "COPY portfolio_batch_balances FROM STDIN (FORMAT csv)", rows);
+		long copied = System.nanoTime();
 		this.jdbc.sql("""
 				UPDATE portfolio_accounts a SET principal = b.principal, interest = b.interest, fees = b.fees,
 				    credit = b.credit, overdue_amount = b.overdue, status = b.status, updated_at = :now,
 				    last_payment_date = b.last_date, last_payment_amount = b.last_amount
 				FROM portfolio_batch_balances b WHERE a.id = b.id""").param("now", now).update();
+		long aging = System.nanoTime();
 		this.aging.age("SELECT id FROM portfolio_batch_balances");
+		log.debug("Balances updated in {} ms, aged in {} ms", (aging - copied) / 1_000_000,
+				(System.nanoTime() - aging) / 1_000_000);
 	}
 
 	/** An account's balances as the batch's payments change them. */

@@ -49,7 +49,7 @@ class PaymentCredits {
 
 	@ApplicationModuleListener
 	void on(PaymentsPosted posted) {
-		posted.payments().forEach(this::on);
+		this.payments.posted(posted).forEach(this::on);
 	}
 
 	@ApplicationModuleListener

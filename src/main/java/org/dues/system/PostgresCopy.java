@@ -1,7 +1,6 @@
 package org.dues.system;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -42,7 +41,11 @@ public final class PostgresCopy {
 		}
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try {
-			connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(data.toString()));
+			connection.unwrap(PGConnection.class)
+				.getCopyAPI()
+				.copyIn(sql,
+						// read in place: a bulk posting's input runs to tens of megabytes
+						new org.apache.commons.io.input.CharSequenceReader(data));
 		}
 		catch (SQLException | IOException ex) {
 			throw new IllegalStateException("COPY failed: " + ex.getMessage(), ex);

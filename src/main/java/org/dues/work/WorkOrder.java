@@ -3,6 +3,7 @@ package org.dues.work;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import org.dues.payment.PaymentManagement;
 import org.dues.payment.PaymentPosted;
 import org.dues.payment.PaymentsPosted;
 import org.dues.payment.PaymentReversed;
@@ -44,8 +45,11 @@ public class WorkOrder {
 
 	private final JdbcClient jdbc;
 
-	WorkOrder(JdbcClient jdbc) {
+	private final PaymentManagement payments;
+
+	WorkOrder(JdbcClient jdbc, PaymentManagement payments) {
 		this.jdbc = jdbc;
+		this.payments = payments;
 	}
 
 	/**
@@ -70,7 +74,14 @@ public class WorkOrder {
 
 	@ApplicationModuleListener
 	void on(PaymentsPosted posted) {
-		posted.payments().stream().map(PaymentPosted::account).distinct().forEach(this::refresh);
+		this.jdbc.sql(REFRESH + " AND w.account_id = ANY(:accounts)")
+			.param("accounts",
+					this.payments.posted(posted)
+						.stream()
+						.map((p) -> p.account().value())
+						.distinct()
+						.toArray(java.util.UUID[]::new))
+			.update();
 	}
 
 	@ApplicationModuleListener

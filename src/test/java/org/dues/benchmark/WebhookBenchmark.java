@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.dues.Portfolios;
 import org.dues.customer.CustomerManagement;
 import org.dues.payment.LinkPurpose;
@@ -86,6 +87,9 @@ class WebhookBenchmark {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	javax.sql.DataSource dataSource;
+
 	@Test
 	void webhookToPostedPayment() throws Exception {
 		Portfolios portfolios = new Portfolios(this.creditors, this.placements, this.clock, this.customers);
@@ -108,9 +112,19 @@ class WebhookBenchmark {
 		send(http, all.subList(0, warmup), new Latencies(), new AtomicInteger());
 		Latencies latencies = new Latencies();
 		AtomicInteger failures = new AtomicInteger();
+		long gcBefore = gcMillis();
 		long started = System.nanoTime();
-		send(http, all.subList(warmup, warmup + measured), latencies, failures);
+		String waits;
+		try (WaitSampler sampler = new WaitSampler(this.dataSource.unwrap(HikariDataSource.class))) {
+			send(http, all.subList(warmup, warmup + measured), latencies, failures);
+			waits = sampler.summary();
+		}
 		double elapsed = (System.nanoTime() - started) / 1e9;
+		long backlog = this.jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
+			.query(Long.class)
+			.single();
+		System.out.printf("WEBHOOKS %s; GC %d ms during the run; listener publications still open at its end: %d%n",
+				waits, gcMillis() - gcBefore, backlog);
 
 		Latencies.Summary summary = latencies.summary();
 		long heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() / (1024 * 1024);
@@ -159,6 +173,13 @@ class WebhookBenchmark {
 			}));
 		}
 		CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
+	}
+
+	private static long gcMillis() {
+		return ManagementFactory.getGarbageCollectorMXBeans()
+			.stream()
+			.mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime)
+			.sum();
 	}
 
 	static String paid(PaymentLinkView link, String paymentId, int n) {

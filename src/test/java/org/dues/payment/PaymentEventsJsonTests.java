@@ -1,6 +1,5 @@
 package org.dues.payment;
 
-import java.util.List;
 import java.util.UUID;
 
 import org.dues.portfolio.AccountId;
@@ -26,8 +25,11 @@ class PaymentEventsJsonTests {
 		String text = this.json.writeValueAsString(posted);
 		assertThat(text).doesNotContain("negative", "positive", "zero");
 		assertThat(this.json.readValue(text, PaymentPosted.class)).isEqualTo(posted);
-		PaymentsPosted batch = new PaymentsPosted(List.of(posted, posted));
+		PaymentsPosted batch = new PaymentsPosted(UUID.randomUUID(), 1000, 2000);
 		assertThat(this.json.readValue(this.json.writeValueAsString(batch), PaymentsPosted.class)).isEqualTo(batch);
+		ReceiptsIssued receipts = new ReceiptsIssued(batch.batch(), 2000, 2017);
+		assertThat(this.json.readValue(this.json.writeValueAsString(receipts), ReceiptsIssued.class))
+			.isEqualTo(receipts);
 	}
 
 }

@@ -25,6 +25,9 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends a payment's receipt to the customer once its posting commits, through the outbox
@@ -58,8 +61,18 @@ class ReceiptDelivery {
 
 	private final Clock clock;
 
+	/**
+	 * Each receipt's message in a savepoint: one that cannot be queued (no address we may
+	 * use) leaves the listener's transaction usable for the rest of a batch, instead of
+	 * marking it rollback-only and failing the batch's 1,000 receipts.
+	 */
+	private final TransactionTemplate savepoint;
+
 	ReceiptDelivery(Messages messages, Letters letters, ReceiptDocuments documents, PaymentManagement payments,
-			Accounts accounts, CustomerManagement customers, ContactPreferences preferences, Clock clock) {
+			Accounts accounts, CustomerManagement customers, ContactPreferences preferences, Clock clock,
+			PlatformTransactionManager transactions) {
+		this.savepoint = new TransactionTemplate(transactions);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.messages = messages;
 		this.letters = letters;
 		this.documents = documents;
@@ -73,7 +86,7 @@ class ReceiptDelivery {
 	/** As {@link #on(ReceiptIssued)}, for each receipt of a batch. */
 	@ApplicationModuleListener
 	void on(ReceiptsIssued issued) {
-		issued.receipts().forEach(this::on);
+		this.payments.receipted(issued).forEach(this::on);
 	}
 
 	@ApplicationModuleListener
@@ -85,17 +98,19 @@ class ReceiptDelivery {
 			.consented(customer.id(), ConsentKind.ELECTRONIC_DELIVERY, account.id().value(), this.clock.instant());
 		Channel channel = email ? Channel.EMAIL : Channel.SMS;
 		try {
-			MessageView message = this.messages.queue(new NewMessage(account.id(), channel, TEMPLATE, null, null, null,
-					new NewMessage.Facts(payment.amount(), null, null, issued.receiptNumber()), null,
-					TEMPLATE + ":" + issued.payment()), NoticeDelivery.BY);
-			if (email && !kept(account, message)) {
-				ReceiptDocuments.Document receipt = this.documents.of(account.id(), issued.payment());
-				this.letters.store(
-						new Letters.NewLetter(account.id().value(), customer.id().value(), TEMPLATE, receipt.language(),
-								LocalDate.now(this.clock), customer.name(), List.of(),
-								new LetterPdf.Rendered(receipt.pdf(), 1), null, message.id(), NoticeDelivery.BY),
-						"EMAIL");
-			}
+			this.savepoint.executeWithoutResult((status) -> {
+				MessageView message = this.messages.queue(new NewMessage(account.id(), channel, TEMPLATE, null, null,
+						null, new NewMessage.Facts(payment.amount(), null, null, issued.receiptNumber()), null,
+						TEMPLATE + ":" + issued.payment()), NoticeDelivery.BY);
+				if (email && !kept(account, message)) {
+					ReceiptDocuments.Document receipt = this.documents.of(account.id(), issued.payment());
+					this.letters.store(
+							new Letters.NewLetter(account.id().value(), customer.id().value(), TEMPLATE,
+									receipt.language(), LocalDate.now(this.clock), customer.name(), List.of(),
+									new LetterPdf.Rendered(receipt.pdf(), 1), null, message.id(), NoticeDelivery.BY),
+							"EMAIL");
+				}
+			});
 		}
 		catch (InvalidInputException ex) {
 			// no address we may use, or no template: the receipt stays downloadable
