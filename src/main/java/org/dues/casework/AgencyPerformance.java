@@ -1,6 +1,5 @@
 package org.dues.casework;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -51,15 +50,12 @@ public class AgencyPerformance {
 
 	private final PaymentManagement payments;
 
-	private final Clock clock;
-
 	AgencyPerformance(AgencyPlacements placements, ContactLog contacts, ArrangementManagement arrangements,
-			PaymentManagement payments, Clock clock) {
+			PaymentManagement payments) {
 		this.placements = placements;
 		this.contacts = contacts;
 		this.arrangements = arrangements;
 		this.payments = payments;
-		this.clock = clock;
 	}
 
 	/** The placement's performance. */
@@ -80,11 +76,10 @@ public class AgencyPerformance {
 
 	private Tally tally(PlacementView placement) {
 		Tally tally = new Tally();
-		Instant now = this.clock.instant();
 		Instant ends = placement.until().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
 		for (AgencyPlacements.PlacedAccount placed : this.placements.accountsOf(placement.id())) {
 			Instant from = placed.placedAt();
-			Instant to = min(min(ends, now), (placed.recalledAt() != null) ? placed.recalledAt() : now);
+			Instant to = (placed.recalledAt() != null) ? min(ends, placed.recalledAt()) : ends;
 			AccountId account = new AccountId(placed.accountId());
 			tally.placed++;
 			if (placed.recalledAt() == null) {

@@ -112,7 +112,7 @@ public class AgencyPlacements {
 			AccountView account = found.get(id);
 			if (account == null) {
 				throw new InvalidInputException("accountIds", "there is no account %s".formatted(id.value()),
-						Phrase.of("agencies.error.noSuchAccount", id.value()));
+						Phrase.of("agencies.error.noSuchAccount", id.value().toString()));
 			}
 			if (account.status() != AccountStatus.ACTIVE) {
 				throw new InvalidInputException("accountIds",

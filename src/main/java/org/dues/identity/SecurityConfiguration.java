@@ -165,6 +165,14 @@ class SecurityConfiguration {
 				// hands them to the print vendor
 				.requestMatchers("/api/v1/print-batches", "/api/v1/print-batches/**")
 				.hasRole(Role.ADMIN.name())
+				// external agencies: managers place and recall; an agency's manager (a
+				// team
+				// lead of the agency) reads their own agency (casework's AgencyAccess)
+				.requestMatchers(HttpMethod.GET, "/api/v1/agencies/*", "/api/v1/agencies/*/placements",
+						"/api/v1/agencies/*/performance", "/api/v1/placements/*", "/api/v1/placements/*/performance")
+				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				.requestMatchers("/api/v1/agencies", "/api/v1/agencies/**", "/api/v1/placements/**")
+				.hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
 				.anyRequest()
 				.authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(SecurityConfiguration::unauthorized))
@@ -222,6 +230,12 @@ class SecurityConfiguration {
 				// the audit trail, the contact policies and the blocked attempts
 				.requestMatchers("/compliance", "/compliance/**")
 				.hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())
+				// external agencies: managers' pages; an agency's manager sees their own
+				// agency's page
+				.requestMatchers(HttpMethod.GET, "/agencies/*")
+				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				.requestMatchers("/agencies", "/agencies/**")
+				.hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
 				.anyRequest()
 				.authenticated())
 			.addFilterAfter(new SecondFactorFilter(secondFactor(requiredRoles(mfaRoles))), AuthorizationFilter.class)
