@@ -81,9 +81,17 @@ class AuthorizationMatrixTests {
 
 	ScopeFixture fixture;
 
+	/** The agency the matrix names in agencies' paths. */
+	private static final String AGENCY = "MX-AGENCY";
+
 	@BeforeEach
 	void setUp() throws Exception {
 		this.fixture = ScopeFixture.create("mx", this.context);
+		org.dues.casework.Agencies agencies = this.context.getBean(org.dues.casework.Agencies.class);
+		if (agencies.all().stream().noneMatch((a) -> a.code().equals(AGENCY))) {
+			agencies.create(new org.dues.casework.NewAgency(AGENCY, "Matrix agency", "IN", null, null,
+					java.math.BigDecimal.TEN), "matrix");
+		}
 	}
 
 	@Test
@@ -254,6 +262,10 @@ class AuthorizationMatrixTests {
 					case "unapplied" -> this.fixture.unapplied.toString();
 					case "bank-account" -> this.fixture.bankAccount;
 					case "mapping" -> "matrix";
+					// an agency the matrix's users are no users of: managers reach it
+					case "agency" -> AGENCY;
+					// no placement is made in the fixture: managers are answered 404
+					case "placement" -> "6f0c1a2b-3d4e-4f50-8a61-7b8c9d0e1f23";
 					// an unsubscribe token Dues did not make: it opens to no address
 					case "token" -> "bm90LWEtdG9rZW4tb2YtZHVlcw";
 					default -> throw new AssertionError(
@@ -296,7 +308,7 @@ class AuthorizationMatrixTests {
 			case "entryId" -> "statement-entry";
 			case "identifier" -> "bank-account";
 			case "name" -> "mapping";
-			case "code" -> segment.equals("policies") ? "policy" : "creditor";
+			case "code" -> segment.equals("policies") ? "policy" : segment.equals("agencies") ? "agency" : "creditor";
 			case "id" -> switch (segment) {
 				case "accounts" -> "account";
 				case "arrangements" -> "arrangement";
@@ -312,6 +324,7 @@ class AuthorizationMatrixTests {
 				case "remittances" -> "remittance";
 				case "bank-statements", "statements" -> "bank-statement";
 				case "unapplied-payments", "unapplied" -> "unapplied";
+				case "placements" -> "placement";
 				default -> "unknown " + segment;
 			};
 			default -> "unknown " + name;
