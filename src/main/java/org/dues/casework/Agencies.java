@@ -107,13 +107,37 @@ public class Agencies {
 	 */
 	@Transactional
 	public Member addUser(String code, NewAgencyUser user, String by) {
+		AgencyView agency = active(code);
+		boolean created = this.users.register(newUser(user), by);
+		return member(agency, user, created, by);
+	}
+
+	/**
+	 * Creates a user of the agency without the password policy, as
+	 * {@link UserManagement#createIfAbsent} does: for demo users and tests.
+	 * @throws InvalidInputException when the user name is taken
+	 */
+	@Transactional
+	public Member addDemoUser(String code, NewAgencyUser user) {
+		AgencyView agency = active(code);
+		return member(agency, user, this.users.createIfAbsent(newUser(user)), "system");
+	}
+
+	private AgencyView active(String code) {
 		AgencyView agency = get(code);
 		if (!agency.active()) {
 			throw new ConflictException("agency %s is not active".formatted(agency.code()));
 		}
-		boolean created = this.users
-			.register(new NewUser(user.username(), user.displayName(), user.password(), Set.of(user.role()),
-					user.languages(), List.of(), user.certificateNumber(), user.certificateExpiresOn()), by);
+		return agency;
+	}
+
+	private static NewUser newUser(NewAgencyUser user) {
+		return new NewUser(user.username(), user.displayName(), user.password(), Set.of(user.role()), user.languages(),
+				List.of(), user.certificateNumber(), user.certificateExpiresOn());
+	}
+
+	/** The membership of a user just created (never of one who existed before). */
+	private Member member(AgencyView agency, NewAgencyUser user, boolean created, String by) {
 		if (!created) {
 			throw new InvalidInputException("username", "'%s' is taken".formatted(user.username()));
 		}

@@ -46,7 +46,16 @@ public class ExternalWork {
 			throw new InvalidInputException("pool", "is required");
 		}
 		UUID[] ids = ids(accounts);
-		this.assignments.move(ids, null, by, null, null);
+		// owned ones are given up (the move kept in the history); pooled ones stay pooled
+		UUID[] owned = this.jdbc
+			.sql("SELECT account_id FROM work_assignments WHERE account_id = ANY(:ids) AND agent IS NOT NULL")
+			.param("ids", ids)
+			.query(UUID.class)
+			.list()
+			.toArray(UUID[]::new);
+		if (owned.length > 0) {
+			this.assignments.move(owned, null, by, null, null);
+		}
 		release(ids);
 		return this.jdbc.sql("""
 				INSERT INTO work_external_accounts (account_id, pool, days_past_due, balance, parked_at, parked_by)
