@@ -165,6 +165,12 @@ class AgencyPlacementTests {
 		as("AGENT", this.agent,
 				get("/api/v1/creditors/{code}/accounts/{ref}", this.creditor.code(), this.kept.accountRef()))
 			.andExpect(status().isNotFound());
+		as("AGENT", this.agent, get("/accounts").param("q", this.older.accountRef()))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(containsString("/accounts/" + this.older.id().value())));
+		as("AGENT", this.agent, get("/accounts").param("q", this.kept.accountRef()))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(not(containsString("/accounts/" + this.kept.id().value()))));
 		as("TEAM_LEAD", this.lead, get("/supervisor/accounts").param("creditors", this.creditor.code()))
 			.andExpect(status().isOk())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
