@@ -67,11 +67,32 @@ public class AgencyPerformance {
 	/** The agency's performance over all its placements. */
 	@Transactional(readOnly = true)
 	public Performance ofAgency(String agencyCode) {
+		return byPlacement(agencyCode).total();
+	}
+
+	/**
+	 * The agency's performance per placement (newest first) and over all of them, each
+	 * account read once.
+	 */
+	@Transactional(readOnly = true)
+	public Breakdown byPlacement(String agencyCode) {
 		Tally all = new Tally();
+		Map<UUID, Performance> each = new java.util.LinkedHashMap<>();
 		for (PlacementView placement : this.placements.ofAgency(agencyCode)) {
-			all.add(tally(placement));
+			Tally tally = tally(placement);
+			each.put(placement.id(), tally.performance());
+			all.add(tally);
 		}
-		return all.performance();
+		return new Breakdown(each, all.performance());
+	}
+
+	/** An agency's performance per placement, by the placement's id, and in all. */
+	public record Breakdown(Map<UUID, Performance> placements, Performance total) {
+
+		public Breakdown {
+			placements = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(placements));
+		}
+
 	}
 
 	private Tally tally(PlacementView placement) {

@@ -331,6 +331,15 @@ class AgencyPlacementTests {
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
 				.string(containsString("Agency agent")));
 		as("TEAM_LEAD", this.lead, get("/agencies")).andExpect(status().isForbidden());
+		UUID placement = this.placements.ofAgency(this.code).get(0).id();
+		as("TEAM_LEAD", this.lead,
+				post("/agencies/placements/{id}/recall", placement).with(csrf()).param("reason", "mine now"))
+			.andExpect(status().isForbidden());
+		as("MANAGER", "manager1",
+				post("/agencies/placements/{id}/recall", placement).with(csrf()).param("reason", "client asked"))
+			.andExpect(redirectedUrl("/agencies/" + this.code));
+		assertThat(this.placements.get(placement).status()).isEqualTo(PlacementView.RECALLED);
+		as("AGENT", this.agent, get("/accounts/{id}", this.kept.id().value())).andExpect(status().isNotFound());
 		String other = this.code + "C";
 		this.agencies.create(new NewAgency(other, "Other agency", "IN", null, null, new BigDecimal("10")), "test");
 		as("TEAM_LEAD", this.lead, get("/agencies/{code}", other)).andExpect(status().isNotFound());

@@ -111,14 +111,12 @@ class AgencyPages {
 	@GetMapping("/agencies/{code}")
 	String show(@PathVariable @Unscoped(AgenciesApi.AGENCIES) String code, Model model, Authentication user) {
 		AgencyView agency = this.access.requireVisible(user, code);
-		List<PlacementView> placed = this.placements.ofAgency(agency.code());
-		Map<UUID, Object> byPlacement = new LinkedHashMap<>();
-		placed.forEach((p) -> byPlacement.put(p.id(), this.performance.ofPlacement(p.id())));
+		AgencyPerformance.Breakdown figures = this.performance.byPlacement(agency.code());
 		model.addAttribute("agency", agency);
 		model.addAttribute("members", this.agencies.members(agency.code()));
-		model.addAttribute("placements", placed);
-		model.addAttribute("placementPerformance", byPlacement);
-		model.addAttribute("performance", this.performance.ofAgency(agency.code()));
+		model.addAttribute("placements", this.placements.ofAgency(agency.code()));
+		model.addAttribute("placementPerformance", figures.placements());
+		model.addAttribute("performance", figures.total());
 		model.addAttribute("manages", this.access.manages(user));
 		return "casework/agency";
 	}
