@@ -6,7 +6,7 @@
  * from rules and a timeline; the holds a case places are the compliance module's.
  */
 @ApplicationModule(allowedDependencies = { "shared", "system", "identity", "customer", "portfolio", "compliance",
-		"contact", "work", "arrangement", "payment", "messaging" })
+		"contact", "work", "arrangement", "payment", "messaging", "messaging :: letter" })
 @NullMarked
 package org.dues.casework;
 

@@ -60,6 +60,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+	/** Every role but the field agent's: who works at a desk. */
+	private static final String[] DESK = { Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(),
+			Role.COMPLIANCE.name(), Role.ADMIN.name() };
+
 	private static final RequestMatcher HTMX = new RequestHeaderRequestMatcher("HX-Request");
 
 	private static final AuthenticationEntryPoint LOGIN = new LoginUrlAuthenticationEntryPoint("/login");
@@ -147,6 +151,18 @@ class SecurityConfiguration {
 						"/api/v1/accounts/*/settlements", "/api/v1/accounts/*/waivers", "/api/v1/accounts/*/deferments",
 						"/api/v1/arrangements/*/cancel")
 				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				// casework: a dispute's verification and the outcomes of disputes and
+				// complaints are decided by leads, managers and compliance; legal
+				// referrals are made by leads and managers and approved by managers
+				.requestMatchers(HttpMethod.POST, "/api/v1/disputes/*/verification", "/api/v1/disputes/*/resolution",
+						"/api/v1/complaints/*/resolution")
+				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.COMPLIANCE.name(), Role.ADMIN.name())
+				.requestMatchers(HttpMethod.POST, "/api/v1/legal-referrals/*/approval")
+				.hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
+				.requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/legal-referrals", "/api/v1/legal-referrals/**")
+				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				.requestMatchers(HttpMethod.PUT, "/api/v1/creditors/*/casework-settings")
+				.hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/api/v1/compliance/**")
 				.hasAnyRole(Role.COMPLIANCE.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				// templates are written by managers, compliance and administrators;
@@ -165,6 +181,30 @@ class SecurityConfiguration {
 				// hands them to the print vendor
 				.requestMatchers("/api/v1/print-batches", "/api/v1/print-batches/**")
 				.hasRole(Role.ADMIN.name())
+				// field visits: asked for from the desk; checked in and closed by the
+				// field
+				// agent they are given to; given out by leads and managers
+				.requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/visits")
+				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				.requestMatchers(HttpMethod.POST, "/api/v1/visits/*/check-in", "/api/v1/visits/*/outcome")
+				.hasRole(Role.FIELD_AGENT.name())
+				.requestMatchers(HttpMethod.PUT, "/api/v1/visits/*/assignment")
+				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				.requestMatchers("/api/v1/visits", "/api/v1/visits/**")
+				.hasAnyRole(Role.FIELD_AGENT.name(), Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(),
+						Role.COMPLIANCE.name(), Role.ADMIN.name())
+				// a field agent reads the accounts of their visits and works their
+				// visits;
+				// nothing of the creditors' set-up or the templates, and no compliance
+				// record is theirs to write (the desk's and compliance's)
+				.requestMatchers("/api/v1/creditors", "/api/v1/creditors/**", "/api/v1/templates",
+						"/api/v1/templates/**")
+				.hasAnyRole(DESK)
+				.requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/affordability", "/api/v1/accounts/*/blackouts",
+						"/api/v1/accounts/*/channel-bans", "/api/v1/accounts/*/consents", "/api/v1/accounts/*/holds",
+						"/api/v1/blackouts/*/lift", "/api/v1/channel-bans/*/lift", "/api/v1/consents/*/revoke",
+						"/api/v1/holds/*/lift")
+				.hasAnyRole(DESK)
 				// external agencies: managers place and recall; an agency's manager (a
 				// team
 				// lead of the agency) reads their own agency (casework's AgencyAccess)
@@ -227,9 +267,39 @@ class SecurityConfiguration {
 				// managers, compliance and administrators write the message templates
 				.requestMatchers("/templates", "/templates/**")
 				.hasAnyRole(Role.MANAGER.name(), Role.COMPLIANCE.name(), Role.ADMIN.name())
+				// the complaints register: every complaint with what the customer said
+				.requestMatchers("/cases/complaints.csv")
+				.hasAnyRole(Role.COMPLIANCE.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				.requestMatchers(HttpMethod.POST, "/cases/*/verification")
+				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.COMPLIANCE.name(), Role.ADMIN.name())
+				.requestMatchers(HttpMethod.POST, "/cases/*/approval")
+				.hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
+				.requestMatchers(HttpMethod.POST, "/accounts/*/legal-referrals", "/cases/*/stages", "/cases/*/hearings",
+						"/cases/*/costs")
+				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				// the audit trail, the contact policies and the blocked attempts
 				.requestMatchers("/compliance", "/compliance/**")
 				.hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())
+				// the desk works queues of accounts: no field agent's (they work the
+				// visits given to them)
+				.requestMatchers("/desk", "/desk/**")
+				.hasAnyRole(DESK)
+				// field visits: the lead's day and the field areas; the field agent's own
+				// page; a visit asked for from the desk
+				.requestMatchers(HttpMethod.POST, "/field/visits/rule")
+				.hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
+				.requestMatchers("/field/visits", "/field/visits/**", "/field/areas", "/field/areas/**")
+				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				.requestMatchers("/field", "/field/**")
+				.hasRole(Role.FIELD_AGENT.name())
+				.requestMatchers(HttpMethod.POST, "/accounts/*/visits")
+				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				// no compliance record is a field agent's to write, nor the sandbox of
+				// simulated messages theirs to read
+				.requestMatchers(HttpMethod.POST, "/accounts/*/compliance/**")
+				.hasAnyRole(DESK)
+				.requestMatchers("/sandbox", "/sandbox/**")
+				.hasAnyRole(DESK)
 				// external agencies: managers' pages; an agency's manager sees their own
 				// agency's page
 				.requestMatchers(HttpMethod.GET, "/agencies/*")
@@ -372,14 +442,15 @@ class SecurityConfiguration {
 	/**
 	 * Pages load scripts and styles from Dues itself only, nothing inline (htmx's
 	 * indicator styles are in dues.css); no framing; no referrer beyond the origin to
-	 * other sites; no camera, microphone, location or payment APIs; HSTS on requests that
-	 * came over TLS (Spring Security writes it only for those).
+	 * other sites; no camera, microphone or payment APIs, and the location only to Dues'
+	 * own pages (a field agent's check-in records where the phone is); HSTS on requests
+	 * that came over TLS (Spring Security writes it only for those).
 	 */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'";
 
-	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(self), payment=(), usb=(), "
 			+ "serial=(), bluetooth=(), hid=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), "
 			+ "display-capture=()";
 

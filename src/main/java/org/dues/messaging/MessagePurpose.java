@@ -27,6 +27,14 @@ public enum MessagePurpose {
 	DEMAND_NOTICE(true, true),
 	/** The acknowledgement of a dispute. */
 	DISPUTE_ACKNOWLEDGEMENT(false, true),
+	/** The verification of a disputed debt (FDCPA § 809(b)). */
+	DISPUTE_VERIFICATION(false, true),
+	/** The outcome of a dispute and its reasons. */
+	DISPUTE_RESOLUTION(false, true),
+	/** The acknowledgement of a complaint. */
+	COMPLAINT_ACKNOWLEDGEMENT(false, true),
+	/** The final response to a complaint, with the ombudsman the customer may turn to. */
+	COMPLAINT_RESPONSE(false, true),
 	/**
 	 * An agent's free-text answer to the customer's WhatsApp message, within WhatsApp's
 	 * 24 hours of it: no template; not held for a later window (the 24 hours may be over

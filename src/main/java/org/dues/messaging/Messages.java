@@ -328,6 +328,13 @@ public class Messages {
 		values.put("agent", (sendersName != null) ? sendersName : creditor.name());
 		String ref = account.accountRef();
 		values.put("accountLast4", ref.substring(Math.max(0, ref.length() - 4)));
+		for (String name : TemplateVariables.CASE) {
+			values.put(name, (facts != null) ? facts.caseFacts().getOrDefault(name, "") : "");
+		}
+		if (!values.get("caseDueDate").isEmpty()) {
+			values.put("caseDueDate", MessageFormats.date(LocalDate.parse(values.get("caseDueDate")), language,
+					account.currency().getCurrencyCode()));
+		}
 		String body = TemplateVariables.fill(template.body(), values);
 		String subject = (template.subject() == null) ? null : TemplateVariables.fill(template.subject(), values);
 		if (creditor.jurisdiction().startsWith("US") && template.channel() != Channel.LETTER) {

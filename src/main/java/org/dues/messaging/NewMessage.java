@@ -35,10 +35,29 @@ public record NewMessage(AccountId account, Channel channel, String template, @N
 	 * @param receiptNumber the receipt's number, for a payment's receipt
 	 * @param paymentLink the payment link the message carries (one the agent made); null
 	 * for the account's current link, or a new one for what it owes
+	 * @param caseFacts a case's variables, already in the letter's language
 	 */
 	public record Facts(org.dues.shared.@Nullable Money amountDue, java.time.@Nullable LocalDate dueDate,
 			@Nullable String instalment, @Nullable String receiptNumber,
-			org.dues.payment.@Nullable PaymentLinkView paymentLink) {
+			org.dues.payment.@Nullable PaymentLinkView paymentLink, java.util.Map<String, String> caseFacts) {
+
+		public Facts {
+			caseFacts = java.util.Map.copyOf(caseFacts);
+		}
+
+		public Facts(org.dues.shared.@Nullable Money amountDue, java.time.@Nullable LocalDate dueDate,
+				@Nullable String instalment, @Nullable String receiptNumber,
+				org.dues.payment.@Nullable PaymentLinkView paymentLink) {
+			this(amountDue, dueDate, instalment, receiptNumber, paymentLink, java.util.Map.of());
+		}
+
+		/**
+		 * A case's letter: its reference, due date, outcome and reasons
+		 * ({@link TemplateVariables#CASE}).
+		 */
+		public static Facts ofCase(java.util.Map<String, String> caseFacts) {
+			return new Facts(null, null, null, null, null, caseFacts);
+		}
 
 		public Facts(org.dues.shared.@Nullable Money amountDue, java.time.@Nullable LocalDate dueDate,
 				@Nullable String instalment) {

@@ -14,20 +14,32 @@ import java.util.regex.Pattern;
 public final class TemplateVariables {
 
 	/** The documented set, with what each becomes. */
-	public static final Map<String, String> KNOWN = Map.of("customerName", "the customer's name", "creditor",
-			"the creditor's name", "amountDue", "the amount due (the overdue, a promise's or instalment's amount)",
-			"balance", "the balance outstanding", "dueDate", "the date it is due", "instalment",
-			"the instalment, as 2 of 12", "paymentLink", "a link to pay", "agent", "the agent's name", "accountLast4",
-			"the last four characters of the account", "receiptNumber", "a payment's receipt number (receipts only)");
+	public static final Map<String, String> KNOWN = Map.ofEntries(Map.entry("customerName", "the customer's name"),
+			Map.entry("creditor", "the creditor's name"),
+			Map.entry("amountDue", "the amount due (the overdue, a promise's or instalment's amount)"),
+			Map.entry("balance", "the balance outstanding"), Map.entry("dueDate", "the date it is due"),
+			Map.entry("instalment", "the instalment, as 2 of 12"), Map.entry("paymentLink", "a link to pay"),
+			Map.entry("agent", "the agent's name"),
+			Map.entry("accountLast4", "the last four characters of the account"),
+			Map.entry("receiptNumber", "a payment's receipt number (receipts only)"),
+			Map.entry("caseNumber", "a dispute's or complaint's reference, as C-1001 (case letters only)"),
+			Map.entry("caseDueDate", "the date by which we answer (case letters only)"),
+			Map.entry("caseOutcome", "the outcome and our reasons (case letters only)"));
+
+	/** The variables only a case's letter fills. */
+	public static final java.util.Set<String> CASE = java.util.Set.of("caseNumber", "caseDueDate", "caseOutcome");
 
 	/**
 	 * The longest each may plausibly become, for counting an SMS's segments when a
 	 * template is saved.
 	 */
-	static final Map<String, String> LONGEST = Map.of("customerName", "Abcdefghij Klmnopqrst", "creditor",
-			"Abcdefghij Klmnopqrst", "amountDue", "₹12,34,567.89", "balance", "₹12,34,567.89", "dueDate",
-			"30 Sept 2026", "instalment", "12 of 24", "paymentLink", "https://pay.example.in/p/ABCDEFGHIJKLMNOP",
-			"agent", "Abcdefghij", "accountLast4", "1234", "receiptNumber", "ABCDEFGHIJKLMNOPQRST/2026-27/000123");
+	static final Map<String, String> LONGEST = Map.ofEntries(Map.entry("customerName", "Abcdefghij Klmnopqrst"),
+			Map.entry("creditor", "Abcdefghij Klmnopqrst"), Map.entry("amountDue", "₹12,34,567.89"),
+			Map.entry("balance", "₹12,34,567.89"), Map.entry("dueDate", "30 Sept 2026"),
+			Map.entry("instalment", "12 of 24"), Map.entry("paymentLink", "https://pay.example.in/p/ABCDEFGHIJKLMNOP"),
+			Map.entry("agent", "Abcdefghij"), Map.entry("accountLast4", "1234"),
+			Map.entry("receiptNumber", "ABCDEFGHIJKLMNOPQRST/2026-27/000123"), Map.entry("caseNumber", "C-1234567"),
+			Map.entry("caseDueDate", "30 Sept 2026"), Map.entry("caseOutcome", "Abcdefghij Klmnopqrst"));
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
 

@@ -124,6 +124,16 @@ class DemoDataTests {
 		assertThat(scheduled("portfolio-aging")).as("the aging job is scheduled in the cluster-wide task table")
 			.isTrue();
 
+		// field1 covers Kollam's PIN codes, holds a receipt book and has a day's visits
+		assertThat(count("SELECT count(*) FROM casework_visits WHERE agent = 'field1' AND status = 'OPEN'"
+				+ " AND due_on = CAST(now() AT TIME ZONE 'Asia/Kolkata' AS date) AND postal_code LIKE '6910%'"))
+			.isEqualTo(6);
+		assertThat(count("SELECT count(*) FROM payment_receipt_books WHERE agent = 'field1'")).isEqualTo(1);
+		this.mvc.perform(get("/api/v1/visits").with(httpBasic("field1", "demo")))
+			.andExpect(status().isOk())
+			.andExpect(
+					org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.length()").value(6));
+
 		assertThat(count("""
 				SELECT count(*) FROM casework_placement_accounts pa JOIN casework_placements p ON p.id = pa.placement_id
 				JOIN casework_agencies g ON g.id = p.agency_id

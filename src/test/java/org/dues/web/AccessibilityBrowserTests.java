@@ -60,7 +60,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessibilityBrowserTests {
 
-	static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+	/** Everyone who works at a desk (a field agent works the visits given to them). */
+	static final Set<Role> EVERYONE = EnumSet.complementOf(EnumSet.of(Role.FIELD_AGENT));
 
 	static final Set<Role> LEADS = EnumSet.of(Role.TEAM_LEAD, Role.MANAGER, Role.ADMIN);
 
@@ -76,7 +77,10 @@ class AccessibilityBrowserTests {
 	static final List<Page> PAGES = List.of(
 			new Page("login", "/login", Set.of()),
 			new Page("desk", "/desk", EVERYONE),
-			new Page("account", "/accounts/{account}", EVERYONE),
+			new Page("account", "/accounts/{account}", EnumSet.allOf(Role.class)),
+			new Page("field agent's day", "/field", EnumSet.of(Role.FIELD_AGENT)),
+			new Page("field visits", "/field/visits", LEADS),
+			new Page("field areas", "/field/areas", EnumSet.of(Role.MANAGER)),
 			new Page("accounts/search", "/accounts?q={ref}", EVERYONE),
 			new Page("queues", "/queues", LEADS),
 			new Page("queue", "/queues/{queue}", LEADS),
@@ -396,6 +400,7 @@ class AccessibilityBrowserTests {
 			case MANAGER -> this.fixture.manager;
 			case COMPLIANCE -> this.fixture.officer;
 			case ADMIN -> this.fixture.admin;
+			case FIELD_AGENT -> this.fixture.field;
 		};
 	}
 

@@ -59,7 +59,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @IntegrationTest
 class AuthorizationMatrixTests {
 
-	private static final List<String> ROLES = List.of("AGENT", "TEAM_LEAD", "MANAGER", "COMPLIANCE", "ADMIN");
+	private static final List<String> ROLES = List.of("AGENT", "TEAM_LEAD", "MANAGER", "COMPLIANCE", "ADMIN",
+			"FIELD_AGENT");
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{\\*?(\\w+)}");
 
@@ -213,6 +214,7 @@ class AuthorizationMatrixTests {
 			case "TEAM_LEAD" -> this.fixture.lead;
 			case "COMPLIANCE" -> this.fixture.officer;
 			case "MANAGER" -> this.fixture.manager;
+			case "FIELD_AGENT" -> this.fixture.field;
 			default -> this.fixture.admin;
 		};
 	}
@@ -262,6 +264,8 @@ class AuthorizationMatrixTests {
 					case "unapplied" -> this.fixture.unapplied.toString();
 					case "bank-account" -> this.fixture.bankAccount;
 					case "mapping" -> "matrix";
+					// a line of a case's timeline: read only with its case
+					case "case-entry" -> "1";
 					// an agency the matrix's users are no users of: managers reach it
 					case "agency" -> AGENCY;
 					// no placement is made in the fixture: managers are answered 404
@@ -304,10 +308,12 @@ class AuthorizationMatrixTests {
 			case "messageId" -> "message";
 			case "bulkId" -> "bulk-send";
 			case "followUpId" -> "followup";
+			case "visitId" -> "visit";
 			case "token" -> "token";
 			case "entryId" -> "statement-entry";
 			case "identifier" -> "bank-account";
 			case "name" -> "mapping";
+			case "entry" -> "case-entry";
 			case "code" -> segment.equals("policies") ? "policy" : segment.equals("agencies") ? "agency" : "creditor";
 			case "id" -> switch (segment) {
 				case "accounts" -> "account";
@@ -324,6 +330,7 @@ class AuthorizationMatrixTests {
 				case "remittances" -> "remittance";
 				case "bank-statements", "statements" -> "bank-statement";
 				case "unapplied-payments", "unapplied" -> "unapplied";
+				case "cases", "disputes", "complaints", "legal-referrals", "referrals" -> "case";
 				case "placements" -> "placement";
 				default -> "unknown " + segment;
 			};

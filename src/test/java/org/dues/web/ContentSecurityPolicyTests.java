@@ -74,7 +74,7 @@ class ContentSecurityPolicyTests {
 				.doesNotContain("unsafe-inline", "unsafe-eval");
 			assertThat(response.getHeader("Referrer-Policy")).as(page).isEqualTo("strict-origin-when-cross-origin");
 			assertThat(response.getHeader("Permissions-Policy")).as(page)
-				.contains("camera=()", "microphone=()", "geolocation=()", "payment=()");
+				.contains("camera=()", "microphone=()", "geolocation=(self)", "payment=()");
 			assertThat(response.getHeader("Strict-Transport-Security")).as("no HSTS over plain HTTP").isNull();
 			if (response.getContentType() != null && response.getContentType().startsWith("text/html")) {
 				found.addAll(inline(page, Jsoup.parse(response.getContentAsString())));

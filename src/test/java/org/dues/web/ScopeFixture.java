@@ -68,6 +68,9 @@ final class ScopeFixture {
 
 	final String admin;
 
+	/** A field agent with a visit on the inside account (none on the outside one). */
+	final String field;
+
 	final CreditorView creditor;
 
 	final Side inside;
@@ -111,6 +114,7 @@ final class ScopeFixture {
 		this.spare = prefix + "-spare";
 		this.manager = prefix + "-manager";
 		this.admin = prefix + "-admin";
+		this.field = prefix + "-field";
 		users.createIfAbsent(new NewUser(this.manager, "Manager", PASSWORD, Set.of(Role.MANAGER), List.of("en")));
 		users.createIfAbsent(new NewUser(this.admin, "Admin", PASSWORD, Set.of(Role.ADMIN), List.of("en")));
 		String otherLead = prefix + "-other-lead";
@@ -123,6 +127,8 @@ final class ScopeFixture {
 			users.createIfAbsent(new NewUser(name, name, PASSWORD, Set.of(Role.TEAM_LEAD), List.of("en")));
 		}
 		users.createIfAbsent(new NewUser(this.officer, "Officer", PASSWORD, Set.of(Role.COMPLIANCE), List.of("en")));
+		users.createIfAbsent(new NewUser(this.field, "Field", PASSWORD, Set.of(Role.FIELD_AGENT), List.of("ml", "en"),
+				List.of("KL"), "IIBF-" + this.field, year));
 		this.creditor = portfolios.indianNbfc();
 		Teams.TeamView team = teams.create(prefix + " team", this.lead);
 		teams.addMember(team.id(), this.agent);
@@ -133,8 +139,8 @@ final class ScopeFixture {
 				List.of(), List.of(), List.of(), List.of());
 		UUID queue = queues.define(team.id(), prefix + " queue", nothing, QueueSort.DPD_DESC, 500, "test").id();
 		UUID otherQueue = queues.define(other.id(), prefix + " queue", nothing, QueueSort.DPD_DESC, 500, "test").id();
-		this.inside = side(portfolios, work, this.agent, team.id(), queue);
-		this.outside = side(portfolios, work, this.otherAgent, other.id(), otherQueue);
+		this.inside = side(portfolios, work, this.agent, team.id(), queue, this.field);
+		this.outside = side(portfolios, work, this.otherAgent, other.id(), otherQueue, null);
 		String csv = "account_ref,customer_ref,customer_name,currency,principal_outstanding,overdue_amount,oldest_due_date\n"
 				+ prefix + "-IMP-1,C-" + prefix + ",Asha,INR,1000.00,0,\n";
 		String imported = this.mvc
@@ -201,7 +207,8 @@ final class ScopeFixture {
 				context.getBean(JdbcClient.class));
 	}
 
-	private Side side(Portfolios portfolios, NextAccount work, String owner, UUID team, UUID queue) throws Exception {
+	private Side side(Portfolios portfolios, NextAccount work, String owner, UUID team, UUID queue,
+			@org.jspecify.annotations.Nullable String fieldAgent) throws Exception {
 		AccountView account = portfolios.overdue(this.creditor, 45, "10000.00");
 		work.assign(account.id(), owner, "test");
 		UUID id = account.id().value();
@@ -231,6 +238,8 @@ final class ScopeFixture {
 				"{\"accountIds\": [\"%s\"], \"channel\": \"SMS\", \"template\": \"reminder\"}".formatted(id));
 		String ban = json(post("/api/v1/accounts/{id}/channel-bans", id), this.officer,
 				"{\"channel\": \"WHATSAPP\", \"reason\": \"no WhatsApp\"}");
+		String complaint = json(post("/api/v1/accounts/{id}/complaints", id), owner,
+				"{\"category\": \"SERVICE\", \"description\": \"slow to answer\"}");
 		// a letter as the print provider keeps one (an Indian account gets no validation
 		// notice)
 		UUID letter = UUID.randomUUID();
@@ -254,9 +263,22 @@ final class ScopeFixture {
 			.param("account", id)
 			.param("ref", reply + ":" + id)
 			.update();
-		return new Side(id, account.accountRef(), team, queue, Map.ofEntries(Map.entry("letter", letter.toString()),
-				Map.entry("followup", reply.toString()), Map.entry("arrangement", JsonPath.read(settlement, "$.id")),
-				Map.entry("approval", approval), Map.entry("payment", JsonPath.read(payment, "$.id")),
+		// a field visit, as casework keeps one: the inside one given to the field agent
+		UUID visit = UUID.randomUUID();
+		this.jdbc.sql("""
+				INSERT INTO casework_visits (id, account_id, customer_id, reason, source, due_on, address, postal_code,
+				    agent, status, requested_at, requested_by)
+				VALUES (:id, :account, :customer, 'no contact', 'DESK', current_date, '12 Temple Road, Kollam',
+				    '691001', :agent, 'OPEN', now(), 'test')""")
+			.param("id", visit)
+			.param("account", id)
+			.param("customer", account.customerId().value())
+			.param("agent", fieldAgent)
+			.update();
+		return new Side(id, account.accountRef(), team, queue, Map.ofEntries(Map.entry("visit", visit.toString()),
+				Map.entry("letter", letter.toString()), Map.entry("followup", reply.toString()),
+				Map.entry("arrangement", JsonPath.read(settlement, "$.id")), Map.entry("approval", approval),
+				Map.entry("payment", JsonPath.read(payment, "$.id")),
 				Map.entry("payment-link", JsonPath.read(link, "$.id")),
 				Map.entry("interaction", JsonPath.read(contact, "$.id")),
 				Map.entry("hold", JsonPath.read(hold, "$.id")), Map.entry("consent", JsonPath.read(consent, "$.id")),
@@ -265,6 +287,7 @@ final class ScopeFixture {
 				Map.entry("customer", account.customerId().toString()),
 				Map.entry("message", JsonPath.read(message, "$.id")),
 				Map.entry("bulk-send", JsonPath.read(bulk, "$.id")),
+				Map.entry("case", JsonPath.read(complaint, "$.id")),
 				Map.entry("contact-point", this.customers.get(account.customerId()).phones().get(0).id().toString())));
 	}
 

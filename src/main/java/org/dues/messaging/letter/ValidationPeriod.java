@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.time.temporal.TemporalAdjusters;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * The end of the validation period of 12 CFR 1006.34(b)(5): 30 days after the consumer is
  * assumed to have received the validation notice, which is 5 days after it was sent,
@@ -25,7 +27,11 @@ import java.time.temporal.TemporalAdjusters;
  * reading that can only make the period longer, so a consumer never gets fewer days than
  * either reading gives. The 30 days themselves are calendar days and the end is not moved
  * off a weekend or holiday: § 1006.34(b)(5) does not move it.
+ * <p>
+ * Published as the {@code letter} interface: casework judges whether a dispute came
+ * within the period by it.
  */
+@NamedInterface("letter")
 public final class ValidationPeriod {
 
 	/** Days after sending when the notice is assumed received (business days). */

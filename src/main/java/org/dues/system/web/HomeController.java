@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 @PageController
 class HomeController {
 
-	/** Agents start at their desk; everyone else at the account search. */
+	/**
+	 * Agents start at their desk, field agents at their day's visits; everyone else at
+	 * the account search.
+	 */
 	@GetMapping("/")
 	String home(@Nullable Principal principal) {
 		List<String> roles = (principal instanceof Authentication user) ? user.getAuthorities()
@@ -25,6 +28,9 @@ class HomeController {
 			.filter((a) -> a != null && a.startsWith("ROLE_"))
 			.toList() : List.of();
 		boolean agentOnly = roles.equals(List.of("ROLE_AGENT"));
+		if (roles.equals(List.of("ROLE_FIELD_AGENT"))) {
+			return "redirect:/field";
+		}
 		return agentOnly ? "redirect:/desk" : "redirect:/accounts";
 	}
 

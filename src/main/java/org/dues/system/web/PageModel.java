@@ -34,6 +34,13 @@ class PageModel {
 		return canApprove(principal);
 	}
 
+	/** The field agent's own page of the day's visits. */
+	@ModelAttribute("isFieldAgent")
+	boolean isFieldAgent(@Nullable Principal principal) {
+		return principal instanceof org.springframework.security.core.Authentication user
+				&& user.getAuthorities().stream().anyMatch((a) -> "ROLE_FIELD_AGENT".equals(a.getAuthority()));
+	}
+
 	@ModelAttribute("canAdminister")
 	boolean canAdminister(@Nullable Principal principal) {
 		return principal instanceof org.springframework.security.core.Authentication user
