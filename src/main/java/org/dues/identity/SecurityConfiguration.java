@@ -205,6 +205,14 @@ class SecurityConfiguration {
 						"/api/v1/blackouts/*/lift", "/api/v1/channel-bans/*/lift", "/api/v1/consents/*/revoke",
 						"/api/v1/holds/*/lift")
 				.hasAnyRole(DESK)
+				// external agencies: managers place and recall; an agency's manager (a
+				// team
+				// lead of the agency) reads their own agency (casework's AgencyAccess)
+				.requestMatchers(HttpMethod.GET, "/api/v1/agencies/*", "/api/v1/agencies/*/placements",
+						"/api/v1/agencies/*/performance", "/api/v1/placements/*", "/api/v1/placements/*/performance")
+				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				.requestMatchers("/api/v1/agencies", "/api/v1/agencies/**", "/api/v1/placements/**")
+				.hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
 				.anyRequest()
 				.authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(SecurityConfiguration::unauthorized))
@@ -292,6 +300,12 @@ class SecurityConfiguration {
 				.hasAnyRole(DESK)
 				.requestMatchers("/sandbox", "/sandbox/**")
 				.hasAnyRole(DESK)
+				// external agencies: managers' pages; an agency's manager sees their own
+				// agency's page
+				.requestMatchers(HttpMethod.GET, "/agencies/*")
+				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				.requestMatchers("/agencies", "/agencies/**")
+				.hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
 				.anyRequest()
 				.authenticated())
 			.addFilterAfter(new SecondFactorFilter(secondFactor(requiredRoles(mfaRoles))), AuthorizationFilter.class)

@@ -242,7 +242,7 @@ public class UserManagement {
 
 	/** The users demo mode creates, in the order the login page lists them. */
 	public static final List<String> DEMO_USERNAMES = List.of("agent1", "agent2", "agent3", "lead1", "manager1",
-			"compliance1", "field1", "admin");
+			"compliance1", "field1", "admin", "agency1", "agencylead1");
 
 	/**
 	 * The demo users that exist and are enabled, in {@link #DEMO_USERNAMES}' order: what

@@ -31,6 +31,7 @@ import org.dues.portfolio.Accounts;
 import io.micrometer.core.annotation.Timed;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -107,9 +108,12 @@ public class NextAccount {
 
 	private final Clock clock;
 
+	private final ObjectProvider<ExternalPools> pools;
+
 	NextAccount(JdbcClient jdbc, ContactLog contacts, Accounts accounts, CustomerManagement customers,
 			UserManagement users, Queues queues, AgentCertificates certificates, Clock clock,
-			@Value("${dues.work.retry-after:PT4H}") Duration retryAfter) {
+			@Value("${dues.work.retry-after:PT4H}") Duration retryAfter, ObjectProvider<ExternalPools> pools) {
+		this.pools = pools;
 		this.certificates = certificates;
 		this.retryAfter = retryAfter;
 		this.jdbc = jdbc;
@@ -163,30 +167,11 @@ public class NextAccount {
 		params.put("agent", agent);
 		params.put("now", Timestamp.from(now));
 		params.put("certified", user != null && this.certificates.certified(user));
-		String eligible = ELIGIBLE;
-		List<Queues.QueueView> queues = this.queues.of(agent);
-		String pooled = pooledFor(user, queues, params);
 		String waiting = WAITING;
 		params.put("retrySince", Timestamp.from(now.minus(this.retryAfter)));
-		List<Step> steps = new ArrayList<>();
-		steps.add(new Step(null, "work_followups f", "f.id AS follow_up, f.cause", "f.account_id",
-				"f.done_at IS NULL AND f.due_at <= :now",
-				"CASE f.cause WHEN 'CALLBACK' THEN 0 ELSE 1 END, f.due_at, f.account_id",
-				ACCOUNT_JOINS + " LEFT JOIN work_assignments w ON w.account_id = a.id",
-				eligible + " AND (f.assigned_to = :agent OR (f.assigned_to IS NULL AND (w.agent = :agent"
-						+ " OR (w.agent IS NULL AND " + pooled + "))))"));
-		steps.add(new Step(null, "work_assignments w", "NULL::uuid AS follow_up, NULL AS cause", "w.account_id",
-				"w.agent = :agent", "w.days_past_due DESC, w.balance DESC, w.account_id",
-				"JOIN portfolio_creditor_facts c ON c.id = a.creditor_id", eligible + waiting));
-		for (int i = 0; i < queues.size(); i++) {
-			Queues.QueueView queue = queues.get(i);
-			steps.add(new Step(queue.name(), "work_queue_members m", "NULL::uuid AS follow_up, NULL AS cause",
-					"m.account_id", "m.queue_id = :queue" + i, "m.position",
-					ACCOUNT_JOINS + " LEFT JOIN work_assignments w ON w.account_id = a.id",
-					"w.agent IS NULL AND " + (waits(queue) ? eligible + waiting : eligible) + " AND "
-							+ routing(user, params) + " AND " + queue.selection("s" + i + "_", params)));
-			params.put("queue" + i, queue.id());
-		}
+		String pool = poolOf(agent);
+		List<Queues.QueueView> queues = (pool == null) ? this.queues.of(agent) : List.of();
+		List<Step> steps = (pool == null) ? inHouseSteps(user, queues, params) : externalSteps(pool, params);
 		List<String> passedOver = new ArrayList<>();
 		Blocked blocked = new Blocked();
 		List<UUID> skip = new ArrayList<>(had);
@@ -252,6 +237,62 @@ public class NextAccount {
 			return blocked.idle();
 		}
 		return Idle.waiting(this.waitingCounts(user, queues, now));
+	}
+
+	/**
+	 * Where an in-house agent looks, in turn: due follow-ups (callbacks first), the
+	 * accounts they own, the pooled accounts of their queues; none worked outside the
+	 * house.
+	 */
+	private List<Step> inHouseSteps(UserManagement.@Nullable UserView user, List<Queues.QueueView> queues,
+			Map<String, Object> params) {
+		String eligible = ELIGIBLE + " AND " + Queues.NOT_EXTERNAL;
+		String waiting = WAITING;
+		String pooled = pooledFor(user, queues, params);
+		List<Step> steps = new ArrayList<>();
+		steps.add(new Step(null, "work_followups f", "f.id AS follow_up, f.cause", "f.account_id",
+				"f.done_at IS NULL AND f.due_at <= :now",
+				"CASE f.cause WHEN 'CALLBACK' THEN 0 ELSE 1 END, f.due_at, f.account_id",
+				ACCOUNT_JOINS + " LEFT JOIN work_assignments w ON w.account_id = a.id",
+				eligible + " AND (f.assigned_to = :agent OR (f.assigned_to IS NULL AND (w.agent = :agent"
+						+ " OR (w.agent IS NULL AND " + pooled + "))))"));
+		steps.add(new Step(null, "work_assignments w", "NULL::uuid AS follow_up, NULL AS cause", "w.account_id",
+				"w.agent = :agent", "w.days_past_due DESC, w.balance DESC, w.account_id",
+				"JOIN portfolio_creditor_facts c ON c.id = a.creditor_id", eligible + waiting));
+		for (int i = 0; i < queues.size(); i++) {
+			Queues.QueueView queue = queues.get(i);
+			steps.add(new Step(queue.name(), "work_queue_members m", "NULL::uuid AS follow_up, NULL AS cause",
+					"m.account_id", "m.queue_id = :queue" + i, "m.position",
+					ACCOUNT_JOINS + " LEFT JOIN work_assignments w ON w.account_id = a.id",
+					"w.agent IS NULL AND " + (waits(queue) ? eligible + waiting : eligible) + " AND "
+							+ routing(user, params) + " AND " + queue.selection("s" + i + "_", params)));
+			params.put("queue" + i, queue.id());
+		}
+		return steps;
+	}
+
+	/**
+	 * Where a user of an external pool (an agency's) looks: due follow-ups on the
+	 * accounts parked with the pool, then those accounts, most overdue and largest first.
+	 */
+	private List<Step> externalSteps(String pool, Map<String, Object> params) {
+		params.put("pool", pool);
+		String parked = "a.id IN (SELECT xp.account_id FROM work_external_accounts xp WHERE xp.pool = :pool)";
+		List<Step> steps = new ArrayList<>();
+		steps.add(new Step(null, "work_followups f", "f.id AS follow_up, f.cause", "f.account_id",
+				"f.done_at IS NULL AND f.due_at <= :now AND (f.assigned_to = :agent OR f.assigned_to IS NULL)",
+				"CASE f.cause WHEN 'CALLBACK' THEN 0 ELSE 1 END, f.due_at, f.account_id",
+				"JOIN portfolio_creditor_facts c ON c.id = a.creditor_id", ELIGIBLE + " AND " + parked));
+		steps.add(new Step(null, "work_external_accounts x", "NULL::uuid AS follow_up, NULL AS cause", "x.account_id",
+				"x.pool = :pool", "x.days_past_due DESC, x.balance DESC, x.account_id",
+				"JOIN portfolio_creditor_facts c ON c.id = a.creditor_id", ELIGIBLE + WAITING));
+		return steps;
+	}
+
+	/** The external pool the user works for, or null for an in-house user. */
+	private @Nullable String poolOf(String user) {
+		ExternalPools pools = this.pools.getIfAvailable();
+		return (pools == null) ? null : pools.poolOf(user).orElse(null);
 	}
 
 	/**

@@ -300,6 +300,12 @@ public class Queues {
 			    q.active, q.created_by, q.version
 			FROM work_queues q JOIN identity_team_facts t ON t.id = q.team_id""";
 
+	/**
+	 * An account worked outside the house (parked with an agency's pool by
+	 * {@link ExternalWork}) is in no in-house queue: an uncorrelated list, hashed once.
+	 */
+	static final String NOT_EXTERNAL = "a.id NOT IN (SELECT xa.account_id FROM work_external_accounts xa)";
+
 	private static QueueView view(ResultSet rs) throws SQLException {
 		return new QueueView(rs.getObject("id", UUID.class), rs.getObject("team_id", UUID.class),
 				rs.getString("team_name"), rs.getString("name"),
@@ -318,15 +324,17 @@ public class Queues {
 		 * Which accounts the queue holds, as a SQL condition on {@code a}
 		 * (portfolio_account_facts) and {@code cu} (customer_routing_facts): an account
 		 * of one of its statuses that its filters match, or that a lead added to it by
-		 * hand ({@code work_queue_includes}); whether it is pooled is for the caller to
-		 * ask. Its parameters go into {@code params} named with the prefix.
+		 * hand ({@code work_queue_includes}), unless it is worked outside the house
+		 * ({@link Queues#NOT_EXTERNAL}); whether it is pooled is for the caller to ask.
+		 * Its parameters go into {@code params} named with the prefix.
 		 */
 		String selection(String prefix, Map<String, Object> params) {
 			String filters = this.filters.sql(prefix, params);
 			params.put(prefix + "queue", this.id);
 			// an uncorrelated IN: PostgreSQL hashes the (usually empty) list once
-			return "(" + filters + " OR (a.status = ANY(:" + prefix + "statuses) AND a.id IN (SELECT qi.account_id"
-					+ " FROM work_queue_includes qi WHERE qi.queue_id = :" + prefix + "queue)))";
+			return "((" + filters + " OR (a.status = ANY(:" + prefix + "statuses) AND a.id IN (SELECT qi.account_id"
+					+ " FROM work_queue_includes qi WHERE qi.queue_id = :" + prefix + "queue))) AND " + NOT_EXTERNAL
+					+ ")";
 		}
 
 	}

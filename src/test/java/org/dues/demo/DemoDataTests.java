@@ -134,7 +134,13 @@ class DemoDataTests {
 			.andExpect(
 					org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.length()").value(6));
 
-		for (String user : List.of("agent1", "agent2", "agent3", "lead1", "manager1", "compliance1", "admin")) {
+		assertThat(count("""
+				SELECT count(*) FROM casework_placement_accounts pa JOIN casework_placements p ON p.id = pa.placement_id
+				JOIN casework_agencies g ON g.id = p.agency_id
+				WHERE g.code = 'MALABAR-REC' AND pa.recalled_at IS NULL""")).as("the demo agency's placed accounts")
+			.isEqualTo(DemoAgencies.PLACED);
+		for (String user : List.of("agent1", "agent2", "agent3", "lead1", "manager1", "compliance1", "admin", "agency1",
+				"agencylead1")) {
 			this.mvc.perform(get("/api/v1/creditors").with(httpBasic(user, "demo"))).andExpect(status().isOk());
 		}
 	}

@@ -92,6 +92,8 @@ class AccessibilityBrowserTests {
 			new Page("customer", "/customers/{customer}", EVERYONE),
 			new Page("accounts browser", "/supervisor/accounts", EnumSet.of(Role.TEAM_LEAD, Role.MANAGER)),
 			new Page("bulk message", "/supervisor/messages/bulk", EnumSet.of(Role.TEAM_LEAD, Role.MANAGER)),
+			new Page("agencies", "/agencies", EnumSet.of(Role.MANAGER)),
+			new Page("place with an agency", "/agencies/placements/new?creditors={creditor}", EnumSet.of(Role.MANAGER)),
 			new Page("scorecard", "/scorecard", EnumSet.of(Role.AGENT, Role.TEAM_LEAD, Role.MANAGER)),
 			new Page("audit trail", "/compliance/audit", EnumSet.of(Role.COMPLIANCE)),
 			new Page("blocked attempts", "/compliance/blocked", EnumSet.of(Role.COMPLIANCE)),

@@ -82,9 +82,17 @@ class AuthorizationMatrixTests {
 
 	ScopeFixture fixture;
 
+	/** The agency the matrix names in agencies' paths. */
+	private static final String AGENCY = "MX-AGENCY";
+
 	@BeforeEach
 	void setUp() throws Exception {
 		this.fixture = ScopeFixture.create("mx", this.context);
+		org.dues.casework.Agencies agencies = this.context.getBean(org.dues.casework.Agencies.class);
+		if (agencies.all().stream().noneMatch((a) -> a.code().equals(AGENCY))) {
+			agencies.create(new org.dues.casework.NewAgency(AGENCY, "Matrix agency", "IN", null, null,
+					java.math.BigDecimal.TEN), "matrix");
+		}
 	}
 
 	@Test
@@ -258,6 +266,10 @@ class AuthorizationMatrixTests {
 					case "mapping" -> "matrix";
 					// a line of a case's timeline: read only with its case
 					case "case-entry" -> "1";
+					// an agency the matrix's users are no users of: managers reach it
+					case "agency" -> AGENCY;
+					// no placement is made in the fixture: managers are answered 404
+					case "placement" -> "6f0c1a2b-3d4e-4f50-8a61-7b8c9d0e1f23";
 					// an unsubscribe token Dues did not make: it opens to no address
 					case "token" -> "bm90LWEtdG9rZW4tb2YtZHVlcw";
 					default -> throw new AssertionError(
@@ -302,7 +314,7 @@ class AuthorizationMatrixTests {
 			case "identifier" -> "bank-account";
 			case "name" -> "mapping";
 			case "entry" -> "case-entry";
-			case "code" -> segment.equals("policies") ? "policy" : "creditor";
+			case "code" -> segment.equals("policies") ? "policy" : segment.equals("agencies") ? "agency" : "creditor";
 			case "id" -> switch (segment) {
 				case "accounts" -> "account";
 				case "arrangements" -> "arrangement";
@@ -319,6 +331,7 @@ class AuthorizationMatrixTests {
 				case "bank-statements", "statements" -> "bank-statement";
 				case "unapplied-payments", "unapplied" -> "unapplied";
 				case "cases", "disputes", "complaints", "legal-referrals", "referrals" -> "case";
+				case "placements" -> "placement";
 				default -> "unknown " + segment;
 			};
 			default -> "unknown " + name;
