@@ -50,13 +50,16 @@ public class Complaints {
 
 	private final CaseDeadlines deadlines;
 
+	private final AgencyPlacements agencies;
+
 	private final Set<Severity> holding;
 
 	private final Clock clock;
 
 	Complaints(Cases cases, Accounts accounts, Creditors creditors, ContactHolds holds, CaseLetters letters,
 			CaseDeadlines deadlines, @Value("${dues.casework.complaint-hold-severities:HIGH}") Set<Severity> holding,
-			Clock clock) {
+			Clock clock, AgencyPlacements agencies) {
+		this.agencies = agencies;
 		this.cases = cases;
 		this.accounts = accounts;
 		this.creditors = creditors;
@@ -99,6 +102,9 @@ public class Complaints {
 		}
 		Map<String, String> facts = new LinkedHashMap<>();
 		facts.put("severity", severity.name());
+		// an account under a dispute or complaint comes back from the agency it was
+		// placed with
+		this.agencies.recallAccount(accountId.value(), "complaint opened", actor);
 		return this.cases.open(new Cases.NewCase(CaseType.COMPLAINT, CaseStatus.OPEN, accountId.value(),
 				account.customerId().value(), account.creditorId().value(), creditor.jurisdiction(),
 				complaint.category().name(), (complaint.channel() == null) ? null : complaint.channel().name(),

@@ -70,13 +70,17 @@ public class Disputes {
 
 	private final CaseDeadlines deadlines;
 
+	private final AgencyPlacements agencies;
+
 	private final Clock clock;
 
 	private final boolean pauseElsewhere;
 
 	Disputes(Cases cases, Accounts accounts, Creditors creditors, ContactHolds holds, AccountLedger ledger,
 			CaseLetters letters, CaseDeadlines deadlines, Clock clock,
-			@Value("${dues.casework.dispute-pauses-collection:true}") boolean pauseElsewhere) {
+			@Value("${dues.casework.dispute-pauses-collection:true}") boolean pauseElsewhere,
+			AgencyPlacements agencies) {
+		this.agencies = agencies;
 		this.pauseElsewhere = pauseElsewhere;
 		this.cases = cases;
 		this.accounts = accounts;
@@ -127,6 +131,9 @@ public class Disputes {
 		if (rules.validationPeriodEnds() != null) {
 			facts.put("validationPeriodEnds", rules.validationPeriodEnds().toString());
 		}
+		// an account under a dispute or complaint comes back from the agency it was
+		// placed with
+		this.agencies.recallAccount(accountId.value(), "dispute opened", actor);
 		return this.cases.open(
 				new Cases.NewCase(CaseType.DISPUTE, status, accountId.value(), account.customerId().value(),
 						account.creditorId().value(), creditor.jurisdiction(), dispute.category().name(),
