@@ -151,6 +151,10 @@ public class Complaints {
 			throw new InvalidInputException("outcome",
 					"a complaint ends RESOLVED_SUMMARILY, UPHELD, PARTLY_UPHELD, REJECTED or WITHDRAWN");
 		}
+		if (!actor.hasAny(Disputes.DECIDERS)) {
+			throw new org.dues.shared.NotPermittedException(
+					"a complaint's outcome is decided by a lead, a manager or compliance");
+		}
 		String why = Cases.required("reason", reason);
 		if (outcome == CaseOutcome.RESOLVED_SUMMARILY) {
 			CaseDeadline summary = c.deadlines()

@@ -202,14 +202,13 @@ public class Disputes {
 		if (!CaseOutcome.of(CaseType.DISPUTE).contains(outcome)) {
 			throw new InvalidInputException("outcome", "a dispute ends UPHELD, PARTLY_UPHELD, REJECTED or WITHDRAWN");
 		}
+		if (!actor.hasAny(DECIDERS)) {
+			throw new NotPermittedException("a dispute's outcome is decided by a lead, a manager or compliance");
+		}
 		String why = Cases.required("reason", reason);
 		AccountView account = this.accounts.get(new AccountId(c.accountId()));
 		Money adjusted = null;
 		if (outcome.adjusts()) {
-			if (!actor.hasAny(DECIDERS)) {
-				throw new NotPermittedException(
-						"an outcome that changes the balance is decided by a lead, a manager or compliance");
-			}
 			adjusted = adjustment(c, outcome, adjustment, account);
 			if (adjusted != null) {
 				LocalDate today = LocalDate

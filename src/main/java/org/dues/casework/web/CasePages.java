@@ -183,11 +183,16 @@ class CasePages {
 	}
 
 	@GetMapping("/cases/{id}")
-	String show(@PathVariable @Scoped("case") UUID id, Model model) {
+	String show(@PathVariable @Scoped("case") UUID id, Model model, Authentication user) {
 		CaseView c = this.cases.get(id);
 		model.addAttribute("c", c);
 		model.addAttribute("timeline", this.cases.timeline(id));
 		model.addAttribute("outcomes", CaseOutcome.of(c.type()));
+		Actor actor = Actor.of(user);
+		boolean senior = actor
+			.hasAny(java.util.Set.of("ROLE_TEAM_LEAD", "ROLE_MANAGER", "ROLE_COMPLIANCE", "ROLE_ADMIN"));
+		model.addAttribute("canDecide",
+				senior || (c.type() == CaseType.REFERRAL && user.getName().equals(c.ownerUser())));
 		model.addAttribute("today", LocalDate.now(this.clock));
 		if (c.type() == CaseType.LEGAL) {
 			model.addAttribute("costs", this.legal.costs(id));
