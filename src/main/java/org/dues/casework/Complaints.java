@@ -83,21 +83,16 @@ public class Complaints {
 	public CaseView open(AccountId accountId, NewComplaint complaint, String actor) {
 		AccountView account = this.accounts.get(accountId);
 		CreditorView creditor = this.creditors.get(account.creditorId());
-		LocalDate today = LocalDate.now(this.clock.withZone(creditor.timeZone()));
-		LocalDate received = (complaint.receivedOn() != null) ? complaint.receivedOn() : today;
-		if (received.isAfter(today)) {
-			throw new InvalidInputException("receivedOn", "is after today (%s)".formatted(today));
-		}
+		Received receipt = Received.of(complaint.receivedOn(), creditor, this.clock);
+		LocalDate received = receipt.day();
 		String description = Cases.required("description", complaint.description());
 		Severity severity = (complaint.severity() != null) ? complaint.severity() : Severity.MEDIUM;
 		boolean hold = this.holding.contains(severity);
 		UUID holdId = null;
 		if (hold) {
 			holdId = this.holds
-				.place(account.customerId(), List.of(accountId.value()), HoldType.COMPLAINT,
-						received.equals(today) ? this.clock.instant()
-								: received.atStartOfDay(creditor.timeZone()).toInstant(),
-						null, "complaint (%s, %s)".formatted(complaint.category(), severity), actor)
+				.place(account.customerId(), List.of(accountId.value()), HoldType.COMPLAINT, receipt.holdFrom(), null,
+						"complaint (%s, %s)".formatted(complaint.category(), severity), actor)
 				.id();
 		}
 		Map<String, String> facts = new LinkedHashMap<>();

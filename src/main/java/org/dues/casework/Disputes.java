@@ -105,11 +105,8 @@ public class Disputes {
 	public CaseView open(AccountId accountId, NewDispute dispute, String actor) {
 		AccountView account = this.accounts.get(accountId);
 		CreditorView creditor = this.creditors.get(account.creditorId());
-		LocalDate today = LocalDate.now(this.clock.withZone(creditor.timeZone()));
-		LocalDate received = (dispute.receivedOn() != null) ? dispute.receivedOn() : today;
-		if (received.isAfter(today)) {
-			throw new InvalidInputException("receivedOn", "is after today (%s)".formatted(today));
-		}
+		Received receipt = Received.of(dispute.receivedOn(), creditor, this.clock);
+		LocalDate received = receipt.day();
 		String description = Cases.required("description", dispute.description());
 		Money amount = amount(dispute.amount(), account);
 		DisputeDeadlines rules = this.deadlines.dispute(received,
@@ -120,8 +117,7 @@ public class Disputes {
 				: CaseStatus.OPEN;
 		UUID hold = null;
 		if (stops) {
-			Instant at = received.equals(today) ? this.clock.instant()
-					: received.atStartOfDay(creditor.timeZone()).toInstant();
+			Instant at = receipt.holdFrom();
 			hold = this.holds
 				.place(account.customerId(), List.of(accountId.value()), HoldType.DISPUTE, at, null,
 						"dispute (%s): %s".formatted(dispute.category(), abbreviated(description)), actor)
