@@ -70,10 +70,6 @@ class ImportWorker {
 
 	private void count(Timer.Sample sample, @Nullable ImportView view) {
 		String outcome = (view == null) ? "unknown" : view.status().name().toLowerCase(Locale.ROOT);
-		sample.stop(Timer.builder("dues.imports")
-			.description("Imports finished on this node, by outcome")
-			.tag("outcome", outcome)
-			.register(this.registry));
 		if (view != null) {
 			Counter.builder("dues.imports.rows")
 				.description("Rows read by the imports finished on this node, by outcome")
@@ -81,6 +77,12 @@ class ImportWorker {
 				.register(this.registry)
 				.increment(view.rowsRead());
 		}
+		// the timer last, so that whoever sees an import counted as finished also sees
+		// its rows
+		sample.stop(Timer.builder("dues.imports")
+			.description("Imports finished on this node, by outcome")
+			.tag("outcome", outcome)
+			.register(this.registry));
 	}
 
 }

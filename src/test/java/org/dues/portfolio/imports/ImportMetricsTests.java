@@ -34,8 +34,10 @@ class ImportMetricsTests {
 		String completed = "outcome=\"completed\"";
 		// the import is on record as completed a moment before its thread has counted it
 		String after = scrape();
-		for (int i = 0; i < 100 && value(after, "dues_imports_seconds_count", completed) == value(before,
-				"dues_imports_seconds_count", completed); i++) {
+		for (int i = 0; i < 100 && (value(after, "dues_imports_seconds_count", completed) == value(before,
+				"dues_imports_seconds_count", completed)
+				|| value(after, "dues_imports_rows_total", completed) == value(before, "dues_imports_rows_total",
+						completed)); i++) {
 			Thread.sleep(50);
 			after = scrape();
 		}
