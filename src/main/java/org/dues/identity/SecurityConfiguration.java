@@ -260,6 +260,13 @@ class SecurityConfiguration {
 				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/reconciliation", "/reconciliation/**")
 				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				// the reports and the packs scheduled by email: managers decide,
+				// compliance
+				// officers read
+				.requestMatchers(HttpMethod.POST, "/reports", "/reports/**")
+				.hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
+				.requestMatchers("/reports", "/reports/**")
+				.hasAnyRole(Role.MANAGER.name(), Role.COMPLIANCE.name(), Role.ADMIN.name())
 				// agents read their own scorecard, leads their teams', managers
 				// everyone's
 				.requestMatchers("/scorecard")

@@ -6,7 +6,7 @@
  * and reversal credited to the agent who earned it at the time.
  */
 @ApplicationModule(allowedDependencies = { "shared", "system", "identity", "portfolio", "contact", "arrangement",
-		"payment", "work" })
+		"payment", "work", "messaging" })
 @NullMarked
 package org.dues.reporting;
 

@@ -272,6 +272,9 @@ class AuthorizationMatrixTests {
 					case "placement" -> "6f0c1a2b-3d4e-4f50-8a61-7b8c9d0e1f23";
 					// an unsubscribe token Dues did not make: it opens to no address
 					case "token" -> "bm90LWEtdG9rZW4tb2YtZHVlcw";
+					// no report is scheduled in the fixture: managers are answered 404
+					case "subscription" -> "0d6c2f4a-8b1e-4c3d-9e5f-6a7b8c9d0e1f";
+					case "staff-mail" -> "1e7d3a5b-9c2f-4d4e-8f60-7b8c9d0e1f2a";
 					default -> throw new AssertionError(
 							"no fixture for {%s} after '%s' in %s".formatted(name, segment, template));
 				};
@@ -314,6 +317,7 @@ class AuthorizationMatrixTests {
 			case "identifier" -> "bank-account";
 			case "name" -> "mapping";
 			case "entry" -> "case-entry";
+			case "mail" -> "staff-mail";
 			case "code" -> segment.equals("policies") ? "policy" : segment.equals("agencies") ? "agency" : "creditor";
 			case "id" -> switch (segment) {
 				case "accounts" -> "account";
@@ -332,6 +336,7 @@ class AuthorizationMatrixTests {
 				case "unapplied-payments", "unapplied" -> "unapplied";
 				case "cases", "disputes", "complaints", "legal-referrals", "referrals" -> "case";
 				case "placements" -> "placement";
+				case "subscriptions" -> "subscription";
 				default -> "unknown " + segment;
 			};
 			default -> "unknown " + name;

@@ -1,0 +1,225 @@
+package org.dues.reporting;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.dues.IntegrationTest;
+import org.dues.MutableClock;
+import org.dues.Portfolios;
+import org.dues.messaging.StaffMail;
+import org.dues.payment.NewPayment;
+import org.dues.payment.PaymentChannel;
+import org.dues.payment.PaymentManagement;
+import org.dues.payment.PaymentView;
+import org.dues.portfolio.AccountView;
+import org.dues.portfolio.CreditorView;
+import org.dues.shared.InvalidInputException;
+import org.dues.shared.Money;
+import org.dues.system.Actor;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * The management pack: a creditor's month holds its own payments and reversals, not
+ * another's; the dashboard, its XLSX and its CSV say the same figures; a scheduled pack
+ * goes once per period after 07:00 on the first in its zone, never for a month over
+ * before it was made, and is kept with its PDF where no mail server is set.
+ */
+@IntegrationTest
+@ExtendWith(MutableClock.BackToStart.class)
+class ReportPackTests {
+
+	private static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
+
+	@Autowired
+	Portfolios portfolios;
+
+	@Autowired
+	PaymentManagement payments;
+
+	@Autowired
+	ManagementPack pack;
+
+	@Autowired
+	ReportSubscriptions subscriptions;
+
+	@Autowired
+	StaffMail mail;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aCreditorsMonthHoldsItsPaymentsLessItsReversalsAndTheExportsSayTheSame() throws Exception {
+		CreditorView mine = this.portfolios.indianNbfc();
+		CreditorView other = this.portfolios.indianNbfc();
+		AccountView account = this.portfolios.overdue(mine, 45, "90000.00");
+		AccountView elsewhere = this.portfolios.overdue(other, 45, "50000.00");
+		PaymentView kept = pay(account, "12345.67", "PACK-1");
+		PaymentView bounced = pay(account, "1000.00", "PACK-2");
+		pay(elsewhere, "777.00", "PACK-3");
+		this.payments.reverse(account.id(), bounced.id(), "cheque returned", Actor.system("bank"));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc.sql("SELECT count(*) FROM reporting_payment_credits WHERE account_id IN (:a, :b)")
+				.param("a", account.id().value())
+				.param("b", elsewhere.id().value())
+				.query(Long.class)
+				.single() == 4);
+		ReportPeriod november = ReportPeriod.parseMonth("2026-11");
+		ReportTable collected = this.pack.build(november, mine.code(), Locale.ENGLISH, INDIA).tables().get(0);
+		assertThat(collected.rows())
+			.containsExactly(List.of("INR", 2L, inr("13345.67"), inr("1000.00"), inr("12345.67")));
+		assertThat(kept.amount()).isEqualTo(inr("12345.67"));
+
+		// the page shows it in the reader's grouping; the workbook holds the numbers
+		Document page = Jsoup
+			.parse(ok(get("/reports").param("month", "2026-11").param("creditor", mine.code())).getContentAsString());
+		assertThat(page.select("[data-report-table=0] tbody tr").text()).contains("INR", "₹13,345.67", "₹12,345.67");
+		byte[] xlsx = ok(get("/reports/pack.xlsx").param("month", "2026-11").param("creditor", mine.code()))
+			.getContentAsByteArray();
+		List<String> cells = new ArrayList<>();
+		try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+			for (Row row : workbook.getFirstSheet().read()) {
+				row.forEach((cell) -> cells.add(cell.getRawValue()));
+			}
+		}
+		assertThat(cells).as("the filters are named in the file").anyMatch((c) -> c != null && c.contains(mine.code()));
+		assertThat(cells.stream().filter((c) -> c != null && c.matches("-?[0-9.]+")).map(BigDecimal::new).toList())
+			.anySatisfy((n) -> assertThat(n).isEqualByComparingTo("13345.67"))
+			.anySatisfy((n) -> assertThat(n).isEqualByComparingTo("12345.67"))
+			.noneSatisfy((n) -> assertThat(n).isEqualByComparingTo("777"));
+		String csv = new String(ok(get("/reports/pack.csv").param("month", "2026-11").param("creditor", mine.code()))
+			.getContentAsByteArray(), StandardCharsets.UTF_8);
+		assertThat(csv).contains("INR,2,13345.67,1000.00,12345.67");
+		// in Hindi the definition is Hindi
+		assertThat(Jsoup.parse(ok(get("/reports").param("month", "2026-11").param("lang", "hi")).getContentAsString())
+			.select("[data-report-table=0]")
+			.text()).contains("सकल");
+	}
+
+	@Test
+	void aScheduledPackGoesOncePerPeriodAfterSevenOnTheFirstAndIsKept() throws Exception {
+		assertThatThrownBy(() -> this.subscriptions.subscribe("Board", ReportPeriod.Cadence.MONTHLY,
+				"ops@example.com, not-an-address", "en", null, "Asia/Kolkata", "manager1"))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("not-an-address");
+		// made on 26 November: October is over before it existed and is not sent
+		ReportSubscriptions.Subscription board = this.subscriptions.subscribe("Board", ReportPeriod.Cadence.MONTHLY,
+				"ops@example.com; head@example.com", "ml", null, "Asia/Kolkata", "manager1");
+		assertThat(board.recipients()).containsExactly("ops@example.com", "head@example.com");
+		this.clock.set(Instant.parse("2026-11-30T23:00:00Z")); // 1 December 04:30 in
+																// India
+		this.subscriptions.deliverDue();
+		assertThat(this.subscriptions.deliveries(board.id())).isEmpty();
+		this.clock.set(Instant.parse("2026-12-01T02:00:00Z")); // 07:30 in India
+		this.subscriptions.deliverDue();
+		this.subscriptions.deliverDue();
+		List<ReportSubscriptions.Delivery> deliveries = this.subscriptions.deliveries(board.id());
+		assertThat(deliveries).singleElement().satisfies((d) -> {
+			assertThat(d.period()).isEqualTo("2026-11");
+			assertThat(d.status()).isEqualTo(StaffMail.Status.SIMULATED);
+			assertThat(d.by()).isEqualTo("scheduler");
+		});
+		StaffMail.Document pdf = this.subscriptions.document(board.id(), deliveries.get(0).mail()).orElseThrow();
+		assertThat(new String(pdf.content(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+		assertThat(pdf.fileName()).isEqualTo("dues-pack-2026-11.pdf");
+		assertThat(this.mail.recent(ReportSubscriptions.PURPOSE, 10))
+			.anySatisfy((m) -> assertThat(m.subject()).contains("Board", "2026-11", "മാനേജ്മെന്റ്"));
+
+		// stopped, nothing more goes
+		this.subscriptions.stop(board.id(), "manager1");
+		this.clock.set(Instant.parse("2027-01-01T02:00:00Z"));
+		this.subscriptions.deliverDue();
+		assertThat(this.subscriptions.deliveries(board.id())).hasSize(1);
+	}
+
+	@Test
+	void managersScheduleFromThePageAndOthersCannot() throws Exception {
+		assertThat(this.mvc.perform(get("/reports").with(user("reports-agent").roles("AGENT")))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(403);
+		assertThat(this.mvc
+			.perform(post("/reports/subscriptions").with(user("reports-compliance").roles("COMPLIANCE"))
+				.with(csrf())
+				.param("name", "Mine")
+				.param("cadence", "WEEKLY")
+				.param("recipients", "me@example.com")
+				.param("language", "en")
+				.param("zone", "Asia/Kolkata"))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(403);
+		MockHttpServletResponse saved = this.mvc
+			.perform(post("/reports/subscriptions").with(user("reports-manager").roles("MANAGER"))
+				.with(csrf())
+				.param("name", "Weekly floor")
+				.param("cadence", "WEEKLY")
+				.param("recipients", "floor@example.com")
+				.param("language", "hi")
+				.param("zone", "Asia/Kolkata"))
+			.andReturn()
+			.getResponse();
+		assertThat(saved.getRedirectedUrl()).isEqualTo("/reports#subscriptions");
+		Document page = Jsoup.parse(ok(get("/reports")).getContentAsString());
+		String id = page.select("#subscription-list tr:contains(Weekly floor)").attr("data-subscription");
+		assertThat(id).isNotEmpty();
+		this.mvc.perform(post("/reports/subscriptions/{id}/send", id).with(user("reports-manager").roles("MANAGER"))
+			.with(csrf()));
+		page = Jsoup.parse(ok(get("/reports")).getContentAsString());
+		String link = page.select("#subscription-list tr[data-subscription=" + id + "] a").attr("href");
+		assertThat(page.select("#subscription-list tr[data-subscription=" + id + "]").text()).contains("2026-W47");
+		byte[] pdf = ok(get(link)).getContentAsByteArray();
+		assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+	}
+
+	private MockHttpServletResponse ok(
+			org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) throws Exception {
+		MockHttpServletResponse response = this.mvc.perform(request.with(user("reports-manager").roles("MANAGER")))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
+		return response;
+	}
+
+	private PaymentView pay(AccountView account, String amount, String reference) {
+		return this.payments
+			.post(account.id(), new NewPayment(inr(amount), PaymentChannel.UPI, reference, null), "gateway")
+			.payment();
+	}
+
+	private static Money inr(String amount) {
+		return Money.of(amount, "INR");
+	}
+
+}
