@@ -258,6 +258,10 @@ class SecurityConfiguration {
 				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/approvals", "/approvals/**")
 				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				// a creditor's bank accounts and the CSV mappings: as on the API
+				.requestMatchers("/reconciliation/bank-accounts", "/reconciliation/bank-accounts/**",
+						"/reconciliation/mappings", "/reconciliation/mappings/**")
+				.hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/reconciliation", "/reconciliation/**")
 				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				// agents read their own scorecard, leads their teams', managers
