@@ -121,7 +121,7 @@ class SecurityConfiguration {
 				.requestMatchers("/api/v1/creditors/*/payment-link-settings")
 				.hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
 				.requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/payment-links",
-						"/api/v1/accounts/*/payment-links/**")
+						"/api/v1/accounts/*/payment-links/**", "/api/v1/payment-links/bulk")
 				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/api/v1/creditors/*/bank-accounts", "/api/v1/creditors/*/bank-accounts/**",
 						"/api/v1/bank-statement-mappings/**")
