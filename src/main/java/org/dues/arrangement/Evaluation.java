@@ -138,20 +138,26 @@ public class Evaluation {
 	}
 
 	/**
-	 * Net payments recorded on the account since a moment: payments less their reversals.
+	 * Net payments recorded on the account since a moment: payments less their reversals,
+	 * whole or in part (a partial refund is a reversal naming the payment's reference).
 	 */
 	Money paidSince(AccountId account, Instant since, java.util.Currency currency) {
 		List<LedgerEntryView> ledger = this.accounts.ledger(account);
 		Set<LedgerEntryId> counted = new HashSet<>();
+		Set<String> references = new HashSet<>();
 		Money paid = Money.zero(currency);
 		for (LedgerEntryView entry : ledger) {
 			if (entry.type() == EntryType.PAYMENT && !entry.recordedAt().isBefore(since)) {
 				counted.add(entry.id());
+				if (entry.sourceRef() != null) {
+					references.add(entry.sourceRef());
+				}
 				paid = paid.plus(entry.amounts().total().negate());
 			}
 		}
 		for (LedgerEntryView entry : ledger) {
-			if (entry.type() == EntryType.REVERSAL && entry.reverses() != null && counted.contains(entry.reverses())) {
+			if (entry.type() == EntryType.REVERSAL && (entry.reverses() != null ? counted.contains(entry.reverses())
+					: entry.sourceRef() != null && references.contains(entry.sourceRef()))) {
 				paid = paid.minus(entry.amounts().total());
 			}
 		}

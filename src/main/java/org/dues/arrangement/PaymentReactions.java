@@ -3,6 +3,7 @@ package org.dues.arrangement;
 import org.dues.payment.PaymentManagement;
 import org.dues.payment.PaymentPosted;
 import org.dues.payment.PaymentsPosted;
+import org.dues.payment.PaymentRefunded;
 import org.dues.payment.PaymentReversed;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -41,6 +42,11 @@ class PaymentReactions {
 	@ApplicationModuleListener
 	void on(PaymentReversed reversed) {
 		this.evaluation.evaluateAccount(reversed.account());
+	}
+
+	@ApplicationModuleListener
+	void on(PaymentRefunded refunded) {
+		this.evaluation.evaluateAccount(refunded.account());
 	}
 
 }

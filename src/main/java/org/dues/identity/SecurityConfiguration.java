@@ -121,7 +121,7 @@ class SecurityConfiguration {
 				.requestMatchers("/api/v1/creditors/*/payment-link-settings")
 				.hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
 				.requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/payment-links",
-						"/api/v1/accounts/*/payment-links/**")
+						"/api/v1/accounts/*/payment-links/**", "/api/v1/payment-links/bulk")
 				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/api/v1/creditors/*/bank-accounts", "/api/v1/creditors/*/bank-accounts/**",
 						"/api/v1/bank-statement-mappings/**")
@@ -258,6 +258,10 @@ class SecurityConfiguration {
 				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/approvals", "/approvals/**")
 				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				// a creditor's bank accounts and the CSV mappings: as on the API
+				.requestMatchers("/reconciliation/bank-accounts", "/reconciliation/bank-accounts/**",
+						"/reconciliation/mappings", "/reconciliation/mappings/**")
+				.hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/reconciliation", "/reconciliation/**")
 				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				// the reports and the packs scheduled by email: managers decide,

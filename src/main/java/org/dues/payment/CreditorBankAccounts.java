@@ -87,6 +87,11 @@ public class CreditorBankAccounts {
 			.list();
 	}
 
+	/** Every creditor's bank accounts, by identifier. */
+	public List<BankAccount> all() {
+		return this.jdbc.sql(SELECT + " ORDER BY identifier").query(CreditorBankAccounts::row).list();
+	}
+
 	/** The bank account with this IBAN or number, whatever its spacing or case. */
 	public Optional<BankAccount> find(String identifier) {
 		return this.jdbc.sql(SELECT + " WHERE identifier = :id")

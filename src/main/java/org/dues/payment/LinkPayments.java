@@ -89,12 +89,31 @@ public class LinkPayments {
 	/**
 	 * Reverses the payment a gateway refunded or lost to a chargeback, with the reason;
 	 * empty when no payment through a link has that gateway id.
-	 * @throws InvalidInputException for a partial refund or chargeback, which a person
-	 * settles
+	 * @throws InvalidInputException for a partial chargeback, which a person settles
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Optional<PaymentView> reversed(String gateway, String gatewayPaymentId, boolean chargeback,
 			@Nullable Money amount, String reason) {
+		return reversed(gateway, gatewayPaymentId, chargeback, amount, null, null, reason);
+	}
+
+	/**
+	 * Reverses the payment a gateway refunded, in whole or in part, or lost to a
+	 * chargeback, with the reason; empty when no payment through a link has that gateway
+	 * id. A refund of less than what the payment has left is given back in part
+	 * ({@link PaymentManagement#refund}), once per refund id; where the gateway reports
+	 * the total refunded so far ({@code amount_refunded}) the part is what that total
+	 * adds to the refunds already recorded, so a refund reported twice (as Razorpay's
+	 * {@code refund.processed} and {@code payment.refunded}) counts once.
+	 * @param refundId the gateway's id of this refund, if it names one
+	 * @param refundedTotal the total the gateway says was refunded of the payment, if it
+	 * does
+	 * @throws InvalidInputException for a partial chargeback, which a person settles, or
+	 * refunds beyond the payment
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<PaymentView> reversed(String gateway, String gatewayPaymentId, boolean chargeback,
+			@Nullable Money amount, @Nullable String refundId, @Nullable Money refundedTotal, String reason) {
 		record Linked(AccountId account, PaymentId payment, PaymentLinkId link) {
 		}
 		Optional<Linked> linked = this.jdbc
@@ -108,6 +127,22 @@ public class LinkPayments {
 		}
 		Linked found = linked.get();
 		PaymentView before = this.payments.get(found.account(), found.payment());
+		if (!chargeback && before.status() != PaymentStatus.REVERSED) {
+			Money part = refundedTotal != null ? refundedTotal.minus(before.refunded()) : amount;
+			if (part != null && (part.compareTo(before.amount()) < 0 || before.refunded().isPositive())) {
+				if (!part.isPositive()) {
+					// a total already counted, through another event of the same refund
+					return Optional.of(before);
+				}
+				String key = refundId != null ? refundId : "total:" + refundedTotal;
+				PaymentView after = this.payments.refund(found.account(), found.payment(), key, part, reason,
+						Actor.system("gateway:" + gateway));
+				if (!after.refunded().equals(before.refunded())) {
+					attempt(found.link(), gateway, gatewayPaymentId, "REFUNDED", part, reason);
+				}
+				return Optional.of(after);
+			}
+		}
 		if (amount != null && amount.compareTo(before.amount()) < 0) {
 			throw new InvalidInputException("amount",
 					"a partial %s of %s on a payment of %s is not reversed by itself: "

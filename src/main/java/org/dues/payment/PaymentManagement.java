@@ -215,21 +215,112 @@ public class PaymentManagement {
 			.query((rs, n) -> new Posted(rs.getString(1), rs.getTimestamp(2).toInstant()))
 			.single();
 		this.corrections.check(actor, "this payment", posted.by(), posted.at(), Corrections.LEADS_AND_ABOVE);
-		LocalDate today = LocalDate
-			.now(this.clock.withZone(this.creditors.get(this.accounts.get(accountId).creditorId()).timeZone()));
-		AccountLedger.Posted reversal = this.ledger.reverse(ledgerEntry(paymentId), today,
-				new Source(payment.channel().name(), payment.reference(), who, reason.strip()));
+		LocalDate today = today(accountId);
+		Source source = new Source(payment.channel().name(), payment.reference(), who, reason.strip());
+		List<LedgerEntryId> parts = refundEntries(paymentId);
+		// refunded in part already: what remains is given back, not the whole payment
+		// again
+		Money remaining = payment.amount().minus(payment.refunded());
+		AccountLedger.Posted reversal = parts.isEmpty() ? this.ledger.reverse(ledgerEntry(paymentId), today, source)
+				: this.ledger.reversePart(ledgerEntry(paymentId), remaining, parts, today, source);
+		markReversed(paymentId, reversal, reason.strip(), who);
+		this.events.publishEvent(new PaymentReversed(paymentId, accountId, remaining, reason.strip()));
+		return get(accountId, paymentId);
+	}
+
+	/**
+	 * Gives back part of a posted payment (a gateway's partial refund): the ledger
+	 * reverses exactly the amount, the payment shows what was refunded, and when the
+	 * refunds reach the payment's amount it is {@code REVERSED}. Once per refund key (the
+	 * gateway's refund id): the same key again changes nothing, as does a payment already
+	 * reversed.
+	 * @throws InvalidInputException if the amount is not positive, in another currency,
+	 * or more than the payment has left
+	 */
+	@Transactional
+	public PaymentView refund(AccountId accountId, PaymentId paymentId, String refundKey, Money amount, String reason,
+			Actor actor) {
+		if (reason == null || reason.isBlank() || reason.length() > 500) {
+			throw new InvalidInputException("reason", "is required, at most 500 characters");
+		}
+		PaymentView payment = get(accountId, paymentId);
+		this.jdbc.sql("SELECT id FROM payment_payments WHERE id = :id FOR UPDATE")
+			.param("id", paymentId.value())
+			.query(UUID.class)
+			.single();
+		payment = get(accountId, paymentId);
+		boolean known = this.jdbc
+			.sql("SELECT EXISTS (SELECT 1 FROM payment_refunds WHERE payment_id = :id AND refund_key = :key)")
+			.param("id", paymentId.value())
+			.param("key", refundKey)
+			.query(Boolean.class)
+			.single();
+		if (known || payment.status() == PaymentStatus.REVERSED) {
+			return payment;
+		}
+		if (!amount.currency().equals(payment.amount().currency())) {
+			throw new InvalidInputException("amount", "a refund in %s of a payment in %s"
+				.formatted(amount.currencyCode(), payment.amount().currencyCode()));
+		}
+		if (!amount.isPositive()) {
+			throw new InvalidInputException("amount", "a refund must be greater than zero");
+		}
+		Money refunded = payment.refunded().plus(amount);
+		if (refunded.compareTo(payment.amount()) > 0) {
+			throw new InvalidInputException("amount",
+					"a refund of %s with %s refunded already is more than the payment of %s".formatted(amount,
+							payment.refunded(), payment.amount()));
+		}
+		String who = actor.name();
+		Source source = new Source(payment.channel().name(), payment.reference(), who, reason.strip());
+		AccountLedger.Posted part = this.ledger.reversePart(ledgerEntry(paymentId), amount, refundEntries(paymentId),
+				today(accountId), source);
+		UUID id = UUID.randomUUID();
+		this.jdbc.sql("""
+				INSERT INTO payment_refunds (id, payment_id, refund_key, amount, ledger_entry_id, reason, refunded_at,
+				    refunded_by)
+				VALUES (:id, :payment, :key, :amount, :entry, :reason, :now, :who)""")
+			.param("id", id)
+			.param("payment", paymentId.value())
+			.param("key", refundKey)
+			.param("amount", amount.amount())
+			.param("entry", part.entry().value())
+			.param("reason", reason.strip())
+			.param("now", now())
+			.param("who", who)
+			.update();
+		if (refunded.compareTo(payment.amount()) == 0) {
+			markReversed(paymentId, part, reason.strip(), who);
+			this.events.publishEvent(new PaymentReversed(paymentId, accountId, amount, reason.strip()));
+		}
+		else {
+			this.events.publishEvent(new PaymentRefunded(paymentId, accountId, id, amount, reason.strip()));
+		}
+		return get(accountId, paymentId);
+	}
+
+	private List<LedgerEntryId> refundEntries(PaymentId paymentId) {
+		return this.jdbc.sql("SELECT ledger_entry_id FROM payment_refunds WHERE payment_id = :id ORDER BY refunded_at")
+			.param("id", paymentId.value())
+			.query((rs, n) -> new LedgerEntryId(rs.getObject(1, UUID.class)))
+			.list();
+	}
+
+	private void markReversed(PaymentId paymentId, AccountLedger.Posted reversal, String reason, String who) {
 		this.jdbc.sql("""
 				UPDATE payment_payments SET status = 'REVERSED', reversal_entry_id = :entry, reversal_reason = :reason,
 				    reversed_at = :now, reversed_by = :who WHERE id = :id""")
 			.param("id", paymentId.value())
 			.param("entry", reversal.entry().value())
-			.param("reason", reason.strip())
+			.param("reason", reason)
 			.param("now", now())
 			.param("who", who)
 			.update();
-		this.events.publishEvent(new PaymentReversed(paymentId, accountId, payment.amount(), reason.strip()));
-		return get(accountId, paymentId);
+	}
+
+	private LocalDate today(AccountId accountId) {
+		return LocalDate
+			.now(this.clock.withZone(this.creditors.get(this.accounts.get(accountId).creditorId()).timeZone()));
 	}
 
 	/**
@@ -322,7 +413,8 @@ public class PaymentManagement {
 
 	private static final String SELECT = """
 			SELECT p.*, e.principal, e.interest, e.fees, e.credit, e.overdue,
-			    coalesce(r.book_number, r.system_number) AS receipt_number
+			    coalesce(r.book_number, r.system_number) AS receipt_number,
+			    (SELECT coalesce(sum(f.amount), 0) FROM payment_refunds f WHERE f.payment_id = p.id) AS refunded
 			FROM payment_payments p JOIN portfolio_ledger_entry_facts e ON e.id = p.ledger_entry_id
 			LEFT JOIN payment_receipts r ON r.payment_id = p.id""";
 
@@ -338,7 +430,7 @@ public class PaymentManagement {
 						money(rs.getBigDecimal("credit"), currency), money(rs.getBigDecimal("overdue"), currency)),
 				rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("recorded_by"),
 				reversedAt == null ? null : reversedAt.toInstant(), rs.getString("reversal_reason"),
-				rs.getString("receipt_number"));
+				rs.getString("receipt_number"), money(rs.getBigDecimal("refunded"), currency));
 	}
 
 	private static Money money(BigDecimal amount, Currency currency) {

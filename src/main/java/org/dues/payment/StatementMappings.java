@@ -67,6 +67,25 @@ public class StatementMappings {
 			.optional();
 	}
 
+	/** Every profile, by name, with its columns. */
+	public List<StatementMapping> list() {
+		return this.jdbc.sql("SELECT * FROM payment_statement_mappings ORDER BY name")
+			.query((rs, n) -> new StatementMapping(rs.getString("name"), rs.getString("date_column"),
+					rs.getString("amount_column"), rs.getString("credit_column"), rs.getString("debit_column"),
+					rs.getString("reference_column"), rs.getString("remittance_column"), rs.getString("name_column"),
+					rs.getString("date_format")))
+			.list();
+	}
+
+	/**
+	 * Removes a profile; statements read with it keep their entries (they name it only as
+	 * it was given). An unknown name changes nothing.
+	 */
+	@Transactional
+	public void remove(String name) {
+		this.jdbc.sql("DELETE FROM payment_statement_mappings WHERE name = :name").param("name", name).update();
+	}
+
 	/** Every profile, by name. */
 	public List<String> names() {
 		return this.jdbc.sql("SELECT name FROM payment_statement_mappings ORDER BY name").query(String.class).list();

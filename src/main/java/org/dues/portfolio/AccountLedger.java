@@ -110,6 +110,85 @@ public class AccountLedger {
 		return new Posted(reversal, amounts);
 	}
 
+	/**
+	 * Reverses part of a payment (a partial refund): a reversal entry of exactly the
+	 * amount, not linked to the payment as its reversal, which takes back first what the
+	 * payment left as credit and then its components in the reverse of the creditor's
+	 * waterfall, never more of one than the payment took off less what its earlier
+	 * partial reversals gave back. The overdue comes back by what the payment's remaining
+	 * part no longer covers of what it took off the overdue.
+	 * @param earlier the payment's earlier partial reversals
+	 * @throws InvalidInputException if the amount is more than the payment has left
+	 * @throws ConflictException if the entry is no payment or was reversed whole
+	 */
+	@Transactional
+	public Posted reversePart(LedgerEntryId original, Money amount, List<LedgerEntryId> earlier, LocalDate effective,
+			Source source) {
+		requirePositive(amount);
+		UUID accountId = this.jdbc.sql("SELECT account_id FROM portfolio_ledger_entries WHERE id = :id")
+			.param("id", original.value())
+			.query(UUID.class)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("ledger entry", original));
+		AccountId account = new AccountId(accountId);
+		this.writer.lock(account);
+		LedgerEntryView entry = entry(original);
+		if (entry.type() != EntryType.PAYMENT) {
+			throw new ConflictException(
+					"entry %s is no payment: only a payment is reversed in part".formatted(original));
+		}
+		if (this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM portfolio_ledger_entries WHERE reverses = :id)")
+			.param("id", original.value())
+			.query(Boolean.class)
+			.single()) {
+			throw new ConflictException("entry %s is already reversed".formatted(original));
+		}
+		Amounts left = entry.amounts().negate();
+		for (LedgerEntryId part : earlier) {
+			left = left.plus(entry(part).amounts().negate());
+		}
+		Amounts change = partOf(left, amount, entry.amounts().overdue().negate(),
+				this.creditors
+					.get(this.jdbc.sql("SELECT creditor_id FROM portfolio_accounts WHERE id = :id")
+						.param("id", accountId)
+						.query((rs, n) -> new CreditorId(rs.getObject(1, UUID.class)))
+						.single())
+					.waterfall());
+		LedgerEntryId reversal = this.writer.append(account, EntryType.REVERSAL, (locked) -> change, effective, source,
+				null);
+		return new Posted(reversal, change);
+	}
+
+	/**
+	 * What giving back {@code amount} of a payment changes, {@code left} being what the
+	 * payment still holds (components positive, credit negative, as a reversal writes
+	 * them).
+	 */
+	static Amounts partOf(Amounts left, Money amount, Money overdueTaken, Waterfall waterfall) {
+		Money zero = Money.zero(amount.currency());
+		Money credit = left.credit().negate().min(amount);
+		Money rest = amount.minus(credit);
+		Amounts change = Amounts.zero(amount.currency()).withCredit(credit.negate());
+		Money componentsLeft = zero;
+		for (BalanceComponent component : waterfall.order()) {
+			componentsLeft = componentsLeft.plus(left.get(component));
+		}
+		List<BalanceComponent> backwards = new java.util.ArrayList<>(waterfall.order());
+		java.util.Collections.reverse(backwards);
+		for (BalanceComponent component : backwards) {
+			Money take = left.get(component).min(rest);
+			change = change.with(component, take);
+			rest = rest.minus(take);
+		}
+		if (rest.isPositive()) {
+			throw new InvalidInputException("amount", "%s is more than the %s the payment has left".formatted(amount,
+					componentsLeft.plus(left.credit().negate())));
+		}
+		Money stillCovered = componentsLeft.minus(amount.minus(credit)).min(overdueTaken);
+		Money overdueBack = left.overdue().minus(stillCovered);
+		return change.withOverdue(overdueBack.isPositive() ? overdueBack : zero);
+	}
+
 	/** Charges a fee or interest to the account. */
 	@Transactional
 	public Posted charge(AccountId account, BalanceComponent component, Money amount, LocalDate effective,

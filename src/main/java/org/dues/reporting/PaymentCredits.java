@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.dues.payment.PaymentManagement;
 import org.dues.payment.PaymentPosted;
 import org.dues.payment.PaymentsPosted;
+import org.dues.payment.PaymentRefunded;
 import org.dues.payment.PaymentReversed;
 import org.dues.payment.PaymentView;
 import org.dues.shared.Money;
@@ -66,6 +67,25 @@ class PaymentCredits {
 			.param("payment", payment.id().value())
 			.param("amount", reversed.amount().negate().amount())
 			.param("at", Timestamp.from(Objects.requireNonNullElse(payment.reversedAt(), this.clock.instant())))
+			.param("now", Timestamp.from(this.clock.instant()))
+			.update();
+	}
+
+	/** A partial refund takes its amount from the same agent, a row per refund. */
+	@ApplicationModuleListener
+	void on(PaymentRefunded refunded) {
+		PaymentView payment = this.payments.get(refunded.account(), refunded.payment());
+		credit(payment);
+		this.jdbc
+			.sql("""
+					INSERT INTO reporting_payment_credits (payment_id, kind, account_id, amount, currency, agent, credited_as,
+					    received_on, at, recorded_at)
+					SELECT payment_id, :kind, account_id, :amount, currency, agent, credited_as, received_on, :now, :now
+					FROM reporting_payment_credits WHERE payment_id = :payment AND kind = 'PAYMENT'
+					ON CONFLICT (payment_id, kind) DO NOTHING""")
+			.param("payment", payment.id().value())
+			.param("kind", "REFUND:" + refunded.refund())
+			.param("amount", refunded.amount().negate().amount())
 			.param("now", Timestamp.from(this.clock.instant()))
 			.update();
 	}

@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import org.dues.payment.PaymentManagement;
 import org.dues.payment.PaymentPosted;
 import org.dues.payment.PaymentsPosted;
+import org.dues.payment.PaymentRefunded;
 import org.dues.payment.PaymentReversed;
 import org.dues.portfolio.AccountId;
 import org.slf4j.Logger;
@@ -87,6 +88,11 @@ public class WorkOrder {
 	@ApplicationModuleListener
 	void on(PaymentReversed reversed) {
 		refresh(reversed.account());
+	}
+
+	@ApplicationModuleListener
+	void on(PaymentRefunded refunded) {
+		refresh(refunded.account());
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -148,6 +148,31 @@ class PaymentCreditsTests {
 	}
 
 	@Test
+	void partialRefundsTakeExactlyTheirAmountFromTheSameAgentOnceEachAndAddUpWithTheFinalReversal() {
+		this.clock.set(MONDAY);
+		agents("refund-owner");
+		AccountView account = this.portfolios.overdue(this.portfolios.usIssuer(), 50, "5000.00");
+		this.next.assign(account.id(), "refund-owner", "lead");
+		this.clock.set(MONDAY.plus(Duration.ofMinutes(10)));
+		PaymentView paid = pay(account, "1000.00", "REFUND-1");
+		assertThat(awaitCredit(paid)).isEqualTo("refund-owner ACCOUNT_HOLDER");
+
+		Actor gateway = Actor.system("gateway:stripe");
+		this.payments.refund(account.id(), paid.id(), "re_1", usd("250.00"), "refunded at Stripe", gateway);
+		this.payments.refund(account.id(), paid.id(), "re_1", usd("250.00"), "refunded at Stripe", gateway);
+		this.payments.refund(account.id(), paid.id(), "re_2", usd("100.00"), "refunded at Stripe", gateway);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(rows(paid)).isEqualTo(3));
+		assertThat(paid("refund-owner")).containsExactly(usd("650.00"));
+
+		this.payments.reverse(account.id(), paid.id(), "chargeback", Actor.system("bank"));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(rows(paid)).isEqualTo(4));
+		assertThat(this.jdbc.sql("SELECT sum(amount) FROM reporting_payment_credits WHERE payment_id = :id")
+			.param("id", paid.id().value())
+			.query(BigDecimal.class)
+			.single()).isZero();
+	}
+
+	@Test
 	void aPaymentNobodyHeldTheAccountForIsTheLastSpeakersWithinTheWindow() {
 		this.clock.set(MONDAY);
 		agents("spoke-agent");

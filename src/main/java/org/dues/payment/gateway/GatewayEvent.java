@@ -12,9 +12,18 @@ import org.jspecify.annotations.Nullable;
  * @param type what it means to Dues, or null for an event Dues does not act on
  * @param gatewayPaymentId the gateway's payment id ({@code pay_…}, {@code pi_…})
  * @param linkReference the link's reference as the gateway carried it back
+ * @param refundId a refund's own id ({@code rfnd_…}, {@code re_…})
+ * @param refundedTotal for a refund, the total refunded of the payment so far, where the
+ * gateway says ({@code amount_refunded})
  */
 record GatewayEvent(String eventId, String gatewayType, @Nullable Type type, @Nullable String gatewayPaymentId,
-		@Nullable String linkReference, @Nullable Money amount, PaymentChannel channel, @Nullable String reason) {
+		@Nullable String linkReference, @Nullable Money amount, PaymentChannel channel, @Nullable String reason,
+		@Nullable String refundId, @Nullable Money refundedTotal) {
+
+	GatewayEvent(String eventId, String gatewayType, @Nullable Type type, @Nullable String gatewayPaymentId,
+			@Nullable String linkReference, @Nullable Money amount, PaymentChannel channel, @Nullable String reason) {
+		this(eventId, gatewayType, type, gatewayPaymentId, linkReference, amount, channel, reason, null, null);
+	}
 
 	enum Type {
 

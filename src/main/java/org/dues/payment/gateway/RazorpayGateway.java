@@ -102,16 +102,34 @@ class RazorpayGateway implements Gateway {
 			case "payment.failed" -> new GatewayEvent(eventId, event, GatewayEvent.Type.FAILED,
 					GatewayHttp.text(payment, "id"), reference(null, payment), amount(payment), channel(payment),
 					GatewayHttp.text(payment, "error_description"));
-			case "refund.processed", "refund.created" -> refund(eventId, event, payload.path("refund").path("entity"));
+			case "refund.processed", "refund.created" ->
+				refund(eventId, event, payload.path("refund").path("entity"), payment);
+			case "payment.refunded" -> new GatewayEvent(eventId, event, GatewayEvent.Type.REFUNDED,
+					GatewayHttp.text(payment, "id"), null, refunded(payment), PaymentChannel.PAYMENT_LINK,
+					"refunded at Razorpay (" + payment.path("refund_status").asString("") + ")", null,
+					refunded(payment));
 			case "payment.dispute.created" -> dispute(eventId, event, payload.path("dispute").path("entity"), payment);
 			default -> new GatewayEvent(eventId, event, null, null, null, null, PaymentChannel.PAYMENT_LINK, null);
 		});
 	}
 
-	private static GatewayEvent refund(String eventId, String event, JsonNode refund) {
+	private static GatewayEvent refund(String eventId, String event, JsonNode refund, JsonNode payment) {
+		String id = GatewayHttp.text(refund, "id");
 		return new GatewayEvent(eventId, event, GatewayEvent.Type.REFUNDED, GatewayHttp.text(refund, "payment_id"),
 				null, amount(refund), PaymentChannel.PAYMENT_LINK,
-				"refunded at Razorpay (" + refund.path("id").asString("") + ")");
+				"refunded at Razorpay (" + (id == null ? "" : id) + ")", id,
+				payment.has("amount_refunded") ? refunded(payment) : null);
+	}
+
+	/**
+	 * The total refunded of a payment so far, {@code amount_refunded} in the payment's
+	 * currency.
+	 */
+	private static @Nullable Money refunded(JsonNode payment) {
+		JsonNode total = payment.path("amount_refunded");
+		String currency = GatewayHttp.text(payment, "currency");
+		return (total.isIntegralNumber() && currency != null) ? GatewayHttp.fromMinorUnits(total.asLong(), currency)
+				: null;
 	}
 
 	private static GatewayEvent dispute(String eventId, String event, JsonNode dispute, JsonNode payment) {

@@ -120,9 +120,13 @@ class StripeGateway implements Gateway {
 			case "payment_intent.payment_failed" -> new GatewayEvent(eventId, type, GatewayEvent.Type.FAILED,
 					GatewayHttp.text(object, "id"), linkReference, amount(object, "amount"), PaymentChannel.CARD,
 					GatewayHttp.text(object.path("last_payment_error"), "message"));
+			// amount_refunded is the charge's total refunded so far; its latest refund
+			// comes first
 			case "charge.refunded" -> new GatewayEvent(eventId, type, GatewayEvent.Type.REFUNDED, intent, linkReference,
 					amount(object, "amount_refunded"), PaymentChannel.CARD,
-					"refunded at Stripe (" + object.path("id").asString("") + ")");
+					"refunded at Stripe (" + object.path("id").asString("") + ")",
+					GatewayHttp.text(object.path("refunds").path("data").path(0), "id"),
+					amount(object, "amount_refunded"));
 			case "charge.dispute.created" -> new GatewayEvent(eventId, type, GatewayEvent.Type.CHARGEBACK, intent,
 					linkReference, amount(object, "amount"), PaymentChannel.CARD,
 					"chargeback at Stripe: " + object.path("reason").asString("no reason given"));

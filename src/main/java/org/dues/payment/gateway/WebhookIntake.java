@@ -111,7 +111,7 @@ class WebhookIntake {
 					CHARGEBACK ->
 				this.payments
 					.reversed(gateway, paymentId, event.type() == GatewayEvent.Type.CHARGEBACK, event.amount(),
-							String.valueOf(event.reason()))
+							event.refundId(), event.refundedTotal(), String.valueOf(event.reason()))
 					.orElseThrow(() -> new UnusableEventException(
 							"no payment through a payment link has the %s id %s".formatted(gateway, paymentId)));
 		}

@@ -66,7 +66,10 @@ class ReconciliationPages {
 	}
 
 	@GetMapping("/reconciliation")
-	String list(Model model) {
+	String list(Model model, Authentication user) {
+		// the bank accounts and mappings are the managers' and administrators', as on the
+		// API
+		model.addAttribute("bankAccountsLink", Actor.of(user).hasAny(java.util.Set.of("ROLE_MANAGER", "ROLE_ADMIN")));
 		model.addAttribute("statements", this.statements.latest(50));
 		model.addAttribute("creditors", this.creditors.list());
 		model.addAttribute("formats", StatementFormat.values());
@@ -91,7 +94,7 @@ class ReconciliationPages {
 		}
 		catch (InvalidInputException | NotFoundException | ConflictException | UnbalancedStatementException ex) {
 			model.addAttribute("problem", ex.getMessage());
-			return list(model);
+			return list(model, user);
 		}
 	}
 

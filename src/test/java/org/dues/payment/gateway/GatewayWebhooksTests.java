@@ -140,6 +140,97 @@ class GatewayWebhooksTests {
 	}
 
 	@Test
+	void partialRefundsReverseExactlyTheirAmountOnceEachAndNeverMoreThanThePayment() throws Exception {
+		String paid = RazorpayPayloads.linkPaid(this.link.reference(), "pay_PART00000001", 300000, "upi");
+		razorpay("evt_part_paid", paid).andExpect(status().isOk());
+		PaymentView payment = this.payments.ofAccount(this.indian.id()).get(0);
+		assertThat(this.accounts.get(this.indian.id()).balances().total()).isEqualTo(Money.of("8700.00", "INR"));
+
+		String first = RazorpayPayloads.partialRefund("rfnd_PART0000001", "pay_PART00000001", 300000, 100000, 100000);
+		razorpay("evt_part_r1", first).andExpect(status().isOk());
+		razorpay("evt_part_r1", first).andExpect(status().isOk());
+		// the same refund told again as payment.refunded, under its own event id
+		razorpay("evt_part_p1", RazorpayPayloads.paymentRefunded("pay_PART00000001", 300000, 100000))
+			.andExpect(status().isOk());
+
+		PaymentView once = this.payments.get(this.indian.id(), payment.id());
+		assertThat(once.status()).isEqualTo(PaymentStatus.POSTED);
+		assertThat(once.refunded()).isEqualTo(Money.of("1000.00", "INR"));
+		assertThat(once.remaining()).isEqualTo(Money.of("2000.00", "INR"));
+		AccountView afterOne = this.accounts.get(this.indian.id());
+		assertThat(afterOne.balances().total()).isEqualTo(Money.of("9700.00", "INR"));
+		assertThat(afterOne.overdueAmount()).isEqualTo(Money.of("1000.00", "INR"));
+
+		razorpay("evt_part_r2",
+				RazorpayPayloads.partialRefund("rfnd_PART0000002", "pay_PART00000001", 300000, 50000, 150000))
+			.andExpect(status().isOk());
+		assertThat(this.payments.get(this.indian.id(), payment.id()).refunded()).isEqualTo(Money.of("1500.00", "INR"));
+		assertThat(this.accounts.get(this.indian.id()).balances().total()).isEqualTo(Money.of("10200.00", "INR"));
+
+		// more than the payment has left is refused and changes nothing
+		razorpay("evt_part_r3",
+				RazorpayPayloads.partialRefund("rfnd_PART0000003", "pay_PART00000001", 300000, 200000, 350000))
+			.andExpect(status().isOk());
+		assertThat(recorded("evt_part_r3")).startsWith("FAILED:").contains("more than the payment of");
+		assertThat(this.payments.get(this.indian.id(), payment.id()).refunded()).isEqualTo(Money.of("1500.00", "INR"));
+
+		razorpay("evt_part_r4",
+				RazorpayPayloads.partialRefund("rfnd_PART0000004", "pay_PART00000001", 300000, 150000, 300000))
+			.andExpect(status().isOk());
+		PaymentView whole = this.payments.get(this.indian.id(), payment.id());
+		assertThat(whole.status()).isEqualTo(PaymentStatus.REVERSED);
+		assertThat(whole.refunded()).isEqualTo(Money.of("3000.00", "INR"));
+		assertThat(whole.remaining().isZero()).isTrue();
+		AccountView back = this.accounts.get(this.indian.id());
+		assertThat(back.balances().total()).isEqualTo(Money.of("11700.00", "INR"));
+		assertThat(back.overdueAmount()).isEqualTo(Money.of("3000.00", "INR"));
+		assertThat(this.attempts.attempts(this.link.id())).extracting(LinkPayments.LinkAttempt::outcome)
+			.containsExactly("CAPTURED", "REFUNDED", "REFUNDED", "REFUNDED");
+		// the ledger: the payment and three reversals of exactly the refunded amounts
+		assertThat(this.accounts.ledger(this.indian.id())
+			.stream()
+			.filter((e) -> e.type() == org.dues.portfolio.EntryType.REVERSAL)
+			.map((e) -> e.amounts().total()))
+			.containsExactly(Money.of("1000.00", "INR"), Money.of("500.00", "INR"), Money.of("1500.00", "INR"));
+	}
+
+	@Test
+	void stripesPartialRefundCountsTheTotalRefundedOnce() throws Exception {
+		AccountView american = this.portfolios.overdue(this.portfolios.usIssuer(), 40, "1234.50");
+		PaymentLinkView dollars = this.links.create(american.id(), NewPaymentLink.of(LinkPurpose.OVERDUE), "tester");
+		String completed = StripePayloads.sessionCompleted("evt_part_s0", dollars.reference(),
+				"pi_3PartRefund000000000001", 123450, "usd");
+		long now = this.clock.instant().getEpochSecond();
+		stripe(Hmac.stripe(STRIPE, now, completed), completed).andExpect(status().isOk());
+		Money before = this.accounts.get(american.id()).balances().total();
+
+		String first = StripePayloads.chargePartlyRefunded("evt_part_s1", "pi_3PartRefund000000000001", 123450, 20000,
+				"re_part_1", "usd");
+		stripe(Hmac.stripe(STRIPE, now, first), first).andExpect(status().isOk());
+		String second = StripePayloads.chargePartlyRefunded("evt_part_s2", "pi_3PartRefund000000000001", 123450, 30050,
+				"re_part_2", "usd");
+		stripe(Hmac.stripe(STRIPE, now, second), second).andExpect(status().isOk());
+		// the first event delivered again late: its total is counted already
+		String late = StripePayloads.chargePartlyRefunded("evt_part_s1b", "pi_3PartRefund000000000001", 123450, 20000,
+				"re_part_1", "usd");
+		stripe(Hmac.stripe(STRIPE, now, late), late).andExpect(status().isOk());
+
+		PaymentView payment = this.payments.ofAccount(american.id()).get(0);
+		assertThat(payment.status()).isEqualTo(PaymentStatus.POSTED);
+		assertThat(payment.refunded()).isEqualTo(Money.of("300.50", "USD"));
+		assertThat(payment.remaining()).isEqualTo(Money.of("934.00", "USD"));
+		assertThat(this.accounts.get(american.id()).balances().total())
+			.isEqualTo(before.plus(Money.of("300.50", "USD")));
+
+		// a chargeback of the whole after that reverses what remains, not the whole again
+		String dispute = StripePayloads.disputeCreated("evt_part_s3", "pi_3PartRefund000000000001", 123450, "usd");
+		stripe(Hmac.stripe(STRIPE, now, dispute), dispute).andExpect(status().isOk());
+		assertThat(this.payments.ofAccount(american.id()).get(0).status()).isEqualTo(PaymentStatus.REVERSED);
+		assertThat(this.accounts.get(american.id()).balances().total())
+			.isEqualTo(before.plus(Money.of("1234.50", "USD")));
+	}
+
+	@Test
 	void aBadSignatureIs401AndRecordedAndChangesNothing() throws Exception {
 		String paid = RazorpayPayloads.linkPaid(this.link.reference(), "pay_BADSIG0000001", 300000, "card");
 

@@ -57,4 +57,33 @@ final class RazorpayPayloads {
 				 "created_at":1764236700}""".formatted(paymentId, paise);
 	}
 
+	/**
+	 * A refund of part of a payment: this refund's amount, and the payment's total
+	 * refunded so far.
+	 */
+	static String partialRefund(String refundId, String paymentId, long paymentPaise, long refundPaise,
+			long refundedPaise) {
+		return """
+				{"entity":"event","account_id":"acc_BFQ7uQEaa7j2z7","event":"refund.processed",
+				 "contains":["refund","payment"],
+				 "payload":{"refund":{"entity":{"id":"%1$s","entity":"refund","amount":%4$d,
+				  "currency":"INR","payment_id":"%2$s","notes":[],"receipt":null,"acquirer_data":{"arn":null},
+				  "created_at":1764236700,"batch_id":null,"status":"processed","speed_processed":"normal",
+				  "speed_requested":"normal"}},
+				  "payment":{"entity":{"id":"%2$s","entity":"payment","amount":%3$d,"currency":"INR",
+				   "status":"captured","method":"upi","amount_refunded":%5$d,"refund_status":"partial",
+				   "captured":true,"notes":[],"created_at":1764150290}}},
+				 "created_at":1764236700}""".formatted(refundId, paymentId, paymentPaise, refundPaise, refundedPaise);
+	}
+
+	/** Razorpay's payment.refunded: the payment with its total refunded so far. */
+	static String paymentRefunded(String paymentId, long paymentPaise, long refundedPaise) {
+		return """
+				{"entity":"event","account_id":"acc_BFQ7uQEaa7j2z7","event":"payment.refunded","contains":["payment"],
+				 "payload":{"payment":{"entity":{"id":"%1$s","entity":"payment","amount":%2$d,"currency":"INR",
+				   "status":"captured","method":"upi","amount_refunded":%3$d,"refund_status":"partial",
+				   "captured":true,"notes":[],"created_at":1764150290}}},
+				 "created_at":1764236800}""".formatted(paymentId, paymentPaise, refundedPaise);
+	}
+
 }

@@ -41,4 +41,22 @@ final class StripePayloads {
 				 "type":"charge.dispute.created"}""".formatted(eventId, intent, cents, currency);
 	}
 
+	/**
+	 * charge.refunded after a partial refund: the total refunded so far, the latest
+	 * refund first.
+	 */
+	static String chargePartlyRefunded(String eventId, String intent, long cents, long refundedCents, String refund,
+			String currency) {
+		return """
+				{"id":"%1$s","object":"event","api_version":"2025-09-30.clover","created":1764237600,
+				 "data":{"object":{"id":"ch_3MmlLrLkdIwHu7ix0snN0B15","object":"charge","amount":%3$d,
+				  "amount_captured":%3$d,"amount_refunded":%4$d,"currency":"%6$s","paid":true,
+				  "payment_intent":"%2$s","refunded":false,"status":"succeeded","metadata":{},
+				  "refunds":{"object":"list","data":[{"id":"%5$s","object":"refund","amount":100,
+				   "charge":"ch_3MmlLrLkdIwHu7ix0snN0B15","currency":"%6$s","status":"succeeded"}],
+				   "has_more":false}}},
+				 "livemode":false,"pending_webhooks":1,"type":"charge.refunded"}""".formatted(eventId, intent, cents,
+				refundedCents, refund, currency);
+	}
+
 }

@@ -8,7 +8,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** One camt.053 {@code Ntry} as its elements are read. */
-final class CamtEntry {
+final class StaxCamtEntry {
 
 	/** ISO bank transaction sub-families that return an earlier payment. */
 	private static final Set<String> RETURNS = Set.of("RRTN", "ARET", "UPCT", "RPCR");
@@ -45,7 +45,7 @@ final class CamtEntry {
 
 	private @Nullable String proprietary;
 
-	CamtEntry(int line) {
+	StaxCamtEntry(int line) {
 		this.line = line;
 	}
 
@@ -53,17 +53,17 @@ final class CamtEntry {
 		switch (name) {
 			case "Amt" -> {
 				if ("Ntry".equals(parent)) {
-					this.amount = Camt053Parser.amount(text, at);
+					this.amount = StaxCamt053Parser.amount(text, at);
 				}
 			}
 			case "CdtDbtInd" -> this.sign = "Ntry".equals(parent) ? text : this.sign;
 			case "RvslInd" -> this.reversal = "true".equalsIgnoreCase(text);
 			case "Dt", "DtTm" -> {
 				if ("ValDt".equals(parent)) {
-					this.valueDate = Camt053Parser.date(text, "ValDt", at);
+					this.valueDate = StaxCamt053Parser.date(text, "ValDt", at);
 				}
 				else if ("BookgDt".equals(parent)) {
-					this.bookingDate = Camt053Parser.date(text, "BookgDt", at);
+					this.bookingDate = StaxCamt053Parser.date(text, "BookgDt", at);
 				}
 			}
 			case "AcctSvcrRef" -> this.bankReference = this.bankReference == null ? text : this.bankReference;
