@@ -24,14 +24,25 @@ final class AbandonMargin {
 
 	private long seenAbandons;
 
+	private boolean started;
+
 	AbandonMargin(PredictiveSettings settings) {
 		this.target = settings.targetAbandonRate();
 		this.gain = settings.gain();
 		this.margin = settings.initialMargin();
 	}
 
-	/** Takes in the live answers and abandons recorded since the last look. */
+	/**
+	 * Takes in the live answers and abandons recorded since the last look; the first look
+	 * only notes where the history stands (a new pacer starts from its initial margin).
+	 */
 	void observe(PacingHistory history) {
+		if (!this.started) {
+			this.seenLiveAnswers = history.liveAnswers();
+			this.seenAbandons = history.abandons();
+			this.started = true;
+			return;
+		}
 		long answers = history.liveAnswers() - this.seenLiveAnswers;
 		long abandons = history.abandons() - this.seenAbandons;
 		this.seenLiveAnswers = history.liveAnswers();

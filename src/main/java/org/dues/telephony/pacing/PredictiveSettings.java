@@ -29,7 +29,7 @@ public record PredictiveSettings(double maxDialRatio, double targetAbandonRate, 
 	 * @return ratio 3, target 2%, limit 3%, gain 0.1, margin 1, 30 samples to warm up
 	 */
 	public static PredictiveSettings defaults() {
-		return new PredictiveSettings(3, 0.02, 0.03, 0.1, 1, 30);
+		return new PredictiveSettings(3, 0.02, 0.03, 0.5, 1, 30);
 	}
 
 	/**
