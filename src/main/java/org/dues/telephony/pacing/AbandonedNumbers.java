@@ -10,8 +10,8 @@ import org.dues.shared.PhoneNumber;
 
 /**
  * The numbers a campaign abandoned and when, so a dialer can refuse to call one again
- * within 72 hours unless an agent is guaranteed (Ofcom's persistent-misuse policy,
- * paragraph A1.49; in the US an abandoned call is still an attempt for the frequency
+ * within 72 hours unless an agent is guaranteed (Ofcom's statement of policy on
+ * persistent misuse; in the US an abandoned call is still an attempt for the frequency
  * rules, which the compliance gate counts). In memory, forgetting what is older than 72
  * hours as it goes; not thread-safe.
  */
