@@ -2,17 +2,22 @@ package org.dues.telephony.pacing;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Live answers and abandons over a rolling window (24 hours, 30 days), counted in
- * one-minute buckets so a month of a large campaign stays small.
+ * one-minute buckets so a month of a large campaign stays small. The window only moves
+ * forward; a record arriving late (a provider's delayed callback) goes into its own
+ * minute, and one already older than the window is not counted.
  */
 final class AbandonWindow {
 
 	private final long lengthMinutes;
 
-	private final ArrayDeque<long[]> buckets = new ArrayDeque<>();
+	private final TreeMap<Long, long[]> buckets = new TreeMap<>();
+
+	private long newestMinute = Long.MIN_VALUE;
 
 	private long liveAnswers;
 
@@ -23,14 +28,13 @@ final class AbandonWindow {
 	}
 
 	void add(Instant at, int liveAnswers, int abandons) {
-		long minute = Math.floorDiv(at.getEpochSecond(), 60);
-		long[] last = this.buckets.peekLast();
-		if (last == null || last[0] != minute) {
-			last = new long[] { minute, 0, 0 };
-			this.buckets.addLast(last);
+		long minute = minute(at);
+		if (this.newestMinute != Long.MIN_VALUE && minute <= this.newestMinute - this.lengthMinutes) {
+			return;
 		}
-		last[1] += liveAnswers;
-		last[2] += abandons;
+		long[] bucket = this.buckets.computeIfAbsent(minute, (m) -> new long[2]);
+		bucket[0] += liveAnswers;
+		bucket[1] += abandons;
 		this.liveAnswers += liveAnswers;
 		this.abandons += abandons;
 		advance(at);
@@ -38,11 +42,12 @@ final class AbandonWindow {
 
 	/** Drops the minutes that have left the window at {@code now}. */
 	void advance(Instant now) {
-		long oldest = Math.floorDiv(now.getEpochSecond(), 60) - this.lengthMinutes;
-		while (!this.buckets.isEmpty() && this.buckets.peekFirst()[0] <= oldest) {
-			long[] gone = this.buckets.removeFirst();
-			this.liveAnswers -= gone[1];
-			this.abandons -= gone[2];
+		this.newestMinute = Math.max(this.newestMinute, minute(now));
+		long oldest = this.newestMinute - this.lengthMinutes;
+		while (!this.buckets.isEmpty() && this.buckets.firstKey() <= oldest) {
+			Map.Entry<Long, long[]> gone = this.buckets.pollFirstEntry();
+			this.liveAnswers -= gone.getValue()[0];
+			this.abandons -= gone.getValue()[1];
 		}
 	}
 
@@ -52,6 +57,10 @@ final class AbandonWindow {
 
 	long abandons() {
 		return this.abandons;
+	}
+
+	private static long minute(Instant at) {
+		return Math.floorDiv(at.getEpochSecond(), 60);
 	}
 
 }

@@ -3,7 +3,9 @@ package org.dues.telephony.pacing;
 import java.time.Instant;
 
 /**
- * A campaign at one instant, as a pacer sees it. Times are seconds elapsed so far.
+ * A campaign at one instant, as a pacer sees it. Times are seconds elapsed so far. The
+ * arrays are not copied (a snapshot is made once a second for each campaign): a pacer
+ * reads them and keeps none of them.
  *
  * @param at the instant (for the abandon windows of the history)
  * @param readyAgents agents ready and not yet on a call
