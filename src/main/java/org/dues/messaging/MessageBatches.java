@@ -92,6 +92,16 @@ public class MessageBatches {
 	 */
 	@Transactional
 	public List<@Nullable UUID> queueAll(List<NewMessage> all, String actor) {
+		return queueAll(all, actor, Map.of(), Map.of());
+	}
+
+	/**
+	 * As {@link #queueAll(List, String)}, with accounts and customers the caller has read
+	 * already (those missing are read here).
+	 */
+	@Transactional
+	public List<@Nullable UUID> queueAll(List<NewMessage> all, String actor, Map<AccountId, AccountView> read,
+			Map<CustomerId, CustomerView> readCustomers) {
 		@Nullable UUID[] ids = new UUID[all.size()];
 		Map<String, UUID> known = new HashMap<>();
 		String[] keys = all.stream().map(NewMessage::dedupKey).filter((k) -> k != null).toArray(String[]::new);
@@ -102,13 +112,23 @@ public class MessageBatches {
 					known.put(rs.getString(1), rs.getObject(2, UUID.class));
 				});
 		}
-		Map<AccountId, AccountView> accounts = this.accounts.getAll(all.stream()
+		Map<AccountId, AccountView> accounts = new HashMap<>(read);
+		accounts.putAll(this.accounts.getAll(all.stream()
 			.filter((m) -> m.dedupKey() == null || !known.containsKey(m.dedupKey()))
 			.map(NewMessage::account)
+			.filter((a) -> !read.containsKey(a))
 			.distinct()
-			.toList());
-		Map<CustomerId, CustomerView> customers = this.customers
-			.getAll(accounts.values().stream().map(AccountView::customerId).distinct().toList());
+			.toList()));
+		Map<CustomerId, CustomerView> customers = new HashMap<>(readCustomers);
+		List<CustomerId> unread = accounts.values()
+			.stream()
+			.map(AccountView::customerId)
+			.filter((c) -> !readCustomers.containsKey(c))
+			.distinct()
+			.toList();
+		if (!unread.isEmpty()) {
+			customers.putAll(this.customers.getAll(unread));
+		}
 		Map<CustomerId, ContactPreferences.Recorded> preferences = this.preferences.ofCustomers(customers.keySet());
 		Map<CreditorId, CreditorView> creditors = new HashMap<>();
 		Map<String, Optional<TemplateView>> templates = new HashMap<>();

@@ -137,7 +137,7 @@ class ReceiptDelivery {
 					new NewMessage.Facts(payments.get(receipt.payment()).amount(), null, null, receipt.receiptNumber()),
 					null, TEMPLATE + ":" + receipt.payment()));
 		}
-		List<@Nullable UUID> queued = this.batches.queueAll(messages, NoticeDelivery.BY);
+		List<@Nullable UUID> queued = this.batches.queueAll(messages, NoticeDelivery.BY, accounts, customers);
 		for (int i = 0; i < receipts.size(); i++) {
 			UUID message = queued.get(i);
 			if (message == null) {
