@@ -147,11 +147,17 @@ class ReceiptDelivery {
 				AccountView account = accounts.get(receipts.get(i).account());
 				CustomerView customer = customers.get(account.customerId());
 				ReceiptIssued receipt = receipts.get(i);
-				this.savepoint.executeWithoutResult((status) -> {
-					if (!kept(account, message)) {
-						store(account, customer, receipt, message);
-					}
-				});
+				try {
+					this.savepoint.executeWithoutResult((status) -> {
+						if (!kept(account, message)) {
+							store(account, customer, receipt, message);
+						}
+					});
+				}
+				catch (InvalidInputException ex) {
+					// the message is queued; its PDF stays downloadable from the payment
+					log.debug("No receipt PDF kept for payment {}: {}", receipt.payment(), ex.getMessage());
+				}
 			}
 		}
 	}
