@@ -210,8 +210,9 @@ public class Measures {
 				SELECT max(day) FROM reporting_snapshot_runs
 				WHERE day <= :before AND (CAST(:creditor AS uuid) IS NULL OR creditor_id = :creditor)""")
 			.params(c)
-			.query((rs, i) -> rs.getObject(1, LocalDate.class))
-			.single();
+			.query((rs, i) -> java.util.Optional.ofNullable(rs.getObject(1, LocalDate.class)))
+			.single()
+			.orElse(null);
 		if (day == null) {
 			return new Opening(null, 0, List.of(), List.of());
 		}
@@ -269,8 +270,9 @@ public class Measures {
 				JOIN portfolio_creditor_report_facts c ON c.id = p.creditor_id
 				WHERE p.kind = 'PAYMENT' AND p.received_on BETWEEN :from AND :to %s""".formatted(where.sql()))
 			.params(p)
-			.query((rs, i) -> rs.getBigDecimal(1))
-			.single();
+			.query((rs, i) -> java.util.Optional.ofNullable(rs.getBigDecimal(1)))
+			.single()
+			.orElse(null);
 		return (mean == null) ? null : mean.setScale(1, RoundingMode.HALF_EVEN);
 	}
 

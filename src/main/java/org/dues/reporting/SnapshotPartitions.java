@@ -34,11 +34,10 @@ class SnapshotPartitions {
 	 */
 	void ensure(YearMonth first, YearMonth last) {
 		for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
-			// names and bounds come from a YearMonth, never from input
-			this.jdbc
-				.sql("CREATE TABLE IF NOT EXISTS " + name(month) + " PARTITION OF " + PARENT + " FOR VALUES FROM ('"
-						+ month.atDay(1) + "') TO ('" + month.plusMonths(1).atDay(1) + "')")
-				.update();
+			this.jdbc.sql("SELECT reporting_snapshot_partition_make(:day)")
+				.param("day", month.atDay(1))
+				.query(Boolean.class)
+				.single();
 		}
 	}
 
@@ -68,7 +67,10 @@ class SnapshotPartitions {
 			if (!month.atEndOfMonth().isBefore(keepFrom)) {
 				continue;
 			}
-			this.jdbc.sql("DROP TABLE IF EXISTS " + name(month)).update();
+			this.jdbc.sql("SELECT reporting_snapshot_partition_drop(:day)")
+				.param("day", month.atDay(1))
+				.query(Boolean.class)
+				.single();
 			dropped.add(month);
 		}
 		return dropped;
