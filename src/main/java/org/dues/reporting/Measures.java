@@ -169,9 +169,9 @@ public class Measures {
 		return new PeriodMeasures(f, opening.day(), gross, reversed, net, payments, reversals, opening.accounts(),
 				opening.balance(), opening.overdue(), collectionRate, liquidationRate, attempts, rightParty, blocked,
 				hours, taken, money(promised), promisesDue, kept, broken, keptAmount, Rate.of(rightParty, attempts),
-				Rate.of(taken, rightParty), Rate.of(kept, kept + broken), cure(f, agents), averageDaysToPay(f, agents),
-				Rate.of(rightParty, opening.accounts()), Rate.of(attempts, hours), n[5], n[6], n[7], n[8], n[9], n[10],
-				byRule, List.copyOf(notFiltered));
+				Rate.of(taken, rightParty), Rate.of(kept, kept + broken), cure(f, agents),
+				averageDaysToPay(f, agents, notFiltered), Rate.of(rightParty, opening.accounts()),
+				Rate.of(attempts, hours), n[5], n[6], n[7], n[8], n[9], n[10], byRule, List.copyOf(notFiltered));
 	}
 
 	/**
@@ -257,9 +257,11 @@ public class Measures {
 	}
 
 	/** Mean days from the account's placement (creditor's local day) to each payment. */
-	private @Nullable BigDecimal averageDaysToPay(ReportFilter f, @Nullable Set<String> agents) {
+	private @Nullable BigDecimal averageDaysToPay(ReportFilter f, @Nullable Set<String> agents,
+			Set<String> notFiltered) {
 		FilterSql where = FilterSql.of(f, agents, Map.of(FilterSql.Dim.CREDITOR, "p.creditor_id", FilterSql.Dim.AGENT,
 				"p.agent", FilterSql.Dim.PRODUCT, "a.product"));
+		where.unsupported().forEach((d) -> notFiltered.add(d.name()));
 		Map<String, Object> p = new HashMap<>(where.params());
 		p.put("from", f.from());
 		p.put("to", f.to());

@@ -60,8 +60,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @Tag("benchmark")
 @SpringBootTest(properties = { "dues.data-dir=target/benchmark/reports-${random.uuid}", "dues.demo=false",
 		"dues.admin-password=benchmark", "dues.aging.cron=-", "dues.arrangements.cron=-", "dues.work.order-cron=-",
-		"dues.reporting.snapshot-cron=-", "dues.reporting.counters-cron=-", "logging.level.org.dues=warn",
-		"logging.level.org.dues.portfolio.imports.ImportRun=info" })
+		"dues.reporting.snapshot-cron=-", "dues.reporting.counters-cron=-", "dues.imports.two-sessions=off",
+		"logging.level.org.dues=warn", "logging.level.org.dues.portfolio.imports.ImportRun=info" })
 @AutoConfigureMockMvc
 @Import({ ReportsBenchmark.Config.class, LoadPortfolio.class })
 class ReportsBenchmark {
