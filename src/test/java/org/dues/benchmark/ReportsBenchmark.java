@@ -102,7 +102,7 @@ class ReportsBenchmark {
 		int historyDays = Integer.getInteger("reports.history-days", 0);
 		int rounds = Integer.getInteger("reports.rounds", 20);
 		LocalDate today = LocalDate.ofInstant(NOW, INDIA);
-		this.clock.set(NOW.minus(Duration.ofDays(40)));
+		this.clock.set(NOW.minus(Duration.ofDays(1)));
 		long setUp = System.nanoTime();
 		List<String> names = this.portfolio.seed(agents, accountsEach, 0, this.clock.instant(), "reports-bench", false);
 		int owners = agents * 7 / 10;
