@@ -138,9 +138,9 @@ class ReportsBenchmark {
 		}
 		long started = System.nanoTime();
 		long rows = history(today, historyDays, creditor);
-		report.add("history: %,d snapshot rows generated in %.0f s (%s)".formatted(rows,
-				(System.nanoTime() - started) / 1e9,
-				(historyDays > 0) ? historyDays + " days" : "13 month ends and the last 30 days"));
+		report.add("history: %,d snapshot rows generated in %.0f s (%s)"
+			.formatted(rows, (System.nanoTime() - started) / 1e9, (historyDays > 0) ? historyDays + " days"
+					: "13 month ends and the last %d days".formatted(Integer.getInteger("reports.recent-days", 30))));
 		started = System.nanoTime();
 		this.counters.refresh(today.minusDays(30), today);
 		report.add("daily counters of 31 days rebuilt in %,d ms".formatted((System.nanoTime() - started) / 1_000_000));
@@ -242,25 +242,31 @@ class ReportsBenchmark {
 				WHERE i.result = 'CONVERSATION' AND (hashtext(i.id::text)::bigint & 2147483647) % 3 = 0""").update();
 		// each promise taken as an arrangement due a week later: kept, broken or still
 		// open
-		this.jdbc.sql("""
-				WITH b AS MATERIALIZED (
-				    SELECT gen_random_uuid() AS id, d.account_id, d.agent, d.amount, d.recorded_at,
-				           CAST(d.recorded_at AT TIME ZONE 'Asia/Kolkata' AS date) + 7 AS due_on,
-				           (hashtext(d.id::text)::bigint & 2147483647) % 10 AS h
-				    FROM work_dispositions d WHERE d.outcome = 'PROMISE_TO_PAY'
-				), a AS (
-				    INSERT INTO arrangement_arrangements (id, account_id, creditor_id, kind, status, currency, amount,
-				        balance_at_start, created_at, created_by, activated_at, closed_at)
-				    SELECT id, account_id, :creditor, 'PROMISE',
-				           CASE WHEN due_on >= :today THEN 'ACTIVE' WHEN h < 6 THEN 'KEPT' ELSE 'BROKEN' END,
-				           'INR', amount, amount * 10, recorded_at, agent, recorded_at,
-				           CASE WHEN due_on < :today THEN recorded_at + interval '7 days' END
-				    FROM b RETURNING id
-				)
-				INSERT INTO arrangement_instalments (arrangement_id, seq, due_on, amount, paid, status)
-				SELECT b.id, 1, b.due_on, b.amount, CASE WHEN b.h < 6 AND b.due_on < :today THEN b.amount ELSE 0 END,
-				       CASE WHEN b.due_on >= :today THEN 'PENDING' WHEN b.h < 6 THEN 'PAID' ELSE 'MISSED' END
-				FROM b JOIN a ON a.id = b.id""").params(p).update();
+		this.jdbc
+			.sql("""
+					WITH b AS MATERIALIZED (
+					    SELECT gen_random_uuid() AS id, d.account_id, d.agent, d.amount, d.recorded_at,
+					           CAST(d.recorded_at AT TIME ZONE 'Asia/Kolkata' AS date) + 7 AS due_on,
+					           (hashtext(d.id::text)::bigint & 2147483647) % 10 AS h,
+					           row_number() OVER (PARTITION BY d.account_id ORDER BY d.recorded_at DESC) AS latest
+					    FROM work_dispositions d WHERE d.outcome = 'PROMISE_TO_PAY'
+					), a AS (
+					    INSERT INTO arrangement_arrangements (id, account_id, creditor_id, kind, status, currency, amount,
+					        balance_at_start, created_at, created_by, activated_at, closed_at)
+					    SELECT id, account_id, :creditor, 'PROMISE',
+					           CASE WHEN due_on >= :today AND latest = 1 THEN 'ACTIVE' WHEN due_on >= :today THEN 'CANCELLED'
+					                WHEN h < 6 THEN 'KEPT' ELSE 'BROKEN' END,
+					           'INR', amount, amount * 10, recorded_at, agent, recorded_at,
+					           CASE WHEN due_on < :today THEN recorded_at + interval '7 days'
+					                WHEN latest > 1 THEN recorded_at + interval '1 day' END
+					    FROM b RETURNING id
+					)
+					INSERT INTO arrangement_instalments (arrangement_id, seq, due_on, amount, paid, status)
+					SELECT b.id, 1, b.due_on, b.amount, CASE WHEN b.h < 6 AND b.due_on < :today THEN b.amount ELSE 0 END,
+					       CASE WHEN b.due_on >= :today THEN 'PENDING' WHEN b.h < 6 THEN 'PAID' ELSE 'MISSED' END
+					FROM b JOIN a ON a.id = b.id""")
+			.params(p)
+			.update();
 		// payments: about 20 a day on each owner's accounts, credited to the owner
 		this.jdbc
 			.sql("""
@@ -299,7 +305,7 @@ class ReportsBenchmark {
 			}
 		}
 		else {
-			for (int d = 1; d <= 30; d++) {
+			for (int d = 1; d <= Integer.getInteger("reports.recent-days", 30); d++) {
 				days.add(today.minusDays(d));
 			}
 			for (int m = 1; m <= 13; m++) {
