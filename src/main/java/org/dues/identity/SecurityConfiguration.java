@@ -114,6 +114,10 @@ class SecurityConfiguration {
 				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/api/v1/imports/**")
 				.hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
+				// reports: leads (their teams' agents), managers, compliance,
+				// administrators
+				.requestMatchers("/api/v1/reports/**")
+				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.COMPLIANCE.name(), Role.ADMIN.name())
 				// what is remitted to creditors, and the agency's commission on it
 				.requestMatchers("/api/v1/creditors/*/remittances", "/api/v1/creditors/*/remittances/**",
 						"/api/v1/creditors/*/remittance-terms", "/api/v1/remittances/**")

@@ -118,8 +118,9 @@ class PaymentCredits {
 		this.jdbc
 			.sql("""
 					INSERT INTO reporting_payment_credits (payment_id, kind, account_id, amount, currency, agent, credited_as,
-					    received_on, at, recorded_at)
-					SELECT payment_id, 'REVERSAL', account_id, :amount, currency, agent, credited_as, received_on, :at, :now
+					    received_on, at, recorded_at, creditor_id)
+					SELECT payment_id, 'REVERSAL', account_id, :amount, currency, agent, credited_as, received_on, :at, :now,
+					    creditor_id
 					FROM reporting_payment_credits WHERE payment_id = :payment AND kind = 'PAYMENT'
 					ON CONFLICT (payment_id, kind) DO NOTHING""")
 			.param("payment", payment.id().value())
@@ -154,8 +155,9 @@ class PaymentCredits {
 		this.jdbc
 			.sql("""
 					INSERT INTO reporting_payment_credits (payment_id, kind, account_id, amount, currency, agent, credited_as,
-					    received_on, at, recorded_at)
-					VALUES (:payment, 'PAYMENT', :account, :amount, :currency, :agent, :as, :received, :at, :now)
+					    received_on, at, recorded_at, creditor_id)
+					VALUES (:payment, 'PAYMENT', :account, :amount, :currency, :agent, :as, :received, :at, :now,
+					    (SELECT creditor_id FROM portfolio_account_report_facts WHERE id = :account))
 					ON CONFLICT (payment_id, kind) DO NOTHING""")
 			.param("payment", payment.id().value())
 			.param("account", payment.accountId().value())
