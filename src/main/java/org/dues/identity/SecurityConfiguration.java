@@ -114,6 +114,12 @@ class SecurityConfiguration {
 				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/api/v1/imports/**")
 				.hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
+				// managers set targets; agents read their own, leads their teams' (the
+				// reporting module's TargetReader narrows the list)
+				.requestMatchers(HttpMethod.PUT, "/api/v1/targets/**")
+				.hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
+				.requestMatchers("/api/v1/targets", "/api/v1/targets/**")
+				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				// what is remitted to creditors, and the agency's commission on it
 				.requestMatchers("/api/v1/creditors/*/remittances", "/api/v1/creditors/*/remittances/**",
 						"/api/v1/creditors/*/remittance-terms", "/api/v1/remittances/**")
@@ -263,6 +269,12 @@ class SecurityConfiguration {
 				// agents read their own scorecard, leads their teams', managers
 				// everyone's
 				.requestMatchers("/scorecard")
+				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				// managers set and import targets; agents read their own, leads their
+				// teams'
+				.requestMatchers(HttpMethod.POST, "/targets", "/targets/**")
+				.hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
+				.requestMatchers("/targets", "/targets/**")
 				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				// managers, compliance and administrators write the message templates
 				.requestMatchers("/templates", "/templates/**")
