@@ -155,10 +155,14 @@ public class Targets {
 				SELECT measure, currency, value, set_by, set_at, source, replaced_by, replaced_at FROM reporting_targets
 				WHERE period = :period AND scope = :scope AND scope_id = :id ORDER BY set_at DESC, measure, currency""")
 			.params(key(period, scope, id))
-			.query((rs, n) -> new Target.Change(TargetMeasure.valueOf(rs.getString(1)),
-					(rs.getString(2) == null) ? null : rs.getString(2).strip(),
-					rs.getBigDecimal(3).stripTrailingZeros(), rs.getString(4), rs.getTimestamp(5).toInstant(),
-					rs.getString(6), rs.getString(7),
+			.query((rs, n) -> new Target.Change(
+					TargetMeasure.valueOf(rs.getString(1)), (rs.getString(2) == null) ? null : rs.getString(2)
+						.strip(),
+					rs.getBigDecimal(3)
+						.setScale((rs.getString(2) == null) ? 0
+								: Math.max(0, Currency.getInstance(rs.getString(2).strip()).getDefaultFractionDigits()),
+								java.math.RoundingMode.UNNECESSARY),
+					rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7),
 					(rs.getTimestamp(8) == null) ? null : rs.getTimestamp(8).toInstant()))
 			.list();
 		if (changes.isEmpty()) {

@@ -128,10 +128,10 @@ class TargetsTests {
 				"tg-agent");
 		assertThat(history).extracting(Target.Change::measure, Target.Change::value, Target.Change::replacedBy)
 			.containsExactlyInAnyOrder(
-					org.assertj.core.groups.Tuple.tuple(TargetMeasure.COLLECTED, new BigDecimal("300000"), null),
+					org.assertj.core.groups.Tuple.tuple(TargetMeasure.COLLECTED, new BigDecimal("300000.00"), null),
 					org.assertj.core.groups.Tuple.tuple(TargetMeasure.ACCOUNTS_RESOLVED, new BigDecimal("12"), null),
 					org.assertj.core.groups.Tuple.tuple(TargetMeasure.PROMISES_KEPT, new BigDecimal("40"), null),
-					org.assertj.core.groups.Tuple.tuple(TargetMeasure.COLLECTED, new BigDecimal("250000"),
+					org.assertj.core.groups.Tuple.tuple(TargetMeasure.COLLECTED, new BigDecimal("250000.00"),
 							"tg-manager"));
 		// a team's by its name, a creditor's in its own currency only
 		this.mvc
