@@ -213,7 +213,7 @@ class TargetsTests {
 			}
 		}
 		assertThat(rows).hasSize(2);
-		assertThat(rows.get(1).subList(0, 7)).containsExactly("2026-12", "AGENT", "tg-agent", "INR", "300000", "40",
+		assertThat(rows.get(1).subList(0, 7)).containsExactly("2026-12", "AGENT", "tg-agent", "INR", "300000.00", "40",
 				"12");
 		int before = rowsOfTargets();
 		TargetSheets.Result again = this.sheets.importSheet("targets.xlsx", new ByteArrayInputStream(xlsx),
