@@ -272,6 +272,8 @@ class SecurityConfiguration {
 				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				// managers set and import targets; agents read their own, leads their
 				// teams'
+				.requestMatchers(HttpMethod.GET, "/targets/mine")
+				.hasAnyRole(DESK)
 				.requestMatchers(HttpMethod.POST, "/targets", "/targets/**")
 				.hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/targets", "/targets/**")
