@@ -259,7 +259,12 @@ public class TargetSheets {
 	}
 
 	/** The outcome of an import: how many targets, how many new, or why none. */
-	public record Result(int rows, int created, List<RowError> errors) {
+	public record Result(int rows, int created, List<RowError> errors) implements java.io.Serializable {
+
+		public Result {
+			// kept in the session as a flash attribute
+			errors = new ArrayList<>(errors);
+		}
 
 		static Result failed(List<RowError> errors) {
 			return new Result(0, 0, errors);
@@ -273,7 +278,7 @@ public class TargetSheets {
 	}
 
 	/** A row's error: the row (the header is row 1), the column and what is wrong. */
-	public record RowError(int row, String field, String message) {
+	public record RowError(int row, String field, String message) implements java.io.Serializable {
 	}
 
 	private record Line(int number, List<String> cells) {

@@ -321,6 +321,108 @@ class TargetsTests {
 		assertThat(december.line(TargetMeasure.PROMISES_KEPT, null).forecast()).isZero();
 	}
 
+	@Test
+	void pagesShowProgressAccessiblyInTheReadersLanguage() throws Exception {
+		this.agents.named("tg-page-agent", "Paged Agent", "targets-secret", Role.AGENT);
+		this.agents.named("tg-page-lead", "Paged Lead", "targets-secret", Role.TEAM_LEAD);
+		Teams.TeamView team = this.teams.create("Paged team", "tg-page-lead");
+		this.teams.addMember(team.id(), "tg-page-agent");
+		CreditorView nbfc = this.portfolios.indianNbfc();
+		AccountView account = this.portfolios.overdue(nbfc, 40, "500000.00");
+		this.next.assign(account.id(), "tg-page-agent", "tg-page-lead");
+		this.payments.post(account.id(),
+				new NewPayment(Money.of(new BigDecimal("190000"), INR), PaymentChannel.UPI, "TG-P1", null), "bank");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc.sql("SELECT count(*) FROM reporting_payment_credits WHERE agent = 'tg-page-agent'")
+				.query(Long.class)
+				.single() > 0);
+		// the manager sets the agent's November target on the page
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/targets")
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+				.with(user("tg-manager").roles("MANAGER"))
+				.param("period", "2026-11")
+				.param("scope", "AGENT")
+				.param("id", "tg-page-agent")
+				.param("currency", "INR")
+				.param("collected", "3,00,000")
+				.param("promisesKept", "")
+				.param("accountsResolved", "2"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.targets.get(NOVEMBER, TargetScope.AGENT, "tg-page-agent").orElseThrow().values())
+			.isEqualTo(new TargetValues(List.of(Money.of(new BigDecimal("300000"), INR)), null, 2L));
+		this.targets.set(NOVEMBER, TargetScope.TEAM, team.id().toString(),
+				new TargetValues(List.of(Money.of(new BigDecimal("1000000"), INR)), null, null), "tg-manager",
+				Targets.Source.API);
+
+		// the agent's desk: their month, a progressbar told in words, money in lakhs
+		org.jsoup.nodes.Document mine = org.jsoup.Jsoup.parse(
+				this.mvc.perform(get("/targets/mine").param("zone", "UTC").with(user("tg-page-agent").roles("AGENT")))
+					.andExpect(status().isOk())
+					.andReturn()
+					.getResponse()
+					.getContentAsString());
+		org.jsoup.nodes.Element bar = mine.selectFirst("#my-target [data-measure=COLLECTED] [role=progressbar]");
+		assertThat(bar.attr("aria-valuenow")).isEqualTo("63");
+		assertThat(bar.attr("aria-valuemin")).isEqualTo("0");
+		assertThat(bar.attr("aria-valuemax")).isEqualTo("100");
+		assertThat(bar.attr("aria-valuetext")).contains("₹1,90,000.00", "₹3,00,000.00", "63.3");
+		assertThat(mine.select("#my-target [data-measure]")).extracting((e) -> e.attr("data-measure"))
+			.containsExactly("COLLECTED", "ACCOUNTS_RESOLVED");
+		// nothing for an agent without a target
+		assertThat(this.mvc.perform(get("/targets/mine").with(user("tg-agent-none").roles("AGENT")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).doesNotContain("my-target");
+
+		// the lead's floor: the agent's and the team's progress
+		org.jsoup.nodes.Document floor = org.jsoup.Jsoup.parse(this.mvc
+			.perform(get("/supervisor").param("zone", "Asia/Kolkata").with(user("tg-page-lead").roles("TEAM_LEAD")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		assertThat(floor.select("#agents tr[data-agent=tg-page-agent] [role=progressbar]")).hasSize(2);
+		assertThat(floor.select("#team-targets [data-team=%s] [role=progressbar]".formatted(team.id()))
+			.attr("aria-valuenow")).isEqualTo("19");
+
+		// the targets page in Hindi and Malayalam, with how progress is counted
+		for (String[] language : List.of(new String[] { "hi", "लक्ष्य", "जोखिम में" },
+				new String[] { "ml", "ലക്ഷ്യങ്ങൾ", "അപകടത്തിൽ" })) {
+			String page = this.mvc
+				.perform(get("/targets").param("period", "2026-11")
+					.param("lang", language[0])
+					.with(user("tg-page-lead").roles("TEAM_LEAD")))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(page).contains(language[1], language[2], "₹3,00,000.00");
+			assertThat(org.jsoup.Jsoup.parse(page).select("#targets [data-scope]")).extracting((e) -> e.attr("data-id"))
+				.containsExactlyInAnyOrder("tg-page-agent", team.id().toString());
+		}
+
+		// a sheet with a bad row: nothing imported, the row named on the page
+		org.springframework.mock.web.MockMultipartFile sheet = new org.springframework.mock.web.MockMultipartFile(
+				"file", "targets.csv", "text/csv",
+				"period,scope,id,currency,collected\n2026-11,AGENT,tg-page-agent,INR,100\n2026-11,TEAM,No such team,INR,5\n"
+					.getBytes(StandardCharsets.UTF_8));
+		String flash = this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/targets/import")
+				.file(sheet)
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+				.with(user("tg-manager").roles("MANAGER")))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getFlashMap()
+			.get("imported")
+			.toString();
+		assertThat(flash).contains("row=3", "field=id", "there is no team 'No such team'");
+		assertThat(this.targets.get(NOVEMBER, TargetScope.AGENT, "tg-page-agent").orElseThrow().collected())
+			.containsExactly(Money.of(new BigDecimal("300000"), INR));
+	}
+
 	private int rowsOfTargets() {
 		return this.jdbc.sql("SELECT count(*) FROM reporting_targets").query(Integer.class).single();
 	}

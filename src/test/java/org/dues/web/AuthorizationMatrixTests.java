@@ -272,6 +272,11 @@ class AuthorizationMatrixTests {
 					case "placement" -> "6f0c1a2b-3d4e-4f50-8a61-7b8c9d0e1f23";
 					// an unsubscribe token Dues did not make: it opens to no address
 					case "token" -> "bm90LWEtdG9rZW4tb2YtZHVlcw";
+					// a month's target of an agent: set only by managers and
+					// administrators
+					case "target-period" -> "2026-12";
+					case "target-scope" -> "AGENT";
+					case "target-subject" -> this.fixture.agent;
 					default -> throw new AssertionError(
 							"no fixture for {%s} after '%s' in %s".formatted(name, segment, template));
 				};
@@ -314,6 +319,8 @@ class AuthorizationMatrixTests {
 			case "identifier" -> "bank-account";
 			case "name" -> "mapping";
 			case "entry" -> "case-entry";
+			case "period" -> "target-period";
+			case "scope" -> "target-scope";
 			case "code" -> segment.equals("policies") ? "policy" : segment.equals("agencies") ? "agency" : "creditor";
 			case "id" -> switch (segment) {
 				case "accounts" -> "account";
@@ -332,6 +339,7 @@ class AuthorizationMatrixTests {
 				case "unapplied-payments", "unapplied" -> "unapplied";
 				case "cases", "disputes", "complaints", "legal-referrals", "referrals" -> "case";
 				case "placements" -> "placement";
+				case "{scope}" -> "target-subject";
 				default -> "unknown " + segment;
 			};
 			default -> "unknown " + name;
