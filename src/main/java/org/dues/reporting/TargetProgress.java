@@ -13,12 +13,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.function.Predicate;
 
 import org.dues.casework.BusinessCalendar;
 import org.dues.casework.Jurisdiction;
 import org.dues.portfolio.CreditorView;
 import org.dues.portfolio.Creditors;
+import org.dues.shared.Money;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,17 +70,18 @@ public class TargetProgress {
 
 	/**
 	 * The progress of every target of the month the reader reads (of the kind asked for,
-	 * or all), agents' and teams' told in {@code zone}.
+	 * or all), agents' and teams' told in {@code zone}: the agents' and teams' actuals in
+	 * three statements for all of them, a creditor's in three of its own.
 	 */
 	@Transactional(readOnly = true)
 	public List<Progress> of(TargetReader reader, YearMonth period, @Nullable TargetScope scope, ZoneId zone) {
-		return this.targets.list(reader, period, scope).stream().map((t) -> progress(t, zone)).toList();
+		return progress(this.targets.list(reader, period, scope), period, zone);
 	}
 
 	/** The progress of one subject's target for the month, if one is set. */
 	@Transactional(readOnly = true)
 	public Optional<Progress> of(YearMonth period, TargetScope scope, String id, ZoneId zone) {
-		return this.targets.get(period, scope, id).map((t) -> progress(t, zone));
+		return this.targets.get(period, scope, id).map((t) -> progress(List.of(t), period, zone).get(0));
 	}
 
 	/** The agent's progress this month (in the zone), if they have a target. */
@@ -86,86 +90,138 @@ public class TargetProgress {
 		return of(YearMonth.now(this.clock.withZone(zone)), TargetScope.AGENT, agent, zone);
 	}
 
-	Progress progress(Target target, ZoneId floorZone) {
-		CreditorView creditor = (target.scope() == TargetScope.CREDITOR) ? this.subjects.creditor(target.id()) : null;
-		ZoneId zone = (creditor != null) ? creditor.timeZone() : floorZone;
-		Predicate<LocalDate> businessDay = businessDays((creditor != null) ? creditor
-				: this.creditors.list()
-					.stream()
-					.filter((c) -> c.timeZone().equals(floorZone))
-					.findFirst()
-					.orElse(null));
-		YearMonth month = target.period();
+	private List<Progress> progress(List<Target> targets, YearMonth month, ZoneId floorZone) {
+		Map<String, List<String>> members = new HashMap<>();
+		Set<String> agents = new HashSet<>();
+		for (Target target : targets) {
+			if (target.scope() != TargetScope.CREDITOR) {
+				List<String> of = (target.scope() == TargetScope.AGENT) ? List.of(target.id())
+						: this.subjects.members(target.id());
+				members.put(target.id(), of);
+				agents.addAll(of);
+			}
+		}
+		Window floor = window(month, floorZone,
+				this.creditors.list().stream().filter((c) -> c.timeZone().equals(floorZone)).findFirst().orElse(null));
+		Actuals actuals = agents.isEmpty() ? Actuals.NONE
+				: actuals(floor, "agent = ANY(:agents)", "taken_by = ANY(:agents)", """
+						(SELECT c.agent FROM reporting_payment_credits c WHERE c.account_id = r.account_id
+						    AND c.kind = 'PAYMENT' AND c.at <= r.resolved_at ORDER BY c.at DESC LIMIT 1)""", "agent",
+						"taken_by", Map.of("agents", agents.toArray(String[]::new)));
+		List<Progress> progress = new ArrayList<>();
+		for (Target target : targets) {
+			if (target.scope() == TargetScope.CREDITOR) {
+				CreditorView creditor = this.subjects.creditor(target.id());
+				Window own = window(month, creditor.timeZone(), creditor);
+				String accounts = " IN (SELECT id FROM portfolio_account_facts WHERE creditor_id = :creditor)";
+				Actuals mine = actuals(own, "account_id" + accounts, "account_id" + accounts,
+						"CASE WHEN r.creditor_id = :creditor THEN CAST('creditor' AS text) END",
+						"CAST('creditor' AS text)", "CAST('creditor' AS text)",
+						Map.of("creditor", creditor.id().value()));
+				progress.add(progress(target, own, mine, List.of("creditor")));
+			}
+			else {
+				progress.add(progress(target, floor, actuals, members.get(target.id())));
+			}
+		}
+		return progress;
+	}
+
+	private static Progress progress(Target target, Window window, Actuals actuals, List<String> whose) {
+		List<Progress.Line> lines = new ArrayList<>();
+		for (Money money : target.collected()) {
+			BigDecimal actual = BigDecimal.ZERO;
+			for (String who : whose) {
+				actual = actual.add(actuals.collected()
+					.getOrDefault(who, Map.of())
+					.getOrDefault(money.currencyCode(), BigDecimal.ZERO));
+			}
+			lines.add(
+					Progress.Line.of(TargetMeasure.COLLECTED, money.currency(), money.amount(), actual, window.days()));
+		}
+		if (target.values().promisesKept() != null) {
+			long kept = whose.stream().mapToLong((w) -> actuals.kept().getOrDefault(w, 0L)).sum();
+			lines.add(Progress.Line.of(TargetMeasure.PROMISES_KEPT, null,
+					BigDecimal.valueOf(target.values().promisesKept()), BigDecimal.valueOf(kept), window.days()));
+		}
+		if (target.values().accountsResolved() != null) {
+			long resolved = whose.stream().mapToLong((w) -> actuals.resolved().getOrDefault(w, 0L)).sum();
+			lines.add(Progress.Line.of(TargetMeasure.ACCOUNTS_RESOLVED, null,
+					BigDecimal.valueOf(target.values().accountsResolved()), BigDecimal.valueOf(resolved),
+					window.days()));
+		}
+		return new Progress(target, window.asOf(), window.zone(), window.days(), lines);
+	}
+
+	/** A month's days in a zone, as of now. */
+	private Window window(YearMonth month, ZoneId zone, @Nullable CreditorView calendarOf) {
 		LocalDate today = LocalDate.now(this.clock.withZone(zone));
-		RunRate days = RunRate.of(month, today, businessDay);
+		RunRate days = RunRate.of(month, today, businessDays(calendarOf));
 		Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
 		Instant end = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
 		Instant now = this.clock.instant();
-		Map<String, Object> p = new HashMap<>();
-		p.put("from", Timestamp.from(from));
-		p.put("to", Timestamp.from(now.isBefore(end) ? now : end));
-		p.put("first", month.atDay(1));
-		p.put("last", today.isBefore(month.atEndOfMonth()) ? today : month.atEndOfMonth());
-		String credits;
-		String arrangements;
-		String resolved;
-		if (target.scope() == TargetScope.CREDITOR) {
-			p.put("creditor", creditor.id().value());
-			String accounts = " IN (SELECT id FROM portfolio_account_facts WHERE creditor_id = :creditor)";
-			credits = "account_id" + accounts;
-			arrangements = "account_id" + accounts;
-			resolved = "r.creditor_id = :creditor";
-		}
-		else {
-			p.put("agents", (target.scope() == TargetScope.AGENT) ? new String[] { target.id() }
-					: this.subjects.members(target.id()).toArray(String[]::new));
-			credits = "agent = ANY(:agents)";
-			arrangements = "taken_by = ANY(:agents)";
-			resolved = """
-					(SELECT c.agent FROM reporting_payment_credits c WHERE c.account_id = r.account_id
-					    AND c.kind = 'PAYMENT' AND c.at <= r.resolved_at ORDER BY c.at DESC LIMIT 1) = ANY(:agents)""";
-		}
-		List<Progress.Line> lines = new ArrayList<>();
-		if (!target.collected().isEmpty()) {
-			Map<String, BigDecimal> collected = new HashMap<>();
-			// payments by the day received (one received on the first may be posted a
-			// day earlier), reversals by when they were made
-			p.put("postedFrom", Timestamp.from(from.minus(java.time.Duration.ofDays(1))));
-			this.jdbc.sql("""
-					SELECT currency, sum(amount) FROM reporting_payment_credits
-					WHERE %s AND at >= :postedFrom
-					  AND ((kind = 'PAYMENT' AND received_on BETWEEN :first AND :last)
-					       OR (kind = 'REVERSAL' AND at >= :from AND at < :to))
-					GROUP BY currency""".formatted(credits)).params(p).query((rs) -> {
-				collected.put(rs.getString(1).strip(), rs.getBigDecimal(2));
-			});
-			target.collected()
-				.forEach((m) -> lines.add(Progress.Line.of(TargetMeasure.COLLECTED, m.currency(), m.amount(),
-						collected.getOrDefault(m.currencyCode(), BigDecimal.ZERO), days)));
-		}
-		if (target.values().promisesKept() != null) {
-			long kept = this.jdbc
-				.sql("""
-						SELECT count(*) FROM arrangement_kept_facts WHERE %s AND kept_at >= :from AND kept_at < :to"""
-					.formatted(arrangements))
-				.params(p)
-				.query(Long.class)
-				.single();
-			lines.add(Progress.Line.of(TargetMeasure.PROMISES_KEPT, null,
-					BigDecimal.valueOf(target.values().promisesKept()), BigDecimal.valueOf(kept), days));
-		}
-		if (target.values().accountsResolved() != null) {
-			long count = this.jdbc.sql("""
-					SELECT count(*) FROM portfolio_resolved_facts r
-					WHERE r.resolved_at >= :from AND r.resolved_at < :to AND %s""".formatted(resolved))
-				.params(p)
-				.query(Long.class)
-				.single();
-			lines.add(Progress.Line.of(TargetMeasure.ACCOUNTS_RESOLVED, null,
-					BigDecimal.valueOf(target.values().accountsResolved()), BigDecimal.valueOf(count), days));
-		}
 		LocalDate asOf = today.isBefore(month.atEndOfMonth()) ? today : month.atEndOfMonth();
-		return new Progress(target, asOf, zone, days, lines);
+		return new Window(month, zone, days, from, now.isBefore(end) ? now : end, asOf);
+	}
+
+	/**
+	 * The actuals of a window by whom they are counted for: collected per currency,
+	 * promises kept and accounts resolved, in one statement each.
+	 * @param credits which payment credits count
+	 * @param arrangements which kept arrangements count
+	 * @param resolvedBy whom a resolved account {@code r} counts for (null: nobody)
+	 * @param creditWho whom a credit counts for
+	 * @param keptWho whom a kept arrangement counts for
+	 */
+	private Actuals actuals(Window w, String credits, String arrangements, String resolvedBy, String creditWho,
+			String keptWho, Map<String, Object> params) {
+		Map<String, Object> p = new HashMap<>(params);
+		p.put("from", Timestamp.from(w.from()));
+		p.put("to", Timestamp.from(w.to()));
+		p.put("first", w.month().atDay(1));
+		p.put("last", w.asOf());
+		// a payment received on the first may have been posted a day earlier
+		p.put("postedFrom", Timestamp.from(w.from().minus(java.time.Duration.ofDays(1))));
+		Map<String, Map<String, BigDecimal>> collected = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT %s, currency, sum(amount) FROM reporting_payment_credits
+				WHERE %s AND at >= :postedFrom
+				  AND ((kind = 'PAYMENT' AND received_on BETWEEN :first AND :last)
+				       OR (kind = 'REVERSAL' AND at >= :from AND at < :to))
+				GROUP BY 1, 2""".formatted(creditWho, credits)).params(p).query((rs) -> {
+			collected.computeIfAbsent(rs.getString(1), (k) -> new HashMap<>())
+				.put(rs.getString(2).strip(), rs.getBigDecimal(3));
+		});
+		Map<String, Long> kept = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT %s, count(*) FROM arrangement_kept_facts WHERE %s AND kept_at >= :from AND kept_at < :to
+				GROUP BY 1""".formatted(keptWho, arrangements)).params(p).query((rs) -> {
+			kept.put(rs.getString(1), rs.getLong(2));
+		});
+		Map<String, Long> resolved = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT who, count(*) FROM (
+				    SELECT %s AS who FROM portfolio_resolved_facts r
+				    WHERE r.resolved_at >= :from AND r.resolved_at < :to) x
+				WHERE who IS NOT NULL GROUP BY who""".formatted(resolvedBy)).params(p).query((rs) -> {
+			resolved.put(rs.getString(1), rs.getLong(2));
+		});
+		return new Actuals(collected, kept, resolved);
+	}
+
+	/**
+	 * A month as counted in a zone: its run rate, its instants so far, the day it runs
+	 * to.
+	 */
+	private record Window(YearMonth month, ZoneId zone, RunRate days, Instant from, Instant to, LocalDate asOf) {
+	}
+
+	/** Actuals by whom they count for. */
+	private record Actuals(Map<String, Map<String, BigDecimal>> collected, Map<String, Long> kept,
+			Map<String, Long> resolved) {
+
+		static final Actuals NONE = new Actuals(Map.of(), Map.of(), Map.of());
+
 	}
 
 	/**
