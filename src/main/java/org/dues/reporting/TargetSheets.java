@@ -23,6 +23,7 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.Money;
+import org.dues.shared.Phrase;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -68,10 +69,12 @@ public class TargetSheets {
 			lines = fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx") ? xlsx(in) : csv(in);
 		}
 		catch (IOException | RuntimeException ex) {
-			return Result.failed(List.of(new RowError(1, "file", "the file cannot be read as CSV or XLSX")));
+			return Result.failed(List.of(new RowError(1, "file", "the file cannot be read as CSV or XLSX",
+					Phrase.of("target.error.unreadable"))));
 		}
 		if (lines.isEmpty()) {
-			return Result.failed(List.of(new RowError(1, "file", "the sheet is empty")));
+			return Result
+				.failed(List.of(new RowError(1, "file", "the sheet is empty", Phrase.of("target.error.empty"))));
 		}
 		Map<String, Integer> columns = new HashMap<>();
 		List<String> header = lines.get(0).cells();
@@ -81,7 +84,8 @@ public class TargetSheets {
 		List<RowError> errors = new ArrayList<>();
 		for (String required : List.of("period", "scope", "id")) {
 			if (!columns.containsKey(normal(required))) {
-				errors.add(new RowError(1, required, "the header has no column '%s'".formatted(required)));
+				errors.add(new RowError(1, required, "the header has no column '%s'".formatted(required),
+						Phrase.of("target.error.header", required)));
 			}
 		}
 		if (!errors.isEmpty()) {
@@ -89,7 +93,8 @@ public class TargetSheets {
 		}
 		if (lines.size() - 1 > MAX_ROWS) {
 			return Result.failed(List.of(new RowError(1, "file",
-					"a sheet holds at most %d targets; this one has %d".formatted(MAX_ROWS, lines.size() - 1))));
+					"a sheet holds at most %d targets; this one has %d".formatted(MAX_ROWS, lines.size() - 1),
+					Phrase.of("target.error.tooMany", (long) MAX_ROWS, (long) (lines.size() - 1)))));
 		}
 		// rows of the same target (one a currency) are taken together
 		Map<String, Parsed> parsed = new java.util.LinkedHashMap<>();
@@ -106,11 +111,12 @@ public class TargetSheets {
 				}
 			}
 			catch (InvalidInputException ex) {
-				ex.errors().forEach((e) -> errors.add(new RowError(line.number(), e.field(), e.message())));
+				ex.errors().forEach((e) -> errors.add(new RowError(line.number(), e.field(), e.message(), e.phrase())));
 			}
 		}
 		if (parsed.isEmpty() && errors.isEmpty()) {
-			errors.add(new RowError(1, "file", "the sheet has a header and no targets"));
+			errors.add(
+					new RowError(1, "file", "the sheet has a header and no targets", Phrase.of("target.error.noRows")));
 		}
 		if (!errors.isEmpty()) {
 			return Result.failed(errors);
@@ -143,7 +149,7 @@ public class TargetSheets {
 		}
 		String id = cell(line, columns, "id");
 		if (id.isEmpty()) {
-			errors.add(new InvalidInputException.FieldError("id", "is required"));
+			errors.add(new InvalidInputException.FieldError("id", "is required", Phrase.of("target.error.required")));
 		}
 		String currency = cell(line, columns, "currency").toUpperCase(Locale.ROOT);
 		String collected = cell(line, columns, "collected");
@@ -156,19 +162,27 @@ public class TargetSheets {
 							.orElse(null)
 						: Currency.getInstance(currency);
 				if (code == null) {
-					errors.add(new InvalidInputException.FieldError("currency", "is required with collected"));
+					errors.add(new InvalidInputException.FieldError("currency", "is required with collected",
+							Phrase.of("target.error.currencyRequired")));
 				}
 				else {
 					amounts.add(Money.of(new BigDecimal(collected.replace(",", "")), code));
 				}
 			}
 			catch (IllegalArgumentException ex) {
-				errors.add(new InvalidInputException.FieldError(
-						(ex instanceof NumberFormatException) ? "collected" : "currency",
-						(ex instanceof NumberFormatException) ? "'%s' is not an amount".formatted(collected)
-								: currency.isEmpty() ? "is required with collected"
-										: "'%s' is not an ISO 4217 currency with that many decimals"
-											.formatted(currency)));
+				if (ex instanceof NumberFormatException) {
+					errors.add(new InvalidInputException.FieldError("collected",
+							"'%s' is not an amount".formatted(collected), Phrase.of("target.error.amount", collected)));
+				}
+				else if (currency.isEmpty()) {
+					errors.add(new InvalidInputException.FieldError("currency", "is required with collected",
+							Phrase.of("target.error.currencyRequired")));
+				}
+				else {
+					errors.add(new InvalidInputException.FieldError("currency",
+							"'%s' is not an ISO 4217 currency with that many decimals".formatted(currency),
+							Phrase.of("target.error.currency", currency, collected)));
+				}
 			}
 		}
 		Long kept = count(line, columns, "promises_kept", errors);
@@ -191,7 +205,8 @@ public class TargetSheets {
 			return new BigDecimal(text.replace(",", "")).longValueExact();
 		}
 		catch (ArithmeticException | NumberFormatException ex) {
-			errors.add(new InvalidInputException.FieldError(column, "'%s' is not a whole number".formatted(text)));
+			errors.add(new InvalidInputException.FieldError(column, "'%s' is not a whole number".formatted(text),
+					Phrase.of("target.error.whole", text)));
 			return null;
 		}
 	}
@@ -259,11 +274,10 @@ public class TargetSheets {
 	}
 
 	/** The outcome of an import: how many targets, how many new, or why none. */
-	public record Result(int rows, int created, List<RowError> errors) implements java.io.Serializable {
+	public record Result(int rows, int created, List<RowError> errors) {
 
 		public Result {
-			// kept in the session as a flash attribute
-			errors = new ArrayList<>(errors);
+			errors = List.copyOf(errors);
 		}
 
 		static Result failed(List<RowError> errors) {
@@ -277,8 +291,11 @@ public class TargetSheets {
 
 	}
 
-	/** A row's error: the row (the header is row 1), the column and what is wrong. */
-	public record RowError(int row, String field, String message) implements java.io.Serializable {
+	/**
+	 * A row's error: the row (the header is row 1), the column, what is wrong in English
+	 * and as a phrase for the page.
+	 */
+	public record RowError(int row, String field, String message, @Nullable Phrase phrase) {
 	}
 
 	private record Line(int number, List<String> cells) {
@@ -296,7 +313,8 @@ public class TargetSheets {
 			for (Money money : later.values().collected()) {
 				if (collected.stream().anyMatch((m) -> m.currencyCode().equals(money.currencyCode()))) {
 					throw new InvalidInputException("collected",
-							"row %d sets this target's %s already".formatted(this.line, money.currencyCode()));
+							"row %d sets this target's %s already".formatted(this.line, money.currencyCode()),
+							Phrase.of("target.error.againCurrency", String.valueOf(this.line), money.currencyCode()));
 				}
 				collected.add(money);
 			}
@@ -309,7 +327,8 @@ public class TargetSheets {
 		private @Nullable Long same(String field, @Nullable Long one, @Nullable Long other) {
 			if (one != null && other != null && !one.equals(other)) {
 				throw new InvalidInputException(field,
-						"row %d sets this target's %s to %d".formatted(this.line, field, one));
+						"row %d sets this target's %s to %d".formatted(this.line, field, one),
+						Phrase.of("target.error.againCount", String.valueOf(this.line), one));
 			}
 			return (one != null) ? one : other;
 		}

@@ -11,6 +11,7 @@ import org.dues.portfolio.CreditorView;
 import org.dues.portfolio.Creditors;
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.Money;
+import org.dues.shared.Phrase;
 
 import org.springframework.stereotype.Component;
 
@@ -45,13 +46,15 @@ class TargetSubjects {
 			case AGENT -> "there is no agent '%s'".formatted(key);
 			case TEAM -> "there is no team '%s'".formatted(key);
 			case CREDITOR -> "there is no creditor '%s'".formatted(key);
-		}));
+		}, Phrase.of("target.error.subject." + scope.name(), key)));
 		if (scope == TargetScope.CREDITOR) {
 			String currency = this.creditors.getByCode(subject.id()).currency().getCurrencyCode();
 			for (Money money : values.collected()) {
 				if (!money.currencyCode().equals(currency)) {
-					throw new InvalidInputException("collected", "creditor %s collects in %s, not %s"
-						.formatted(subject.id(), currency, money.currencyCode()));
+					throw new InvalidInputException("collected",
+							"creditor %s collects in %s, not %s".formatted(subject.id(), currency,
+									money.currencyCode()),
+							Phrase.of("target.error.creditorCurrency", subject.id(), currency, money.currencyCode()));
 				}
 			}
 		}

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.Money;
+import org.dues.shared.Phrase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,22 +29,26 @@ public record TargetValues(List<Money> collected, @Nullable Long promisesKept, @
 		Set<String> currencies = new HashSet<>();
 		for (Money money : collected) {
 			if (money.isNegative()) {
-				errors.add(new InvalidInputException.FieldError("collected", "must not be negative"));
+				errors.add(new InvalidInputException.FieldError("collected", "must not be negative",
+						Phrase.of("target.error.negative")));
 			}
 			else if (!money.withinInputLimit()) {
 				errors.add(new InvalidInputException.FieldError("collected",
-						"must be at most %s".formatted(Money.INPUT_LIMIT.toPlainString())));
+						"must be at most %s".formatted(Money.INPUT_LIMIT.toPlainString()),
+						Phrase.of("target.error.limit", Money.INPUT_LIMIT)));
 			}
 			if (!currencies.add(money.currencyCode())) {
 				errors.add(new InvalidInputException.FieldError("collected",
-						"%s is given twice".formatted(money.currencyCode())));
+						"%s is given twice".formatted(money.currencyCode()),
+						Phrase.of("target.error.twice", money.currencyCode())));
 			}
 		}
 		count("promisesKept", promisesKept, errors);
 		count("accountsResolved", accountsResolved, errors);
 		if (errors.isEmpty() && collected.isEmpty() && promisesKept == null && accountsResolved == null) {
 			errors.add(new InvalidInputException.FieldError("collected",
-					"give at least one measure: collected, promisesKept or accountsResolved"));
+					"give at least one measure: collected, promisesKept or accountsResolved",
+					Phrase.of("target.error.none")));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
@@ -53,7 +58,8 @@ public record TargetValues(List<Money> collected, @Nullable Long promisesKept, @
 	private static void count(String field, @Nullable Long value, List<InvalidInputException.FieldError> errors) {
 		if (value != null && (value < 0 || value > COUNT_LIMIT)) {
 			errors.add(new InvalidInputException.FieldError(field,
-					"must be a whole number from 0 to %,d".formatted(COUNT_LIMIT).replace(",", "")));
+					"must be a whole number from 0 to %d".formatted(COUNT_LIMIT),
+					Phrase.of("target.error.countRange", COUNT_LIMIT)));
 		}
 	}
 

@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.Money;
 import org.dues.shared.NotFoundException;
+import org.dues.shared.Phrase;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -248,8 +249,8 @@ public class Targets {
 		catch (RuntimeException ex) {
 			// told below
 		}
-		throw new InvalidInputException("period",
-				"'%s' is not a month as YYYY-MM (2000-01 to 2999-12)".formatted(text));
+		throw new InvalidInputException("period", "'%s' is not a month as YYYY-MM (2000-01 to 2999-12)".formatted(text),
+				Phrase.of("target.error.period", String.valueOf(text)));
 	}
 
 	/**
@@ -261,7 +262,8 @@ public class Targets {
 			return TargetScope.valueOf(Objects.requireNonNull(text).strip().toUpperCase(java.util.Locale.ROOT));
 		}
 		catch (RuntimeException ex) {
-			throw new InvalidInputException("scope", "'%s' is not AGENT, TEAM or CREDITOR".formatted(text));
+			throw new InvalidInputException("scope", "'%s' is not AGENT, TEAM or CREDITOR".formatted(text),
+					Phrase.of("target.error.scope", String.valueOf(text)));
 		}
 	}
 

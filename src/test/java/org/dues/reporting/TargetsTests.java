@@ -418,7 +418,7 @@ class TargetsTests {
 			.getFlashMap()
 			.get("imported")
 			.toString();
-		assertThat(flash).contains("row=3", "field=id", "there is no team 'No such team'");
+		assertThat(flash).contains("row=3", "column=Agent, team or creditor", "There is no team “No such team”.");
 		assertThat(this.targets.get(NOVEMBER, TargetScope.AGENT, "tg-page-agent").orElseThrow().collected())
 			.containsExactly(Money.of(new BigDecimal("300000"), INR));
 	}

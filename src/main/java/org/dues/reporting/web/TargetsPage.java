@@ -148,7 +148,14 @@ class TargetsPage {
 		try (InputStream in = file.getInputStream()) {
 			TargetSheets.Result result = this.sheets.importSheet(String.valueOf(file.getOriginalFilename()), in,
 					user.getName());
-			redirect.addFlashAttribute("imported", result);
+			// said in the reader's language now: the flash is kept in the session
+			redirect.addFlashAttribute("imported",
+					new Imported(result.rows(), result.created(), result.written(),
+							result.errors()
+								.stream()
+								.map((e) -> new Imported.Shown(e.row(), this.phrases.label(e.field()),
+										this.phrases.sayOr(e.phrase(), e.message())))
+								.toList()));
 		}
 		return "redirect:/targets";
 	}
@@ -186,6 +193,19 @@ class TargetsPage {
 		catch (ArithmeticException | NumberFormatException ex) {
 			throw new InvalidInputException(field, "'%s' is not a whole number".formatted(text));
 		}
+	}
+
+	/** An import's outcome as the page shows it. */
+	record Imported(int rows, int created, boolean written, List<Shown> errors) implements java.io.Serializable {
+
+		Imported {
+			errors = new ArrayList<>(errors);
+		}
+
+		/** A wrong row: its number, the column's label and what is wrong. */
+		record Shown(int row, String column, String message) implements java.io.Serializable {
+		}
+
 	}
 
 	private ZoneId zone(HttpSession session) {
