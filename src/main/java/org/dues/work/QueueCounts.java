@@ -19,17 +19,17 @@ import org.springframework.stereotype.Component;
  * queue instead of counting the pooled accounts. A full count ({@link #recount}) writes a
  * queue's row; every change work makes to which accounts are pooled, or to what a queue
  * holds by hand, goes through {@link #adjusting}, which counts the accounts it touches
- * before and after and adds the difference in the same transaction; accounts newly placed
- * are added when portfolio says so ({@link QueueNewcomers}). These take one
+ * before and after and adds the difference in the same transaction; an import of new
+ * accounts is followed by a full count ({@link QueueNewcomers}). These take one
  * transaction-scoped advisory lock, so a change and a count never cross: the count
  * (statements in READ COMMITTED each see what committed before them) sees every change
  * that took the lock before it, and a change waiting for it adds to the count's row.
  * <p>
- * Exact for work's own changes and new placements; what other modules change (nightly
- * aging moving days past due and buckets, a payment moving a balance across a queue's
- * bound, an account closed) is caught up by the next full count. The oldest debt rises at
- * once when an older account comes in; one that leaves leaves the oldest as counted until
- * the next count.
+ * Exact for work's own changes and after imports; what other modules change (an account
+ * placed by itself through the API, the nightly aging moving days past due and buckets, a
+ * payment moving a balance across a queue's bound, an account closed) is caught up by the
+ * next full count. The oldest debt rises at once when an older account comes in; one that
+ * leaves leaves the oldest as counted until the next count.
  */
 @Component
 class QueueCounts {
@@ -113,64 +113,6 @@ class QueueCounts {
 				.update();
 		}
 		return result;
-	}
-
-	/**
-	 * Adds to each active queue's count the accounts a creditor newly placed (those
-	 * {@code accounts}, a condition on {@code a}, picks) that it holds, unless the
-	 * queue's full count came after they were placed (and so has them already; one at the
-	 * same instant is taken to have come before).
-	 */
-	void arrived(List<Queues.QueueView> queues, String accounts, Map<String, Object> params) {
-		List<Queues.QueueView> active = queues.stream().filter(Queues.QueueView::active).toList();
-		if (active.isEmpty()) {
-			return;
-		}
-		lock();
-		Map<UUID, Kept> kept = kept(active.stream().map(Queues.QueueView::id).toList());
-		List<Queues.QueueView> counted = active.stream().filter((q) -> kept.containsKey(q.id())).toList();
-		if (counted.isEmpty()) {
-			return;
-		}
-		Map<String, Object> p = new LinkedHashMap<>(params);
-		List<String> columns = new ArrayList<>();
-		List<String> wheres = new ArrayList<>();
-		for (int i = 0; i < counted.size(); i++) {
-			String where = "(" + counted.get(i).selection("n" + i + "_", p) + " AND a.placed_at >= :n" + i + "_since)";
-			p.put("n" + i + "_since", Timestamp.from(kept.get(counted.get(i).id()).countedAt()));
-			wheres.add(where);
-			columns.add("count(*) FILTER (WHERE %1$s), max(a.days_past_due) FILTER (WHERE %1$s)".formatted(where));
-		}
-		Map<UUID, Queues.Size> added = new LinkedHashMap<>();
-		this.jdbc
-			.sql("""
-					SELECT %s
-					FROM portfolio_account_facts a JOIN customer_routing_facts cu ON cu.customer_id = a.customer_id
-					LEFT JOIN work_assignments w ON w.account_id = a.id
-					WHERE w.agent IS NULL AND %s AND (%s)""".formatted(String.join(", ", columns), accounts,
-					String.join(" OR ", wheres)))
-			.params(p)
-			.query((rs) -> {
-				for (int i = 0; i < counted.size(); i++) {
-					added.put(counted.get(i).id(),
-							new Queues.Size(rs.getLong(2 * i + 1), rs.getObject(2 * i + 2, Integer.class)));
-				}
-			});
-		Timestamp now = Timestamp.from(this.clock.instant());
-		added.forEach((queue, size) -> {
-			if (size.accounts() > 0) {
-				this.jdbc
-					.sql("""
-							UPDATE work_queue_counts SET accounts = accounts + :added,
-							    oldest_days_past_due = greatest(oldest_days_past_due, CAST(:oldest AS integer)), changed_at = :now
-							WHERE queue_id = :queue""")
-					.param("added", size.accounts())
-					.param("oldest", size.oldestDaysPastDue())
-					.param("now", now)
-					.param("queue", queue)
-					.update();
-			}
-		});
 	}
 
 	/**

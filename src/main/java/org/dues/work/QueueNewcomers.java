@@ -1,40 +1,32 @@
 package org.dues.work;
 
-import java.sql.Timestamp;
-import java.util.Map;
-
-import org.dues.portfolio.AccountPlaced;
 import org.dues.portfolio.AccountsImported;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Accounts a creditor newly places join the pool, and so the queues' kept sizes
- * ({@link QueueCounts}): one placed by itself, or all those an import placed, counted
- * once after the placement commits.
+ * An import of new accounts fills the pool at once: the queues are counted in full
+ * ({@link QueueCounts}) once it commits, so the floor shows them without waiting for the
+ * five-minute pass. An account placed by itself (the API's placements, one at a time)
+ * waits for that pass: counting it alone could count it twice when a full count ran
+ * between its placement and its event, and a count per placement would cost more than the
+ * floor gains.
  */
 @Component
 class QueueNewcomers {
 
-	private final QueueCounts counts;
+	private final QueueSizes sizes;
 
-	private final Queues queues;
-
-	QueueNewcomers(QueueCounts counts, Queues queues) {
-		this.counts = counts;
-		this.queues = queues;
-	}
-
-	@ApplicationModuleListener
-	void on(AccountPlaced placed) {
-		this.counts.arrived(this.queues.all(), "a.id = :placed", Map.of("placed", placed.account().value()));
+	QueueNewcomers(QueueSizes sizes) {
+		this.sizes = sizes;
 	}
 
 	@ApplicationModuleListener
 	void on(AccountsImported imported) {
-		this.counts.arrived(this.queues.all(), "a.creditor_id = :creditor AND a.placed_at = :placedAt", Map
-			.of("creditor", imported.creditor().value(), "placedAt", Timestamp.from(imported.placedAt().toInstant())));
+		if (imported.created() > 0) {
+			this.sizes.recountAll();
+		}
 	}
 
 }
