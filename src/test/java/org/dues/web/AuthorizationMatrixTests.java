@@ -275,6 +275,11 @@ class AuthorizationMatrixTests {
 					// no report is scheduled in the fixture: managers are answered 404
 					case "subscription" -> "0d6c2f4a-8b1e-4c3d-9e5f-6a7b8c9d0e1f";
 					case "staff-mail" -> "1e7d3a5b-9c2f-4d4e-8f60-7b8c9d0e1f2a";
+					// a month's target of an agent: set only by managers and
+					// administrators
+					case "target-period" -> "2026-12";
+					case "target-scope" -> "AGENT";
+					case "target-subject" -> this.fixture.agent;
 					default -> throw new AssertionError(
 							"no fixture for {%s} after '%s' in %s".formatted(name, segment, template));
 				};
@@ -318,6 +323,8 @@ class AuthorizationMatrixTests {
 			case "name" -> "mapping";
 			case "entry" -> "case-entry";
 			case "mail" -> "staff-mail";
+			case "period" -> "target-period";
+			case "scope" -> "target-scope";
 			case "code" -> segment.equals("policies") ? "policy" : segment.equals("agencies") ? "agency" : "creditor";
 			case "id" -> switch (segment) {
 				case "accounts" -> "account";
@@ -337,6 +344,7 @@ class AuthorizationMatrixTests {
 				case "cases", "disputes", "complaints", "legal-referrals", "referrals" -> "case";
 				case "placements" -> "placement";
 				case "subscriptions" -> "subscription";
+				case "{scope}" -> "target-subject";
 				default -> "unknown " + segment;
 			};
 			default -> "unknown " + name;
