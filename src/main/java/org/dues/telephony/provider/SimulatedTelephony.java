@@ -1,6 +1,7 @@
 package org.dues.telephony.provider;
 
 import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -99,7 +100,8 @@ public class SimulatedTelephony implements TelephonyProvider {
 		if (!call.customerNumber().equals(cleared.address())) {
 			throw new IllegalArgumentException("the call is not to the number the gate cleared");
 		}
-		String sid = "SIM" + this.sequence.incrementAndGet();
+		// unique across restarts and nodes, as a carrier's call ids are
+		String sid = "SIM" + this.sequence.incrementAndGet() + "-" + UUID.randomUUID().toString().replace("-", "");
 		DialFate fate = this.carrier.dial();
 		double ring = fate.ringSeconds();
 		post(0.5, call, sid, "ringing", CallEvent.ringing());
