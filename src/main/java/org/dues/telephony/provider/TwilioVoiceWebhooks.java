@@ -64,8 +64,11 @@ class TwilioVoiceWebhooks {
 		String callSid = Forms.first(form, "CallSid");
 		UUID callId = callId(request);
 		boolean machine = machine(Forms.first(form, "AnsweredBy"));
-		CallEvents.Intake intake = callSid == null ? CallEvents.Intake.UNKNOWN_CALL
-				: this.events.take(TwilioVoice.NAME, callId, callSid, callSid + ":answered",
+		if (callSid == null) {
+			this.events.unknown(TwilioVoice.NAME, null, "a TwiML request without a CallSid");
+			return twiml("<Hangup/>");
+		}
+		CallEvents.Intake intake = this.events.take(TwilioVoice.NAME, callId, callSid, callSid + ":answered",
 						machine ? CallEvent.answeredByMachine() : CallEvent.answeredByHuman());
 		CallView call = callId == null ? null : this.events.find(callId);
 		if (intake == CallEvents.Intake.UNKNOWN_CALL || call == null || machine) {
