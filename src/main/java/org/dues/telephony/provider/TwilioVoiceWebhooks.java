@@ -69,7 +69,7 @@ class TwilioVoiceWebhooks {
 			return twiml("<Hangup/>");
 		}
 		CallEvents.Intake intake = this.events.take(TwilioVoice.NAME, callId, callSid, callSid + ":answered",
-						machine ? CallEvent.answeredByMachine() : CallEvent.answeredByHuman());
+				machine ? CallEvent.answeredByMachine() : CallEvent.answeredByHuman());
 		CallView call = callId == null ? null : this.events.find(callId);
 		if (intake == CallEvents.Intake.UNKNOWN_CALL || call == null || machine) {
 			return twiml("<Hangup/>");
