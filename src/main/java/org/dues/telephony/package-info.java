@@ -4,7 +4,7 @@
  * hold abandoned calls within the law), provider adapters (cloud click-to-call and a
  * simulated carrier), call events and recordings.
  */
-@ApplicationModule(allowedDependencies = { "shared", "system" })
+@ApplicationModule(allowedDependencies = { "shared", "system", "portfolio", "compliance", "contact" })
 @NullMarked
 package org.dues.telephony;
 
