@@ -62,7 +62,11 @@ class CollectionsQuery {
 		boolean account = f.product() != null || by == GroupBy.PRODUCT;
 		String joins = (snapshot
 				? " LEFT JOIN reporting_account_snapshots s ON s.day = r.day - 1 AND s.account_id = r.account_id" : "")
-				+ (account ? " LEFT JOIN portfolio_account_report_facts a ON a.id = r.account_id" : "");
+				+ (account ? " LEFT JOIN portfolio_account_report_facts a ON a.id = r.account_id" : "")
+				+ ((by == GroupBy.TEAM)
+						? " LEFT JOIN (SELECT username, min(CAST(team_id AS text)) AS team"
+								+ " FROM identity_team_member_facts GROUP BY username) tm ON tm.username = r.agent"
+						: "");
 		Map<String, Object> p = new HashMap<>(where.params());
 		p.put("from", f.from());
 		p.put("to", f.to());
@@ -90,15 +94,17 @@ class CollectionsQuery {
 				a.net().plus(b.net()), a.payments() + b.payments(), a.reversals() + b.reversals());
 	}
 
-	/** The SQL of a group's key, from columns of r, s (snapshot) and a (account). */
+	/**
+	 * The SQL of a group's key, from columns of r, s (snapshot), a (account) and tm
+	 * (team).
+	 */
 	static String key(GroupBy by) {
 		return switch (by) {
 			case DAY -> "CAST(r.day AS text)";
 			case WEEK -> "CAST(CAST(date_trunc('week', r.day) AS date) AS text)";
 			case MONTH -> "CAST(CAST(date_trunc('month', r.day) AS date) AS text)";
 			case AGENT -> "coalesce(r.agent, '')";
-			case TEAM -> "coalesce((SELECT min(CAST(t.team_id AS text)) FROM identity_team_member_facts t"
-					+ " WHERE t.username = r.agent), '')";
+			case TEAM -> "coalesce(tm.team, '')";
 			case CREDITOR -> "(SELECT k.code FROM portfolio_creditor_report_facts k WHERE k.id = r.creditor_id)";
 			case BUCKET -> "coalesce(s.bucket, '')";
 			case PRODUCT -> "coalesce(a.product, '')";

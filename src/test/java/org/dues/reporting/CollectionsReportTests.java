@@ -128,7 +128,8 @@ class CollectionsReportTests {
 			BigDecimal gross = sum(payments, creditor, from, to);
 			BigDecimal reversed = sum(reversals, creditor, from, to);
 			long count = payments.stream().filter((p) -> p.in(creditor, from, to)).count();
-			String group = List.of("day", "week", "month", "agent", "creditor", "bucket").get(random.nextInt(6));
+			String group = List.of("day", "week", "month", "agent", "team", "creditor", "bucket")
+				.get(random.nextInt(7));
 			String why = "seed %d, %s %s..%s by %s".formatted(seed, creditor.code(), from, to, group);
 			String json = this.mvc
 				.perform(get("/api/v1/reports/collections").param("from", from.toString())
