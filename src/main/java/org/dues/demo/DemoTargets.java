@@ -1,11 +1,13 @@
 package org.dues.demo;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
 import org.dues.portfolio.CreditorView;
 import org.dues.portfolio.Creditors;
+import org.dues.reporting.DailyCounters;
 import org.dues.reporting.TargetScope;
 import org.dues.reporting.TargetValues;
 import org.dues.reporting.Targets;
@@ -21,7 +23,9 @@ import org.springframework.stereotype.Component;
  * The demo's monthly targets, so that the manager's dashboard, the lead's floor and the
  * desk show progress from the first start: each demo creditor's month (amount collected,
  * promises kept, accounts resolved) and the three demo agents'. Set on each start for the
- * month then current in each creditor's zone, unless targets of that month are there.
+ * month then current in each creditor's zone, unless targets of that month are there; and
+ * the last days' counters are counted at once rather than at the job's next run, so the
+ * dashboard's activity is there from the start.
  */
 @Component
 @Order(13)
@@ -33,12 +37,15 @@ class DemoTargets implements ApplicationRunner {
 
 	private final Targets targets;
 
+	private final DailyCounters counters;
+
 	private final Clock clock;
 
-	DemoTargets(RuntimeMode mode, Creditors creditors, Targets targets, Clock clock) {
+	DemoTargets(RuntimeMode mode, Creditors creditors, Targets targets, DailyCounters counters, Clock clock) {
 		this.mode = mode;
 		this.creditors = creditors;
 		this.targets = targets;
+		this.counters = counters;
 		this.clock = clock;
 	}
 
@@ -48,9 +55,11 @@ class DemoTargets implements ApplicationRunner {
 			return;
 		}
 		this.creditors.findByCode("MALABAR")
-			.ifPresent((c) -> set(c, Money.of("6000000.00", "INR"), 300, 80, List.of("agent1", "agent2")));
+			.ifPresent((c) -> set(c, Money.of("90000000.00", "INR"), 300, 80, List.of("agent1", "agent2")));
 		this.creditors.findByCode("LIBERTY")
-			.ifPresent((c) -> set(c, Money.of("150000.00", "USD"), 120, 30, List.of("agent3")));
+			.ifPresent((c) -> set(c, Money.of("1600000.00", "USD"), 120, 30, List.of("agent3")));
+		LocalDate today = LocalDate.now(this.clock);
+		this.counters.refresh(today.withDayOfMonth(1).minusMonths(1), today.plusDays(1));
 	}
 
 	private void set(CreditorView creditor, Money collected, long kept, long resolved, List<String> agents) {

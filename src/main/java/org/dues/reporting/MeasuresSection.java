@@ -13,9 +13,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The pack's measures: each of the period beside the period of the same length just
- * before, per currency where it is an amount or a rate of amounts; and at the end every
- * measure's definition.
+ * The pack's measures: each of the period beside the month (or week) before, per currency
+ * where it is an amount or a rate of amounts; and at the end every measure's definition.
  */
 @Component
 class MeasuresSection implements PackSection {
@@ -37,9 +36,10 @@ class MeasuresSection implements PackSection {
 	@Override
 	public List<ReportTable> tables(Request request) {
 		Locale reader = request.reader();
-		PeriodMeasures.Comparison both = this.measures.compare(request.filter());
-		PeriodMeasures now = both.current();
-		PeriodMeasures before = both.previous();
+		ReportFilter filter = request.filter();
+		PeriodMeasures now = this.measures.measures(filter);
+		// a month beside the month before; a week beside the week before
+		PeriodMeasures before = this.measures.measures(previous(request.period(), filter));
 		List<List<@Nullable Object>> rows = new ArrayList<>();
 		money(rows, Measure.COLLECTED_GROSS, now.collectedGross(), before.collectedGross(), reader);
 		money(rows, Measure.REVERSED, now.reversed(), before.reversed(), reader);
@@ -90,6 +90,14 @@ class MeasuresSection implements PackSection {
 				say(Measure.BLOCKED_BY_RULE.definitionKey(), reader),
 				List.of(say("report.pack.rule", reader), say("report.pack.attemptsBlocked", reader)), rules);
 		return List.of(measures, blocked);
+	}
+
+	private static ReportFilter previous(ReportPeriod period, ReportFilter filter) {
+		if (period.label().contains("W")) {
+			return filter.previous();
+		}
+		java.time.YearMonth month = java.time.YearMonth.from(period.from()).minusMonths(1);
+		return filter.over(month.atDay(1), month.atEndOfMonth());
 	}
 
 	private void money(List<List<@Nullable Object>> rows, Measure measure, List<Money> now, List<Money> before,
