@@ -50,7 +50,7 @@
 		else if (data.kind === 'heatmap') {
 			var max = 0;
 			data.cells.forEach(function (c) { if (c[2] > max) { max = c[2]; } });
-			base.grid = {left: 8, right: 8, top: 24, bottom: 56, containLabel: true};
+			base.grid = {left: 8, right: 8, top: 24, bottom: 84, containLabel: true};
 			base.tooltip = {position: 'top', formatter: function (p) {
 				return data.y[p.value[1]] + ' → ' + data.x[p.value[0]] + ': ' + format(p.value[2]);
 			}};

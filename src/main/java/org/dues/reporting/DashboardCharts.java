@@ -70,7 +70,10 @@ public class DashboardCharts {
 		if (collected != null) {
 			charts.add(collected);
 		}
-		charts.add(rollRates(request));
+		Chart rolls = rollRates(request);
+		if (rolls != null) {
+			charts.add(rolls);
+		}
 		charts.add(funnel(request));
 		return new Dashboard(this.targets.creditors(request), charts);
 	}
@@ -120,9 +123,13 @@ public class DashboardCharts {
 						rows));
 	}
 
-	private Chart rollRates(PackSection.Request request) {
+	private @Nullable Chart rollRates(PackSection.Request request) {
 		Locale reader = request.reader();
 		RollRates rolls = this.rolls.rollRates(request);
+		if (rolls.rows().isEmpty()) {
+			// no month-end snapshot to start from yet: the pack's table says so
+			return null;
+		}
 		List<List<Object>> cells = new ArrayList<>();
 		List<String> y = new ArrayList<>();
 		for (int r = 0; r < rolls.rows().size(); r++) {

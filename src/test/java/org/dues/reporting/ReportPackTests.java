@@ -114,7 +114,7 @@ class ReportPackTests {
 		Document page = Jsoup
 			.parse(ok(get("/reports").param("month", "2026-11").param("creditor", mine.code())).getContentAsString());
 		assertThat(page.select("[data-report-table] tr:contains(Collected (net) (INR))").text()).contains("₹12,345.67");
-		assertThat(page.select("[data-chart-section]")).hasSize(3);
+		assertThat(page.select("[data-chart-section]")).hasSize(2);
 		assertThat(page.select("[data-chart-section=collected] [data-chart]").attr("data-chart"))
 			.contains("\"kind\":\"line\"", "\"currency\":\"INR\"");
 		byte[] xlsx = ok(get("/reports/pack.xlsx").param("month", "2026-11").param("creditor", mine.code()))
