@@ -38,6 +38,16 @@ class ChatReplies {
 			return "chat.canned." + name().toLowerCase(Locale.ROOT);
 		}
 
+		/** The key of its button's label. */
+		public String label() {
+			return key() + ".label";
+		}
+
+		/** Whether it speaks of the debt (the panel disables it until verified). */
+		public boolean aboutDebt() {
+			return this.aboutDebt;
+		}
+
 	}
 
 	static final List<Canned> CANNED = List.of(Canned.values());
