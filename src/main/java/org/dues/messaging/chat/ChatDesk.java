@@ -106,11 +106,12 @@ class ChatDesk {
 	ResponseEntity<String> canned(@PathVariable @Unscoped(CHAT) UUID chatId,
 			@RequestParam(required = false) @Nullable String key, Authentication user) {
 		return answer(() -> {
+			boolean verified = verified(chatId, user.getName());
 			ChatReplies.Canned which = ChatReplies.CANNED.stream()
 				.filter((c) -> c.name().equals(key))
 				.findFirst()
 				.orElseThrow(() -> new InvalidInputException("key", "no canned reply '%s'".formatted(key)));
-			return this.replies.canned(chatId, user.getName(), which, verified(chatId, user.getName()));
+			return this.replies.canned(chatId, user.getName(), which, verified);
 		});
 	}
 

@@ -75,6 +75,7 @@ class ChatNotifications implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
+		this.streams.closeAll();
 		Thread listener = this.thread;
 		if (listener != null) {
 			listener.interrupt();

@@ -116,6 +116,17 @@ class ChatStreams {
 		}
 	}
 
+	/**
+	 * Ends every stream (the node stops): browsers open them again, on another node if
+	 * need be, and the server's graceful shutdown does not wait on them.
+	 */
+	void closeAll() {
+		List<Watcher> all = new ArrayList<>();
+		this.byChat.values().forEach(all::addAll);
+		this.byAgent.values().forEach(all::addAll);
+		all.forEach(this::gone);
+	}
+
 	private void deliver(ChatView chat, List<Watcher> watchers) {
 		long from = Long.MAX_VALUE;
 		for (Watcher watcher : watchers) {
