@@ -287,6 +287,12 @@ public class Chats {
 	}
 
 	private ChatLine append(UUID chat, ChatSender sender, @Nullable String author, String text) {
+		// one writer of a chat at a time: its lines commit in the order of their ids, so
+		// a reader that resumes after the last id it saw misses none
+		this.jdbc.sql("SELECT id FROM messaging_chats WHERE id = :chat FOR NO KEY UPDATE")
+			.param("chat", chat)
+			.query(UUID.class)
+			.list();
 		Instant now = this.clock.instant();
 		long id = this.jdbc.sql("""
 				INSERT INTO messaging_chat_messages (chat_id, sender, author, text, at)
