@@ -1,7 +1,8 @@
 /*
  * The reporting dashboard's charts, drawn with ECharts (SVG, so text is shaped as the
  * browser shapes Hindi and Malayalam) from data the server put in the page: an element
- * with data-chart="ID" is drawn from the JSON of <script type="application/json" id="ID">.
+ * with data-chart='{"kind": …}' is drawn from that JSON (an attribute, escaped as any
+ * attribute is, so no label can end a script).
  * Each chart has the same figures beside it as a table, for a screen reader and for
  * whoever would rather read.
  *
@@ -70,11 +71,10 @@
 	}
 
 	function draw(element) {
-		var source = document.getElementById(element.getAttribute('data-chart'));
-		if (!source || typeof echarts === 'undefined') {
+		if (typeof echarts === 'undefined') {
 			return;
 		}
-		var data = JSON.parse(source.textContent);
+		var data = JSON.parse(element.getAttribute('data-chart'));
 		var chart = echarts.init(element, null, {renderer: 'svg'});
 		chart.setOption(option(data, element.getAttribute('aria-label') || ''));
 		element.setAttribute('data-drawn', 'true');

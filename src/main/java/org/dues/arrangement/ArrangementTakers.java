@@ -44,4 +44,27 @@ public class ArrangementTakers {
 			.optional();
 	}
 
+	/**
+	 * As {@link #takerAt}, for many accounts at one instant in one read: each account
+	 * that had a promise, plan or settlement open then, with the user who took it.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<AccountId, String> takersAt(java.util.Collection<AccountId> accounts, Instant at) {
+		java.util.Map<AccountId, String> takers = new java.util.HashMap<>();
+		if (accounts.isEmpty()) {
+			return takers;
+		}
+		this.jdbc.sql("""
+				SELECT DISTINCT ON (account_id) account_id, created_by FROM arrangement_arrangements
+				WHERE account_id = ANY(:accounts) AND kind IN ('PROMISE', 'PLAN', 'SETTLEMENT') AND created_at <= :at
+				    AND (closed_at IS NULL OR closed_at >= :at)
+				ORDER BY account_id, created_at DESC""")
+			.param("accounts", accounts.stream().map(AccountId::value).distinct().toArray(java.util.UUID[]::new))
+			.param("at", Timestamp.from(at))
+			.query((rs) -> {
+				takers.put(new AccountId(rs.getObject(1, java.util.UUID.class)), rs.getString(2));
+			});
+		return takers;
+	}
+
 }

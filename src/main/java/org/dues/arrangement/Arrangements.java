@@ -97,6 +97,18 @@ class Arrangements {
 		return select("a.account_id = :account", Map.of("account", account.value()));
 	}
 
+	/** Which of these accounts have an active arrangement, in one read. */
+	java.util.Set<AccountId> withActive(java.util.Collection<AccountId> accounts) {
+		java.util.Set<AccountId> found = new java.util.HashSet<>();
+		this.jdbc.sql(
+				"SELECT DISTINCT account_id FROM arrangement_arrangements WHERE status = 'ACTIVE' AND account_id = ANY(:ids)")
+			.param("ids", accounts.stream().map(AccountId::value).distinct().toArray(UUID[]::new))
+			.query((rs) -> {
+				found.add(new AccountId(rs.getObject(1, UUID.class)));
+			});
+		return found;
+	}
+
 	/** Active arrangements (payments and dates can move them). */
 	List<ArrangementId> active() {
 		return this.jdbc.sql("SELECT id FROM arrangement_arrangements WHERE status = 'ACTIVE' ORDER BY created_at")

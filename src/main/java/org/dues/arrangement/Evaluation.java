@@ -69,6 +69,19 @@ public class Evaluation {
 	}
 
 	/**
+	 * Evaluates every active arrangement of each of these accounts, asking in one read
+	 * which accounts have any (most accounts a batch of payments names have none).
+	 */
+	@Transactional
+	public void evaluateAccounts(java.util.Collection<AccountId> accounts) {
+		if (accounts.isEmpty()) {
+			return;
+		}
+		java.util.Set<AccountId> active = this.arrangements.withActive(accounts);
+		accounts.stream().distinct().filter(active::contains).forEach(this::evaluateAccount);
+	}
+
+	/**
 	 * Evaluates one arrangement now, under a row lock.
 	 * @return it as it now stands
 	 */

@@ -32,11 +32,7 @@ class PaymentReactions {
 
 	@ApplicationModuleListener
 	void on(PaymentsPosted posted) {
-		this.payments.posted(posted)
-			.stream()
-			.map(PaymentPosted::account)
-			.distinct()
-			.forEach(this.evaluation::evaluateAccount);
+		this.evaluation.evaluateAccounts(this.payments.posted(posted).stream().map(PaymentPosted::account).toList());
 	}
 
 	@ApplicationModuleListener

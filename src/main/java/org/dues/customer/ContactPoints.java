@@ -185,7 +185,7 @@ class ContactPoints {
 
 	static String international(String e164) {
 		try {
-			return PhoneNumber.parse(e164, "ZZ").international();
+			return PhoneNumber.international(e164, "ZZ");
 		}
 		catch (IllegalArgumentException ex) {
 			return e164;

@@ -117,6 +117,16 @@ class SecurityConfiguration {
 				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/api/v1/imports/**")
 				.hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
+				// reports: leads (their teams' agents), managers, compliance,
+				// administrators
+				.requestMatchers("/api/v1/reports/**")
+				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.COMPLIANCE.name(), Role.ADMIN.name())
+				// managers set targets; agents read their own, leads their teams' (the
+				// reporting module's TargetReader narrows the list)
+				.requestMatchers(HttpMethod.PUT, "/api/v1/targets/**")
+				.hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
+				.requestMatchers("/api/v1/targets", "/api/v1/targets/**")
+				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				// what is remitted to creditors, and the agency's commission on it
 				.requestMatchers("/api/v1/creditors/*/remittances", "/api/v1/creditors/*/remittances/**",
 						"/api/v1/creditors/*/remittance-terms", "/api/v1/remittances/**")
@@ -277,6 +287,14 @@ class SecurityConfiguration {
 				// agents read their own scorecard, leads their teams', managers
 				// everyone's
 				.requestMatchers("/scorecard")
+				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				// managers set and import targets; agents read their own, leads their
+				// teams'
+				.requestMatchers(HttpMethod.GET, "/targets/mine")
+				.hasAnyRole(DESK)
+				.requestMatchers(HttpMethod.POST, "/targets", "/targets/**")
+				.hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
+				.requestMatchers("/targets", "/targets/**")
 				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				// managers, compliance and administrators write the message templates
 				.requestMatchers("/templates", "/templates/**")

@@ -200,6 +200,26 @@ public class Messages {
 	}
 
 	/**
+	 * Which of these accounts have collection messages queued, in one read.
+	 */
+	public List<AccountId> withCollectionQueued(java.util.Collection<AccountId> accounts) {
+		if (accounts.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				SELECT DISTINCT account_id FROM messaging_messages
+				WHERE status = 'QUEUED' AND account_id = ANY(:accounts) AND purpose = ANY(:purposes)""")
+			.param("accounts", accounts.stream().map(AccountId::value).distinct().toArray(UUID[]::new))
+			.param("purposes",
+					java.util.Arrays.stream(MessagePurpose.values())
+						.filter(MessagePurpose::collection)
+						.map(Enum::name)
+						.toArray(String[]::new))
+			.query((rs, n) -> new AccountId(rs.getObject(1, UUID.class)))
+			.list();
+	}
+
+	/**
 	 * Cancels every queued message to the address on the channel (an opt-out), whoever's.
 	 */
 	@Transactional

@@ -135,15 +135,30 @@ class Reminders {
 		}
 	}
 
-	/** As {@link #on(PaymentPosted)}, for each account of a batch once. */
+	/**
+	 * As {@link #on(PaymentPosted)}, for each account of a part of a batch once: one read
+	 * finds the accounts with collection messages queued (only they have any to cancel),
+	 * and only theirs are read.
+	 */
 	@ApplicationModuleListener
 	void on(PaymentsPosted posted) {
-		this.payments.posted(posted)
+		List<AccountId> accounts = this.payments.posted(posted)
 			.stream()
-			.collect(java.util.stream.Collectors.toMap(PaymentPosted::account, (p) -> p, (a, b) -> a,
-					java.util.LinkedHashMap::new))
-			.values()
-			.forEach(this::on);
+			.map(PaymentPosted::account)
+			.distinct()
+			.toList();
+		List<AccountId> queued = this.messages.withCollectionQueued(accounts);
+		if (queued.isEmpty()) {
+			return;
+		}
+		this.accounts.getAll(queued).values().forEach((account) -> {
+			if (account.overdueAmount().amount().signum() <= 0) {
+				int cancelled = this.messages.cancelCollection(account.id(), "paid: nothing is overdue");
+				if (cancelled > 0) {
+					log.info("A payment cancelled {} queued messages of account {}", cancelled, account.id());
+				}
+			}
+		});
 	}
 
 	/**

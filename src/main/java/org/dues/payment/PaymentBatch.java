@@ -18,6 +18,7 @@ import org.dues.portfolio.AccountLedger;
 import org.dues.portfolio.Accounts;
 import org.dues.portfolio.CreditorView;
 import org.dues.portfolio.Source;
+import org.dues.shared.BulkIds;
 import org.dues.shared.CopyText;
 import org.dues.shared.Money;
 import org.dues.system.PostgresCopy;
@@ -81,34 +82,34 @@ class PaymentBatch {
 		long t2 = System.nanoTime();
 		OffsetDateTime now = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
 		UUID batch = UUID.randomUUID();
-		StringBuilder rows = new StringBuilder();
-		for (int i = 0; i < toPost.size(); i++) {
-			Item item = items.get(positions.get(i));
-			PaymentId id = outcomes.get(positions.get(i)).payment();
-			new CopyText(rows).add(id.toString())
-				.add(creditor.id().value().toString())
-				.add(item.account().value().toString())
-				.add(item.reference())
-				.add(item.amount().amount().toPlainString())
-				.add(item.amount().currencyCode())
-				.add(PaymentChannel.BANK_TRANSFER.name())
-				.add(item.receivedOn().toString())
-				.add("POSTED")
-				.add(entries.get(i).entry().value().toString())
-				.add(now.toString())
-				.add(who)
-				.add(item.link() == null ? null : item.link().toString())
-				.add(batch.toString())
-				.add(Integer.toString(i))
-				.end();
-		}
-		PostgresCopy.in(this.dataSource, """
+		// the payments stream to the database as they are made
+		try (PostgresCopy.Rows rows = PostgresCopy.rows(this.dataSource, """
 				COPY payment_payments (id, creditor_id, account_id, reference, amount, currency, channel, received_on,
 				    status, ledger_entry_id, recorded_at, recorded_by, link_id, batch_id, batch_seq)
-				FROM STDIN (FORMAT csv)""", rows);
-		// let the rows (tens of MB for a large batch) go before the receipts
-		rows.setLength(0);
-		rows.trimToSize();
+				FROM STDIN (FORMAT csv)""")) {
+			for (int i = 0; i < toPost.size(); i++) {
+				Item item = items.get(positions.get(i));
+				PaymentId id = outcomes.get(positions.get(i)).payment();
+				new CopyText(rows.buffer()).add(id.toString())
+					.add(creditor.id().value().toString())
+					.add(item.account().value().toString())
+					.add(item.reference())
+					.add(item.amount().amount().toPlainString())
+					.add(item.amount().currencyCode())
+					.add(PaymentChannel.BANK_TRANSFER.name())
+					.add(item.receivedOn().toString())
+					.add("POSTED")
+					.add(entries.get(i).entry().value().toString())
+					.add(now.toString())
+					.add(who)
+					.add(item.link() == null ? null : item.link().toString())
+					.add(batch.toString())
+					.add(Integer.toString(i))
+					.end();
+				rows.row();
+			}
+			rows.finish();
+		}
 		long t3 = System.nanoTime();
 		// every payment gets its receipt number, after all the ledger's locks were taken
 		// (the counter row is locked until commit)
@@ -152,6 +153,9 @@ class PaymentBatch {
 			.postingFacts(items.stream().map(Item::account).toList());
 		ZoneId zone = creditor.timeZone();
 		LocalDate today = LocalDate.now(this.clock.withZone(zone));
+		// time-ordered ids: the payments (and their receipts) land on the last pages of
+		// their primary keys' indexes
+		BulkIds.Sequence ids = BulkIds.sequence(this.clock);
 		for (Item item : items) {
 			UUID existing = known.get(item.reference());
 			Accounts.PostingFacts account = views.get(item.account());
@@ -163,7 +167,7 @@ class PaymentBatch {
 				outcomes.add(new Outcome(null, false, refusal));
 			}
 			else {
-				known.put(item.reference(), UUID.randomUUID());
+				known.put(item.reference(), ids.next());
 				outcomes.add(new Outcome(new PaymentId(known.get(item.reference())), true, null));
 				positions.add(outcomes.size() - 1);
 				toPost.add(new AccountLedger.PaymentToPost(item.account(), item.amount(), item.receivedOn(),

@@ -367,6 +367,22 @@ public class PaymentManagement {
 	}
 
 	/**
+	 * The payments a {@link PaymentsPosted} names as full views, in their order in the
+	 * batch, read in one statement: for a listener that needs more of each payment than
+	 * {@link #posted(PaymentsPosted)} gives.
+	 */
+	public List<PaymentView> postedViews(PaymentsPosted part) {
+		return this.jdbc
+			.sql(SELECT + " WHERE p.batch_id = :batch AND p.batch_seq >= :from AND p.batch_seq < :to"
+					+ " ORDER BY p.batch_seq")
+			.param("batch", part.batch())
+			.param("from", part.from())
+			.param("to", part.to())
+			.query(PaymentManagement::row)
+			.list();
+	}
+
+	/**
 	 * The receipts a {@link ReceiptsIssued} names, in their payments' order in the batch.
 	 */
 	public List<ReceiptIssued> receipted(ReceiptsIssued part) {
@@ -380,6 +396,19 @@ public class PaymentManagement {
 			.query((rs, n) -> new ReceiptIssued(new PaymentId(rs.getObject(1, java.util.UUID.class)),
 					new AccountId(rs.getObject(2, java.util.UUID.class)), rs.getString(3)))
 			.list();
+	}
+
+	/** These payments, read in one statement; an unknown id is left out. */
+	public java.util.Map<PaymentId, PaymentView> getAll(java.util.Collection<PaymentId> ids) {
+		java.util.Map<PaymentId, PaymentView> found = new java.util.HashMap<>();
+		if (!ids.isEmpty()) {
+			this.jdbc.sql(SELECT + " WHERE p.id = ANY(:ids)")
+				.param("ids", ids.stream().map(PaymentId::value).distinct().toArray(UUID[]::new))
+				.query(PaymentManagement::row)
+				.list()
+				.forEach((p) -> found.put(p.id(), p));
+		}
+		return found;
 	}
 
 	/** A payment of the account, or {@link NotFoundException}. */

@@ -2,7 +2,6 @@ package org.dues.payment;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -26,9 +25,10 @@ import org.springframework.stereotype.Component;
 /**
  * Decides what each statement entry is, in order: a payment or payment-link reference
  * already in Dues (the payment is already posted, or the link's account is paid), an
- * account reference in the remittance information or end-to-end id, a UTR that is a
- * payment's reference; else an amount and payer's name that fit an account are only
- * suggested. Every lookup is one statement for the whole file.
+ * account reference in the remittance information or end-to-end id, else a virtual
+ * account number there ({@link VirtualAccounts}), a UTR that is a payment's reference;
+ * else an amount and payer's name that fit an account are only suggested. Every lookup is
+ * one statement for the whole file.
  */
 @Component
 class StatementMatcher {
@@ -44,7 +44,10 @@ class StatementMatcher {
 
 	private final AccountSearch search;
 
-	StatementMatcher(JdbcClient jdbc, Accounts accounts, AccountSearch search) {
+	private final VirtualAccounts virtualAccounts;
+
+	StatementMatcher(JdbcClient jdbc, Accounts accounts, AccountSearch search, VirtualAccounts virtualAccounts) {
+		this.virtualAccounts = virtualAccounts;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.search = search;
@@ -68,10 +71,15 @@ class StatementMatcher {
 			}
 		}
 		long t0 = System.nanoTime();
-		wanted.addAll(all);
-		Map<String, Known> payments = payments(creditor, wanted);
+		// the returns' references beside every token, without a second set of all of them
+		wanted.removeAll(all);
+		Map<String, Known> payments = payments(creditor,
+				java.util.stream.Stream.concat(all.stream(), wanted.stream()).toArray(String[]::new));
 		long t1 = System.nanoTime();
-		Map<String, Link> links = links(creditor, all);
+		String[] capitalised = all.stream().map((r) -> r.toUpperCase(Locale.ROOT)).distinct().toArray(String[]::new);
+		Map<String, Link> links = links(creditor, capitalised);
+		Map<String, AccountId> virtual = this.virtualAccounts.find(creditor.id(), capitalised);
+		capitalised = null;
 		long t2 = System.nanoTime();
 		Map<String, AccountId> byRef = new HashMap<>();
 		Set<String> ambiguous = new HashSet<>();
@@ -106,6 +114,9 @@ class StatementMatcher {
 			Match found = byPaymentOrLink(line, t, payments, links);
 			if (found == null) {
 				found = byAccountRef(t, byRef, ambiguous);
+			}
+			if (found == null && !virtual.isEmpty()) {
+				found = byVirtualAccount(t, virtual);
 			}
 			if (found == null && line.payerName() != null && lookups < SUGGESTION_LOOKUPS) {
 				lookups++;
@@ -169,6 +180,20 @@ class StatementMatcher {
 		return found == null ? null : new Match(EntryOutcome.POSTED, "ACCOUNT_REFERENCE", found, null, null, null);
 	}
 
+	private static @Nullable Match byVirtualAccount(String[] t, Map<String, AccountId> virtual) {
+		AccountId found = null;
+		for (String token : t) {
+			AccountId id = virtual.get(token.toUpperCase(Locale.ROOT));
+			if (id != null) {
+				if (found != null && !found.equals(id)) {
+					return Match.of(EntryOutcome.UNMATCHED, null, "names several virtual accounts");
+				}
+				found = id;
+			}
+		}
+		return found == null ? null : new Match(EntryOutcome.POSTED, "VIRTUAL_ACCOUNT", found, null, null, null);
+	}
+
 	private @Nullable Match suggestion(CreditorView creditor, StatementLine line) {
 		String name = line.payerName();
 		if (name == null || name.strip().length() < 3) {
@@ -190,13 +215,13 @@ class StatementMatcher {
 		return money.isPositive() && money.amount().compareTo(amount) == 0;
 	}
 
-	private Map<String, Known> payments(CreditorView creditor, Collection<String> refs) {
+	private Map<String, Known> payments(CreditorView creditor, String[] refs) {
 		Map<String, Known> found = new HashMap<>();
 		this.jdbc.sql("""
 				SELECT reference, id, account_id, amount FROM payment_payments
 				WHERE creditor_id = :creditor AND reference = ANY(:refs)""")
 			.param("creditor", creditor.id().value())
-			.param("refs", refs.toArray(String[]::new))
+			.param("refs", refs)
 			.query((rs) -> {
 				found.put(rs.getString(1), new Known(new PaymentId(rs.getObject(2, UUID.class)),
 						new AccountId(rs.getObject(3, UUID.class)), rs.getBigDecimal(4)));
@@ -204,7 +229,7 @@ class StatementMatcher {
 		return found;
 	}
 
-	private Map<String, Link> links(CreditorView creditor, Collection<String> refs) {
+	private Map<String, Link> links(CreditorView creditor, String[] capitalised) {
 		Map<String, Link> found = new HashMap<>();
 		this.jdbc.sql("""
 				SELECT l.reference, l.id, l.account_id,
@@ -212,7 +237,7 @@ class StatementMatcher {
 				     ORDER BY p.recorded_at LIMIT 1)
 				FROM payment_links l WHERE l.creditor_id = :creditor AND l.reference = ANY(:refs)""")
 			.param("creditor", creditor.id().value())
-			.param("refs", refs.stream().map((r) -> r.toUpperCase(Locale.ROOT)).distinct().toArray(String[]::new))
+			.param("refs", capitalised)
 			.query((rs) -> {
 				UUID paid = rs.getObject(4, UUID.class);
 				found.put(rs.getString(1), new Link(rs.getObject(2, UUID.class),

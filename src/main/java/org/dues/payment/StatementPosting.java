@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.dues.portfolio.AccountId;
 import org.dues.portfolio.CreditorView;
 import org.dues.shared.ConflictException;
+import org.dues.shared.BulkIds;
 import org.dues.shared.CopyText;
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.Money;
@@ -49,8 +50,11 @@ class StatementPosting {
 
 	private final LinkPayments links;
 
+	private final java.time.Clock clock;
+
 	StatementPosting(PaymentManagement payments, JdbcClient jdbc, DataSource dataSource,
-			PlatformTransactionManager transactions, PaymentBatch batch, LinkPayments links) {
+			PlatformTransactionManager transactions, PaymentBatch batch, LinkPayments links, java.time.Clock clock) {
+		this.clock = clock;
 		this.batch = batch;
 		this.links = links;
 		this.payments = payments;
@@ -68,25 +72,30 @@ class StatementPosting {
 		if (bulk) {
 			postInBulk(creditor, parsed, decided, actor);
 		}
-		StringBuilder rows = new StringBuilder();
 		for (int i = 0; i < decided.size(); i++) {
 			StatementLine line = parsed.lines().get(i);
 			StatementMatcher.Match m = decided.get(i);
 			if (!bulk && m.outcome() == EntryOutcome.POSTED && m.account() != null) {
-				m = post(m, line, parsed.currency(), reference(parsed, line), actor);
+				decided.set(i, post(m, line, parsed.currency(), reference(parsed, line), actor));
 			}
 			else if (m.outcome() == EntryOutcome.REVERSED && m.account() != null && m.payment() != null) {
-				m = reverse(m, line);
+				decided.set(i, reverse(m, line));
 			}
-			row(rows, statement, line, m, parsed);
 		}
 		long t = System.nanoTime();
-		PostgresCopy.in(this.dataSource,
+		// the entries stream to the database as they are made
+		BulkIds.Sequence ids = BulkIds.sequence(this.clock);
+		try (PostgresCopy.Rows rows = PostgresCopy.rows(this.dataSource,
 				"""
 						COPY payment_statement_entries (id, statement_id, line_no, direction, kind, amount, currency, value_date,
 						    bank_reference, end_to_end_id, payer_name, payer_account, remittance, bank_code, outcome, matched_by,
-						    account_id, payment_id, suggested_account_id, note) FROM STDIN (FORMAT csv)""",
-				rows);
+						    account_id, payment_id, suggested_account_id, note) FROM STDIN (FORMAT csv)""")) {
+			for (int i = 0; i < decided.size(); i++) {
+				row(rows.buffer(), ids.next(), statement, parsed.lines().get(i), decided.get(i), parsed);
+				rows.row();
+			}
+			rows.finish();
+		}
 		org.slf4j.LoggerFactory.getLogger(StatementPosting.class)
 			.debug("Entries written in {} ms", (System.nanoTime() - t) / 1_000_000);
 	}
@@ -163,10 +172,10 @@ class StatementPosting {
 				: parsed.bankAccount() + "/" + parsed.number() + "/" + line.line());
 	}
 
-	private static void row(StringBuilder rows, UUID statement, StatementLine line, StatementMatcher.Match m,
+	private static void row(StringBuilder rows, UUID id, UUID statement, StatementLine line, StatementMatcher.Match m,
 			ParsedStatement parsed) {
 		boolean suggested = m.outcome() == EntryOutcome.SUGGESTED;
-		new CopyText(rows).add(UUID.randomUUID().toString())
+		new CopyText(rows).add(id.toString())
 			.add(statement.toString())
 			.add(Integer.toString(line.line()))
 			.add(line.credit() ? "CREDIT" : "DEBIT")

@@ -142,10 +142,19 @@ public class Floor {
 
 	/**
 	 * Every active queue (of the teams named, or all) with its size and the age of its
-	 * oldest account, as work counts them.
+	 * oldest account, as work keeps them (read, not counted).
 	 */
 	public Map<Queues.QueueView, Queues.Size> queueSizes(@Nullable Collection<UUID> teams) {
 		return this.queueSizes.of(teams);
+	}
+
+	/**
+	 * As {@link #queueSizes}, with when they were last counted in full: work keeps them
+	 * exact for its own changes at once, and catches up with aging, balances and statuses
+	 * at each full count.
+	 */
+	public QueueSizes.Counted queues(@Nullable Collection<UUID> teams) {
+		return this.queueSizes.counted(teams);
 	}
 
 	/** Callbacks that fell due and nobody has taken, oldest first. */

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
+import org.dues.portfolio.Creditors;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -29,8 +30,11 @@ public class ManagementPack {
 
 	private final Clock clock;
 
-	ManagementPack(List<PackSection> sections, MessageSource messages, Clock clock) {
+	private final Creditors creditors;
+
+	ManagementPack(List<PackSection> sections, Creditors creditors, MessageSource messages, Clock clock) {
 		this.sections = sections.stream().sorted(Comparator.comparingInt(PackSection::order)).toList();
+		this.creditors = creditors;
 		this.messages = messages;
 		this.clock = clock;
 	}
@@ -46,9 +50,11 @@ public class ManagementPack {
 				(creditor == null) ? say("report.covers.allCreditors", reader, new Object[0]) : creditor));
 		covers.add(say("report.covers.made", reader, stamp.format(ZonedDateTime.now(this.clock.withZone(zone))),
 				zone.getId()));
+		PackSection.Request request = new PackSection.Request(period,
+				(creditor == null) ? null : this.creditors.getByCode(creditor), reader, zone);
 		List<ReportTable> tables = new ArrayList<>();
 		for (PackSection section : this.sections) {
-			tables.addAll(section.tables(period, creditor, reader, zone));
+			tables.addAll(section.tables(request));
 		}
 		return new ReportDocument(say("report.pack.title", reader, period.label()), covers, tables);
 	}

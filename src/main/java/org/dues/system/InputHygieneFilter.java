@@ -34,11 +34,12 @@ class InputHygieneFilter extends OncePerRequestFilter {
 
 	/**
 	 * Where a file is expected: the allocation file upload, on the API and the page; a
-	 * mapping profile's sample; a bulk message's list of accounts; a bank statement.
+	 * mapping profile's sample; a bulk message's list of accounts; a bank statement; a
+	 * sheet of targets.
 	 */
 	static final Set<String> UPLOADS = Set.of("/imports", "/api/v1/imports", "/admin/mappings", "/admin/mappings/test",
 			"/api/v1/messages/bulk", "/supervisor/messages/bulk", "/api/v1/bank-statements",
-			"/reconciliation/statements");
+			"/reconciliation/statements", "/targets/import");
 
 	private final long maxBody;
 
@@ -54,7 +55,7 @@ class InputHygieneFilter extends OncePerRequestFilter {
 		boolean multipart = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
 		if (multipart && !("POST".equals(request.getMethod()) && UPLOADS.contains(path))) {
 			refuse(request, response, 415,
-					"Only the uploads of an allocation file, a mapping profile's sample or a bulk message's list take multipart content; send this request as JSON or a form.",
+					"Only the uploads of an allocation file, a mapping profile's sample, a bulk message's list, a bank statement or a targets sheet take multipart content; send this request as JSON or a form.",
 					List.of());
 			return;
 		}

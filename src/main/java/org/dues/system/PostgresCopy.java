@@ -56,6 +56,108 @@ public final class PostgresCopy {
 	}
 
 	/**
+	 * Starts a {@code COPY ... FROM STDIN} on the connection of the current transaction
+	 * whose rows are written into {@link Rows#buffer()} one at a time and sent every
+	 * megabyte or so, so that a bulk write of 100,000 rows never holds them all (nor the
+	 * doubled copies of a growing buffer). No other statement may run on the connection
+	 * until the rows are {@link Rows#finish() finished}.
+	 */
+	public static Rows rows(DataSource dataSource, String sql) {
+		Connection connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			return new Rows(dataSource, connection, connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql));
+		}
+		catch (SQLException ex) {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+			throw new IllegalStateException("COPY failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** The rows of a {@code COPY} under way ({@link #rows}). */
+	public static final class Rows implements AutoCloseable {
+
+		private static final int FLUSH_AT = 1 << 20;
+
+		private final DataSource dataSource;
+
+		private final Connection connection;
+
+		private final CopyIn copy;
+
+		private final StringBuilder buffer = new StringBuilder(FLUSH_AT + (FLUSH_AT >> 2));
+
+		private long sent;
+
+		private boolean finished;
+
+		private Rows(DataSource dataSource, Connection connection, CopyIn copy) {
+			this.dataSource = dataSource;
+			this.connection = connection;
+			this.copy = copy;
+		}
+
+		/**
+		 * Where the next row goes ({@code CopyText} rows); call {@link #row()} after it.
+		 */
+		public StringBuilder buffer() {
+			return this.buffer;
+		}
+
+		/** A row was written into the buffer: sends the buffer when it is full. */
+		public void row() {
+			if (this.buffer.length() >= FLUSH_AT) {
+				flush();
+			}
+		}
+
+		/**
+		 * Sends what is left and ends the {@code COPY}.
+		 * @return the rows copied
+		 */
+		public long finish() {
+			flush();
+			try {
+				long rows = this.copy.endCopy();
+				this.finished = true;
+				return rows;
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("COPY failed: " + ex.getMessage(), ex);
+			}
+		}
+
+		/** Cancels the {@code COPY} unless it finished, and lets the connection go. */
+		@Override
+		public void close() {
+			if (!this.finished) {
+				cancel(this.copy);
+			}
+			DataSourceUtils.releaseConnection(this.connection, this.dataSource);
+		}
+
+		private void flush() {
+			if (this.buffer.isEmpty()) {
+				return;
+			}
+			for (int i = 0; i < this.buffer.length(); i++) {
+				if (this.buffer.charAt(i) == '\u0000') {
+					throw new IllegalArgumentException("COPY input holds a NUL character at " + (this.sent + i));
+				}
+			}
+			byte[] bytes = this.buffer.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+			try {
+				this.copy.writeToCopy(bytes, 0, bytes.length);
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("COPY failed: " + ex.getMessage(), ex);
+			}
+			this.sent += this.buffer.length();
+			this.buffer.setLength(0);
+		}
+
+	}
+
+	/**
 	 * Streams the output of a {@code COPY ... TO STDOUT} on the connection of the current
 	 * transaction into a {@code COPY ... FROM STDIN} on another connection, without
 	 * holding more than one buffer of it.

@@ -19,6 +19,8 @@ public final class PrintedMoney {
 
 	private static final Map<String, String> HOME = Map.of("INR", "IN", "USD", "US", "GBP", "GB");
 
+	private static final Map<String, DecimalFormat> FORMATS = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private PrintedMoney() {
 	}
 
@@ -34,15 +36,26 @@ public final class PrintedMoney {
 	 */
 	public static String format(Money money, String language) {
 		String code = money.currency().getCurrencyCode();
+		// a format is costly to build (a receipt batch prints 2,000 amounts): each
+		// currency and language's is built once and cloned, as ICU's formats are not
+		// thread-safe
+		DecimalFormat format = (DecimalFormat) FORMATS
+			.computeIfAbsent(code + "|" + language, (k) -> build(money.currency(), language))
+			.clone();
+		return format.format(money.amount());
+	}
+
+	private static DecimalFormat build(java.util.Currency currency, String language) {
+		String code = currency.getCurrencyCode();
 		ULocale home = new ULocale("en_" + HOME.getOrDefault(code, "US"));
 		String pattern = ((DecimalFormat) NumberFormat.getInstance(home, NumberFormat.CURRENCYSTYLE)).toPattern();
 		DecimalFormat format = new DecimalFormat(pattern,
 				DecimalFormatSymbols.getInstance(ULocale.forLocale(locale(language, code))));
 		format.setCurrency(Currency.getInstance(code));
-		int digits = money.currency().getDefaultFractionDigits();
+		int digits = currency.getDefaultFractionDigits();
 		format.setMinimumFractionDigits(digits);
 		format.setMaximumFractionDigits(digits);
-		return format.format(money.amount());
+		return format;
 	}
 
 }

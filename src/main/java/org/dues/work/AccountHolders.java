@@ -62,4 +62,34 @@ public class AccountHolders {
 	public record Holder(String agent, boolean leased) {
 	}
 
+	/**
+	 * As {@link #holderAt}, for many accounts at one instant in one read: each account
+	 * that had a known holder then, with them.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<AccountId, Holder> holdersAt(java.util.Collection<AccountId> accounts, Instant at) {
+		java.util.Map<AccountId, Holder> holders = new java.util.HashMap<>();
+		if (accounts.isEmpty()) {
+			return holders;
+		}
+		this.jdbc.sql("""
+				SELECT x.id, CASE WHEN w.agent IS NOT NULL AND w.assigned_at <= :at THEN w.agent END,
+				    CASE WHEN l.locked_at <= :at AND l.expires_at > :at THEN l.agent END
+				FROM unnest(CAST(:accounts AS uuid[])) x(id)
+				LEFT JOIN work_assignments w ON w.account_id = x.id
+				LEFT JOIN work_locks l ON l.account_id = x.id""")
+			.param("accounts", accounts.stream().map(AccountId::value).distinct().toArray(java.util.UUID[]::new))
+			.param("at", Timestamp.from(at))
+			.query((rs) -> {
+				AccountId id = new AccountId(rs.getObject(1, java.util.UUID.class));
+				if (rs.getString(2) != null) {
+					holders.putIfAbsent(id, new Holder(rs.getString(2), false));
+				}
+				else if (rs.getString(3) != null) {
+					holders.putIfAbsent(id, new Holder(rs.getString(3), true));
+				}
+			});
+		return holders;
+	}
+
 }

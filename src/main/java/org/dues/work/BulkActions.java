@@ -59,9 +59,12 @@ public class BulkActions {
 
 	private final WorkAccess access;
 
+	private final QueueCounts counts;
+
 	BulkActions(JdbcClient jdbc, AccountBrowser browser, NextAccount next, Queues queues, AuditTrail audit,
-			WorkAccess access, Clock clock) {
+			WorkAccess access, Clock clock, QueueCounts counts) {
 		this.access = access;
+		this.counts = counts;
 		this.jdbc = jdbc;
 		this.browser = browser;
 		this.next = next;
@@ -124,16 +127,17 @@ public class BulkActions {
 			throw new NotFoundException("queue", queueId);
 		}
 		UUID[] ids = chosen(reader, selection);
-		int added = this.jdbc.sql("""
-				INSERT INTO work_queue_includes (queue_id, account_id, added_by, added_at, batch_id)
-				SELECT :queue, id, :by, :now, :batch FROM unnest(CAST(:ids AS uuid[])) AS chosen (id)
-				ON CONFLICT (queue_id, account_id) DO NOTHING""")
-			.param("queue", queueId)
-			.param("by", reader.username())
-			.param("now", Timestamp.from(this.clock.instant()))
-			.param("batch", token)
-			.param("ids", ids)
-			.update();
+		int added = this.counts.adjusting(ids, List.of(queue),
+				() -> this.jdbc.sql("""
+						INSERT INTO work_queue_includes (queue_id, account_id, added_by, added_at, batch_id)
+						SELECT :queue, id, :by, :now, :batch FROM unnest(CAST(:ids AS uuid[])) AS chosen (id)
+						ON CONFLICT (queue_id, account_id) DO NOTHING""")
+					.param("queue", queueId)
+					.param("by", reader.username())
+					.param("now", Timestamp.from(this.clock.instant()))
+					.param("batch", token)
+					.param("ids", ids)
+					.update());
 		int released = this.next.move(ids, null, reader.username(), token, queueId);
 		this.queues.refreshMembers(queue);
 		Result result = new Result(ids.length, added, released, false);

@@ -28,7 +28,13 @@ public class ExternalWork {
 
 	private final Clock clock;
 
-	ExternalWork(JdbcClient jdbc, NextAccount assignments, Clock clock) {
+	private final QueueCounts counts;
+
+	private final Queues queues;
+
+	ExternalWork(JdbcClient jdbc, NextAccount assignments, Clock clock, QueueCounts counts, Queues queues) {
+		this.counts = counts;
+		this.queues = queues;
 		this.jdbc = jdbc;
 		this.assignments = assignments;
 		this.clock = clock;
@@ -57,7 +63,8 @@ public class ExternalWork {
 			this.assignments.move(owned, null, by, null, null);
 		}
 		release(ids);
-		return this.jdbc.sql("""
+		// an account worked outside the house leaves the in-house queues' kept sizes
+		return this.counts.adjusting(ids, this.queues.all(), () -> this.jdbc.sql("""
 				INSERT INTO work_external_accounts (account_id, pool, days_past_due, balance, parked_at, parked_by)
 				SELECT a.id, :pool, a.days_past_due, a.principal + a.interest + a.fees, :now, :by
 				FROM portfolio_account_facts a WHERE a.id = ANY(:ids)
@@ -67,7 +74,7 @@ public class ExternalWork {
 			.param("pool", pool)
 			.param("now", Timestamp.from(this.clock.instant()))
 			.param("by", by)
-			.update();
+			.update());
 	}
 
 	/**
@@ -79,9 +86,10 @@ public class ExternalWork {
 	public int unpark(Collection<AccountId> accounts, String by) {
 		UUID[] ids = ids(accounts);
 		release(ids);
-		return this.jdbc.sql("DELETE FROM work_external_accounts WHERE account_id = ANY(:ids)")
-			.param("ids", ids)
-			.update();
+		return this.counts.adjusting(ids, this.queues.all(),
+				() -> this.jdbc.sql("DELETE FROM work_external_accounts WHERE account_id = ANY(:ids)")
+					.param("ids", ids)
+					.update());
 	}
 
 	/** The pool the account is parked with, if it is. */

@@ -110,10 +110,14 @@ public class NextAccount {
 
 	private final ObjectProvider<ExternalPools> pools;
 
+	private final QueueCounts counts;
+
 	NextAccount(JdbcClient jdbc, ContactLog contacts, Accounts accounts, CustomerManagement customers,
 			UserManagement users, Queues queues, AgentCertificates certificates, Clock clock,
-			@Value("${dues.work.retry-after:PT4H}") Duration retryAfter, ObjectProvider<ExternalPools> pools) {
+			@Value("${dues.work.retry-after:PT4H}") Duration retryAfter, ObjectProvider<ExternalPools> pools,
+			QueueCounts counts) {
 		this.pools = pools;
+		this.counts = counts;
 		this.certificates = certificates;
 		this.retryAfter = retryAfter;
 		this.jdbc = jdbc;
@@ -526,7 +530,8 @@ public class NextAccount {
 			.param("ids", ids)
 			.query(UUID.class)
 			.list();
-		return this.jdbc.sql("""
+		// the queues' kept sizes change with the accounts that enter or leave the pool
+		return this.counts.adjusting(ids, this.queues.all(), () -> this.jdbc.sql("""
 				WITH moving AS (
 				    SELECT a.id, a.days_past_due, a.principal + a.interest + a.fees AS balance, w.agent AS was
 				    FROM portfolio_account_facts a LEFT JOIN work_assignments w ON w.account_id = a.id
@@ -549,7 +554,7 @@ public class NextAccount {
 			.param("by", by)
 			.param("batch", batch)
 			.param("queue", queue)
-			.update();
+			.update());
 	}
 
 	/**
@@ -567,19 +572,27 @@ public class NextAccount {
 		if (fromAgent.equals(toAgent)) {
 			return 0;
 		}
-		return this.jdbc.sql("""
-				WITH moved AS (
-				    UPDATE work_assignments SET agent = CAST(:to AS text), assigned_at = :now, assigned_by = :by
-				    WHERE agent = :from
-				    RETURNING account_id
-				)
-				INSERT INTO work_assignment_history (account_id, from_agent, to_agent, assigned_by, assigned_at)
-				SELECT account_id, :from, CAST(:to AS text), :by, :now FROM moved""")
-			.param("from", fromAgent)
-			.param("to", toAgent)
-			.param("now", Timestamp.from(this.clock.instant()))
-			.param("by", by)
-			.update();
+		// accounts given to the pool enter its queues: their kept sizes change with them
+		UUID[] owned = (toAgent != null) ? new UUID[0]
+				: this.jdbc.sql("SELECT account_id FROM work_assignments WHERE agent = :from")
+					.param("from", fromAgent)
+					.query(UUID.class)
+					.list()
+					.toArray(UUID[]::new);
+		return this.counts.adjusting(owned, this.queues.all(),
+				() -> this.jdbc.sql("""
+						WITH moved AS (
+						    UPDATE work_assignments SET agent = CAST(:to AS text), assigned_at = :now, assigned_by = :by
+						    WHERE agent = :from
+						    RETURNING account_id
+						)
+						INSERT INTO work_assignment_history (account_id, from_agent, to_agent, assigned_by, assigned_at)
+						SELECT account_id, :from, CAST(:to AS text), :by, :now FROM moved""")
+					.param("from", fromAgent)
+					.param("to", toAgent)
+					.param("now", Timestamp.from(this.clock.instant()))
+					.param("by", by)
+					.update());
 	}
 
 	/**

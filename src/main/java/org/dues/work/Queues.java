@@ -50,8 +50,11 @@ public class Queues {
 
 	private final QueueHistory history;
 
+	private final QueueCounts counts;
+
 	Queues(JdbcClient jdbc, Teams teams, UserManagement users, Clock clock, QueueChecks checks, QueueHistory history,
-			@Value("${dues.work.retry-after:PT4H}") Duration retryAfter) {
+			@Value("${dues.work.retry-after:PT4H}") Duration retryAfter, QueueCounts counts) {
+		this.counts = counts;
 		this.users = users;
 		this.checks = checks;
 		this.history = history;
@@ -92,6 +95,7 @@ public class Queues {
 		QueueView queue = get(id);
 		this.history.record(null, queue, by);
 		refreshMembers(queue);
+		this.counts.recount(List.of(queue));
 		return queue;
 	}
 
@@ -134,6 +138,7 @@ public class Queues {
 		QueueView queue = get(id);
 		this.history.record(before, queue, by);
 		refreshMembers(queue);
+		this.counts.recount(List.of(queue));
 		return queue;
 	}
 

@@ -28,8 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
  * cluster every few minutes ({@code dues.work.order-cron}, default every 5 minutes),
  * which catches the nightly aging, imports' balance updates and waivers. The same pass
  * lists each queue's accounts again ({@link Queues#refreshMembers()}). The order and a
- * queue's newcomers can lag by that much; whether an account may be worked (status,
- * holds, rests, the gate, a queue's filters) is always read live.
+ * queue's newcomers can lag by that much, and so can the queues' kept sizes
+ * ({@link QueueSizes}) for what other modules changed; whether an account may be worked
+ * (status, holds, rests, the gate, a queue's filters) is always read live.
  */
 @Component
 public class WorkOrder {
@@ -99,14 +100,18 @@ public class WorkOrder {
 	static class Job {
 
 		@Bean
-		RecurringTask<Void> workOrderRefresh(WorkOrder order, Queues queues,
+		RecurringTask<Void> workOrderRefresh(WorkOrder order, Queues queues, QueueSizes sizes,
 				@Value("${dues.work.order-cron:0 */5 * * * *}") String cron) {
 			return Tasks.recurring("work-order-refresh", Schedules.cron(cron)).execute((instance, context) -> {
 				long started = System.nanoTime();
 				int changed = order.refresh();
 				long members = queues.refreshMembers();
-				log.info("Work order refreshed in {} ms: {} assigned accounts changed order, {} accounts in queues",
-						(System.nanoTime() - started) / 1_000_000, changed, members);
+				long listed = System.nanoTime();
+				// the queues' kept sizes catch up with what other modules changed
+				sizes.recountAll();
+				log.info(
+						"Work order refreshed in {} ms: {} assigned accounts changed order, {} accounts in queues; queues counted in {} ms",
+						(listed - started) / 1_000_000, changed, members, (System.nanoTime() - listed) / 1_000_000);
 			});
 		}
 

@@ -28,6 +28,12 @@ import org.dues.payment.PaymentManagement;
 import org.dues.portfolio.AccountId;
 import org.dues.reporting.AgentDay;
 import org.dues.reporting.Floor;
+import org.dues.reporting.TargetProgress;
+import org.dues.reporting.TargetReader;
+import org.dues.reporting.TargetScope;
+import org.dues.reporting.TargetValues;
+import org.dues.reporting.Targets;
+import org.dues.work.QueueSizes;
 import org.dues.shared.Money;
 import org.dues.work.QueueFilters;
 import org.dues.work.Queues;
@@ -87,6 +93,15 @@ class SupervisorBenchmark {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	QueueSizes queueSizes;
+
+	@Autowired
+	Targets targets;
+
+	@Autowired
+	TargetProgress progress;
 
 	@Test
 	void theFloorsDay() throws Exception {
@@ -190,13 +205,40 @@ class SupervisorBenchmark {
 		assertThat(withoutPaid(now)).isEqualTo(withoutPaid(then));
 		report.add("paid today: %s".formatted(now.equals(then) ? "the same figures for every agent"
 				: "differs for %d agents".formatted(now.stream().filter((d) -> !then.contains(d)).count())));
+		// the kept counts equal the live count of the tables
 		assertThat(this.floor.queueSizes(null)).isEqualTo(sizesBefore.all());
+		// every agent and the team with a month's target
+		java.time.YearMonth month = java.time.YearMonth.from(LocalDate.ofInstant(NOW, INDIA));
+		for (String agent : names) {
+			this.targets.set(month, TargetScope.AGENT, agent,
+					new TargetValues(List.of(Money.of(new BigDecimal("500000"), Currency.getInstance("INR"))), 40L, 5L),
+					"bench", Targets.Source.API);
+		}
+		this.targets.set(month, TargetScope.TEAM, team.id().toString(),
+				new TargetValues(List.of(Money.of(new BigDecimal("100000000"), Currency.getInstance("INR"))), 8000L,
+						1000L),
+				"bench", Targets.Source.API);
+		TargetReader manager = new TargetReader("bench", java.util.Set.of(Role.MANAGER),
+				new Teams.Scope(true, java.util.Set.of(), java.util.Set.of()));
+		assertThat(this.progress.of(manager, month, null, INDIA)).hasSize(agents + 1);
+		assertThat(this.queueSizes.live(null)).isEqualTo(sizesBefore.all());
 		Map<String, List<Double>> ms = new LinkedHashMap<>();
 		for (int round = 0; round < rounds; round++) {
 			time(ms, "agents' day, before: 4 statements on the tables", () -> before.agents(INDIA));
 			time(ms, "agents' day, now: published faces and credits", () -> this.floor.agents(INDIA, null));
 			time(ms, "queue sizes, before: one pass on the tables", sizesBefore::all);
-			time(ms, "queue sizes, now: work's count for reporting", () -> this.floor.queueSizes(null));
+			time(ms, "queue sizes, live: one pass through the faces", () -> this.queueSizes.live(null));
+			time(ms, "queue sizes, now: work's kept counts", () -> this.floor.queueSizes(null));
+			time(ms, "full count of every queue (the 5-minute pass)", () -> {
+				this.queueSizes.recountAll();
+				return null;
+			});
+			time(ms, "targets' progress: 200 agents and the team", () -> this.progress.of(manager, month, null, INDIA));
+			time(ms, "the floor: agents' day, kept sizes, targets", () -> {
+				this.floor.agents(INDIA, null);
+				this.floor.queues(null);
+				return this.progress.of(manager, month, null, INDIA);
+			});
 			time(ms, "baseline: SELECT 1", () -> this.jdbc.sql("SELECT 1").query(Integer.class).single());
 		}
 		report.add("milliseconds over %d alternated rounds: median (every run)".formatted(rounds));

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -96,22 +97,40 @@ class ReportPackTests {
 				.query(Long.class)
 				.single() == 4);
 		ReportPeriod november = ReportPeriod.parseMonth("2026-11");
-		ReportTable collected = this.pack.build(november, mine.code(), Locale.ENGLISH, INDIA).tables().get(0);
-		assertThat(collected.rows())
-			.containsExactly(List.of("INR", 2L, inr("13345.67"), inr("1000.00"), inr("12345.67")));
+		ReportTable measures = this.pack.build(november, mine.code(), Locale.ENGLISH, INDIA)
+			.tables()
+			.stream()
+			.filter((t) -> t.title().equals("Measures"))
+			.findFirst()
+			.orElseThrow();
+		// nothing was paid in October: the previous period is empty, not zero
+		assertThat(measures.rows()).contains(Arrays.asList("Collected (gross) (INR)", inr("13345.67"), null),
+				Arrays.asList("Reversed (INR)", inr("1000.00"), null),
+				Arrays.asList("Collected (net) (INR)", inr("12345.67"), null));
+		assertThat(measures.rows()).anySatisfy((row) -> assertThat(row).startsWith("Payments", 2L));
 		assertThat(kept.amount()).isEqualTo(inr("12345.67"));
 
 		// the page shows it in the reader's grouping; the workbook holds the numbers
 		Document page = Jsoup
 			.parse(ok(get("/reports").param("month", "2026-11").param("creditor", mine.code())).getContentAsString());
-		assertThat(page.select("[data-report-table=0] tbody tr").text()).contains("INR", "₹13,345.67", "₹12,345.67");
+		assertThat(page.select("[data-report-table] tr:contains(Collected (net) (INR))").text()).contains("₹12,345.67");
+		assertThat(page.select("[data-chart-section]")).hasSize(3);
+		assertThat(page.select("[data-chart-section=collected] [data-chart]").attr("data-chart"))
+			.contains("\"kind\":\"line\"", "\"currency\":\"INR\"");
 		byte[] xlsx = ok(get("/reports/pack.xlsx").param("month", "2026-11").param("creditor", mine.code()))
 			.getContentAsByteArray();
 		List<String> cells = new ArrayList<>();
 		try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
-			for (Row row : workbook.getFirstSheet().read()) {
-				row.forEach((cell) -> cells.add(cell.getRawValue()));
-			}
+			workbook.getSheets().forEach((sheet) -> {
+				try {
+					for (Row row : sheet.read()) {
+						row.forEach((cell) -> cells.add(cell.getRawValue()));
+					}
+				}
+				catch (java.io.IOException ex) {
+					throw new java.io.UncheckedIOException(ex);
+				}
+			});
 		}
 		assertThat(cells).as("the filters are named in the file").anyMatch((c) -> c != null && c.contains(mine.code()));
 		assertThat(cells.stream().filter((c) -> c != null && c.matches("-?[0-9.]+")).map(BigDecimal::new).toList())
@@ -120,11 +139,11 @@ class ReportPackTests {
 			.noneSatisfy((n) -> assertThat(n).isEqualByComparingTo("777"));
 		String csv = new String(ok(get("/reports/pack.csv").param("month", "2026-11").param("creditor", mine.code()))
 			.getContentAsByteArray(), StandardCharsets.UTF_8);
-		assertThat(csv).contains("INR,2,13345.67,1000.00,12345.67");
-		// in Hindi the definition is Hindi
+		assertThat(csv).contains("Collected (net) (INR),12345.67,\r\n");
+		// in Hindi the measures are Hindi
 		assertThat(Jsoup.parse(ok(get("/reports").param("month", "2026-11").param("lang", "hi")).getContentAsString())
-			.select("[data-report-table=0]")
-			.text()).contains("सकल");
+			.select("[data-report-table]")
+			.text()).contains("मापदंड");
 	}
 
 	@Test

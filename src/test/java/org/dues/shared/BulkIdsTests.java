@@ -3,40 +3,41 @@ package org.dues.shared;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * Ids made in Java for a bulk write are version 7 UUIDs that carry the clock's
+ * millisecond and follow each other in the order they were made, as PostgreSQL compares
+ * them.
+ */
 class BulkIdsTests {
 
-	private final Clock clock = Clock.fixed(Instant.parse("2026-11-26T10:15:30.123Z"), ZoneOffset.UTC);
-
 	@Test
-	void prefixesMakeVersion7IdsWithTheClocksMillisecond() {
-		UUID id = UUID.fromString(BulkIds.prefix(this.clock) + "00000000002a");
-		assertThat(id.version()).isEqualTo(7);
-		assertThat(id.variant()).isEqualTo(2);
-		assertThat(id.getMostSignificantBits() >>> 16).isEqualTo(this.clock.millis());
-		assertThat(id.getLeastSignificantBits() & 0xFFFF_FFFF_FFFFL).isEqualTo(42);
-	}
-
-	@Test
-	void everyStatementGetsItsOwnPrefix() {
-		Set<String> prefixes = new HashSet<>();
+	void aSequenceIsTimeOrderedAndConsecutive() {
+		Instant at = Instant.parse("2026-12-06T16:00:00.123Z");
+		BulkIds.Sequence sequence = BulkIds.sequence(Clock.fixed(at, ZoneOffset.UTC));
+		List<UUID> ids = new ArrayList<>();
 		for (int i = 0; i < 1000; i++) {
-			prefixes.add(BulkIds.prefix(this.clock));
+			ids.add(sequence.next());
 		}
-		assertThat(prefixes).hasSizeGreaterThan(995);
-	}
-
-	@Test
-	void writesTheSqlOfAnId() {
-		assertThat(BulkIds.sql("ids", "s.line"))
-			.isEqualTo("CAST(:ids || lpad(to_hex(CAST(s.line AS bigint)), 12, '0') AS uuid)");
+		assertThat(ids).allSatisfy((id) -> {
+			assertThat(id.version()).isEqualTo(7);
+			assertThat(id.variant()).isEqualTo(2);
+			assertThat(id.getMostSignificantBits() >>> 16).isEqualTo(at.toEpochMilli());
+		});
+		// PostgreSQL orders uuids by their bytes: as unsigned hex strings
+		List<String> text = ids.stream().map(UUID::toString).toList();
+		assertThat(text).isSorted().doesNotHaveDuplicates();
+		assertThat(ids.get(1).getLeastSignificantBits() - ids.get(0).getLeastSignificantBits()).isEqualTo(1);
+		// the next millisecond's ids come after
+		UUID later = BulkIds.sequence(Clock.fixed(at.plusMillis(1), ZoneOffset.UTC)).next();
+		assertThat(later.toString()).isGreaterThan(text.get(text.size() - 1));
 	}
 
 }

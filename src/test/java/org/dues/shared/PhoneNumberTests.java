@@ -60,4 +60,14 @@ class PhoneNumberTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> new PostalAddress(null, null, null, null, null, "XX"));
 	}
 
+	@Test
+	void theInternationalFormOfAStoredNumberIsTheParsedNumbersInOneParse() {
+		for (String e164 : java.util.List.of("+919847012345", "+14155550123", "+447911123456", "+390612345678",
+				"+914742123456")) {
+			assertThat(PhoneNumber.international(e164, "ZZ")).isEqualTo(PhoneNumber.parse(e164, "ZZ").international());
+		}
+		assertThat(PhoneNumber.international("+919847012345", "ZZ")).isEqualTo("+91 98470 12345");
+		assertThatIllegalArgumentException().isThrownBy(() -> PhoneNumber.international("not a number", "ZZ"));
+	}
+
 }

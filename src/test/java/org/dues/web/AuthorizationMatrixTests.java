@@ -278,6 +278,11 @@ class AuthorizationMatrixTests {
 					// no chat is started in the fixture: a chat is its agent's alone, and
 					// the pay page's needs its secret
 					case "chat" -> "2f1e3d4c-5b6a-4978-8a69-7b8c9d0e1f30";
+					// a month's target of an agent: set only by managers and
+					// administrators
+					case "target-period" -> "2026-12";
+					case "target-scope" -> "AGENT";
+					case "target-subject" -> this.fixture.agent;
 					default -> throw new AssertionError(
 							"no fixture for {%s} after '%s' in %s".formatted(name, segment, template));
 				};
@@ -322,6 +327,8 @@ class AuthorizationMatrixTests {
 			case "entry" -> "case-entry";
 			case "mail" -> "staff-mail";
 			case "chatId" -> "chat";
+			case "period" -> "target-period";
+			case "scope" -> "target-scope";
 			case "code" -> segment.equals("policies") ? "policy" : segment.equals("agencies") ? "agency" : "creditor";
 			case "id" -> switch (segment) {
 				case "accounts" -> "account";
@@ -341,6 +348,7 @@ class AuthorizationMatrixTests {
 				case "cases", "disputes", "complaints", "legal-referrals", "referrals" -> "case";
 				case "placements" -> "placement";
 				case "subscriptions" -> "subscription";
+				case "{scope}" -> "target-subject";
 				default -> "unknown " + segment;
 			};
 			default -> "unknown " + name;

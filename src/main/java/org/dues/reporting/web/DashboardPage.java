@@ -12,6 +12,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpSession;
 import org.dues.messaging.StaffMail;
 import org.dues.portfolio.Creditors;
+import org.dues.reporting.DashboardCharts;
 import org.dues.reporting.ManagementPack;
 import org.dues.reporting.ReportDocument;
 import org.dues.reporting.ReportFiles;
@@ -51,14 +52,18 @@ class DashboardPage {
 
 	private final ManagementPack pack;
 
+	private final DashboardCharts charts;
+
 	private final ReportSubscriptions subscriptions;
 
 	private final Creditors creditors;
 
 	private final Clock clock;
 
-	DashboardPage(ManagementPack pack, ReportSubscriptions subscriptions, Creditors creditors, Clock clock) {
+	DashboardPage(ManagementPack pack, DashboardCharts charts, ReportSubscriptions subscriptions, Creditors creditors,
+			Clock clock) {
 		this.pack = pack;
+		this.charts = charts;
 		this.subscriptions = subscriptions;
 		this.creditors = creditors;
 		this.clock = clock;
@@ -78,6 +83,9 @@ class DashboardPage {
 		model.addAttribute("creditors", this.creditors.list());
 		model.addAttribute("zone", zone.getId());
 		model.addAttribute("report", report);
+		DashboardCharts.Dashboard dashboard = this.charts.of(period, only, reader, zone);
+		model.addAttribute("targets", dashboard.targets());
+		model.addAttribute("charts", dashboard.charts());
 		model.addAttribute("subscriptions", this.subscriptions.list());
 		model.addAttribute("zones",
 				List.of(zone.getId(), "Asia/Kolkata", "Europe/London", "America/New_York")

@@ -1,8 +1,11 @@
 package org.dues.reporting.web;
 
+import java.time.Clock;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -14,6 +17,10 @@ import org.dues.identity.Teams;
 import org.dues.identity.UserManagement;
 import org.dues.portfolio.Creditors;
 import org.dues.reporting.Floor;
+import org.dues.reporting.Progress;
+import org.dues.reporting.TargetProgress;
+import org.dues.reporting.TargetScope;
+import org.dues.work.QueueSizes;
 import org.dues.system.FloorZone;
 import org.dues.system.PageController;
 import org.jspecify.annotations.Nullable;
@@ -43,7 +50,17 @@ class SupervisorPage {
 
 	private final UserManagement users;
 
-	SupervisorPage(Floor floor, Creditors creditors, Teams teams, UserManagement users) {
+	private final TargetProgress targets;
+
+	private final TargetReaders readers;
+
+	private final Clock clock;
+
+	SupervisorPage(Floor floor, Creditors creditors, Teams teams, UserManagement users, TargetProgress targets,
+			TargetReaders readers, Clock clock) {
+		this.targets = targets;
+		this.readers = readers;
+		this.clock = clock;
 		this.floor = floor;
 		this.creditors = creditors;
 		this.teams = teams;
@@ -77,7 +94,19 @@ class SupervisorPage {
 				Asker.of(user.getName(), user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList())
 					.roles());
 		model.addAttribute("agents", this.floor.agents(day, scope.all() ? null : scope.members()));
-		model.addAttribute("sizes", this.floor.queueSizes(scope.all() ? null : scope.teams()));
+		QueueSizes.Counted queues = this.floor.queues(scope.all() ? null : scope.teams());
+		model.addAttribute("sizes", queues.sizes());
+		model.addAttribute("countedAt", queues.countedAt());
+		// this month's targets of the agents and teams the lead answers for
+		List<Progress> month = this.targets.of(this.readers.of(user), YearMonth.now(this.clock.withZone(day)), null,
+				day);
+		Map<String, Progress> agentTargets = new HashMap<>();
+		month.stream()
+			.filter((p) -> p.target().scope() == TargetScope.AGENT)
+			.forEach((p) -> agentTargets.put(p.target().id(), p));
+		model.addAttribute("agentTargets", agentTargets);
+		model.addAttribute("teamTargets",
+				month.stream().filter((p) -> p.target().scope() == TargetScope.TEAM).toList());
 		model.addAttribute("callbacks",
 				this.floor.overdueCallbacks()
 					.stream()

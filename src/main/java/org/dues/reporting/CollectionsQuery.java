@@ -1,0 +1,120 @@
+package org.dues.reporting;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.dues.shared.Money;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Collections from reporting's payment credits: a payment counts on the day it was
+ * received, a reversal on the day it was made (the creditor's local day), each with the
+ * agent the payment was credited to; product from the account, bucket, queue, region and
+ * language from the account's snapshot of the day before.
+ */
+@Component
+class CollectionsQuery {
+
+	private static final Map<FilterSql.Dim, String> COLUMNS = Map.of(FilterSql.Dim.CREDITOR, "r.creditor_id",
+			FilterSql.Dim.AGENT, "r.agent", FilterSql.Dim.PRODUCT, "a.product", FilterSql.Dim.BUCKET, "s.bucket",
+			FilterSql.Dim.QUEUE, "s.queue_id", FilterSql.Dim.REGION, "s.region", FilterSql.Dim.LANGUAGE, "s.language");
+
+	private static final String SQL = """
+			WITH r AS (
+			    SELECT p.kind, p.amount, p.currency, p.creditor_id, p.agent, p.account_id,
+			           CASE WHEN p.kind = 'PAYMENT' THEN p.received_on
+			                ELSE CAST(p.at AT TIME ZONE c.time_zone AS date) END AS day
+			    FROM reporting_payment_credits p JOIN portfolio_creditor_report_facts c ON c.id = p.creditor_id
+			    WHERE ((p.kind = 'PAYMENT' AND p.received_on BETWEEN :from AND :to)
+			           OR (p.kind = 'REVERSAL' AND p.at >= :lo AND p.at < :hi))
+			)
+			SELECT %s AS key, r.currency,
+			       coalesce(sum(r.amount) FILTER (WHERE r.kind = 'PAYMENT'), 0), count(*) FILTER (WHERE r.kind = 'PAYMENT'),
+			       coalesce(-sum(r.amount) FILTER (WHERE r.kind = 'REVERSAL'), 0), count(*) FILTER (WHERE r.kind = 'REVERSAL')
+			FROM r %s
+			WHERE r.day BETWEEN :from AND :to %s
+			GROUP BY 1, 2 ORDER BY 1, 2""";
+
+	private final JdbcClient jdbc;
+
+	private final Labels labels;
+
+	CollectionsQuery(JdbcClient jdbc, Labels labels) {
+		this.jdbc = jdbc;
+		this.labels = labels;
+	}
+
+	CollectionsReport collections(ReportFilter f, @Nullable Set<String> agents, GroupBy by) {
+		FilterSql where = FilterSql.of(f, agents, COLUMNS);
+		boolean snapshot = f.bucket() != null || f.queue() != null || f.region() != null || f.language() != null
+				|| by == GroupBy.BUCKET || by == GroupBy.REGION || by == GroupBy.LANGUAGE;
+		boolean account = f.product() != null || by == GroupBy.PRODUCT;
+		String joins = (snapshot
+				? " LEFT JOIN reporting_account_snapshots s ON s.day = r.day - 1 AND s.account_id = r.account_id" : "")
+				+ (account ? " LEFT JOIN portfolio_account_report_facts a ON a.id = r.account_id" : "")
+				+ ((by == GroupBy.TEAM)
+						? " LEFT JOIN (SELECT username, min(CAST(team_id AS text)) AS team"
+								+ " FROM identity_team_member_facts GROUP BY username) tm ON tm.username = r.agent"
+						: "");
+		Map<String, Object> p = new HashMap<>(where.params());
+		p.put("from", f.from());
+		p.put("to", f.to());
+		p.put("lo", Timestamp.from(f.from().minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+		p.put("hi", Timestamp.from(f.to().plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant()));
+		List<CollectionsReport.Row> rows = new ArrayList<>();
+		Map<String, CollectionsReport.Row> totals = new TreeMap<>();
+		Map<String, String> names = this.labels.of(by);
+		this.jdbc.sql(SQL.formatted(key(by), joins, where.sql())).params(p).query((rs) -> {
+			String key = rs.getString(1);
+			Currency currency = Currency.getInstance(rs.getString(2).strip());
+			Money gross = Money.of(rs.getBigDecimal(3), currency);
+			Money reversed = Money.of(rs.getBigDecimal(5), currency);
+			CollectionsReport.Row row = new CollectionsReport.Row(key, names.getOrDefault(key, key), gross, reversed,
+					gross.minus(reversed), rs.getLong(4), rs.getLong(6));
+			rows.add(row);
+			totals.merge(currency.getCurrencyCode(), new CollectionsReport.Row("", "", gross, reversed,
+					gross.minus(reversed), row.payments(), row.reversals()), CollectionsQuery::plus);
+		});
+		return new CollectionsReport(f, by, rows, List.copyOf(totals.values()));
+	}
+
+	private static CollectionsReport.Row plus(CollectionsReport.Row a, CollectionsReport.Row b) {
+		return new CollectionsReport.Row(a.key(), a.label(), a.gross().plus(b.gross()), a.reversed().plus(b.reversed()),
+				a.net().plus(b.net()), a.payments() + b.payments(), a.reversals() + b.reversals());
+	}
+
+	/**
+	 * The SQL of a group's key, from columns of r, s (snapshot), a (account) and tm
+	 * (team).
+	 */
+	static String key(GroupBy by) {
+		return switch (by) {
+			case DAY -> "CAST(r.day AS text)";
+			case WEEK -> "CAST(CAST(date_trunc('week', r.day) AS date) AS text)";
+			case MONTH -> "CAST(CAST(date_trunc('month', r.day) AS date) AS text)";
+			case AGENT -> "coalesce(r.agent, '')";
+			case TEAM -> "coalesce(tm.team, '')";
+			case CREDITOR -> "(SELECT k.code FROM portfolio_creditor_report_facts k WHERE k.id = r.creditor_id)";
+			case BUCKET -> "coalesce(s.bucket, '')";
+			case PRODUCT -> "coalesce(a.product, '')";
+			case REGION -> "coalesce(s.region, '')";
+			case LANGUAGE -> "coalesce(s.language, '')";
+		};
+	}
+
+	static BigDecimal zeroIfNull(@Nullable BigDecimal value) {
+		return (value == null) ? BigDecimal.ZERO : value;
+	}
+
+}

@@ -1,0 +1,297 @@
+package org.dues.reporting;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.dues.shared.Money;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The measures a collections floor is run by (see {@link Measure} for each definition),
+ * read from reporting's kept facts: the payment credits (collections), the daily
+ * snapshot's roll-up (opening balances), the month-end bucket migrations (roll rates,
+ * cure), the daily counters (contacts, promises, messages, cases) and arrangement's
+ * promises by due date. Amounts are per currency, never added across currencies. A
+ * filter's team and agent, and the reader's scope ({@link ReportFilter#within()}), narrow
+ * every figure to the agents concerned.
+ */
+@Service
+public class Measures {
+
+	private static final Map<FilterSql.Dim, String> DAILY = Map.of(FilterSql.Dim.CREDITOR, "d.creditor_id",
+			FilterSql.Dim.AGENT, "d.agent", FilterSql.Dim.PRODUCT, "d.product", FilterSql.Dim.BUCKET, "d.bucket",
+			FilterSql.Dim.QUEUE, "d.queue_id", FilterSql.Dim.REGION, "d.region", FilterSql.Dim.LANGUAGE, "d.language");
+
+	private static final Map<FilterSql.Dim, String> COUNTERS = Map.of(FilterSql.Dim.CREDITOR, "k.creditor_id",
+			FilterSql.Dim.AGENT, "k.agent");
+
+	private final JdbcClient jdbc;
+
+	private final CollectionsQuery collections;
+
+	private final RollRatesQuery rolls;
+
+	private final PromisesQuery promises;
+
+	private final RollMoves moves;
+
+	private final TransactionTemplate transactions;
+
+	Measures(JdbcClient jdbc, CollectionsQuery collections, RollRatesQuery rolls, PromisesQuery promises,
+			RollMoves moves, TransactionTemplate transactions) {
+		this.jdbc = jdbc;
+		this.collections = collections;
+		this.rolls = rolls;
+		this.promises = promises;
+		this.moves = moves;
+		this.transactions = transactions;
+	}
+
+	/**
+	 * Collected over the filter's period, grouped: gross (payments by the day received),
+	 * reversed (reversals by the day made) and net, with counts; per currency.
+	 */
+	@Transactional(readOnly = true)
+	public CollectionsReport collections(ReportFilter filter, GroupBy groupBy) {
+		return this.collections.collections(filter, agents(filter), groupBy);
+	}
+
+	/**
+	 * The month's roll-rate matrix (the last snapshot of the month against the last of
+	 * the month before); computed from the snapshots when the month has not been yet. The
+	 * filter's period is not used; its dimensions are those of the previous month end.
+	 */
+	public RollRates rollRates(YearMonth month, ReportFilter filter) {
+		List<UUID> creditors = this.moves.creditorsIn(month);
+		boolean missing = this.jdbc.sql("""
+				SELECT count(*) FROM reporting_roll_runs WHERE month = :m AND creditor_id = ANY(:c)""")
+			.param("m", month.atDay(1))
+			.param("c", creditors.toArray(UUID[]::new))
+			.query(Long.class)
+			.single() < creditors.size();
+		if (missing) {
+			this.transactions.executeWithoutResult((s) -> this.moves.compute(month, creditors));
+		}
+		return this.rolls.of(month, filter, agents(filter));
+	}
+
+	/** Promises due in the filter's period, kept, broken and open, grouped. */
+	@Transactional(readOnly = true)
+	public PromiseReport promises(ReportFilter filter, GroupBy groupBy) {
+		return this.promises.promises(filter, agents(filter), groupBy, null);
+	}
+
+	/** Every measure of the filter's period beside those of the period just before. */
+	@Transactional(readOnly = true)
+	public PeriodMeasures.Comparison compare(ReportFilter filter) {
+		return new PeriodMeasures.Comparison(measures(filter), measures(filter.previous()));
+	}
+
+	/** Every measure of the filter's period. */
+	@Transactional(readOnly = true)
+	public PeriodMeasures measures(ReportFilter f) {
+		Set<String> agents = agents(f);
+		Set<String> notFiltered = new java.util.TreeSet<>();
+		CollectionsReport collected = this.collections.collections(f, agents, GroupBy.CREDITOR);
+		List<Money> gross = collected.totals().stream().map(CollectionsReport.Row::gross).toList();
+		List<Money> reversed = collected.totals().stream().map(CollectionsReport.Row::reversed).toList();
+		List<Money> net = collected.totals().stream().map(CollectionsReport.Row::net).toList();
+		long payments = collected.totals().stream().mapToLong(CollectionsReport.Row::payments).sum();
+		long reversals = collected.totals().stream().mapToLong(CollectionsReport.Row::reversals).sum();
+
+		Opening opening = opening(f, agents);
+		List<PeriodMeasures.CurrencyRate> collectionRate = new ArrayList<>();
+		List<PeriodMeasures.CurrencyRate> liquidationRate = new ArrayList<>();
+		for (Money n : net) {
+			BigDecimal overdue = sumOf(opening.overdue(), n.currencyCode());
+			BigDecimal balance = sumOf(opening.balance(), n.currencyCode());
+			collectionRate.add(new PeriodMeasures.CurrencyRate(n.currencyCode(), new Rate(n.amount(), overdue)));
+			liquidationRate.add(new PeriodMeasures.CurrencyRate(n.currencyCode(), new Rate(n.amount(), balance)));
+		}
+
+		FilterSql counters = FilterSql.of(f, agents, COUNTERS);
+		counters.unsupported().forEach((d) -> notFiltered.add(d.name()));
+		Map<String, Object> p = new HashMap<>(counters.params());
+		p.put("from", f.from());
+		p.put("to", f.to());
+		long[] n = new long[12];
+		Map<String, BigDecimal> promised = new TreeMap<>();
+		this.jdbc
+			.sql("""
+					SELECT c.currency, sum(k.attempts), sum(k.right_party), sum(k.blocked), sum(k.active_hours),
+					       sum(k.promises), sum(k.promised), sum(k.messages_sent), sum(k.messages_delivered),
+					       sum(k.disputes_opened), sum(k.disputes_closed), sum(k.complaints_opened), sum(k.complaints_closed)
+					FROM reporting_daily_counters k JOIN portfolio_creditor_report_facts c ON c.id = k.creditor_id
+					WHERE k.day BETWEEN :from AND :to %s GROUP BY 1"""
+				.formatted(counters.sql()))
+			.params(p)
+			.query((rs) -> {
+				int[] columns = { 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13 };
+				for (int i = 0; i < columns.length; i++) {
+					n[i] += rs.getLong(columns[i]);
+				}
+				promised.merge(rs.getString(1).strip(), rs.getBigDecimal(7), BigDecimal::add);
+			});
+		long attempts = n[0], rightParty = n[1], blocked = n[2], hours = n[3], taken = n[4];
+
+		PromiseReport due = this.promises.promises(f, agents, GroupBy.CREDITOR, notFiltered);
+		long promisesDue = due.totals().stream().mapToLong(PromiseReport.Row::due).sum();
+		long kept = due.totals().stream().mapToLong(PromiseReport.Row::kept).sum();
+		long broken = due.totals().stream().mapToLong(PromiseReport.Row::broken).sum();
+		List<PeriodMeasures.CurrencyRate> keptAmount = due.totals()
+			.stream()
+			.map((t) -> new PeriodMeasures.CurrencyRate(t.dueAmount().currencyCode(), t.keptAmountRate()))
+			.toList();
+
+		List<PeriodMeasures.RuleCount> byRule = this.jdbc.sql("""
+				SELECT k.rule, sum(k.attempts) FROM reporting_blocked_daily k
+				WHERE k.day BETWEEN :from AND :to %s GROUP BY 1 ORDER BY 2 DESC, 1""".formatted(counters.sql()))
+			.params(p)
+			.query((rs, i) -> new PeriodMeasures.RuleCount(rs.getString(1), rs.getLong(2)))
+			.list();
+
+		return new PeriodMeasures(f, opening.day(), gross, reversed, net, payments, reversals, opening.accounts(),
+				opening.balance(), opening.overdue(), collectionRate, liquidationRate, attempts, rightParty, blocked,
+				hours, taken, money(promised), promisesDue, kept, broken, keptAmount, Rate.of(rightParty, attempts),
+				Rate.of(taken, rightParty), Rate.of(kept, kept + broken), cure(f, agents),
+				averageDaysToPay(f, agents, notFiltered), Rate.of(rightParty, opening.accounts()),
+				Rate.of(attempts, hours), n[5], n[6], n[7], n[8], n[9], n[10], byRule, List.copyOf(notFiltered));
+	}
+
+	/**
+	 * The agents the figures are narrowed to: the filter's agent, the members of its
+	 * team, and the reader's scope, together; null when none of them narrows.
+	 */
+	@Nullable Set<String> agents(ReportFilter f) {
+		Set<String> agents = (f.agent() == null) ? null : new HashSet<>(Set.of(f.agent()));
+		if (f.team() != null) {
+			Set<String> members = new HashSet<>(
+					this.jdbc.sql("SELECT username FROM identity_team_member_facts WHERE team_id = :t")
+						.param("t", f.team())
+						.query(String.class)
+						.list());
+			agents = narrow(agents, members);
+		}
+		if (f.within() != null) {
+			agents = narrow(agents, f.within());
+		}
+		return agents;
+	}
+
+	private static Set<String> narrow(@Nullable Set<String> agents, Set<String> to) {
+		if (agents == null) {
+			return new HashSet<>(to);
+		}
+		agents.retainAll(to);
+		return agents;
+	}
+
+	private Opening opening(ReportFilter f, @Nullable Set<String> agents) {
+		Map<String, Object> c = new HashMap<>();
+		c.put("before", f.from().minusDays(1));
+		c.put("creditor", f.creditor());
+		LocalDate day = this.jdbc.sql("""
+				SELECT max(day) FROM reporting_snapshot_runs
+				WHERE day <= :before AND (CAST(:creditor AS uuid) IS NULL OR creditor_id = :creditor)""")
+			.params(c)
+			.query((rs, i) -> java.util.Optional.ofNullable(rs.getObject(1, LocalDate.class)))
+			.single()
+			.orElse(null);
+		if (day == null) {
+			return new Opening(null, 0, List.of(), List.of());
+		}
+		FilterSql where = FilterSql.of(f, agents, DAILY);
+		Map<String, Object> p = new HashMap<>(where.params());
+		p.put("day", day);
+		long[] accounts = new long[1];
+		Map<String, BigDecimal> balance = new TreeMap<>();
+		Map<String, BigDecimal> overdue = new TreeMap<>();
+		this.jdbc.sql("""
+				SELECT d.currency, sum(d.accounts), sum(d.balance), sum(d.overdue) FROM reporting_portfolio_daily d
+				WHERE d.day = :day AND d.status = 'ACTIVE' %s GROUP BY 1""".formatted(where.sql()))
+			.params(p)
+			.query((rs) -> {
+				accounts[0] += rs.getLong(2);
+				balance.merge(rs.getString(1).strip(), rs.getBigDecimal(3), BigDecimal::add);
+				overdue.merge(rs.getString(1).strip(), rs.getBigDecimal(4), BigDecimal::add);
+			});
+		return new Opening(day, accounts[0], money(balance), money(overdue));
+	}
+
+	/** Cured ÷ delinquent over the month ends that fall in the period. */
+	private Rate cure(ReportFilter f, @Nullable Set<String> agents) {
+		FilterSql where = FilterSql.of(f, agents,
+				Map.of(FilterSql.Dim.CREDITOR, "creditor_id", FilterSql.Dim.AGENT, "agent", FilterSql.Dim.PRODUCT,
+						"product", FilterSql.Dim.BUCKET, "from_bucket", FilterSql.Dim.QUEUE, "queue_id",
+						FilterSql.Dim.REGION, "region", FilterSql.Dim.LANGUAGE, "language"));
+		Map<String, Object> p = new HashMap<>(where.params());
+		p.put("from", f.from());
+		p.put("to", f.to());
+		return this.jdbc
+			.sql("""
+					SELECT coalesce(sum(accounts) FILTER (WHERE from_rank > 0 AND ((to_status = 'ACTIVE' AND to_rank = 0)
+					                                          OR to_status IN ('PAID', 'SETTLED'))), 0),
+					       coalesce(sum(accounts) FILTER (WHERE from_rank > 0), 0)
+					FROM reporting_roll_moves
+					WHERE CAST(month + interval '1 month' - interval '1 day' AS date) BETWEEN :from AND :to %s"""
+				.formatted(where.sql()))
+			.params(p)
+			.query((rs, i) -> Rate.of(rs.getLong(1), rs.getLong(2)))
+			.single();
+	}
+
+	/** Mean days from the account's placement (creditor's local day) to each payment. */
+	private @Nullable BigDecimal averageDaysToPay(ReportFilter f, @Nullable Set<String> agents,
+			Set<String> notFiltered) {
+		FilterSql where = FilterSql.of(f, agents, Map.of(FilterSql.Dim.CREDITOR, "p.creditor_id", FilterSql.Dim.AGENT,
+				"p.agent", FilterSql.Dim.PRODUCT, "a.product"));
+		where.unsupported().forEach((d) -> notFiltered.add(d.name()));
+		Map<String, Object> p = new HashMap<>(where.params());
+		p.put("from", f.from());
+		p.put("to", f.to());
+		BigDecimal mean = this.jdbc.sql("""
+				SELECT avg(p.received_on - CAST(a.placed_at AT TIME ZONE c.time_zone AS date))
+				FROM reporting_payment_credits p
+				JOIN portfolio_account_report_facts a ON a.id = p.account_id
+				JOIN portfolio_creditor_report_facts c ON c.id = p.creditor_id
+				WHERE p.kind = 'PAYMENT' AND p.received_on BETWEEN :from AND :to %s""".formatted(where.sql()))
+			.params(p)
+			.query((rs, i) -> java.util.Optional.ofNullable(rs.getBigDecimal(1)))
+			.single()
+			.orElse(null);
+		return (mean == null) ? null : mean.setScale(1, RoundingMode.HALF_EVEN);
+	}
+
+	private static BigDecimal sumOf(List<Money> amounts, String currency) {
+		return amounts.stream()
+			.filter((m) -> m.currencyCode().equals(currency))
+			.map(Money::amount)
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
+	}
+
+	private static List<Money> money(Map<String, BigDecimal> byCurrency) {
+		List<Money> list = new ArrayList<>();
+		byCurrency.forEach((currency, amount) -> list.add(Money.of(amount, Currency.getInstance(currency))));
+		return list;
+	}
+
+	private record Opening(@Nullable LocalDate day, long accounts, List<Money> balance, List<Money> overdue) {
+	}
+
+}

@@ -1,0 +1,143 @@
+package org.dues.telephony;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.dues.compliance.ContactResult;
+import org.dues.contact.ContactLog;
+import org.dues.shared.ConflictException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one intake of every provider's call events, real or simulated, after the webhook
+ * verified its caller: each event is recorded in {@code telephony_call_events} and taken
+ * once per (provider, event key); an event for no call of ours is recorded and ignored; a
+ * refused webhook (a bad signature or token) is recorded. When a call ends, the attempt
+ * the gate logged when it was placed gets its result on the account's timeline.
+ */
+@Service
+public class CallEvents {
+
+	private static final Logger log = LoggerFactory.getLogger(CallEvents.class);
+
+	private final Calls calls;
+
+	private final ContactLog contacts;
+
+	private final Clock clock;
+
+	CallEvents(Calls calls, ContactLog contacts, Clock clock) {
+		this.calls = calls;
+		this.contacts = contacts;
+		this.clock = clock;
+	}
+
+	/**
+	 * Takes an event a provider reported.
+	 * @param provider the provider's name
+	 * @param callId Dues's id of the call when the callback URL carried it, else null
+	 * @param providerCallId the provider's id of the call (Twilio's CallSid…), when given
+	 * @param eventKey what makes this event unique at the provider
+	 * ({@code CallSid:status} or a sequence number): a second event with the key changes
+	 * nothing
+	 * @return what became of it
+	 */
+	@Transactional
+	public Intake take(String provider, @Nullable UUID callId, @Nullable String providerCallId, String eventKey,
+			CallEvent event) {
+		Instant now = this.clock.instant();
+		CallView call = this.calls.lock(provider, callId, providerCallId);
+		if (call == null) {
+			log.warn("{} reported {} for call {} / {}, which is none of ours", provider, event.kind(), callId,
+					providerCallId);
+			this.calls.record(provider, eventKey, providerCallId, null, event.kind().name(), "UNKNOWN_CALL",
+					callId == null ? null : "call " + callId, now);
+			return Intake.UNKNOWN_CALL;
+		}
+		if (providerCallId != null && call.providerCallId() == null) {
+			this.calls.providerCallId(call.id(), providerCallId);
+		}
+		if (!this.calls.takeOnce(provider, eventKey, providerCallId, call.id(), event, now)) {
+			this.calls.record(provider, eventKey, providerCallId, call.id(), event.kind().name(), "REPEAT", null, now);
+			return Intake.REPEAT;
+		}
+		this.calls.apply(call.id(), event, now);
+		if (event.kind() == CallEvent.Kind.ENDED && call.endedAt() == null) {
+			complete(call, event);
+		}
+		return Intake.TAKEN;
+	}
+
+	/**
+	 * A callback that names no call of ours (or none at all): recorded, ignored.
+	 */
+	@Transactional
+	public void unknown(String provider, @Nullable String providerCallId, String detail) {
+		this.calls.record(provider, null, providerCallId, null, null, "UNKNOWN_CALL", detail, this.clock.instant());
+	}
+
+	/**
+	 * A webhook refused for a missing or bad signature or token: recorded, nothing else.
+	 */
+	@Transactional
+	public void refused(String provider, String path, String why) {
+		this.calls.record(provider, null, null, null, null, "REFUSED", path + ": " + why, this.clock.instant());
+	}
+
+	/**
+	 * @return the call, or null
+	 */
+	@Transactional(readOnly = true)
+	public @Nullable CallView find(UUID callId) {
+		return this.calls.find(callId);
+	}
+
+	private void complete(CallView call, CallEvent ended) {
+		ContactResult result = result(ended.cause(), this.calls.bridgedAt(call.id()) != null, call.amdResult());
+		try {
+			this.contacts.complete(call.interactionId(), result, null);
+		}
+		catch (ConflictException ex) {
+			// the agent recorded the outcome first: theirs stands
+			log.debug("Call {} ended after its outcome was recorded", call.id());
+		}
+	}
+
+	/**
+	 * The attempt's result for a call that ended: a bridged call that completed is a
+	 * conversation; a machine answer a voicemail; a person who answered and was not
+	 * bridged an answered-and-dropped call (an abandon); a call cancelled before it was
+	 * answered no answer.
+	 */
+	static ContactResult result(CallEvent.@Nullable EndCause cause, boolean bridged, @Nullable String amd) {
+		if (cause == null) {
+			return ContactResult.FAILED;
+		}
+		return switch (cause) {
+			case COMPLETED -> bridged ? ContactResult.CONVERSATION
+					: "MACHINE".equals(amd) ? ContactResult.VOICEMAIL : ContactResult.ANSWERED_DROPPED;
+			case BUSY -> ContactResult.BUSY;
+			case NO_ANSWER, CANCELED -> ContactResult.NO_ANSWER;
+			case FAILED -> ContactResult.FAILED;
+		};
+	}
+
+	/** What became of a reported event. */
+	public enum Intake {
+
+		/** Taken: the call changed. */
+		TAKEN,
+		/** Taken before: nothing changed. */
+		REPEAT,
+		/** For no call of ours: recorded, ignored. */
+		UNKNOWN_CALL
+
+	}
+
+}

@@ -1,0 +1,38 @@
+package org.dues.telephony;
+
+import org.dues.contact.ClearedContact;
+
+/**
+ * A telephony provider speaking its own documented protocol (Twilio Voice, Exotel, the
+ * simulated carrier): it originates a call that connects an agent leg and a customer leg,
+ * and reports what happens to it through {@link CallEvents#take}, normalised to
+ * {@link CallEvent}s. It takes only a {@link ClearedContact}, which the compliance gate
+ * makes when it allows the call at that moment.
+ */
+public interface TelephonyProvider {
+
+	/**
+	 * @return the provider's name as stored with its calls ({@code twilio},
+	 * {@code exotel})
+	 */
+	String name();
+
+	/**
+	 * @return the caller id the customer sees when the campaign names none
+	 */
+	String callerId();
+
+	/**
+	 * @return whether this provider places calls to the number (E.164)
+	 */
+	boolean serves(String customerNumber);
+
+	/**
+	 * Asks the provider to place the call; what follows arrives as events.
+	 * @param cleared the gate's clearance of this call
+	 * @return the provider's id of the call
+	 * @throws TelephonyException when the provider refused or could not be reached
+	 */
+	String originate(ClearedContact cleared, CallRequest call);
+
+}

@@ -1,0 +1,154 @@
+package org.dues.telephony.provider;
+
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.annotation.PreDestroy;
+import org.dues.contact.ClearedContact;
+import org.dues.telephony.CallEvent;
+import org.dues.telephony.CallEvents;
+import org.dues.telephony.CallRequest;
+import org.dues.telephony.TelephonyProperties;
+import org.dues.telephony.TelephonyProvider;
+import org.dues.telephony.sim.CarrierModel;
+import org.dues.telephony.sim.DialFate;
+import org.dues.telephony.sim.SimulatedCarrier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * The simulated carrier as a provider, the embedded default when no provider is
+ * configured: each call's fate, ring time and talk time are drawn from the
+ * {@link CarrierModel} of issue 23 with a seeded generator, and its events (ringing,
+ * answered by a person or a machine, bridged, ended, the recording) arrive later, on
+ * another thread, through {@link CallEvents#take}, the intake the real providers'
+ * webhooks use. Time runs at {@code DUES_TELEPHONY_SIMULATED_TIME_SCALE} real seconds per
+ * simulated second. A fast failure is a busy line or a failed call, half each.
+ */
+@Component
+public class SimulatedTelephony implements TelephonyProvider {
+
+	static final String NAME = "simulated";
+
+	private static final Logger log = LoggerFactory.getLogger(SimulatedTelephony.class);
+
+	private final SimulatedCarrier carrier;
+
+	private final Random coin;
+
+	private final Later later;
+
+	private final CallEvents events;
+
+	private final String callerId;
+
+	private final AtomicLong sequence = new AtomicLong();
+
+	private final ScheduledExecutorService executor;
+
+	@Autowired
+	SimulatedTelephony(TelephonyProperties properties, CallEvents events) {
+		this(properties, events, null);
+	}
+
+	SimulatedTelephony(TelephonyProperties properties, CallEvents events, @Nullable Later later) {
+		TelephonyProperties.Simulated simulated = properties.simulated();
+		Random random = new Random(simulated.seed());
+		this.carrier = new SimulatedCarrier(CarrierModel.defaults(), random);
+		this.coin = new Random(simulated.seed() + 1);
+		this.events = events;
+		this.callerId = simulated.callerId();
+		if (later == null) {
+			this.executor = Executors.newSingleThreadScheduledExecutor(
+					Thread.ofPlatform().name("dues-simulated-carrier").daemon(true).factory());
+			double scale = simulated.timeScale();
+			this.later = (seconds, task) -> this.executor.schedule(task, Math.round(seconds * scale * 1000),
+					TimeUnit.MILLISECONDS);
+		}
+		else {
+			this.executor = Executors.newSingleThreadScheduledExecutor();
+			this.executor.shutdown();
+			this.later = later;
+		}
+	}
+
+	@Override
+	public String name() {
+		return NAME;
+	}
+
+	@Override
+	public String callerId() {
+		return this.callerId;
+	}
+
+	@Override
+	public boolean serves(String customerNumber) {
+		return true;
+	}
+
+	@Override
+	public synchronized String originate(ClearedContact cleared, CallRequest call) {
+		if (!call.customerNumber().equals(cleared.address())) {
+			throw new IllegalArgumentException("the call is not to the number the gate cleared");
+		}
+		// unique across restarts and nodes, as a carrier's call ids are
+		String sid = "SIM" + this.sequence.incrementAndGet() + "-" + UUID.randomUUID().toString().replace("-", "");
+		DialFate fate = this.carrier.dial();
+		double ring = fate.ringSeconds();
+		post(0.5, call, sid, "ringing", CallEvent.ringing());
+		switch (fate.outcome()) {
+			case LIVE -> {
+				double talk = this.carrier.talkSeconds();
+				post(ring, call, sid, "answered", CallEvent.answeredByHuman());
+				post(ring, call, sid, "bridged", CallEvent.bridged());
+				post(ring + talk, call, sid, "ended", CallEvent.ended(CallEvent.EndCause.COMPLETED));
+				if (call.recorded()) {
+					post(ring + talk + 1, call, sid, "recording", CallEvent
+						.recording("https://simulated.invalid/recordings/" + sid + ".mp3", (int) Math.round(talk)));
+				}
+			}
+			case MACHINE -> {
+				post(ring, call, sid, "answered", CallEvent.answeredByMachine());
+				post(ring + 1, call, sid, "ended", CallEvent.ended(CallEvent.EndCause.COMPLETED));
+			}
+			case FAILED -> post(ring, call, sid, "ended",
+					CallEvent.ended(this.coin.nextBoolean() ? CallEvent.EndCause.BUSY : CallEvent.EndCause.FAILED));
+			case NO_ANSWER -> post(ring, call, sid, "ended", CallEvent.ended(CallEvent.EndCause.NO_ANSWER));
+		}
+		return sid;
+	}
+
+	private void post(double seconds, CallRequest call, String sid, String what, CallEvent event) {
+		this.later.run(seconds, () -> {
+			try {
+				this.events.take(NAME, call.callId(), sid, sid + ":" + what, event);
+			}
+			catch (RuntimeException ex) {
+				log.warn("The simulated carrier could not report {} of call {}", what, call.callId(), ex);
+			}
+		});
+	}
+
+	@PreDestroy
+	void stop() {
+		this.executor.shutdownNow();
+	}
+
+	/** Runs a task after so many simulated seconds. */
+	@FunctionalInterface
+	interface Later {
+
+		void run(double seconds, Runnable task);
+
+	}
+
+}
