@@ -26,7 +26,7 @@ public final class ContactAddress {
 			return switch (channel) {
 				case CALL, SMS, WHATSAPP -> PhoneNumber.e164(value, defaultRegion);
 				case EMAIL -> EmailAddress.of(value).value().toLowerCase(Locale.ROOT);
-				case LETTER, VISIT -> value;
+				case LETTER, VISIT, CHAT -> value;
 			};
 		}
 		catch (IllegalArgumentException ex) {

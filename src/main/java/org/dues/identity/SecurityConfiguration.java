@@ -73,6 +73,9 @@ class SecurityConfiguration {
 			// the customers' pay pages: the token is the authority (forms keep CSRF)
 			"/pay/**" };
 
+	/** The pay page's chat widget (see messaging's ChatWidget). */
+	static final String[] CHAT_WIDGET = { "/pay/*/chat", "/pay/*/chat/**" };
+
 	/** Pages a login that still owes its second factor may reach. */
 	static final String[] SECOND_STEP = { "/login/totp", "/account/totp", "/account/totp/**", "/logout" };
 
@@ -357,6 +360,9 @@ class SecurityConfiguration {
 							? "/login?locked=" + locked.retryAfterMinutes() : "/login?error")))
 				.permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").deleteCookies("SESSION").permitAll())
+			// the pay page's chat: the pay link's token and the chat's secret are the
+			// authority, sent in the request, and no cookie is: nothing to forge
+			.csrf((csrf) -> csrf.ignoringRequestMatchers(paths(CHAT_WIDGET)))
 			.headers(SecurityConfiguration::headers)
 			.build();
 	}

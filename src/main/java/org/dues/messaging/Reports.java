@@ -18,6 +18,7 @@ import org.dues.compliance.PersonRole;
 import org.dues.contact.ContactLog;
 import org.dues.customer.CustomerId;
 import org.dues.customer.CustomerManagement;
+import org.dues.messaging.chat.Chats;
 import org.dues.messaging.events.ReplyReceived;
 import org.dues.messaging.provider.Bounce;
 import org.dues.messaging.provider.ProviderReports;
@@ -67,9 +68,13 @@ class Reports implements ProviderReports {
 
 	private final ApplicationEventPublisher events;
 
+	private final Chats chats;
+
 	Reports(JdbcClient jdbc, Messages messages, ContactLog contacts, ContactPreferences preferences,
-			CustomerManagement customers, Accounts accounts, Clock clock, ApplicationEventPublisher events) {
+			CustomerManagement customers, Accounts accounts, Clock clock, ApplicationEventPublisher events,
+			Chats chats) {
 		this.events = events;
+		this.chats = chats;
 		this.jdbc = jdbc;
 		this.messages = messages;
 		this.contacts = contacts;
@@ -253,6 +258,7 @@ class Reports implements ProviderReports {
 			.param("now", Timestamp.from(now))
 			.update();
 		String note = (text.length() > 2000) ? text.substring(0, 2000) + "…" : text;
+		boolean chatted = false;
 		for (CustomerId person : people) {
 			List<AccountView> theirs = this.accounts.ofCustomer(person);
 			if (theirs.isEmpty()) {
@@ -262,6 +268,12 @@ class Reports implements ProviderReports {
 			theirs.stream().skip(1).forEach((a) -> others.add(a.id()));
 			this.contacts.inbound(theirs.get(0).id(), others, channel, address, PersonRole.CONSUMER,
 					ContactResult.DELIVERED, now, note, "customer");
+			if (channel == Channel.WHATSAPP && !stop && !chatted) {
+				// within the session the message opens: into the chat queue, or the
+				// number's open chat
+				this.chats.whatsApp(theirs.get(0).id(), person, this.customers.get(person).language(), address, text);
+				chatted = true;
+			}
 			if (!stop) {
 				// to whoever works each account: a reply waiting on their worklist
 				for (AccountView account : theirs) {

@@ -275,6 +275,9 @@ class AuthorizationMatrixTests {
 					// no report is scheduled in the fixture: managers are answered 404
 					case "subscription" -> "0d6c2f4a-8b1e-4c3d-9e5f-6a7b8c9d0e1f";
 					case "staff-mail" -> "1e7d3a5b-9c2f-4d4e-8f60-7b8c9d0e1f2a";
+					// no chat is started in the fixture: a chat is its agent's alone, and
+					// the pay page's needs its secret
+					case "chat" -> "2f1e3d4c-5b6a-4978-8a69-7b8c9d0e1f30";
 					// a month's target of an agent: set only by managers and
 					// administrators
 					case "target-period" -> "2026-12";
@@ -323,6 +326,7 @@ class AuthorizationMatrixTests {
 			case "name" -> "mapping";
 			case "entry" -> "case-entry";
 			case "mail" -> "staff-mail";
+			case "chatId" -> "chat";
 			case "period" -> "target-period";
 			case "scope" -> "target-scope";
 			case "code" -> segment.equals("policies") ? "policy" : segment.equals("agencies") ? "agency" : "creditor";

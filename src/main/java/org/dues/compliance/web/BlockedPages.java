@@ -93,7 +93,7 @@ class BlockedPages {
 		model.addAttribute("page", page);
 		model.addAttribute("rows", rows);
 		model.addAttribute("ruleNames", ruleNames);
-		model.addAttribute("channels", Channel.values());
+		model.addAttribute("channels", Channel.outbound());
 		model.addAttribute("creditorCodes", this.creditors.list().stream().map(CreditorView::code).sorted().toList());
 		model.addAttribute("agents", this.users.withRole(Role.AGENT).stream().map((u) -> u.username()).toList());
 		model.addAttribute("pageSize", BlockedAttempts.PAGE_SIZE);

@@ -96,7 +96,7 @@ record LayerForm(@Nullable Map<String, @Pattern(regexp = TIME) @Nullable String>
 		List<InvalidInputException.FieldError> errors = new ArrayList<>();
 		ObjectNode layer = NODES.objectNode();
 		ObjectNode hours = NODES.objectNode();
-		for (Channel channel : Channel.values()) {
+		for (Channel channel : Channel.outbound()) {
 			String from = value(this.hoursFrom, channel.name());
 			String to = value(this.hoursTo, channel.name());
 			if (from == null && to == null) {

@@ -161,10 +161,10 @@ class PolicyPages {
 						: LayerForm.of(
 								versions.isEmpty() ? JsonNodeFactory.instance.objectNode() : versions.get(0).rules(),
 								versions.isEmpty() ? 0 : versions.get(0).version()));
-		model.addAttribute("channels", Channel.values());
+		model.addAttribute("channels", Channel.outbound());
 		model.addAttribute("holdTypes", HoldType.values());
 		Map<Channel, String> hours = new EnumMap<>(Channel.class);
-		for (Channel channel : Channel.values()) {
+		for (Channel channel : Channel.outbound()) {
 			hours.put(channel, text.window(base.hours().get(channel)));
 		}
 		Map<HoldType, String> holds = new EnumMap<>(HoldType.class);

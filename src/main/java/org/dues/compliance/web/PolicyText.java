@@ -37,7 +37,7 @@ final class PolicyText {
 	/** A whole policy, part by part, in the order the rules apply. */
 	List<Part> parts(ContactPolicy policy) {
 		List<Part> parts = new ArrayList<>();
-		for (Channel channel : Channel.values()) {
+		for (Channel channel : Channel.outbound()) {
 			parts.add(new Part(hoursOf(channel), window(policy.hours().get(channel))));
 		}
 		parts.add(new Part(msg("compliance.page.policy.consent"), consent(policy.inconvenientTimeConsent())));
@@ -59,7 +59,7 @@ final class PolicyText {
 	 */
 	List<Change> changes(ContactPolicy base, ContactPolicy.Layer layer) {
 		List<Change> changes = new ArrayList<>();
-		for (Channel channel : Channel.values()) {
+		for (Channel channel : Channel.outbound()) {
 			Window window = layer.hours().get(channel);
 			if (window != null) {
 				changes.add(new Change(hoursOf(channel), window(base.hours().get(channel)), window(window)));

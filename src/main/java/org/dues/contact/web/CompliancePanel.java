@@ -226,7 +226,7 @@ class CompliancePanel {
 		all.forEach((a) -> refs.put(a.id().value().toString(), a.creditorCode() + " / " + a.accountRef()));
 		java.util.function.UnaryOperator<String> relabel = Accounts.naming(all);
 		Map<Channel, @Nullable String> addresses = new java.util.EnumMap<>(Channel.class);
-		for (Channel channel : Channel.values()) {
+		for (Channel channel : Channel.outbound()) {
 			addresses.put(channel, defaultAddress(customer, channel));
 		}
 		Map<Channel, ContactGate.Preview> previews = this.log.checkEach(new ContactGate.Request(account.id(), Set.of(),
@@ -280,7 +280,7 @@ class CompliancePanel {
 		model.addAttribute("canContact", contacts);
 		model.addAttribute("holdTypes", HoldType.values());
 		model.addAttribute("consentKinds", ConsentKind.values());
-		model.addAttribute("channelValues", Channel.values());
+		model.addAttribute("channelValues", Channel.outbound());
 		model.addAttribute("results", ContactResult.values());
 		model.addAttribute("days", java.time.DayOfWeek.values());
 		model.addAttribute("flash", (flash == null) ? null
@@ -305,7 +305,7 @@ class CompliancePanel {
 				.map(CustomerView.Email::address)
 				.findFirst()
 				.orElse(null);
-			case LETTER, VISIT -> null;
+			case LETTER, VISIT, CHAT -> null;
 		};
 	}
 
