@@ -93,8 +93,9 @@ class PaymentCredits {
 		this.jdbc
 			.sql("""
 					INSERT INTO reporting_payment_credits (payment_id, kind, account_id, amount, currency, agent, credited_as,
-					    received_on, at, recorded_at)
-					SELECT p, 'PAYMENT', a, amount, c, agent, credited_as, r, t, :now
+					    received_on, at, recorded_at, creditor_id)
+					SELECT p, 'PAYMENT', a, amount, c, agent, credited_as, r, t, :now,
+					    (SELECT f.creditor_id FROM portfolio_account_report_facts f WHERE f.id = a)
 					FROM unnest(CAST(:ids AS uuid[]), CAST(:accounts AS uuid[]), CAST(:amounts AS numeric[]),
 					    CAST(:currencies AS text[]), CAST(:agents AS text[]), CAST(:as AS text[]), CAST(:received AS date[]),
 					    CAST(:at AS timestamptz[])) AS x(p, a, amount, c, agent, credited_as, r, t)
@@ -138,8 +139,9 @@ class PaymentCredits {
 		this.jdbc
 			.sql("""
 					INSERT INTO reporting_payment_credits (payment_id, kind, account_id, amount, currency, agent, credited_as,
-					    received_on, at, recorded_at)
-					SELECT payment_id, :kind, account_id, :amount, currency, agent, credited_as, received_on, :now, :now
+					    received_on, at, recorded_at, creditor_id)
+					SELECT payment_id, :kind, account_id, :amount, currency, agent, credited_as, received_on, :now, :now,
+					    creditor_id
 					FROM reporting_payment_credits WHERE payment_id = :payment AND kind = 'PAYMENT'
 					ON CONFLICT (payment_id, kind) DO NOTHING""")
 			.param("payment", payment.id().value())

@@ -14,6 +14,10 @@ import org.dues.Portfolios;
 import org.dues.TestAgents;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.CreditorView;
+import org.dues.payment.NewPayment;
+import org.dues.payment.PaymentChannel;
+import org.dues.payment.PaymentManagement;
+import org.dues.shared.Money;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -53,6 +57,9 @@ class AccountSnapshotsTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	PaymentManagement payments;
+
 	@Test
 	void aDayTakenAgainReplacesItAndTheRollUpAddsUpToIt() {
 		CreditorView nbfc = this.portfolios.indianNbfc();
@@ -63,9 +70,10 @@ class AccountSnapshotsTests {
 
 		assertThat(this.snapshots.take(day, List.of(nbfc.id().value())).accounts()).isEqualTo(3);
 		// the account is paid down in part, and the day is taken again
-		this.jdbc.sql("UPDATE portfolio_accounts SET principal = 600 WHERE id = :id")
-			.param("id", first.id().value())
-			.update();
+		// (through the ledger: other tests check every account's balance against its
+		// entries)
+		this.payments.post(first.id(),
+				new NewPayment(Money.of("400.00", "INR"), PaymentChannel.UPI, "SNAPSHOT-PART", null), "gateway");
 		assertThat(this.snapshots.take(day, List.of(nbfc.id().value())).accounts()).isEqualTo(3);
 
 		Map<String, Object> p = Map.of("d", day, "c", nbfc.id().value());

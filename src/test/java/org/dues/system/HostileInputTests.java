@@ -154,6 +154,13 @@ class HostileInputTests {
 			if (!mapping.getValue().getBeanType().isAnnotationPresent(PageController.class)) {
 				continue;
 			}
+			if (org.springframework.web.servlet.mvc.method.annotation.SseEmitter.class
+				.isAssignableFrom(mapping.getValue().getMethod().getReturnType())) {
+				// an event stream answers 200 at once and stays open: ChatStreamTests
+				// reads
+				// them
+				continue;
+			}
 			List<String> names = new ArrayList<>();
 			for (MethodParameter parameter : mapping.getValue().getMethodParameters()) {
 				RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
