@@ -1,5 +1,6 @@
 package org.dues.messaging.provider;
 
+import org.dues.system.WebhookSignatures;
 import java.util.HexFormat;
 import java.util.Objects;
 

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.dues.system.PostedForm;
 import org.dues.messaging.MessageStatus;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;

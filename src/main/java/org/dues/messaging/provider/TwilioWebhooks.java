@@ -1,14 +1,12 @@
 package org.dues.messaging.provider;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.dues.system.WebhookSignatures;
+import org.dues.system.PostedForm;
 import org.dues.compliance.Channel;
 import org.dues.messaging.MessageStatus;
 import org.jspecify.annotations.Nullable;
@@ -111,43 +109,7 @@ class TwilioWebhooks {
 	}
 
 	private boolean verified(HttpServletRequest request, Map<String, List<String>> form, @Nullable String signature) {
-		if (signature == null || signature.isBlank()) {
-			return false;
-		}
-		String token = this.properties.token();
-		for (String url : withAndWithoutPort(this.publicUrl.called(request))) {
-			if (WebhookSignatures.same(WebhookSignatures.twilio(token, url, form), signature.strip())) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/**
-	 * The URL as called, and with its default port added or taken away: Twilio signs some
-	 * requests with the port and some without (as its own validator allows).
-	 */
-	static Set<String> withAndWithoutPort(String url) {
-		Set<String> urls = new LinkedHashSet<>();
-		urls.add(url);
-		try {
-			URI uri = new URI(url);
-			int standard = "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-			if (uri.getPort() == -1) {
-				urls.add(new URI(uri.getScheme(), uri.getUserInfo(), uri.getHost(), standard, uri.getPath(),
-						uri.getQuery(), uri.getFragment())
-					.toString());
-			}
-			else if (uri.getPort() == standard) {
-				urls.add(new URI(uri.getScheme(), uri.getUserInfo(), uri.getHost(), -1, uri.getPath(), uri.getQuery(),
-						uri.getFragment())
-					.toString());
-			}
-		}
-		catch (URISyntaxException ex) {
-			// the URL as called is the only one to try
-		}
-		return urls;
+		return WebhookSignatures.twilioValid(this.properties.token(), this.publicUrl.called(request), form, signature);
 	}
 
 	private ResponseEntity<String> unauthorized(String path, @Nullable String signature) {

@@ -3,6 +3,7 @@ package org.dues.messaging.provider;
 import java.util.Locale;
 import java.util.Objects;
 
+import org.dues.system.WebhookSignatures;
 import org.dues.compliance.Channel;
 import org.dues.messaging.MessageStatus;
 import org.jspecify.annotations.Nullable;

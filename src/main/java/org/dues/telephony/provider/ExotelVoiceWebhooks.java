@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.dues.system.WebhookSignatures;
+import org.dues.system.PostedForm;
 import org.dues.telephony.CallEvent;
 import org.dues.telephony.CallEvents;
 import org.dues.telephony.CallView;
@@ -66,7 +68,7 @@ class ExotelVoiceWebhooks {
 			this.events.unknown(ExotelVoice.NAME, callSid, "call " + call);
 			return ResponseEntity.ok().build();
 		}
-		if (!TwilioSignature.same(known.callbackToken(), token)) {
+		if (!WebhookSignatures.same(known.callbackToken(), token)) {
 			String why = (token == null || token.isBlank()) ? "no token" : "the token does not match";
 			log.warn("Refused an Exotel call callback for {}: {}", callId, why);
 			this.events.refused(ExotelVoice.NAME, ExotelVoice.STATUS, why);
@@ -138,7 +140,7 @@ class ExotelVoiceWebhooks {
 		if (type != null && type.toLowerCase(Locale.ROOT).contains("json")) {
 			return VoiceHttp.json(new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
 		}
-		Map<String, List<String>> form = Forms.posted(request);
+		Map<String, List<String>> form = PostedForm.of(request);
 		var json = VoiceHttp.JSON.createObjectNode();
 		form.forEach((name, values) -> json.put(name, values.isEmpty() ? "" : values.get(0)));
 		return json;

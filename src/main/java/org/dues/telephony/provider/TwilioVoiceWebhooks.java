@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.dues.system.WebhookSignatures;
+import org.dues.system.PostedForm;
 import org.dues.telephony.CallEvent;
 import org.dues.telephony.CallEvents;
 import org.dues.telephony.CallView;
@@ -56,14 +58,14 @@ class TwilioVoiceWebhooks {
 	@PostMapping(TwilioVoice.ANSWER)
 	ResponseEntity<String> answer(HttpServletRequest request,
 			@RequestHeader(name = "X-Twilio-Signature", required = false) @Nullable String signature) {
-		Map<String, List<String>> form = Forms.posted(request);
+		Map<String, List<String>> form = PostedForm.of(request);
 		ResponseEntity<String> refused = refusal(request, form, signature, TwilioVoice.ANSWER);
 		if (refused != null) {
 			return refused;
 		}
-		String callSid = Forms.first(form, "CallSid");
+		String callSid = PostedForm.firstGiven(form, "CallSid");
 		UUID callId = callId(request);
-		boolean machine = machine(Forms.first(form, "AnsweredBy"));
+		boolean machine = machine(PostedForm.firstGiven(form, "AnsweredBy"));
 		if (callSid == null) {
 			this.events.unknown(TwilioVoice.NAME, null, "a TwiML request without a CallSid");
 			return twiml("<Hangup/>");
@@ -96,26 +98,26 @@ class TwilioVoiceWebhooks {
 	@PostMapping(TwilioVoice.STATUS)
 	ResponseEntity<String> status(HttpServletRequest request,
 			@RequestHeader(name = "X-Twilio-Signature", required = false) @Nullable String signature) {
-		Map<String, List<String>> form = Forms.posted(request);
+		Map<String, List<String>> form = PostedForm.of(request);
 		ResponseEntity<String> refused = refusal(request, form, signature, TwilioVoice.STATUS);
 		if (refused != null) {
 			return refused;
 		}
-		String callSid = Forms.first(form, "CallSid");
-		String callStatus = Forms.first(form, "CallStatus");
+		String callSid = PostedForm.firstGiven(form, "CallSid");
+		String callStatus = PostedForm.firstGiven(form, "CallStatus");
 		if (callSid == null || callStatus == null) {
 			return ResponseEntity.badRequest().body("CallSid and CallStatus are required");
 		}
 		UUID callId = callId(request);
 		if ("agent".equals(request.getParameter("leg"))) {
 			// the agent's leg answered: the customer is bridged to the agent
-			String parent = Forms.first(form, "ParentCallSid");
+			String parent = PostedForm.firstGiven(form, "ParentCallSid");
 			if ("in-progress".equalsIgnoreCase(callStatus) || "answered".equalsIgnoreCase(callStatus)) {
 				this.events.take(TwilioVoice.NAME, callId, parent, callSid + ":bridged", CallEvent.bridged());
 			}
 			return ResponseEntity.noContent().build();
 		}
-		CallEvent event = event(callStatus, Forms.first(form, "AnsweredBy"));
+		CallEvent event = event(callStatus, PostedForm.firstGiven(form, "AnsweredBy"));
 		if (event != null) {
 			String key = callSid + ":"
 					+ (event.kind() == CallEvent.Kind.ANSWERED_HUMAN || event.kind() == CallEvent.Kind.ANSWERED_MACHINE
@@ -129,20 +131,20 @@ class TwilioVoiceWebhooks {
 	@PostMapping(TwilioVoice.RECORDING)
 	ResponseEntity<String> recording(HttpServletRequest request,
 			@RequestHeader(name = "X-Twilio-Signature", required = false) @Nullable String signature) {
-		Map<String, List<String>> form = Forms.posted(request);
+		Map<String, List<String>> form = PostedForm.of(request);
 		ResponseEntity<String> refused = refusal(request, form, signature, TwilioVoice.RECORDING);
 		if (refused != null) {
 			return refused;
 		}
-		String callSid = Forms.first(form, "CallSid");
-		String recordingSid = Forms.first(form, "RecordingSid");
-		String url = Forms.first(form, "RecordingUrl");
+		String callSid = PostedForm.firstGiven(form, "CallSid");
+		String recordingSid = PostedForm.firstGiven(form, "RecordingSid");
+		String url = PostedForm.firstGiven(form, "RecordingUrl");
 		if (callSid == null || recordingSid == null || url == null) {
 			return ResponseEntity.badRequest().body("CallSid, RecordingSid and RecordingUrl are required");
 		}
-		if ("completed".equalsIgnoreCase(Forms.first(form, "RecordingStatus"))) {
+		if ("completed".equalsIgnoreCase(PostedForm.firstGiven(form, "RecordingStatus"))) {
 			this.events.take(TwilioVoice.NAME, callId(request), callSid, recordingSid,
-					CallEvent.recording(url, seconds(Forms.first(form, "RecordingDuration"))));
+					CallEvent.recording(url, seconds(PostedForm.firstGiven(form, "RecordingDuration"))));
 		}
 		return ResponseEntity.noContent().build();
 	}
@@ -181,7 +183,7 @@ class TwilioVoiceWebhooks {
 			return ResponseEntity.notFound().build();
 		}
 		String token = java.util.Objects.requireNonNull(this.properties.authToken()).strip();
-		if (TwilioSignature.valid(token, this.address.called(request), form, signature)) {
+		if (WebhookSignatures.twilioValid(token, this.address.called(request), form, signature)) {
 			return null;
 		}
 		String why = (signature == null || signature.isBlank()) ? "no X-Twilio-Signature"

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.dues.system.WebhookSignatures;
 import org.dues.compliance.Channel;
 import org.dues.messaging.MessageStatus;
 import org.junit.jupiter.api.Test;

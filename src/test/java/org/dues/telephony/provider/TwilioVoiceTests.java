@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.client.BasicCredentials;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.dues.system.WebhookSignatures;
 import org.dues.telephony.CallEvent;
 import org.dues.telephony.CallRequest;
 import org.dues.telephony.CallbackAddress;
@@ -132,9 +133,9 @@ class TwilioVoiceTests {
 		Map<String, List<String>> params = Map.of("CallSid", List.of("CA1234567890ABCDE"), "Caller",
 				List.of("+14158675309"), "Digits", List.of("1234"), "From", List.of("+14158675309"), "To",
 				List.of("+18005551212"));
-		assertThat(TwilioSignature.of("12345", "https://mycompany.com/myapp.php?foo=1&bar=2", params))
+		assertThat(WebhookSignatures.twilio("12345", "https://mycompany.com/myapp.php?foo=1&bar=2", params))
 			.isEqualTo("RSOYDt4T1cUTdK1PDd93/VVr8B8=");
-		assertThat(TwilioSignature.valid("12345", "https://mycompany.com/myapp.php?foo=1&bar=2", params,
+		assertThat(WebhookSignatures.twilioValid("12345", "https://mycompany.com/myapp.php?foo=1&bar=2", params,
 				"RSOYDt4T1cUTdK1PDd93/VVr8B8=X"))
 			.isFalse();
 	}

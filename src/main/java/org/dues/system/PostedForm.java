@@ -1,4 +1,4 @@
-package org.dues.messaging.provider;
+package org.dues.system;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -16,12 +16,13 @@ import org.jspecify.annotations.Nullable;
  * servlet container merges both into the request's parameters (the query's first), but a
  * signature covers the URL, query included, and the posted fields apart.
  */
-final class PostedForm {
+public final class PostedForm {
 
 	private PostedForm() {
 	}
 
-	static Map<String, List<String>> of(HttpServletRequest request) {
+	/** The fields posted, by name, without the query string's. */
+	public static Map<String, List<String>> of(HttpServletRequest request) {
 		Map<String, Integer> inQuery = new HashMap<>();
 		String query = request.getQueryString();
 		if (query != null && !query.isEmpty()) {
@@ -42,9 +43,15 @@ final class PostedForm {
 	}
 
 	/** The first value of the field, or null. */
-	static @Nullable String first(Map<String, List<String>> form, String name) {
+	public static @Nullable String first(Map<String, List<String>> form, String name) {
 		List<String> values = form.get(name);
 		return (values == null || values.isEmpty()) ? null : values.get(0);
+	}
+
+	/** The first value of the field, or null when it is missing or blank. */
+	public static @Nullable String firstGiven(Map<String, List<String>> form, String name) {
+		String first = first(form, name);
+		return (first == null || first.isBlank()) ? null : first;
 	}
 
 }
