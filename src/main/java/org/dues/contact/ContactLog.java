@@ -85,7 +85,7 @@ public class ContactLog {
 			String agent) {
 		validate(request.channel(), result, note);
 		AccountView account = this.accounts.get(request.account());
-		for (CallerCheck check : this.callerChecks) {
+		for (CallerCheck check : callerChecks(request)) {
 			String refusal = check.refusal(account, request.channel(), agent);
 			if (refusal != null) {
 				throw new ConflictException(refusal);
@@ -126,10 +126,12 @@ public class ContactLog {
 				continue;
 			}
 			// a check refuses by the account's creditor, the channel and the user
-			CallerCheck.Refusal refusal = refusals
-				.computeIfAbsent(List.of(account.creditorId(), one.request().channel(), one.agent()),
-						(k) -> java.util.Optional.ofNullable(refusal(account, one.request().channel(), one.agent())))
-				.orElse(null);
+			CallerCheck.Refusal refusal = callerChecks(one.request()).isEmpty() ? null
+					: refusals
+						.computeIfAbsent(List.of(account.creditorId(), one.request().channel(), one.agent()),
+								(k) -> java.util.Optional
+									.ofNullable(refusal(account, one.request().channel(), one.agent())))
+						.orElse(null);
 			if (refusal != null) {
 				results.set(i, new Batched(null, null, refusal, null));
 			}
@@ -188,6 +190,16 @@ public class ContactLog {
 				request.channel(), decision.address(), Direction.OUTBOUND, request.role(), request.purpose(),
 				allowed ? InteractionStatus.LOGGED : InteractionStatus.BLOCKED, allowed ? result : null, decision.at(),
 				agent, note, decision.id(), blocked);
+	}
+
+	/**
+	 * The checks of who may make a contact apply to collecting and to asking where the
+	 * debtor is: a notice the law requires or the creditor owes the customer (a receipt,
+	 * a dispute's verification, a complaint's final response) is the creditor's
+	 * correspondence, whoever pressed the button, and is not a recovery agent's contact.
+	 */
+	private List<CallerCheck> callerChecks(ContactGate.Request request) {
+		return (request.purpose() == Purpose.REQUIRED_NOTICE) ? List.of() : this.callerChecks;
 	}
 
 	private CallerCheck.@Nullable Refusal refusal(AccountView account, Channel channel, String agent) {

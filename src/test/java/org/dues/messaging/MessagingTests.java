@@ -382,6 +382,10 @@ class MessagingTests {
 		MessageView uncertified = this.messages.queue(
 				new NewMessage(account.id(), Channel.SMS, "payment-link", null, null, null, null, null, null),
 				"msg-uncertified");
+		// a notice the creditor owes the customer is its correspondence, not a recovery
+		// agent's contact: the same sender's acknowledgement of a dispute goes
+		MessageView notice = this.messages.queue(new NewMessage(account.id(), Channel.SMS, "dispute-acknowledgement",
+				null, null, null, null, null, null), "msg-uncertified");
 
 		// one batch, two senders: each is asked about once
 		this.dispatcher.dispatchDue(50);
@@ -391,6 +395,9 @@ class MessagingTests {
 		assertThat(blocked.status()).isEqualTo(MessageStatus.BLOCKED);
 		assertThat(blocked.reasons()).contains("msg-uncertified may make no contact on this account")
 			.contains("certificate.none");
+		MessageView acknowledged = this.messages.get(notice.id());
+		assertThat(acknowledged.status()).isNotEqualTo(MessageStatus.BLOCKED);
+		assertThat(String.valueOf(acknowledged.reasons())).doesNotContain("certificate");
 	}
 
 	@Test
