@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -73,24 +77,34 @@ class StatementMatcher {
 		long t0 = System.nanoTime();
 		// the returns' references beside every token, without a second set of all of them
 		wanted.removeAll(all);
-		Map<String, Known> payments = payments(creditor,
-				java.util.stream.Stream.concat(all.stream(), wanted.stream()).toArray(String[]::new));
-		long t1 = System.nanoTime();
 		String[] capitalised = all.stream().map((r) -> r.toUpperCase(Locale.ROOT)).distinct().toArray(String[]::new);
-		Map<String, Link> links = links(creditor, capitalised);
-		Map<String, AccountId> virtual = this.virtualAccounts.find(creditor.id(), capitalised);
-		capitalised = null;
-		long t2 = System.nanoTime();
+		// the three lookups read committed rows only (nothing of this statement is
+		// written
+		// yet) and are independent: each runs on a connection of its own, side by side
+		Lookups looked;
+		try (ExecutorService side = Executors.newVirtualThreadPerTaskExecutor()) {
+			Future<Timed<Map<String, Link>>> links = side.submit(() -> Timed.of(() -> links(creditor, capitalised)));
+			Future<Timed<Map<String, AccountId>>> virtual = side
+				.submit(() -> Timed.of(() -> this.virtualAccounts.find(creditor.id(), capitalised)));
+			Future<Timed<List<Accounts.RefMatch>>> refs = side.submit(() -> Timed.of(() -> this.accounts.byRefs(all)));
+			Timed<Map<String, Known>> payments = Timed.of(() -> payments(creditor,
+					java.util.stream.Stream.concat(all.stream(), wanted.stream()).toArray(String[]::new)));
+			looked = new Lookups(payments, get(links), get(virtual), get(refs));
+		}
+		Map<String, Known> payments = looked.payments().value();
+		Map<String, Link> links = looked.links().value();
+		Map<String, AccountId> virtual = looked.virtual().value();
 		Map<String, AccountId> byRef = new HashMap<>();
 		Set<String> ambiguous = new HashSet<>();
-		this.accounts.byRefs(all).stream().filter((m) -> m.creditorCode().equals(creditor.code())).forEach((m) -> {
+		looked.refs().value().stream().filter((m) -> m.creditorCode().equals(creditor.code())).forEach((m) -> {
 			if (byRef.put(m.accountRef(), m.id()) != null) {
 				ambiguous.add(m.accountRef());
 			}
 		});
 		org.slf4j.LoggerFactory.getLogger(StatementMatcher.class)
-			.debug("{} tokens; payments in {} ms, links in {} ms, accounts in {} ms", all.size(), (t1 - t0) / 1_000_000,
-					(t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+			.debug("{} tokens looked up in {} ms, side by side: payments in {} ms, links in {} ms, virtual accounts in {} ms, accounts in {} ms",
+					all.size(), (System.nanoTime() - t0) / 1_000_000, looked.payments().millis(),
+					looked.links().millis(), looked.virtual().millis(), looked.refs().millis());
 		List<Match> matches = new ArrayList<>(lines.size());
 		int lookups = 0;
 		for (int i = 0; i < lines.size(); i++) {
@@ -309,6 +323,37 @@ class StatementMatcher {
 			return new Match(outcome, null, account, null, null, note);
 		}
 
+	}
+
+	private static <T> T get(Future<T> future) {
+		try {
+			return future.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while matching a statement", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+	}
+
+	/** A lookup's answer and how long it took. */
+	private record Timed<T>(T value, long millis) {
+
+		static <T> Timed<T> of(java.util.function.Supplier<T> lookup) {
+			long start = System.nanoTime();
+			T value = lookup.get();
+			return new Timed<>(value, (System.nanoTime() - start) / 1_000_000);
+		}
+
+	}
+
+	private record Lookups(Timed<Map<String, Known>> payments, Timed<Map<String, Link>> links,
+			Timed<Map<String, AccountId>> virtual, Timed<List<Accounts.RefMatch>> refs) {
 	}
 
 }
