@@ -89,7 +89,6 @@ public class LinkPayments {
 	/**
 	 * Reverses the payment a gateway refunded or lost to a chargeback, with the reason;
 	 * empty when no payment through a link has that gateway id.
-	 * @throws InvalidInputException for a partial chargeback, which a person settles
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Optional<PaymentView> reversed(String gateway, String gatewayPaymentId, boolean chargeback,
@@ -98,18 +97,19 @@ public class LinkPayments {
 	}
 
 	/**
-	 * Reverses the payment a gateway refunded, in whole or in part, or lost to a
-	 * chargeback, with the reason; empty when no payment through a link has that gateway
-	 * id. A refund of less than what the payment has left is given back in part
+	 * Reverses the payment a gateway refunded or lost to a chargeback, in whole or in
+	 * part, with the reason; empty when no payment through a link has that gateway id. A
+	 * refund of less than what the payment has left is given back in part
 	 * ({@link PaymentManagement#refund}), once per refund id; where the gateway reports
 	 * the total refunded so far ({@code amount_refunded}) the part is what that total
 	 * adds to the refunds already recorded, so a refund reported twice (as Razorpay's
-	 * {@code refund.processed} and {@code payment.refunded}) counts once.
-	 * @param refundId the gateway's id of this refund, if it names one
+	 * {@code refund.processed} and {@code payment.refunded}) counts once. A chargeback of
+	 * part of the payment (a customer disputing part of it) is given back in part the
+	 * same way, once per dispute id.
+	 * @param refundId the gateway's id of this refund or dispute, if it names one
 	 * @param refundedTotal the total the gateway says was refunded of the payment, if it
 	 * does
-	 * @throws InvalidInputException for a partial chargeback, which a person settles, or
-	 * refunds beyond the payment
+	 * @throws InvalidInputException for refunds or chargebacks beyond the payment
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Optional<PaymentView> reversed(String gateway, String gatewayPaymentId, boolean chargeback,
@@ -127,27 +127,34 @@ public class LinkPayments {
 		}
 		Linked found = linked.get();
 		PaymentView before = this.payments.get(found.account(), found.payment());
-		if (!chargeback && before.status() != PaymentStatus.REVERSED) {
-			Money part = refundedTotal != null ? refundedTotal.minus(before.refunded()) : amount;
-			if (part != null && (part.compareTo(before.amount()) < 0 || before.refunded().isPositive())) {
+		if (before.status() != PaymentStatus.REVERSED) {
+			// a refund's part is what the gateway's total adds to what was refunded; a
+			// chargeback's is its amount: a part of the payment is given back in part,
+			// once per refund or dispute id
+			Money part = (!chargeback && refundedTotal != null) ? refundedTotal.minus(before.refunded()) : amount;
+			// a chargeback of what remains, or more, reverses what remains
+			boolean inPart = chargeback ? part != null && part.compareTo(before.remaining()) < 0
+					: part != null && (part.compareTo(before.amount()) < 0 || before.refunded().isPositive());
+			if (inPart) {
 				if (!part.isPositive()) {
 					// a total already counted, through another event of the same refund
 					return Optional.of(before);
 				}
-				String key = refundId != null ? refundId : "total:" + refundedTotal;
+				String key = chargeback ? "chargeback:" + (refundId != null ? refundId : gatewayPaymentId)
+						: (refundId != null ? refundId : "total:" + refundedTotal);
 				PaymentView after = this.payments.refund(found.account(), found.payment(), key, part, reason,
 						Actor.system("gateway:" + gateway));
 				if (!after.refunded().equals(before.refunded())) {
-					attempt(found.link(), gateway, gatewayPaymentId, "REFUNDED", part, reason);
+					attempt(found.link(), gateway, gatewayPaymentId, chargeback ? "CHARGEBACK" : "REFUNDED", part,
+							reason);
 				}
 				return Optional.of(after);
 			}
 		}
-		if (amount != null && amount.compareTo(before.amount()) < 0) {
+		if (!chargeback && amount != null && amount.compareTo(before.amount()) < 0
+				&& before.status() != PaymentStatus.REVERSED) {
 			throw new InvalidInputException("amount",
-					"a partial %s of %s on a payment of %s is not reversed by itself: "
-						.formatted(chargeback ? "chargeback" : "refund", amount, before.amount())
-							+ "reverse the payment and post what remains by hand");
+					"a refund of %s on a payment of %s".formatted(amount, before.amount()));
 		}
 		PaymentView after = this.payments.reverse(found.account(), found.payment(), reason,
 				Actor.system("gateway:" + gateway));

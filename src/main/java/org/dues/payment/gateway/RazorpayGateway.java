@@ -137,8 +137,10 @@ class RazorpayGateway implements Gateway {
 		String reason = GatewayHttp.text(dispute, "reason_description");
 		return new GatewayEvent(eventId, event, GatewayEvent.Type.CHARGEBACK,
 				paymentId != null ? paymentId : GatewayHttp.text(payment, "id"), null, amount(dispute),
-				PaymentChannel.PAYMENT_LINK, "chargeback at Razorpay: "
-						+ (reason != null ? reason : dispute.path("reason_code").asString("no reason given")));
+				PaymentChannel.PAYMENT_LINK,
+				"chargeback at Razorpay: "
+						+ (reason != null ? reason : dispute.path("reason_code").asString("no reason given")),
+				GatewayHttp.text(dispute, "id"), null);
 	}
 
 	private static @Nullable String reference(@Nullable JsonNode link, JsonNode payment) {

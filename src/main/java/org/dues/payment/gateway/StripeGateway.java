@@ -127,9 +127,11 @@ class StripeGateway implements Gateway {
 					"refunded at Stripe (" + object.path("id").asString("") + ")",
 					GatewayHttp.text(object.path("refunds").path("data").path(0), "id"),
 					amount(object, "amount_refunded"));
+			// a dispute may be of part of the charge: its amount is what is disputed
 			case "charge.dispute.created" -> new GatewayEvent(eventId, type, GatewayEvent.Type.CHARGEBACK, intent,
 					linkReference, amount(object, "amount"), PaymentChannel.CARD,
-					"chargeback at Stripe: " + object.path("reason").asString("no reason given"));
+					"chargeback at Stripe: " + object.path("reason").asString("no reason given"),
+					GatewayHttp.text(object, "id"), null);
 			default -> ignored(eventId, type);
 		});
 	}

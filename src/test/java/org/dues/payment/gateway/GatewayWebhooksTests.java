@@ -231,6 +231,32 @@ class GatewayWebhooksTests {
 	}
 
 	@Test
+	void aChargebackOfPartOfThePaymentGivesBackThatPartOncePerDispute() throws Exception {
+		AccountView american = this.portfolios.overdue(this.portfolios.usIssuer(), 40, "1234.50");
+		PaymentLinkView dollars = this.links.create(american.id(), NewPaymentLink.of(LinkPurpose.OVERDUE), "tester");
+		String completed = StripePayloads.sessionCompleted("evt_cb_0", dollars.reference(),
+				"pi_3PartDispute00000000001", 123450, "usd");
+		long now = this.clock.instant().getEpochSecond();
+		stripe(Hmac.stripe(STRIPE, now, completed), completed).andExpect(status().isOk());
+		Money before = this.accounts.get(american.id()).balances().total();
+
+		// the customer disputes $200.00 of the $1,234.50; the same dispute told twice
+		String dispute = StripePayloads.disputeCreated("evt_cb_1", "pi_3PartDispute00000000001", 20000, "usd");
+		stripe(Hmac.stripe(STRIPE, now, dispute), dispute).andExpect(status().isOk());
+		String again = dispute.replace("evt_cb_1", "evt_cb_1b");
+		stripe(Hmac.stripe(STRIPE, now, again), again).andExpect(status().isOk());
+
+		PaymentView payment = this.payments.ofAccount(american.id()).get(0);
+		assertThat(payment.status()).isEqualTo(PaymentStatus.POSTED);
+		assertThat(payment.refunded()).isEqualTo(Money.of("200.00", "USD"));
+		assertThat(this.accounts.get(american.id()).balances().total())
+			.isEqualTo(before.plus(Money.of("200.00", "USD")));
+		assertThat(this.attempts.attempts(dollars.id())).filteredOn((a) -> a.outcome().equals("CHARGEBACK"))
+			.singleElement()
+			.satisfies((a) -> assertThat(a.amount()).isEqualByComparingTo("200.00"));
+	}
+
+	@Test
 	void aBadSignatureIs401AndRecordedAndChangesNothing() throws Exception {
 		String paid = RazorpayPayloads.linkPaid(this.link.reference(), "pay_BADSIG0000001", 300000, "card");
 
