@@ -68,9 +68,26 @@ class CampaignDials {
 	 * @return how many were placed
 	 */
 	int place(CampaignView campaign, CampaignRun run, int wanted, Instant now) {
+		int placed = 0;
+		// accounts set aside make room for the next ones, a few rounds a tick at most
+		for (int round = 0; round < 4 && placed < wanted; round++) {
+			int made = placeSome(campaign, run, wanted - placed, now);
+			if (made < 0) {
+				break;
+			}
+			placed += made;
+		}
+		return placed;
+	}
+
+	/** One round: the calls placed, or -1 when the queue had no account to reserve. */
+	private int placeSome(CampaignView campaign, CampaignRun run, int wanted, Instant now) {
 		String holder = DialerReactions.holder(campaign.id());
 		List<QueueDialing.Reserved> reserved = this.queues.reserve(campaign.queueId(), holder, wanted,
 				campaign.members(), this.accounts.notDue(campaign.id(), now), RESERVATION);
+		if (reserved.isEmpty()) {
+			return -1;
+		}
 		int placed = 0;
 		for (QueueDialing.Reserved r : reserved) {
 			java.util.UUID account = r.account().id().value();

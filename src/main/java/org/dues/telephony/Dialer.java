@@ -115,6 +115,10 @@ class Dialer implements SmartLifecycle {
 		return this.running;
 	}
 
+	DialerCalls calls() {
+		return this.calls;
+	}
+
 	/** The run of a campaign this node dials, if it does. */
 	@Nullable CampaignRun run(long campaign) {
 		return this.runs.get(campaign);
