@@ -205,6 +205,19 @@ class DialerTests {
 			.isEqualTo(dialled.size());
 		// the abandoned number waits 72 hours unless an agent is guaranteed
 		assertThat(run.pacer.guaranteesAgent()).isTrue();
+
+		// taken up again (as another node would), the campaign's history is replayed
+		this.campaigns.run(campaign.id(), false);
+		this.dialer.tick();
+		assertThat(this.dialer.run(campaign.id())).isNull();
+		this.states.change(agent, AgentState.OFFLINE, null);
+		this.campaigns.run(campaign.id(), true);
+		this.dialer.tick();
+		CampaignRun replayed = this.dialer.run(campaign.id());
+		assertThat(replayed).isNotSameAs(run);
+		assertThat(replayed.history.liveAnswers()).isEqualTo(2);
+		assertThat(replayed.history.abandons()).isEqualTo(1);
+		assertThat(replayed.history.lastThirtyDays(this.clock.instant()).abandons()).isEqualTo(1);
 	}
 
 	@Test
