@@ -152,6 +152,23 @@ public class CustomerManagement {
 	}
 
 	/**
+	 * Records whether the customer gave their prior express consent to calls placed by an
+	 * autodialer to one of their numbers (in the US, the TCPA's consent, 47 U.S.C.
+	 * 227(b)(1)(A)): a dialer's progressive and predictive calls go only to numbers with
+	 * it.
+	 * @return whether the number is the customer's
+	 */
+	@Transactional
+	public boolean consentToAutodial(CustomerId id, String e164, boolean consent) {
+		return this.jdbc.sql(
+				"UPDATE customer_phones SET consent_autodial = :consent WHERE customer_id = :customer AND e164 = :e164")
+			.param("consent", consent)
+			.param("customer", id.value())
+			.param("e164", e164)
+			.update() == 1;
+	}
+
+	/**
 	 * The customer and every other customer known to be the same person: one a creditor
 	 * gave the same national id, or one with the same date of birth and name (its Latin
 	 * key) who shares a number not marked wrong. The customer comes first, the others in

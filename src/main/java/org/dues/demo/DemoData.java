@@ -60,6 +60,9 @@ class DemoData implements ApplicationRunner {
 
 	static final int US_ACCOUNTS = 1200;
 
+	/** The card issuer's pooled accounts the demo's predictive campaign dials. */
+	static final int DIALLED_ACCOUNTS = 60;
+
 	private final RuntimeMode mode;
 
 	private final Creditors creditors;
@@ -84,10 +87,13 @@ class DemoData implements ApplicationRunner {
 
 	private final CreditorBankAccounts bankAccounts;
 
+	private final DemoDialer dialer;
+
 	DemoData(RuntimeMode mode, Creditors creditors, Placements placements, PaymentManagement payments,
 			UserManagement users, TransactionTemplate transactions, Clock clock, DemoCompliance compliance,
-			DemoDesk desk, DemoParties parties, CreditorBankAccounts bankAccounts,
+			DemoDesk desk, DemoParties parties, CreditorBankAccounts bankAccounts, DemoDialer dialer,
 			@Value("${dues.demo-password:demo}") String demoPassword) {
+		this.dialer = dialer;
 		this.bankAccounts = bankAccounts;
 		this.mode = mode;
 		this.creditors = creditors;
@@ -111,7 +117,8 @@ class DemoData implements ApplicationRunner {
 		// One transaction: a start interrupted mid-load leaves nothing, and the next
 		// start loads it all.
 		this.transactions.executeWithoutResult((tx) -> loadAll());
-		log.info("Demo portfolio loaded: {} accounts in {} ms", INDIAN_ACCOUNTS + US_ACCOUNTS + DemoParties.GOLD_LOANS,
+		log.info("Demo portfolio loaded: {} accounts in {} ms",
+				INDIAN_ACCOUNTS + US_ACCOUNTS + DIALLED_ACCOUNTS + DemoParties.GOLD_LOANS,
 				(System.nanoTime() - started) / 1_000_000);
 	}
 
@@ -129,7 +136,12 @@ class DemoData implements ApplicationRunner {
 		List<AccountView> indian = load(nbfc, INDIAN_ACCOUNTS, random, (n, r, today) -> indianRow(n, r, today, names));
 		List<AccountView> american = load(issuer, US_ACCOUNTS, random, (n, r, today) -> usRow(n, r, today, names));
 		this.compliance.load(indian, american);
-		this.desk.load(nbfc.code(), american);
+		java.util.UUID usTeam = this.desk.load(nbfc.code(), american);
+		// placed after the rest with a generator of their own, so the demo's other
+		// accounts stay as they were
+		List<AccountView> dialled = load(issuer, DIALLED_ACCOUNTS, new Random(23L),
+				(n, r, today) -> usRow(US_ACCOUNTS + n, r, today, names));
+		this.dialer.load(usTeam, issuer.code(), dialled);
 		this.parties.load(indian, LocalDate.now(this.clock.withZone(nbfc.timeZone())));
 	}
 

@@ -37,7 +37,10 @@ class DemoDesk {
 		this.zones = zones;
 	}
 
-	void load(String indianCreditor, List<AccountView> american) {
+	/**
+	 * @return the US desk's team
+	 */
+	java.util.UUID load(String indianCreditor, List<AccountView> american) {
 		Teams.TeamView india = this.teams.create("India desk", "lead1");
 		this.teams.addMember(india.id(), "agent1");
 		this.teams.addMember(india.id(), "agent2");
@@ -49,6 +52,7 @@ class DemoDesk {
 		// the US desk's agent reads times in New York's; everyone else in the default
 		// (India's)
 		this.zones.set("agent3", ZoneId.of("America/New_York"));
+		return us.id();
 	}
 
 }

@@ -160,6 +160,9 @@ class SecurityConfiguration {
 				.hasAnyRole(Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/api/v1/approvals", "/api/v1/approvals/**")
 				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				// dial campaigns: leads and managers make, start and stop them
+				.requestMatchers("/api/v1/campaigns", "/api/v1/campaigns/**")
+				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/promises", "/api/v1/accounts/*/plans",
 						"/api/v1/accounts/*/settlements", "/api/v1/accounts/*/waivers", "/api/v1/accounts/*/deferments",
 						"/api/v1/arrangements/*/cancel")
@@ -270,6 +273,8 @@ class SecurityConfiguration {
 				.requestMatchers("/queues", "/queues/**", "/supervisor", "/supervisor/**")
 				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/approvals", "/approvals/**")
+				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				.requestMatchers("/campaigns", "/campaigns/**")
 				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				// a creditor's bank accounts and the CSV mappings: as on the API
 				.requestMatchers("/reconciliation/bank-accounts", "/reconciliation/bank-accounts/**",

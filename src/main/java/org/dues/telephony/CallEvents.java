@@ -11,8 +11,11 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one intake of every provider's call events, real or simulated, after the webhook
@@ -32,10 +35,13 @@ public class CallEvents {
 
 	private final Clock clock;
 
-	CallEvents(Calls calls, ContactLog contacts, Clock clock) {
+	private final ObjectProvider<CallReactions> reactions;
+
+	CallEvents(Calls calls, ContactLog contacts, Clock clock, ObjectProvider<CallReactions> reactions) {
 		this.calls = calls;
 		this.contacts = contacts;
 		this.clock = clock;
+		this.reactions = reactions;
 	}
 
 	/**
@@ -71,6 +77,7 @@ public class CallEvents {
 		if (event.kind() == CallEvent.Kind.ENDED && call.endedAt() == null) {
 			complete(call, event);
 		}
+		react(call.id(), event.kind());
 		return Intake.TAKEN;
 	}
 
@@ -96,6 +103,28 @@ public class CallEvents {
 	@Transactional(readOnly = true)
 	public @Nullable CallView find(UUID callId) {
 		return this.calls.find(callId);
+	}
+
+	/** The dialer reacts to an answer or an end once the event is committed. */
+	private void react(UUID callId, CallEvent.Kind kind) {
+		if (kind != CallEvent.Kind.ANSWERED_HUMAN && kind != CallEvent.Kind.ENDED) {
+			return;
+		}
+		CallReactions reaction = this.reactions.getIfAvailable();
+		if (reaction == null) {
+			return;
+		}
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					reaction.react(callId, kind);
+				}
+			});
+		}
+		else {
+			reaction.react(callId, kind);
+		}
 	}
 
 	private void complete(CallView call, CallEvent ended) {

@@ -23,6 +23,9 @@ import org.jspecify.annotations.Nullable;
 public record CallRequest(UUID callId, String callbackToken, String customerNumber, String agentNumber, String callerId,
 		boolean machineDetection, @Nullable String disclosure, int ringTimeoutSeconds, int timeLimitSeconds) {
 
+	/** The agent number of a dialer's call, followed by its campaign. */
+	public static final String DIALER = "dialer:";
+
 	public CallRequest {
 		if (!customerNumber.matches("\\+[1-9][0-9]{6,14}")) {
 			throw new IllegalArgumentException("the customer's number must be E.164: " + customerNumber);
@@ -33,6 +36,14 @@ public record CallRequest(UUID callId, String callbackToken, String customerNumb
 		if (ringTimeoutSeconds < 5 || timeLimitSeconds < 60 || timeLimitSeconds > 14400) {
 			throw new IllegalArgumentException("ring timeout at least 5 s, time limit 60 s to 4 h");
 		}
+	}
+
+	/**
+	 * @return whether a dialer places the call with no agent yet: the customer who
+	 * answers waits (two seconds at most) for the dialer to bridge an agent
+	 */
+	public boolean awaitsAgent() {
+		return this.agentNumber.startsWith(DIALER);
 	}
 
 	/**

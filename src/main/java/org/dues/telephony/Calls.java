@@ -26,14 +26,15 @@ class Calls {
 		this.jdbc = jdbc;
 	}
 
-	void insert(CallView call) {
+	void insert(CallView call, @Nullable Long campaignId) {
 		this.jdbc.sql("""
 				INSERT INTO telephony_calls (id, provider, account_id, interaction_id, customer_number, agent,
-				    agent_number, caller_id, direction, status, recorded, disclosure, callback_token, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OUTBOUND', 'PLACED', ?, ?, ?, ?)""")
+				    agent_number, caller_id, direction, status, recorded, disclosure, callback_token, created_at,
+				    campaign_id)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OUTBOUND', 'PLACED', ?, ?, ?, ?, ?)""")
 			.params(call.id(), call.provider(), call.accountId(), call.interactionId(), call.customerNumber(),
 					call.agent(), call.agentNumber(), call.callerId(), call.recorded(), call.disclosure(),
-					call.callbackToken(), Timestamp.from(call.createdAt()))
+					call.callbackToken(), Timestamp.from(call.createdAt()), campaignId)
 			.update();
 	}
 

@@ -91,7 +91,7 @@ public class TelephonyCalls {
 					clearance.attempt().interaction().id(), number, dial.agent(), dial.agentNumber(),
 					dial.callerId() != null ? dial.callerId() : provider.callerId(), "PLACED", dial.disclosure(),
 					HexFormat.of().formatHex(token()), this.clock.instant(), null, null, null, null, null);
-			this.calls.insert(call);
+			this.calls.insert(call, dial.campaignId());
 			return new Cleared(clearance, call);
 		}));
 		CallView call = cleared.call();
@@ -131,6 +131,16 @@ public class TelephonyCalls {
 		throw new ConflictException("No telephony provider is configured for " + number);
 	}
 
+	/**
+	 * The provider of that name, for a call it placed.
+	 */
+	TelephonyProvider named(String name) {
+		return this.providers.stream()
+			.filter((p) -> p.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new TelephonyException("no provider " + name, false));
+	}
+
 	private static byte[] token() {
 		byte[] token = new byte[16];
 		TOKENS.nextBytes(token);
@@ -145,9 +155,17 @@ public class TelephonyCalls {
 	 * @param callerId the number the customer sees; null for the provider's
 	 * @param disclosure the recording disclosure in the customer's language; null for a
 	 * call that is not recorded
+	 * @param campaignId the campaign whose dialer places it, or null
 	 */
 	public record Dial(AccountId account, String customerNumber, String agent, String agentNumber,
-			@Nullable String callerId, @Nullable String disclosure) {
+			@Nullable String callerId, @Nullable String disclosure, @Nullable Long campaignId) {
+
+		/** A call an agent places (no campaign). */
+		public Dial(AccountId account, String customerNumber, String agent, String agentNumber,
+				@Nullable String callerId, @Nullable String disclosure) {
+			this(account, customerNumber, agent, agentNumber, callerId, disclosure, null);
+		}
+
 	}
 
 	/**

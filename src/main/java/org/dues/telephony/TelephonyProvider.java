@@ -35,4 +35,24 @@ public interface TelephonyProvider {
 	 */
 	String originate(ClearedContact cleared, CallRequest call);
 
+	/**
+	 * Connects a customer who answered a dialer's call
+	 * ({@link CallRequest#awaitsAgent()}) to the agent the dialer found for them. The
+	 * bridge arrives as a {@code BRIDGED} event.
+	 * @param call the call
+	 * @param agent the agent's name
+	 */
+	default void bridge(CallView call, String agent) {
+		throw new TelephonyException(name() + " does not bridge dialer calls", false);
+	}
+
+	/**
+	 * Plays the recorded message identifying the caller to a customer no agent was free
+	 * for within two seconds, then hangs up (an abandoned call).
+	 * @param call the call
+	 */
+	default void abandon(CallView call) {
+		throw new TelephonyException(name() + " does not play the abandon message", false);
+	}
+
 }

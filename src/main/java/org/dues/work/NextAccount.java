@@ -56,12 +56,12 @@ public class NextAccount {
 	 * An account that may be handed out at all: active, Indian ones only to a certified
 	 * agent ({@code :certified}), and not open with another agent. Needs {@code :now}.
 	 */
-	private static final String ELIGIBLE = "a.status = '" + AccountStatus.ACTIVE.name()
+	static final String ELIGIBLE = "a.status = '" + AccountStatus.ACTIVE.name()
 			+ "' AND (c.country <> 'IN' OR :certified)"
 			+ " AND NOT EXISTS (SELECT 1 FROM work_locks l WHERE l.account_id = a.id AND l.expires_at > :now)";
 
 	/** The account's creditor and the customer's routing facts, joined to {@code a}. */
-	private static final String ACCOUNT_JOINS = "JOIN portfolio_creditor_facts c ON c.id = a.creditor_id"
+	static final String ACCOUNT_JOINS = "JOIN portfolio_creditor_facts c ON c.id = a.creditor_id"
 			+ " JOIN customer_routing_facts cu ON cu.customer_id = a.customer_id";
 
 	private static final int BATCH = 25;

@@ -60,8 +60,8 @@ class DemoDataTests {
 		assertThat(this.jdbc.sql("SHOW fsync").query(String.class).single()).as("the embedded database is durable")
 			.isEqualTo("on");
 		assertThat(this.jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");
-		assertThat(count("SELECT count(*) FROM portfolio_accounts"))
-			.isEqualTo(DemoData.INDIAN_ACCOUNTS + DemoData.US_ACCOUNTS + DemoParties.GOLD_LOANS);
+		assertThat(count("SELECT count(*) FROM portfolio_accounts")).isEqualTo(
+				DemoData.INDIAN_ACCOUNTS + DemoData.US_ACCOUNTS + DemoData.DIALLED_ACCOUNTS + DemoParties.GOLD_LOANS);
 
 		Map<String, List<String>> buckets = this.jdbc.sql("""
 				SELECT c.code, a.bucket FROM portfolio_accounts a JOIN portfolio_creditors c ON c.id = a.creditor_id
@@ -112,11 +112,18 @@ class DemoDataTests {
 		assertThat(count("SELECT count(*) FROM compliance_audit WHERE action <> 'DECISION'")).isEqualTo(7);
 		assertThat(this.jdbc.sql("SELECT agent FROM work_assignments GROUP BY agent ORDER BY agent")
 			.query(String.class)
-			.list()).as("the US accounts are agent3's; the Indian ones are pooled in the India desk's queue")
+			.list()).as("the US accounts are agent3's but those the campaign dials; the Indian ones are pooled")
 			.containsExactly("agent3");
 		assertThat(count("SELECT count(*) FROM work_assignments")).isEqualTo(DemoData.US_ACCOUNTS);
-		assertThat(this.jdbc.sql("SELECT name FROM work_queues").query(String.class).list())
-			.containsExactly("Malabar overdue");
+		assertThat(this.jdbc.sql("SELECT name FROM work_queues ORDER BY name").query(String.class).list())
+			.containsExactly(DemoDialer.QUEUE, "Malabar overdue");
+		assertThat(this.jdbc.sql("""
+				SELECT c.name || ' ' || c.mode || ' ' || c.running || ' ' || m.username FROM telephony_campaigns c
+				JOIN telephony_campaign_members m ON m.campaign_id = c.id""").query(String.class).list())
+			.as("a running predictive campaign with agent3")
+			.containsExactly(DemoDialer.CAMPAIGN + " PREDICTIVE true agent3");
+		assertThat(count("SELECT count(*) FROM customer_phones WHERE consent_autodial"))
+			.isEqualTo(DemoData.DIALLED_ACCOUNTS);
 		assertThat(count("""
 				SELECT count(*) FROM identity_users WHERE username IN ('agent1', 'agent2')
 				    AND certificate_expires_on > CURRENT_DATE""")).isEqualTo(2);

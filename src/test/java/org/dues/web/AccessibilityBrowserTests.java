@@ -88,6 +88,7 @@ class AccessibilityBrowserTests {
 			new Page("import", "/imports/{import}", IMPORTERS),
 			new Page("approvals", "/approvals", LEADS),
 			new Page("supervisor", "/supervisor", LEADS),
+			new Page("campaigns", "/campaigns", LEADS),
 			new Page("admin", "/admin", EnumSet.of(Role.ADMIN)),
 			new Page("customer", "/customers/{customer}", EVERYONE),
 			new Page("accounts browser", "/supervisor/accounts", EnumSet.of(Role.TEAM_LEAD, Role.MANAGER)),

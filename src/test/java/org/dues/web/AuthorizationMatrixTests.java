@@ -278,6 +278,9 @@ class AuthorizationMatrixTests {
 					// no chat is started in the fixture: a chat is its agent's alone, and
 					// the pay page's needs its secret
 					case "chat" -> "2f1e3d4c-5b6a-4978-8a69-7b8c9d0e1f30";
+					// no campaign is made in the fixture: leads and managers are answered
+					// 404
+					case "campaign" -> "987654321";
 					// a month's target of an agent: set only by managers and
 					// administrators
 					case "target-period" -> "2026-12";
@@ -327,6 +330,7 @@ class AuthorizationMatrixTests {
 			case "entry" -> "case-entry";
 			case "mail" -> "staff-mail";
 			case "chatId" -> "chat";
+			case "campaignId" -> "campaign";
 			case "period" -> "target-period";
 			case "scope" -> "target-scope";
 			case "code" -> segment.equals("policies") ? "policy" : segment.equals("agencies") ? "agency" : "creditor";

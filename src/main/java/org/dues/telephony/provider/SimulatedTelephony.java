@@ -1,7 +1,9 @@
 package org.dues.telephony.provider;
 
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +14,9 @@ import org.dues.contact.ClearedContact;
 import org.dues.telephony.CallEvent;
 import org.dues.telephony.CallEvents;
 import org.dues.telephony.CallRequest;
+import org.dues.telephony.CallView;
 import org.dues.telephony.TelephonyProperties;
+import org.dues.telephony.TelephonyException;
 import org.dues.telephony.TelephonyProvider;
 import org.dues.telephony.sim.CarrierModel;
 import org.dues.telephony.sim.DialFate;
@@ -38,6 +42,12 @@ public class SimulatedTelephony implements TelephonyProvider {
 
 	static final String NAME = "simulated";
 
+	/** How long a customer waits on a silent line before hanging up. */
+	static final double HANG_UP_SECONDS = 10;
+
+	/** How long the recorded message of an abandoned call lasts. */
+	static final double MESSAGE_SECONDS = 5;
+
 	private static final Logger log = LoggerFactory.getLogger(SimulatedTelephony.class);
 
 	private final SimulatedCarrier carrier;
@@ -51,6 +61,8 @@ public class SimulatedTelephony implements TelephonyProvider {
 	private final String callerId;
 
 	private final AtomicLong sequence = new AtomicLong();
+
+	private final Map<UUID, Waiting> waiting = new ConcurrentHashMap<>();
 
 	private final ScheduledExecutorService executor;
 
@@ -109,6 +121,17 @@ public class SimulatedTelephony implements TelephonyProvider {
 			case LIVE -> {
 				double talk = this.carrier.talkSeconds();
 				post(ring, call, sid, "answered", CallEvent.answeredByHuman());
+				if (call.awaitsAgent()) {
+					// the dialer bridges an agent or plays its message; a customer left
+					// waiting hangs up
+					this.waiting.put(call.callId(), new Waiting(sid, talk, call.recorded()));
+					this.later.run(ring + HANG_UP_SECONDS, () -> {
+						if (this.waiting.remove(call.callId()) != null) {
+							report(call.callId(), sid, "ended", CallEvent.ended(CallEvent.EndCause.COMPLETED));
+						}
+					});
+					return sid;
+				}
 				post(ring, call, sid, "bridged", CallEvent.bridged());
 				post(ring + talk, call, sid, "ended", CallEvent.ended(CallEvent.EndCause.COMPLETED));
 				if (call.recorded()) {
@@ -127,15 +150,55 @@ public class SimulatedTelephony implements TelephonyProvider {
 		return sid;
 	}
 
+	/**
+	 * The customer who answered a dialer's call is connected to the agent: bridged now,
+	 * ended after the talk drawn when the call was placed.
+	 */
+	@Override
+	public void bridge(CallView call, String agent) {
+		Waiting waiting = this.waiting.remove(call.id());
+		if (waiting == null) {
+			throw new TelephonyException("call " + call.id() + " is not waiting for an agent", false);
+		}
+		this.later.run(0, () -> report(call.id(), waiting.sid, "bridged", CallEvent.bridged()));
+		this.later.run(waiting.talk,
+				() -> report(call.id(), waiting.sid, "ended", CallEvent.ended(CallEvent.EndCause.COMPLETED)));
+		if (waiting.recorded) {
+			this.later.run(waiting.talk + 1,
+					() -> report(call.id(), waiting.sid, "recording",
+							CallEvent.recording("https://simulated.invalid/recordings/" + waiting.sid + ".mp3",
+									(int) Math.round(waiting.talk))));
+		}
+	}
+
+	/**
+	 * The recorded message plays to the customer no agent was free for (five seconds),
+	 * then the call ends, never bridged.
+	 */
+	@Override
+	public void abandon(CallView call) {
+		Waiting waiting = this.waiting.remove(call.id());
+		if (waiting != null) {
+			this.later.run(MESSAGE_SECONDS,
+					() -> report(call.id(), waiting.sid, "ended", CallEvent.ended(CallEvent.EndCause.COMPLETED)));
+		}
+	}
+
 	private void post(double seconds, CallRequest call, String sid, String what, CallEvent event) {
-		this.later.run(seconds, () -> {
-			try {
-				this.events.take(NAME, call.callId(), sid, sid + ":" + what, event);
-			}
-			catch (RuntimeException ex) {
-				log.warn("The simulated carrier could not report {} of call {}", what, call.callId(), ex);
-			}
-		});
+		this.later.run(seconds, () -> report(call.callId(), sid, what, event));
+	}
+
+	private void report(UUID callId, String sid, String what, CallEvent event) {
+		try {
+			this.events.take(NAME, callId, sid, sid + ":" + what, event);
+		}
+		catch (RuntimeException ex) {
+			log.warn("The simulated carrier could not report {} of call {}", what, callId, ex);
+		}
+	}
+
+	/** A customer who answered a dialer's call, waiting for an agent. */
+	private record Waiting(String sid, double talk, boolean recorded) {
 	}
 
 	@PreDestroy
