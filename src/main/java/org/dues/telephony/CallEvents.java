@@ -2,6 +2,7 @@ package org.dues.telephony;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.dues.compliance.ContactResult;
@@ -30,11 +31,17 @@ public class CallEvents {
 
 	private final ContactLog contacts;
 
+	private final Recordings recordings;
+
+	private final List<CallEnds> ends;
+
 	private final Clock clock;
 
-	CallEvents(Calls calls, ContactLog contacts, Clock clock) {
+	CallEvents(Calls calls, ContactLog contacts, Recordings recordings, List<CallEnds> ends, Clock clock) {
 		this.calls = calls;
 		this.contacts = contacts;
+		this.recordings = recordings;
+		this.ends = List.copyOf(ends);
 		this.clock = clock;
 	}
 
@@ -68,8 +75,17 @@ public class CallEvents {
 			return Intake.REPEAT;
 		}
 		this.calls.apply(call.id(), event, now);
+		String direction = this.calls.direction(call.id());
+		if (event.kind() == CallEvent.Kind.RECORDING && event.recordingUrl() != null) {
+			this.recordings.store(call, direction, event.recordingUrl(), event.recordingSeconds(), now);
+		}
 		if (event.kind() == CallEvent.Kind.ENDED && call.endedAt() == null) {
-			complete(call, event);
+			if ("OUTBOUND".equals(direction)) {
+				complete(call, event);
+			}
+			for (CallEnds end : this.ends) {
+				end.ended(call, direction, now);
+			}
 		}
 		return Intake.TAKEN;
 	}
@@ -99,6 +115,9 @@ public class CallEvents {
 	}
 
 	private void complete(CallView call, CallEvent ended) {
+		if (call.interactionId() == null) {
+			return;
+		}
 		ContactResult result = result(ended.cause(), this.calls.bridgedAt(call.id()) != null, call.amdResult());
 		try {
 			this.contacts.complete(call.interactionId(), result, null);
@@ -126,6 +145,16 @@ public class CallEvents {
 			case NO_ANSWER, CANCELED -> ContactResult.NO_ANSWER;
 			case FAILED -> ContactResult.FAILED;
 		};
+	}
+
+	/**
+	 * What else happens when a call ends (an inbound call leaves its queue, its agent
+	 * wraps up), in the transaction that takes the event.
+	 */
+	public interface CallEnds {
+
+		void ended(CallView call, String direction, Instant at);
+
 	}
 
 	/** What became of a reported event. */

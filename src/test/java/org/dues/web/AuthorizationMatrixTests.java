@@ -278,6 +278,9 @@ class AuthorizationMatrixTests {
 					// no chat is started in the fixture: a chat is its agent's alone, and
 					// the pay page's needs its secret
 					case "chat" -> "2f1e3d4c-5b6a-4978-8a69-7b8c9d0e1f30";
+					// no call is recorded or taken in the fixture
+					case "recording" -> "3a2b1c0d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+					case "call" -> "4b3c2d1e-5f6a-4b7c-8d9e-0f1a2b3c4d5e";
 					// a month's target of an agent: set only by managers and
 					// administrators
 					case "target-period" -> "2026-12";
@@ -327,6 +330,8 @@ class AuthorizationMatrixTests {
 			case "entry" -> "case-entry";
 			case "mail" -> "staff-mail";
 			case "chatId" -> "chat";
+			case "recordingId" -> "recording";
+			case "callId" -> "call";
 			case "period" -> "target-period";
 			case "scope" -> "target-scope";
 			case "code" -> segment.equals("policies") ? "policy" : segment.equals("agencies") ? "agency" : "creditor";
