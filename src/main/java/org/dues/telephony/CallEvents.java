@@ -2,7 +2,6 @@ package org.dues.telephony;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import org.dues.compliance.ContactResult;
@@ -12,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,15 +33,17 @@ public class CallEvents {
 
 	private final Recordings recordings;
 
-	private final List<CallEnds> ends;
+	private final ObjectProvider<CallEnds> ends;
 
 	private final Clock clock;
 
-	CallEvents(Calls calls, ContactLog contacts, Recordings recordings, List<CallEnds> ends, Clock clock) {
+	CallEvents(Calls calls, ContactLog contacts, Recordings recordings, ObjectProvider<CallEnds> ends, Clock clock) {
 		this.calls = calls;
 		this.contacts = contacts;
 		this.recordings = recordings;
-		this.ends = List.copyOf(ends);
+		// taken when a call ends: those who react (inbound calls) themselves use the
+		// intake
+		this.ends = ends;
 		this.clock = clock;
 	}
 
@@ -83,9 +85,7 @@ public class CallEvents {
 			if ("OUTBOUND".equals(direction)) {
 				complete(call, event);
 			}
-			for (CallEnds end : this.ends) {
-				end.ended(call, direction, now);
-			}
+			this.ends.orderedStream().forEach((end) -> end.ended(call, direction, now));
 		}
 		return Intake.TAKEN;
 	}
