@@ -99,7 +99,8 @@ public class InboundCalls implements CallEvents.CallEnds {
 		Instant now = this.clock.instant();
 		UUID account = (caller.accounts().size() == 1) ? caller.accounts().get(0) : null;
 		RecordingDisclosures.Disclosure disclosure = (account != null)
-				? this.disclosures.forAccount(new AccountId(account)) : this.disclosures.forCaller(caller.country());
+				? this.disclosures.forAccount(new AccountId(account))
+				: this.disclosures.forCaller(caller.country(), caller.language());
 		byte[] token = new byte[16];
 		TOKENS.nextBytes(token);
 		this.jdbc.sql("""
@@ -182,6 +183,16 @@ public class InboundCalls implements CallEvents.CallEnds {
 			throw new ConflictException("the call is already about account " + call.accountId());
 		}
 		this.desk.attach(call, account.value(), agent);
+	}
+
+	/**
+	 * The agents who could take a call from the number were they ready (the demo's
+	 * suggestions).
+	 */
+	@Transactional(readOnly = true)
+	public List<String> agentsFor(String from) {
+		CallerLookup.Caller caller = this.callers.find(from, null);
+		return caller.known() ? this.router.agentsFor(caller.language(), caller.accounts()) : List.of();
 	}
 
 	/** The latest inbound calls, newest first, as {@link #arrival} gives each. */

@@ -60,6 +60,15 @@ class InboundRouter {
 		return this.states.claimLongestReady(candidates, AgentState.ON_CALL);
 	}
 
+	/** The agents (role AGENT) who could take such a call when ready. */
+	List<String> agentsFor(@Nullable String language, Collection<UUID> accounts) {
+		return this.users.withRole(Role.AGENT)
+			.stream()
+			.filter((user) -> mayTake(user, language, accounts))
+			.map(UserView::username)
+			.toList();
+	}
+
 	/** Whether the user may take a call in the language about one of the accounts. */
 	boolean mayTake(UserView user, @Nullable String language, Collection<UUID> accounts) {
 		if (!user.enabled() || TAKERS.stream().noneMatch(user::has)) {

@@ -85,14 +85,15 @@ public class RecordingDisclosures {
 	}
 
 	/**
-	 * The disclosure for a caller nobody knows yet, by the country of their number.
+	 * The disclosure for a caller whose account is not known yet, by the country of their
+	 * number, in their language when known.
 	 * @return null when calls are not recorded
 	 */
-	public @Nullable Disclosure forCaller(@Nullable String country) {
+	public @Nullable Disclosure forCaller(@Nullable String country, @Nullable String language) {
 		if (!this.enabled) {
 			return null;
 		}
-		return disclosure(kind(country == null ? "US" : country, List.of()), null);
+		return disclosure(kind(country == null ? "US" : country, List.of()), language);
 	}
 
 	/**

@@ -91,6 +91,7 @@ class InboundPages {
 		model.addAttribute("simulated", this.simulated);
 		model.addAttribute("calls", this.simulated ? this.inbound.recent(20) : List.of());
 		model.addAttribute("called", called != null);
+		model.addAttribute("suggested", this.simulated ? suggested() : List.of());
 		return "telephony/sandbox";
 	}
 
@@ -105,6 +106,29 @@ class InboundPages {
 		}
 		this.inbound.arrive("simulated", "SIMIN-" + UUID.randomUUID(), number, this.simulatedNumber);
 		return "redirect:/telephony/sandbox?called";
+	}
+
+	/** A few customers who speak Malayalam or Hindi, to call in as. */
+	private List<Suggested> suggested() {
+		List<Suggested> suggested = new java.util.ArrayList<>();
+		for (String language : List.of("ml", "hi")) {
+			int found = 0;
+			for (var customer : this.customers.speakingWithPhone(language, 40)) {
+				String number = customer.phones().get(0).e164();
+				List<String> agents = this.inbound.agentsFor(number);
+				if (!agents.isEmpty() && suggested.stream().noneMatch((s) -> s.number().equals(number))) {
+					suggested.add(new Suggested(customer.name(), language, number, String.join(", ", agents)));
+					if (++found == 2) {
+						break;
+					}
+				}
+			}
+		}
+		return suggested;
+	}
+
+	/** A customer to call in as. */
+	record Suggested(String name, String language, String number, String agents) {
 	}
 
 	/** An account the caller may be, with its customer's name. */
