@@ -33,6 +33,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 @PageController
 class InboundPages {
 
+	/**
+	 * The demo's desk agents (not the external agency's), whom the suggestions are for.
+	 */
+	static final List<String> DESK_AGENTS = List.of("agent1", "agent2", "agent3");
+
 	private final InboundCalls inbound;
 
 	private final Accounts accounts;
@@ -113,9 +118,10 @@ class InboundPages {
 		List<Suggested> suggested = new java.util.ArrayList<>();
 		for (String language : List.of("ml", "hi")) {
 			int found = 0;
-			for (var customer : this.customers.speakingWithPhone(language, 40)) {
+			for (var customer : this.customers.speakingWithPhone(language, 300)) {
 				String number = customer.phones().get(0).e164();
-				List<String> agents = this.inbound.agentsFor(number);
+				// a demo agent (agent1 speaks Malayalam, agent2 Hindi) can take it
+				List<String> agents = this.inbound.agentsFor(number).stream().filter(DESK_AGENTS::contains).toList();
 				if (!agents.isEmpty() && suggested.stream().noneMatch((s) -> s.number().equals(number))) {
 					suggested.add(new Suggested(customer.name(), language, number, String.join(", ", agents)));
 					if (++found == 2) {
