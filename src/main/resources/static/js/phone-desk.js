@@ -3,7 +3,9 @@
  * agent's phone events (/desk/phone/stream). A "state" event reloads the panel through
  * htmx (the agent went ready, a call ended, a wrap-up ran out); a "pop" event opens the
  * account of the call that just connected to the agent (a screen pop), whichever node
- * the call was connected on. The time in state ticks every second.
+ * the call was connected on; an "inbound" event opens the page of an inbound call whose
+ * caller the agent is to choose among several accounts or find. The time in state ticks
+ * every second.
  */
 (function () {
 	'use strict';
@@ -45,6 +47,12 @@
 		source.addEventListener('state', reload);
 		source.addEventListener('pop', function (event) {
 			pop(JSON.parse(event.data));
+		});
+		source.addEventListener('inbound', function (event) {
+			var data = JSON.parse(event.data);
+			if (/^[0-9a-f-]{36}$/.test(data.call)) {
+				window.location.assign(panel().getAttribute('data-phone-inbound') + data.call);
+			}
 		});
 	}
 

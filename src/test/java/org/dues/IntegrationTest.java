@@ -30,11 +30,12 @@ import org.springframework.context.annotation.Primary;
 		properties = { "dues.data-dir=target/test-data/${random.uuid}", "dues.database.durable=false",
 				"dues.demo=false", "dues.admin-password=admin-secret", "dues.aging.cron=-", "dues.arrangements.cron=-",
 				"dues.work.order-cron=-", "dues.reporting.snapshot-cron=-", "dues.reporting.counters-cron=-",
-				"dues.letters.print-cron=-", "dues.reporting.delivery-cron=-",
-				"dues.metrics.password=scrape-secret-of-tests", "dues.messaging.dispatch-enabled=false",
-				"dues.messaging.reminders-cron=-", "dues.messaging.simulated.failure-share=0",
-				"dues.messaging.simulated.delay=200ms", "dues.payments.simulated.failure-share=0",
-				"dues.payments.simulated.delay=200ms", "logging.level.org.flywaydb=warn" })
+				"dues.letters.print-cron=-", "dues.reporting.delivery-cron=-", "dues.telephony.recordings.purge-cron=-",
+				"dues.telephony.inbound.pass-seconds=0", "dues.metrics.password=scrape-secret-of-tests",
+				"dues.messaging.dispatch-enabled=false", "dues.messaging.reminders-cron=-",
+				"dues.messaging.simulated.failure-share=0", "dues.messaging.simulated.delay=200ms",
+				"dues.payments.simulated.failure-share=0", "dues.payments.simulated.delay=200ms",
+				"logging.level.org.flywaydb=warn" })
 @AutoConfigureMockMvc
 @Import({ IntegrationTest.TestClockConfiguration.class, MockMvcSessions.class })
 public @interface IntegrationTest {

@@ -245,6 +245,22 @@ public class CustomerManagement {
 			.collect(Collectors.toMap(CustomerView::id, Function.identity()));
 	}
 
+	/**
+	 * A few customers who speak the language (ISO 639-1) and have a phone, oldest first:
+	 * the callers the demo's simulated carrier suggests.
+	 */
+	public List<CustomerView> speakingWithPhone(String language, int limit) {
+		List<UUID> ids = this.jdbc.sql("""
+				SELECT c.id FROM customer_customers c
+				WHERE c.language = :language AND EXISTS (SELECT 1 FROM customer_phones p WHERE p.customer_id = c.id)
+				ORDER BY c.customer_ref LIMIT :limit""")
+			.param("language", language)
+			.param("limit", limit)
+			.query(UUID.class)
+			.list();
+		return findAll(ids);
+	}
+
 	/** A creditor's customer by the creditor's reference. */
 	public Optional<CustomerView> findByRef(UUID creditorId, String customerRef) {
 		List<UUID> ids = this.jdbc

@@ -64,6 +64,9 @@ class SecurityConfiguration {
 	private static final String[] DESK = { Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(),
 			Role.COMPLIANCE.name(), Role.ADMIN.name() };
 
+	private static final String[] RECORDING_LISTENERS = { Role.AGENT.name(), Role.TEAM_LEAD.name(), Role.MANAGER.name(),
+			Role.COMPLIANCE.name() };
+
 	private static final RequestMatcher HTMX = new RequestHeaderRequestMatcher("HX-Request");
 
 	private static final AuthenticationEntryPoint LOGIN = new LoginUrlAuthenticationEntryPoint("/login");
@@ -229,6 +232,16 @@ class SecurityConfiguration {
 				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
 				.requestMatchers("/api/v1/agencies", "/api/v1/agencies/**", "/api/v1/placements/**")
 				.hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
+				// call recordings: leads, managers and compliance hear an account's, an
+				// agent their own calls'; the access log is compliance's (telephony's
+				// RecordingAccess)
+				.requestMatchers(HttpMethod.GET, "/api/v1/accounts/*/recordings")
+				.hasAnyRole(RECORDING_LISTENERS)
+				.requestMatchers("/api/v1/recordings/**")
+				.hasRole(Role.COMPLIANCE.name())
+				// the simulated carrier's call-in: the demo's administrator
+				.requestMatchers("/api/v1/telephony/simulated/**")
+				.hasRole(Role.ADMIN.name())
 				.anyRequest()
 				.authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(SecurityConfiguration::unauthorized))
@@ -314,6 +327,14 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/accounts/*/legal-referrals", "/cases/*/stages", "/cases/*/hearings",
 						"/cases/*/costs")
 				.hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
+				// call recordings (as on the API) and their access log
+				.requestMatchers(HttpMethod.GET, "/accounts/*/recordings", "/recordings/**")
+				.hasAnyRole(RECORDING_LISTENERS)
+				.requestMatchers("/compliance/recordings")
+				.hasRole(Role.COMPLIANCE.name())
+				// the simulated carrier's call-in: the demo's administrator
+				.requestMatchers("/telephony/sandbox", "/telephony/sandbox/**")
+				.hasRole(Role.ADMIN.name())
 				// the audit trail, the contact policies and the blocked attempts
 				.requestMatchers("/compliance", "/compliance/**")
 				.hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())

@@ -33,13 +33,22 @@ public class CallEvents {
 
 	private final ContactLog contacts;
 
+	private final Recordings recordings;
+
+	private final ObjectProvider<CallEnds> ends;
+
 	private final Clock clock;
 
 	private final ObjectProvider<CallReactions> reactions;
 
-	CallEvents(Calls calls, ContactLog contacts, Clock clock, ObjectProvider<CallReactions> reactions) {
+	CallEvents(Calls calls, ContactLog contacts, Recordings recordings, ObjectProvider<CallEnds> ends, Clock clock,
+			ObjectProvider<CallReactions> reactions) {
 		this.calls = calls;
 		this.contacts = contacts;
+		this.recordings = recordings;
+		// taken when a call ends: those who react (inbound calls) themselves use the
+		// intake
+		this.ends = ends;
 		this.clock = clock;
 		this.reactions = reactions;
 	}
@@ -74,8 +83,15 @@ public class CallEvents {
 			return Intake.REPEAT;
 		}
 		this.calls.apply(call.id(), event, now);
+		String direction = this.calls.direction(call.id());
+		if (event.kind() == CallEvent.Kind.RECORDING && event.recordingUrl() != null) {
+			this.recordings.store(call, direction, event.recordingUrl(), event.recordingSeconds(), now);
+		}
 		if (event.kind() == CallEvent.Kind.ENDED && call.endedAt() == null) {
-			complete(call, event);
+			if ("OUTBOUND".equals(direction)) {
+				complete(call, event);
+			}
+			this.ends.orderedStream().forEach((end) -> end.ended(call, direction, now));
 		}
 		react(call.id(), event.kind());
 		return Intake.TAKEN;
@@ -128,6 +144,9 @@ public class CallEvents {
 	}
 
 	private void complete(CallView call, CallEvent ended) {
+		if (call.interactionId() == null) {
+			return;
+		}
 		ContactResult result = result(ended.cause(), this.calls.bridgedAt(call.id()) != null, call.amdResult());
 		try {
 			this.contacts.complete(call.interactionId(), result, null);
@@ -155,6 +174,16 @@ public class CallEvents {
 			case NO_ANSWER, CANCELED -> ContactResult.NO_ANSWER;
 			case FAILED -> ContactResult.FAILED;
 		};
+	}
+
+	/**
+	 * What else happens when a call ends (an inbound call leaves its queue, its agent
+	 * wraps up), in the transaction that takes the event.
+	 */
+	public interface CallEnds {
+
+		void ended(CallView call, String direction, Instant at);
+
 	}
 
 	/** What became of a reported event. */

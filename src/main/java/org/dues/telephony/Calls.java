@@ -129,6 +129,14 @@ class Calls {
 		}
 	}
 
+	/** {@code OUTBOUND} or {@code INBOUND}. */
+	String direction(UUID id) {
+		return this.jdbc.sql("SELECT direction FROM telephony_calls WHERE id = ?")
+			.param(id)
+			.query(String.class)
+			.single();
+	}
+
 	@Nullable Instant bridgedAt(UUID id) {
 		return this.jdbc.sql("SELECT bridged_at FROM telephony_calls WHERE id = ?").param(id).query((rs, n) -> {
 			Timestamp t = rs.getTimestamp(1);

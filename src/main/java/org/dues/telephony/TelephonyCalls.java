@@ -56,8 +56,12 @@ public class TelephonyCalls {
 
 	private final Clock clock;
 
+	private final RecordingDisclosures disclosures;
+
 	TelephonyCalls(OutboundContacts outbound, Calls calls, CallEvents events, List<TelephonyProvider> providers,
-			PlatformTransactionManager transactions, TelephonyProperties properties, Clock clock) {
+			PlatformTransactionManager transactions, TelephonyProperties properties, Clock clock,
+			RecordingDisclosures disclosures) {
+		this.disclosures = disclosures;
 		this.outbound = outbound;
 		this.calls = calls;
 		this.events = events;
@@ -87,9 +91,14 @@ public class TelephonyCalls {
 			}
 			String number = Objects.requireNonNullElse(clearance.attempt().interaction().address(),
 					dial.customerNumber());
+			String disclosure = dial.disclosure();
+			if (disclosure == null) {
+				RecordingDisclosures.Disclosure required = this.disclosures.forAccount(dial.account());
+				disclosure = (required == null) ? null : required.text();
+			}
 			CallView call = new CallView(UUID.randomUUID(), provider.name(), null, dial.account().value(),
 					clearance.attempt().interaction().id(), number, dial.agent(), dial.agentNumber(),
-					dial.callerId() != null ? dial.callerId() : provider.callerId(), "PLACED", dial.disclosure(),
+					dial.callerId() != null ? dial.callerId() : provider.callerId(), "PLACED", disclosure,
 					HexFormat.of().formatHex(token()), this.clock.instant(), null, null, null, null, null);
 			this.calls.insert(call, dial.campaignId());
 			return new Cleared(clearance, call);
@@ -153,8 +162,9 @@ public class TelephonyCalls {
 	 * @param customerNumber the customer's number, E.164
 	 * @param agentNumber the agent's phone (E.164 or a SIP URI)
 	 * @param callerId the number the customer sees; null for the provider's
-	 * @param disclosure the recording disclosure in the customer's language; null for a
-	 * call that is not recorded
+	 * @param disclosure the recording disclosure in the customer's language; null for the
+	 * one the customer's jurisdiction needs ({@link RecordingDisclosures}), or none when
+	 * recordings are off
 	 * @param campaignId the campaign whose dialer places it, or null
 	 */
 	public record Dial(AccountId account, String customerNumber, String agent, String agentNumber,

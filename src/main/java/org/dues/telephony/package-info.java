@@ -4,8 +4,8 @@
  * hold abandoned calls within the law), provider adapters (cloud click-to-call and a
  * simulated carrier), call events and recordings.
  */
-@ApplicationModule(
-		allowedDependencies = { "shared", "system", "portfolio", "compliance", "contact", "work", "identity" })
+@ApplicationModule(allowedDependencies = { "shared", "system", "identity", "customer", "portfolio", "compliance",
+		"contact", "work" })
 @NullMarked
 package org.dues.telephony;
 

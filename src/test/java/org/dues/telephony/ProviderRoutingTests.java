@@ -52,7 +52,7 @@ class ProviderRoutingTests {
 						Duration.ofSeconds(1)),
 				new TelephonyProperties.Simulated(23, 1, "+15550100000"), 30, 3600);
 		return new TelephonyCalls(null, null, null, List.of(providers), new DataSourceTransactionManager(), properties,
-				Clock.systemUTC());
+				Clock.systemUTC(), null);
 	}
 
 	@Test

@@ -281,6 +281,9 @@ class AuthorizationMatrixTests {
 					// no campaign is made in the fixture: leads and managers are answered
 					// 404
 					case "campaign" -> "987654321";
+					// no call is recorded or taken in the fixture
+					case "recording" -> "3a2b1c0d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+					case "call" -> "4b3c2d1e-5f6a-4b7c-8d9e-0f1a2b3c4d5e";
 					// a month's target of an agent: set only by managers and
 					// administrators
 					case "target-period" -> "2026-12";
@@ -331,6 +334,8 @@ class AuthorizationMatrixTests {
 			case "mail" -> "staff-mail";
 			case "chatId" -> "chat";
 			case "campaignId" -> "campaign";
+			case "recordingId" -> "recording";
+			case "callId" -> "call";
 			case "period" -> "target-period";
 			case "scope" -> "target-scope";
 			case "code" -> segment.equals("policies") ? "policy" : segment.equals("agencies") ? "agency" : "creditor";

@@ -9,6 +9,7 @@ import org.dues.shared.InvalidInputException;
 import org.dues.system.PageController;
 import org.dues.telephony.AgentState;
 import org.dues.telephony.AgentStates;
+import org.dues.telephony.InboundCalls;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -41,10 +42,13 @@ class PhoneDesk {
 
 	private final Clock clock;
 
-	PhoneDesk(AgentStates states, PhoneStreams streams, Clock clock) {
+	private final InboundCalls inbound;
+
+	PhoneDesk(AgentStates states, PhoneStreams streams, Clock clock, InboundCalls inbound) {
 		this.states = states;
 		this.streams = streams;
 		this.clock = clock;
+		this.inbound = inbound;
 	}
 
 	@GetMapping("/desk/phone")
@@ -67,6 +71,10 @@ class PhoneDesk {
 			throw new ConflictException("Not while on a call: the state after it is chosen in wrap-up");
 		}
 		this.states.change(user.getName(), to, null);
+		if (to == AgentState.READY) {
+			// the longest-waiting caller this agent can take is connected at once
+			this.inbound.serveQueue();
+		}
 		return panel(model, user);
 	}
 

@@ -20,8 +20,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@link PhoneNotifications} hears (on any node) is sent to the agent's streams here:
  * {@code state} when their state changed ({@code {}}: the desk reloads its phone panel)
  * and {@code pop} when a call connected to them ({@code account}, {@code call},
- * {@code direction}, {@code url}: the desk opens the account). Nothing is delivered from
- * this node's memory alone.
+ * {@code direction}, {@code url}: the desk opens the account), {@code inbound} when an
+ * inbound call whose caller is to be chosen or found connected ({@code call},
+ * {@code url}). Nothing is delivered from this node's memory alone.
  */
 @Component
 class PhoneStreams {
@@ -58,6 +59,13 @@ class PhoneStreams {
 			data.put("direction", parts[4]);
 			data.put("url", "/accounts/" + parts[2]);
 			sendAll(agent, "pop", data);
+		}
+		else if ("inbound".equals(parts[0]) && parts.length == 3) {
+			// an inbound call whose caller the agent is to choose or find
+			Map<String, Object> data = new LinkedHashMap<>();
+			data.put("call", parts[2]);
+			data.put("url", "/desk/inbound/" + parts[2]);
+			sendAll(agent, "inbound", data);
 		}
 		else if ("state".equals(parts[0])) {
 			sendAll(agent, "state", Map.of());

@@ -15,6 +15,7 @@ import org.dues.telephony.CallEvent;
 import org.dues.telephony.CallEvents;
 import org.dues.telephony.CallRequest;
 import org.dues.telephony.CallView;
+import org.dues.telephony.InboundLegs;
 import org.dues.telephony.TelephonyProperties;
 import org.dues.telephony.TelephonyException;
 import org.dues.telephony.TelephonyProvider;
@@ -38,7 +39,7 @@ import org.springframework.stereotype.Component;
  * simulated second. A fast failure is a busy line or a failed call, half each.
  */
 @Component
-public class SimulatedTelephony implements TelephonyProvider {
+public class SimulatedTelephony implements TelephonyProvider, InboundLegs {
 
 	static final String NAME = "simulated";
 
@@ -184,8 +185,29 @@ public class SimulatedTelephony implements TelephonyProvider {
 		}
 	}
 
+	/**
+	 * A caller waiting in the inbound queue was given to an agent: the agent's phone
+	 * rings for two seconds and they answer, the two talk for a drawn time, the caller
+	 * hangs up, and the recording follows a second later.
+	 */
+	@Override
+	public synchronized void connect(CallView call) {
+		String sid = call.providerCallId() != null ? call.providerCallId() : "SIMIN-" + call.id();
+		double talk = this.carrier.talkSeconds();
+		post(2, call.id(), sid, "bridged", CallEvent.bridged());
+		post(2 + talk, call.id(), sid, "ended", CallEvent.ended(CallEvent.EndCause.COMPLETED));
+		if (call.recorded()) {
+			post(3 + talk, call.id(), sid, "recording", CallEvent
+				.recording("https://simulated.invalid/recordings/" + sid + ".wav", (int) Math.round(talk)));
+		}
+	}
+
 	private void post(double seconds, CallRequest call, String sid, String what, CallEvent event) {
-		this.later.run(seconds, () -> report(call.callId(), sid, what, event));
+		post(seconds, call.callId(), sid, what, event);
+	}
+
+	private void post(double seconds, UUID callId, String sid, String what, CallEvent event) {
+		this.later.run(seconds, () -> report(callId, sid, what, event));
 	}
 
 	private void report(UUID callId, String sid, String what, CallEvent event) {
