@@ -68,6 +68,18 @@ public class AccountSnapshots {
 			GROUP BY day, creditor_id, currency, product, status, bucket, bucket_rank, agent, team_id, queue_id,
 			         region, language""";
 
+	/**
+	 * The credits of the day after take the accounts' dimensions from this snapshot
+	 * (those written before it was taken have none, those of a day taken again take the
+	 * new ones).
+	 */
+	private static final String CREDITS = """
+			UPDATE reporting_payment_credits p
+			SET (bucket, queue_id, region, language) = (SELECT s.bucket, s.queue_id, s.region, s.language
+			                                            FROM reporting_account_snapshots s
+			                                            WHERE s.day = :day AND s.account_id = p.account_id)
+			WHERE p.day = CAST(:day AS date) + 1 AND p.creditor_id = ANY(:creditors)""";
+
 	private final JdbcClient jdbc;
 
 	private final SnapshotPartitions partitions;
@@ -115,6 +127,7 @@ public class AccountSnapshots {
 				.update();
 			long rows = this.jdbc.sql(SNAPSHOT).params(p).update();
 			this.jdbc.sql(DAILY).params(p).update();
+			this.jdbc.sql(CREDITS).params(p).update();
 			long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
 			for (UUID creditor : ids) {
 				this.jdbc.sql("""

@@ -259,18 +259,19 @@ public class Measures {
 	/** Mean days from the account's placement (creditor's local day) to each payment. */
 	private @Nullable BigDecimal averageDaysToPay(ReportFilter f, @Nullable Set<String> agents,
 			Set<String> notFiltered) {
-		FilterSql where = FilterSql.of(f, agents, Map.of(FilterSql.Dim.CREDITOR, "p.creditor_id", FilterSql.Dim.AGENT,
-				"p.agent", FilterSql.Dim.PRODUCT, "a.product"));
+		FilterSql where = FilterSql.of(f, agents,
+				Map.of(FilterSql.Dim.CREDITOR, "p.creditor_id", FilterSql.Dim.AGENT, "p.agent", FilterSql.Dim.PRODUCT,
+						"p.product", FilterSql.Dim.BUCKET, "p.bucket", FilterSql.Dim.QUEUE, "p.queue_id",
+						FilterSql.Dim.REGION, "p.region", FilterSql.Dim.LANGUAGE, "p.language"));
 		where.unsupported().forEach((d) -> notFiltered.add(d.name()));
 		Map<String, Object> p = new HashMap<>(where.params());
 		p.put("from", f.from());
 		p.put("to", f.to());
-		BigDecimal mean = this.jdbc.sql("""
-				SELECT avg(p.received_on - CAST(a.placed_at AT TIME ZONE c.time_zone AS date))
-				FROM reporting_payment_credits p
-				JOIN portfolio_account_report_facts a ON a.id = p.account_id
-				JOIN portfolio_creditor_report_facts c ON c.id = p.creditor_id
-				WHERE p.kind = 'PAYMENT' AND p.received_on BETWEEN :from AND :to %s""".formatted(where.sql()))
+		BigDecimal mean = this.jdbc
+			.sql("""
+					SELECT avg(p.received_on - p.placed_on) FROM reporting_payment_credits p
+					WHERE p.kind = 'PAYMENT' AND p.day BETWEEN :from AND :to AND p.placed_on IS NOT NULL %s"""
+				.formatted(where.sql()))
 			.params(p)
 			.query((rs, i) -> java.util.Optional.ofNullable(rs.getBigDecimal(1)))
 			.single()

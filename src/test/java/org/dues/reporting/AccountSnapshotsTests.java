@@ -106,6 +106,62 @@ class AccountSnapshotsTests {
 	}
 
 	@Test
+	void collectionsByBucketTakeTheAccountsBucketOfTheDayBeforeWhicheverIsWrittenFirst() {
+		CreditorView nbfc = this.portfolios.indianNbfc();
+		AccountView early = this.portfolios.overdue(nbfc, 40, "9000.00");
+		AccountView late = this.portfolios.overdue(nbfc, 70, "9000.00");
+		state(early, "SMA-1", "40", "ACTIVE");
+		state(late, "SMA-2", "70", "ACTIVE");
+		LocalDate today = LocalDate.of(2026, 11, 26);
+		ReportFilter period = ReportFilter.period(today, today).forCreditor(nbfc.id().value());
+
+		// paid before the day before was taken: no bucket yet
+		pay(early, "100.00", today);
+		assertThat(byBucket(period)).isEqualTo(Map.of("", "100"));
+		// taking the day before stamps the day's payments with it
+		this.snapshots.take(today.minusDays(1), List.of(nbfc.id().value()));
+		assertThat(byBucket(period)).isEqualTo(Map.of("SMA-1", "100"));
+		// paid after: stamped as it is written
+		pay(late, "200.00", today);
+		assertThat(byBucket(period)).isEqualTo(Map.of("SMA-1", "100", "SMA-2", "200"));
+		// the day before taken again: its new buckets
+		state(early, "SMA-0", "20", "ACTIVE");
+		this.snapshots.take(today.minusDays(1), List.of(nbfc.id().value()));
+		assertThat(byBucket(period)).isEqualTo(Map.of("SMA-0", "100", "SMA-2", "200"));
+		// a bucket filter, and the days to pay beside it, apply the same stamp
+		ReportFilter sma2 = new ReportFilter(today, today, nbfc.id().value(), null, "SMA-2", null, null, null, null,
+				null, null);
+		assertThat(this.measures.collections(sma2, GroupBy.CREDITOR).totals().get(0).gross().amount())
+			.isEqualByComparingTo("200.00");
+		assertThat(this.measures.measures(sma2).payments()).isEqualTo(1);
+		assertThat(this.measures.measures(period).averageDaysToPay()).isNotNull();
+	}
+
+	private void pay(AccountView account, String amount, LocalDate received) {
+		long before = credits(account);
+		this.payments.post(account.id(), new NewPayment(Money.of(amount, "INR"), PaymentChannel.UPI,
+				"STAMP-" + account.id().value() + "-" + amount, received), "gateway");
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(10))
+			.until(() -> credits(account) > before);
+	}
+
+	private long credits(AccountView account) {
+		return this.jdbc.sql("SELECT count(*) FROM reporting_payment_credits WHERE account_id = :a")
+			.param("a", account.id().value())
+			.query(Long.class)
+			.single();
+	}
+
+	private Map<String, String> byBucket(ReportFilter filter) {
+		Map<String, String> rows = new java.util.TreeMap<>();
+		this.measures.collections(filter, GroupBy.BUCKET)
+			.rows()
+			.forEach((r) -> rows.put(r.key(), r.gross().amount().stripTrailingZeros().toPlainString()));
+		return rows;
+	}
+
+	@Test
 	void partitionsAreMadeAheadAndDroppedPastTheRetention() {
 		CreditorView nbfc = this.portfolios.indianNbfc();
 		this.portfolios.overdue(nbfc, 40, "1000.00");
