@@ -261,7 +261,17 @@ public class AccountSnapshots {
 		return this.partitions.months();
 	}
 
-	private boolean taken(UUID creditor, LocalDate day) {
+	/**
+	 * How many payments, reversals and refunds have been credited to reporting so far
+	 * (they are credited after the payment commits): {@link #reconstruct} adds back those
+	 * it has.
+	 */
+	public long credited() {
+		return this.jdbc.sql("SELECT count(*) FROM reporting_payment_credits").query(Long.class).single();
+	}
+
+	/** Whether the creditor's snapshot of the day is there (taken or reconstructed). */
+	public boolean taken(UUID creditor, LocalDate day) {
 		return this.jdbc
 			.sql("SELECT EXISTS (SELECT 1 FROM reporting_snapshot_runs WHERE creditor_id = :c AND day = :d)")
 			.param("c", creditor)

@@ -173,9 +173,11 @@ class AccountSnapshotsTests {
 		Map<String, String> moves = new java.util.TreeMap<>();
 		this.jdbc.sql("""
 				SELECT from_bucket, coalesce(to_bucket, '') || ' ' || to_status, accounts FROM reporting_roll_moves
-				WHERE month = '2026-11-01' AND creditor_id = :c AND to_status = 'ACTIVE'""").param("c", creditor).query((rs) -> {
-			moves.put(rs.getString(1), rs.getString(2) + " " + rs.getLong(3));
-		});
+				WHERE month = '2026-11-01' AND creditor_id = :c AND to_status = 'ACTIVE'""")
+			.param("c", creditor)
+			.query((rs) -> {
+				moves.put(rs.getString(1), rs.getString(2) + " " + rs.getLong(3));
+			});
 		String paidNow = this.jdbc.sql("SELECT status FROM portfolio_account_report_facts WHERE id = :a")
 			.param("a", paid.id().value())
 			.query(String.class)
