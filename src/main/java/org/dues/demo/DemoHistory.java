@@ -71,12 +71,18 @@ class DemoHistory implements ApplicationRunner {
 		for (CreditorView creditor : due) {
 			List<java.util.UUID> one = List.of(creditor.id().value());
 			YearMonth now = YearMonth.now(this.clock.withZone(creditor.timeZone()));
-			for (int m = MONTHS; m >= 1; m--) {
-				this.snapshots.reconstruct(now.minusMonths(m).atEndOfMonth(), one);
+			try {
+				for (int m = MONTHS; m >= 1; m--) {
+					this.snapshots.reconstruct(now.minusMonths(m).atEndOfMonth(), one);
+				}
+				LocalDate yesterday = LocalDate.now(this.clock.withZone(creditor.timeZone())).minusDays(1);
+				if (YearMonth.from(yesterday).equals(now)) {
+					this.snapshots.reconstruct(yesterday, one);
+				}
 			}
-			LocalDate yesterday = LocalDate.now(this.clock.withZone(creditor.timeZone())).minusDays(1);
-			if (YearMonth.from(yesterday).equals(now)) {
-				this.snapshots.reconstruct(yesterday, one);
+			catch (RuntimeException ex) {
+				// the demo starts without its history rather than not at all
+				log.warn("Demo reporting history of {} not written: {}", creditor.code(), ex.getMessage());
 			}
 		}
 		log.info("Demo reporting history: {} month ends of {} creditors reconstructed in {} ms", MONTHS, due.size(),

@@ -162,8 +162,13 @@ public class AccountSnapshots {
 	 * @return the accounts written and the time taken
 	 */
 	public Taken reconstruct(LocalDate day, Collection<UUID> creditors) {
-		if (!day.isBefore(LocalDate.now(this.clock))) {
-			throw new InvalidInputException("day", "only a day gone by is reconstructed");
+		for (String zone : this.jdbc.sql("SELECT time_zone FROM portfolio_creditor_report_facts WHERE id = ANY(:c)")
+			.param("c", creditors.toArray(UUID[]::new))
+			.query(String.class)
+			.list()) {
+			if (!day.isBefore(LocalDate.now(this.clock.withZone(ZoneId.of(zone))))) {
+				throw new InvalidInputException("day", "only a day gone by (in the creditor's zone) is reconstructed");
+			}
 		}
 		return write(day, creditors, RECONSTRUCTED);
 	}
