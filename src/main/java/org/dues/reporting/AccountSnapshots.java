@@ -58,6 +58,44 @@ public class AccountSnapshots {
 			LEFT JOIN customer_routing_facts l ON l.customer_id = a.customer_id
 			WHERE a.creditor_id = ANY(:creditors)""";
 
+	/**
+	 * An earlier day's snapshot reconstructed from the accounts as they stand now and the
+	 * payments credited since: the balance then is today's plus what was paid (less what
+	 * was reversed or refunded) after that day, the overdue likewise (at most the
+	 * balance), the days past due today's less the days gone by since (not below zero),
+	 * the bucket the creditor's scheme gives those days, and an account paid off or
+	 * settled since was active then; owner, team, queue, region and language as now.
+	 */
+	private static final String RECONSTRUCTED = """
+			INSERT INTO reporting_account_snapshots (day, account_id, creditor_id, currency, product, status, bucket,
+			    bucket_rank, days_past_due, balance, overdue, agent, team_id, queue_id, region, language)
+			SELECT CAST(:day AS date), a.id, a.creditor_id, a.currency, a.product,
+			       CASE WHEN a.status IN ('PAID', 'SETTLED') AND x.paid > 0 THEN 'ACTIVE' ELSE a.status END,
+			       coalesce(b.label, a.bucket), b.ordinal, x.dpd, a.balance + x.paid,
+			       CASE WHEN x.dpd = 0 THEN 0 ELSE least(a.overdue + x.paid, a.balance + x.paid) END, o.agent, CAST(tm.team AS uuid), CAST(qm.queue AS uuid),
+			       r.region, l.language
+			FROM portfolio_account_report_facts a
+			JOIN portfolio_creditor_report_facts c ON c.id = a.creditor_id
+			CROSS JOIN LATERAL (
+			    SELECT CASE WHEN a.days_past_due = 0 AND y.paid > 0 THEN 1
+			                ELSE greatest(a.days_past_due - (CAST(CAST(:now AS timestamptz) AT TIME ZONE c.time_zone AS date)
+			                                                 - CAST(:day AS date)), 0) END AS dpd, y.paid
+			    FROM (SELECT coalesce((SELECT sum(p.amount) FROM reporting_payment_credits p
+			                           WHERE p.account_id = a.id AND p.day > :day), 0) AS paid) y) x
+			LEFT JOIN LATERAL (SELECT k.label, k.ordinal FROM portfolio_bucket_band_facts k
+			                   WHERE k.scheme = c.bucket_scheme AND x.dpd >= k.min_dpd
+			                     AND (k.max_dpd IS NULL OR x.dpd <= k.max_dpd)
+			                   ORDER BY k.ordinal LIMIT 1) b ON true
+			LEFT JOIN work_owner_facts o ON o.account_id = a.id
+			LEFT JOIN (SELECT username, min(CAST(team_id AS text)) AS team FROM identity_team_member_facts
+			           GROUP BY username) tm ON tm.username = o.agent
+			LEFT JOIN (SELECT m.account_id, min(CAST(m.queue_id AS text)) AS queue FROM work_queue_member_facts m
+			           GROUP BY m.account_id) qm ON qm.account_id = a.id
+			LEFT JOIN (SELECT customer_id, min(region) AS region FROM customer_region_facts
+			           GROUP BY customer_id) r ON r.customer_id = a.customer_id
+			LEFT JOIN customer_routing_facts l ON l.customer_id = a.customer_id
+			WHERE a.creditor_id = ANY(:creditors)""";
+
 	private static final String DAILY = """
 			INSERT INTO reporting_portfolio_daily (day, creditor_id, currency, product, status, bucket, bucket_rank,
 			    agent, team_id, queue_id, region, language, accounts, delinquent, balance, overdue)
@@ -67,6 +105,18 @@ public class AccountSnapshots {
 			WHERE day = :day AND creditor_id = ANY(:creditors)
 			GROUP BY day, creditor_id, currency, product, status, bucket, bucket_rank, agent, team_id, queue_id,
 			         region, language""";
+
+	/**
+	 * The credits of the day after take the accounts' dimensions from this snapshot
+	 * (those written before it was taken have none, those of a day taken again take the
+	 * new ones).
+	 */
+	private static final String CREDITS = """
+			UPDATE reporting_payment_credits p
+			SET (bucket, queue_id, region, language) = (SELECT s.bucket, s.queue_id, s.region, s.language
+			                                            FROM reporting_account_snapshots s
+			                                            WHERE s.day = :day AND s.account_id = p.account_id)
+			WHERE p.day = CAST(:day AS date) + 1 AND p.creditor_id = ANY(:creditors)""";
 
 	private final JdbcClient jdbc;
 
@@ -98,6 +148,32 @@ public class AccountSnapshots {
 	 * @return the accounts written and the time taken
 	 */
 	public Taken take(LocalDate day, Collection<UUID> creditors) {
+		return write(day, creditors, SNAPSHOT);
+	}
+
+	/**
+	 * Writes the snapshot of an earlier day that was never taken (the demo's history, a
+	 * first install's last month end), reconstructed from the accounts as they stand now
+	 * and the payments credited since that day: balances and overdue amounts with those
+	 * payments added back, days past due less the days gone by since, buckets by the
+	 * creditor's scheme, accounts paid off or settled since active then. Replaces the day
+	 * as {@link #take} does; on a month's last day its migrations are computed (the month
+	 * before's end written first gives them).
+	 * @return the accounts written and the time taken
+	 */
+	public Taken reconstruct(LocalDate day, Collection<UUID> creditors) {
+		for (String zone : this.jdbc.sql("SELECT time_zone FROM portfolio_creditor_report_facts WHERE id = ANY(:c)")
+			.param("c", creditors.toArray(UUID[]::new))
+			.query(String.class)
+			.list()) {
+			if (!day.isBefore(LocalDate.now(this.clock.withZone(ZoneId.of(zone))))) {
+				throw new InvalidInputException("day", "only a day gone by (in the creditor's zone) is reconstructed");
+			}
+		}
+		return write(day, creditors, RECONSTRUCTED);
+	}
+
+	private Taken write(LocalDate day, Collection<UUID> creditors, String snapshot) {
 		if (creditors.isEmpty()) {
 			return new Taken(day, 0, Duration.ZERO);
 		}
@@ -106,15 +182,16 @@ public class AccountSnapshots {
 		Long written = this.transactions.execute((status) -> {
 			YearMonth month = YearMonth.from(day);
 			this.partitions.ensure(month, month);
-			Map<String, Object> p = Map.of("day", day, "creditors", ids);
+			Map<String, Object> p = Map.of("day", day, "creditors", ids, "now", Timestamp.from(this.clock.instant()));
 			this.jdbc.sql("DELETE FROM reporting_account_snapshots WHERE day = :day AND creditor_id = ANY(:creditors)")
 				.params(p)
 				.update();
 			this.jdbc.sql("DELETE FROM reporting_portfolio_daily WHERE day = :day AND creditor_id = ANY(:creditors)")
 				.params(p)
 				.update();
-			long rows = this.jdbc.sql(SNAPSHOT).params(p).update();
+			long rows = this.jdbc.sql(snapshot).params(p).update();
 			this.jdbc.sql(DAILY).params(p).update();
+			this.jdbc.sql(CREDITS).params(p).update();
 			long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
 			for (UUID creditor : ids) {
 				this.jdbc.sql("""
@@ -189,7 +266,17 @@ public class AccountSnapshots {
 		return this.partitions.months();
 	}
 
-	private boolean taken(UUID creditor, LocalDate day) {
+	/**
+	 * How many payments, reversals and refunds have been credited to reporting so far
+	 * (they are credited after the payment commits): {@link #reconstruct} adds back those
+	 * it has.
+	 */
+	public long credited() {
+		return this.jdbc.sql("SELECT count(*) FROM reporting_payment_credits").query(Long.class).single();
+	}
+
+	/** Whether the creditor's snapshot of the day is there (taken or reconstructed). */
+	public boolean taken(UUID creditor, LocalDate day) {
 		return this.jdbc
 			.sql("SELECT EXISTS (SELECT 1 FROM reporting_snapshot_runs WHERE creditor_id = :c AND day = :d)")
 			.param("c", creditor)

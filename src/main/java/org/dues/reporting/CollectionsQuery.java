@@ -1,8 +1,6 @@
 package org.dues.reporting;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
@@ -21,29 +19,27 @@ import org.springframework.stereotype.Component;
  * Collections from reporting's payment credits: a payment counts on the day it was
  * received, a reversal on the day it was made (the creditor's local day), each with the
  * agent the payment was credited to; product from the account, bucket, queue, region and
- * language from the account's snapshot of the day before.
+ * language from the account's snapshot of the day before, each stamped on the credit when
+ * it is written (and the snapshot's dimensions again when that snapshot is taken).
  */
 @Component
 class CollectionsQuery {
 
 	private static final Map<FilterSql.Dim, String> COLUMNS = Map.of(FilterSql.Dim.CREDITOR, "r.creditor_id",
-			FilterSql.Dim.AGENT, "r.agent", FilterSql.Dim.PRODUCT, "a.product", FilterSql.Dim.BUCKET, "s.bucket",
-			FilterSql.Dim.QUEUE, "s.queue_id", FilterSql.Dim.REGION, "s.region", FilterSql.Dim.LANGUAGE, "s.language");
+			FilterSql.Dim.AGENT, "r.agent", FilterSql.Dim.PRODUCT, "r.product", FilterSql.Dim.BUCKET, "r.bucket",
+			FilterSql.Dim.QUEUE, "r.queue_id", FilterSql.Dim.REGION, "r.region", FilterSql.Dim.LANGUAGE, "r.language");
 
+	/**
+	 * The credits of the period by the day each counts on, with the dimensions they were
+	 * stamped with when written (the account's product, and its bucket, queue, region and
+	 * language in its snapshot of the day before): no look-up per payment.
+	 */
 	private static final String SQL = """
-			WITH r AS (
-			    SELECT p.kind, p.amount, p.currency, p.creditor_id, p.agent, p.account_id,
-			           CASE WHEN p.kind = 'PAYMENT' THEN p.received_on
-			                ELSE CAST(p.at AT TIME ZONE c.time_zone AS date) END AS day
-			    FROM reporting_payment_credits p JOIN portfolio_creditor_report_facts c ON c.id = p.creditor_id
-			    WHERE ((p.kind = 'PAYMENT' AND p.received_on BETWEEN :from AND :to)
-			           OR (p.kind = 'REVERSAL' AND p.at >= :lo AND p.at < :hi))
-			)
 			SELECT %s AS key, r.currency,
 			       coalesce(sum(r.amount) FILTER (WHERE r.kind = 'PAYMENT'), 0), count(*) FILTER (WHERE r.kind = 'PAYMENT'),
 			       coalesce(-sum(r.amount) FILTER (WHERE r.kind = 'REVERSAL'), 0), count(*) FILTER (WHERE r.kind = 'REVERSAL')
-			FROM r %s
-			WHERE r.day BETWEEN :from AND :to %s
+			FROM reporting_payment_credits r %s
+			WHERE r.day BETWEEN :from AND :to AND r.kind IN ('PAYMENT', 'REVERSAL') %s
 			GROUP BY 1, 2 ORDER BY 1, 2""";
 
 	private final JdbcClient jdbc;
@@ -57,21 +53,15 @@ class CollectionsQuery {
 
 	CollectionsReport collections(ReportFilter f, @Nullable Set<String> agents, GroupBy by) {
 		FilterSql where = FilterSql.of(f, agents, COLUMNS);
-		boolean snapshot = f.bucket() != null || f.queue() != null || f.region() != null || f.language() != null
-				|| by == GroupBy.BUCKET || by == GroupBy.REGION || by == GroupBy.LANGUAGE;
-		boolean account = f.product() != null || by == GroupBy.PRODUCT;
-		String joins = (snapshot
-				? " LEFT JOIN reporting_account_snapshots s ON s.day = r.day - 1 AND s.account_id = r.account_id" : "")
-				+ (account ? " LEFT JOIN portfolio_account_report_facts a ON a.id = r.account_id" : "")
-				+ ((by == GroupBy.TEAM)
-						? " LEFT JOIN (SELECT username, min(CAST(team_id AS text)) AS team"
-								+ " FROM identity_team_member_facts GROUP BY username) tm ON tm.username = r.agent"
-						: "");
+		String joins = switch (by) {
+			case TEAM -> " LEFT JOIN (SELECT username, min(CAST(team_id AS text)) AS team"
+					+ " FROM identity_team_member_facts GROUP BY username) tm ON tm.username = r.agent";
+			case CREDITOR -> " LEFT JOIN portfolio_creditor_report_facts k ON k.id = r.creditor_id";
+			default -> "";
+		};
 		Map<String, Object> p = new HashMap<>(where.params());
 		p.put("from", f.from());
 		p.put("to", f.to());
-		p.put("lo", Timestamp.from(f.from().minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
-		p.put("hi", Timestamp.from(f.to().plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant()));
 		List<CollectionsReport.Row> rows = new ArrayList<>();
 		Map<String, CollectionsReport.Row> totals = new TreeMap<>();
 		Map<String, String> names = this.labels.of(by);
@@ -95,7 +85,7 @@ class CollectionsQuery {
 	}
 
 	/**
-	 * The SQL of a group's key, from columns of r, s (snapshot), a (account) and tm
+	 * The SQL of a group's key, from columns of r (the credit), k (its creditor) and tm
 	 * (team).
 	 */
 	static String key(GroupBy by) {
@@ -105,11 +95,11 @@ class CollectionsQuery {
 			case MONTH -> "CAST(CAST(date_trunc('month', r.day) AS date) AS text)";
 			case AGENT -> "coalesce(r.agent, '')";
 			case TEAM -> "coalesce(tm.team, '')";
-			case CREDITOR -> "(SELECT k.code FROM portfolio_creditor_report_facts k WHERE k.id = r.creditor_id)";
-			case BUCKET -> "coalesce(s.bucket, '')";
-			case PRODUCT -> "coalesce(a.product, '')";
-			case REGION -> "coalesce(s.region, '')";
-			case LANGUAGE -> "coalesce(s.language, '')";
+			case CREDITOR -> "k.code";
+			case BUCKET -> "coalesce(r.bucket, '')";
+			case PRODUCT -> "coalesce(r.product, '')";
+			case REGION -> "coalesce(r.region, '')";
+			case LANGUAGE -> "coalesce(r.language, '')";
 		};
 	}
 

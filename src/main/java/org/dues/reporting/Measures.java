@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -53,6 +54,8 @@ public class Measures {
 
 	private final TransactionTemplate transactions;
 
+	private final TransactionTemplate reads;
+
 	Measures(JdbcClient jdbc, CollectionsQuery collections, RollRatesQuery rolls, PromisesQuery promises,
 			RollMoves moves, TransactionTemplate transactions) {
 		this.jdbc = jdbc;
@@ -61,6 +64,8 @@ public class Measures {
 		this.promises = promises;
 		this.moves = moves;
 		this.transactions = transactions;
+		this.reads = new TransactionTemplate(Objects.requireNonNull(transactions.getTransactionManager()));
+		this.reads.setReadOnly(true);
 	}
 
 	/**
@@ -78,6 +83,12 @@ public class Measures {
 	 * filter's period is not used; its dimensions are those of the previous month end.
 	 */
 	public RollRates rollRates(YearMonth month, ReportFilter filter) {
+		movesOf(month);
+		return this.rolls.of(month, filter, agents(filter));
+	}
+
+	/** The month's migrations, computed first for creditors that have none yet. */
+	private void movesOf(YearMonth month) {
 		List<UUID> creditors = this.moves.creditorsIn(month);
 		boolean missing = this.jdbc.sql("""
 				SELECT count(*) FROM reporting_roll_runs WHERE month = :m AND creditor_id = ANY(:c)""")
@@ -88,7 +99,17 @@ public class Measures {
 		if (missing) {
 			this.transactions.executeWithoutResult((s) -> this.moves.compute(month, creditors));
 		}
-		return this.rolls.of(month, filter, agents(filter));
+	}
+
+	/**
+	 * The migrations of each month whose end falls in the period (the cure rate adds them
+	 * up), so a period's measures say the same whether or not its roll rates were asked
+	 * for first.
+	 */
+	private void movesIn(LocalDate from, LocalDate to) {
+		for (YearMonth m = YearMonth.from(from); !m.atEndOfMonth().isAfter(to); m = m.plusMonths(1)) {
+			movesOf(m);
+		}
 	}
 
 	/** Promises due in the filter's period, kept, broken and open, grouped. */
@@ -98,14 +119,19 @@ public class Measures {
 	}
 
 	/** Every measure of the filter's period beside those of the period just before. */
-	@Transactional(readOnly = true)
 	public PeriodMeasures.Comparison compare(ReportFilter filter) {
-		return new PeriodMeasures.Comparison(measures(filter), measures(filter.previous()));
+		movesIn(filter.previous().from(), filter.to());
+		return Objects.requireNonNull(this.reads
+			.execute((s) -> new PeriodMeasures.Comparison(measuresOf(filter), measuresOf(filter.previous()))));
 	}
 
 	/** Every measure of the filter's period. */
-	@Transactional(readOnly = true)
 	public PeriodMeasures measures(ReportFilter f) {
+		movesIn(f.from(), f.to());
+		return Objects.requireNonNull(this.reads.execute((s) -> measuresOf(f)));
+	}
+
+	private PeriodMeasures measuresOf(ReportFilter f) {
 		Set<String> agents = agents(f);
 		Set<String> notFiltered = new java.util.TreeSet<>();
 		CollectionsReport collected = this.collections.collections(f, agents, GroupBy.CREDITOR);
@@ -259,18 +285,19 @@ public class Measures {
 	/** Mean days from the account's placement (creditor's local day) to each payment. */
 	private @Nullable BigDecimal averageDaysToPay(ReportFilter f, @Nullable Set<String> agents,
 			Set<String> notFiltered) {
-		FilterSql where = FilterSql.of(f, agents, Map.of(FilterSql.Dim.CREDITOR, "p.creditor_id", FilterSql.Dim.AGENT,
-				"p.agent", FilterSql.Dim.PRODUCT, "a.product"));
+		FilterSql where = FilterSql.of(f, agents,
+				Map.of(FilterSql.Dim.CREDITOR, "p.creditor_id", FilterSql.Dim.AGENT, "p.agent", FilterSql.Dim.PRODUCT,
+						"p.product", FilterSql.Dim.BUCKET, "p.bucket", FilterSql.Dim.QUEUE, "p.queue_id",
+						FilterSql.Dim.REGION, "p.region", FilterSql.Dim.LANGUAGE, "p.language"));
 		where.unsupported().forEach((d) -> notFiltered.add(d.name()));
 		Map<String, Object> p = new HashMap<>(where.params());
 		p.put("from", f.from());
 		p.put("to", f.to());
-		BigDecimal mean = this.jdbc.sql("""
-				SELECT avg(p.received_on - CAST(a.placed_at AT TIME ZONE c.time_zone AS date))
-				FROM reporting_payment_credits p
-				JOIN portfolio_account_report_facts a ON a.id = p.account_id
-				JOIN portfolio_creditor_report_facts c ON c.id = p.creditor_id
-				WHERE p.kind = 'PAYMENT' AND p.received_on BETWEEN :from AND :to %s""".formatted(where.sql()))
+		BigDecimal mean = this.jdbc
+			.sql("""
+					SELECT avg(p.received_on - p.placed_on) FROM reporting_payment_credits p
+					WHERE p.kind = 'PAYMENT' AND p.day BETWEEN :from AND :to AND p.placed_on IS NOT NULL %s"""
+				.formatted(where.sql()))
 			.params(p)
 			.query((rs, i) -> java.util.Optional.ofNullable(rs.getBigDecimal(1)))
 			.single()

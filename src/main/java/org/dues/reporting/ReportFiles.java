@@ -36,11 +36,13 @@ import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
 
 /**
- * A {@link ReportDocument} as a file: CSV (UTF-8 with a byte-order mark so a spreadsheet
- * reads Hindi and Malayalam, every cell safe from formula injection), XLSX (FastExcel;
- * figures as numbers with their format, a sheet per table) and PDF (A4 landscape, Indic
- * text shaped). Each begins with the report's title and what it covers (period, filters,
- * zone), so a file passed on still says what it is.
+ * A {@link ReportDocument} as a file, the one writer of every report file (the API's
+ * tables, the dashboard's and the management pack): CSV (UTF-8 with a byte-order mark so
+ * a spreadsheet reads Hindi and Malayalam, every cell safe from formula injection), XLSX
+ * (FastExcel; figures as numbers with their format, text safe from formula injection the
+ * same way, a sheet per table) and PDF (A4 landscape, Indic text shaped). Each begins
+ * with the report's title and what it covers (period, filters, zone), so a file passed on
+ * still says what it is.
  */
 public final class ReportFiles {
 
@@ -61,9 +63,14 @@ public final class ReportFiles {
 			for (String line : report.covers()) {
 				csv.row(List.of(line));
 			}
+			for (ReportDocument.Filter filter : report.filters()) {
+				csv.row(List.of(filter.label(), filter.value()));
+			}
 			for (ReportTable table : report.tables()) {
 				csv.row(List.of());
-				csv.row(List.of(table.title()));
+				if (!table.title().isBlank()) {
+					csv.row(List.of(table.title()));
+				}
 				if (table.definition() != null) {
 					csv.row(List.of(table.definition()));
 				}
@@ -92,23 +99,31 @@ public final class ReportFiles {
 			int n = 0;
 			for (ReportTable table : report.tables()) {
 				n++;
-				Worksheet sheet = workbook.newWorksheet(sheetName(table.title(), n));
+				Worksheet sheet = workbook
+					.newWorksheet(table.title().isBlank() ? sheetName(report.title(), n) : sheetName(table.title(), n));
 				int r = 0;
-				sheet.value(r, 0, report.title());
+				text(sheet, r, 0, report.title());
 				sheet.style(r, 0).bold().set();
 				for (String line : report.covers()) {
-					sheet.value(++r, 0, line);
+					text(sheet, ++r, 0, line);
+				}
+				for (ReportDocument.Filter filter : report.filters()) {
+					text(sheet, ++r, 0, filter.label());
+					text(sheet, r, 1, filter.value());
 				}
 				r += 2;
-				sheet.value(r, 0, table.title());
-				sheet.style(r, 0).bold().set();
-				if (table.definition() != null) {
-					sheet.value(++r, 0, table.definition());
-					sheet.style(r, 0).italic().set();
+				if (!table.title().isBlank()) {
+					text(sheet, r, 0, table.title());
+					sheet.style(r, 0).bold().set();
+					r++;
 				}
-				r++;
+				if (table.definition() != null) {
+					text(sheet, r, 0, table.definition());
+					sheet.style(r, 0).italic().set();
+					r++;
+				}
 				for (int c = 0; c < table.columns().size(); c++) {
-					sheet.value(r, c, table.columns().get(c));
+					text(sheet, r, c, table.columns().get(c));
 					sheet.style(r, c).bold().set();
 				}
 				for (List<@Nullable Object> row : table.rows()) {
@@ -120,7 +135,7 @@ public final class ReportFiles {
 			}
 			if (n == 0) {
 				Worksheet sheet = workbook.newWorksheet("Report");
-				sheet.value(0, 0, report.title());
+				text(sheet, 0, 0, report.title());
 			}
 			workbook.finish();
 		}
@@ -141,6 +156,9 @@ public final class ReportFiles {
 		document.add(paragraph(PdfFonts.phrase(report.title(), 15, true), 4));
 		for (String line : report.covers()) {
 			document.add(paragraph(PdfFonts.phrase(line, 9, false), 1));
+		}
+		for (ReportDocument.Filter filter : report.filters()) {
+			document.add(paragraph(PdfFonts.phrase(filter.label() + ": " + filter.value(), 9, false), 1));
 		}
 		for (ReportTable table : report.tables()) {
 			Paragraph title = paragraph(PdfFonts.phrase(table.title(), 12, true), 2);
@@ -253,8 +271,13 @@ public final class ReportFiles {
 			sheet.style(r, c).format("yyyy-mm-dd").set();
 		}
 		else {
-			sheet.value(r, c, value.toString());
+			text(sheet, r, c, value.toString());
 		}
+	}
+
+	/** Text as a spreadsheet cannot take it for a formula. */
+	private static void text(Worksheet sheet, int r, int c, String value) {
+		sheet.value(r, c, SpreadsheetCsv.neutralize(value));
 	}
 
 	private static String sheetName(String title, int n) {

@@ -347,6 +347,13 @@ class ReportsBenchmark {
 					INSERT INTO reporting_snapshot_runs (creditor_id, day, taken_at, accounts, millis)
 					VALUES (:c, :day, now(), 0, 0)""").param("c", creditor).param("day", day).update();
 		}
+		// as taking each day would have: the credits of the day after take its dimensions
+		this.jdbc.sql("""
+				UPDATE reporting_payment_credits p
+				SET (bucket, queue_id, region, language) = (SELECT s.bucket, s.queue_id, s.region, s.language
+				                                            FROM reporting_account_snapshots s
+				                                            WHERE s.day = p.day - 1 AND s.account_id = p.account_id)""")
+			.update();
 		return rows;
 	}
 

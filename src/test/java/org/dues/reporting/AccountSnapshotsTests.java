@@ -106,6 +106,121 @@ class AccountSnapshotsTests {
 	}
 
 	@Test
+	void collectionsByBucketTakeTheAccountsBucketOfTheDayBeforeWhicheverIsWrittenFirst() {
+		CreditorView nbfc = this.portfolios.indianNbfc();
+		AccountView early = this.portfolios.overdue(nbfc, 40, "9000.00");
+		AccountView late = this.portfolios.overdue(nbfc, 70, "9000.00");
+		state(early, "SMA-1", "40", "ACTIVE");
+		state(late, "SMA-2", "70", "ACTIVE");
+		LocalDate today = LocalDate.of(2026, 11, 26);
+		ReportFilter period = ReportFilter.period(today, today).forCreditor(nbfc.id().value());
+
+		// paid before the day before was taken: no bucket yet
+		pay(early, "100.00", today);
+		assertThat(byBucket(period)).isEqualTo(Map.of("", "100"));
+		// taking the day before stamps the day's payments with it
+		this.snapshots.take(today.minusDays(1), List.of(nbfc.id().value()));
+		assertThat(byBucket(period)).isEqualTo(Map.of("SMA-1", "100"));
+		// paid after: stamped as it is written
+		pay(late, "200.00", today);
+		assertThat(byBucket(period)).isEqualTo(Map.of("SMA-1", "100", "SMA-2", "200"));
+		// the day before taken again: its new buckets
+		state(early, "SMA-0", "20", "ACTIVE");
+		this.snapshots.take(today.minusDays(1), List.of(nbfc.id().value()));
+		assertThat(byBucket(period)).isEqualTo(Map.of("SMA-0", "100", "SMA-2", "200"));
+		// a bucket filter, and the days to pay beside it, apply the same stamp
+		ReportFilter sma2 = new ReportFilter(today, today, nbfc.id().value(), null, "SMA-2", null, null, null, null,
+				null, null);
+		assertThat(this.measures.collections(sma2, GroupBy.CREDITOR).totals().get(0).gross().amount())
+			.isEqualByComparingTo("200.00");
+		assertThat(this.measures.measures(sma2).payments()).isEqualTo(1);
+		assertThat(this.measures.measures(period).averageDaysToPay()).isNotNull();
+	}
+
+	@Test
+	void anEarlierDayIsReconstructedFromTheAccountsAndThePaymentsSince() {
+		CreditorView nbfc = this.portfolios.indianNbfc();
+		AccountView partly = this.portfolios.overdue(nbfc, 40, "9000.00");
+		AccountView paid = this.portfolios.overdue(nbfc, 75, "500.00");
+		AccountView recent = this.portfolios.overdue(nbfc, 10, "300.00");
+		LocalDate today = LocalDate.of(2026, 11, 26);
+		pay(partly, "1000.00", today);
+		pay(paid, "500.00", today);
+		java.util.UUID creditor = nbfc.id().value();
+
+		assertThat(this.snapshots.reconstruct(LocalDate.of(2026, 10, 31), List.of(creditor)).accounts()).isEqualTo(3);
+		// 26 days before: 40 days past due was 14, 75 was 49, 10 was none (and nothing
+		// overdue); what was paid since is owed again, and the account paid off was
+		// active
+		Map<java.util.UUID, String> then = new java.util.HashMap<>();
+		this.jdbc.sql("""
+				SELECT account_id, status, bucket, bucket_rank, days_past_due, balance, overdue
+				FROM reporting_account_snapshots WHERE day = '2026-10-31' AND creditor_id = :c""")
+			.param("c", creditor)
+			.query((rs) -> {
+				then.put(rs.getObject(1, java.util.UUID.class),
+						String.join(" ", rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+								rs.getBigDecimal(6).stripTrailingZeros().toPlainString(),
+								rs.getBigDecimal(7).stripTrailingZeros().toPlainString()));
+			});
+		assertThat(then).containsEntry(partly.id().value(), "ACTIVE SMA-0 1 14 9000 9000")
+			.containsEntry(paid.id().value(), "ACTIVE SMA-0 1 1 500 500")
+			.containsEntry(recent.id().value(), "ACTIVE CURRENT 0 0 300 0");
+		// today taken as usual: November's migrations against the reconstructed month end
+		this.snapshots.take(today, List.of(creditor));
+		RollRates rolls = this.measures.rollRates(java.time.YearMonth.of(2026, 11),
+				ReportFilter.period(today, today).forCreditor(creditor));
+		Map<String, String> moves = new java.util.TreeMap<>();
+		this.jdbc.sql("""
+				SELECT from_bucket, coalesce(to_bucket, '') || ' ' || to_status, accounts FROM reporting_roll_moves
+				WHERE month = '2026-11-01' AND creditor_id = :c AND to_status = 'ACTIVE'""")
+			.param("c", creditor)
+			.query((rs) -> {
+				moves.put(rs.getString(1), rs.getString(2) + " " + rs.getLong(3));
+			});
+		String paidNow = this.jdbc.sql("SELECT status FROM portfolio_account_report_facts WHERE id = :a")
+			.param("a", paid.id().value())
+			.query(String.class)
+			.single();
+		assertThat(moves).containsEntry("SMA-0", "SMA-1 ACTIVE 1").containsEntry("CURRENT", "SMA-0 ACTIVE 1");
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM reporting_roll_moves
+				WHERE month = '2026-11-01' AND creditor_id = :c AND from_bucket = 'SMA-0' AND to_status = :s""")
+			.param("c", creditor)
+			.param("s", paidNow)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(rolls.rows()).isNotEmpty();
+		// only a day gone by
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.snapshots.reconstruct(today, List.of(creditor)))
+			.isInstanceOf(org.dues.shared.InvalidInputException.class);
+	}
+
+	private void pay(AccountView account, String amount, LocalDate received) {
+		long before = credits(account);
+		this.payments.post(account.id(), new NewPayment(Money.of(amount, "INR"), PaymentChannel.UPI,
+				"STAMP-" + account.id().value() + "-" + amount, received), "gateway");
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(10))
+			.until(() -> credits(account) > before);
+	}
+
+	private long credits(AccountView account) {
+		return this.jdbc.sql("SELECT count(*) FROM reporting_payment_credits WHERE account_id = :a")
+			.param("a", account.id().value())
+			.query(Long.class)
+			.single();
+	}
+
+	private Map<String, String> byBucket(ReportFilter filter) {
+		Map<String, String> rows = new java.util.TreeMap<>();
+		this.measures.collections(filter, GroupBy.BUCKET)
+			.rows()
+			.forEach((r) -> rows.put(r.key(), r.gross().amount().stripTrailingZeros().toPlainString()));
+		return rows;
+	}
+
+	@Test
 	void partitionsAreMadeAheadAndDroppedPastTheRetention() {
 		CreditorView nbfc = this.portfolios.indianNbfc();
 		this.portfolios.overdue(nbfc, 40, "1000.00");

@@ -69,6 +69,9 @@ class ReportPackTests {
 	ReportSubscriptions subscriptions;
 
 	@Autowired
+	AccountSnapshots snapshots;
+
+	@Autowired
 	StaffMail mail;
 
 	@Autowired
@@ -144,6 +147,97 @@ class ReportPackTests {
 		assertThat(Jsoup.parse(ok(get("/reports").param("month", "2026-11").param("lang", "hi")).getContentAsString())
 			.select("[data-report-table]")
 			.text()).contains("मापदंड");
+	}
+
+	@Test
+	void theWorkbookHoldsThePagesFiguresRollRatesIncluded() throws Exception {
+		CreditorView mine = this.portfolios.indianNbfc();
+		List<AccountView> accounts = new ArrayList<>();
+		for (int dpd : new int[] { 5, 25, 40, 70, 95, 120 }) {
+			accounts.add(this.portfolios.overdue(mine, dpd, "10000.00"));
+		}
+		pay(accounts.get(0), "10000.00", "WB-1");
+		pay(accounts.get(3), "2500.00", "WB-2");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc.sql("SELECT count(*) FROM reporting_payment_credits WHERE creditor_id = :c")
+				.param("c", mine.id().value())
+				.query(Long.class)
+				.single() == 2);
+		// October's end as the demo reconstructs it, and today as the job takes it
+		this.snapshots.reconstruct(java.time.LocalDate.of(2026, 10, 31), List.of(mine.id().value()));
+		this.snapshots.take(java.time.LocalDate.of(2026, 11, 26), List.of(mine.id().value()));
+
+		Document page = Jsoup
+			.parse(ok(get("/reports").param("month", "2026-11").param("creditor", mine.code())).getContentAsString());
+		byte[] xlsx = ok(get("/reports/pack.xlsx").param("month", "2026-11").param("creditor", mine.code()))
+			.getContentAsByteArray();
+		List<List<List<String>>> sheets = new ArrayList<>();
+		try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+			workbook.getSheets().forEach((sheet) -> {
+				List<List<String>> rows = new ArrayList<>();
+				try {
+					for (Row row : sheet.read()) {
+						List<String> cells = new ArrayList<>();
+						for (int c = 0; c < row.getCellCount(); c++) {
+							org.dhatim.fastexcel.reader.Cell cell = row.getCell(c);
+							// a number marked as such, text as it is
+							cells.add((cell == null) ? null
+									: (cell.getType() == org.dhatim.fastexcel.reader.CellType.NUMBER)
+											? "#" + cell.getRawValue() : cell.getRawValue());
+						}
+						rows.add(cells);
+					}
+				}
+				catch (java.io.IOException ex) {
+					throw new java.io.UncheckedIOException(ex);
+				}
+				sheets.add(rows);
+			});
+		}
+		org.jsoup.select.Elements tables = page.select("[data-report-table]");
+		assertThat(tables).hasSameSizeAs(sheets);
+		assertThat(page.select("[data-report-table]:contains(Roll rates) tbody tr")).as("the roll-rate matrix")
+			.hasSizeGreaterThan(2);
+		int compared = 0;
+		for (int t = 0; t < tables.size(); t++) {
+			List<String> columns = tables.get(t).select("thead th").eachText();
+			List<List<String>> rows = sheets.get(t);
+			int header = 0;
+			while (header < rows.size()
+					&& !(rows.get(header).size() >= columns.size() && columns.get(0).equals(rows.get(header).get(0)))) {
+				header++;
+			}
+			assertThat(header).as("the header of table %d in its sheet", t).isLessThan(rows.size());
+			org.jsoup.select.Elements trs = tables.get(t).select("tbody tr");
+			if (trs.size() == 1 && trs.get(0).select("td").size() == 1) {
+				continue;
+			}
+			for (int r = 0; r < trs.size(); r++) {
+				List<String> shown = trs.get(r).select("td").eachText();
+				List<String> held = rows.get(header + 1 + r);
+				for (int c = 0; c < shown.size(); c++) {
+					String cell = (c < held.size()) ? held.get(c) : null;
+					if (cell == null || !cell.startsWith("#")) {
+						continue;
+					}
+					String text = shown.get(c).replace('−', '-').replaceAll("[^0-9.%-]", "");
+					assertThat(text).as("table %d row %d column %d: %s", t, r, c, shown.get(c))
+						.containsPattern("[0-9]");
+					BigDecimal number = new BigDecimal(cell.substring(1));
+					if (text.endsWith("%")) {
+						assertThat(new BigDecimal(text.substring(0, text.length() - 1)).movePointLeft(2))
+							.as("table %d row %d column %d", t, r, c)
+							.isCloseTo(number, org.assertj.core.data.Offset.offset(new BigDecimal("0.0005")));
+					}
+					else {
+						assertThat(new BigDecimal(text)).as("table %d row %d column %d", t, r, c)
+							.isEqualByComparingTo(number);
+					}
+					compared++;
+				}
+			}
+		}
+		assertThat(compared).isGreaterThan(20);
 	}
 
 	@Test

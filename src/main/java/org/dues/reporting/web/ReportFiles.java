@@ -1,21 +1,13 @@
 package org.dues.reporting.web;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
-import org.dues.shared.SpreadsheetCsv;
+import org.dues.reporting.ReportDocument;
+import org.dues.reporting.ReportTable;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -25,15 +17,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * A report as a file: CSV (every cell safe from formula injection, through
- * {@link SpreadsheetCsv}) or XLSX (FastExcel; text cells neutralized the same way,
- * numbers and dates as such). Each starts with the report's title and the filters
- * applied, one a line, then the table; labels in the reader's language.
+ * An API report as a file, written by reporting's one writer
+ * ({@link org.dues.reporting.ReportFiles}): CSV (every cell safe from formula injection)
+ * or XLSX (FastExcel; text neutralized the same way, numbers and dates as such). Each
+ * starts with the report's title and the filters applied, one a line as a label and its
+ * value, then the table; labels in the reader's language.
  */
 @Component
 class ReportFiles {
 
-	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+	static final String XLSX = org.dues.reporting.ReportFiles.XLSX;
 
 	static final String CSV = "text/csv;charset=UTF-8";
 
@@ -43,85 +36,30 @@ class ReportFiles {
 		this.messages = messages;
 	}
 
-	ResponseEntity<byte[]> csv(ReportTable table, String name) throws IOException {
-		Locale locale = LocaleContextHolder.getLocale();
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-		writer.write('\uFEFF');
-		SpreadsheetCsv csv = new SpreadsheetCsv(writer);
-		for (List<String> line : heading(table, locale)) {
-			csv.row(line);
-		}
-		csv.row(List.of());
-		csv.row(table.columns().stream().map((k) -> say(k, locale)).toList());
-		for (List<@Nullable Object> row : table.rows()) {
-			List<@Nullable String> cells = new ArrayList<>();
-			for (@Nullable
-			Object cell : row) {
-				cells.add((cell == null) ? null : (cell instanceof BigDecimal d) ? d.toPlainString() : cell.toString());
-			}
-			csv.row(cells);
-		}
-		writer.flush();
-		return file(out.toByteArray(), CSV, name + ".csv");
+	ResponseEntity<byte[]> csv(Table table, String name) {
+		return file(org.dues.reporting.ReportFiles.csv(document(table)), CSV, name + ".csv");
 	}
 
-	ResponseEntity<byte[]> xlsx(ReportTable table, String name) throws IOException {
-		Locale locale = LocaleContextHolder.getLocale();
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		Workbook workbook = new Workbook(out, "Dues", "1.0");
-		Worksheet sheet = workbook.newWorksheet(name);
-		int r = 0;
-		for (List<String> line : heading(table, locale)) {
-			for (int c = 0; c < line.size(); c++) {
-				sheet.value(r, c, SpreadsheetCsv.neutralize(line.get(c)));
-			}
-			if (r == 0) {
-				sheet.style(r, 0).bold().set();
-			}
-			r++;
-		}
-		r++;
-		for (int c = 0; c < table.columns().size(); c++) {
-			sheet.value(r, c, say(table.columns().get(c), locale));
-			sheet.style(r, c).bold().set();
-		}
-		for (List<@Nullable Object> row : table.rows()) {
-			r++;
-			for (int c = 0; c < row.size(); c++) {
-				Object cell = row.get(c);
-				if (cell instanceof BigDecimal d) {
-					sheet.value(r, c, d);
-				}
-				else if (cell instanceof Number n) {
-					sheet.value(r, c, n);
-				}
-				else if (cell instanceof LocalDate d) {
-					sheet.value(r, c, d);
-					sheet.style(r, c).format("yyyy-mm-dd").set();
-				}
-				else if (cell != null) {
-					sheet.value(r, c, SpreadsheetCsv.neutralize(cell.toString()));
-				}
-			}
-		}
-		workbook.finish();
-		return file(out.toByteArray(), XLSX, name + ".xlsx");
+	ResponseEntity<byte[]> xlsx(Table table, String name) {
+		return file(org.dues.reporting.ReportFiles.xlsx(document(table)), XLSX, name + ".xlsx");
 	}
 
-	/** The title, then each filter applied as its label and value. */
-	private List<List<String>> heading(ReportTable table, Locale locale) {
-		List<List<String>> lines = new ArrayList<>();
-		lines.add(List.of(say(table.titleKey(), locale)));
+	/** The title, each filter applied as its label and value, then the one table. */
+	private ReportDocument document(Table table) {
+		Locale locale = LocaleContextHolder.getLocale();
+		List<ReportDocument.Filter> filters = new ArrayList<>();
 		Map<String, String> ordered = new TreeMap<>(table.filters());
 		// from and to first, then the others by name
 		for (String name : List.of("from", "to", "month")) {
 			if (ordered.containsKey(name)) {
-				lines.add(List.of(say("report.filter." + name, locale), ordered.remove(name)));
+				filters.add(new ReportDocument.Filter(say("report.filter." + name, locale), ordered.remove(name)));
 			}
 		}
-		ordered.forEach((name, value) -> lines.add(List.of(say("report.filter." + name, locale), value)));
-		return lines;
+		ordered.forEach(
+				(name, value) -> filters.add(new ReportDocument.Filter(say("report.filter." + name, locale), value)));
+		List<String> columns = table.columns().stream().map((k) -> say(k, locale)).toList();
+		return new ReportDocument(say(table.titleKey(), locale), List.of(), filters,
+				List.of(new ReportTable("", null, columns, table.rows())));
 	}
 
 	private String say(String key, Locale locale) {
@@ -133,6 +71,22 @@ class ReportFiles {
 			.header(HttpHeaders.CONTENT_TYPE, type)
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
 			.body(body);
+	}
+
+	/**
+	 * A report as a table to export: its title's message key, the filters applied (name
+	 * and value, named in the file), the columns' message keys and the rows (text,
+	 * numbers, dates, null for empty).
+	 */
+	record Table(String titleKey, Map<String, String> filters, List<String> columns,
+			List<List<@Nullable Object>> rows) {
+
+		Table {
+			filters = Map.copyOf(filters);
+			columns = List.copyOf(columns);
+			rows = List.copyOf(rows);
+		}
+
 	}
 
 }

@@ -95,7 +95,7 @@ class ReportsApi {
 		}
 		Map<String, String> filters = named(report.filter(), params);
 		filters.put("groupBy", report.groupBy().name().toLowerCase(java.util.Locale.ROOT));
-		ReportTable table = new ReportTable("report.collections.title", filters,
+		ReportFiles.Table table = new ReportFiles.Table("report.collections.title", filters,
 				List.of("report.col.group", "report.col.label", "report.col.currency", "report.col.gross",
 						"report.col.reversed", "report.col.net", "report.col.payments", "report.col.reversals"),
 				rows);
@@ -155,7 +155,7 @@ class ReportsApi {
 		rows.add(0, header);
 		Map<String, String> filters = named(null, params);
 		filters.put("month", rates.month().toString());
-		return file(new ReportTable("report.rollRates.title", filters, columns, rows), "roll-rates", accept);
+		return file(new ReportFiles.Table("report.rollRates.title", filters, columns, rows), "roll-rates", accept);
 	}
 
 	@GetMapping(path = "/api/v1/reports/promises", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -192,7 +192,7 @@ class ReportsApi {
 		}
 		Map<String, String> filters = named(report.filter(), params);
 		filters.put("groupBy", report.groupBy().name().toLowerCase(java.util.Locale.ROOT));
-		return file(new ReportTable("report.promises.title", filters,
+		return file(new ReportFiles.Table("report.promises.title", filters,
 				List.of("report.col.group", "report.col.label", "report.col.currency", "report.col.due",
 						"report.col.kept", "report.col.broken", "report.col.open", "report.col.dueAmount",
 						"report.col.keptAmount", "report.col.brokenAmount", "report.col.keptRate",
@@ -241,7 +241,7 @@ class ReportsApi {
 		}
 	}
 
-	private ResponseEntity<byte[]> file(ReportTable table, String name, String accept) throws IOException {
+	private ResponseEntity<byte[]> file(ReportFiles.Table table, String name, String accept) throws IOException {
 		return accept.contains("text/csv") ? this.files.csv(table, name) : this.files.xlsx(table, name);
 	}
 
