@@ -200,9 +200,13 @@ public class NextAccount {
 				if (skip.contains(candidate.account())) {
 					continue;
 				}
+				// the account and its customer read once, for the number and the gate
+				// alike
 				AccountView account = this.accounts.get(new AccountId(candidate.account()));
+				CustomerView customer = this.customers.get(account.customerId());
 				ContactGate.Preview gate = this.contacts.check(new ContactGate.Request(account.id(), Set.of(),
-						Channel.CALL, firstNumber(account), PersonRole.CONSUMER, Purpose.COLLECTION));
+						Channel.CALL, firstNumber(customer), PersonRole.CONSUMER, Purpose.COLLECTION), account,
+						customer);
 				if (!gate.decision().allowed()) {
 					List<String> rules = gate.decision().blockedBy().stream().map(RuleResult::rule).toList();
 					passedOver.add(account.accountRef() + ": " + String.join("; ", rules));
@@ -211,9 +215,14 @@ public class NextAccount {
 					continue;
 				}
 				params.put("candidate", candidate.account());
-				boolean locked = this.jdbc.sql(step.take()).params(params).query(UUID.class).optional().isPresent();
+				params.put("until", Timestamp.from(now.plus(LEASE)));
+				boolean leased = this.jdbc.sql(step.takeAndLease())
+					.params(params)
+					.query(UUID.class)
+					.optional()
+					.isPresent();
 				skip.add(candidate.account());
-				if (locked && lease(candidate.account(), agent, now)) {
+				if (leased) {
 					if (step.queue() != null) {
 						// taken off its queues' lists until their next listing (which
 						// leaves out accounts leased or resting), so the next ask does
@@ -405,15 +414,23 @@ public class NextAccount {
 		}
 
 		/**
-		 * The account {@code :candidate} if it is still the step's, locked, skipped when
-		 * another transaction holds it.
+		 * Takes the account {@code :candidate} if it is still the step's: locks it,
+		 * skipping it when another transaction holds it, and leases it to {@code :agent}
+		 * until {@code :until} unless another agent holds a live lease on it, in one
+		 * statement; returns its id when leased.
 		 */
-		String take() {
+		String takeAndLease() {
 			return """
-					SELECT a.id FROM %s JOIN portfolio_account_facts a ON a.id = %s %s
-					WHERE %s AND %s AND a.id = :candidate
-					LIMIT 1 FOR NO KEY UPDATE OF a SKIP LOCKED""".formatted(this.driver, this.link, this.joins,
-					this.where, this.account);
+					WITH taken AS (
+					    SELECT a.id FROM %s JOIN portfolio_account_facts a ON a.id = %s %s
+					    WHERE %s AND %s AND a.id = :candidate
+					    LIMIT 1 FOR NO KEY UPDATE OF a SKIP LOCKED)
+					INSERT INTO work_locks (account_id, agent, locked_at, expires_at)
+					SELECT id, :agent, :now, :until FROM taken
+					ON CONFLICT (account_id) DO UPDATE SET agent = EXCLUDED.agent, locked_at = EXCLUDED.locked_at,
+					    expires_at = EXCLUDED.expires_at
+					WHERE work_locks.agent = EXCLUDED.agent OR work_locks.expires_at <= EXCLUDED.locked_at
+					RETURNING account_id""".formatted(this.driver, this.link, this.joins, this.where, this.account);
 		}
 
 	}
@@ -454,23 +471,7 @@ public class NextAccount {
 		return "(" + String.join(" AND ", where) + ")";
 	}
 
-	/** Leases the account to the agent unless another agent holds a live lease on it. */
-	private boolean lease(UUID account, String agent, Instant now) {
-		return this.jdbc
-			.sql("""
-					INSERT INTO work_locks (account_id, agent, locked_at, expires_at) VALUES (:account, :agent, :now, :until)
-					ON CONFLICT (account_id) DO UPDATE SET agent = EXCLUDED.agent, locked_at = EXCLUDED.locked_at,
-					    expires_at = EXCLUDED.expires_at
-					WHERE work_locks.agent = EXCLUDED.agent OR work_locks.expires_at <= EXCLUDED.locked_at""")
-			.param("account", account)
-			.param("agent", agent)
-			.param("now", Timestamp.from(now))
-			.param("until", Timestamp.from(now.plus(LEASE)))
-			.update() == 1;
-	}
-
-	private @Nullable String firstNumber(AccountView account) {
-		CustomerView customer = this.customers.get(account.customerId());
+	private static @Nullable String firstNumber(CustomerView customer) {
 		return customer.phones()
 			.stream()
 			.filter(CustomerView.Phone::usable)
