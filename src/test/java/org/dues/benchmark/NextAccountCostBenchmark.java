@@ -80,8 +80,8 @@ class NextAccountCostBenchmark {
 	@Autowired
 	Clock clock;
 
-	@org.springframework.beans.factory.annotation.Value("${dues.data-dir}")
-	String dataDir;
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -167,8 +167,10 @@ class NextAccountCostBenchmark {
 	private long[] cpu() throws Exception {
 		long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
 			.getOperatingSystemMXBean()).getProcessCpuTime();
-		Path dir = Path.of(this.dataDir, "postgres");
-		long postmaster = Long.parseLong(Files.readAllLines(dir.resolve("postmaster.pid")).get(0).strip());
+		// the postmaster: the parent of a backend serving this application
+		long backend = this.jdbc.sql("SELECT pg_backend_pid()").query(Long.class).single();
+		String own = Files.readString(Path.of("/proc", Long.toString(backend), "stat"));
+		long postmaster = Long.parseLong(own.substring(own.lastIndexOf(')') + 2).split(" ")[1]);
 		long ticks = 0;
 		List<Long> pids = new ArrayList<>(List.of(postmaster));
 		ProcessHandle.of(postmaster).ifPresent((p) -> p.descendants().forEach((d) -> pids.add(d.pid())));
