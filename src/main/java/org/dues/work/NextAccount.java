@@ -166,10 +166,25 @@ public class NextAccount {
 		Instant now = this.clock.instant();
 		// asking for the next account is moving on: the one the agent had is let go, and
 		// not handed straight back
-		List<UUID> had = this.jdbc.sql("DELETE FROM work_locks WHERE agent = :agent RETURNING account_id")
+		List<UUID> had = new ArrayList<>();
+		boolean anyBack = this.jdbc.sql("""
+				DELETE FROM work_locks l WHERE agent = :agent
+				RETURNING account_id, EXISTS (SELECT 1 FROM work_dispositions d WHERE d.account_id = l.account_id
+				                              AND d.recorded_at > :retrySince) AS rested""")
 			.param("agent", agent)
-			.query(UUID.class)
-			.list();
+			.param("retrySince", Timestamp.from(now.minus(this.retryAfter)))
+			.query((rs, n) -> {
+				had.add(rs.getObject("account_id", UUID.class));
+				return !rs.getBoolean("rested");
+			})
+			.list()
+			.contains(true);
+		if (anyBack) {
+			// an account let go without an outcome that rests it comes back into the
+			// agent's list at the next ask, perhaps ahead of what a listing would hold:
+			// this ask and the next walk the list
+			this.listings.forget(agent);
+		}
 		UserManagement.UserView user = this.users.find(agent).orElse(null);
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("agent", agent);
@@ -244,7 +259,7 @@ public class NextAccount {
 						.isPresent();
 					skip.add(candidate.account());
 					if (leased) {
-						if (step.keeps()) {
+						if (step.keeps() && !anyBack) {
 							// the rest of the listing, for the agent's next ask
 							this.listings.keep(agent, listed.subList(i + 1, listed.size()), listedAt);
 						}
@@ -417,6 +432,10 @@ public class NextAccount {
 			else {
 				this.byAgent.put(agent, new Listing(List.copyOf(rest), listedAt));
 			}
+		}
+
+		void forget(String agent) {
+			this.byAgent.remove(agent);
 		}
 
 		void forgetAll() {
