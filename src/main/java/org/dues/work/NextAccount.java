@@ -247,9 +247,8 @@ public class NextAccount {
 						skip.add(candidate.account());
 						continue;
 					}
-					// checked again in full (owner, status, leases, rests, waits) as it
-					// is
-					// taken, whether listed now or at the last ask
+					// checked again in full as it is taken (owner, status, leases, rests,
+					// waits), whether listed now or at the last ask
 					params.put("candidate", candidate.account());
 					params.put("until", Timestamp.from(now.plus(LEASE)));
 					boolean leased = this.jdbc.sql(step.takeAndLease())
@@ -406,9 +405,11 @@ public class NextAccount {
 	 * by no more than the order lags the accounts. Only the order and which accounts are
 	 * looked at come from it: each listed account is checked again in full (still the
 	 * agent's, active, not open with another agent, not resting or waiting) and the
-	 * compliance gate decides on it as it is handed out. An account that becomes workable
-	 * meanwhile (its rest ends, a promise closes) is looked at from the next walk; when
-	 * the listing runs out, the agent's list is walked again at once.
+	 * compliance gate decides on it as it is handed out. An account the agent lets go
+	 * without an outcome that rests it (skipped) makes that ask and the next walk again,
+	 * as it comes back into the list; one that becomes workable otherwise (its rest ends,
+	 * a promise closes) is looked at from the next walk. When the listing runs out, the
+	 * agent's list is walked again at once.
 	 */
 	static final class Listings {
 
