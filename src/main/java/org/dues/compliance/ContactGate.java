@@ -15,7 +15,9 @@ import java.util.UUID;
 
 import org.dues.compliance.ContactFacts.Interaction;
 import org.dues.customer.CustomerId;
+import org.dues.customer.CustomerView;
 import org.dues.portfolio.AccountId;
+import org.dues.portfolio.AccountView;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -274,6 +276,17 @@ public class ContactGate {
 	public Preview preview(Request request, List<Interaction> history) {
 		Instant now = this.clock.instant();
 		LiveFacts.Live live = this.live.read(request, history, now);
+		return preview(live.policy(), live.facts(), now);
+	}
+
+	/**
+	 * As {@link #preview(Request, List)}, for a contact on an account the caller has just
+	 * read with its customer (in the same transaction): they are not read again.
+	 */
+	@Transactional(readOnly = true)
+	public Preview preview(Request request, List<Interaction> history, AccountView account, CustomerView customer) {
+		Instant now = this.clock.instant();
+		LiveFacts.Live live = this.live.read(request, history, now, account, customer);
 		return preview(live.policy(), live.facts(), now);
 	}
 

@@ -60,7 +60,26 @@ class LiveFacts {
 	}
 
 	Live read(ContactGate.Request request, List<Interaction> history, Instant at) {
-		Object read = readAll(List.of(request), at).get(0);
+		return read(request, history, at, Map.of(), Map.of());
+	}
+
+	/**
+	 * As {@link #read(ContactGate.Request, List, Instant)}, with the account and its
+	 * customer as the caller has just read them (in the same transaction), so they are
+	 * not read again; the policy, the holds, consents, blackouts and bans are read now.
+	 */
+	Live read(ContactGate.Request request, List<Interaction> history, Instant at, AccountView account,
+			CustomerView customer) {
+		if (!account.id().equals(request.account()) || !request.alsoAbout().isEmpty()
+				|| !account.customerId().equals(customer.id())) {
+			return read(request, history, at);
+		}
+		return read(request, history, at, Map.of(account.id(), account), Map.of(customer.id(), customer));
+	}
+
+	private Live read(ContactGate.Request request, List<Interaction> history, Instant at,
+			Map<AccountId, AccountView> knownAccounts, Map<CustomerId, CustomerView> knownCustomers) {
+		Object read = readAll(List.of(request), at, knownAccounts, knownCustomers).get(0);
 		if (read instanceof RuntimeException ex) {
 			throw ex;
 		}
@@ -75,15 +94,31 @@ class LiveFacts {
 	 * or the exception reading it raised (an unknown account, an address that is none)
 	 */
 	List<Object> readAll(List<ContactGate.Request> requests, Instant at) {
+		return readAll(requests, at, Map.of(), Map.of());
+	}
+
+	private List<Object> readAll(List<ContactGate.Request> requests, Instant at,
+			Map<AccountId, AccountView> knownAccounts, Map<CustomerId, CustomerView> knownCustomers) {
 		Set<AccountId> ids = new LinkedHashSet<>();
 		requests.forEach((r) -> {
 			ids.add(r.account());
 			ids.addAll(r.alsoAbout());
 		});
-		Map<AccountId, AccountView> accounts = this.accounts.getAll(ids);
+		Map<AccountId, AccountView> accounts = new HashMap<>(knownAccounts);
+		ids.removeAll(knownAccounts.keySet());
+		if (!ids.isEmpty()) {
+			accounts.putAll(this.accounts.getAll(ids));
+		}
 		Map<CreditorId, CreditorView> creditors = new HashMap<>();
-		Map<CustomerId, CustomerView> customers = this.customers
-			.getAll(accounts.values().stream().map(AccountView::customerId).collect(Collectors.toSet()));
+		Set<CustomerId> customerIds = accounts.values()
+			.stream()
+			.map(AccountView::customerId)
+			.collect(Collectors.toCollection(LinkedHashSet::new));
+		Map<CustomerId, CustomerView> customers = new HashMap<>(knownCustomers);
+		customerIds.removeAll(knownCustomers.keySet());
+		if (!customerIds.isEmpty()) {
+			customers.putAll(this.customers.getAll(customerIds));
+		}
 		Map<CustomerId, List<ContactHolds.HoldView>> holds = this.holds.ofCustomers(customers.keySet());
 		Map<CustomerId, ContactPreferences.Recorded> asked = this.preferences.ofCustomers(customers.keySet());
 		Map<List<Object>, ContactPolicy> policies = new HashMap<>();

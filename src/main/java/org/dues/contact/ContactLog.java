@@ -300,6 +300,19 @@ public class ContactLog {
 	}
 
 	/**
+	 * As {@link #check(ContactGate.Request)}, on an account and its customer that the
+	 * caller has just read in its transaction: neither is read again.
+	 */
+	@Transactional(readOnly = true)
+	public ContactGate.Preview check(ContactGate.Request request, AccountView account,
+			org.dues.customer.CustomerView customer) {
+		if (!account.id().equals(request.account())) {
+			return check(request);
+		}
+		return this.gate.preview(request, history(account, request), account, customer);
+	}
+
+	/**
 	 * What the gate would decide now on each channel, each with its address, reading the
 	 * person's facts and history once; not recorded.
 	 */

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -112,6 +114,8 @@ public class NextAccount {
 
 	private final QueueCounts counts;
 
+	private final Listings listings = new Listings();
+
 	NextAccount(JdbcClient jdbc, ContactLog contacts, Accounts accounts, CustomerManagement customers,
 			UserManagement users, Queues queues, AgentCertificates certificates, Clock clock,
 			@Value("${dues.work.retry-after:PT4H}") Duration retryAfter, ObjectProvider<ExternalPools> pools,
@@ -162,10 +166,25 @@ public class NextAccount {
 		Instant now = this.clock.instant();
 		// asking for the next account is moving on: the one the agent had is let go, and
 		// not handed straight back
-		List<UUID> had = this.jdbc.sql("DELETE FROM work_locks WHERE agent = :agent RETURNING account_id")
+		List<UUID> had = new ArrayList<>();
+		boolean anyBack = this.jdbc.sql("""
+				DELETE FROM work_locks l WHERE agent = :agent
+				RETURNING account_id, EXISTS (SELECT 1 FROM work_dispositions d WHERE d.account_id = l.account_id
+				                              AND d.recorded_at > :retrySince) AS rested""")
 			.param("agent", agent)
-			.query(UUID.class)
-			.list();
+			.param("retrySince", Timestamp.from(now.minus(this.retryAfter)))
+			.query((rs, n) -> {
+				had.add(rs.getObject("account_id", UUID.class));
+				return !rs.getBoolean("rested");
+			})
+			.list()
+			.contains(true);
+		if (anyBack) {
+			// an account let go without an outcome that rests it comes back into the
+			// agent's list at the next ask, perhaps ahead of what a listing would hold:
+			// this ask and the next walk the list
+			this.listings.forget(agent);
+		}
 		UserManagement.UserView user = this.users.find(agent).orElse(null);
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("agent", agent);
@@ -181,59 +200,91 @@ public class NextAccount {
 		List<UUID> skip = new ArrayList<>(had);
 		skip.add(new UUID(0, 0));
 		for (Step step : steps) {
-			if (blocked.looked() >= BATCH) {
-				break;
-			}
-			// the step's accounts in its order, read in one statement without locking
-			// them; each the gate lets the agent call is then taken by a statement that
-			// checks it again and locks it, skipping it when another agent's
-			// transaction holds it, so agents asking together take different accounts
-			// without waiting
-			params.put("skip", skip.toArray(UUID[]::new));
-			params.put("room", BATCH - blocked.looked());
-			List<Candidate> listed = this.jdbc.sql(step.list())
-				.params(params)
-				.query((rs, n) -> new Candidate(rs.getObject("id", UUID.class), rs.getObject("follow_up", UUID.class),
-						rs.getString("cause")))
-				.list();
-			for (Candidate candidate : listed) {
-				if (skip.contains(candidate.account())) {
-					continue;
+			// the agent's own accounts as listed at their last ask, if that listing is
+			// kept (see Listings), then the step's accounts read now
+			Listing listing = step.keeps() ? this.listings.take(agent, now) : null;
+			List<Candidate> kept = (listing != null) ? listing.candidates() : null;
+			Instant listedAt = (listing != null) ? listing.at() : now;
+			for (boolean live : (kept != null) ? new boolean[] { false, true } : new boolean[] { true }) {
+				if (blocked.looked() >= BATCH) {
+					break;
 				}
-				AccountView account = this.accounts.get(new AccountId(candidate.account()));
-				ContactGate.Preview gate = this.contacts.check(new ContactGate.Request(account.id(), Set.of(),
-						Channel.CALL, firstNumber(account), PersonRole.CONSUMER, Purpose.COLLECTION));
-				if (!gate.decision().allowed()) {
-					List<String> rules = gate.decision().blockedBy().stream().map(RuleResult::rule).toList();
-					passedOver.add(account.accountRef() + ": " + String.join("; ", rules));
-					blocked.add(account.id(), rules, gate.nextOpening());
+				List<Candidate> listed;
+				if (live) {
+					// the step's accounts in its order, read in one statement without
+					// locking them; each the gate lets the agent call is then taken by a
+					// statement that checks it again and locks it, skipping it when
+					// another agent's transaction holds it, so agents asking together
+					// take different accounts without waiting
+					params.put("skip", skip.toArray(UUID[]::new));
+					params.put("room", BATCH - blocked.looked());
+					listed = this.jdbc.sql(step.list())
+						.params(params)
+						.query((rs, n) -> new Candidate(rs.getObject("id", UUID.class),
+								rs.getObject("follow_up", UUID.class), rs.getString("cause")))
+						.list();
+					listedAt = now;
+				}
+				else {
+					listed = Objects.requireNonNull(kept);
+				}
+				for (int i = 0; i < listed.size(); i++) {
+					Candidate candidate = listed.get(i);
+					if (skip.contains(candidate.account())) {
+						continue;
+					}
+					// the account and its customer read once, for the number and the gate
+					// alike
+					AccountView account = this.accounts.get(new AccountId(candidate.account()));
+					CustomerView customer = this.customers.get(account.customerId());
+					ContactGate.Preview gate = this.contacts.check(new ContactGate.Request(account.id(), Set.of(),
+							Channel.CALL, firstNumber(customer), PersonRole.CONSUMER, Purpose.COLLECTION), account,
+							customer);
+					if (!gate.decision().allowed()) {
+						List<String> rules = gate.decision().blockedBy().stream().map(RuleResult::rule).toList();
+						passedOver.add(account.accountRef() + ": " + String.join("; ", rules));
+						blocked.add(account.id(), rules, gate.nextOpening());
+						skip.add(candidate.account());
+						continue;
+					}
+					// checked again in full as it is taken (owner, status, leases, rests,
+					// waits), whether listed now or at the last ask
+					params.put("candidate", candidate.account());
+					params.put("until", Timestamp.from(now.plus(LEASE)));
+					boolean leased = this.jdbc.sql(step.takeAndLease())
+						.params(params)
+						.query(UUID.class)
+						.optional()
+						.isPresent();
 					skip.add(candidate.account());
-					continue;
-				}
-				params.put("candidate", candidate.account());
-				boolean locked = this.jdbc.sql(step.take()).params(params).query(UUID.class).optional().isPresent();
-				skip.add(candidate.account());
-				if (locked && lease(candidate.account(), agent, now)) {
-					if (step.queue() != null) {
-						// taken off its queues' lists until their next listing (which
-						// leaves out accounts leased or resting), so the next ask does
-						// not walk past it; a list being listed again is not waited for
-						this.jdbc.sql("""
-								DELETE FROM work_queue_members WHERE (queue_id, position) IN (
-								    SELECT queue_id, position FROM work_queue_members WHERE account_id = :account
-								    FOR UPDATE SKIP LOCKED)""").param("account", candidate.account()).update();
+					if (leased) {
+						if (step.keeps() && !anyBack) {
+							// the rest of the listing, for the agent's next ask
+							this.listings.keep(agent, listed.subList(i + 1, listed.size()), listedAt);
+						}
+						if (step.queue() != null) {
+							// taken off its queues' lists until their next listing (which
+							// leaves out accounts leased or resting), so the next ask
+							// does
+							// not walk past it; a list being listed again is not waited
+							// for
+							this.jdbc.sql("""
+									DELETE FROM work_queue_members WHERE (queue_id, position) IN (
+									    SELECT queue_id, position FROM work_queue_members WHERE account_id = :account
+									    FOR UPDATE SKIP LOCKED)""").param("account", candidate.account()).update();
+						}
+						if (candidate.followUp() != null) {
+							this.jdbc.sql("UPDATE work_followups SET done_at = :now, done_by = :agent WHERE id = :id")
+								.param("now", Timestamp.from(now))
+								.param("agent", agent)
+								.param("id", candidate.followUp())
+								.update();
+						}
+						String reason = (candidate.cause() != null) ? candidate.cause()
+								: (step.queue() == null) ? "OWNED" : "QUEUE";
+						return new Next(account.id(), account.accountRef(), reason, step.queue(), candidate.followUp(),
+								now.plus(LEASE), passedOver);
 					}
-					if (candidate.followUp() != null) {
-						this.jdbc.sql("UPDATE work_followups SET done_at = :now, done_by = :agent WHERE id = :id")
-							.param("now", Timestamp.from(now))
-							.param("agent", agent)
-							.param("id", candidate.followUp())
-							.update();
-					}
-					String reason = (candidate.cause() != null) ? candidate.cause()
-							: (step.queue() == null) ? "OWNED" : "QUEUE";
-					return new Next(account.id(), account.accountRef(), reason, step.queue(), candidate.followUp(),
-							now.plus(LEASE), passedOver);
 				}
 			}
 		}
@@ -262,7 +313,7 @@ public class NextAccount {
 						+ " OR (w.agent IS NULL AND " + pooled + "))))"));
 		steps.add(new Step(null, "work_assignments w", "NULL::uuid AS follow_up, NULL AS cause", "w.account_id",
 				"w.agent = :agent", "w.days_past_due DESC, w.balance DESC, w.account_id",
-				"JOIN portfolio_creditor_facts c ON c.id = a.creditor_id", eligible + waiting));
+				"JOIN portfolio_creditor_facts c ON c.id = a.creditor_id", eligible + waiting, true));
 		for (int i = 0; i < queues.size(); i++) {
 			Queues.QueueView queue = queues.get(i);
 			steps.add(new Step(queue.name(), "work_queue_members m", "NULL::uuid AS follow_up, NULL AS cause",
@@ -340,6 +391,60 @@ public class NextAccount {
 	private record Candidate(UUID account, @Nullable UUID followUp, @Nullable String cause) {
 	}
 
+	/** An agent's own accounts as a step listed them, and when. */
+	private record Listing(List<Candidate> candidates, Instant at) {
+	}
+
+	/**
+	 * What is left of each agent's listing of their own accounts after their last ask, in
+	 * this node's memory, so that the next ask need not walk the agent's list again: the
+	 * walk is the costliest statement of a hand-out, and 200 agents asking at once queue
+	 * behind it. A listing is used for at most {@link #KEPT} after it was read, and
+	 * forgotten whenever accounts change hands here or the work order's pass runs (the
+	 * order it was read in is itself refreshed only by that pass), so it lags the order
+	 * by no more than the order lags the accounts. Only the order and which accounts are
+	 * looked at come from it: each listed account is checked again in full (still the
+	 * agent's, active, not open with another agent, not resting or waiting) and the
+	 * compliance gate decides on it as it is handed out. An account the agent lets go
+	 * without an outcome that rests it (skipped) makes that ask and the next walk again,
+	 * as it comes back into the list; one that becomes workable otherwise (its rest ends,
+	 * a promise closes) is looked at from the next walk. When the listing runs out, the
+	 * agent's list is walked again at once.
+	 */
+	static final class Listings {
+
+		static final Duration KEPT = Duration.ofMinutes(5);
+
+		private final Map<String, Listing> byAgent = new ConcurrentHashMap<>();
+
+		/** The agent's kept listing, taken away, when there is one still fresh. */
+		@Nullable Listing take(String agent, Instant now) {
+			Listing listing = this.byAgent.remove(agent);
+			if (listing == null || now.isBefore(listing.at()) || !now.isBefore(listing.at().plus(KEPT))) {
+				return null;
+			}
+			return listing;
+		}
+
+		void keep(String agent, List<Candidate> rest, Instant listedAt) {
+			if (rest.isEmpty()) {
+				this.byAgent.remove(agent);
+			}
+			else {
+				this.byAgent.put(agent, new Listing(List.copyOf(rest), listedAt));
+			}
+		}
+
+		void forget(String agent) {
+			this.byAgent.remove(agent);
+		}
+
+		void forgetAll() {
+			this.byAgent.clear();
+		}
+
+	}
+
 	/** What the gate stopped among the accounts looked at. */
 	private static final class Blocked {
 
@@ -385,7 +490,12 @@ public class NextAccount {
 	 * account ({@code a}, reached through {@code joins}) for it to be handed out.
 	 */
 	private record Step(@Nullable String queue, String driver, String columns, String link, String where, String order,
-			String joins, String account) {
+			String joins, String account, boolean keeps) {
+
+		Step(@Nullable String queue, String driver, String columns, String link, String where, String order,
+				String joins, String account) {
+			this(queue, driver, columns, link, where, order, joins, account, false);
+		}
 
 		/**
 		 * The step's accounts in its order, up to {@code :room}, none locked. Each row of
@@ -405,15 +515,23 @@ public class NextAccount {
 		}
 
 		/**
-		 * The account {@code :candidate} if it is still the step's, locked, skipped when
-		 * another transaction holds it.
+		 * Takes the account {@code :candidate} if it is still the step's: locks it,
+		 * skipping it when another transaction holds it, and leases it to {@code :agent}
+		 * until {@code :until} unless another agent holds a live lease on it, in one
+		 * statement; returns its id when leased.
 		 */
-		String take() {
+		String takeAndLease() {
 			return """
-					SELECT a.id FROM %s JOIN portfolio_account_facts a ON a.id = %s %s
-					WHERE %s AND %s AND a.id = :candidate
-					LIMIT 1 FOR NO KEY UPDATE OF a SKIP LOCKED""".formatted(this.driver, this.link, this.joins,
-					this.where, this.account);
+					WITH taken AS (
+					    SELECT a.id FROM %s JOIN portfolio_account_facts a ON a.id = %s %s
+					    WHERE %s AND %s AND a.id = :candidate
+					    LIMIT 1 FOR NO KEY UPDATE OF a SKIP LOCKED)
+					INSERT INTO work_locks (account_id, agent, locked_at, expires_at)
+					SELECT id, :agent, :now, :until FROM taken
+					ON CONFLICT (account_id) DO UPDATE SET agent = EXCLUDED.agent, locked_at = EXCLUDED.locked_at,
+					    expires_at = EXCLUDED.expires_at
+					WHERE work_locks.agent = EXCLUDED.agent OR work_locks.expires_at <= EXCLUDED.locked_at
+					RETURNING account_id""".formatted(this.driver, this.link, this.joins, this.where, this.account);
 		}
 
 	}
@@ -454,29 +572,21 @@ public class NextAccount {
 		return "(" + String.join(" AND ", where) + ")";
 	}
 
-	/** Leases the account to the agent unless another agent holds a live lease on it. */
-	private boolean lease(UUID account, String agent, Instant now) {
-		return this.jdbc
-			.sql("""
-					INSERT INTO work_locks (account_id, agent, locked_at, expires_at) VALUES (:account, :agent, :now, :until)
-					ON CONFLICT (account_id) DO UPDATE SET agent = EXCLUDED.agent, locked_at = EXCLUDED.locked_at,
-					    expires_at = EXCLUDED.expires_at
-					WHERE work_locks.agent = EXCLUDED.agent OR work_locks.expires_at <= EXCLUDED.locked_at""")
-			.param("account", account)
-			.param("agent", agent)
-			.param("now", Timestamp.from(now))
-			.param("until", Timestamp.from(now.plus(LEASE)))
-			.update() == 1;
-	}
-
-	private @Nullable String firstNumber(AccountView account) {
-		CustomerView customer = this.customers.get(account.customerId());
+	private static @Nullable String firstNumber(CustomerView customer) {
 		return customer.phones()
 			.stream()
 			.filter(CustomerView.Phone::usable)
 			.map(CustomerView.Phone::e164)
 			.findFirst()
 			.orElse(null);
+	}
+
+	/**
+	 * Forgets every agent's kept listing of their own accounts (see {@link Listings}):
+	 * accounts changed hands, or their order was refreshed.
+	 */
+	void forgetListings() {
+		this.listings.forgetAll();
 	}
 
 	/** The agents who own any of the accounts now (pooled ones have none). */
@@ -530,6 +640,7 @@ public class NextAccount {
 			.param("ids", ids)
 			.query(UUID.class)
 			.list();
+		forgetListings();
 		// the queues' kept sizes change with the accounts that enter or leave the pool
 		return this.counts.adjusting(ids, this.queues.all(), () -> this.jdbc.sql("""
 				WITH moving AS (
@@ -572,6 +683,7 @@ public class NextAccount {
 		if (fromAgent.equals(toAgent)) {
 			return 0;
 		}
+		forgetListings();
 		// accounts given to the pool enter its queues: their kept sizes change with them
 		UUID[] owned = (toAgent != null) ? new UUID[0]
 				: this.jdbc.sql("SELECT account_id FROM work_assignments WHERE agent = :from")

@@ -12,6 +12,7 @@ import org.dues.portfolio.AccountId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,9 +50,12 @@ public class WorkOrder {
 
 	private final PaymentManagement payments;
 
-	WorkOrder(JdbcClient jdbc, PaymentManagement payments) {
+	private final ObjectProvider<NextAccount> next;
+
+	WorkOrder(JdbcClient jdbc, PaymentManagement payments, ObjectProvider<NextAccount> next) {
 		this.jdbc = jdbc;
 		this.payments = payments;
+		this.next = next;
 	}
 
 	/**
@@ -60,12 +64,15 @@ public class WorkOrder {
 	 */
 	@Transactional
 	public int refresh() {
+		// agents' listings of their own accounts were read in the order this changes
+		this.next.ifAvailable(NextAccount::forgetListings);
 		return this.jdbc.sql(REFRESH).update();
 	}
 
 	/** Brings one account's assignment up to date, if it has one. */
 	@Transactional
 	public void refresh(AccountId account) {
+		this.next.ifAvailable(NextAccount::forgetListings);
 		this.jdbc.sql(REFRESH + " AND w.account_id = :account").param("account", account.value()).update();
 	}
 
@@ -84,6 +91,7 @@ public class WorkOrder {
 						.distinct()
 						.toArray(java.util.UUID[]::new))
 			.update();
+		this.next.ifAvailable(NextAccount::forgetListings);
 	}
 
 	@ApplicationModuleListener

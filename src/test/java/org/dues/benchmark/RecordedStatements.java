@@ -24,7 +24,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 final class RecordedStatements implements BeanPostProcessor {
 
 	/** A statement as it ran: its SQL and each parameter's setter and arguments. */
-	record Statement(String sql, List<Bound> bound) {
+	record Statement(String sql, List<Bound> bound, long nanos) {
 
 		/** Runs the statement again, prefixed (for example with {@code EXPLAIN}). */
 		List<String> rerun(Connection connection, String prefix) throws SQLException {
@@ -58,7 +58,9 @@ final class RecordedStatements implements BeanPostProcessor {
 
 	/** Records the statements {@code work} runs on this thread. */
 	synchronized List<Statement> during(Runnable work) {
-		this.recorded.clear();
+		synchronized (this.recorded) {
+			this.recorded.clear();
+		}
 		this.on = true;
 		try {
 			work.run();
@@ -66,7 +68,9 @@ final class RecordedStatements implements BeanPostProcessor {
 		finally {
 			this.on = false;
 		}
-		return List.copyOf(this.recorded);
+		synchronized (this.recorded) {
+			return List.copyOf(this.recorded);
+		}
 	}
 
 	@Override
@@ -97,8 +101,14 @@ final class RecordedStatements implements BeanPostProcessor {
 				bound.put(i, new Bound(m, a.clone()));
 			}
 			if (m.getName().startsWith("execute") && (a == null || a.length == 0)) {
-				synchronized (this) {
-					this.recorded.add(new Statement(sql, List.copyOf(bound.values())));
+				long started = System.nanoTime();
+				try {
+					return invoke(target, m, a);
+				}
+				finally {
+					synchronized (this.recorded) {
+						this.recorded.add(new Statement(sql, List.copyOf(bound.values()), System.nanoTime() - started));
+					}
 				}
 			}
 			return invoke(target, m, a);

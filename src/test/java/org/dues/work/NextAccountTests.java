@@ -196,6 +196,43 @@ class NextAccountTests {
 	}
 
 	@Test
+	void whatIsLeftOfAListingIsCheckedAgainAsItIsHandedOutAndSkippingAnAccountBringsItBack() {
+		this.clock.set(MONDAY);
+		CreditorView issuer = this.portfolios.usIssuer();
+		AccountView first = this.portfolios.overdue(issuer, 60, "1000.00");
+		AccountView second = this.portfolios.overdue(issuer, 50, "1000.00");
+		AccountView third = this.portfolios.overdue(issuer, 40, "1000.00");
+		this.users.createIfAbsent(new NewUser("lister", "Lister", "secret", Set.of(Role.AGENT), List.of()));
+		this.next.assignAll(List.of(first.id(), second.id(), third.id()), "lister", "lead");
+
+		assertThat(this.next.next("lister").orElseThrow().accountId()).isEqualTo(first.id());
+		// a call outcome rests the first, so the next ask goes on from the listing;
+		// meanwhile
+		// another user has the second open
+		this.jdbc.sql("""
+				INSERT INTO work_dispositions (id, account_id, result, agent, recorded_at)
+				VALUES (gen_random_uuid(), :account, 'NO_ANSWER', 'lister', :at)""")
+			.param("account", first.id().value())
+			.param("at", java.sql.Timestamp.from(MONDAY))
+			.update();
+		this.jdbc.sql("""
+				INSERT INTO work_locks (account_id, agent, locked_at, expires_at)
+				VALUES (:account, 'someone-else', :at, :until)""")
+			.param("account", second.id().value())
+			.param("at", java.sql.Timestamp.from(MONDAY))
+			.param("until", java.sql.Timestamp.from(MONDAY.plus(Duration.ofMinutes(15))))
+			.update();
+		assertThat(this.next.next("lister").orElseThrow().accountId()).as("the second is open with another")
+			.isEqualTo(third.id());
+		this.jdbc.sql("DELETE FROM work_locks WHERE agent = 'someone-else'").update();
+		// the third let go without an outcome: it comes back after the second
+		assertThat(this.next.next("lister").orElseThrow().accountId()).isEqualTo(second.id());
+		assertThat(this.next.next("lister").orElseThrow().accountId()).as("skipped, so back in the list")
+			.isEqualTo(third.id());
+		assertThat(this.next.next("lister").orElseThrow().accountId()).isEqualTo(second.id());
+	}
+
+	@Test
 	void aQueueHandsOutItsListingWhichARefreshBringsUpToDateWhileOwnershipIsReadLive() {
 		this.clock.set(MONDAY);
 		CreditorView issuer = this.portfolios.usIssuer();
