@@ -78,9 +78,8 @@ class StatementMatcher {
 		// the returns' references beside every token, without a second set of all of them
 		wanted.removeAll(all);
 		String[] capitalised = all.stream().map((r) -> r.toUpperCase(Locale.ROOT)).distinct().toArray(String[]::new);
-		// the three lookups read committed rows only (nothing of this statement is
-		// written
-		// yet) and are independent: each runs on a connection of its own, side by side
+		// the lookups read only committed rows (none of this statement's is written yet)
+		// and need none of each other: each runs on a connection of its own, side by side
 		Lookups looked;
 		try (ExecutorService side = Executors.newVirtualThreadPerTaskExecutor()) {
 			Future<Timed<Map<String, Link>>> links = side.submit(() -> Timed.of(() -> links(creditor, capitalised)));
