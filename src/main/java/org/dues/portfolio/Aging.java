@@ -51,10 +51,19 @@ class Aging implements ImportedAccounts {
 			WHERE old_bucket IS DISTINCT FROM new_bucket""";
 
 	/** Days past due of account {@code a} of creditor {@code c} at {@code :now}. */
-	private static final String DAYS_PAST_DUE = """
-			CASE WHEN a.overdue_amount > 0 AND a.oldest_due_date IS NOT NULL
-			     THEN greatest((CAST(:now AS timestamptz) AT TIME ZONE c.time_zone)::date - a.oldest_due_date, 0)
-			     ELSE 0 END""";
+	private static final String DAYS_PAST_DUE = daysPastDue("a.overdue_amount", "a.oldest_due_date");
+
+	/**
+	 * The days past due at {@code :now} in the time zone of creditor {@code c} of an
+	 * account owing {@code overdue} since {@code oldestDue} (SQL expressions): zero when
+	 * nothing is overdue.
+	 */
+	static String daysPastDue(String overdue, String oldestDue) {
+		return """
+				CASE WHEN %1$s > 0 AND %2$s IS NOT NULL
+				     THEN greatest((CAST(:now AS timestamptz) AT TIME ZONE c.time_zone)::date - %2$s, 0)
+				     ELSE 0 END""".formatted(overdue, oldestDue);
+	}
 
 	private final JdbcClient jdbc;
 

@@ -29,9 +29,10 @@ import org.springframework.stereotype.Component;
  * {@link LedgerWriter}'s rule for many payments at once: every account named is locked in
  * one statement (in id order, as single posts lock one), each payment is allocated by its
  * creditor's waterfall from the balances the previous payments of the batch left, the
- * entries are written with {@code COPY}, the cached balances are set in one statement to
- * the old balances plus the entries, and the accounts are aged together. So the cache
- * equals the sum of the entries, as after single posts.
+ * entries are written with {@code COPY}, and one statement sets the cached balances to
+ * the old balances plus the entries together with the days past due and bucket they give
+ * (as {@link Aging} ages an account), recording the bucket moves. So the cache equals the
+ * sum of the entries, and the accounts are aged, as after single posts.
  */
 @Component
 class LedgerBatch {
@@ -44,15 +45,12 @@ class LedgerBatch {
 
 	private final Creditors creditors;
 
-	private final Aging aging;
-
 	private final Clock clock;
 
-	LedgerBatch(JdbcClient jdbc, DataSource dataSource, Creditors creditors, Aging aging, Clock clock) {
+	LedgerBatch(JdbcClient jdbc, DataSource dataSource, Creditors creditors, Clock clock) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.creditors = creditors;
-		this.aging = aging;
 		this.clock = clock;
 	}
 
@@ -126,7 +124,7 @@ class LedgerBatch {
 		UUID[] ids = payments.stream().map((p) -> p.account().value()).distinct().toArray(UUID[]::new);
 		this.jdbc.sql("""
 				SELECT id, currency, principal, interest, fees, credit, overdue_amount, status, creditor_id,
-				    last_payment_date, last_payment_amount
+				    last_payment_date, last_payment_amount, oldest_due_date, bucket
 				FROM portfolio_accounts WHERE id = ANY(:ids) ORDER BY id FOR UPDATE""")
 			.param("ids", ids)
 			.query((rs) -> {
@@ -137,40 +135,86 @@ class LedgerBatch {
 								AccountRows.money(rs, "credit", currency)),
 						AccountRows.money(rs, "overdue_amount", currency),
 						AccountStatus.valueOf(rs.getString("status")),
-						rs.getObject("last_payment_date", LocalDate.class), rs.getBigDecimal("last_payment_amount"));
+						rs.getObject("last_payment_date", LocalDate.class), rs.getBigDecimal("last_payment_amount"),
+						rs.getObject("oldest_due_date", LocalDate.class), rs.getString("bucket"));
 				states.put(rs.getObject("id", UUID.class), s);
 			});
 		return states;
 	}
 
 	private void update(Map<UUID, State> states, OffsetDateTime now) {
-		this.jdbc.sql("""
-				CREATE TEMP TABLE IF NOT EXISTS portfolio_batch_balances (id uuid PRIMARY KEY, principal numeric,
-				    interest numeric, fees numeric, credit numeric, overdue numeric, status text, last_date date,
-				    last_amount numeric) ON COMMIT DELETE ROWS""").update();
-		StringBuilder rows = new StringBuilder();
-		states.forEach((id, s) -> new CopyText(rows).add(id.toString())
-			.add(s.balances.principal().amount().toPlainString())
-			.add(s.balances.interest().amount().toPlainString())
-			.add(s.balances.fees().amount().toPlainString())
-			.add(s.balances.credit().amount().toPlainString())
-			.add(s.overdue.amount().toPlainString())
-			.add(s.status().name())
-			.add(s.lastDate == null ? null : s.lastDate.toString())
-			.add(s.lastAmount == null ? null : s.lastAmount.toPlainString())
-			.end());
-		PostgresCopy.in(this.dataSource, "COPY portfolio_batch_balances FROM STDIN (FORMAT csv)", rows);
-		long copied = System.nanoTime();
-		this.jdbc.sql("""
-				UPDATE portfolio_accounts a SET principal = b.principal, interest = b.interest, fees = b.fees,
-				    credit = b.credit, overdue_amount = b.overdue, status = b.status, updated_at = :now,
-				    last_payment_date = b.last_date, last_payment_amount = b.last_amount
-				FROM portfolio_batch_balances b WHERE a.id = b.id""").param("now", now).update();
-		long aging = System.nanoTime();
-		this.aging.age("SELECT id FROM portfolio_batch_balances");
-		log.debug("Balances updated in {} ms, aged in {} ms", (aging - copied) / 1_000_000,
-				(System.nanoTime() - aging) / 1_000_000);
+		int n = states.size();
+		UUID[] ids = new UUID[n];
+		String[][] columns = new String[11][n];
+		int i = 0;
+		for (Map.Entry<UUID, State> e : states.entrySet()) {
+			State s = e.getValue();
+			ids[i] = e.getKey();
+			columns[0][i] = s.balances.principal().amount().toPlainString();
+			columns[1][i] = s.balances.interest().amount().toPlainString();
+			columns[2][i] = s.balances.fees().amount().toPlainString();
+			columns[3][i] = s.balances.credit().amount().toPlainString();
+			columns[4][i] = s.overdue.amount().toPlainString();
+			columns[5][i] = s.status().name();
+			columns[6][i] = (s.lastDate != null) ? s.lastDate.toString() : null;
+			columns[7][i] = (s.lastAmount != null) ? s.lastAmount.toPlainString() : null;
+			columns[8][i] = s.creditor.value().toString();
+			columns[9][i] = (s.oldestDue != null) ? s.oldestDue.toString() : null;
+			columns[10][i] = s.bucket;
+			i++;
+		}
+		int updated = this.jdbc.sql(UPDATE.formatted(Aging.daysPastDue("b.overdue", "b.oldest_due")))
+			.param("now", now)
+			.param("ids", ids)
+			.param("principal", columns[0])
+			.param("interest", columns[1])
+			.param("fees", columns[2])
+			.param("credit", columns[3])
+			.param("overdue", columns[4])
+			.param("status", columns[5])
+			.param("lastDate", columns[6])
+			.param("lastAmount", columns[7])
+			.param("creditor", columns[8])
+			.param("oldestDue", columns[9])
+			.param("bucket", columns[10])
+			.update();
+		log.debug("Balances, days past due and buckets set in one pass: {} bucket moves", updated);
 	}
+
+	/**
+	 * The batch's new balances, with the days past due and bucket they give (as
+	 * {@link Aging} computes them, from the overdue after the payments), set in one pass
+	 * over the locked accounts; the bucket moves recorded from the buckets read when they
+	 * were locked. An account whose days fall in no band of its scheme keeps its days and
+	 * bucket, as {@link Aging} leaves it.
+	 */
+	private static final String UPDATE = """
+			WITH b AS (
+			    SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:principal AS numeric[]), CAST(:interest AS numeric[]),
+			        CAST(:fees AS numeric[]), CAST(:credit AS numeric[]), CAST(:overdue AS numeric[]),
+			        CAST(:status AS text[]), CAST(:lastDate AS date[]), CAST(:lastAmount AS numeric[]),
+			        CAST(:creditor AS uuid[]), CAST(:oldestDue AS date[]), CAST(:bucket AS text[]))
+			        AS t(id, principal, interest, fees, credit, overdue, status, last_date, last_amount, creditor_id,
+			             oldest_due, old_bucket)
+			), aged AS (
+			    SELECT b.*, d.dpd, band.label AS new_bucket,
+			           (CAST(:now AS timestamptz) AT TIME ZONE c.time_zone)::date AS today
+			    FROM b JOIN portfolio_creditors c ON c.id = b.creditor_id
+			    CROSS JOIN LATERAL (SELECT %s AS dpd) d
+			    LEFT JOIN portfolio_bucket_bands band ON band.scheme = c.bucket_scheme
+			     AND d.dpd >= band.min_dpd AND (band.max_dpd IS NULL OR d.dpd <= band.max_dpd)
+			), updated AS (
+			    UPDATE portfolio_accounts a SET principal = x.principal, interest = x.interest, fees = x.fees,
+			        credit = x.credit, overdue_amount = x.overdue, status = x.status, updated_at = :now,
+			        last_payment_date = x.last_date, last_payment_amount = x.last_amount,
+			        days_past_due = CASE WHEN x.new_bucket IS NULL THEN a.days_past_due ELSE x.dpd END,
+			        bucket = coalesce(x.new_bucket, a.bucket)
+			    FROM aged x WHERE a.id = x.id
+			    RETURNING a.id, x.old_bucket, a.bucket AS new_bucket, a.days_past_due, x.today
+			)
+			INSERT INTO portfolio_bucket_moves (account_id, from_bucket, to_bucket, days_past_due, moved_on, recorded_at)
+			SELECT id, old_bucket, new_bucket, days_past_due, today, CAST(:now AS timestamptz) FROM updated
+			WHERE old_bucket IS DISTINCT FROM new_bucket""";
 
 	/** An account's balances as the batch's payments change them. */
 	private static final class State {
@@ -187,14 +231,20 @@ class LedgerBatch {
 
 		java.math.@Nullable BigDecimal lastAmount;
 
+		final @Nullable LocalDate oldestDue;
+
+		final @Nullable String bucket;
+
 		State(CreditorId creditor, Balances balances, Money overdue, AccountStatus status, @Nullable LocalDate lastDate,
-				java.math.@Nullable BigDecimal lastAmount) {
+				java.math.@Nullable BigDecimal lastAmount, @Nullable LocalDate oldestDue, @Nullable String bucket) {
 			this.creditor = creditor;
 			this.balances = balances;
 			this.overdue = overdue;
 			this.initial = status;
 			this.lastDate = lastDate;
 			this.lastAmount = lastAmount;
+			this.oldestDue = oldestDue;
+			this.bucket = bucket;
 		}
 
 		void apply(Amounts a, LocalDate effective) {
