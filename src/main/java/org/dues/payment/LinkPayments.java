@@ -114,14 +114,7 @@ public class LinkPayments {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Optional<PaymentView> reversed(String gateway, String gatewayPaymentId, boolean chargeback,
 			@Nullable Money amount, @Nullable String refundId, @Nullable Money refundedTotal, String reason) {
-		record Linked(AccountId account, PaymentId payment, PaymentLinkId link) {
-		}
-		Optional<Linked> linked = this.jdbc
-			.sql("SELECT account_id, id, link_id FROM payment_payments WHERE reference = :ref AND link_id IS NOT NULL")
-			.param("ref", gatewayPaymentId)
-			.query((rs, n) -> new Linked(new AccountId(rs.getObject(1, UUID.class)),
-					new PaymentId(rs.getObject(2, UUID.class)), new PaymentLinkId(rs.getObject(3, UUID.class))))
-			.optional();
+		Optional<Linked> linked = linked(gatewayPaymentId);
 		if (linked.isEmpty()) {
 			return Optional.empty();
 		}
@@ -163,6 +156,65 @@ public class LinkPayments {
 					reason);
 		}
 		return Optional.of(after);
+	}
+
+	/**
+	 * Pays again what a chargeback took back, when the merchant won the dispute: a new
+	 * payment of the disputed amount on the account, through the same link, under the
+	 * reference {@code dispute-won:<dispute id>} (so the dispute is reinstated once,
+	 * however many events tell of it), posted by the waterfall and receipted like any
+	 * other; the original payment keeps its reversal. Nothing is posted when no
+	 * chargeback of the payment was recorded; empty when no payment through a link has
+	 * that gateway id.
+	 * @throws CurrencyMismatchException when the amount is not in the payment's currency
+	 * @throws InvalidInputException for an amount beyond the payment
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<PaymentView> reinstated(String gateway, String gatewayPaymentId, Money amount, String disputeId,
+			String reason) {
+		Optional<Linked> linked = linked(gatewayPaymentId);
+		if (linked.isEmpty()) {
+			return Optional.empty();
+		}
+		Linked found = linked.get();
+		PaymentView original = this.payments.get(found.account(), found.payment());
+		if (!amount.currency().equals(original.amount().currency())) {
+			throw new CurrencyMismatchException(original.amount().currency(), amount.currency());
+		}
+		if (!amount.isPositive() || amount.compareTo(original.amount()) > 0) {
+			throw new InvalidInputException("amount",
+					"a won dispute of %s on a payment of %s".formatted(amount, original.amount()));
+		}
+		boolean chargedBack = this.jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM payment_link_attempts
+				    WHERE link_id = :link AND gateway_payment_id = :pid AND outcome = 'CHARGEBACK')""")
+			.param("link", found.link().value())
+			.param("pid", gatewayPaymentId)
+			.query(Boolean.class)
+			.single();
+		if (!chargedBack) {
+			return Optional.of(original);
+		}
+		PaymentManagement.Result result = this.payments.post(found.account(),
+				new NewPayment(amount, original.channel(), "dispute-won:" + disputeId, null), "gateway:" + gateway,
+				(posted) -> {
+					this.payments.linkTo(posted, found.link());
+					attempt(found.link(), gateway, gatewayPaymentId, "REINSTATED", amount, reason);
+				});
+		return Optional.of(result.payment());
+	}
+
+	private Optional<Linked> linked(String gatewayPaymentId) {
+		return this.jdbc
+			.sql("SELECT account_id, id, link_id FROM payment_payments WHERE reference = :ref AND link_id IS NOT NULL")
+			.param("ref", gatewayPaymentId)
+			.query((rs, n) -> new Linked(new AccountId(rs.getObject(1, UUID.class)),
+					new PaymentId(rs.getObject(2, UUID.class)), new PaymentLinkId(rs.getObject(3, UUID.class))))
+			.optional();
+	}
+
+	/** A payment through a link. */
+	private record Linked(AccountId account, PaymentId payment, PaymentLinkId link) {
 	}
 
 	/** The link's attempts as gateways reported them, in the order they were recorded. */

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param type what it means to Dues, or null for an event Dues does not act on
  * @param gatewayPaymentId the gateway's payment id ({@code pay_…}, {@code pi_…})
  * @param linkReference the link's reference as the gateway carried it back
- * @param refundId a refund's own id ({@code rfnd_…}, {@code re_…})
+ * @param refundId a refund's own id ({@code rfnd_…}, {@code re_…}), or a dispute's
  * @param refundedTotal for a refund, the total refunded of the payment so far, where the
  * gateway says ({@code amount_refunded})
  */
@@ -27,7 +27,10 @@ record GatewayEvent(String eventId, String gatewayType, @Nullable Type type, @Nu
 
 	enum Type {
 
-		CAPTURED, FAILED, REFUNDED, CHARGEBACK
+		CAPTURED, FAILED, REFUNDED, CHARGEBACK,
+
+		/** A chargeback the merchant won: the disputed amount is the creditor's again. */
+		REINSTATED
 
 	}
 

@@ -109,6 +109,15 @@ class RazorpayGateway implements Gateway {
 					"refunded at Razorpay (" + payment.path("refund_status").asString("") + ")", null,
 					refunded(payment));
 			case "payment.dispute.created" -> dispute(eventId, event, payload.path("dispute").path("entity"), payment);
+			// the merchant won: the amount deducted for the chargeback is credited back
+			case "payment.dispute.won" -> {
+				JsonNode dispute = payload.path("dispute").path("entity");
+				String paymentId = GatewayHttp.text(dispute, "payment_id");
+				yield new GatewayEvent(eventId, event, GatewayEvent.Type.REINSTATED,
+						paymentId != null ? paymentId : GatewayHttp.text(payment, "id"), null, amount(dispute),
+						PaymentChannel.PAYMENT_LINK, "chargeback won at Razorpay", GatewayHttp.text(dispute, "id"),
+						null);
+			}
 			default -> new GatewayEvent(eventId, event, null, null, null, null, PaymentChannel.PAYMENT_LINK, null);
 		});
 	}

@@ -132,8 +132,25 @@ class StripeGateway implements Gateway {
 					linkReference, amount(object, "amount"), PaymentChannel.CARD,
 					"chargeback at Stripe: " + object.path("reason").asString("no reason given"),
 					GatewayHttp.text(object, "id"), null);
+			// a dispute closed in the merchant's favour (won; an inquiry closed without a
+			// chargeback), or its funds given back: what the chargeback took is paid
+			// again,
+			// once per dispute whichever of the two comes first
+			case "charge.dispute.closed" -> switch (object.path("status").asString("")) {
+				case "won", "warning_closed" -> reinstated(eventId, type, object, intent, linkReference);
+				default -> ignored(eventId, type);
+			};
+			case "charge.dispute.funds_reinstated" -> reinstated(eventId, type, object, intent, linkReference);
 			default -> ignored(eventId, type);
 		});
+	}
+
+	private static GatewayEvent reinstated(String eventId, String type, JsonNode dispute, @Nullable String intent,
+			@Nullable String linkReference) {
+		return new GatewayEvent(eventId, type, GatewayEvent.Type.REINSTATED, intent, linkReference,
+				amount(dispute, "amount"), PaymentChannel.CARD,
+				"chargeback won at Stripe (" + dispute.path("status").asString("funds reinstated") + ")",
+				GatewayHttp.text(dispute, "id"), null);
 	}
 
 	private void verify(@Nullable String header, byte[] body) {

@@ -114,6 +114,11 @@ class WebhookIntake {
 							event.refundId(), event.refundedTotal(), String.valueOf(event.reason()))
 					.orElseThrow(() -> new UnusableEventException(
 							"no payment through a payment link has the %s id %s".formatted(gateway, paymentId)));
+			case REINSTATED -> this.payments
+				.reinstated(gateway, paymentId, required(event.amount(), "the event has no amount"),
+						required(event.refundId(), "the event names no dispute"), String.valueOf(event.reason()))
+				.orElseThrow(() -> new UnusableEventException(
+						"no payment through a payment link has the %s id %s".formatted(gateway, paymentId)));
 		}
 		return Outcome.PROCESSED;
 	}

@@ -257,6 +257,84 @@ class GatewayWebhooksTests {
 	}
 
 	@Test
+	void aChargebackTheCreditorWinsIsPaidAgainOnceAndALostOneStaysReversed() throws Exception {
+		AccountView american = this.portfolios.overdue(this.portfolios.usIssuer(), 40, "1234.50");
+		Money owed = this.accounts.get(american.id()).balances().total();
+		PaymentLinkView dollars = this.links.create(american.id(), NewPaymentLink.of(LinkPurpose.OVERDUE), "tester");
+		String intent = "pi_3WonDispute0000000000001";
+		String completed = StripePayloads.sessionCompleted("evt_won_0", dollars.reference(), intent, 123450, "usd");
+		long now = this.clock.instant().getEpochSecond();
+		stripe(Hmac.stripe(STRIPE, now, completed), completed).andExpect(status().isOk());
+		String dispute = StripePayloads.disputeCreated("evt_won_1", intent, 123450, "usd");
+		stripe(Hmac.stripe(STRIPE, now, dispute), dispute).andExpect(status().isOk());
+		assertThat(this.accounts.get(american.id()).balances().total()).isEqualTo(owed);
+
+		// won: the dispute's closing and its funds coming back both tell of it
+		String closed = StripePayloads.disputeLater("evt_won_2", "charge.dispute.closed", intent, 123450, "won");
+		String funds = StripePayloads.disputeLater("evt_won_3", "charge.dispute.funds_reinstated", intent, 123450,
+				"won");
+		stripe(Hmac.stripe(STRIPE, now, closed), closed).andExpect(status().isOk());
+		stripe(Hmac.stripe(STRIPE, now, funds), funds).andExpect(status().isOk());
+
+		assertThat(this.payments.ofAccount(american.id())).hasSize(2)
+			.anySatisfy((p) -> assertThat(p.status()).isEqualTo(PaymentStatus.REVERSED))
+			.anySatisfy((p) -> {
+				assertThat(p.reference()).isEqualTo("dispute-won:dp_1MtJUT2eZvKYlo2CNaw2HvEv");
+				assertThat(p.status()).isEqualTo(PaymentStatus.POSTED);
+				assertThat(p.amount()).isEqualTo(Money.of("1234.50", "USD"));
+				assertThat(p.channel()).isEqualTo(PaymentChannel.CARD);
+			});
+		assertThat(this.accounts.get(american.id()).balances().total())
+			.isEqualTo(owed.minus(Money.of("1234.50", "USD")));
+		assertThat(this.attempts.attempts(dollars.id())).extracting(LinkPayments.LinkAttempt::outcome)
+			.containsExactly("CAPTURED", "CHARGEBACK", "REINSTATED");
+
+		// lost: nothing comes back
+		AccountView other = this.portfolios.overdue(this.portfolios.usIssuer(), 40, "500.00");
+		PaymentLinkView second = this.links.create(other.id(), NewPaymentLink.of(LinkPurpose.OVERDUE), "tester");
+		String intent2 = "pi_3LostDispute000000000001";
+		String paid = StripePayloads.sessionCompleted("evt_lost_0", second.reference(), intent2, 50000, "usd");
+		stripe(Hmac.stripe(STRIPE, now, paid), paid).andExpect(status().isOk());
+		String lostDispute = StripePayloads.disputeCreated("evt_lost_1", intent2, 50000, "usd");
+		stripe(Hmac.stripe(STRIPE, now, lostDispute), lostDispute).andExpect(status().isOk());
+		String lost = StripePayloads.disputeLater("evt_lost_2", "charge.dispute.closed", intent2, 50000, "lost");
+		stripe(Hmac.stripe(STRIPE, now, lost), lost).andExpect(status().isOk());
+		assertThat(this.payments.ofAccount(other.id())).singleElement()
+			.satisfies((p) -> assertThat(p.status()).isEqualTo(PaymentStatus.REVERSED));
+	}
+
+	@Test
+	void razorpaysWonDisputeOfPartOfAPaymentPaysThatPartAgain() throws Exception {
+		razorpay("evt_rzp_won_0",
+				RazorpayPayloads.linkPaid(this.link.reference(), "pay_WONDISPUTE0001", 300000, "card"))
+			.andExpect(status().isOk());
+		Money afterPayment = this.accounts.get(this.indian.id()).balances().total();
+		// ₹1,000 of the ₹3,000 disputed, then won
+		razorpay("evt_rzp_won_1", RazorpayPayloads.dispute("payment.dispute.created", "disp_Won0000000001",
+				"pay_WONDISPUTE0001", 300000, 100000))
+			.andExpect(status().isOk());
+		assertThat(this.accounts.get(this.indian.id()).balances().total())
+			.isEqualTo(afterPayment.plus(Money.of("1000.00", "INR")));
+		String won = RazorpayPayloads.dispute("payment.dispute.won", "disp_Won0000000001", "pay_WONDISPUTE0001", 300000,
+				100000);
+		razorpay("evt_rzp_won_2", won).andExpect(status().isOk());
+		razorpay("evt_rzp_won_2", won).andExpect(status().isOk());
+
+		assertThat(this.accounts.get(this.indian.id()).balances().total()).isEqualTo(afterPayment);
+		assertThat(this.payments.ofAccount(this.indian.id()))
+			.filteredOn((p) -> p.reference().equals("dispute-won:disp_Won0000000001"))
+			.singleElement()
+			.satisfies((p) -> assertThat(p.amount()).isEqualTo(Money.of("1000.00", "INR")));
+		// a won dispute of more than the payment is refused with its reason and posts
+		// nothing
+		String tooMuch = RazorpayPayloads.dispute("payment.dispute.won", "disp_Won0000000002", "pay_WONDISPUTE0001",
+				300000, 900000);
+		razorpay("evt_rzp_won_3", tooMuch).andExpect(status().isOk());
+		assertThat(recorded("evt_rzp_won_3")).startsWith("FAILED:").contains("won dispute");
+		assertThat(this.payments.ofAccount(this.indian.id())).hasSize(2);
+	}
+
+	@Test
 	void aBadSignatureIs401AndRecordedAndChangesNothing() throws Exception {
 		String paid = RazorpayPayloads.linkPaid(this.link.reference(), "pay_BADSIG0000001", 300000, "card");
 

@@ -86,4 +86,23 @@ final class RazorpayPayloads {
 				 "created_at":1764236800}""".formatted(paymentId, paymentPaise, refundedPaise);
 	}
 
+	/**
+	 * A dispute of a payment, as Razorpay's payment.dispute.created and
+	 * payment.dispute.won tell it ({@code event}): the dispute's id, the payment, the
+	 * amount disputed.
+	 */
+	static String dispute(String event, String disputeId, String paymentId, long paymentPaise, long disputedPaise) {
+		return """
+				{"entity":"event","account_id":"acc_BFQ7uQEaa7j2z7","event":"%1$s","contains":["payment","dispute"],
+				 "payload":{"payment":{"entity":{"id":"%3$s","entity":"payment","amount":%4$d,"currency":"INR",
+				   "status":"captured","method":"card","amount_refunded":0,"captured":true,"notes":[],
+				   "created_at":1764150290}},
+				  "dispute":{"entity":{"id":"%2$s","entity":"dispute","payment_id":"%3$s","amount":%5$d,
+				   "currency":"INR","amount_deducted":%5$d,"reason_code":"pre_arbitration",
+				   "reason_description":"Customer says the goods were not received","respond_by":1764841200,
+				   "status":"%6$s","phase":"chargeback","created_at":1764236700,"evidence":null}}},
+				 "created_at":1764236700}""".formatted(event, disputeId, paymentId, paymentPaise, disputedPaise,
+				event.endsWith(".won") ? "won" : "open");
+	}
+
 }

@@ -42,6 +42,19 @@ final class StripePayloads {
 	}
 
 	/**
+	 * A dispute's later events: charge.dispute.closed (with its {@code status}: won,
+	 * lost, warning_closed) or charge.dispute.funds_reinstated.
+	 */
+	static String disputeLater(String eventId, String type, String intent, long cents, String status) {
+		return """
+				{"id":"%1$s","object":"event","created":1764840000,
+				 "data":{"object":{"id":"dp_1MtJUT2eZvKYlo2CNaw2HvEv","object":"dispute","amount":%3$d,
+				  "charge":"ch_3MmlLrLkdIwHu7ix0snN0B15","currency":"usd","payment_intent":"%2$s",
+				  "reason":"fraudulent","status":"%4$s","metadata":{}}},
+				 "type":"%5$s"}""".formatted(eventId, intent, cents, status, type);
+	}
+
+	/**
 	 * charge.refunded after a partial refund: the total refunded so far, the latest
 	 * refund first.
 	 */
