@@ -1,0 +1,28 @@
+package org.dues.system;
+
+/**
+ * What a module does with the notifications of its channel; a bean of this type is
+ * listened for on every node. Called on the listening thread: hand long work to a thread
+ * of one's own.
+ */
+public interface NotificationListener {
+
+	/** The channel, as the module's {@code NOTIFY} names it (lower case). */
+	String channel();
+
+	/** A notification's payload. */
+	void heard(String payload);
+
+	/** Listening again after a lost connection: catch up on what was missed. */
+	default void reconnected() {
+	}
+
+	/** Every 20 seconds or so. */
+	default void heartbeat() {
+	}
+
+	/** The node is stopping. */
+	default void stopped() {
+	}
+
+}

@@ -1,0 +1,162 @@
+package org.dues.system;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * How this node hears what any node announced with PostgreSQL's {@code NOTIFY}: one
+ * connection of its own (not the pool's) runs {@code LISTEN} on every
+ * {@link NotificationListener}'s channel and a daemon thread waits on PgJDBC's
+ * {@link PGConnection#getNotifications(int)}, handing each notification to its channel's
+ * listener. A lost connection is opened again after a second, and every listener is then
+ * told to catch up ({@link NotificationListener#reconnected()}), as what was announced
+ * meanwhile was not heard; every 20 seconds each is pinged
+ * ({@link NotificationListener#heartbeat()}), so streams to browsers stay open through
+ * proxies.
+ */
+@Component
+class PostgresNotifications implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(PostgresNotifications.class);
+
+	/** How long a wait for notifications lasts, and so how often the loop turns. */
+	private static final int WAIT_MS = 500;
+
+	private static final long HEARTBEAT_MS = 20_000;
+
+	private final DataSource dataSource;
+
+	private final Map<String, NotificationListener> listeners;
+
+	private volatile boolean running;
+
+	private @Nullable Thread thread;
+
+	PostgresNotifications(DataSource dataSource, List<NotificationListener> listeners) {
+		this.dataSource = dataSource;
+		this.listeners = listeners.stream()
+			.collect(Collectors.toUnmodifiableMap(NotificationListener::channel, Function.identity()));
+		this.listeners.keySet().forEach(PostgresNotifications::checkName);
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		if (this.listeners.isEmpty()) {
+			return;
+		}
+		Thread listener = new Thread(this::listen, "dues-listen");
+		listener.setDaemon(true);
+		listener.start();
+		this.thread = listener;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		this.listeners.values().forEach(NotificationListener::stopped);
+		Thread listener = this.thread;
+		if (listener != null) {
+			listener.interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	private void listen() {
+		boolean first = true;
+		while (this.running) {
+			try (Connection connection = connect()) {
+				try (Statement statement = connection.createStatement()) {
+					for (String channel : this.listeners.keySet()) {
+						statement.execute("LISTEN " + channel);
+					}
+				}
+				PGConnection pg = connection.unwrap(PGConnection.class);
+				if (!first) {
+					this.listeners.values().forEach(NotificationListener::reconnected);
+				}
+				first = false;
+				long pinged = System.nanoTime();
+				while (this.running) {
+					PGNotification[] heard = pg.getNotifications(WAIT_MS);
+					if (heard != null) {
+						for (PGNotification notification : heard) {
+							heard(notification);
+						}
+					}
+					if (System.nanoTime() - pinged > TimeUnit.MILLISECONDS.toNanos(HEARTBEAT_MS)) {
+						this.listeners.values().forEach(NotificationListener::heartbeat);
+						pinged = System.nanoTime();
+					}
+				}
+			}
+			catch (SQLException | RuntimeException ex) {
+				if (!this.running) {
+					return;
+				}
+				log.warn("Listening for notifications failed; listening again in a second: {}", ex.getMessage());
+				try {
+					Thread.sleep(1000);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
+	}
+
+	private void heard(PGNotification notification) {
+		NotificationListener listener = this.listeners.get(notification.getName());
+		if (listener == null) {
+			return;
+		}
+		try {
+			listener.heard(notification.getParameter());
+		}
+		catch (RuntimeException ex) {
+			// one listener's failure neither stops the others nor drops the connection
+			log.warn("The {} listener failed on '{}': {}", notification.getName(), notification.getParameter(),
+					ex.getMessage());
+		}
+	}
+
+	/** A connection of its own: a pooled one would be taken from requests for good. */
+	private Connection connect() throws SQLException {
+		if (this.dataSource.isWrapperFor(HikariDataSource.class)) {
+			HikariDataSource hikari = this.dataSource.unwrap(HikariDataSource.class);
+			return DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
+		}
+		return this.dataSource.getConnection();
+	}
+
+	private static void checkName(String channel) {
+		if (!channel.matches("[a-z_][a-z0-9_]*")) {
+			throw new IllegalArgumentException("not a channel name: " + channel);
+		}
+	}
+
+}
