@@ -143,42 +143,33 @@ class LedgerBatch {
 	}
 
 	private void update(Map<UUID, State> states, OffsetDateTime now) {
-		int n = states.size();
-		UUID[] ids = new UUID[n];
-		String[][] columns = new String[11][n];
-		int i = 0;
-		for (Map.Entry<UUID, State> e : states.entrySet()) {
-			State s = e.getValue();
-			ids[i] = e.getKey();
-			columns[0][i] = s.balances.principal().amount().toPlainString();
-			columns[1][i] = s.balances.interest().amount().toPlainString();
-			columns[2][i] = s.balances.fees().amount().toPlainString();
-			columns[3][i] = s.balances.credit().amount().toPlainString();
-			columns[4][i] = s.overdue.amount().toPlainString();
-			columns[5][i] = s.status().name();
-			columns[6][i] = (s.lastDate != null) ? s.lastDate.toString() : null;
-			columns[7][i] = (s.lastAmount != null) ? s.lastAmount.toPlainString() : null;
-			columns[8][i] = s.creditor.value().toString();
-			columns[9][i] = (s.oldestDue != null) ? s.oldestDue.toString() : null;
-			columns[10][i] = s.bucket;
-			i++;
-		}
-		int updated = this.jdbc.sql(UPDATE.formatted(Aging.daysPastDue("b.overdue", "b.oldest_due")))
-			.param("now", now)
-			.param("ids", ids)
-			.param("principal", columns[0])
-			.param("interest", columns[1])
-			.param("fees", columns[2])
-			.param("credit", columns[3])
-			.param("overdue", columns[4])
-			.param("status", columns[5])
-			.param("lastDate", columns[6])
-			.param("lastAmount", columns[7])
-			.param("creditor", columns[8])
-			.param("oldestDue", columns[9])
-			.param("bucket", columns[10])
+		this.jdbc.sql("""
+				CREATE TEMP TABLE IF NOT EXISTS portfolio_batch_states (id uuid PRIMARY KEY, principal numeric,
+				    interest numeric, fees numeric, credit numeric, overdue numeric, status text, last_date date,
+				    last_amount numeric, creditor_id uuid, oldest_due date, old_bucket text) ON COMMIT DELETE ROWS""")
 			.update();
-		log.debug("Balances, days past due and buckets set in one pass: {} bucket moves", updated);
+		StringBuilder rows = new StringBuilder();
+		states.forEach((id, s) -> new CopyText(rows).add(id.toString())
+			.add(s.balances.principal().amount().toPlainString())
+			.add(s.balances.interest().amount().toPlainString())
+			.add(s.balances.fees().amount().toPlainString())
+			.add(s.balances.credit().amount().toPlainString())
+			.add(s.overdue.amount().toPlainString())
+			.add(s.status().name())
+			.add((s.lastDate != null) ? s.lastDate.toString() : null)
+			.add((s.lastAmount != null) ? s.lastAmount.toPlainString() : null)
+			.add(s.creditor.value().toString())
+			.add((s.oldestDue != null) ? s.oldestDue.toString() : null)
+			.add(s.bucket)
+			.end());
+		PostgresCopy.in(this.dataSource, "COPY portfolio_batch_states FROM STDIN (FORMAT csv)", rows);
+		long copied = System.nanoTime();
+		int moves = this.jdbc.sql(UPDATE.formatted(Aging.daysPastDue("b.overdue", "b.oldest_due")))
+			.param("now", now)
+			.update();
+		log.debug(
+				"Batch's states copied; balances, days past due and buckets set in one pass in {} ms, {} bucket moves",
+				(System.nanoTime() - copied) / 1_000_000, moves);
 	}
 
 	/**
@@ -186,20 +177,16 @@ class LedgerBatch {
 	 * {@link Aging} computes them, from the overdue after the payments), set in one pass
 	 * over the locked accounts; the bucket moves recorded from the buckets read when they
 	 * were locked. An account whose days fall in no band of its scheme keeps its days and
-	 * bucket, as {@link Aging} leaves it.
+	 * bucket, as {@link Aging} leaves it. (The states come through a temporary table, not
+	 * arrays: the planner then hashes the batch and walks the accounts in their physical
+	 * order, where with 100,000 ids in arrays it hashed the accounts and updated them in
+	 * the batch's random order, measured slower.)
 	 */
 	private static final String UPDATE = """
-			WITH b AS (
-			    SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:principal AS numeric[]), CAST(:interest AS numeric[]),
-			        CAST(:fees AS numeric[]), CAST(:credit AS numeric[]), CAST(:overdue AS numeric[]),
-			        CAST(:status AS text[]), CAST(:lastDate AS date[]), CAST(:lastAmount AS numeric[]),
-			        CAST(:creditor AS uuid[]), CAST(:oldestDue AS date[]), CAST(:bucket AS text[]))
-			        AS t(id, principal, interest, fees, credit, overdue, status, last_date, last_amount, creditor_id,
-			             oldest_due, old_bucket)
-			), aged AS (
+			WITH aged AS (
 			    SELECT b.*, d.dpd, band.label AS new_bucket,
 			           (CAST(:now AS timestamptz) AT TIME ZONE c.time_zone)::date AS today
-			    FROM b JOIN portfolio_creditors c ON c.id = b.creditor_id
+			    FROM portfolio_batch_states b JOIN portfolio_creditors c ON c.id = b.creditor_id
 			    CROSS JOIN LATERAL (SELECT %s AS dpd) d
 			    LEFT JOIN portfolio_bucket_bands band ON band.scheme = c.bucket_scheme
 			     AND d.dpd >= band.min_dpd AND (band.max_dpd IS NULL OR d.dpd <= band.max_dpd)
