@@ -75,6 +75,13 @@ public record CampaignView(long id, String name, UUID queueId, DialMode mode, Lo
 	 * Retry rules per outcome.
 	 */
 	public record Retries(Retry busy, Retry noAnswer, Retry machine) {
+
+		/**
+		 * A busy line again after 10 minutes (3 tries), no answer after an hour (3), an
+		 * answering machine after 4 hours (2).
+		 */
+		public static final Retries DEFAULTS = new Retries(new Retry(10, 3), new Retry(60, 3), new Retry(240, 2));
+
 	}
 
 }

@@ -36,6 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Campaigns {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Campaigns.class);
+
 	private static final String SELECT = """
 			SELECT id, name, queue_id, mode, hours_from, hours_to, zone, max_dial_ratio, wrap_seconds,
 			    busy_retry_minutes, busy_max_tries, no_answer_retry_minutes, no_answer_max_tries,
@@ -67,6 +69,102 @@ public class Campaigns {
 	 */
 	@Transactional
 	public CampaignView create(NewCampaign input, String by) {
+		Valid valid = validate(input);
+		if (this.jdbc.sql("SELECT count(*) FROM telephony_campaigns WHERE name = ?")
+			.param(valid.name())
+			.query(Integer.class)
+			.single() > 0) {
+			throw new ConflictException("A campaign is already named " + valid.name());
+		}
+		CampaignView.Retries retries = valid.retries();
+		long id = this.jdbc.sql("""
+				INSERT INTO telephony_campaigns (name, queue_id, mode, hours_from, hours_to, zone, max_dial_ratio,
+				    wrap_seconds, busy_retry_minutes, busy_max_tries, no_answer_retry_minutes, no_answer_max_tries,
+				    machine_retry_minutes, machine_max_tries, created_by, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+			.params(valid.name(), input.queueId(), valid.mode().name(), valid.from(), valid.to(), valid.zone(),
+					valid.ratio(), valid.wrap(), retries.busy().minutes(), retries.busy().maxTries(),
+					retries.noAnswer().minutes(), retries.noAnswer().maxTries(), retries.machine().minutes(),
+					retries.machine().maxTries(), by, Timestamp.from(this.clock.instant()))
+			.query(Long.class)
+			.single();
+		writeRules(id, valid);
+		return get(id);
+	}
+
+	/**
+	 * Changes a campaign, running or not, as a whole: every field as {@link #create}
+	 * takes it (a field left out takes its default); a running campaign's dialer uses the
+	 * change from its next turn. Stale edits are refused.
+	 * @param expectedVersion the version the editor saw, or null to change whatever is
+	 * there
+	 * @throws InvalidInputException naming each bad field (nothing changed)
+	 * @throws ConflictException when the name is another campaign's, or the campaign
+	 * changed since {@code expectedVersion}
+	 * @throws NotFoundException when there is no such campaign
+	 */
+	@Transactional
+	public CampaignView update(long id, NewCampaign input, @Nullable Integer expectedVersion, String by) {
+		int version = this.jdbc.sql("SELECT version FROM telephony_campaigns WHERE id = ? FOR UPDATE")
+			.param(id)
+			.query(Integer.class)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("campaign", id));
+		if (expectedVersion != null && expectedVersion != version) {
+			throw new ConflictException("The campaign was changed since version %d (it is at %d): reload it"
+				.formatted(expectedVersion, version));
+		}
+		Valid valid = validate(input);
+		if (this.jdbc.sql("SELECT count(*) FROM telephony_campaigns WHERE name = ? AND id <> ?")
+			.params(valid.name(), id)
+			.query(Integer.class)
+			.single() > 0) {
+			throw new ConflictException("A campaign is already named " + valid.name());
+		}
+		CampaignView.Retries retries = valid.retries();
+		this.jdbc.sql("""
+				UPDATE telephony_campaigns SET name = ?, queue_id = ?, mode = ?, hours_from = ?, hours_to = ?, zone = ?,
+				    max_dial_ratio = ?, wrap_seconds = ?, busy_retry_minutes = ?, busy_max_tries = ?,
+				    no_answer_retry_minutes = ?, no_answer_max_tries = ?, machine_retry_minutes = ?,
+				    machine_max_tries = ?, margin = CASE WHEN ? = 'PREDICTIVE' THEN margin END, version = version + 1
+				WHERE id = ?""")
+			.params(valid.name(), input.queueId(), valid.mode().name(), valid.from(), valid.to(), valid.zone(),
+					valid.ratio(), valid.wrap(), retries.busy().minutes(), retries.busy().maxTries(),
+					retries.noAnswer().minutes(), retries.noAnswer().maxTries(), retries.machine().minutes(),
+					retries.machine().maxTries(), valid.mode().name(), id)
+			.update();
+		this.jdbc.sql("DELETE FROM telephony_campaign_caller_ids WHERE campaign_id = ?").param(id).update();
+		this.jdbc.sql("DELETE FROM telephony_campaign_members WHERE campaign_id = ?").param(id).update();
+		writeRules(id, valid);
+		log.info("Campaign {} changed by {} to version {}", id, by, version + 1);
+		return get(id);
+	}
+
+	private void writeRules(long id, Valid valid) {
+		for (CampaignView.CallerIdRule rule : valid.callerIds()) {
+			this.jdbc
+				.sql("INSERT INTO telephony_campaign_caller_ids (campaign_id, creditor, prefix, caller_id)"
+						+ " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+				.params(id, Objects.requireNonNullElse(rule.creditor(), ""),
+						Objects.requireNonNullElse(rule.prefix(), ""), rule.callerId())
+				.update();
+		}
+		for (String member : valid.members()) {
+			this.jdbc.sql("INSERT INTO telephony_campaign_members (campaign_id, username) VALUES (?, ?)")
+				.params(id, member)
+				.update();
+		}
+	}
+
+	/** A campaign's fields, checked, with the defaults filled in. */
+	private record Valid(String name, DialMode mode, LocalTime from, LocalTime to, String zone, BigDecimal ratio,
+			int wrap, CampaignView.Retries retries, List<CampaignView.CallerIdRule> callerIds, Set<String> members) {
+	}
+
+	/**
+	 * @throws InvalidInputException naming each bad field
+	 */
+	private Valid validate(NewCampaign input) {
 		List<InvalidInputException.FieldError> errors = new ArrayList<>();
 		String name = (input.name() == null) ? "" : input.name().strip();
 		if (name.isEmpty() || name.length() > 100) {
@@ -112,8 +210,7 @@ public class Campaigns {
 		if (wrap < 0 || wrap > 3600) {
 			errors.add(new InvalidInputException.FieldError("wrapSeconds", "from 0 to 3600"));
 		}
-		CampaignView.Retries retries = Objects.requireNonNullElse(input.retries(), new CampaignView.Retries(
-				new CampaignView.Retry(10, 3), new CampaignView.Retry(60, 3), new CampaignView.Retry(240, 2)));
+		CampaignView.Retries retries = Objects.requireNonNullElse(input.retries(), CampaignView.Retries.DEFAULTS);
 		retry("retries.busy", retries.busy(), errors);
 		retry("retries.noAnswer", retries.noAnswer(), errors);
 		retry("retries.machine", retries.machine(), errors);
@@ -142,36 +239,7 @@ public class Campaigns {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		if (this.jdbc.sql("SELECT count(*) FROM telephony_campaigns WHERE name = ?")
-			.param(name)
-			.query(Integer.class)
-			.single() > 0) {
-			throw new ConflictException("A campaign is already named " + name);
-		}
-		long id = this.jdbc.sql("""
-				INSERT INTO telephony_campaigns (name, queue_id, mode, hours_from, hours_to, zone, max_dial_ratio,
-				    wrap_seconds, busy_retry_minutes, busy_max_tries, no_answer_retry_minutes, no_answer_max_tries,
-				    machine_retry_minutes, machine_max_tries, created_by, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-			.params(name, input.queueId(), mode.name(), from, to, zone, ratio, wrap, retries.busy().minutes(),
-					retries.busy().maxTries(), retries.noAnswer().minutes(), retries.noAnswer().maxTries(),
-					retries.machine().minutes(), retries.machine().maxTries(), by, Timestamp.from(this.clock.instant()))
-			.query(Long.class)
-			.single();
-		for (CampaignView.CallerIdRule rule : callerIds) {
-			this.jdbc
-				.sql("INSERT INTO telephony_campaign_caller_ids (campaign_id, creditor, prefix, caller_id)"
-						+ " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
-				.params(id, Objects.requireNonNullElse(rule.creditor(), ""),
-						Objects.requireNonNullElse(rule.prefix(), ""), rule.callerId())
-				.update();
-		}
-		for (String member : members) {
-			this.jdbc.sql("INSERT INTO telephony_campaign_members (campaign_id, username) VALUES (?, ?)")
-				.params(id, member)
-				.update();
-		}
-		return get(id);
+		return new Valid(name, mode, from, to, zone, ratio, wrap, retries, callerIds, members);
 	}
 
 	/**

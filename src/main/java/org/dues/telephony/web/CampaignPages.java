@@ -1,9 +1,5 @@
 package org.dues.telephony.web;
 
-import java.math.BigDecimal;
-import java.util.Arrays;
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletResponse;
 import org.dues.shared.ConflictException;
 import org.dues.shared.InvalidInputException;
@@ -13,16 +9,14 @@ import org.dues.telephony.CampaignFigures;
 import org.dues.telephony.CampaignView;
 import org.dues.telephony.Campaigns;
 import org.dues.telephony.DialMode;
-import org.dues.telephony.NewCampaign;
 import org.dues.work.Queues;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The campaigns page of leads and managers: every campaign with a form to make one from a
@@ -53,24 +47,9 @@ class CampaignPages {
 	}
 
 	@PostMapping("/campaigns")
-	String create(@RequestParam(required = false) @Nullable String name,
-			@RequestParam(required = false) java.util.@Nullable UUID queueId,
-			@RequestParam(required = false) @Nullable String mode,
-			@RequestParam(required = false) @Nullable String hoursFrom,
-			@RequestParam(required = false) @Nullable String hoursTo,
-			@RequestParam(required = false) @Nullable String zone,
-			@RequestParam(required = false) @Nullable BigDecimal maxDialRatio,
-			@RequestParam(required = false) @Nullable Integer wrapSeconds,
-			@RequestParam(required = false) @Nullable String callerId,
-			@RequestParam(required = false) @Nullable String members, Authentication user, Model model,
-			HttpServletResponse response) {
-		List<CampaignView.CallerIdRule> callerIds = (callerId == null || callerId.isBlank()) ? List.of()
-				: List.of(new CampaignView.CallerIdRule("", "", callerId.strip()));
-		List<String> names = (members == null) ? List.of()
-				: Arrays.stream(members.split("[,\\s]+")).filter((m) -> !m.isBlank()).toList();
+	String create(@ModelAttribute CampaignForm form, Authentication user, Model model, HttpServletResponse response) {
 		try {
-			CampaignView made = this.campaigns.create(new NewCampaign(name, queueId, mode, hoursFrom, hoursTo, zone,
-					maxDialRatio, wrapSeconds, null, callerIds, names), user.getName());
+			CampaignView made = this.campaigns.create(form.campaign(), user.getName());
 			return "redirect:/campaigns/" + made.id();
 		}
 		catch (InvalidInputException ex) {
@@ -86,8 +65,34 @@ class CampaignPages {
 
 	@GetMapping("/campaigns/{campaignId}")
 	String one(@PathVariable @Unscoped(CampaignsApi.ANY) long campaignId, Model model) {
-		model.addAttribute("figures", this.figures.of(campaignId));
+		CampaignFigures.Figures figures = this.figures.of(campaignId);
+		model.addAttribute("figures", figures);
+		model.addAttribute("queues", this.queues.all());
+		model.addAttribute("modes", DialMode.values());
+		model.addAttribute("callerIdText", CampaignForm.text(figures.campaign().callerIds()));
 		return "telephony/campaign";
+	}
+
+	/**
+	 * Changes the campaign as the form says; a change over someone else's (the version
+	 * moved since the page was read) is refused with the page read again.
+	 */
+	@PostMapping("/campaigns/{campaignId}")
+	String update(@PathVariable @Unscoped(CampaignsApi.ANY) long campaignId, @ModelAttribute CampaignForm form,
+			Authentication user, Model model, HttpServletResponse response) {
+		try {
+			this.campaigns.update(campaignId, form.campaign(), form.version(), user.getName());
+			return "redirect:/campaigns/" + campaignId + "?changed";
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(400);
+			model.addAttribute("errors", ex.errors().stream().map(InvalidInputException.FieldError::field).toList());
+		}
+		catch (ConflictException ex) {
+			response.setStatus(409);
+			model.addAttribute("conflict", ex.getMessage());
+		}
+		return one(campaignId, model);
 	}
 
 	@GetMapping("/campaigns/{campaignId}/figures")

@@ -5,17 +5,21 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.dues.shared.InvalidInputException;
 import org.dues.system.Unscoped;
 import org.dues.telephony.CampaignFigures;
 import org.dues.telephony.CampaignView;
 import org.dues.telephony.Campaigns;
 import org.dues.telephony.NewCampaign;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -56,9 +60,40 @@ class CampaignsApi {
 	}
 
 	@GetMapping("/api/v1/campaigns/{campaignId}")
-	@Operation(summary = "A dial campaign")
-	CampaignView one(@PathVariable @Unscoped(ANY) long campaignId) {
-		return this.campaigns.get(campaignId);
+	@Operation(summary = "A dial campaign", description = "Its ETag is its version, for If-Match on a change.")
+	ResponseEntity<CampaignView> one(@PathVariable @Unscoped(ANY) long campaignId) {
+		CampaignView campaign = this.campaigns.get(campaignId);
+		return ResponseEntity.ok().eTag(String.valueOf(campaign.version())).body(campaign);
+	}
+
+	@PutMapping("/api/v1/campaigns/{campaignId}")
+	@Operation(summary = "Change a dial campaign as a whole, running or not",
+			description = "The fields as for making one (a field left out takes its default); a running campaign "
+					+ "dials by the change from its next turn. If-Match with the version read (the ETag) refuses "
+					+ "a change made over someone else's with 409. 400 naming each bad field and nothing changed; "
+					+ "409 when the name is another campaign's.")
+	ResponseEntity<CampaignView> update(@PathVariable @Unscoped(ANY) long campaignId, @RequestBody NewCampaign body,
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, Authentication user) {
+		CampaignView changed = this.campaigns.update(campaignId, body, version(ifMatch), user.getName());
+		return ResponseEntity.ok().eTag(String.valueOf(changed.version())).body(changed);
+	}
+
+	/** The version an If-Match names ({@code "3"}, {@code W/"3"}), or null for none. */
+	static @Nullable Integer version(@Nullable String ifMatch) {
+		if (ifMatch == null || ifMatch.isBlank() || "*".equals(ifMatch.strip())) {
+			return null;
+		}
+		String tag = ifMatch.strip();
+		if (tag.startsWith("W/")) {
+			tag = tag.substring(2);
+		}
+		tag = tag.replace("\"", "");
+		try {
+			return Integer.valueOf(tag);
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidInputException("If-Match", "the campaign's version as its ETag gives it");
+		}
 	}
 
 	@PostMapping("/api/v1/campaigns/{campaignId}/start")
