@@ -37,6 +37,12 @@ import org.springframework.web.client.RestClient;
  * the recording callback come back to {@code /webhooks/telephony/twilio/status} and
  * {@code /recording}, each with {@code ?call=} Dues's id, verified by
  * {@code X-Twilio-Signature}.
+ *
+ * <p>
+ * A campaign's call has no agent when it is placed: the answer's TwiML request waits for
+ * the dialer to claim one ({@link org.dues.telephony.DialerAnswers}, two seconds at most)
+ * and dials them, or plays the message identifying the caller and hangs up, so
+ * {@link #bridge} and {@link #abandon} ask nothing more of Twilio.
  */
 @Component
 @ConditionalOnExpression("'${dues.telephony.twilio.account-sid:}' != '' and '${dues.telephony.twilio.auth-token:}' != '' and '${dues.telephony.twilio.caller-id:}' != ''")
