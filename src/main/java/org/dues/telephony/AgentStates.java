@@ -85,7 +85,9 @@ public class AgentStates {
 		AgentStateView view = current(username);
 		Row row = row(username).orElse(null);
 		return new Seat(view, (row == null) ? null : row.callId, (row == null) ? null : row.accountId,
-				(row == null) ? null : row.direction, (row == null) ? null : row.wrapUntil);
+				(row == null) ? null : row.direction, (row == null) ? null : row.wrapUntil,
+				(row == null || row.state != AgentState.ON_CHAT) ? null
+						: (row.afterChat == null) ? AgentState.READY : row.afterChat);
 	}
 
 	/**
@@ -404,9 +406,10 @@ public class AgentStates {
 	 * @param accountId its account
 	 * @param direction OUTBOUND or INBOUND
 	 * @param wrapUntil when a wrap-up ends by itself
+	 * @param afterChat on a chat, the state they go to when their last chat closes
 	 */
 	public record Seat(AgentStateView state, @Nullable UUID callId, @Nullable UUID accountId,
-			@Nullable String direction, @Nullable Instant wrapUntil) {
+			@Nullable String direction, @Nullable Instant wrapUntil, @Nullable AgentState afterChat) {
 	}
 
 }

@@ -141,6 +141,10 @@ class ChatStatesTests {
 				.with(csrf()))
 			.andExpect(status().isOk());
 		assertThat(this.states.current(agent).state()).isEqualTo(AgentState.ON_CHAT);
+		this.mvc.perform(get("/desk/phone").with(SecurityMockMvcRequestPostProcessors.user(agent).roles("AGENT")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("data-after-chat=\"BREAK\"")))
+			.andExpect(content().string(containsString("When your last chat closes: On a break.")));
 		this.chats.close(first, agent, "closed");
 		this.clock.advance(Duration.ofSeconds(15));
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.states.openChats(agent) == 1);
