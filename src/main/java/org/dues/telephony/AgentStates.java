@@ -10,10 +10,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -47,8 +49,7 @@ public class AgentStates {
 	private static final String COLUMNS = "username, state, since, reason, campaign_id, call_id, account_id, direction, wrap_until, after_chat";
 
 	/** The states an agent chooses, which wait while they have a chat open. */
-	private static final java.util.Set<AgentState> CHOSEN = java.util.EnumSet.of(AgentState.READY, AgentState.BREAK,
-			AgentState.OFFLINE);
+	private static final Set<AgentState> CHOSEN = EnumSet.of(AgentState.READY, AgentState.BREAK, AgentState.OFFLINE);
 
 	private final JdbcClient jdbc;
 

@@ -2,6 +2,7 @@ package org.dues.messaging.chat;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -123,7 +124,7 @@ class ChatRouter {
 			if (open == null || open >= this.most) {
 				continue;
 			}
-			java.time.Instant now = this.clock.instant();
+			Instant now = this.clock.instant();
 			this.jdbc.sql("""
 					UPDATE messaging_chats SET status = 'ACTIVE', agent = :agent, assigned_at = :now WHERE id = :id""")
 				.param("agent", agent)
