@@ -10,10 +10,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -30,13 +32,24 @@ import org.springframework.transaction.annotation.Transactional;
  * the time in each state per day is reported. A wrap-up ends by itself when its timer
  * runs out, back to ready: on any read and on the dialer's pass. Every change is
  * announced on {@code dues_phone} so each node updates the agent's desk.
+ *
+ * <p>
+ * An agent with a live chat open ({@code telephony_agent_chats}, learnt from messaging's
+ * events) is {@link AgentState#ON_CHAT} unless on a call or wrapping up one: a call takes
+ * precedence, and its wrap-up ends on the chat. Ready, Break and Offline chosen while a
+ * chat is open are where the agent goes when their last chat closes ({@code after_chat});
+ * until then the dialer and the inbound router, which take only ready agents, offer them
+ * no call.
  */
 @Service
 public class AgentStates {
 
 	static final String CHANNEL = "dues_phone";
 
-	private static final String COLUMNS = "username, state, since, reason, campaign_id, call_id, account_id, direction, wrap_until";
+	private static final String COLUMNS = "username, state, since, reason, campaign_id, call_id, account_id, direction, wrap_until, after_chat";
+
+	/** The states an agent chooses, which wait while they have a chat open. */
+	private static final Set<AgentState> CHOSEN = EnumSet.of(AgentState.READY, AgentState.BREAK, AgentState.OFFLINE);
 
 	private final JdbcClient jdbc;
 
@@ -73,7 +86,9 @@ public class AgentStates {
 		AgentStateView view = current(username);
 		Row row = row(username).orElse(null);
 		return new Seat(view, (row == null) ? null : row.callId, (row == null) ? null : row.accountId,
-				(row == null) ? null : row.direction, (row == null) ? null : row.wrapUntil);
+				(row == null) ? null : row.direction, (row == null) ? null : row.wrapUntil,
+				(row == null || row.state != AgentState.ON_CHAT) ? null
+						: (row.afterChat == null) ? AgentState.READY : row.afterChat);
 	}
 
 	/**
@@ -88,7 +103,62 @@ public class AgentStates {
 	public void change(String username, AgentState to, @Nullable String reason) {
 		Instant now = this.clock.instant();
 		Row row = lock(username, now);
+		if (CHOSEN.contains(to) && openChats(username) > 0) {
+			// on a chat still: what they chose waits for the last chat to close
+			if (row.state == AgentState.ON_CHAT) {
+				afterChat(row, to);
+			}
+			else {
+				move(row, AgentState.ON_CHAT, null, now, null, row.campaignId, to);
+			}
+			return;
+		}
 		move(row, to, reason, now, (to == AgentState.WRAP_UP) ? now.plus(this.defaultWrap) : null, row.campaignId);
+	}
+
+	/**
+	 * A chat was given to the agent: from ready, a break or offline they are on a chat
+	 * now (and go back there when their last chat closes); on a call or in wrap-up they
+	 * stay. The same chat taken again changes nothing.
+	 */
+	@Transactional
+	void chatTaken(String username, UUID chat) {
+		Instant now = this.clock.instant();
+		Row row = lock(username, now);
+		this.jdbc.sql("""
+				INSERT INTO telephony_agent_chats (chat_id, username, opened_at) VALUES (?, ?, ?)
+				ON CONFLICT (chat_id) DO NOTHING""").params(chat, username, Timestamp.from(now)).update();
+		if (CHOSEN.contains(row.state) && openChats(username) > 0) {
+			move(row, AgentState.ON_CHAT, null, now, null, row.campaignId, row.state);
+		}
+	}
+
+	/**
+	 * The agent closed a chat: with none left open, an agent on a chat goes to the state
+	 * they go to after chats (ready unless they chose otherwise). A chat closed before
+	 * its taking arrived stays closed.
+	 */
+	@Transactional
+	void chatClosed(String username, UUID chat) {
+		Instant now = this.clock.instant();
+		Row row = lock(username, now);
+		this.jdbc.sql("""
+				INSERT INTO telephony_agent_chats (chat_id, username, opened_at, closed_at) VALUES (?, ?, ?, ?)
+				ON CONFLICT (chat_id) DO UPDATE
+				SET closed_at = coalesce(telephony_agent_chats.closed_at, EXCLUDED.closed_at)""")
+			.params(chat, username, Timestamp.from(now), Timestamp.from(now))
+			.update();
+		if (row.state == AgentState.ON_CHAT && openChats(username) == 0) {
+			move(row, (row.afterChat == null) ? AgentState.READY : row.afterChat, null, now, null, row.campaignId);
+		}
+	}
+
+	/** How many chats the agent has open. */
+	int openChats(String username) {
+		return this.jdbc.sql("SELECT count(*) FROM telephony_agent_chats WHERE username = ? AND closed_at IS NULL")
+			.param(username)
+			.query(Integer.class)
+			.single();
 	}
 
 	/**
@@ -205,7 +275,7 @@ public class AgentStates {
 				FOR UPDATE SKIP LOCKED""").param(Timestamp.from(now)).query(AgentStates::read).list();
 		for (Row row : due) {
 			Instant at = (row.wrapUntil == null) ? now : row.wrapUntil;
-			move(row, AgentState.READY, null, at.isBefore(row.since) ? row.since : at, null, row.campaignId);
+			afterWrap(row, at.isBefore(row.since) ? row.since : at);
 		}
 		return due.size();
 	}
@@ -221,8 +291,31 @@ public class AgentStates {
 			.update();
 	}
 
+	/** A wrap-up that ran out ends on the agent's chats, else ready. */
+	private void afterWrap(Row row, Instant at) {
+		boolean chatting = openChats(row.username) > 0;
+		move(row, chatting ? AgentState.ON_CHAT : AgentState.READY, null, at, null, row.campaignId,
+				chatting ? AgentState.READY : null);
+	}
+
+	/** Where an agent on a chat goes when their last chat closes. */
+	private void afterChat(Row row, AgentState then) {
+		this.jdbc.sql("UPDATE telephony_agent_states SET after_chat = ? WHERE username = ?")
+			.params(then.name(), row.username)
+			.update();
+		notify("state", row.username);
+	}
+
 	private void move(Row row, AgentState to, @Nullable String reason, Instant at, @Nullable Instant wrapUntil,
 			@Nullable Long campaignId) {
+		move(row, to, reason, at, wrapUntil, campaignId, null);
+	}
+
+	/**
+	 * @param afterChat for a move to ON_CHAT, the state after the last chat
+	 */
+	private void move(Row row, AgentState to, @Nullable String reason, Instant at, @Nullable Instant wrapUntil,
+			@Nullable Long campaignId, @Nullable AgentState afterChat) {
 		if (row.state == to && wrapUntil == null) {
 			return;
 		}
@@ -237,10 +330,12 @@ public class AgentStates {
 		this.jdbc.sql("""
 				UPDATE telephony_agent_states SET state = ?, since = ?, reason = ?, campaign_id = ?, wrap_until = ?,
 				    call_id = CASE WHEN ? THEN call_id END, account_id = CASE WHEN ? THEN account_id END,
-				    direction = CASE WHEN ? THEN direction END
+				    direction = CASE WHEN ? THEN direction END, after_chat = ?
 				WHERE username = ?""")
 			.params(to.name(), Timestamp.from(at), reason, campaignId,
 					(wrapUntil == null) ? null : Timestamp.from(wrapUntil), keepsCall, keepsCall, keepsCall,
+					(to == AgentState.ON_CHAT && afterChat != null && afterChat != AgentState.ON_CHAT)
+							? afterChat.name() : null,
 					row.username)
 			.update();
 		notify("state", row.username);
@@ -268,8 +363,7 @@ public class AgentStates {
 			.query(AgentStates::read)
 			.single();
 		if (row.state == AgentState.WRAP_UP && row.wrapUntil != null && !row.wrapUntil.isAfter(now)) {
-			move(row, AgentState.READY, null, row.wrapUntil.isBefore(row.since) ? row.since : row.wrapUntil, null,
-					row.campaignId);
+			afterWrap(row, row.wrapUntil.isBefore(row.since) ? row.since : row.wrapUntil);
 			return this.jdbc.sql("SELECT " + COLUMNS + " FROM telephony_agent_states WHERE username = ?")
 				.param(username)
 				.query(AgentStates::read)
@@ -289,15 +383,16 @@ public class AgentStates {
 		long campaign = rs.getLong("campaign_id");
 		Long campaignId = rs.wasNull() ? null : campaign;
 		Timestamp wrap = rs.getTimestamp("wrap_until");
+		String afterChat = rs.getString("after_chat");
 		return new Row(rs.getString("username"), AgentState.valueOf(rs.getString("state")),
 				rs.getTimestamp("since").toInstant(), rs.getString("reason"), campaignId,
 				rs.getObject("call_id", UUID.class), rs.getObject("account_id", UUID.class), rs.getString("direction"),
-				(wrap == null) ? null : wrap.toInstant());
+				(wrap == null) ? null : wrap.toInstant(), (afterChat == null) ? null : AgentState.valueOf(afterChat));
 	}
 
 	private record Row(String username, AgentState state, Instant since, @Nullable String reason,
 			@Nullable Long campaignId, @Nullable UUID callId, @Nullable UUID accountId, @Nullable String direction,
-			@Nullable Instant wrapUntil) {
+			@Nullable Instant wrapUntil, @Nullable AgentState afterChat) {
 
 		AgentStateView view() {
 			return new AgentStateView(this.username, this.state, this.since, this.campaignId);
@@ -312,9 +407,10 @@ public class AgentStates {
 	 * @param accountId its account
 	 * @param direction OUTBOUND or INBOUND
 	 * @param wrapUntil when a wrap-up ends by itself
+	 * @param afterChat on a chat, the state they go to when their last chat closes
 	 */
 	public record Seat(AgentStateView state, @Nullable UUID callId, @Nullable UUID accountId,
-			@Nullable String direction, @Nullable Instant wrapUntil) {
+			@Nullable String direction, @Nullable Instant wrapUntil, @Nullable AgentState afterChat) {
 	}
 
 }

@@ -103,6 +103,12 @@ class CampaignDials {
 				setAside(campaign, account, holder, "PREVIEW", now, null);
 				continue;
 			}
+			if (!this.telephony.bridgesAtAnswer(number)) {
+				// its provider calls the agent first (Exotel): an agent previews and
+				// dials it
+				setAside(campaign, account, holder, "PREVIEW", now, null);
+				continue;
+			}
 			Optional<Instant> abandoned = run.abandoned.abandonedWithinQuiet(PhoneNumber.parse(number, "US"), now);
 			if (abandoned.isPresent() && !run.pacer.guaranteesAgent()) {
 				setAside(campaign, account, holder, "ABANDONED_72H", now, abandoned.get().plus(AbandonedNumbers.QUIET));

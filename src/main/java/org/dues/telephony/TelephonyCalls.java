@@ -141,6 +141,20 @@ public class TelephonyCalls {
 	}
 
 	/**
+	 * Whether a dialer's call to the number can be placed
+	 * ({@link TelephonyProvider#bridgesAtAnswer()}); a number no provider serves is left
+	 * to {@link #place}, which refuses it.
+	 */
+	boolean bridgesAtAnswer(String number) {
+		try {
+			return provider(number).bridgesAtAnswer();
+		}
+		catch (ConflictException ex) {
+			return true;
+		}
+	}
+
+	/**
 	 * The provider of that name, for a call it placed.
 	 */
 	TelephonyProvider named(String name) {

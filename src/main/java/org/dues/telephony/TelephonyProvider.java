@@ -36,6 +36,17 @@ public interface TelephonyProvider {
 	String originate(ClearedContact cleared, CallRequest call);
 
 	/**
+	 * @return whether a dialer's call can go through this provider: the customer's leg
+	 * placed with no agent yet ({@link CallRequest#awaitsAgent()}), and the agent the
+	 * dialer finds once a person answers bridged to it (or the abandon message played). A
+	 * provider that connects the agent first cannot, and a campaign leaves its numbers to
+	 * preview.
+	 */
+	default boolean bridgesAtAnswer() {
+		return false;
+	}
+
+	/**
 	 * Connects a customer who answered a dialer's call
 	 * ({@link CallRequest#awaitsAgent()}) to the agent the dialer found for them. The
 	 * bridge arrives as a {@code BRIDGED} event.

@@ -5,7 +5,7 @@
  * simulated carrier), call events and recordings.
  */
 @ApplicationModule(allowedDependencies = { "shared", "system", "identity", "customer", "portfolio", "compliance",
-		"contact", "work" })
+		"contact", "work", "messaging :: events" })
 @NullMarked
 package org.dues.telephony;
 

@@ -2,6 +2,7 @@ package org.dues.messaging.chat;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -9,10 +10,12 @@ import java.util.UUID;
 import org.dues.identity.Role;
 import org.dues.identity.UserManagement;
 import org.dues.identity.UserManagement.UserView;
+import org.dues.messaging.events.ChatTaken;
 import org.dues.system.RecordReach;
 import org.dues.system.Scopes;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -44,8 +47,11 @@ class ChatRouter {
 
 	private final int most;
 
+	private final ApplicationEventPublisher events;
+
 	ChatRouter(JdbcClient jdbc, UserManagement users, Scopes scopes, Clock clock,
-			@Value("${dues.chat.max-per-agent:3}") int most) {
+			@Value("${dues.chat.max-per-agent:3}") int most, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.users = users;
 		this.scopes = scopes;
@@ -118,12 +124,15 @@ class ChatRouter {
 			if (open == null || open >= this.most) {
 				continue;
 			}
+			Instant now = this.clock.instant();
 			this.jdbc.sql("""
 					UPDATE messaging_chats SET status = 'ACTIVE', agent = :agent, assigned_at = :now WHERE id = :id""")
 				.param("agent", agent)
-				.param("now", Timestamp.from(this.clock.instant()))
+				.param("now", Timestamp.from(now))
 				.param("id", chat)
 				.update();
+			// the agent is on a chat now (telephony's state)
+			this.events.publishEvent(new ChatTaken(chat, agent, now));
 			this.jdbc.sql("SELECT pg_notify('" + Chats.CHANNEL + "', :id)")
 				.param("id", chat.toString())
 				.query((rs, n) -> 1)

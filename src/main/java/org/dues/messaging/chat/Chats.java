@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import org.dues.customer.CustomerId;
 import org.dues.messaging.Replies;
+import org.dues.messaging.events.ChatClosed;
 import org.dues.payment.PaymentLinkView;
 import org.dues.payment.PaymentLinks;
 import org.dues.portfolio.AccountId;
@@ -26,6 +27,7 @@ import org.dues.shared.InvalidInputException;
 import org.dues.shared.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,8 +70,11 @@ public class Chats {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	Chats(JdbcClient jdbc, Accounts accounts, PaymentLinks links, ChatRouter router, Replies replies,
-			ChatTranscripts transcripts, Clock clock) {
+			ChatTranscripts transcripts, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.links = links;
@@ -224,6 +229,7 @@ public class Chats {
 		ChatView closed = get(chat);
 		this.transcripts.record(closed, lines(chat, 0));
 		notify(chat);
+		this.events.publishEvent(new ChatClosed(chat, agent, now));
 		this.router.routeWaiting();
 		return closed;
 	}

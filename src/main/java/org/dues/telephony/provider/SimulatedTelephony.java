@@ -151,6 +151,11 @@ public class SimulatedTelephony implements TelephonyProvider, InboundLegs {
 		return sid;
 	}
 
+	@Override
+	public boolean bridgesAtAnswer() {
+		return true;
+	}
+
 	/**
 	 * The customer who answered a dialer's call is connected to the agent: bridged now,
 	 * ended after the talk drawn when the call was placed.

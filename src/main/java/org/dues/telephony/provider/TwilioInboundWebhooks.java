@@ -139,7 +139,7 @@ class TwilioInboundWebhooks {
 		return xml(twiml.toString());
 	}
 
-	private static String say(String text, Locale locale) {
+	static String say(String text, Locale locale) {
 		String language = switch (locale.getLanguage()) {
 			case "hi" -> "hi-IN";
 			case "ml" -> "ml-IN";

@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import org.dues.contact.ClearedContact;
 import org.dues.telephony.CallRequest;
+import org.dues.telephony.CallView;
 import org.dues.telephony.CallbackAddress;
 import org.dues.telephony.TelephonyException;
 import org.dues.telephony.TelephonyProperties;
@@ -36,6 +37,12 @@ import org.springframework.web.client.RestClient;
  * the recording callback come back to {@code /webhooks/telephony/twilio/status} and
  * {@code /recording}, each with {@code ?call=} Dues's id, verified by
  * {@code X-Twilio-Signature}.
+ *
+ * <p>
+ * A campaign's call has no agent when it is placed: the answer's TwiML request waits for
+ * the dialer to claim one ({@link org.dues.telephony.DialerAnswers}, two seconds at most)
+ * and dials them, or plays the message identifying the caller and hangs up, so
+ * {@link #bridge} and {@link #abandon} ask nothing more of Twilio.
  */
 @Component
 @ConditionalOnExpression("'${dues.telephony.twilio.account-sid:}' != '' and '${dues.telephony.twilio.auth-token:}' != '' and '${dues.telephony.twilio.caller-id:}' != ''")
@@ -84,6 +91,33 @@ public class TwilioVoice implements TelephonyProvider {
 			throw new IllegalArgumentException("the call is not to the number the gate cleared");
 		}
 		return place(call);
+	}
+
+	/**
+	 * A dialer's call: the customer's leg is placed alone, and the TwiML Twilio asks for
+	 * once it knows a person answered bridges the agent the dialer found, or plays the
+	 * abandon message ({@link TwilioVoiceWebhooks},
+	 * {@link org.dues.telephony.DialerAnswers}).
+	 */
+	@Override
+	public boolean bridgesAtAnswer() {
+		return true;
+	}
+
+	/**
+	 * Nothing to ask of Twilio: the answered call's TwiML request is waiting for this
+	 * decision and answers it with {@code <Dial>} to the agent.
+	 */
+	@Override
+	public void bridge(CallView call, String agent) {
+	}
+
+	/**
+	 * Nothing to ask of Twilio: the answered call's TwiML request is waiting for this
+	 * decision and answers it with the message ({@code <Say>}) and {@code <Hangup/>}.
+	 */
+	@Override
+	public void abandon(CallView call) {
 	}
 
 	/** The request itself, for a call the gate cleared. */

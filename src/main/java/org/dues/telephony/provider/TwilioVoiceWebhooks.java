@@ -10,8 +10,10 @@ import org.dues.system.WebhookSignatures;
 import org.dues.system.PostedForm;
 import org.dues.telephony.CallEvent;
 import org.dues.telephony.CallEvents;
+import org.dues.telephony.CallRequest;
 import org.dues.telephony.CallView;
 import org.dues.telephony.CallbackAddress;
+import org.dues.telephony.DialerAnswers;
 import org.dues.telephony.TelephonyProperties;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -45,10 +47,14 @@ class TwilioVoiceWebhooks {
 
 	private final CallEvents events;
 
-	TwilioVoiceWebhooks(TelephonyProperties properties, CallbackAddress address, CallEvents events) {
+	private final DialerAnswers dialer;
+
+	TwilioVoiceWebhooks(TelephonyProperties properties, CallbackAddress address, CallEvents events,
+			DialerAnswers dialer) {
 		this.properties = properties.twilio();
 		this.address = address;
 		this.events = events;
+		this.dialer = dialer;
 	}
 
 	/**
@@ -80,16 +86,30 @@ class TwilioVoiceWebhooks {
 		if (call.disclosure() != null) {
 			twiml.append("<Say>").append(xml(call.disclosure())).append("</Say>");
 		}
+		String agent = call.agentNumber();
+		if (agent == null || agent.startsWith(CallRequest.DIALER)) {
+			// a campaign's call: the agent the dialer finds now, or its message within
+			// two seconds
+			DialerAnswers.Decision decision = this.dialer.await(call.id());
+			if (decision.kind() != DialerAnswers.Decision.Kind.BRIDGE || decision.agentNumber() == null) {
+				if (decision.message() != null) {
+					twiml.append(TwilioInboundWebhooks.say(decision.message(),
+							Locale.forLanguageTag(String.valueOf(decision.language()))));
+				}
+				return twiml(twiml.append("<Hangup/>").toString());
+			}
+			agent = decision.agentNumber();
+		}
 		String agentStatus = this.address.of(TwilioVoice.STATUS) + "?call=" + call.id() + "&leg=agent";
 		twiml.append("<Dial callerId=\"")
 			.append(xml(call.callerId()))
 			.append("\">")
-			.append(call.agentNumber().startsWith("sip:") ? "<Sip" : "<Number")
+			.append(agent.startsWith("sip:") ? "<Sip" : "<Number")
 			.append(" statusCallbackEvent=\"answered\" statusCallback=\"")
 			.append(xml(agentStatus))
 			.append("\" statusCallbackMethod=\"POST\">")
-			.append(xml(call.agentNumber()))
-			.append(call.agentNumber().startsWith("sip:") ? "</Sip>" : "</Number>")
+			.append(xml(agent))
+			.append(agent.startsWith("sip:") ? "</Sip>" : "</Number>")
 			.append("</Dial>");
 		return twiml(twiml.toString());
 	}

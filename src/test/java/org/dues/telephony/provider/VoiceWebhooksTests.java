@@ -29,6 +29,7 @@ import org.dues.portfolio.AccountView;
 import org.dues.telephony.CallEvents;
 import org.dues.telephony.CallView;
 import org.dues.telephony.CallbackAddress;
+import org.dues.telephony.DialerAnswers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -76,6 +77,9 @@ class VoiceWebhooksTests {
 	CallEvents events;
 
 	@Autowired
+	DialerAnswers dialerAnswers;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -91,7 +95,7 @@ class VoiceWebhooksTests {
 		this.clock.set(MONDAY);
 		this.twilio = MockMvcBuilders
 			.standaloneSetup(new TwilioVoiceWebhooks(TwilioVoiceTests.properties("http://127.0.0.1:9"),
-					new CallbackAddress(PUBLIC, 8080), this.events))
+					new CallbackAddress(PUBLIC, 8080), this.events, this.dialerAnswers))
 			.build();
 		this.exotel = MockMvcBuilders
 			.standaloneSetup(new ExotelVoiceWebhooks(ExotelVoiceTests.properties("http://127.0.0.1:9"), this.events))
