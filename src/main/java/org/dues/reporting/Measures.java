@@ -282,7 +282,11 @@ public class Measures {
 			.single();
 	}
 
-	/** Mean days from the account's placement (creditor's local day) to each payment. */
+	/**
+	 * Mean days from the account's placement (creditor's local day) to each payment; a
+	 * payment received before the placement (on its way then; payment takes one up to 90
+	 * days before) counts as 0 days, not fewer.
+	 */
 	private @Nullable BigDecimal averageDaysToPay(ReportFilter f, @Nullable Set<String> agents,
 			Set<String> notFiltered) {
 		FilterSql where = FilterSql.of(f, agents,
@@ -295,7 +299,7 @@ public class Measures {
 		p.put("to", f.to());
 		BigDecimal mean = this.jdbc
 			.sql("""
-					SELECT avg(p.received_on - p.placed_on) FROM reporting_payment_credits p
+					SELECT avg(greatest(p.received_on - p.placed_on, 0)) FROM reporting_payment_credits p
 					WHERE p.kind = 'PAYMENT' AND p.day BETWEEN :from AND :to AND p.placed_on IS NOT NULL %s"""
 				.formatted(where.sql()))
 			.params(p)
