@@ -216,7 +216,19 @@ class DemoDataTests {
 				.isTrue();
 		}
 		assertThat(dashboard.current().attempts() + dashboard.previous().attempts()).isEqualTo(worked.attempts());
-		this.mvc.perform(get("/reports").with(httpBasic("manager1", "demo"))).andExpect(status().isOk());
+		// manager1 reads the same through the API
+		String promises = this.mvc
+			.perform(get("/api/v1/reports/promises").param("from", placed.toString())
+				.param("to", today.toString())
+				.with(httpBasic("manager1", "demo")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		List<Integer> kept = com.jayway.jsonpath.JsonPath.read(promises, "$.totals[*].kept");
+		List<Integer> broken = com.jayway.jsonpath.JsonPath.read(promises, "$.totals[*].broken");
+		assertThat(kept.stream().mapToLong(Integer::longValue).sum()).isEqualTo(worked.promisesKept());
+		assertThat(broken.stream().mapToLong(Integer::longValue).sum()).isEqualTo(worked.promisesBroken());
 	}
 
 	/** The kept rate is kept ÷ (kept + broken) of the promises due in the period. */
