@@ -26,6 +26,7 @@ import org.dues.portfolio.PlacementParser;
 import org.dues.portfolio.Placements;
 import org.dues.portfolio.Source;
 import org.dues.shared.Money;
+import org.dues.system.ReplayClock;
 import org.dues.system.RuntimeMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,10 +90,13 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoDialer dialer;
 
+	private final DemoActivity activity;
+
 	DemoData(RuntimeMode mode, Creditors creditors, Placements placements, PaymentManagement payments,
 			UserManagement users, TransactionTemplate transactions, Clock clock, DemoCompliance compliance,
 			DemoDesk desk, DemoParties parties, CreditorBankAccounts bankAccounts, DemoDialer dialer,
-			@Value("${dues.demo-password:demo}") String demoPassword) {
+			DemoActivity activity, @Value("${dues.demo-password:demo}") String demoPassword) {
+		this.activity = activity;
 		this.dialer = dialer;
 		this.bankAccounts = bankAccounts;
 		this.mode = mode;
@@ -114,15 +118,34 @@ class DemoData implements ApplicationRunner {
 			return;
 		}
 		long started = System.nanoTime();
-		// One transaction: a start interrupted mid-load leaves nothing, and the next
-		// start loads it all.
-		this.transactions.executeWithoutResult((tx) -> loadAll());
-		log.info("Demo portfolio loaded: {} accounts in {} ms",
-				INDIAN_ACCOUNTS + US_ACCOUNTS + DIALLED_ACCOUNTS + DemoParties.GOLD_LOANS,
-				(System.nanoTime() - started) / 1_000_000);
+		// placed some days ago, and those days worked, with the clock held at each
+		// moment (where the application's clock is its own, not a test's)
+		ReplayClock replay = (this.clock instanceof ReplayClock held) ? held : null;
+		if (replay != null) {
+			replay.hold(DemoActivity.placedAt(replay.systemInstant()));
+		}
+		try {
+			// One transaction: a start interrupted mid-load leaves nothing, and the next
+			// start loads it all.
+			Loaded loaded = this.transactions.execute((tx) -> loadAll());
+			log.info("Demo portfolio loaded: {} accounts in {} ms",
+					INDIAN_ACCOUNTS + US_ACCOUNTS + DIALLED_ACCOUNTS + DemoParties.GOLD_LOANS,
+					(System.nanoTime() - started) / 1_000_000);
+			if (replay != null && loaded != null) {
+				this.activity.replay(replay, loaded.indian(), loaded.american());
+			}
+		}
+		finally {
+			if (replay != null) {
+				replay.release();
+			}
+		}
 	}
 
-	private void loadAll() {
+	private record Loaded(List<AccountView> indian, List<AccountView> american) {
+	}
+
+	private Loaded loadAll() {
 		createUsers();
 		CreditorView nbfc = this.creditors.create(new NewCreditor("MALABAR", "Malabar Finance Ltd (NBFC)", "IN", "INR",
 				"IN", "Asia/Kolkata", null, null));
@@ -143,6 +166,7 @@ class DemoData implements ApplicationRunner {
 				(n, r, today) -> usRow(US_ACCOUNTS + n, r, today, names));
 		this.dialer.load(usTeam, issuer.code(), dialled);
 		this.parties.load(indian, LocalDate.now(this.clock.withZone(nbfc.timeZone())));
+		return new Loaded(indian, american);
 	}
 
 	private void createUsers() {
@@ -186,7 +210,11 @@ class DemoData implements ApplicationRunner {
 		return placed;
 	}
 
-	/** One account in five has paid something since placement; a few paid in full. */
+	/**
+	 * One account in five paid something in the days just before it was placed (received
+	 * up to four days before: on its way when the account was placed, as the payment
+	 * module allows); a few paid in full.
+	 */
 	private void payLater(org.dues.portfolio.AccountView account, Random random, LocalDate today) {
 		int roll = random.nextInt(20);
 		if (roll > 3 || account.balances().total().isZero()) {

@@ -66,7 +66,7 @@ class DemoHistory implements ApplicationRunner {
 		if (due.isEmpty()) {
 			return;
 		}
-		awaitCredits();
+		awaitCredits(this.snapshots);
 		long started = System.nanoTime();
 		for (CreditorView creditor : due) {
 			List<java.util.UUID> one = List.of(creditor.id().value());
@@ -98,12 +98,12 @@ class DemoHistory implements ApplicationRunner {
 	 * listener runs after the load commits: until the count of credits holds for two
 	 * seconds. The history adds them back.
 	 */
-	private void awaitCredits() {
+	static void awaitCredits(AccountSnapshots snapshots) {
 		long until = System.nanoTime() + Duration.ofMinutes(1).toNanos();
 		long last = -1;
 		int still = 0;
 		while (System.nanoTime() < until && still < 2) {
-			long now = this.snapshots.credited();
+			long now = snapshots.credited();
 			still = (now == last) ? still + 1 : 0;
 			last = now;
 			try {

@@ -3,7 +3,7 @@
  * a US card issuer, a few thousand accounts across every bucket) and the demo users.
  */
 @ApplicationModule(allowedDependencies = { "shared", "system", "identity", "customer", "portfolio", "payment",
-		"compliance", "work", "casework", "reporting", "telephony" })
+		"compliance", "contact", "work", "arrangement", "casework", "reporting", "telephony" })
 @NullMarked
 package org.dues.demo;
 

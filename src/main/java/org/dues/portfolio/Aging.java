@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * bucket is recorded as a move.
  */
 @Component
-class Aging implements ImportedAccounts {
+public class Aging implements ImportedAccounts {
 
 	// Candidates are found without locks; then each is locked and recomputed from its
 	// current row (FOR UPDATE re-reads a row a concurrent payment changed), so the job
@@ -75,10 +75,11 @@ class Aging implements ImportedAccounts {
 	}
 
 	/**
-	 * Ages every account.
+	 * Ages every account at the clock's time, in the caller's transaction (the hourly
+	 * job's pass).
 	 * @return the number of accounts that moved bucket
 	 */
-	int ageAll() {
+	public int ageAll() {
 		return this.jdbc.sql(SQL.formatted(DAYS_PAST_DUE, "true")).param("now", now()).update();
 	}
 

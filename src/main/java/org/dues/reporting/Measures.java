@@ -14,6 +14,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import org.dues.shared.Money;
 import org.jspecify.annotations.Nullable;
@@ -118,11 +120,32 @@ public class Measures {
 		return this.promises.promises(filter, agents(filter), groupBy, null);
 	}
 
-	/** Every measure of the filter's period beside those of the period just before. */
+	/**
+	 * Every measure of the filter's period beside those of the period just before: the
+	 * same figures as {@link #measures} gives for each. The period before is read at the
+	 * same time as this one, on a second connection (each period in a read-only
+	 * transaction of its own).
+	 */
 	public PeriodMeasures.Comparison compare(ReportFilter filter) {
 		movesIn(filter.previous().from(), filter.to());
-		return Objects.requireNonNull(this.reads
-			.execute((s) -> new PeriodMeasures.Comparison(measuresOf(filter), measuresOf(filter.previous()))));
+		FutureTask<PeriodMeasures> previous = new FutureTask<>(
+				() -> Objects.requireNonNull(this.reads.execute((s) -> measuresOf(filter.previous()))));
+		Thread.ofVirtual().name("measures-previous-period").start(previous);
+		PeriodMeasures current = Objects.requireNonNull(this.reads.execute((s) -> measuresOf(filter)));
+		try {
+			return new PeriodMeasures.Comparison(current, previous.get());
+		}
+		catch (InterruptedException ex) {
+			previous.cancel(true);
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while reading the period before", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
 	}
 
 	/** Every measure of the filter's period. */
@@ -134,7 +157,8 @@ public class Measures {
 	private PeriodMeasures measuresOf(ReportFilter f) {
 		Set<String> agents = agents(f);
 		Set<String> notFiltered = new java.util.TreeSet<>();
-		CollectionsReport collected = this.collections.collections(f, agents, GroupBy.CREDITOR);
+		// the totals alone are read: grouped by a key of the credit itself (no join)
+		CollectionsReport collected = this.collections.collections(f, agents, GroupBy.MONTH);
 		List<Money> gross = collected.totals().stream().map(CollectionsReport.Row::gross).toList();
 		List<Money> reversed = collected.totals().stream().map(CollectionsReport.Row::reversed).toList();
 		List<Money> net = collected.totals().stream().map(CollectionsReport.Row::net).toList();
@@ -176,7 +200,8 @@ public class Measures {
 			});
 		long attempts = n[0], rightParty = n[1], blocked = n[2], hours = n[3], taken = n[4];
 
-		PromiseReport due = this.promises.promises(f, agents, GroupBy.CREDITOR, notFiltered);
+		// the totals alone: grouped by a key of the promise itself (no look-up per row)
+		PromiseReport due = this.promises.promises(f, agents, GroupBy.MONTH, notFiltered);
 		long promisesDue = due.totals().stream().mapToLong(PromiseReport.Row::due).sum();
 		long kept = due.totals().stream().mapToLong(PromiseReport.Row::kept).sum();
 		long broken = due.totals().stream().mapToLong(PromiseReport.Row::broken).sum();
@@ -266,23 +291,33 @@ public class Measures {
 				Map.of(FilterSql.Dim.CREDITOR, "creditor_id", FilterSql.Dim.AGENT, "agent", FilterSql.Dim.PRODUCT,
 						"product", FilterSql.Dim.BUCKET, "from_bucket", FilterSql.Dim.QUEUE, "queue_id",
 						FilterSql.Dim.REGION, "region", FilterSql.Dim.LANGUAGE, "language"));
+		// the months whose last day falls in the period, as a range of the column itself
+		// (its index), not of an expression over every row
+		YearMonth first = YearMonth.from(f.from());
+		YearMonth last = f.to().equals(YearMonth.from(f.to()).atEndOfMonth()) ? YearMonth.from(f.to())
+				: YearMonth.from(f.to()).minusMonths(1);
+		if (last.isBefore(first)) {
+			return Rate.of(0, 0);
+		}
 		Map<String, Object> p = new HashMap<>(where.params());
-		p.put("from", f.from());
-		p.put("to", f.to());
-		return this.jdbc
-			.sql("""
-					SELECT coalesce(sum(accounts) FILTER (WHERE from_rank > 0 AND ((to_status = 'ACTIVE' AND to_rank = 0)
-					                                          OR to_status IN ('PAID', 'SETTLED'))), 0),
-					       coalesce(sum(accounts) FILTER (WHERE from_rank > 0), 0)
-					FROM reporting_roll_moves
-					WHERE CAST(month + interval '1 month' - interval '1 day' AS date) BETWEEN :from AND :to %s"""
-				.formatted(where.sql()))
+		p.put("first", first.atDay(1));
+		p.put("last", last.atDay(1));
+		return this.jdbc.sql("""
+				SELECT coalesce(sum(accounts) FILTER (WHERE from_rank > 0 AND ((to_status = 'ACTIVE' AND to_rank = 0)
+				                                          OR to_status IN ('PAID', 'SETTLED'))), 0),
+				       coalesce(sum(accounts) FILTER (WHERE from_rank > 0), 0)
+				FROM reporting_roll_moves
+				WHERE month BETWEEN :first AND :last %s""".formatted(where.sql()))
 			.params(p)
 			.query((rs, i) -> Rate.of(rs.getLong(1), rs.getLong(2)))
 			.single();
 	}
 
-	/** Mean days from the account's placement (creditor's local day) to each payment. */
+	/**
+	 * Mean days from the account's placement (creditor's local day) to each payment; a
+	 * payment received before the placement (on its way then; payment takes one up to 90
+	 * days before) counts as 0 days, not fewer.
+	 */
 	private @Nullable BigDecimal averageDaysToPay(ReportFilter f, @Nullable Set<String> agents,
 			Set<String> notFiltered) {
 		FilterSql where = FilterSql.of(f, agents,
@@ -295,7 +330,7 @@ public class Measures {
 		p.put("to", f.to());
 		BigDecimal mean = this.jdbc
 			.sql("""
-					SELECT avg(p.received_on - p.placed_on) FROM reporting_payment_credits p
+					SELECT avg(greatest(p.received_on - p.placed_on, 0)) FROM reporting_payment_credits p
 					WHERE p.kind = 'PAYMENT' AND p.day BETWEEN :from AND :to AND p.placed_on IS NOT NULL %s"""
 				.formatted(where.sql()))
 			.params(p)

@@ -7,7 +7,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The one source of time; tests replace it with a fixed or movable clock.
+ * The one source of time: the system's, which only the demo may hold at an earlier
+ * instant while it writes the days before its first start ({@link ReplayClock}); tests
+ * replace it with a fixed or movable clock.
  */
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
@@ -15,7 +17,7 @@ class ClockConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	Clock clock() {
-		return Clock.systemUTC();
+		return new ReplayClock();
 	}
 
 }

@@ -1,9 +1,21 @@
 package org.dues.demo;
 
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.dues.reporting.Measures;
+import org.dues.reporting.PeriodMeasures;
+import org.dues.reporting.Rate;
+import org.dues.reporting.ReportFilter;
 import org.dues.system.RuntimeMode;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +37,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -52,6 +65,12 @@ class DemoDataTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Measures measures;
+
+	@Autowired
+	Clock clock;
 
 	@Test
 	void loadsTheDemoPortfolioAndUsers() throws Exception {
@@ -149,6 +168,84 @@ class DemoDataTests {
 		for (String user : List.of("agent1", "agent2", "agent3", "lead1", "manager1", "compliance1", "admin", "agency1",
 				"agencylead1")) {
 			this.mvc.perform(get("/api/v1/creditors").with(httpBasic(user, "demo"))).andExpect(status().isOk());
+		}
+	}
+
+	/**
+	 * The demo's last days are worked through the desk, the payments and the daily jobs
+	 * with the clock held at each moment, so the manager's dashboard has contact rates,
+	 * promises kept and broken and days to pay of recorded work, each figure what the
+	 * facts say.
+	 */
+	@Test
+	void theDashboardShowsTheDemosRecordedWork() throws Exception {
+		assertThat(this.clock.instant()).as("the clock let go once the demo was written")
+			.isCloseTo(Instant.now(), within(Duration.ofMinutes(10)));
+		LocalDate today = LocalDate.now(this.clock.withZone(ZoneId.of("Asia/Kolkata")));
+		LocalDate placed = LocalDate.ofInstant(DemoActivity.placedAt(this.clock.instant()), ZoneOffset.UTC);
+		assertThat(this.jdbc
+			.sql("SELECT DISTINCT CAST(placed_at AT TIME ZONE 'UTC' AS date) FROM portfolio_accounts"
+					+ " WHERE account_ref LIKE 'MFL%'")
+			.query(LocalDate.class)
+			.list()).as("the NBFC's accounts were placed the demo's days ago").containsExactly(placed);
+
+		PeriodMeasures worked = this.measures.measures(ReportFilter.period(placed, today));
+		assertThat(worked.attempts()).as("calls the gate let through").isGreaterThan(100);
+		assertThat(worked.rightPartyContacts()).isPositive().isLessThan(worked.attempts());
+		assertThat(worked.rightPartyContactRate().value())
+			.isEqualByComparingTo(BigDecimal.valueOf(worked.rightPartyContacts())
+				.divide(BigDecimal.valueOf(worked.attempts()), Rate.SCALE, java.math.RoundingMode.HALF_EVEN));
+		assertThat(worked.promisesTaken()).isPositive().isLessThanOrEqualTo(worked.rightPartyContacts());
+		assertThat(worked.promisesKept()).as("promises kept by a payment").isPositive();
+		assertThat(worked.promisesBroken()).as("promises broken after their grace days").isPositive();
+		assertKeptAsTheFactsSay(worked, placed, today);
+		assertThat(worked.averageDaysToPay()).as("days from placement to payment")
+			.isBetween(BigDecimal.ZERO, BigDecimal.valueOf(DemoActivity.DAYS));
+		assertThat(count("SELECT count(*) FROM work_dispositions WHERE result = 'RIGHT_PARTY'"
+				+ " AND agent IN ('agent1', 'agent2', 'agent3')"))
+			.isEqualTo((int) worked.rightPartyContacts());
+
+		// this month on the dashboard, beside the month before: the same facts
+		YearMonth month = YearMonth.from(today);
+		PeriodMeasures.Comparison dashboard = this.measures
+			.compare(ReportFilter.period(month.atDay(1), month.atEndOfMonth()));
+		for (PeriodMeasures m : List.of(dashboard.current(), dashboard.previous())) {
+			assertKeptAsTheFactsSay(m, m.filter().from(), m.filter().to());
+			assertThat(m.averageDaysToPay() == null || m.averageDaysToPay().signum() >= 0)
+				.as("days to pay are never negative")
+				.isTrue();
+		}
+		assertThat(dashboard.current().attempts() + dashboard.previous().attempts()).isEqualTo(worked.attempts());
+		// manager1 reads the same through the API
+		String promises = this.mvc
+			.perform(get("/api/v1/reports/promises").param("from", placed.toString())
+				.param("to", today.toString())
+				.with(httpBasic("manager1", "demo")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		List<Integer> kept = com.jayway.jsonpath.JsonPath.read(promises, "$.totals[*].kept");
+		List<Integer> broken = com.jayway.jsonpath.JsonPath.read(promises, "$.totals[*].broken");
+		assertThat(kept.stream().mapToLong(Integer::longValue).sum()).isEqualTo(worked.promisesKept());
+		assertThat(broken.stream().mapToLong(Integer::longValue).sum()).isEqualTo(worked.promisesBroken());
+	}
+
+	/** The kept rate is kept ÷ (kept + broken) of the promises due in the period. */
+	private void assertKeptAsTheFactsSay(PeriodMeasures m, LocalDate from, LocalDate to) {
+		List<Long> facts = this.jdbc.sql("""
+				SELECT count(*) FILTER (WHERE a.status = 'KEPT'), count(*) FILTER (WHERE a.status = 'BROKEN')
+				FROM arrangement_arrangements a JOIN arrangement_instalments i ON i.arrangement_id = a.id
+				WHERE a.kind = 'PROMISE' AND i.due_on BETWEEN :from AND :to""")
+			.param("from", from)
+			.param("to", to)
+			.query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2)))
+			.single();
+		assertThat(m.promisesKept()).isEqualTo(facts.get(0));
+		assertThat(m.promisesBroken()).isEqualTo(facts.get(1));
+		assertThat(m.promiseKeptRate()).isEqualTo(Rate.of(facts.get(0), facts.get(0) + facts.get(1)));
+		if (facts.get(0) + facts.get(1) > 0) {
+			assertThat(m.promiseKeptRate().percent()).isBetween(BigDecimal.ZERO, BigDecimal.valueOf(100));
 		}
 	}
 
