@@ -13,6 +13,10 @@ public interface NotificationListener {
 	/** A notification's payload. */
 	void heard(String payload);
 
+	/** The node starts listening (again, after a stop). */
+	default void started() {
+	}
+
 	/** Listening again after a lost connection: catch up on what was missed. */
 	default void reconnected() {
 	}

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -51,6 +52,8 @@ class PostgresNotifications implements SmartLifecycle {
 
 	private @Nullable Thread thread;
 
+	private volatile @Nullable CountDownLatch listening;
+
 	PostgresNotifications(DataSource dataSource, List<NotificationListener> listeners) {
 		this.dataSource = dataSource;
 		this.listeners = listeners.stream()
@@ -64,10 +67,24 @@ class PostgresNotifications implements SmartLifecycle {
 		if (this.listeners.isEmpty()) {
 			return;
 		}
+		this.listeners.values().forEach(NotificationListener::started);
+		CountDownLatch listening = new CountDownLatch(1);
+		this.listening = listening;
 		Thread listener = new Thread(this::listen, "dues-listen");
 		listener.setDaemon(true);
 		listener.start();
 		this.thread = listener;
+		// started means listening: what is announced from here on is heard (a stopped
+		// context started again, as tests do, would otherwise miss its first
+		// announcements); a database that does not answer does not hold the start up long
+		try {
+			if (!listening.await(10, TimeUnit.SECONDS)) {
+				log.warn("Not yet listening for notifications after 10 s; going on, listening when it can");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Override
@@ -95,6 +112,10 @@ class PostgresNotifications implements SmartLifecycle {
 					}
 				}
 				PGConnection pg = connection.unwrap(PGConnection.class);
+				CountDownLatch started = this.listening;
+				if (started != null) {
+					started.countDown();
+				}
 				if (!first) {
 					this.listeners.values().forEach(NotificationListener::reconnected);
 				}

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.dues.system.NotificationListener;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,11 +29,7 @@ class ChatNotifications implements NotificationListener {
 
 	private final Set<UUID> pending = ConcurrentHashMap.newKeySet();
 
-	private final ExecutorService delivery = Executors.newFixedThreadPool(4, (task) -> {
-		Thread t = new Thread(task, "dues-chat-delivery");
-		t.setDaemon(true);
-		return t;
-	});
+	private volatile @Nullable ExecutorService delivery;
 
 	ChatNotifications(ChatStreams streams) {
 		this.streams = streams;
@@ -53,10 +50,11 @@ class ChatNotifications implements NotificationListener {
 			log.warn("A chat notification that names no chat: {}", payload);
 			return;
 		}
-		if (!this.pending.add(chat)) {
+		ExecutorService executor = this.delivery;
+		if (executor == null || !this.pending.add(chat)) {
 			return;
 		}
-		this.delivery.execute(() -> {
+		executor.execute(() -> {
 			this.pending.remove(chat);
 			try {
 				this.streams.changed(chat);
@@ -64,6 +62,16 @@ class ChatNotifications implements NotificationListener {
 			catch (RuntimeException ex) {
 				log.warn("Delivering chat {} failed: {}", chat, ex.getMessage());
 			}
+		});
+	}
+
+	@Override
+	public void started() {
+		this.pending.clear();
+		this.delivery = Executors.newFixedThreadPool(4, (task) -> {
+			Thread t = new Thread(task, "dues-chat-delivery");
+			t.setDaemon(true);
+			return t;
 		});
 	}
 
@@ -80,7 +88,11 @@ class ChatNotifications implements NotificationListener {
 	@Override
 	public void stopped() {
 		this.streams.closeAll();
-		this.delivery.shutdownNow();
+		ExecutorService executor = this.delivery;
+		this.delivery = null;
+		if (executor != null) {
+			executor.shutdownNow();
+		}
 	}
 
 }
