@@ -47,7 +47,9 @@ import org.springframework.transaction.annotation.Transactional;
  * read {@code FOR UPDATE SKIP LOCKED} so two agents asking at once consider different
  * accounts, and an account the compliance gate would not let the agent call now (outside
  * the customer's hours, a hold, the week's calls used) is passed over with its reason.
- * The account is then leased to the agent for a while, so nobody else gets it.
+ * The account is then leased to the agent for a while, so nobody else gets it. The
+ * agent's following account is prepared ahead, in the background, and handed out at their
+ * next ask after a short check of what changed since ({@link PreparedLeases}).
  */
 @Service
 public class NextAccount {
@@ -211,6 +213,7 @@ public class NextAccount {
 		// it changed since; the one let go now is not it (that was handed out before)
 		Optional<Next> ready = this.prepared.take(agent, now, now.minus(this.retryAfter));
 		if (ready.isPresent()) {
+			this.prepared.counted("taken");
 			this.prepared.prepareSoon(agent);
 			return ready.get();
 		}
@@ -218,6 +221,10 @@ public class NextAccount {
 			// a prepared account that no longer holds is back among the agent's accounts,
 			// where the listing kept when it was prepared does not have it: walk
 			this.listings.forget(agent);
+			this.prepared.counted("let-go");
+		}
+		else {
+			this.prepared.counted("none");
 		}
 		return pick(agent, false, now, had, anyBack);
 	}
@@ -346,7 +353,8 @@ public class NextAccount {
 				}
 			}
 		}
-		if (blocked.looked() > 0) {
+		if (blocked.looked() > 0 || prepare) {
+			// nothing prepared: why is told when the agent asks
 			return blocked.idle();
 		}
 		return Idle.waiting(this.waitingCounts(user, queues, now));

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import org.dues.portfolio.AccountId;
 import org.dues.portfolio.AccountStatus;
@@ -43,7 +44,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * due is seen at the next walk); otherwise the prepared lease is let go and the ask walks
  * as before. The gate decided when the account was prepared, at most
  * {@link #PREPARED_FOR} earlier; the call itself asks it again at that moment, as every
- * contact does.
+ * contact does. Each ask is counted as {@code dues.desk.next.prepared} tagged
+ * {@code outcome}: {@code taken} (the prepared account handed out), {@code let-go} (there
+ * was one, and it no longer held) or {@code none} (nothing prepared: the ask walked).
  */
 @Component
 class PreparedLeases {
@@ -65,9 +68,12 @@ class PreparedLeases {
 
 	private final ScheduledExecutorService executor;
 
+	private final MeterRegistry meters;
+
 	PreparedLeases(JdbcClient jdbc, ObjectProvider<NextAccount> next,
 			@Value("${dues.work.prepare-ahead:true}") boolean enabled,
-			@Value("${dues.work.prepare-after:PT2S}") Duration delay) {
+			@Value("${dues.work.prepare-after:PT2S}") Duration delay, MeterRegistry meters) {
+		this.meters = meters;
 		this.jdbc = jdbc;
 		this.next = next;
 		this.enabled = enabled;
@@ -129,6 +135,11 @@ class PreparedLeases {
 						queue, rs.getObject("follow_up_id", UUID.class), now.plus(NextAccount.LEASE), List.of());
 			})
 			.optional();
+	}
+
+	/** Counts an ask by what became of the agent's prepared account. */
+	void counted(String outcome) {
+		this.meters.counter("dues.desk.next.prepared", "outcome", outcome).increment();
 	}
 
 	/** Lets the agent's prepared account go, if they have one. */
