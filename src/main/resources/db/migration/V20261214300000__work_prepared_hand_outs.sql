@@ -12,7 +12,8 @@ ALTER TABLE work_locks
     ADD COLUMN cause        text,
     ADD COLUMN queue_name   text,
     ADD COLUMN pooled       boolean NOT NULL DEFAULT false,
-    ADD COLUMN waits        boolean NOT NULL DEFAULT true;
+    ADD COLUMN waits        boolean NOT NULL DEFAULT true,
+    ADD COLUMN passed_over  text[];
 CREATE UNIQUE INDEX work_locks_prepared_idx ON work_locks (agent) WHERE prepared;
 CREATE INDEX work_locks_agent_idx ON work_locks (agent);
 

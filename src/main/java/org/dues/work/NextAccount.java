@@ -312,6 +312,7 @@ public class NextAccount {
 					params.put("queueName", step.queue());
 					params.put("pooled", step.queue() != null);
 					params.put("waits", step.account().contains(WAITING));
+					params.put("passedOver", passedOver.toArray(String[]::new));
 					boolean leased = this.jdbc.sql(step.takeAndLease())
 						.params(params)
 						.query(UUID.class)
@@ -593,14 +594,15 @@ public class NextAccount {
 					    WHERE %s AND %s AND a.id = :candidate
 					    LIMIT 1 FOR NO KEY UPDATE OF a SKIP LOCKED)
 					INSERT INTO work_locks (account_id, agent, locked_at, expires_at, prepared, account_ref,
-					    follow_up_id, cause, queue_name, pooled, waits)
+					    follow_up_id, cause, queue_name, pooled, waits, passed_over)
 					SELECT id, :agent, :now, :until, :prepared, CAST(:accountRef AS text), CAST(:followUp AS uuid),
-					    CAST(:cause AS text), CAST(:queueName AS text), :pooled, :waits FROM taken
+					    CAST(:cause AS text), CAST(:queueName AS text), :pooled, :waits, CAST(:passedOver AS text[])
+					FROM taken
 					ON CONFLICT (account_id) DO UPDATE SET agent = EXCLUDED.agent, locked_at = EXCLUDED.locked_at,
 					    expires_at = EXCLUDED.expires_at, prepared = EXCLUDED.prepared,
 					    account_ref = EXCLUDED.account_ref, follow_up_id = EXCLUDED.follow_up_id,
 					    cause = EXCLUDED.cause, queue_name = EXCLUDED.queue_name, pooled = EXCLUDED.pooled,
-					    waits = EXCLUDED.waits
+					    waits = EXCLUDED.waits, passed_over = EXCLUDED.passed_over
 					WHERE (work_locks.agent = EXCLUDED.agent AND NOT work_locks.prepared AND NOT EXCLUDED.prepared)
 					    OR work_locks.expires_at <= EXCLUDED.locked_at
 					RETURNING account_id""".formatted(this.driver, this.link, this.joins, this.where, this.account);

@@ -116,12 +116,12 @@ class PreparedLeases {
 					                      WHERE f.done_at IS NULL AND f.due_at <= :now
 					                        AND (f.due_at > l.locked_at OR f.created_at > l.locked_at)
 					                        AND (f.assigned_to = :agent OR (f.assigned_to IS NULL AND fw.agent = :agent)))
-					    RETURNING l.account_id, l.account_ref, l.follow_up_id, l.cause, l.queue_name
+					    RETURNING l.account_id, l.account_ref, l.follow_up_id, l.cause, l.queue_name, l.passed_over
 					), done AS (
 					    UPDATE work_followups SET done_at = :now, done_by = :agent
 					    WHERE id IN (SELECT follow_up_id FROM handed)
 					)
-					SELECT account_id, account_ref, follow_up_id, cause, queue_name FROM handed"""
+					SELECT account_id, account_ref, follow_up_id, cause, queue_name, passed_over FROM handed"""
 				.formatted(AccountStatus.ACTIVE.name(), NextAccount.WAITING))
 			.param("agent", agent)
 			.param("now", Timestamp.from(now))
@@ -130,9 +130,11 @@ class PreparedLeases {
 			.query((rs, n) -> {
 				String queue = rs.getString("queue_name");
 				String cause = rs.getString("cause");
+				java.sql.Array passed = rs.getArray("passed_over");
+				List<String> passedOver = (passed == null) ? List.of() : List.of((String[]) passed.getArray());
 				return new NextAccount.Next(new AccountId(rs.getObject("account_id", UUID.class)),
 						rs.getString("account_ref"), (cause != null) ? cause : (queue == null) ? "OWNED" : "QUEUE",
-						queue, rs.getObject("follow_up_id", UUID.class), now.plus(NextAccount.LEASE), List.of());
+						queue, rs.getObject("follow_up_id", UUID.class), now.plus(NextAccount.LEASE), passedOver);
 			})
 			.optional();
 	}

@@ -128,6 +128,24 @@ class PreparedNextAccountTests {
 	}
 
 	@Test
+	void aPreparedAccountNamesTheAccountsTheGatePassedOverOnTheWayToIt() {
+		this.clock.set(NextAccountTests.MONDAY);
+		CreditorView issuer = this.portfolios.usIssuer();
+		AccountView held = this.portfolios.overdue(issuer, 70, "1000.00");
+		AccountView second = this.portfolios.overdue(issuer, 60, "1000.00");
+		owner("prep-passed", held, second);
+		this.holds.place(held.customerId(), List.of(held.id().value()), HoldType.CEASE, null, null, "Asked us to stop",
+				"tester");
+		this.clock.set(NextAccountTests.MONDAY.plusSeconds(10));
+
+		this.next.prepare("prep-passed");
+		assertThat(prepared("prep-passed")).containsExactly(second.id());
+		NextAccount.Next handed = this.next.next("prep-passed").orElseThrow();
+		assertThat(handed.accountId()).isEqualTo(second.id());
+		assertThat(handed.passedOver()).singleElement().asString().startsWith(held.accountRef()).contains("holds");
+	}
+
+	@Test
 	void anAccountThatChangesHandsAfterPreparingIsNotHandedOut() {
 		this.clock.set(NextAccountTests.MONDAY);
 		CreditorView issuer = this.portfolios.usIssuer();
