@@ -35,7 +35,7 @@ import org.springframework.context.annotation.Primary;
 				"dues.messaging.dispatch-enabled=false", "dues.messaging.reminders-cron=-",
 				"dues.messaging.simulated.failure-share=0", "dues.messaging.simulated.delay=200ms",
 				"dues.payments.simulated.failure-share=0", "dues.payments.simulated.delay=200ms",
-				"logging.level.org.flywaydb=warn" })
+				"dues.work.prepare-ahead=false", "logging.level.org.flywaydb=warn" })
 @AutoConfigureMockMvc
 @Import({ IntegrationTest.TestClockConfiguration.class, MockMvcSessions.class })
 public @interface IntegrationTest {

@@ -40,7 +40,7 @@ public class AccountHolders {
 				    CASE WHEN l.locked_at <= :at AND l.expires_at > :at THEN l.agent END
 				FROM (SELECT CAST(:account AS uuid) AS id) x
 				LEFT JOIN work_assignments w ON w.account_id = x.id
-				LEFT JOIN work_locks l ON l.account_id = x.id""")
+				LEFT JOIN work_locks l ON l.account_id = x.id AND NOT l.prepared""")
 			.param("account", account.value())
 			.param("at", Timestamp.from(at))
 			.query((rs) -> {
@@ -77,7 +77,7 @@ public class AccountHolders {
 				    CASE WHEN l.locked_at <= :at AND l.expires_at > :at THEN l.agent END
 				FROM unnest(CAST(:accounts AS uuid[])) x(id)
 				LEFT JOIN work_assignments w ON w.account_id = x.id
-				LEFT JOIN work_locks l ON l.account_id = x.id""")
+				LEFT JOIN work_locks l ON l.account_id = x.id AND NOT l.prepared""")
 			.param("accounts", accounts.stream().map(AccountId::value).distinct().toArray(java.util.UUID[]::new))
 			.param("at", Timestamp.from(at))
 			.query((rs) -> {

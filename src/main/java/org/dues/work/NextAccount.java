@@ -47,7 +47,9 @@ import org.springframework.transaction.annotation.Transactional;
  * read {@code FOR UPDATE SKIP LOCKED} so two agents asking at once consider different
  * accounts, and an account the compliance gate would not let the agent call now (outside
  * the customer's hours, a hold, the week's calls used) is passed over with its reason.
- * The account is then leased to the agent for a while, so nobody else gets it.
+ * The account is then leased to the agent for a while, so nobody else gets it. The
+ * agent's following account is prepared ahead, in the background, and handed out at their
+ * next ask after a short check of what changed since ({@link PreparedLeases}).
  */
 @Service
 public class NextAccount {
@@ -116,10 +118,13 @@ public class NextAccount {
 
 	private final Listings listings = new Listings();
 
+	private final PreparedLeases prepared;
+
 	NextAccount(JdbcClient jdbc, ContactLog contacts, Accounts accounts, CustomerManagement customers,
 			UserManagement users, Queues queues, AgentCertificates certificates, Clock clock,
 			@Value("${dues.work.retry-after:PT4H}") Duration retryAfter, ObjectProvider<ExternalPools> pools,
-			QueueCounts counts) {
+			QueueCounts counts, PreparedLeases prepared) {
+		this.prepared = prepared;
 		this.pools = pools;
 		this.counts = counts;
 		this.certificates = certificates;
@@ -162,13 +167,32 @@ public class NextAccount {
 		return pick(agent);
 	}
 
+	/**
+	 * Prepares the agent's next account ahead of their ask (see {@link PreparedLeases}):
+	 * chosen, checked and asked of the gate as {@link #next} does, and leased to them as
+	 * prepared, for {@link PreparedLeases#PREPARED_FOR}. Nothing when they already have
+	 * one, when nothing may be worked now, or for an agency's user.
+	 */
+	@Transactional
+	void prepare(String agent) {
+		if (poolOf(agent) != null || this.prepared.has(agent, this.clock.instant())) {
+			return;
+		}
+		pick(agent, true);
+	}
+
+	/** Prepares the agent's next account in the background, soon (the desk opened). */
+	public void prepareSoon(String agent) {
+		this.prepared.prepareSoon(agent);
+	}
+
 	private Answer pick(String agent) {
 		Instant now = this.clock.instant();
 		// asking for the next account is moving on: the one the agent had is let go, and
 		// not handed straight back
 		List<UUID> had = new ArrayList<>();
 		boolean anyBack = this.jdbc.sql("""
-				DELETE FROM work_locks l WHERE agent = :agent
+				DELETE FROM work_locks l WHERE agent = :agent AND NOT prepared
 				RETURNING account_id, EXISTS (SELECT 1 FROM work_dispositions d WHERE d.account_id = l.account_id
 				                              AND d.recorded_at > :retrySince) AS rested""")
 			.param("agent", agent)
@@ -185,6 +209,36 @@ public class NextAccount {
 			// this ask and the next walk the list
 			this.listings.forget(agent);
 		}
+		// the account prepared for the agent ahead of this ask, if nothing that decides
+		// it changed since; the one let go now is not it (that was handed out before)
+		Optional<Next> ready = this.prepared.take(agent, now, now.minus(this.retryAfter));
+		if (ready.isPresent()) {
+			this.prepared.counted("taken");
+			this.prepared.prepareSoon(agent);
+			return ready.get();
+		}
+		if (this.prepared.release(agent) > 0) {
+			// a prepared account that no longer holds is back among the agent's accounts,
+			// where the listing kept when it was prepared does not have it: walk
+			this.listings.forget(agent);
+			this.prepared.counted("let-go");
+		}
+		else {
+			this.prepared.counted("none");
+		}
+		return pick(agent, false, now, had, anyBack);
+	}
+
+	private Answer pick(String agent, boolean prepare) {
+		return pick(agent, prepare, this.clock.instant(), new ArrayList<>(), false);
+	}
+
+	/**
+	 * The walk over the agent's steps; with {@code prepare}, what it finds is leased to
+	 * them as prepared (for {@link PreparedLeases#PREPARED_FOR}, its follow-up left open
+	 * until it is handed out) instead of handed out.
+	 */
+	private Answer pick(String agent, boolean prepare, Instant now, List<UUID> had, boolean anyBack) {
 		UserManagement.UserView user = this.users.find(agent).orElse(null);
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("agent", agent);
@@ -250,7 +304,15 @@ public class NextAccount {
 					// checked again in full as it is taken (owner, status, leases, rests,
 					// waits), whether listed now or at the last ask
 					params.put("candidate", candidate.account());
-					params.put("until", Timestamp.from(now.plus(LEASE)));
+					params.put("until", Timestamp.from(now.plus(prepare ? PreparedLeases.PREPARED_FOR : LEASE)));
+					params.put("prepared", prepare);
+					params.put("accountRef", account.accountRef());
+					params.put("followUp", candidate.followUp());
+					params.put("cause", candidate.cause());
+					params.put("queueName", step.queue());
+					params.put("pooled", step.queue() != null);
+					params.put("waits", step.account().contains(WAITING));
+					params.put("passedOver", passedOver.toArray(String[]::new));
 					boolean leased = this.jdbc.sql(step.takeAndLease())
 						.params(params)
 						.query(UUID.class)
@@ -273,7 +335,11 @@ public class NextAccount {
 									    SELECT queue_id, position FROM work_queue_members WHERE account_id = :account
 									    FOR UPDATE SKIP LOCKED)""").param("account", candidate.account()).update();
 						}
-						if (candidate.followUp() != null) {
+						if (!prepare) {
+							// the one after it, prepared while the agent works this one
+							this.prepared.prepareSoon(agent);
+						}
+						if (candidate.followUp() != null && !prepare) {
 							this.jdbc.sql("UPDATE work_followups SET done_at = :now, done_by = :agent WHERE id = :id")
 								.param("now", Timestamp.from(now))
 								.param("agent", agent)
@@ -288,7 +354,8 @@ public class NextAccount {
 				}
 			}
 		}
-		if (blocked.looked() > 0) {
+		if (blocked.looked() > 0 || prepare) {
+			// nothing prepared: why is told when the agent asks
 			return blocked.idle();
 		}
 		return Idle.waiting(this.waitingCounts(user, queues, now));
@@ -526,11 +593,18 @@ public class NextAccount {
 					    SELECT a.id FROM %s JOIN portfolio_account_facts a ON a.id = %s %s
 					    WHERE %s AND %s AND a.id = :candidate
 					    LIMIT 1 FOR NO KEY UPDATE OF a SKIP LOCKED)
-					INSERT INTO work_locks (account_id, agent, locked_at, expires_at)
-					SELECT id, :agent, :now, :until FROM taken
+					INSERT INTO work_locks (account_id, agent, locked_at, expires_at, prepared, account_ref,
+					    follow_up_id, cause, queue_name, pooled, waits, passed_over)
+					SELECT id, :agent, :now, :until, :prepared, CAST(:accountRef AS text), CAST(:followUp AS uuid),
+					    CAST(:cause AS text), CAST(:queueName AS text), :pooled, :waits, CAST(:passedOver AS text[])
+					FROM taken
 					ON CONFLICT (account_id) DO UPDATE SET agent = EXCLUDED.agent, locked_at = EXCLUDED.locked_at,
-					    expires_at = EXCLUDED.expires_at
-					WHERE work_locks.agent = EXCLUDED.agent OR work_locks.expires_at <= EXCLUDED.locked_at
+					    expires_at = EXCLUDED.expires_at, prepared = EXCLUDED.prepared,
+					    account_ref = EXCLUDED.account_ref, follow_up_id = EXCLUDED.follow_up_id,
+					    cause = EXCLUDED.cause, queue_name = EXCLUDED.queue_name, pooled = EXCLUDED.pooled,
+					    waits = EXCLUDED.waits, passed_over = EXCLUDED.passed_over
+					WHERE (work_locks.agent = EXCLUDED.agent AND NOT work_locks.prepared AND NOT EXCLUDED.prepared)
+					    OR work_locks.expires_at <= EXCLUDED.locked_at
 					RETURNING account_id""".formatted(this.driver, this.link, this.joins, this.where, this.account);
 		}
 
@@ -641,6 +715,9 @@ public class NextAccount {
 			.query(UUID.class)
 			.list();
 		forgetListings();
+		// an account prepared for an agent ahead of their ask is let go as it changes
+		// hands
+		this.prepared.releaseAccounts(ids);
 		// the queues' kept sizes change with the accounts that enter or leave the pool
 		return this.counts.adjusting(ids, this.queues.all(), () -> this.jdbc.sql("""
 				WITH moving AS (
@@ -684,6 +761,7 @@ public class NextAccount {
 			return 0;
 		}
 		forgetListings();
+		this.prepared.releaseOwnedBy(fromAgent);
 		// accounts given to the pool enter its queues: their kept sizes change with them
 		UUID[] owned = (toAgent != null) ? new UUID[0]
 				: this.jdbc.sql("SELECT account_id FROM work_assignments WHERE agent = :from")

@@ -172,8 +172,9 @@ public class QueueDialing {
 			.sql("""
 					INSERT INTO work_locks (account_id, agent, locked_at, expires_at) VALUES (:account, :agent, :now, :until)
 					ON CONFLICT (account_id) DO UPDATE SET agent = EXCLUDED.agent, locked_at = EXCLUDED.locked_at,
-					    expires_at = EXCLUDED.expires_at
-					WHERE work_locks.agent = EXCLUDED.agent OR work_locks.expires_at <= EXCLUDED.locked_at""")
+					    expires_at = EXCLUDED.expires_at, prepared = false
+					WHERE (work_locks.agent = EXCLUDED.agent AND NOT work_locks.prepared)
+					    OR work_locks.expires_at <= EXCLUDED.locked_at""")
 			.param("account", account)
 			.param("agent", holder)
 			.param("now", Timestamp.from(now))

@@ -147,8 +147,9 @@ class WorkAccess implements RecordScope {
 		List<String> any = new ArrayList<>();
 		any.add(followed("%s", "scopeWho", "scopeSince"));
 		any.add("EXISTS (SELECT 1 FROM work_assignments sw WHERE sw.account_id = %s AND sw.agent = :scopeAgent)");
+		// a lease prepared ahead of the agent's ask is not theirs until it is handed out
 		any.add("EXISTS (SELECT 1 FROM work_locks sl WHERE sl.account_id = %s AND sl.agent = :scopeAgent"
-				+ " AND sl.expires_at > :scopeNow)");
+				+ " AND sl.expires_at > :scopeNow AND NOT sl.prepared)");
 		any.add("EXISTS (SELECT 1 FROM work_followups sf WHERE sf.account_id = %s AND sf.assigned_to = :scopeAgent"
 				+ " AND sf.done_at IS NULL)");
 		String pooled = NextAccount.pooledFor(this.users.find(user).orElse(null), this.queues.of(user), params);
@@ -194,7 +195,7 @@ class WorkAccess implements RecordScope {
 		params.put("reachNow", Timestamp.from(this.clock.instant()));
 		params.put("reachSince", Timestamp.from(this.clock.instant().minus(WORKED_WITHIN)));
 		any.add("a.id IN (SELECT sl.account_id FROM work_locks sl WHERE sl.agent = :reachAgent"
-				+ " AND sl.expires_at > :reachNow)");
+				+ " AND sl.expires_at > :reachNow AND NOT sl.prepared)");
 		any.add("a.id IN (SELECT sf.account_id FROM work_followups sf WHERE sf.assigned_to = :reachAgent"
 				+ " AND sf.done_at IS NULL)");
 		String pooled = NextAccount.pooledFor(this.users.find(user).orElse(null), this.queues.of(user), params);
@@ -237,7 +238,7 @@ class WorkAccess implements RecordScope {
 				SELECT %s
 				    OR EXISTS (SELECT 1 FROM work_assignments WHERE account_id = ANY(:accounts) AND agent = :agent)
 				    OR EXISTS (SELECT 1 FROM work_locks WHERE account_id = ANY(:accounts) AND agent = :agent
-				               AND expires_at > :now)
+				               AND expires_at > :now AND NOT prepared)
 				    OR EXISTS (SELECT 1 FROM work_followups WHERE account_id = ANY(:accounts) AND assigned_to = :agent
 				               AND done_at IS NULL)
 				    OR EXISTS (SELECT 1 FROM portfolio_account_facts a

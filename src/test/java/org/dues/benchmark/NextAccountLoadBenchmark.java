@@ -83,6 +83,9 @@ class NextAccountLoadBenchmark {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	io.micrometer.core.instrument.MeterRegistry meters;
+
 	@Test
 	void agentsWorkTheirAccounts() throws Exception {
 		int agents = Integer.getInteger("load.agents", 200);
@@ -136,6 +139,8 @@ class NextAccountLoadBenchmark {
 					client.folder().getFileName());
 			report.addAll(new LoadReport(title, client, this.timings, handovers, strangers.size()).lines());
 			report.add(waits.summary());
+			report.add("asks (all phases) by their prepared account: taken %.0f, let go %.0f, none prepared %.0f"
+				.formatted(prepared("taken"), prepared("let-go"), prepared("none")));
 			errors += client.rows().values().stream().mapToLong(GatlingReport.Row::ko).sum();
 			violations.addAll(handovers.overlaps());
 			violations.addAll(strangers);
@@ -166,6 +171,14 @@ class NextAccountLoadBenchmark {
 			throw new IllegalStateException("Gatling ended with status " + exit);
 		}
 		return GatlingReport.newest(results);
+	}
+
+	/** Asks so far whose prepared account had that outcome. */
+	private double prepared(String outcome) {
+		io.micrometer.core.instrument.Counter counter = this.meters.find("dues.desk.next.prepared")
+			.tag("outcome", outcome)
+			.counter();
+		return (counter == null) ? 0 : counter.count();
 	}
 
 	/** Handovers of an account another agent owns (every account is owned here). */

@@ -122,6 +122,11 @@ class DeskPages {
 
 	@GetMapping("/desk")
 	String home(Model model, Authentication user) {
+		if (user.getAuthorities().stream().anyMatch((a) -> "ROLE_AGENT".equals(a.getAuthority()))) {
+			// an agent opening the desk is about to ask: their next account is prepared
+			// meanwhile, so that a shift asking at once takes theirs without a walk
+			this.next.prepareSoon(user.getName());
+		}
 		model.addAttribute("certificate", this.scripts.certificate(user.getName()));
 		if (model.getAttribute("idle") instanceof NextAccount.Idle idle) {
 			model.addAttribute("idleView", this.idleAnswers.view(idle, asker(user)));
