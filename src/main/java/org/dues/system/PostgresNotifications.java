@@ -50,7 +50,7 @@ class PostgresNotifications implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	private @Nullable Thread thread;
+	private volatile @Nullable Thread thread;
 
 	private volatile @Nullable CountDownLatch listening;
 
@@ -72,8 +72,11 @@ class PostgresNotifications implements SmartLifecycle {
 		this.listening = listening;
 		Thread listener = new Thread(this::listen, "dues-listen");
 		listener.setDaemon(true);
-		listener.start();
+		// set before it runs: a thread of an earlier start, still waiting, sees that it
+		// is
+		// not the current one and ends, so a stop and start never leave two listening
 		this.thread = listener;
+		listener.start();
 		// started means listening: what is announced from here on is heard (a stopped
 		// context started again, as tests do, would otherwise miss its first
 		// announcements); a database that does not answer does not hold the start up long
@@ -104,7 +107,7 @@ class PostgresNotifications implements SmartLifecycle {
 
 	private void listen() {
 		boolean first = true;
-		while (this.running) {
+		while (this.running && this.thread == Thread.currentThread()) {
 			try (Connection connection = connect()) {
 				try (Statement statement = connection.createStatement()) {
 					for (String channel : this.listeners.keySet()) {
@@ -121,8 +124,13 @@ class PostgresNotifications implements SmartLifecycle {
 				}
 				first = false;
 				long pinged = System.nanoTime();
-				while (this.running) {
+				while (this.running && this.thread == Thread.currentThread()) {
 					PGNotification[] heard = pg.getNotifications(WAIT_MS);
+					if (this.thread != Thread.currentThread()) {
+						// stopped (and perhaps started again) while waiting: what this
+						// connection heard is the current thread's to hear
+						break;
+					}
 					if (heard != null) {
 						for (PGNotification notification : heard) {
 							heard(notification);
