@@ -163,9 +163,10 @@ public class LinkPayments {
 	 * payment of the disputed amount on the account, through the same link, under the
 	 * reference {@code dispute-won:<dispute id>} (so the dispute is reinstated once,
 	 * however many events tell of it), posted by the waterfall and receipted like any
-	 * other; the original payment keeps its reversal. Nothing is posted when no
-	 * chargeback of the payment was recorded; empty when no payment through a link has
-	 * that gateway id.
+	 * other; the original payment keeps its reversal. A win that comes before any
+	 * chargeback of the payment is refused as a failure (so the gateway sends it again),
+	 * and one of more than the chargebacks took back and earlier wins did not pay again
+	 * is refused; empty when no payment through a link has that gateway id.
 	 * @throws CurrencyMismatchException when the amount is not in the payment's currency
 	 * @throws InvalidInputException for an amount beyond the payment
 	 */
@@ -185,15 +186,32 @@ public class LinkPayments {
 			throw new InvalidInputException("amount",
 					"a won dispute of %s on a payment of %s".formatted(amount, original.amount()));
 		}
-		boolean chargedBack = this.jdbc.sql("""
-				SELECT EXISTS (SELECT 1 FROM payment_link_attempts
-				    WHERE link_id = :link AND gateway_payment_id = :pid AND outcome = 'CHARGEBACK')""")
+		// what chargebacks took back and wins have not yet paid again; a win told
+		// twice is caught by its reference below
+		record Taken(long chargebacks, java.math.BigDecimal open) {
+		}
+		Taken taken = this.jdbc.sql("""
+				SELECT count(*) FILTER (WHERE outcome = 'CHARGEBACK'),
+				    coalesce(sum(amount) FILTER (WHERE outcome = 'CHARGEBACK'), 0)
+				      - coalesce(sum(amount) FILTER (WHERE outcome = 'REINSTATED'), 0)
+				FROM payment_link_attempts WHERE link_id = :link AND gateway_payment_id = :pid""")
 			.param("link", found.link().value())
 			.param("pid", gatewayPaymentId)
+			.query((rs, n) -> new Taken(rs.getLong(1), rs.getBigDecimal(2)))
+			.single();
+		boolean told = this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM payment_payments WHERE reference = :ref)")
+			.param("ref", "dispute-won:" + disputeId)
 			.query(Boolean.class)
 			.single();
-		if (!chargedBack) {
-			return Optional.of(original);
+		if (taken.chargebacks() == 0 && !told) {
+			// the win came before its chargeback (gateways do not promise the order):
+			// refused as failed, so the gateway sends it again once the chargeback is in
+			throw new IllegalStateException("dispute %s was won before any chargeback of %s was recorded"
+				.formatted(disputeId, gatewayPaymentId));
+		}
+		if (!told && amount.amount().compareTo(taken.open()) > 0) {
+			throw new InvalidInputException("amount", "a won dispute of %s where chargebacks took back %s"
+				.formatted(amount, Money.of(taken.open(), amount.currency())));
 		}
 		PaymentManagement.Result result = this.payments.post(found.account(),
 				new NewPayment(amount, original.channel(), "dispute-won:" + disputeId, null), "gateway:" + gateway,

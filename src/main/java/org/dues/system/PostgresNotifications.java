@@ -52,8 +52,6 @@ class PostgresNotifications implements SmartLifecycle {
 
 	private volatile @Nullable Thread thread;
 
-	private volatile @Nullable CountDownLatch listening;
-
 	PostgresNotifications(DataSource dataSource, List<NotificationListener> listeners) {
 		this.dataSource = dataSource;
 		this.listeners = listeners.stream()
@@ -69,8 +67,7 @@ class PostgresNotifications implements SmartLifecycle {
 		}
 		this.listeners.values().forEach(NotificationListener::started);
 		CountDownLatch listening = new CountDownLatch(1);
-		this.listening = listening;
-		Thread listener = new Thread(this::listen, "dues-listen");
+		Thread listener = new Thread(() -> listen(listening), "dues-listen");
 		listener.setDaemon(true);
 		// set before it runs: a thread of an earlier start, still waiting, sees that it
 		// is
@@ -105,7 +102,7 @@ class PostgresNotifications implements SmartLifecycle {
 		return this.running;
 	}
 
-	private void listen() {
+	private void listen(CountDownLatch listening) {
 		boolean first = true;
 		while (this.running && this.thread == Thread.currentThread()) {
 			try (Connection connection = connect()) {
@@ -115,10 +112,7 @@ class PostgresNotifications implements SmartLifecycle {
 					}
 				}
 				PGConnection pg = connection.unwrap(PGConnection.class);
-				CountDownLatch started = this.listening;
-				if (started != null) {
-					started.countDown();
-				}
+				listening.countDown();
 				if (!first) {
 					this.listeners.values().forEach(NotificationListener::reconnected);
 				}

@@ -29,6 +29,9 @@ final class CampaignRun {
 
 	final DialMode mode;
 
+	/** The campaign's version the run was made from: a changed campaign is run anew. */
+	final int version;
+
 	final Pacer pacer;
 
 	final PacingHistory history = new PacingHistory();
@@ -40,6 +43,7 @@ final class CampaignRun {
 	CampaignRun(CampaignView campaign) {
 		this.id = campaign.id();
 		this.mode = campaign.mode();
+		this.version = campaign.version();
 		this.pacer = switch (campaign.mode()) {
 			case PREVIEW -> new PreviewPacer();
 			case PROGRESSIVE -> new ProgressivePacer();

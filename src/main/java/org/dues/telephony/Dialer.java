@@ -150,6 +150,13 @@ class Dialer implements SmartLifecycle {
 				this.runs.put(campaign.id(), run);
 				log.info("Dialling campaign {} ({}) on this node", campaign.id(), campaign.name());
 			}
+			else if (run.version != campaign.version()) {
+				// changed while running (its mode, its ratio): paced anew from its
+				// history
+				run = replay(new CampaignRun(campaign));
+				this.runs.put(campaign.id(), run);
+				log.info("Campaign {} changed; dialling it as version {}", campaign.id(), campaign.version());
+			}
 			pass(campaign, run);
 		}
 		for (Long id : new ArrayList<>(this.runs.keySet())) {

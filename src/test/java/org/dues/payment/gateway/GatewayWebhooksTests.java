@@ -309,14 +309,19 @@ class GatewayWebhooksTests {
 				RazorpayPayloads.linkPaid(this.link.reference(), "pay_WONDISPUTE0001", 300000, "card"))
 			.andExpect(status().isOk());
 		Money afterPayment = this.accounts.get(this.indian.id()).balances().total();
+		String won = RazorpayPayloads.dispute("payment.dispute.won", "disp_Won0000000001", "pay_WONDISPUTE0001", 300000,
+				100000);
+		// the win told before its chargeback: refused as failed, so Razorpay sends it
+		// again
+		razorpay("evt_rzp_won_2", won).andExpect(status().isInternalServerError());
+		assertThat(recorded("evt_rzp_won_2")).startsWith("FAILED:").contains("before any chargeback");
+		assertThat(this.payments.ofAccount(this.indian.id())).hasSize(1);
 		// ₹1,000 of the ₹3,000 disputed, then won
 		razorpay("evt_rzp_won_1", RazorpayPayloads.dispute("payment.dispute.created", "disp_Won0000000001",
 				"pay_WONDISPUTE0001", 300000, 100000))
 			.andExpect(status().isOk());
 		assertThat(this.accounts.get(this.indian.id()).balances().total())
 			.isEqualTo(afterPayment.plus(Money.of("1000.00", "INR")));
-		String won = RazorpayPayloads.dispute("payment.dispute.won", "disp_Won0000000001", "pay_WONDISPUTE0001", 300000,
-				100000);
 		razorpay("evt_rzp_won_2", won).andExpect(status().isOk());
 		razorpay("evt_rzp_won_2", won).andExpect(status().isOk());
 
@@ -325,12 +330,17 @@ class GatewayWebhooksTests {
 			.filteredOn((p) -> p.reference().equals("dispute-won:disp_Won0000000001"))
 			.singleElement()
 			.satisfies((p) -> assertThat(p.amount()).isEqualTo(Money.of("1000.00", "INR")));
-		// a won dispute of more than the payment is refused with its reason and posts
-		// nothing
+		// a won dispute of more than the payment, or of more than chargebacks took back
+		// and
+		// wins have not paid again, is refused with its reason and posts nothing
 		String tooMuch = RazorpayPayloads.dispute("payment.dispute.won", "disp_Won0000000002", "pay_WONDISPUTE0001",
 				300000, 900000);
 		razorpay("evt_rzp_won_3", tooMuch).andExpect(status().isOk());
 		assertThat(recorded("evt_rzp_won_3")).startsWith("FAILED:").contains("won dispute");
+		String another = RazorpayPayloads.dispute("payment.dispute.won", "disp_Won0000000003", "pay_WONDISPUTE0001",
+				300000, 50000);
+		razorpay("evt_rzp_won_4", another).andExpect(status().isOk());
+		assertThat(recorded("evt_rzp_won_4")).startsWith("FAILED:").contains("chargebacks took back");
 		assertThat(this.payments.ofAccount(this.indian.id())).hasSize(2);
 	}
 
