@@ -121,6 +121,14 @@ public class CallEvents {
 		return this.calls.find(callId);
 	}
 
+	/**
+	 * @return the call the provider knows by that id, or null
+	 */
+	@Transactional(readOnly = true)
+	public @Nullable CallView find(String provider, String providerCallId) {
+		return this.calls.find(provider, providerCallId);
+	}
+
 	/** The dialer reacts to an answer or an end once the event is committed. */
 	private void react(UUID callId, CallEvent.Kind kind) {
 		if (kind != CallEvent.Kind.ANSWERED_HUMAN && kind != CallEvent.Kind.ENDED) {

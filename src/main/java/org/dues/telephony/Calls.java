@@ -52,6 +52,15 @@ class Calls {
 			.orElse(null);
 	}
 
+	/** The call the provider knows by that id. */
+	@Nullable CallView find(String provider, String providerCallId) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM telephony_calls WHERE provider = ? AND provider_call_id = ?")
+			.params(provider, providerCallId)
+			.query(Calls::row)
+			.optional()
+			.orElse(null);
+	}
+
 	/** The call, locked for this transaction. */
 	@Nullable CallView lock(String provider, @Nullable UUID id, @Nullable String providerCallId) {
 		if (id != null) {

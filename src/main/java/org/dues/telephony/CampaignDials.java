@@ -104,8 +104,8 @@ class CampaignDials {
 				continue;
 			}
 			if (!this.telephony.bridgesAtAnswer(number)) {
-				// its provider calls the agent first (Exotel): an agent previews and
-				// dials it
+				// its provider calls the agent first (Exotel without its campaign
+				// flow): an agent previews and dials it
 				setAside(campaign, account, holder, "PREVIEW", now, null);
 				continue;
 			}

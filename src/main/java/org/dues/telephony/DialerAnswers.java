@@ -109,9 +109,29 @@ public class DialerAnswers {
 	private Decision abandon(DialerCalls.Dialled call) {
 		String language = language(call.accountId());
 		CallView view = Objects.requireNonNull(this.calls.view(call.id()));
-		String message = this.messages.getMessage("telephony.dialer.abandon",
-				new Object[] { this.callerName, spaced(view.callerId()) }, Locale.forLanguageTag(language));
-		return new Decision(Decision.Kind.ABANDON, null, message, language);
+		return new Decision(Decision.Kind.ABANDON, null, message(view.callerId(), language), language);
+	}
+
+	/**
+	 * The message identifying the caller that a customer no agent was free for hears, for
+	 * a provider whose call flow asks for it apart from the decision (Exotel's Greeting
+	 * applet).
+	 * @param callId Dues's call, or null when the provider's request named none of ours
+	 * @param callerId the caller id to read out when the call is not known
+	 * @return the message in the customer's language (English when the call is not known)
+	 */
+	public Decision abandonMessage(@Nullable UUID callId, String callerId) {
+		CallView view = (callId == null) ? null : this.calls.view(callId);
+		if (view == null || view.accountId() == null) {
+			return new Decision(Decision.Kind.ABANDON, null, message(callerId, "en"), "en");
+		}
+		String language = language(view.accountId());
+		return new Decision(Decision.Kind.ABANDON, null, message(view.callerId(), language), language);
+	}
+
+	private String message(String callerId, String language) {
+		return this.messages.getMessage("telephony.dialer.abandon", new Object[] { this.callerName, spaced(callerId) },
+				Locale.forLanguageTag(language));
 	}
 
 	private String language(UUID account) {

@@ -39,8 +39,8 @@ public interface TelephonyProvider {
 	 * @return whether a dialer's call can go through this provider: the customer's leg
 	 * placed with no agent yet ({@link CallRequest#awaitsAgent()}), and the agent the
 	 * dialer finds once a person answers bridged to it (or the abandon message played). A
-	 * provider that connects the agent first cannot, and a campaign leaves its numbers to
-	 * preview.
+	 * provider that connects the agent first cannot (Exotel without its campaign flow),
+	 * and a campaign leaves its numbers to preview.
 	 */
 	default boolean bridgesAtAnswer() {
 		return false;

@@ -57,7 +57,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * person answered bridges the ready agent found at that moment ({@code <Dial><Sip>}), or,
  * with nobody free within two seconds, plays the message identifying the caller and hangs
  * up (an abandon, answered and dropped on the timeline). An Indian number, which Exotel
- * would call agent first, is left to preview.
+ * would call agent first when no campaign flow is set (as here), is left to preview.
  */
 @IntegrationTest
 @ExtendWith(MutableClock.BackToStart.class)

@@ -13,6 +13,7 @@ import org.dues.system.WebhookSignatures;
 import org.dues.system.PostedForm;
 import org.dues.telephony.CallEvent;
 import org.dues.telephony.CallEvents;
+import org.dues.telephony.CallRequest;
 import org.dues.telephony.CallView;
 import org.dues.telephony.TelephonyProperties;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
  * with {@code Status}, {@code OnCallDuration} and {@code AnsweredBy}). Exotel signs
  * nothing: a callback is taken only with its call's own token (401 and recorded
  * otherwise); one for no call of ours is recorded and ignored. 404 while Exotel voice is
- * not configured.
+ * not configured. A campaign's call, placed to the campaign flow with the customer first,
+ * is read by {@link #flowEvents}.
  */
 @RestController
 class ExotelVoiceWebhooks {
@@ -78,7 +80,11 @@ class ExotelVoiceWebhooks {
 		if (callSid == null) {
 			return ResponseEntity.badRequest().body("CallSid is required");
 		}
-		for (Keyed keyed : events(callSid, text(body, "EventType"), status, body)) {
+		String agent = known.agentNumber();
+		boolean flow = agent != null && agent.startsWith(CallRequest.DIALER);
+		String eventType = text(body, "EventType");
+		for (Keyed keyed : flow ? flowEvents(callSid, eventType, status, body)
+				: events(callSid, eventType, status, body)) {
 			this.events.take(ExotelVoice.NAME, callId, callSid, keyed.key(), keyed.event());
 		}
 		return ResponseEntity.ok().build();
@@ -118,15 +124,59 @@ class ExotelVoiceWebhooks {
 		if (recording != null && !"null".equals(recording)) {
 			events.add(new Keyed(callSid + ":recording", CallEvent.recording(recording, talked > 0 ? talked : null)));
 		}
-		CallEvent.EndCause cause = switch (status.toLowerCase(Locale.ROOT)) {
+		events.add(new Keyed(callSid + ":ended", CallEvent.ended(cause(status))));
+		return events;
+	}
+
+	/**
+	 * The events one callback of a campaign's call means, which Exotel placed to the
+	 * campaign flow: its first leg is the customer ({@code From}), its second the agent
+	 * the flow's Connect applet dialled. {@code answered}: the customer answered, taken
+	 * as a person (Exotel detects no machine before the Connect applet), and, when the
+	 * agent's leg answered too, bridged. {@code terminal}: bridged only when the agent's
+	 * leg was on the call (without legs, when the conversation lasted), the recording,
+	 * and the end. The answer is the same event as the Connect applet's request, so
+	 * whichever comes first is taken and the other is a repeat.
+	 */
+	static List<Keyed> flowEvents(String callSid, @Nullable String eventType, @Nullable String status, JsonNode body) {
+		List<Keyed> events = new ArrayList<>();
+		JsonNode legs = body.path("Legs");
+		JsonNode customerLeg = legs.path(0);
+		JsonNode agentLeg = legs.path(1);
+		if ("answered".equalsIgnoreCase(eventType)) {
+			if (customerLeg.isMissingNode() || answered(customerLeg)) {
+				events.add(new Keyed(callSid + ":answered", CallEvent.answeredByHuman()));
+			}
+			if (answered(agentLeg)) {
+				events.add(new Keyed(callSid + ":bridged", CallEvent.bridged()));
+			}
+			return events;
+		}
+		if (status == null) {
+			return events;
+		}
+		int talked = number(body, "ConversationDuration");
+		boolean agentTalked = legs.isArray() && !legs.isEmpty()
+				? answered(agentLeg) && Math.max(talked, agentLeg.path("OnCallDuration").asInt(0)) > 0 : talked > 0;
+		if ("completed".equalsIgnoreCase(status) && agentTalked) {
+			events.add(new Keyed(callSid + ":bridged", CallEvent.bridged()));
+		}
+		String recording = text(body, "RecordingUrl");
+		if (recording != null && !"null".equals(recording)) {
+			events.add(new Keyed(callSid + ":recording", CallEvent.recording(recording, talked > 0 ? talked : null)));
+		}
+		events.add(new Keyed(callSid + ":ended", CallEvent.ended(cause(status))));
+		return events;
+	}
+
+	private static CallEvent.EndCause cause(String status) {
+		return switch (status.toLowerCase(Locale.ROOT)) {
 			case "completed" -> CallEvent.EndCause.COMPLETED;
 			case "busy" -> CallEvent.EndCause.BUSY;
 			case "no-answer" -> CallEvent.EndCause.NO_ANSWER;
 			case "canceled" -> CallEvent.EndCause.CANCELED;
 			default -> CallEvent.EndCause.FAILED;
 		};
-		events.add(new Keyed(callSid + ":ended", CallEvent.ended(cause)));
-		return events;
 	}
 
 	private static boolean answered(JsonNode leg) {

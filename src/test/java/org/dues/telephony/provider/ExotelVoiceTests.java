@@ -145,4 +145,94 @@ class ExotelVoiceTests {
 			.containsExactly(new ExotelVoiceWebhooks.Keyed("c2:ended", CallEvent.ended(CallEvent.EndCause.FAILED)));
 	}
 
+	@Test
+	void aCampaignsCallGoesToTheFlowOnlyWhenTheFlowAndItsSecretAreSet() {
+		CallbackAddress address = new CallbackAddress("https://dues.example.com", 8080);
+		TelephonyProperties properties = properties(exotel.baseUrl());
+		assertThat(new ExotelVoice(properties, address).bridgesAtAnswer()).isFalse();
+		assertThat(new ExotelVoice(properties, address, "512345", "").bridgesAtAnswer()).isFalse();
+		assertThat(new ExotelVoice(properties, address, "", "secret").bridgesAtAnswer()).isFalse();
+		assertThat(new ExotelVoice(properties, address, " 512345 ", "secret").bridgesAtAnswer()).isTrue();
+		// without the flow, a dialer's call is refused before anything is asked of Exotel
+		CallRequest dialer = new CallRequest(UUID.randomUUID(), "t", "+919847012345", "dialer:campaign-7",
+				"08047112345", true, null, 30, 3600);
+		assertThatExceptionOfType(TelephonyException.class)
+			.isThrownBy(() -> new ExotelVoice(properties, address).placeToFlow(dialer))
+			.satisfies((ex) -> assertThat(ex.retryable()).isFalse());
+		assertThat(exotel.findAll(postRequestedFor(urlEqualTo(CONNECT)))).isEmpty();
+	}
+
+	@Test
+	void aCampaignsCallConnectsTheCustomerToTheFlowAsExotelDocumentsIt() {
+		exotel.stubFor(post(urlEqualTo(CONNECT))
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+					{"Call": {"Sid": "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6", "ParentCallSid": null, "To": null,
+					 "From": "09847012345", "PhoneNumberSid": "08047112345", "Status": "in-progress",
+					 "Direction": "outbound-api", "AnsweredBy": null}}""")));
+		UUID id = UUID.randomUUID();
+		ExotelVoice adapter = new ExotelVoice(properties(exotel.baseUrl()),
+				new CallbackAddress("https://dues.example.com", 8080), "512345", "secret");
+
+		String sid = adapter.placeToFlow(new CallRequest(id, "00112233445566778899aabbccddeeff", "+919847012345",
+				"dialer:campaign-7", "08047112345", true, "ഈ കോൾ റെക്കോർഡ് ചെയ്യുന്നു.", 25, 1800));
+
+		assertThat(sid).isEqualTo("a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6");
+		exotel.verify(
+				postRequestedFor(urlEqualTo(CONNECT)).withBasicAuth(new BasicCredentials("exotel-key", "exotel-token"))
+					.withFormParam("From", equalTo("+919847012345"))
+					.withFormParam("CallerId", equalTo("08047112345"))
+					.withFormParam("Url", equalTo("http://my.exotel.com/" + SID + "/exoml/start_voice/512345"))
+					.withFormParam("CallType", equalTo("trans"))
+					.withFormParam("TimeOut", equalTo("25"))
+					.withFormParam("TimeLimit", equalTo("1800"))
+					.withFormParam("CustomField", equalTo(id.toString()))
+					.withFormParam("StatusCallback",
+							equalTo("https://dues.example.com/webhooks/telephony/exotel/status?call=" + id
+									+ "&token=00112233445566778899aabbccddeeff"))
+					.withFormParam("StatusCallbackEvents[0]", equalTo("terminal"))
+					.withFormParam("StatusCallbackEvents[1]", equalTo("answered")));
+		String body = exotel.findAll(postRequestedFor(urlEqualTo(CONNECT))).get(0).getBodyAsString();
+		assertThat(body).doesNotContain("To=").doesNotContain("Record=");
+	}
+
+	@Test
+	void aFlowCallsCustomerIsItsFirstLegAndItsAgentTheSecond() {
+		var answered = VoiceHttp.json("""
+				{"CallSid": "f1", "EventType": "answered", "Status": "in-progress",
+				 "Legs": [{"OnCallDuration": 0, "Status": "in-progress", "AnsweredBy": "MACHINE"}]}""");
+		// no machine detection before the Connect applet: the answer is a person's
+		assertThat(ExotelVoiceWebhooks.flowEvents("f1", "answered", "in-progress", answered))
+			.containsExactly(new ExotelVoiceWebhooks.Keyed("f1:answered", CallEvent.answeredByHuman()));
+
+		var bothLegs = VoiceHttp.json("""
+				{"CallSid": "f1", "EventType": "answered", "Status": "in-progress",
+				 "Legs": [{"Status": "in-progress"}, {"Status": "in-progress"}]}""");
+		assertThat(ExotelVoiceWebhooks.flowEvents("f1", "answered", "in-progress", bothLegs)).containsExactly(
+				new ExotelVoiceWebhooks.Keyed("f1:answered", CallEvent.answeredByHuman()),
+				new ExotelVoiceWebhooks.Keyed("f1:bridged", CallEvent.bridged()));
+
+		// the customer heard the flow's message and nobody else came on: not bridged
+		var abandoned = VoiceHttp.json("""
+				{"CallSid": "f2", "EventType": "terminal", "Status": "completed", "ConversationDuration": 0,
+				 "RecordingUrl": null, "Legs": [{"OnCallDuration": 14, "Status": "completed"}]}""");
+		assertThat(ExotelVoiceWebhooks.flowEvents("f2", "terminal", "completed", abandoned))
+			.containsExactly(new ExotelVoiceWebhooks.Keyed("f2:ended", CallEvent.ended(CallEvent.EndCause.COMPLETED)));
+
+		var talked = VoiceHttp
+			.json("""
+					{"CallSid": "f3", "EventType": "terminal", "Status": "completed", "ConversationDuration": 61,
+					 "RecordingUrl": "https://recordings.exotel.com/f3.mp3",
+					 "Legs": [{"OnCallDuration": 70, "Status": "completed"}, {"OnCallDuration": 61, "Status": "completed"}]}""");
+		assertThat(ExotelVoiceWebhooks.flowEvents("f3", "terminal", "completed", talked)).containsExactly(
+				new ExotelVoiceWebhooks.Keyed("f3:bridged", CallEvent.bridged()),
+				new ExotelVoiceWebhooks.Keyed("f3:recording",
+						CallEvent.recording("https://recordings.exotel.com/f3.mp3", 61)),
+				new ExotelVoiceWebhooks.Keyed("f3:ended", CallEvent.ended(CallEvent.EndCause.COMPLETED)));
+
+		var noAnswer = VoiceHttp.json("""
+				{"CallSid": "f4", "Status": "no-answer", "RecordingUrl": null}""");
+		assertThat(ExotelVoiceWebhooks.flowEvents("f4", null, "no-answer", noAnswer))
+			.containsExactly(new ExotelVoiceWebhooks.Keyed("f4:ended", CallEvent.ended(CallEvent.EndCause.NO_ANSWER)));
+	}
+
 }
