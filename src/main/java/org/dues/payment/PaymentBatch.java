@@ -143,7 +143,7 @@ class PaymentBatch {
 		Map<String, UUID> known = new HashMap<>();
 		this.jdbc.sql("SELECT reference, id FROM payment_payments WHERE creditor_id = :c AND reference = ANY(:refs)")
 			.param("c", creditor.id().value())
-			.param("refs", items.stream().map(Item::reference).toArray(String[]::new))
+			.param("refs", org.dues.shared.ArrayKeys.texts(items.stream().map(Item::reference).toList()))
 			.query((rs) -> {
 				known.put(rs.getString(1), rs.getObject(2, UUID.class));
 			});

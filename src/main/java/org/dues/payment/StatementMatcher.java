@@ -86,11 +86,13 @@ class StatementMatcher {
 			.map((r) -> r.toUpperCase(Locale.ROOT))
 			.filter(PaymentLinks::couldBeReference)
 			.distinct()
+			.sorted()
 			.toArray(String[]::new);
 		String[] virtualWords = words.stream()
 			.map((r) -> r.toUpperCase(Locale.ROOT))
 			.filter(VirtualAccounts::couldBeNumber)
 			.distinct()
+			.sorted()
 			.toArray(String[]::new);
 		// the lookups read only committed rows (none of this statement's is written yet)
 		// and need none of each other: each runs on a connection of its own, side by side
@@ -416,7 +418,8 @@ class StatementMatcher {
 				for (List<String> chunk : chunks(references)) {
 					this.payments.add(this.side.submit(() -> {
 						long start = System.nanoTime();
-						Map<String, Known> found = StatementMatcher.this.payments(of, chunk.toArray(String[]::new));
+						Map<String, Known> found = StatementMatcher.this.payments(of,
+								org.dues.shared.ArrayKeys.texts(chunk));
 						this.paymentsNanos.addAndGet(System.nanoTime() - start);
 						return found;
 					}));

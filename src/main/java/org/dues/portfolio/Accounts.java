@@ -156,7 +156,7 @@ public class Accounts {
 		return this.jdbc.sql("""
 				SELECT a.account_ref, a.id, c.code FROM portfolio_accounts a
 				JOIN portfolio_creditors c ON c.id = a.creditor_id WHERE a.account_ref = ANY(:refs)""")
-			.param("refs", refs.toArray(String[]::new))
+			.param("refs", org.dues.shared.ArrayKeys.texts(refs))
 			.query((rs, n) -> new RefMatch(rs.getString(1), new AccountId(rs.getObject(2, java.util.UUID.class)),
 					rs.getString(3)))
 			.list();

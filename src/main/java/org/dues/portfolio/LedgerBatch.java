@@ -131,7 +131,8 @@ class LedgerBatch {
 	AccountLedger.Locked lock(java.util.Collection<AccountId> accounts) {
 		long t0 = System.nanoTime();
 		Map<UUID, State> states = new HashMap<>();
-		UUID[] ids = accounts.stream().map(AccountId::value).distinct().toArray(UUID[]::new);
+		UUID[] ids = org.dues.shared.ArrayKeys
+			.uuids(accounts.stream().map(AccountId::value).collect(java.util.stream.Collectors.toSet()));
 		if (ids.length > 0) {
 			this.jdbc.sql("""
 					SELECT id, currency, principal, interest, fees, credit, overdue_amount, status, creditor_id,
