@@ -102,8 +102,12 @@ public class AccountLedger {
 
 		final java.util.Map<java.util.UUID, LedgerBatch.State> states;
 
-		Locked(java.util.Map<java.util.UUID, LedgerBatch.State> states) {
+		/** The transaction that holds the locks. */
+		final Object transaction;
+
+		Locked(java.util.Map<java.util.UUID, LedgerBatch.State> states, Object transaction) {
 			this.states = states;
+			this.transaction = transaction;
 		}
 
 		/** What posting to the account checks, or null when there is no such account. */

@@ -65,6 +65,9 @@ class LedgerBatch {
 		if (payments.isEmpty()) {
 			return List.of();
 		}
+		if (locked.transaction != transaction()) {
+			throw new IllegalStateException("the accounts were locked in another transaction");
+		}
 		Map<UUID, State> states = locked.states;
 		long t1 = System.nanoTime();
 		Map<CreditorId, Waterfall> waterfalls = new HashMap<>();
@@ -72,12 +75,24 @@ class LedgerBatch {
 			waterfalls.computeIfAbsent(s.creditor, (c) -> this.creditors.get(c).waterfall());
 		}
 		OffsetDateTime now = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
+		List<AccountLedger.Posted> posted = new ArrayList<>(payments.size());
+		// the entries stream to the database as they are made: a large batch's rows
+		// (tens of MB) are never held at once; without a foreign-key check per row where
+		// the database allows it, since every account they name is locked above
+		org.dues.system.RowTriggers.during(this.jdbc, Map.of("portfolio_ledger_entries", false),
+				() -> writeEntries(payments, states, waterfalls, now, posted));
+		long t3 = System.nanoTime();
+		update(states, now);
+		log.debug("Ledger batch of {}: allocated and entries written in {} ms, balances and aging in {} ms",
+				payments.size(), (t3 - t1) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
+		return posted;
+	}
+
+	private void writeEntries(List<AccountLedger.PaymentToPost> payments, Map<UUID, State> states,
+			Map<CreditorId, Waterfall> waterfalls, OffsetDateTime now, List<AccountLedger.Posted> posted) {
 		// time-ordered ids: the entries land on the last pages of the primary key's index
 		// instead of 100,000 random ones
 		BulkIds.Sequence ids = BulkIds.sequence(this.clock);
-		List<AccountLedger.Posted> posted = new ArrayList<>(payments.size());
-		// the entries stream to the database as they are made: a large batch's rows
-		// (tens of MB) are never held at once
 		try (PostgresCopy.Rows entries = PostgresCopy.rows(this.dataSource,
 				"""
 						COPY portfolio_ledger_entries (id, account_id, entry_type, currency, principal, interest, fees, credit,
@@ -117,11 +132,6 @@ class LedgerBatch {
 			}
 			entries.finish();
 		}
-		long t3 = System.nanoTime();
-		update(states, now);
-		log.debug("Ledger batch of {}: allocated and entries written in {} ms, balances and aging in {} ms",
-				payments.size(), (t3 - t1) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
-		return posted;
 	}
 
 	/**
@@ -156,7 +166,17 @@ class LedgerBatch {
 				});
 		}
 		log.debug("{} accounts locked in {} ms", ids.length, (System.nanoTime() - t0) / 1_000_000);
-		return new AccountLedger.Locked(states);
+		return new AccountLedger.Locked(states, transaction());
+	}
+
+	/** What stands for the current transaction: its connection's holder. */
+	private Object transaction() {
+		Object holder = org.springframework.transaction.support.TransactionSynchronizationManager
+			.getResource(this.dataSource);
+		if (holder == null) {
+			throw new IllegalStateException("a ledger batch runs in a transaction");
+		}
+		return holder;
 	}
 
 	private void update(Map<UUID, State> states, OffsetDateTime now) {
