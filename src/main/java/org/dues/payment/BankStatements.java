@@ -85,7 +85,19 @@ public class BankStatements {
 				: this.creditors.findByCode(creditorCode.strip())
 					.orElseThrow(
 							() -> new InvalidInputException("creditor", "no creditor '%s'".formatted(creditorCode)));
-		ParsedStatement parsed = parse(file, kind, mapping, named);
+		// the statement's words are looked up as it is read
+		try (StatementMatcher.Prefetch prefetch = this.matcher.prefetch()) {
+			if (named != null) {
+				prefetch.creditor(named);
+			}
+			return importStatement(file, kind, mapping, named, fileName, actor, prefetch, started);
+		}
+	}
+
+	private Imported importStatement(byte[] file, StatementFormat kind, @Nullable String mapping,
+			@Nullable CreditorView named, @Nullable String fileName, Actor actor, StatementMatcher.Prefetch prefetch,
+			long started) {
+		ParsedStatement parsed = parse(file, kind, mapping, named, prefetch);
 		CreditorView creditor = creditorOf(parsed, named);
 		long read = System.nanoTime();
 		int digits = Math.max(parsed.currency().getDefaultFractionDigits(), 0);
@@ -144,7 +156,7 @@ public class BankStatements {
 			.param("who", actor.name())
 			.update();
 		long checked = System.nanoTime();
-		List<StatementMatcher.Match> matches = this.matcher.match(creditor, parsed.lines());
+		List<StatementMatcher.Match> matches = this.matcher.match(creditor, parsed.lines(), prefetch);
 		long matched = System.nanoTime();
 		this.posting.record(id, creditor, parsed, matches, actor);
 		long recorded = System.nanoTime();
@@ -174,9 +186,15 @@ public class BankStatements {
 	}
 
 	private ParsedStatement parse(byte[] file, StatementFormat kind, @Nullable String mapping,
-			@Nullable CreditorView named) {
+			@Nullable CreditorView named, StatementMatcher.Prefetch prefetch) {
 		return switch (kind) {
-			case CAMT053 -> new Camt053Parser().parse(new ByteArrayInputStream(file));
+			// the creditor whose bank account it is, as soon as the statement names it
+			case CAMT053 -> new Camt053Parser().parse(new ByteArrayInputStream(file), (account) -> {
+				if (named == null) {
+					this.bankAccounts.find(account)
+						.ifPresent((a) -> prefetch.creditor(this.creditors.get(a.creditor())));
+				}
+			}, prefetch::line);
 			case MT940 -> new Mt940Parser().parse(new String(file, StandardCharsets.UTF_8));
 			case CSV -> {
 				if (mapping == null || mapping.isBlank()) {

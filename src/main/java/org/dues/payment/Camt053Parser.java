@@ -58,11 +58,22 @@ class Camt053Parser {
 	}
 
 	ParsedStatement parse(InputStream in) {
+		return parse(in, (account) -> {
+		}, (line) -> {
+		});
+	}
+
+	/**
+	 * Reads a statement, telling its bank account and each of its lines as they are read
+	 * (the lines are in the result too).
+	 */
+	ParsedStatement parse(InputStream in, java.util.function.Consumer<String> account,
+			java.util.function.Consumer<StatementLine> each) {
 		XMLStreamReader raw = null;
 		try {
 			raw = FACTORY.createXMLStreamReader(in);
 			Unqualified xml = new Unqualified(raw);
-			return read(xml);
+			return read(xml, new Reading(account, each));
 		}
 		catch (XMLStreamException ex) {
 			int line = ex.getLocation() == null ? -1 : ex.getLocation().getLineNumber();
@@ -80,7 +91,7 @@ class Camt053Parser {
 		}
 	}
 
-	private ParsedStatement read(Unqualified xml) throws XMLStreamException {
+	private ParsedStatement read(Unqualified xml, Reading r) throws XMLStreamException {
 		xml.nextTag();
 		String namespace = xml.namespace();
 		Matcher version = NAMESPACE.matcher(namespace == null ? "" : namespace);
@@ -92,7 +103,6 @@ class Camt053Parser {
 		}
 		Model model = Model.of(Integer.parseInt(version.group(1)), xml.getLocation().getLineNumber());
 		Unmarshaller unmarshaller = model.unmarshaller(xml);
-		Reading r = new Reading();
 		int depth = 1;
 		boolean advance = true;
 		while (xml.hasNext()) {
@@ -180,6 +190,15 @@ class Camt053Parser {
 
 		private final java.util.ArrayList<StatementLine> lines = new java.util.ArrayList<>();
 
+		private final java.util.function.Consumer<String> accountRead;
+
+		private final java.util.function.Consumer<StatementLine> each;
+
+		Reading(java.util.function.Consumer<String> accountRead, java.util.function.Consumer<StatementLine> each) {
+			this.accountRead = accountRead;
+			this.each = each;
+		}
+
 		void child(String name, Object value, int line) {
 			switch (name) {
 				case "Acct" -> {
@@ -188,13 +207,20 @@ class Camt053Parser {
 					this.account = iban != null ? iban.toString() : other != null ? other.toString() : this.account;
 					Object ccy = Model.get(value, "Ccy");
 					this.currency = ccy != null ? ccy.toString() : this.currency;
+					if (this.account != null) {
+						this.accountRead.accept(ParsedStatement.account(this.account));
+					}
 				}
 				case "FrToDt" -> {
 					this.from = Model.date(Model.get(value, "FrDtTm"));
 					this.to = Model.date(Model.get(value, "ToDtTm"));
 				}
 				case "Bal" -> balance(value, line);
-				case "Ntry" -> this.lines.add(new ProwideEntry(value, line).toLine(this.currency));
+				case "Ntry" -> {
+					StatementLine read = new ProwideEntry(value, line).toLine(this.currency);
+					this.lines.add(read);
+					this.each.accept(read);
+				}
 				default -> {
 				}
 			}

@@ -46,8 +46,6 @@ class PaymentBatch {
 
 	private final DataSource dataSource;
 
-	private final Accounts accounts;
-
 	private final AccountLedger ledger;
 
 	private final ApplicationEventPublisher events;
@@ -58,13 +56,12 @@ class PaymentBatch {
 
 	private final LinkPayments links;
 
-	PaymentBatch(JdbcClient jdbc, DataSource dataSource, Accounts accounts, AccountLedger ledger,
-			ApplicationEventPublisher events, Clock clock, Receipts receipts, LinkPayments links) {
+	PaymentBatch(JdbcClient jdbc, DataSource dataSource, AccountLedger ledger, ApplicationEventPublisher events,
+			Clock clock, Receipts receipts, LinkPayments links) {
 		this.receipts = receipts;
 		this.links = links;
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
-		this.accounts = accounts;
 		this.ledger = ledger;
 		this.events = events;
 		this.clock = clock;
@@ -76,9 +73,11 @@ class PaymentBatch {
 		List<Outcome> outcomes = new ArrayList<>(items.size());
 		List<AccountLedger.PaymentToPost> toPost = new ArrayList<>();
 		List<Integer> positions = new ArrayList<>();
-		decide(creditor, items, who, outcomes, toPost, positions);
+		// the accounts are locked, and what posting checks read, in one statement
+		AccountLedger.Locked locked = this.ledger.lockForPayments(items.stream().map(Item::account).toList());
+		decide(creditor, items, who, locked, outcomes, toPost, positions);
 		long t1 = System.nanoTime();
-		List<AccountLedger.Posted> entries = this.ledger.postPayments(toPost);
+		List<AccountLedger.Posted> entries = this.ledger.postPayments(locked, toPost);
 		long t2 = System.nanoTime();
 		OffsetDateTime now = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
 		UUID batch = UUID.randomUUID();
@@ -136,21 +135,18 @@ class PaymentBatch {
 	}
 
 	/**
-	 * Which items were posted before, which are refused and which to post; apart so that
-	 * the accounts read for it (100,000 for a large statement) are garbage before the
-	 * ledger's batch.
+	 * Which items were posted before, which are refused and which to post, from what the
+	 * ledger read of the accounts as it locked them.
 	 */
-	private void decide(CreditorView creditor, List<Item> items, String who, List<Outcome> outcomes,
-			List<AccountLedger.PaymentToPost> toPost, List<Integer> positions) {
+	private void decide(CreditorView creditor, List<Item> items, String who, AccountLedger.Locked locked,
+			List<Outcome> outcomes, List<AccountLedger.PaymentToPost> toPost, List<Integer> positions) {
 		Map<String, UUID> known = new HashMap<>();
 		this.jdbc.sql("SELECT reference, id FROM payment_payments WHERE creditor_id = :c AND reference = ANY(:refs)")
 			.param("c", creditor.id().value())
-			.param("refs", items.stream().map(Item::reference).toArray(String[]::new))
+			.param("refs", org.dues.shared.ArrayKeys.texts(items.stream().map(Item::reference).toList()))
 			.query((rs) -> {
 				known.put(rs.getString(1), rs.getObject(2, UUID.class));
 			});
-		Map<AccountId, Accounts.PostingFacts> views = this.accounts
-			.postingFacts(items.stream().map(Item::account).toList());
 		ZoneId zone = creditor.timeZone();
 		LocalDate today = LocalDate.now(this.clock.withZone(zone));
 		// time-ordered ids: the payments (and their receipts) land on the last pages of
@@ -158,7 +154,7 @@ class PaymentBatch {
 		BulkIds.Sequence ids = BulkIds.sequence(this.clock);
 		for (Item item : items) {
 			UUID existing = known.get(item.reference());
-			Accounts.PostingFacts account = views.get(item.account());
+			Accounts.PostingFacts account = locked.facts(item.account());
 			String refusal = existing != null ? null : refusal(account, item, today, zone);
 			if (existing != null) {
 				outcomes.add(new Outcome(new PaymentId(existing), false, null));

@@ -281,6 +281,23 @@ public class PaymentLinks {
 		return amount;
 	}
 
+	/**
+	 * Whether a word in capitals has the shape of the references links are given
+	 * ({@value #REFERENCE_LENGTH} characters of {@link #ALPHABET}), so that a statement's
+	 * matching asks only for such words.
+	 */
+	static boolean couldBeReference(String capitalised) {
+		if (capitalised.length() != REFERENCE_LENGTH) {
+			return false;
+		}
+		for (int i = 0; i < REFERENCE_LENGTH; i++) {
+			if (ALPHABET.indexOf(capitalised.charAt(i)) < 0) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	/** 128 random bits, base64url without padding: 22 characters. */
 	static String token() {
 		byte[] bytes = new byte[16];

@@ -57,38 +57,51 @@ class StatementMatcher {
 		this.search = search;
 	}
 
+	/**
+	 * Starts looking up a statement's words as it is read: hand it each line as the
+	 * parser makes it, and the creditor once known, then pass it to {@link #match}.
+	 */
+	Prefetch prefetch() {
+		return new Prefetch();
+	}
+
 	List<Match> match(CreditorView creditor, List<StatementLine> lines) {
-		Set<String> all = new HashSet<>();
-		// a return names the payment it returns by its reference or its bank reference
-		Set<String> wanted = new HashSet<>();
-		// each line's tokens as an array: a set a line held 100,000 times over
-		List<String[]> tokens = new ArrayList<>(lines.size());
-		for (StatementLine line : lines) {
-			Set<String> t = tokens(line);
-			tokens.add(t.toArray(String[]::new));
-			all.addAll(t);
-			if (line.bankReference() != null) {
-				all.add(PaymentReferences.bank(line.bankReference()));
-			}
-			if (!line.credit() && line.kind() == StatementLine.EntryKind.RETURN) {
-				t.forEach((token) -> wanted.add(PaymentReferences.bank(token)));
-			}
+		try (Prefetch prefetch = prefetch()) {
+			return match(creditor, lines, prefetch);
 		}
+	}
+
+	List<Match> match(CreditorView creditor, List<StatementLine> lines, Prefetch prefetch) {
 		long t0 = System.nanoTime();
-		// the returns' references beside every token, without a second set of all of them
-		wanted.removeAll(all);
-		String[] capitalised = all.stream().map((r) -> r.toUpperCase(Locale.ROOT)).distinct().toArray(String[]::new);
+		// the lines the parser did not hand over as it read them (MT940, CSV)
+		for (int i = prefetch.tokens.size(); i < lines.size(); i++) {
+			prefetch.line(lines.get(i));
+		}
+		prefetch.creditor(creditor);
+		List<String[]> tokens = prefetch.tokens;
+		Set<String> words = prefetch.words;
+		// each lookup is asked only what it could find: links and virtual accounts have
+		// shapes of their own (a quarter to a third of a statement's words at most)
+		String[] linkWords = words.stream()
+			.map((r) -> r.toUpperCase(Locale.ROOT))
+			.filter(PaymentLinks::couldBeReference)
+			.distinct()
+			.sorted()
+			.toArray(String[]::new);
+		String[] virtualWords = words.stream()
+			.map((r) -> r.toUpperCase(Locale.ROOT))
+			.filter(VirtualAccounts::couldBeNumber)
+			.distinct()
+			.sorted()
+			.toArray(String[]::new);
 		// the lookups read only committed rows (none of this statement's is written yet)
 		// and need none of each other: each runs on a connection of its own, side by side
 		Lookups looked;
 		try (ExecutorService side = Executors.newVirtualThreadPerTaskExecutor()) {
-			Future<Timed<Map<String, Link>>> links = side.submit(() -> Timed.of(() -> links(creditor, capitalised)));
+			Future<Timed<Map<String, Link>>> links = side.submit(() -> Timed.of(() -> links(creditor, linkWords)));
 			Future<Timed<Map<String, AccountId>>> virtual = side
-				.submit(() -> Timed.of(() -> this.virtualAccounts.find(creditor.id(), capitalised)));
-			Future<Timed<List<Accounts.RefMatch>>> refs = side.submit(() -> Timed.of(() -> this.accounts.byRefs(all)));
-			Timed<Map<String, Known>> payments = Timed.of(() -> payments(creditor,
-					java.util.stream.Stream.concat(all.stream(), wanted.stream()).toArray(String[]::new)));
-			looked = new Lookups(payments, get(links), get(virtual), get(refs));
+				.submit(() -> Timed.of(() -> this.virtualAccounts.find(creditor.id(), virtualWords)));
+			looked = new Lookups(prefetch.payments(), get(links), get(virtual), prefetch.refs());
 		}
 		Map<String, Known> payments = looked.payments().value();
 		Map<String, Link> links = looked.links().value();
@@ -101,8 +114,8 @@ class StatementMatcher {
 			}
 		});
 		org.slf4j.LoggerFactory.getLogger(StatementMatcher.class)
-			.debug("{} tokens looked up in {} ms, side by side: payments in {} ms, links in {} ms, virtual accounts in {} ms, accounts in {} ms",
-					all.size(), (System.nanoTime() - t0) / 1_000_000, looked.payments().millis(),
+			.debug("{} words ({} looked up as they were read): {} ms after reading; payments in {} ms, links in {} ms, virtual accounts in {} ms, accounts in {} ms",
+					words.size(), prefetch.early, (System.nanoTime() - t0) / 1_000_000, looked.payments().millis(),
 					looked.links().millis(), looked.virtual().millis(), looked.refs().millis());
 		List<Match> matches = new ArrayList<>(lines.size());
 		int lookups = 0;
@@ -300,6 +313,150 @@ class StatementMatcher {
 				}
 			}
 		}
+	}
+
+	/**
+	 * A statement's words looked up while the statement is still being read: every
+	 * {@value #CHUNK} new words are asked for as accounts' references, and once the
+	 * creditor is known as its payments' references, on two connections of their own
+	 * beside the reader, so that most of the lookups are done when the last line is read.
+	 * The lookups read only committed rows; a statement refused after reading has only
+	 * read. Not thread-safe: one reader hands it lines.
+	 */
+	final class Prefetch implements AutoCloseable {
+
+		/** How many new words make one lookup. */
+		static final int CHUNK = 16_384;
+
+		private final ExecutorService side = Executors.newFixedThreadPool(2, Thread.ofVirtual().factory());
+
+		/** Each line's words as an array: a set a line held 100,000 times over. */
+		final List<String[]> tokens = new ArrayList<>();
+
+		/**
+		 * The words of every line: what may be an account's, a link's or a payment's
+		 * reference.
+		 */
+		final Set<String> words = new HashSet<>();
+
+		/**
+		 * What only a payment's reference can be: the bank's own reference of each line
+		 * in the form a statement posts it under, and (a return names the payment it
+		 * returns by its reference or its bank reference) the bank form of a return's
+		 * words.
+		 */
+		private final Set<String> banked = new HashSet<>();
+
+		private List<String> refsToAsk = new ArrayList<>();
+
+		private List<String> paymentsToAsk = new ArrayList<>();
+
+		private final List<Future<List<Accounts.RefMatch>>> refs = new ArrayList<>();
+
+		private final List<Future<Map<String, Known>>> payments = new ArrayList<>();
+
+		private final java.util.concurrent.atomic.AtomicLong refsNanos = new java.util.concurrent.atomic.AtomicLong();
+
+		private final java.util.concurrent.atomic.AtomicLong paymentsNanos = new java.util.concurrent.atomic.AtomicLong();
+
+		private @Nullable CreditorView creditor;
+
+		/** How many words were asked for before {@link #match}. */
+		int early;
+
+		/** Takes a line as it is read. */
+		void line(StatementLine line) {
+			Set<String> t = tokens(line);
+			this.tokens.add(t.toArray(String[]::new));
+			for (String word : t) {
+				if (this.words.add(word)) {
+					this.refsToAsk.add(word);
+					this.paymentsToAsk.add(word);
+				}
+			}
+			if (line.bankReference() != null) {
+				bank(PaymentReferences.bank(line.bankReference()));
+			}
+			if (!line.credit() && line.kind() == StatementLine.EntryKind.RETURN) {
+				t.forEach((word) -> bank(PaymentReferences.bank(word)));
+			}
+			if (this.refsToAsk.size() >= CHUNK || this.creditor != null && this.paymentsToAsk.size() >= CHUNK) {
+				this.early += this.refsToAsk.size();
+				ask();
+			}
+		}
+
+		private void bank(String reference) {
+			if (!this.words.contains(reference) && this.banked.add(reference)) {
+				this.paymentsToAsk.add(reference);
+			}
+		}
+
+		/** The statement's creditor, once known: its payments can be asked for. */
+		void creditor(CreditorView creditor) {
+			if (this.creditor != null && !this.creditor.id().equals(creditor.id())) {
+				throw new IllegalStateException("a statement has one creditor");
+			}
+			this.creditor = creditor;
+		}
+
+		private void ask() {
+			List<String> words = this.refsToAsk;
+			this.refsToAsk = new ArrayList<>();
+			for (List<String> chunk : chunks(words)) {
+				this.refs.add(this.side.submit(() -> {
+					long start = System.nanoTime();
+					List<Accounts.RefMatch> found = StatementMatcher.this.accounts.byRefs(chunk);
+					this.refsNanos.addAndGet(System.nanoTime() - start);
+					return found;
+				}));
+			}
+			CreditorView of = this.creditor;
+			if (of != null) {
+				List<String> references = this.paymentsToAsk;
+				this.paymentsToAsk = new ArrayList<>();
+				for (List<String> chunk : chunks(references)) {
+					this.payments.add(this.side.submit(() -> {
+						long start = System.nanoTime();
+						Map<String, Known> found = StatementMatcher.this.payments(of,
+								org.dues.shared.ArrayKeys.texts(chunk));
+						this.paymentsNanos.addAndGet(System.nanoTime() - start);
+						return found;
+					}));
+				}
+			}
+		}
+
+		private static List<List<String>> chunks(List<String> words) {
+			List<List<String>> chunks = new ArrayList<>();
+			for (int from = 0; from < words.size(); from += CHUNK) {
+				chunks.add(words.subList(from, Math.min(words.size(), from + CHUNK)));
+			}
+			return chunks;
+		}
+
+		/** The accounts' references found among the words, all of them asked for. */
+		Timed<List<Accounts.RefMatch>> refs() {
+			ask();
+			List<Accounts.RefMatch> found = new ArrayList<>();
+			this.refs.forEach((f) -> found.addAll(get(f)));
+			return new Timed<>(found, this.refsNanos.get() / 1_000_000);
+		}
+
+		/** The creditor's payments whose references are among the words. */
+		Timed<Map<String, Known>> payments() {
+			ask();
+			Map<String, Known> found = new HashMap<>();
+			this.payments.forEach((f) -> found.putAll(get(f)));
+			return new Timed<>(found, this.paymentsNanos.get() / 1_000_000);
+		}
+
+		@Override
+		public void close() {
+			// a lookup under way finishes on its own and gives its connection back
+			this.side.shutdownNow();
+		}
+
 	}
 
 	/** A payment already in Dues. */

@@ -73,6 +73,51 @@ public class AccountLedger {
 		return this.batch.postPayments(payments);
 	}
 
+	/**
+	 * Locks accounts for a batch of payments, as {@link #postPayments} would, and tells
+	 * what posting to each checks, read by the same statement; then
+	 * {@link #postPayments(Locked, List)} posts to them without reading them again. Joins
+	 * the caller's transaction, which must post in it.
+	 */
+	@Transactional
+	public Locked lockForPayments(java.util.Collection<AccountId> accounts) {
+		return this.batch.lock(accounts);
+	}
+
+	/**
+	 * {@link #postPayments(List)} to accounts {@link #lockForPayments} locked in this
+	 * transaction.
+	 * @throws org.dues.shared.NotFoundException if a payment's account was not locked
+	 */
+	@Transactional
+	public List<Posted> postPayments(Locked locked, List<PaymentToPost> payments) {
+		return this.batch.postPayments(locked, payments);
+	}
+
+	/**
+	 * Accounts locked for a batch of payments, with what posting to each checks; what
+	 * {@link LedgerBatch} needs of each stays inside.
+	 */
+	public static final class Locked {
+
+		final java.util.Map<java.util.UUID, LedgerBatch.State> states;
+
+		/** The transaction that holds the locks. */
+		final Object transaction;
+
+		Locked(java.util.Map<java.util.UUID, LedgerBatch.State> states, Object transaction) {
+			this.states = states;
+			this.transaction = transaction;
+		}
+
+		/** What posting to the account checks, or null when there is no such account. */
+		public Accounts.@org.jspecify.annotations.Nullable PostingFacts facts(AccountId account) {
+			LedgerBatch.State s = this.states.get(account.value());
+			return s == null ? null : s.facts;
+		}
+
+	}
+
 	/** A payment for {@link #postPayments}. */
 	public record PaymentToPost(AccountId account, Money amount, LocalDate receivedOn, Source source) {
 	}

@@ -139,27 +139,6 @@ public class Accounts {
 		return found;
 	}
 
-	/**
-	 * What posting a payment to each of the accounts checks (its currency, when it was
-	 * placed and opened), in one statement; an id that names no account is left out. For
-	 * bulk postings, which would otherwise hold a hundred thousand whole accounts.
-	 */
-	public java.util.Map<AccountId, PostingFacts> postingFacts(java.util.Collection<AccountId> ids) {
-		java.util.Map<AccountId, PostingFacts> found = new java.util.HashMap<>();
-		if (ids.isEmpty()) {
-			return found;
-		}
-		this.jdbc.sql("SELECT id, currency, placed_at, open_date FROM portfolio_accounts WHERE id = ANY(:ids)")
-			.param("ids", ids.stream().map(AccountId::value).distinct().toArray(java.util.UUID[]::new))
-			.query((rs) -> {
-				found.put(new AccountId(rs.getObject(1, java.util.UUID.class)),
-						new PostingFacts(java.util.Currency.getInstance(rs.getString(2)),
-								rs.getObject(3, java.time.OffsetDateTime.class).toInstant(),
-								rs.getObject(4, java.time.LocalDate.class)));
-			});
-		return found;
-	}
-
 	/** What posting a payment to an account checks. */
 	public record PostingFacts(java.util.Currency currency, java.time.Instant placedAt,
 			java.time.@org.jspecify.annotations.Nullable LocalDate openDate) {
@@ -177,7 +156,7 @@ public class Accounts {
 		return this.jdbc.sql("""
 				SELECT a.account_ref, a.id, c.code FROM portfolio_accounts a
 				JOIN portfolio_creditors c ON c.id = a.creditor_id WHERE a.account_ref = ANY(:refs)""")
-			.param("refs", refs.toArray(String[]::new))
+			.param("refs", org.dues.shared.ArrayKeys.texts(refs))
 			.query((rs, n) -> new RefMatch(rs.getString(1), new AccountId(rs.getObject(2, java.util.UUID.class)),
 					rs.getString(3)))
 			.list();

@@ -58,20 +58,41 @@ class LedgerBatch {
 		if (payments.isEmpty()) {
 			return List.of();
 		}
-		long t0 = System.nanoTime();
-		Map<UUID, State> states = lock(payments);
+		return postPayments(lock(payments.stream().map(AccountLedger.PaymentToPost::account).toList()), payments);
+	}
+
+	List<AccountLedger.Posted> postPayments(AccountLedger.Locked locked, List<AccountLedger.PaymentToPost> payments) {
+		if (payments.isEmpty()) {
+			return List.of();
+		}
+		if (locked.transaction != transaction()) {
+			throw new IllegalStateException("the accounts were locked in another transaction");
+		}
+		Map<UUID, State> states = locked.states;
 		long t1 = System.nanoTime();
 		Map<CreditorId, Waterfall> waterfalls = new HashMap<>();
 		for (State s : states.values()) {
 			waterfalls.computeIfAbsent(s.creditor, (c) -> this.creditors.get(c).waterfall());
 		}
 		OffsetDateTime now = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
+		List<AccountLedger.Posted> posted = new ArrayList<>(payments.size());
+		// the entries stream to the database as they are made: a large batch's rows
+		// (tens of MB) are never held at once; without a foreign-key check per row where
+		// the database allows it, since every account they name is locked above
+		org.dues.system.RowTriggers.during(this.jdbc, Map.of("portfolio_ledger_entries", false),
+				() -> writeEntries(payments, states, waterfalls, now, posted));
+		long t3 = System.nanoTime();
+		update(states, now);
+		log.debug("Ledger batch of {}: allocated and entries written in {} ms, balances and aging in {} ms",
+				payments.size(), (t3 - t1) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
+		return posted;
+	}
+
+	private void writeEntries(List<AccountLedger.PaymentToPost> payments, Map<UUID, State> states,
+			Map<CreditorId, Waterfall> waterfalls, OffsetDateTime now, List<AccountLedger.Posted> posted) {
 		// time-ordered ids: the entries land on the last pages of the primary key's index
 		// instead of 100,000 random ones
 		BulkIds.Sequence ids = BulkIds.sequence(this.clock);
-		List<AccountLedger.Posted> posted = new ArrayList<>(payments.size());
-		// the entries stream to the database as they are made: a large batch's rows
-		// (tens of MB) are never held at once
 		try (PostgresCopy.Rows entries = PostgresCopy.rows(this.dataSource,
 				"""
 						COPY portfolio_ledger_entries (id, account_id, entry_type, currency, principal, interest, fees, credit,
@@ -111,35 +132,51 @@ class LedgerBatch {
 			}
 			entries.finish();
 		}
-		long t3 = System.nanoTime();
-		update(states, now);
-		log.debug(
-				"Ledger batch of {}: locked in {} ms, allocated and entries written in {} ms, balances and aging in {} ms",
-				payments.size(), (t1 - t0) / 1_000_000, (t3 - t1) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
-		return posted;
 	}
 
-	private Map<UUID, State> lock(List<AccountLedger.PaymentToPost> payments) {
+	/**
+	 * Locks the accounts (in id order, as single posts lock one) and reads their balances
+	 * and what posting to them checks, in one statement.
+	 */
+	AccountLedger.Locked lock(java.util.Collection<AccountId> accounts) {
+		long t0 = System.nanoTime();
 		Map<UUID, State> states = new HashMap<>();
-		UUID[] ids = payments.stream().map((p) -> p.account().value()).distinct().toArray(UUID[]::new);
-		this.jdbc.sql("""
-				SELECT id, currency, principal, interest, fees, credit, overdue_amount, status, creditor_id,
-				    last_payment_date, last_payment_amount, oldest_due_date, bucket
-				FROM portfolio_accounts WHERE id = ANY(:ids) ORDER BY id FOR UPDATE""")
-			.param("ids", ids)
-			.query((rs) -> {
-				Currency currency = Currency.getInstance(rs.getString("currency"));
-				State s = new State(new CreditorId(rs.getObject("creditor_id", UUID.class)),
-						new Balances(AccountRows.money(rs, "principal", currency),
-								AccountRows.money(rs, "interest", currency), AccountRows.money(rs, "fees", currency),
-								AccountRows.money(rs, "credit", currency)),
-						AccountRows.money(rs, "overdue_amount", currency),
-						AccountStatus.valueOf(rs.getString("status")),
-						rs.getObject("last_payment_date", LocalDate.class), rs.getBigDecimal("last_payment_amount"),
-						rs.getObject("oldest_due_date", LocalDate.class), rs.getString("bucket"));
-				states.put(rs.getObject("id", UUID.class), s);
-			});
-		return states;
+		UUID[] ids = org.dues.shared.ArrayKeys
+			.uuids(accounts.stream().map(AccountId::value).collect(java.util.stream.Collectors.toSet()));
+		if (ids.length > 0) {
+			this.jdbc.sql("""
+					SELECT id, currency, principal, interest, fees, credit, overdue_amount, status, creditor_id,
+					    last_payment_date, last_payment_amount, oldest_due_date, bucket, placed_at, open_date
+					FROM portfolio_accounts WHERE id = ANY(:ids) ORDER BY id FOR UPDATE""")
+				.param("ids", ids)
+				.query((rs) -> {
+					Currency currency = Currency.getInstance(rs.getString("currency"));
+					State s = new State(new CreditorId(rs.getObject("creditor_id", UUID.class)),
+							new Balances(AccountRows.money(rs, "principal", currency),
+									AccountRows.money(rs, "interest", currency),
+									AccountRows.money(rs, "fees", currency), AccountRows.money(rs, "credit", currency)),
+							AccountRows.money(rs, "overdue_amount", currency),
+							AccountStatus.valueOf(rs.getString("status")),
+							rs.getObject("last_payment_date", LocalDate.class), rs.getBigDecimal("last_payment_amount"),
+							rs.getObject("oldest_due_date", LocalDate.class), rs.getString("bucket"),
+							new Accounts.PostingFacts(currency,
+									rs.getObject("placed_at", java.time.OffsetDateTime.class).toInstant(),
+									rs.getObject("open_date", LocalDate.class)));
+					states.put(rs.getObject("id", UUID.class), s);
+				});
+		}
+		log.debug("{} accounts locked in {} ms", ids.length, (System.nanoTime() - t0) / 1_000_000);
+		return new AccountLedger.Locked(states, transaction());
+	}
+
+	/** What stands for the current transaction: its connection's holder. */
+	private Object transaction() {
+		Object holder = org.springframework.transaction.support.TransactionSynchronizationManager
+			.getResource(this.dataSource);
+		if (holder == null) {
+			throw new IllegalStateException("a ledger batch runs in a transaction");
+		}
+		return holder;
 	}
 
 	private void update(Map<UUID, State> states, OffsetDateTime now) {
@@ -204,9 +241,11 @@ class LedgerBatch {
 			WHERE old_bucket IS DISTINCT FROM new_bucket""";
 
 	/** An account's balances as the batch's payments change them. */
-	private static final class State {
+	static final class State {
 
 		final CreditorId creditor;
+
+		final Accounts.PostingFacts facts;
 
 		Balances balances;
 
@@ -223,8 +262,10 @@ class LedgerBatch {
 		final @Nullable String bucket;
 
 		State(CreditorId creditor, Balances balances, Money overdue, AccountStatus status, @Nullable LocalDate lastDate,
-				java.math.@Nullable BigDecimal lastAmount, @Nullable LocalDate oldestDue, @Nullable String bucket) {
+				java.math.@Nullable BigDecimal lastAmount, @Nullable LocalDate oldestDue, @Nullable String bucket,
+				Accounts.PostingFacts facts) {
 			this.creditor = creditor;
+			this.facts = facts;
 			this.balances = balances;
 			this.overdue = overdue;
 			this.initial = status;

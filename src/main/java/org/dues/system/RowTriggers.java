@@ -69,6 +69,23 @@ public final class RowTriggers {
 		return true;
 	}
 
+	/**
+	 * Runs a bulk write with row triggers off where {@link #suspend} allows it, and on
+	 * again after it, whether it succeeds or not.
+	 * @param writes the tables the write touches, as for {@link #suspend}
+	 */
+	public static void during(JdbcClient jdbc, Map<String, Boolean> writes, Runnable write) {
+		boolean off = suspend(jdbc, writes);
+		try {
+			write.run();
+		}
+		finally {
+			if (off) {
+				resume(jdbc);
+			}
+		}
+	}
+
 	/** Switches row triggers back on for the rest of the transaction. */
 	public static void resume(JdbcClient jdbc) {
 		jdbc.sql("SET LOCAL session_replication_role = origin").update();

@@ -75,7 +75,13 @@ final class StatementFixture {
 							day),
 					"field1")
 			.payment();
-		this.link = "PL" + this.creditor.code();
+		// a reference of the shape links are given, as the matcher asks only for those
+		StringBuilder link = new StringBuilder("PL");
+		long bits = this.creditor.id().value().getLeastSignificantBits();
+		for (int i = 0; i < PaymentLinks.REFERENCE_LENGTH - 2; i++, bits >>>= 5) {
+			link.append(PaymentLinks.ALPHABET.charAt((int) (bits & 31)));
+		}
+		this.link = link.toString();
 		jdbc.sql("""
 				INSERT INTO payment_links (id, token, reference, creditor_id, account_id, purpose, amount, currency,
 				    single_use, expires_at, status, created_at, created_by)
