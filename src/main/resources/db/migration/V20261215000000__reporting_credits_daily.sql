@@ -121,4 +121,14 @@ CREATE TRIGGER reporting_credits_daily_update AFTER UPDATE ON reporting_payment_
 CREATE TRIGGER reporting_credits_daily_delete AFTER DELETE ON reporting_payment_credits
     REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION reporting_credits_daily_keep();
 
-SELECT reporting_credits_daily_apply(ARRAY(SELECT reporting_credits_daily_share(1, c) FROM reporting_payment_credits c));
+-- The credits written before: summed set-based (not through one array of every credit).
+INSERT INTO reporting_credits_daily_dims
+SELECT s.day, s.creditor_id, s.currency, s.agent, s.product, s.bucket, s.queue_id, s.region, s.language,
+       sum(s.payments), sum(s.paid), sum(s.reversals), sum(s.reversed), sum(s.timed), sum(s.days_to_pay)
+FROM reporting_payment_credits c CROSS JOIN LATERAL reporting_credits_daily_share(1, c) s
+WHERE s.day IS NOT NULL
+GROUP BY s.day, s.creditor_id, s.currency, s.agent, s.product, s.bucket, s.queue_id, s.region, s.language;
+INSERT INTO reporting_credits_daily
+SELECT day, creditor_id, currency, agent, sum(payments), sum(paid), sum(reversals), sum(reversed), sum(timed),
+       sum(days_to_pay)
+FROM reporting_credits_daily_dims GROUP BY day, creditor_id, currency, agent;

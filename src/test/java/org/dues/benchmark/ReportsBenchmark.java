@@ -313,9 +313,12 @@ class ReportsBenchmark {
 						FROM reporting_daily_counters k JOIN portfolio_creditor_report_facts c ON c.id = k.creditor_id
 						WHERE k.day BETWEEN :from AND :to GROUP BY 1""");
 		List<String> lines = new ArrayList<>(List.of("a period's statements, 30 days (EXPLAIN ANALYZE, 3 runs):",
-				"credits: %,d, daily sums: %,d rows".formatted(
+				"credits: %,d, daily sums: %,d rows by agent, %,d by every dimension".formatted(
 						this.jdbc.sql("SELECT count(*) FROM reporting_payment_credits").query(Long.class).single(),
-						this.jdbc.sql("SELECT count(*) FROM reporting_credits_daily").query(Long.class).single())));
+						this.jdbc.sql("SELECT count(*) FROM reporting_credits_daily").query(Long.class).single(),
+						this.jdbc.sql("SELECT count(*) FROM reporting_credits_daily_dims")
+							.query(Long.class)
+							.single())));
 		statements.forEach((what, sql) -> {
 			List<String> plan = List.of();
 			List<String> times = new ArrayList<>();
