@@ -41,6 +41,13 @@ public class Measures {
 			FilterSql.Dim.AGENT, "d.agent", FilterSql.Dim.PRODUCT, "d.product", FilterSql.Dim.BUCKET, "d.bucket",
 			FilterSql.Dim.QUEUE, "d.queue_id", FilterSql.Dim.REGION, "d.region", FilterSql.Dim.LANGUAGE, "d.language");
 
+	private static final Map<FilterSql.Dim, String> CREDITS = Map.of(FilterSql.Dim.CREDITOR, "p.creditor_id",
+			FilterSql.Dim.AGENT, "p.agent", FilterSql.Dim.PRODUCT, "p.product", FilterSql.Dim.BUCKET, "p.bucket",
+			FilterSql.Dim.QUEUE, "p.queue_id", FilterSql.Dim.REGION, "p.region", FilterSql.Dim.LANGUAGE, "p.language");
+
+	private static final Map<FilterSql.Dim, String> AGENT_CREDITS = Map.of(FilterSql.Dim.CREDITOR, "p.creditor_id",
+			FilterSql.Dim.AGENT, "p.agent");
+
 	private static final Map<FilterSql.Dim, String> COUNTERS = Map.of(FilterSql.Dim.CREDITOR, "k.creditor_id",
 			FilterSql.Dim.AGENT, "k.agent");
 
@@ -316,23 +323,25 @@ public class Measures {
 	/**
 	 * Mean days from the account's placement (creditor's local day) to each payment; a
 	 * payment received before the placement (on its way then; payment takes one up to 90
-	 * days before) counts as 0 days, not fewer.
+	 * days before) counts as 0 days, not fewer. Read from the credits' daily sums (the
+	 * days and the payments counted), divided as {@code avg} divides.
 	 */
 	private @Nullable BigDecimal averageDaysToPay(ReportFilter f, @Nullable Set<String> agents,
 			Set<String> notFiltered) {
-		FilterSql where = FilterSql.of(f, agents,
-				Map.of(FilterSql.Dim.CREDITOR, "p.creditor_id", FilterSql.Dim.AGENT, "p.agent", FilterSql.Dim.PRODUCT,
-						"p.product", FilterSql.Dim.BUCKET, "p.bucket", FilterSql.Dim.QUEUE, "p.queue_id",
-						FilterSql.Dim.REGION, "p.region", FilterSql.Dim.LANGUAGE, "p.language"));
+		// the agents' sums when no dimension of the account is filtered on
+		FilterSql where = FilterSql.of(f, agents, AGENT_CREDITS);
+		String sums = "reporting_credits_daily";
+		if (!where.unsupported().isEmpty()) {
+			where = FilterSql.of(f, agents, CREDITS);
+			sums = "reporting_credits_daily_dims";
+		}
 		where.unsupported().forEach((d) -> notFiltered.add(d.name()));
 		Map<String, Object> p = new HashMap<>(where.params());
 		p.put("from", f.from());
 		p.put("to", f.to());
-		BigDecimal mean = this.jdbc
-			.sql("""
-					SELECT avg(greatest(p.received_on - p.placed_on, 0)) FROM reporting_payment_credits p
-					WHERE p.kind = 'PAYMENT' AND p.day BETWEEN :from AND :to AND p.placed_on IS NOT NULL %s"""
-				.formatted(where.sql()))
+		BigDecimal mean = this.jdbc.sql("""
+				SELECT CAST(sum(p.days_to_pay) AS numeric) / nullif(sum(p.timed), 0) FROM %s p
+				WHERE p.day BETWEEN :from AND :to %s""".formatted(sums, where.sql()))
 			.params(p)
 			.query((rs, i) -> java.util.Optional.ofNullable(rs.getBigDecimal(1)))
 			.single()

@@ -210,6 +210,7 @@ class ReportsBenchmark {
 				.add((System.nanoTime() - t) / 1e6);
 		}
 		report.addAll(cureStatements(today));
+		report.addAll(periodStatements(today));
 		report.add("milliseconds over %d rounds: median, p95 (every run)".formatted(rounds));
 		ms.forEach((what, runs) -> {
 			double[] sorted = runs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
@@ -254,6 +255,77 @@ class ReportsBenchmark {
 					.param("to", today)
 					.param("first", YearMonth.from(from).atDay(1))
 					.param("last", last.atDay(1))
+					.query(String.class)
+					.list();
+				times.add(plan.stream()
+					.filter((l) -> l.startsWith("Execution Time"))
+					.findFirst()
+					.orElse("?")
+					.replace("Execution Time: ", ""));
+			}
+			lines.add("%s: %s".formatted(what, times));
+			plan.forEach((l) -> lines.add("    " + l));
+		});
+		return lines;
+	}
+
+	/**
+	 * A period's collections and average days to pay (the 30 days' totals, as
+	 * {@code Measures} reads them) from every credit and from the credits' daily sums,
+	 * and its promises due, each EXPLAIN ANALYZEd three times: the last run's execution
+	 * time.
+	 */
+	private List<String> periodStatements(LocalDate today) {
+		Map<String, String> statements = new LinkedHashMap<>();
+		statements.put("collections, from every credit",
+				"""
+						SELECT CAST(CAST(date_trunc('month', r.day) AS date) AS text), r.currency,
+						       coalesce(sum(r.amount) FILTER (WHERE r.kind = 'PAYMENT'), 0), count(*) FILTER (WHERE r.kind = 'PAYMENT'),
+						       coalesce(-sum(r.amount) FILTER (WHERE r.kind = 'REVERSAL'), 0), count(*) FILTER (WHERE r.kind = 'REVERSAL')
+						FROM reporting_payment_credits r WHERE r.day BETWEEN :from AND :to AND r.kind IN ('PAYMENT', 'REVERSAL')
+						GROUP BY 1, 2""");
+		statements.put("collections, from the daily sums", """
+				SELECT CAST(CAST(date_trunc('month', r.day) AS date) AS text), r.currency, sum(r.paid), sum(r.payments),
+				       sum(r.reversed), sum(r.reversals)
+				FROM reporting_credits_daily r WHERE r.day BETWEEN :from AND :to
+				GROUP BY 1, 2 HAVING sum(r.payments) + sum(r.reversals) > 0""");
+		statements.put("days to pay, from every credit", """
+				SELECT avg(greatest(p.received_on - p.placed_on, 0)) FROM reporting_payment_credits p
+				WHERE p.kind = 'PAYMENT' AND p.day BETWEEN :from AND :to AND p.placed_on IS NOT NULL""");
+		statements.put("days to pay, from the daily sums", """
+				SELECT CAST(sum(p.days_to_pay) AS numeric) / nullif(sum(p.timed), 0) FROM reporting_credits_daily p
+				WHERE p.day BETWEEN :from AND :to""");
+		statements.put("promises due, live", """
+				SELECT CAST(CAST(date_trunc('month', q.due_on) AS date) AS text), q.currency, count(*),
+				       count(*) FILTER (WHERE q.kept), count(*) FILTER (WHERE q.broken), count(*) FILTER (WHERE q.open),
+				       sum(q.amount), coalesce(sum(q.amount) FILTER (WHERE q.kept), 0),
+				       coalesce(sum(q.amount) FILTER (WHERE q.broken), 0)
+				FROM arrangement_promise_due_facts q WHERE q.due_on BETWEEN :from AND :to GROUP BY 1, 2""");
+		statements.put("opening balances", """
+				SELECT d.currency, sum(d.accounts), sum(d.balance), sum(d.overdue) FROM reporting_portfolio_daily d
+				WHERE d.day = (SELECT max(day) FROM reporting_snapshot_runs WHERE day <= CAST(:from AS date) - 1)
+				  AND d.status = 'ACTIVE' GROUP BY 1""");
+		statements.put("daily counters",
+				"""
+						SELECT c.currency, sum(k.attempts), sum(k.right_party), sum(k.blocked), sum(k.active_hours),
+						       sum(k.promises), sum(k.promised), sum(k.messages_sent), sum(k.messages_delivered),
+						       sum(k.disputes_opened), sum(k.disputes_closed), sum(k.complaints_opened), sum(k.complaints_closed)
+						FROM reporting_daily_counters k JOIN portfolio_creditor_report_facts c ON c.id = k.creditor_id
+						WHERE k.day BETWEEN :from AND :to GROUP BY 1""");
+		List<String> lines = new ArrayList<>(List.of("a period's statements, 30 days (EXPLAIN ANALYZE, 3 runs):",
+				"credits: %,d, daily sums: %,d rows by agent, %,d by every dimension".formatted(
+						this.jdbc.sql("SELECT count(*) FROM reporting_payment_credits").query(Long.class).single(),
+						this.jdbc.sql("SELECT count(*) FROM reporting_credits_daily").query(Long.class).single(),
+						this.jdbc.sql("SELECT count(*) FROM reporting_credits_daily_dims")
+							.query(Long.class)
+							.single())));
+		statements.forEach((what, sql) -> {
+			List<String> plan = List.of();
+			List<String> times = new ArrayList<>();
+			for (int run = 0; run < 3; run++) {
+				plan = this.jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+					.param("from", today.minusDays(29))
+					.param("to", today)
 					.query(String.class)
 					.list();
 				times.add(plan.stream()
