@@ -30,11 +30,12 @@ class ActuatorSecurity {
 	@Bean
 	@Order(0)
 	SecurityFilterChain actuator(HttpSecurity http, UserLogins users, PasswordEncoder passwords, LoginThrottle throttle,
-			CredentialCache credentials, @Value("${dues.metrics.username:metrics}") String scrapeName,
+			CredentialCache credentials, SecurityStamps stamps,
+			@Value("${dues.metrics.username:metrics}") String scrapeName,
 			@Value("${dues.metrics.password:}") String scrapePassword) throws Exception {
 		ThrottledAuthentication throttled = new ThrottledAuthentication(users, passwords, throttle);
 		ScrapeCredential scrape = new ScrapeCredential(scrapeName, scrapePassword, throttle,
-				new CachingBasicAuthentication(throttled, users, credentials));
+				new CachingBasicAuthentication(throttled, stamps, credentials));
 		return http.securityMatcher("/actuator/**")
 			.authenticationManager(new ProviderManager(scrape))
 			.authorizeHttpRequests((auth) -> auth.requestMatchers(PROBES)

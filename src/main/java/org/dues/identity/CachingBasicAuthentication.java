@@ -12,19 +12,22 @@ import org.springframework.security.core.AuthenticationException;
  * Password authentication for the API that asks {@link CredentialCache} before hashing: a
  * name and password verified in the last minutes, whose user's security stamp has not
  * changed since, are accepted without running bcrypt again; anything else goes through
- * the throttled check against the stored hash.
+ * the throttled check against the stored hash. The stamp comes from
+ * {@link SecurityStamps} (this node's copy, dropped whenever any node changes it), so a
+ * request whose credentials are cached reads nothing from the database to be
+ * authenticated.
  */
 class CachingBasicAuthentication implements AuthenticationProvider {
 
 	private final ThrottledAuthentication delegate;
 
-	private final UserLogins users;
+	private final SecurityStamps stamps;
 
 	private final CredentialCache cache;
 
-	CachingBasicAuthentication(ThrottledAuthentication delegate, UserLogins users, CredentialCache cache) {
+	CachingBasicAuthentication(ThrottledAuthentication delegate, SecurityStamps stamps, CredentialCache cache) {
 		this.delegate = delegate;
-		this.users = users;
+		this.stamps = stamps;
 		this.cache = cache;
 	}
 
@@ -35,7 +38,7 @@ class CachingBasicAuthentication implements AuthenticationProvider {
 		if (username == null || !(credentials instanceof String password)) {
 			return this.delegate.authenticate(authentication);
 		}
-		OptionalLong stamp = this.users.stamp(username);
+		OptionalLong stamp = this.stamps.stamp(username);
 		if (stamp.isPresent()) {
 			Authentication known = this.cache.lookup(username, password, stamp.getAsLong());
 			if (known != null) {

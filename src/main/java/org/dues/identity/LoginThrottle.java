@@ -94,16 +94,20 @@ class LoginThrottle {
 
 	private final UserLogins logins;
 
+	private final SecurityStamps stamps;
+
 	private final LoginTally tally = new LoginTally();
 
 	LoginThrottle(PostgreSQLSelectForUpdateBasedProxyManager<String> buckets, JdbcClient jdbc, Clock clock,
-			ApplicationEventPublisher events, TransactionTemplate transactions, UserLogins logins) {
+			ApplicationEventPublisher events, TransactionTemplate transactions, UserLogins logins,
+			SecurityStamps stamps) {
 		this.buckets = buckets;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.events = events;
 		this.transactions = transactions;
 		this.logins = logins;
+		this.stamps = stamps;
 	}
 
 	/**
@@ -311,7 +315,7 @@ class LoginThrottle {
 			if (EVERYWHERE.equals(scope)) {
 				// a client still holding the right password in some node's cache is
 				// refused too
-				this.logins.restamp(username);
+				this.stamps.restamp(username);
 			}
 			this.events.publishEvent(new LoginLockedOut(username, address, scope, now, until));
 		});

@@ -94,10 +94,10 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, UserLogins users, PasswordEncoder passwords, LoginThrottle throttle,
-			CredentialCache credentials) throws Exception {
+			CredentialCache credentials, SecurityStamps stamps) throws Exception {
 		ThrottledAuthentication throttled = new ThrottledAuthentication(users, passwords, throttle);
 		return http.securityMatcher("/api/**")
-			.authenticationManager(new ProviderManager(new CachingBasicAuthentication(throttled, users, credentials)))
+			.authenticationManager(new ProviderManager(new CachingBasicAuthentication(throttled, stamps, credentials)))
 			.authorizeHttpRequests((auth) -> auth
 				.requestMatchers(HttpMethod.POST, "/api/v1/creditors", "/api/v1/creditors/*/accounts",
 						"/api/v1/creditors/*/mappings", "/api/v1/imports", "/api/v1/accounts/*/parties")

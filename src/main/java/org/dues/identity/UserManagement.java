@@ -43,7 +43,7 @@ public class UserManagement {
 
 	private final CredentialCache credentials;
 
-	private final UserLogins logins;
+	private final SecurityStamps stamps;
 
 	private final SessionTermination sessions;
 
@@ -54,8 +54,8 @@ public class UserManagement {
 	private final ApplicationEventPublisher events;
 
 	UserManagement(JdbcClient jdbc, PasswordEncoder passwords, Clock clock, CredentialCache credentials,
-			UserLogins logins, SessionTermination sessions, OwnPassword ownPassword, TransactionTemplate transactions,
-			ApplicationEventPublisher events) {
+			SecurityStamps stamps, SessionTermination sessions, OwnPassword ownPassword,
+			TransactionTemplate transactions, ApplicationEventPublisher events) {
 		this.events = events;
 		this.ownPassword = ownPassword;
 		this.transactions = transactions;
@@ -63,7 +63,7 @@ public class UserManagement {
 		this.passwords = passwords;
 		this.clock = clock;
 		this.credentials = credentials;
-		this.logins = logins;
+		this.stamps = stamps;
 		this.sessions = sessions;
 	}
 
@@ -222,7 +222,7 @@ public class UserManagement {
 
 	/** Every session but the one kept ends, and every node's cached credentials. */
 	private void rightsChanged(String username, @Nullable String keepSession) {
-		this.logins.restamp(username);
+		this.stamps.restamp(username);
 		this.credentials.forget(username);
 		this.sessions.endExcept(username, keepSession);
 	}

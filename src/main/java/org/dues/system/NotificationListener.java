@@ -17,6 +17,23 @@ public interface NotificationListener {
 	default void started() {
 	}
 
+	/**
+	 * The node is listening on its connection, which has just answered: what is announced
+	 * from here on will be heard. Called once the channels are listened to, and again
+	 * every couple of seconds while the connection keeps answering (after handing on what
+	 * it heard before answering); a listener that relies on hearing everything trusts
+	 * what it holds only while these calls keep coming.
+	 */
+	default void listening() {
+	}
+
+	/**
+	 * The listening connection failed: what is announced until it is open again
+	 * ({@link #reconnected()}) is not heard.
+	 */
+	default void lost() {
+	}
+
 	/** Listening again after a lost connection: catch up on what was missed. */
 	default void reconnected() {
 	}

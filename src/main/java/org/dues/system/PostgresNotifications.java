@@ -44,6 +44,9 @@ class PostgresNotifications implements SmartLifecycle {
 
 	private static final long HEARTBEAT_MS = 20_000;
 
+	/** How often the listening connection is asked to answer. */
+	private static final long CONFIRM_MS = 2_000;
+
 	private final DataSource dataSource;
 
 	private final Map<String, NotificationListener> listeners;
@@ -117,7 +120,9 @@ class PostgresNotifications implements SmartLifecycle {
 					this.listeners.values().forEach(NotificationListener::reconnected);
 				}
 				first = false;
+				this.listeners.values().forEach(NotificationListener::listening);
 				long pinged = System.nanoTime();
+				long confirmed = System.nanoTime();
 				while (this.running && this.thread == Thread.currentThread()) {
 					PGNotification[] heard = pg.getNotifications(WAIT_MS);
 					if (this.thread != Thread.currentThread()) {
@@ -130,6 +135,10 @@ class PostgresNotifications implements SmartLifecycle {
 							heard(notification);
 						}
 					}
+					if (System.nanoTime() - confirmed > TimeUnit.MILLISECONDS.toNanos(CONFIRM_MS)) {
+						confirm(connection, pg);
+						confirmed = System.nanoTime();
+					}
 					if (System.nanoTime() - pinged > TimeUnit.MILLISECONDS.toNanos(HEARTBEAT_MS)) {
 						this.listeners.values().forEach(NotificationListener::heartbeat);
 						pinged = System.nanoTime();
@@ -140,6 +149,7 @@ class PostgresNotifications implements SmartLifecycle {
 				if (!this.running) {
 					return;
 				}
+				this.listeners.values().forEach(NotificationListener::lost);
 				log.warn("Listening for notifications failed; listening again in a second: {}", ex.getMessage());
 				try {
 					Thread.sleep(1000);
@@ -150,6 +160,24 @@ class PostgresNotifications implements SmartLifecycle {
 				}
 			}
 		}
+	}
+
+	/**
+	 * The connection answers a statement (a dead one fails or never answers, and the
+	 * listeners stop being told it listens); what it heard before answering is handed on
+	 * first.
+	 */
+	private void confirm(Connection connection, PGConnection pg) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SELECT 1");
+		}
+		PGNotification[] heard = pg.getNotifications();
+		if (heard != null) {
+			for (PGNotification notification : heard) {
+				heard(notification);
+			}
+		}
+		this.listeners.values().forEach(NotificationListener::listening);
 	}
 
 	private void heard(PGNotification notification) {

@@ -124,6 +124,12 @@ class NextAccountLoadBenchmark {
 				.param("hash", "{bcrypt}" + new BCryptPasswordEncoder(cost).encode(PASSWORD))
 				.update();
 			this.timings.reset();
+			this.timings.agents(agents);
+			this.timings.burst()
+				.postmaster(ProcessHandle.of(this.jdbc.sql("SELECT pg_backend_pid()").query(Long.class).single())
+					.flatMap(ProcessHandle::parent)
+					.map(ProcessHandle::pid)
+					.orElse(0L));
 			Handovers handovers = new Handovers();
 			GatlingReport client;
 			WaitSampler waits = new WaitSampler(this.dataSource.unwrap(HikariDataSource.class));
@@ -139,6 +145,7 @@ class NextAccountLoadBenchmark {
 					client.folder().getFileName());
 			report.addAll(new LoadReport(title, client, this.timings, handovers, strangers.size()).lines());
 			report.add(waits.summary());
+			report.add(this.timings.burst().summary());
 			report.add("asks (all phases) by their prepared account: taken %.0f, let go %.0f, none prepared %.0f"
 				.formatted(prepared("taken"), prepared("let-go"), prepared("none")));
 			errors += client.rows().values().stream().mapToLong(GatlingReport.Row::ko).sum();

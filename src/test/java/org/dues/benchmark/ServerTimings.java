@@ -36,13 +36,28 @@ final class ServerTimings {
 
 	private volatile String phase = "start-up";
 
+	private final BurstCpu burst = new BurstCpu();
+
+	private volatile int agents;
+
 	/**
 	 * Records what follows under this phase, from the first virtual user that enters it
 	 * (every user calls it).
 	 */
 	void enter(String phase) {
-		this.started.putIfAbsent(phase, System.nanoTime());
+		if (this.started.putIfAbsent(phase, System.nanoTime()) == null && phase.equals(AgentActions.MEASURED)) {
+			this.burst.begin(this.agents);
+		}
 		this.phase = phase;
+	}
+
+	/** How many agents ask at once when the measured phase starts. */
+	void agents(int agents) {
+		this.agents = agents;
+	}
+
+	BurstCpu burst() {
+		return this.burst;
 	}
 
 	/**
@@ -83,6 +98,9 @@ final class ServerTimings {
 					Timings t = this.timings.computeIfAbsent(new Endpoint(this.phase, endpoint),
 							(key) -> new Timings(new Latencies(), new Latencies()));
 					(whole ? t.whole() : t.afterAuthentication()).add(System.nanoTime() - started);
+					if (whole && endpoint.equals(AgentActions.NEXT) && this.phase.equals(AgentActions.MEASURED)) {
+						this.burst.answered();
+					}
 				}
 			}
 		};
