@@ -88,6 +88,8 @@
 			while (log.firstChild) {
 				log.removeChild(log.firstChild);
 			}
+			// no cookies go with the widget's requests: the page's language goes as lang
+			body += '&lang=' + encodeURIComponent(document.documentElement.lang || 'en');
 			return fetch(base, { method: 'POST', headers: headers, body: body, credentials: 'omit' })
 				.then(function (response) {
 					if (!response.ok) {

@@ -84,7 +84,7 @@ class MeasuresSection implements PackSection {
 
 		List<List<@Nullable Object>> rules = new ArrayList<>();
 		for (PeriodMeasures.RuleCount rule : now.blockedByRule()) {
-			rules.add(List.of(rule.rule(), rule.attempts()));
+			rules.add(List.of(PackCells.ruleName(this.messages, rule.rule(), reader), rule.attempts()));
 		}
 		ReportTable blocked = new ReportTable(say(Measure.BLOCKED_BY_RULE.nameKey(), reader),
 				say(Measure.BLOCKED_BY_RULE.definitionKey(), reader),

@@ -32,4 +32,12 @@ final class PackCells {
 		return messages.getMessage(key, arguments, reader);
 	}
 
+	/**
+	 * A compliance rule's name as the compliance pages give it, in the reader's language;
+	 * the rule's code for a rule that has none.
+	 */
+	static String ruleName(MessageSource messages, String rule, Locale reader) {
+		return messages.getMessage("compliance.page.rule." + rule, null, rule, reader);
+	}
+
 }

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -126,6 +127,25 @@ class WebPagesTests {
 			.andExpect(content().string(containsString("Placement")))
 			.andExpect(content().string(containsString("Asia/Kolkata")))
 			.andExpect(content().string(containsString("+91 98470")));
+	}
+
+	@Test
+	void anAccountWithNothingOverdueShowsNoOldestDueDate() throws Exception {
+		AccountView current = this.portfolios.placed(this.portfolios.indianNbfc(), "5000", "0", "0", "0",
+				LocalDate.of(2026, 5, 29));
+		String page = this.mvc
+			.perform(get("/accounts/{id}", current.id().value()).with(user("web-lead").roles("TEAM_LEAD")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(org.jsoup.Jsoup.parse(page).selectFirst("[data-oldest-due]").text()).isEqualTo("—");
+		String overdue = this.mvc
+			.perform(get("/accounts/{id}", this.account.id().value()).with(user("web-lead").roles("TEAM_LEAD")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(org.jsoup.Jsoup.parse(overdue).selectFirst("[data-oldest-due]").text()).isNotEqualTo("—");
 	}
 
 	@Test

@@ -54,7 +54,13 @@ class CampaignPages {
 		}
 		catch (InvalidInputException ex) {
 			response.setStatus(400);
-			model.addAttribute("errors", ex.errors().stream().map(InvalidInputException.FieldError::field).toList());
+			model.addAttribute("errors",
+					ex.errors()
+						.stream()
+						.map(InvalidInputException.FieldError::field)
+						.map(CampaignPages::label)
+						.distinct()
+						.toList());
 		}
 		catch (ConflictException ex) {
 			response.setStatus(409);
@@ -86,7 +92,13 @@ class CampaignPages {
 		}
 		catch (InvalidInputException ex) {
 			response.setStatus(400);
-			model.addAttribute("errors", ex.errors().stream().map(InvalidInputException.FieldError::field).toList());
+			model.addAttribute("errors",
+					ex.errors()
+						.stream()
+						.map(InvalidInputException.FieldError::field)
+						.map(CampaignPages::label)
+						.distinct()
+						.toList());
 		}
 		catch (ConflictException ex) {
 			response.setStatus(409);
@@ -111,6 +123,22 @@ class CampaignPages {
 	String stop(@PathVariable @Unscoped(CampaignsApi.ANY) long campaignId) {
 		this.campaigns.run(campaignId, false);
 		return "redirect:/campaigns/" + campaignId;
+	}
+
+	/**
+	 * The message key of the form's label for a field the campaign refused, so the page
+	 * names it as the form does, in the reader's language.
+	 */
+	static String label(String field) {
+		String head = field.split("[.\\[]", 2)[0];
+		return switch (head) {
+			case "queueId" -> "campaigns.queue";
+			case "maxDialRatio" -> "campaigns.ratio";
+			case "wrapSeconds" -> "campaigns.wrap";
+			case "name", "mode", "hoursFrom", "hoursTo", "zone", "members", "retries", "callerIds" ->
+				"campaigns." + head;
+			default -> "campaigns.edit";
+		};
 	}
 
 }

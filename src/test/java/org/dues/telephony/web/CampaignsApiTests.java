@@ -280,8 +280,21 @@ class CampaignsApiTests {
 				.param("callerIds", "+44 not-a-number"))
 			.andExpect(status().isBadRequest())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-				.string(org.hamcrest.Matchers.containsString("callerIds[0].callerId")));
+				.string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("Caller ids"),
+						org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("callerIds[0]")))));
 		assertThat(this.campaigns.get(id)).isEqualTo(changed);
+		// a bad zone is named by its label in the reader's language
+		this.mvc
+			.perform(post("/campaigns/" + id).with(user(lead).roles("TEAM_LEAD"))
+				.with(csrf())
+				.param("lang", "hi")
+				.param("version", "1")
+				.param("name", "Page campaign")
+				.param("queueId", queue.toString())
+				.param("zone", "Mars/Olympus"))
+			.andExpect(status().isBadRequest())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("समय क्षेत्र")));
 	}
 
 }
