@@ -27,10 +27,20 @@ class PaymentReach implements ReachGrant {
 	 */
 	static final Duration KEPT = Duration.ofHours(24);
 
-	private static final String REACHED = "(EXISTS (SELECT 1 FROM payment_payments gp WHERE gp.account_id = %1$s"
+	/** Whether any of the accounts ({@code %s}: an array) was worked so. */
+	private static final String ANY_REACHED = "(EXISTS (SELECT 1 FROM payment_payments gp WHERE gp.account_id = ANY(%1$s)"
 			+ " AND gp.recorded_by = :payReachWho AND gp.recorded_at > :payReachSince)"
-			+ " OR EXISTS (SELECT 1 FROM payment_links gl WHERE gl.account_id = %1$s"
+			+ " OR EXISTS (SELECT 1 FROM payment_links gl WHERE gl.account_id = ANY(%1$s)"
 			+ " AND gl.created_by = :payReachWho AND gl.created_at > :payReachSince))";
+
+	/**
+	 * The accounts so worked, as sets read once per query (the person's recent payments
+	 * and links, by their indexes), not looked up account by account.
+	 */
+	private static final String REACHED = "(%s IN (SELECT gp.account_id FROM payment_payments gp"
+			+ " WHERE gp.recorded_by = :payReachWho AND gp.recorded_at > :payReachSince)"
+			+ " OR %s IN (SELECT gl.account_id FROM payment_links gl"
+			+ " WHERE gl.created_by = :payReachWho AND gl.created_at > :payReachSince))";
 
 	private final JdbcClient jdbc;
 
@@ -46,7 +56,7 @@ class PaymentReach implements ReachGrant {
 		if (reach.accounts().isEmpty()) {
 			return false;
 		}
-		return this.jdbc.sql("SELECT " + REACHED.formatted("ANY(:payReachAccounts)"))
+		return this.jdbc.sql("SELECT " + ANY_REACHED.formatted(":payReachAccounts"))
 			.param("payReachAccounts", reach.accounts().toArray(UUID[]::new))
 			.param("payReachWho", caller.getName())
 			.param("payReachSince", since())
@@ -58,8 +68,8 @@ class PaymentReach implements ReachGrant {
 	public String accountCondition(Authentication caller, Map<String, Object> params) {
 		params.put("payReachWho", caller.getName());
 		params.put("payReachSince", since());
-		// the caller's %s stands for the account's id column
-		return REACHED.formatted("%s");
+		// %s stands for the account's id column, which the caller puts in
+		return REACHED;
 	}
 
 	private Timestamp since() {
