@@ -44,6 +44,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 
 /**
  * Two ways in: the API at {@code /api/**} takes HTTP Basic on every request and keeps no
@@ -252,6 +253,17 @@ class SecurityConfiguration {
 			.headers(SecurityConfiguration::headers)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.build();
+	}
+
+	/**
+	 * Sessions' attributes written with an upsert: two requests of one session that both
+	 * add the same attribute (a page's fragments load side by side after a login, each
+	 * finding the lead's floor zone) store it once instead of failing the second with a
+	 * duplicate key (a 500 on that fragment).
+	 */
+	@Bean
+	PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionAttributesUpsert() {
+		return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
 	}
 
 	@Bean

@@ -150,6 +150,8 @@ class StatementMatcher {
 			}
 			matches.add(found != null ? found : Match.of(EntryOutcome.UNMATCHED, null, null));
 		}
+		// what was read for matching is garbage before the posting, which needs the heap
+		prefetch.release();
 		return matches;
 	}
 
@@ -449,6 +451,17 @@ class StatementMatcher {
 			Map<String, Known> found = new HashMap<>();
 			this.payments.forEach((f) -> found.putAll(get(f)));
 			return new Timed<>(found, this.paymentsNanos.get() / 1_000_000);
+		}
+
+		/** Lets go of the words and what was found for them, once matched. */
+		void release() {
+			this.tokens.clear();
+			this.words.clear();
+			this.banked.clear();
+			this.refs.clear();
+			this.payments.clear();
+			this.refsToAsk = new ArrayList<>();
+			this.paymentsToAsk = new ArrayList<>();
 		}
 
 		@Override
