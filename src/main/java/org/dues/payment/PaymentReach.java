@@ -27,12 +27,6 @@ class PaymentReach implements ReachGrant {
 	 */
 	static final Duration KEPT = Duration.ofHours(24);
 
-	/** Whether any of the accounts ({@code %s}: an array) was worked so. */
-	private static final String ANY_REACHED = "(EXISTS (SELECT 1 FROM payment_payments gp WHERE gp.account_id = ANY(%1$s)"
-			+ " AND gp.recorded_by = :payReachWho AND gp.recorded_at > :payReachSince)"
-			+ " OR EXISTS (SELECT 1 FROM payment_links gl WHERE gl.account_id = ANY(%1$s)"
-			+ " AND gl.created_by = :payReachWho AND gl.created_at > :payReachSince))";
-
 	/**
 	 * The accounts so worked, as sets read once per query (the person's recent payments
 	 * and links, by their indexes), not looked up account by account.
@@ -56,7 +50,9 @@ class PaymentReach implements ReachGrant {
 		if (reach.accounts().isEmpty()) {
 			return false;
 		}
-		return this.jdbc.sql("SELECT " + ANY_REACHED.formatted(":payReachAccounts"))
+		return this.jdbc
+			.sql("SELECT EXISTS (SELECT 1 FROM unnest(CAST(:payReachAccounts AS uuid[])) r(id) WHERE "
+					+ REACHED.replace("%s", "r.id") + ")")
 			.param("payReachAccounts", reach.accounts().toArray(UUID[]::new))
 			.param("payReachWho", caller.getName())
 			.param("payReachSince", since())

@@ -54,19 +54,23 @@ class CampaignPages {
 		}
 		catch (InvalidInputException ex) {
 			response.setStatus(400);
-			model.addAttribute("errors",
-					ex.errors()
-						.stream()
-						.map(InvalidInputException.FieldError::field)
-						.map(CampaignPages::label)
-						.distinct()
-						.toList());
+			model.addAttribute("errors", labels(ex));
 		}
 		catch (ConflictException ex) {
 			response.setStatus(409);
 			model.addAttribute("taken", true);
 		}
 		return list(model);
+	}
+
+	/** The form's labels of the fields the campaign was refused for, each once. */
+	private static java.util.List<String> labels(InvalidInputException ex) {
+		return ex.errors()
+			.stream()
+			.map(InvalidInputException.FieldError::field)
+			.map(CampaignPages::label)
+			.distinct()
+			.toList();
 	}
 
 	@GetMapping("/campaigns/{campaignId}")
@@ -92,13 +96,7 @@ class CampaignPages {
 		}
 		catch (InvalidInputException ex) {
 			response.setStatus(400);
-			model.addAttribute("errors",
-					ex.errors()
-						.stream()
-						.map(InvalidInputException.FieldError::field)
-						.map(CampaignPages::label)
-						.distinct()
-						.toList());
+			model.addAttribute("errors", labels(ex));
 		}
 		catch (ConflictException ex) {
 			response.setStatus(409);
