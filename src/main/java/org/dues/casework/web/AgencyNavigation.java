@@ -6,8 +6,9 @@ import org.dues.casework.AgencyAccess;
 import org.dues.casework.AgencyView;
 import org.jspecify.annotations.Nullable;
 
+import org.dues.system.PageController;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -15,7 +16,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * What the navigation shows of agencies: the agencies page to those who manage them, and
  * an agency's manager the page of their own agency ({@code ownAgency}, its code).
  */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = PageController.class, assignableTypes = ErrorController.class)
 class AgencyNavigation {
 
 	private final AgencyAccess access;

@@ -4,8 +4,9 @@ import java.security.Principal;
 
 import org.jspecify.annotations.Nullable;
 
+import org.dues.system.PageController;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Controller;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -13,7 +14,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * Whether the layout's menu offers the Sandbox (while the simulated providers send) and
  * the templates.
  */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = PageController.class, assignableTypes = ErrorController.class)
 class SandboxLink {
 
 	private final boolean simulated;

@@ -5,8 +5,9 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import org.dues.system.PageController;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -15,7 +16,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * managers) and the reports (to managers, compliance officers and administrators), as the
  * web security rules let them read them.
  */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = PageController.class, assignableTypes = ErrorController.class)
 class ScorecardLink {
 
 	private static final Set<String> READERS = Set.of("ROLE_AGENT", "ROLE_TEAM_LEAD", "ROLE_MANAGER", "ROLE_ADMIN");

@@ -4,14 +4,17 @@ import java.security.Principal;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.stereotype.Controller;
+import org.dues.system.PageController;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * What every page's layout needs: who is logged in.
+ * What every page's layout needs: who is logged in. Pages only (and the error page):
+ * the API's controllers are {@code @Controller}s too, and would otherwise compute all of
+ * this on every request for nothing.
  */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = PageController.class, assignableTypes = ErrorController.class)
 class PageModel {
 
 	@ModelAttribute("canImport")
