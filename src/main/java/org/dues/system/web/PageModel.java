@@ -10,9 +10,9 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * What every page's layout needs: who is logged in. Pages only (and the error page):
- * the API's controllers are {@code @Controller}s too, and would otherwise compute all of
- * this on every request for nothing.
+ * What every page's layout needs: who is logged in. Pages only (and the error page): the
+ * API's controllers are {@code @Controller}s too, and would otherwise compute all of this
+ * on every request for nothing.
  */
 @ControllerAdvice(annotations = PageController.class, assignableTypes = ErrorController.class)
 class PageModel {
