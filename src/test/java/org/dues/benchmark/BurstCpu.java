@@ -79,11 +79,12 @@ final class BurstCpu {
 		this.summary = ("the burst of %d simultaneous asks: answered by the server in %.0f ms; CPU in it %.0f ms"
 				+ " (%.1f cores busy): client (Gatling) %.0f ms, server %.0f ms [request threads %.0f, other"
 				+ " application threads %.0f, JVM beyond its threads (GC, JIT) %.0f, PostgreSQL %.0f]; per ask:"
-				+ " all %.2f ms, server %.2f ms, client %.2f ms")
+				+ " all %.2f ms, server %.2f ms, client %.2f ms; from %s to %s (for a profile's samples)")
 			.formatted(asks, wall, (process + postgres) / 1e6, (process + postgres) / 1e6 / wall, client / 1e6,
 					server / 1e6, groups.getOrDefault("request", 0L) / 1e6, groups.getOrDefault("other", 0L) / 1e6,
 					(process - javaThreads) / 1e6, postgres / 1e6, (process + postgres) / 1e6 / asks,
-					server / 1e6 / asks, client / 1e6 / asks);
+					server / 1e6 / asks, client / 1e6 / asks, java.time.Instant.ofEpochMilli(first.epochMilli()),
+					java.time.Instant.ofEpochMilli(last.epochMilli()));
 	}
 
 	String summary() {
@@ -104,7 +105,7 @@ final class BurstCpu {
 		}
 		long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 			.getProcessCpuTime();
-		return new Snapshot(System.nanoTime(), process, groups, postgres());
+		return new Snapshot(System.nanoTime(), System.currentTimeMillis(), process, groups, postgres());
 	}
 
 	private static String group(String thread) {
@@ -148,7 +149,7 @@ final class BurstCpu {
 		}
 	}
 
-	private record Snapshot(long wall, long process, Map<String, Long> groups, long postgres) {
+	private record Snapshot(long wall, long epochMilli, long process, Map<String, Long> groups, long postgres) {
 	}
 
 }
