@@ -410,7 +410,7 @@ public class Messages {
 			case LETTER -> customer.addresses()
 				.stream()
 				.filter((a) -> a.status().usable())
-				.map((a) -> a.address().toString())
+				.map((a) -> a.address().oneLine())
 				.limit(1)
 				.toList();
 			case EMAIL ->
