@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -138,6 +139,19 @@ class BankStatementsTests {
 			.andExpect(jsonPath("$.id").value(id))
 			.andExpect(jsonPath("$.posted").value(3));
 		assertThat(paymentCount()).isEqualTo(paymentsBefore);
+
+		// the statement's page names the account suggested and fills it in to accept; the
+		// unknown credit suggests none
+		org.jsoup.nodes.Document page = org.jsoup.Jsoup
+			.parse(this.mvc.perform(get("/reconciliation/statements/{id}", id).with(user("recon-m").roles("MANAGER")))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString());
+		assertThat(page.select("[data-suggested-account]").eachText())
+			.containsExactly("Suggested account: " + this.world.third.accountRef());
+		assertThat(page.select("input[name=accountRef]").eachAttr("value"))
+			.containsExactly(this.world.third.accountRef(), "");
 
 		// the exceptions: accept the suggestion, send the unknown credit to suspense
 		String suggested = (String) entries.get(3).get("id");

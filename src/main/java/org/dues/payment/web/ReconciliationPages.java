@@ -1,8 +1,11 @@
 package org.dues.payment.web;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.dues.payment.BankStatements;
@@ -101,7 +104,23 @@ class ReconciliationPages {
 	@GetMapping("/reconciliation/statements/{id}")
 	String statement(@PathVariable @Unscoped(WHOLE) UUID id, Model model) {
 		model.addAttribute("report", this.statements.report(id));
-		model.addAttribute("entries", this.statements.entries(id, false));
+		List<StatementEntryView> entries = this.statements.entries(id, false);
+		model.addAttribute("entries", entries);
+		// the account the matcher suggested for an entry, by its reference: shown, and
+		// filled in for the user to accept
+		Map<org.dues.portfolio.AccountId, String> refs = new HashMap<>();
+		this.accounts
+			.getAll(entries.stream()
+				.filter(StatementEntryView::open)
+				.map(StatementEntryView::suggested)
+				.filter(Objects::nonNull)
+				.toList())
+			.forEach((accountId, account) -> refs.put(accountId, account.accountRef()));
+		Map<UUID, String> suggested = new HashMap<>();
+		entries.stream()
+			.filter((e) -> e.open() && e.suggested() != null && refs.containsKey(e.suggested()))
+			.forEach((e) -> suggested.put(e.id(), refs.get(e.suggested())));
+		model.addAttribute("suggestedRefs", suggested);
 		return "payment/statement";
 	}
 
