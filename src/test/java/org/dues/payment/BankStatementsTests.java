@@ -236,6 +236,23 @@ class BankStatementsTests {
 					"opening 50000.00 + credits 12520.00 - debits 1259.00 = 61261.00, but the closing balance is 61262.00")));
 		upload(this.world.statement("statement.mt940", "78", "56240,01"), "s.sta")
 			.andExpect(status().isUnprocessableContent());
+		// the reconciliation page says the refusal with its figures in the reader's
+		// language
+		String page = this.mvc
+			.perform(multipart("/reconciliation/statements")
+				.file(new MockMultipartFile("file", "s.sta", null,
+						this.world.statement("statement.mt940", "79", "56240,01")))
+				.cookie(new jakarta.servlet.http.Cookie("dues-lang", "hi"))
+				.with(user("recon-m").roles("MANAGER"))
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.csrf()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(org.jsoup.Jsoup.parse(page).select(".alert-danger").text())
+			.contains("विवरण का मिलान नहीं होता", "56240.01")
+			.doesNotContain("does not balance");
 		assertThat(paymentCount()).isEqualTo(payments);
 		assertThat(statementCount()).isEqualTo(statements);
 		this.world.ledgerEqualsBalances();

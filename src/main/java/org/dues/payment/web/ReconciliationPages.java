@@ -28,6 +28,7 @@ import org.dues.shared.NotFoundException;
 import org.dues.shared.validation.RequestMoney;
 import org.dues.system.Actor;
 import org.dues.system.PageController;
+import org.dues.system.Phrases;
 import org.dues.system.Unscoped;
 import org.jspecify.annotations.Nullable;
 
@@ -59,13 +60,16 @@ class ReconciliationPages {
 
 	private final Accounts accounts;
 
+	private final Phrases phrases;
+
 	ReconciliationPages(BankStatements statements, StatementExceptions exceptions, UnappliedCash unapplied,
-			Creditors creditors, Accounts accounts) {
+			Creditors creditors, Accounts accounts, Phrases phrases) {
 		this.statements = statements;
 		this.exceptions = exceptions;
 		this.unapplied = unapplied;
 		this.creditors = creditors;
 		this.accounts = accounts;
+		this.phrases = phrases;
 	}
 
 	@GetMapping("/reconciliation")
@@ -95,7 +99,11 @@ class ReconciliationPages {
 					file.getOriginalFilename(), Actor.of(user));
 			return "redirect:/reconciliation/statements/" + imported.report().id();
 		}
-		catch (InvalidInputException | NotFoundException | ConflictException | UnbalancedStatementException ex) {
+		catch (UnbalancedStatementException ex) {
+			model.addAttribute("problem", this.phrases.say(ex.phrase()));
+			return list(model, user);
+		}
+		catch (InvalidInputException | NotFoundException | ConflictException ex) {
 			model.addAttribute("problem", ex.getMessage());
 			return list(model, user);
 		}
