@@ -171,7 +171,8 @@ public class Complaints {
 		if (outcome != CaseOutcome.WITHDRAWN) {
 			Map<String, String> facts = new LinkedHashMap<>();
 			facts.put("caseNumber", c.reference());
-			facts.put("caseOutcome", outcome.name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT) + ": " + why);
+			facts.put(CaseLetters.OUTCOME_CODE, outcome.name());
+			facts.put("caseOutcome", why);
 			String template = responseTemplate(c.jurisdiction());
 			UUID letter = this.letters.send(new AccountId(c.accountId()), template, facts, actor.name());
 			this.cases.entry(c.id(), actor.name(), "LETTER", null, template, letter);

@@ -174,8 +174,8 @@ public class Disputes {
 			throw new ConflictException("dispute %s has nothing to acknowledge".formatted(c.reference()),
 					Phrase.of("casework.conflict.nothingToAcknowledge", c.reference()));
 		}
-		UUID letter = this.letters.send(new AccountId(c.accountId()), "dispute-acknowledgement", letterFacts(c, null),
-				actor);
+		UUID letter = this.letters.send(new AccountId(c.accountId()), "dispute-acknowledgement",
+				letterFacts(c, null, null), actor);
 		this.cases.entry(c.id(), actor, "LETTER", null, "dispute-acknowledgement", letter);
 		this.cases.meet(c.id(), "ACKNOWLEDGE");
 		this.cases.move(this.cases.get(caseId), CaseStatus.ACKNOWLEDGED, "acknowledged", actor);
@@ -220,8 +220,8 @@ public class Disputes {
 			this.holds.lift(c.holdId(), "dispute %s %s".formatted(c.reference(), outcome), actor);
 		}
 		if (outcome != CaseOutcome.WITHDRAWN) {
-			UUID letter = this.letters.send(account.id(), "dispute-resolution",
-					letterFacts(c, outcomeText(outcome, why)), actor.name());
+			UUID letter = this.letters.send(account.id(), "dispute-resolution", letterFacts(c, outcome, why),
+					actor.name());
 			this.cases.entry(c.id(), actor.name(), "LETTER", null, "dispute-resolution", letter);
 		}
 		this.cases.close(this.cases.get(caseId), outcome,
@@ -229,18 +229,16 @@ public class Disputes {
 		return this.cases.get(caseId);
 	}
 
-	private static String outcomeText(CaseOutcome outcome, String why) {
-		return outcome.name() + ": " + why;
-	}
-
-	private Map<String, String> letterFacts(CaseView c, @Nullable String outcome) {
+	private Map<String, String> letterFacts(CaseView c, @Nullable CaseOutcome outcome, @Nullable String why) {
 		Map<String, String> facts = new LinkedHashMap<>();
 		facts.put("caseNumber", c.reference());
 		if (c.dueOn() != null) {
 			facts.put("caseDueDate", c.dueOn().toString());
 		}
 		if (outcome != null) {
-			facts.put("caseOutcome", outcome);
+			// the letter says the outcome in its own language, then the reasons
+			facts.put(CaseLetters.OUTCOME_CODE, outcome.name());
+			facts.put("caseOutcome", (why == null) ? "" : why);
 		}
 		return facts;
 	}

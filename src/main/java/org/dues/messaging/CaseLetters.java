@@ -60,6 +60,13 @@ public class CaseLetters {
 	}
 
 	/**
+	 * A case fact naming the outcome by its code ({@code UPHELD}, {@code REJECTED}…): the
+	 * letter then says {@code caseOutcome} as the outcome in the letter's language, a
+	 * colon and the reasons given as {@code caseOutcome}.
+	 */
+	public static final String OUTCOME_CODE = "caseOutcomeCode";
+
+	/**
 	 * Queues a letter from a template in the customer's language.
 	 * @param caseFacts the case's variables ({@link TemplateVariables#CASE}): the due
 	 * date as ISO {@code yyyy-MM-dd} (written in the letter's language), the rest as text

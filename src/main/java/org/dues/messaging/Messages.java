@@ -351,6 +351,14 @@ public class Messages {
 		for (String name : TemplateVariables.CASE) {
 			values.put(name, (facts != null) ? facts.caseFacts().getOrDefault(name, "") : "");
 		}
+		String outcomeCode = (facts != null) ? facts.caseFacts().get(CaseLetters.OUTCOME_CODE) : null;
+		if (outcomeCode != null) {
+			// the decision in the letter's language, then the reasons as they were given
+			String decided = this.texts.getMessage("casework.outcome." + outcomeCode, null, outcomeCode,
+					MessageFormats.locale(language, account.currency().getCurrencyCode()));
+			String why = values.get("caseOutcome");
+			values.put("caseOutcome", why.isEmpty() ? decided : decided + ": " + why);
+		}
 		if (!values.get("caseDueDate").isEmpty()) {
 			values.put("caseDueDate", MessageFormats.date(LocalDate.parse(values.get("caseDueDate")), language,
 					account.currency().getCurrencyCode()));
@@ -410,7 +418,7 @@ public class Messages {
 			case LETTER -> customer.addresses()
 				.stream()
 				.filter((a) -> a.status().usable())
-				.map((a) -> a.address().toString())
+				.map((a) -> a.address().oneLine())
 				.limit(1)
 				.toList();
 			case EMAIL ->

@@ -35,7 +35,9 @@ public record NewMessage(AccountId account, Channel channel, String template, @N
 	 * @param receiptNumber the receipt's number, for a payment's receipt
 	 * @param paymentLink the payment link the message carries (one the agent made); null
 	 * for the account's current link, or a new one for what it owes
-	 * @param caseFacts a case's variables, already in the letter's language
+	 * @param caseFacts a case's variables, already in the letter's language (but the
+	 * outcome named by its code as {@link CaseLetters#OUTCOME_CODE}, which the letter
+	 * says in its own)
 	 */
 	public record Facts(org.dues.shared.@Nullable Money amountDue, java.time.@Nullable LocalDate dueDate,
 			@Nullable String instalment, @Nullable String receiptNumber,

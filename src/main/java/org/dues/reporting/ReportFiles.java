@@ -249,8 +249,10 @@ public final class ReportFiles {
 		if (value instanceof Money money) {
 			sheet.value(r, c, money.amount());
 			int digits = Math.max(money.currency().getDefaultFractionDigits(), 0);
+			// the code quoted: bare, a spreadsheet reads the D and S of "USD" as day and
+			// second and shows the amount as a date
 			sheet.style(r, c)
-				.format(money.currencyCode() + " " + (digits == 0 ? "#,##0" : "#,##0." + "0".repeat(digits)))
+				.format("\"" + money.currencyCode() + "\" " + (digits == 0 ? "#,##0" : "#,##0." + "0".repeat(digits)))
 				.set();
 		}
 		else if (value instanceof ReportTable.Rate rate) {

@@ -195,6 +195,17 @@ public class InboundCalls implements CallEvents.CallEnds {
 		return caller.known() ? this.router.agentsFor(caller.language(), caller.accounts()) : List.of();
 	}
 
+	/**
+	 * Whether a call from the number is about one account, which then opens on the desk
+	 * of the agent who takes it (a number several accounts share offers the agent a
+	 * choice; the simulated carrier's suggestions).
+	 */
+	@Transactional(readOnly = true)
+	public boolean opensOneAccount(String from) {
+		CallerLookup.Caller caller = this.callers.find(from, null);
+		return caller.known() && caller.accounts().size() == 1;
+	}
+
 	/** The latest inbound calls, newest first, as {@link #arrival} gives each. */
 	@Transactional(readOnly = true)
 	public List<Arrival> recent(int limit) {

@@ -53,7 +53,16 @@ class CasePagesTests {
 
 	@Test
 	void anAgentLogsAComplaintAndTheCasesPageShowsItsThirtyDays() throws Exception {
-		AccountView account = this.portfolios.overdue(this.portfolios.indianNbfc(), 40, "20000.00");
+		// with a postal address, for the acknowledgement's letter
+		CreditorView nbfc = this.portfolios.indianNbfc();
+		Map<String, String> placed = Portfolios.row(nbfc, "20000.00");
+		placed.put("overdue_amount", "20000.00");
+		placed.put("oldest_due_date", LocalDate.of(2026, 10, 17).toString());
+		placed.put("address_line1", "TC 12/345, Kowdiar");
+		placed.put("city", "Thiruvananthapuram");
+		placed.put("state", "KL");
+		placed.put("postal_code", "695003");
+		AccountView account = this.portfolios.place(nbfc, placed);
 		MockHttpServletResponse logged = this.mvc
 			.perform(post("/accounts/{id}/complaints", account.id().value()).with(user("pages-agent").roles("AGENT"))
 				.with(csrf())
@@ -74,6 +83,17 @@ class CasePagesTests {
 			.contains("കേസുകൾ");
 		assertThat(page(get(logged.getRedirectedUrl()).param("lang", "hi").with(user("pages-agent").roles("AGENT")))
 			.text()).contains("समय-सीमाएँ");
+		// the timeline says statuses and letters in the reader's words, not their codes
+		this.mvc
+			.perform(post(logged.getRedirectedUrl() + "/acknowledgement").with(user("pages-agent").roles("AGENT"))
+				.with(csrf()))
+			.andReturn();
+		String timeline = page(
+				get(logged.getRedirectedUrl()).param("lang", "hi").with(user("pages-agent").roles("AGENT")))
+			.select("[data-timeline]")
+			.text();
+		assertThat(timeline).contains("खुला", "शिकायत की पावती", "पावती भेजी गई")
+			.doesNotContain("OPEN", "ACKNOWLEDGED", "complaint-acknowledgement");
 		// an empty note is refused and says why
 		MockHttpServletResponse empty = this.mvc
 			.perform(post(logged.getRedirectedUrl() + "/notes").with(user("pages-agent").roles("AGENT"))

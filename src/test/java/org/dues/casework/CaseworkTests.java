@@ -13,6 +13,7 @@ import org.dues.messaging.letter.ValidationNotices;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Accounts;
 import org.dues.portfolio.CreditorView;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -193,7 +194,27 @@ class CaseworkTests {
 			.perform(get("/api/v1/accounts/{id}/messages", account.id().value())
 				.with(httpBasic("case-agent", "agent-secret")))
 			.andExpect(jsonPath("$[*].body").value(hasItem(containsString("Integrated Ombudsman"))))
-			.andExpect(jsonPath("$[*].body").value(hasItem(containsString("We have spoken to the agent"))));
+			.andExpect(jsonPath("$[*].body")
+				.value(hasItem(containsString("Our decision: Upheld: We have spoken to the agent"))));
+
+		// a Malayalam customer's final response says the decision in Malayalam
+		AccountView malayalam = withAddress(this.portfolios.indianNbfc(), "30000.00", "ml");
+		String theirs = id(this.mvc
+			.perform(post("/api/v1/accounts/{id}/complaints", malayalam.id().value())
+				.with(httpBasic("case-lead", "lead-password-of-tests"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"category": "AGENT_CONDUCT", "description": "The caller was rude", "receivedOn": "2026-11-26",
+						 "channel": "PHONE"}"""))
+			.andExpect(status().isCreated()));
+		resolve("complaints", theirs, "case-lead", "lead-password-of-tests", """
+				{"outcome": "REJECTED", "reason": "The recording shows a polite call."}""").andExpect(status().isOk());
+		this.mvc
+			.perform(get("/api/v1/accounts/{id}/messages", malayalam.id().value())
+				.with(httpBasic("case-lead", "lead-password-of-tests")))
+			.andExpect(jsonPath("$[*].body").value(hasItem(containsString("cms.rbi.org.in"))))
+			.andExpect(jsonPath("$[*].body")
+				.value(hasItem(containsString("ഞങ്ങളുടെ തീരുമാനം: നിരസിച്ചു: The recording shows a polite call."))));
 	}
 
 	@Test
@@ -274,7 +295,14 @@ class CaseworkTests {
 	}
 
 	private AccountView withAddress(CreditorView creditor, String principal) {
+		return withAddress(creditor, principal, null);
+	}
+
+	private AccountView withAddress(CreditorView creditor, String principal, @Nullable String language) {
 		Map<String, String> row = Portfolios.row(creditor, principal);
+		if (language != null) {
+			row.put("language", language);
+		}
 		row.put("overdue_amount", principal);
 		row.put("oldest_due_date", LocalDate.of(2026, 10, 1).toString());
 		boolean us = "US".equals(creditor.country());

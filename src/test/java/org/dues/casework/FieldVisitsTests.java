@@ -228,6 +228,18 @@ class FieldVisitsTests {
 			.perform(get("/accounts/{a}/payments/{p}/receipt", visit.accountId().value(), payment.id().value())
 				.with(user(agent).roles("FIELD_AGENT")))
 			.andExpect(status().isOk());
+		// the account's workspace says why it has no call controls: a field agent, not a
+		// compliance officer
+		String workspace = org.jsoup.Jsoup
+			.parse(this.mvc
+				.perform(get("/accounts/{a}/desk", visit.accountId().value()).with(user(agent).roles("FIELD_AGENT")))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString())
+			.select("[data-read-only]")
+			.text();
+		assertThat(workspace).contains("field agent").doesNotContain("compliance officers");
 
 		VisitView other = visit(agent);
 		this.checkIns.checkIn(other.id(), null, agent);

@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -139,6 +140,19 @@ class BankStatementsTests {
 			.andExpect(jsonPath("$.posted").value(3));
 		assertThat(paymentCount()).isEqualTo(paymentsBefore);
 
+		// the statement's page names the account suggested and fills it in to accept; the
+		// unknown credit suggests none
+		org.jsoup.nodes.Document page = org.jsoup.Jsoup
+			.parse(this.mvc.perform(get("/reconciliation/statements/{id}", id).with(user("recon-m").roles("MANAGER")))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString());
+		assertThat(page.select("[data-suggested-account]").eachText())
+			.containsExactly("Suggested account: " + this.world.third.accountRef());
+		assertThat(page.select("input[name=accountRef]").eachAttr("value"))
+			.containsExactly(this.world.third.accountRef(), "");
+
 		// the exceptions: accept the suggestion, send the unknown credit to suspense
 		String suggested = (String) entries.get(3).get("id");
 		decide(id, suggested, "match", """
@@ -222,6 +236,23 @@ class BankStatementsTests {
 					"opening 50000.00 + credits 12520.00 - debits 1259.00 = 61261.00, but the closing balance is 61262.00")));
 		upload(this.world.statement("statement.mt940", "78", "56240,01"), "s.sta")
 			.andExpect(status().isUnprocessableContent());
+		// the reconciliation page says the refusal with its figures in the reader's
+		// language
+		String page = this.mvc
+			.perform(multipart("/reconciliation/statements")
+				.file(new MockMultipartFile("file", "s.sta", null,
+						this.world.statement("statement.mt940", "79", "56240,01")))
+				.cookie(new jakarta.servlet.http.Cookie("dues-lang", "hi"))
+				.with(user("recon-m").roles("MANAGER"))
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.csrf()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(org.jsoup.Jsoup.parse(page).select(".alert-danger").text())
+			.contains("विवरण का मिलान नहीं होता", "56240.01")
+			.doesNotContain("does not balance");
 		assertThat(paymentCount()).isEqualTo(payments);
 		assertThat(statementCount()).isEqualTo(statements);
 		this.world.ledgerEqualsBalances();

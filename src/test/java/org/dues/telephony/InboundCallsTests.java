@@ -117,6 +117,7 @@ class InboundCallsTests {
 		ready("in-stranger");
 		ready("in-malayalam");
 
+		assertThat(this.inbound.opensOneAccount(phone)).isTrue();
 		InboundCalls.Arrival arrival = this.inbound.arrive("simulated", "SIMIN-" + UUID.randomUUID(), phone, null);
 
 		assertThat(arrival.connected()).isTrue();
@@ -156,6 +157,9 @@ class InboundCallsTests {
 		this.agents.pooledAgent("in-chooser", "agent-secret", "hi");
 		ready("in-chooser");
 
+		// the simulated carrier suggests no such number to call in as: no account would
+		// open
+		assertThat(this.inbound.opensOneAccount(phone)).isFalse();
 		InboundCalls.Arrival arrival = this.inbound.arrive("simulated", "SIMIN-" + UUID.randomUUID(), phone, null);
 
 		assertThat(arrival.accounts()).containsExactlyInAnyOrder(first.id().value(), second.id().value());

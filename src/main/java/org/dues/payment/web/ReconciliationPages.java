@@ -1,8 +1,11 @@
 package org.dues.payment.web;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.dues.payment.BankStatements;
@@ -25,6 +28,7 @@ import org.dues.shared.NotFoundException;
 import org.dues.shared.validation.RequestMoney;
 import org.dues.system.Actor;
 import org.dues.system.PageController;
+import org.dues.system.Phrases;
 import org.dues.system.Unscoped;
 import org.jspecify.annotations.Nullable;
 
@@ -56,13 +60,16 @@ class ReconciliationPages {
 
 	private final Accounts accounts;
 
+	private final Phrases phrases;
+
 	ReconciliationPages(BankStatements statements, StatementExceptions exceptions, UnappliedCash unapplied,
-			Creditors creditors, Accounts accounts) {
+			Creditors creditors, Accounts accounts, Phrases phrases) {
 		this.statements = statements;
 		this.exceptions = exceptions;
 		this.unapplied = unapplied;
 		this.creditors = creditors;
 		this.accounts = accounts;
+		this.phrases = phrases;
 	}
 
 	@GetMapping("/reconciliation")
@@ -92,7 +99,11 @@ class ReconciliationPages {
 					file.getOriginalFilename(), Actor.of(user));
 			return "redirect:/reconciliation/statements/" + imported.report().id();
 		}
-		catch (InvalidInputException | NotFoundException | ConflictException | UnbalancedStatementException ex) {
+		catch (UnbalancedStatementException ex) {
+			model.addAttribute("problem", this.phrases.say(ex.phrase()));
+			return list(model, user);
+		}
+		catch (InvalidInputException | NotFoundException | ConflictException ex) {
 			model.addAttribute("problem", ex.getMessage());
 			return list(model, user);
 		}
@@ -101,7 +112,23 @@ class ReconciliationPages {
 	@GetMapping("/reconciliation/statements/{id}")
 	String statement(@PathVariable @Unscoped(WHOLE) UUID id, Model model) {
 		model.addAttribute("report", this.statements.report(id));
-		model.addAttribute("entries", this.statements.entries(id, false));
+		List<StatementEntryView> entries = this.statements.entries(id, false);
+		model.addAttribute("entries", entries);
+		// the account the matcher suggested for an entry, by its reference: shown, and
+		// filled in for the user to accept
+		Map<org.dues.portfolio.AccountId, String> refs = new HashMap<>();
+		this.accounts
+			.getAll(entries.stream()
+				.filter(StatementEntryView::open)
+				.map(StatementEntryView::suggested)
+				.filter(Objects::nonNull)
+				.toList())
+			.forEach((accountId, account) -> refs.put(accountId, account.accountRef()));
+		Map<UUID, String> suggested = new HashMap<>();
+		entries.stream()
+			.filter((e) -> e.open() && e.suggested() != null && refs.containsKey(e.suggested()))
+			.forEach((e) -> suggested.put(e.id(), refs.get(e.suggested())));
+		model.addAttribute("suggestedRefs", suggested);
 		return "payment/statement";
 	}
 

@@ -120,9 +120,14 @@ class InboundPages {
 			int found = 0;
 			for (var customer : this.customers.speakingWithPhone(language, 300)) {
 				String number = customer.phones().get(0).e164();
-				// a demo agent (agent1 speaks Malayalam, agent2 Hindi) can take it
+				// a demo agent (agent1 speaks Malayalam, agent2 Hindi) can take it, and
+				// the
+				// account opens on their desk by itself (a number several accounts share,
+				// one
+				// of them another creditor's, offers a choice instead)
 				List<String> agents = this.inbound.agentsFor(number).stream().filter(DESK_AGENTS::contains).toList();
-				if (!agents.isEmpty() && suggested.stream().noneMatch((s) -> s.number().equals(number))) {
+				if (!agents.isEmpty() && this.inbound.opensOneAccount(number)
+						&& suggested.stream().noneMatch((s) -> s.number().equals(number))) {
 					suggested.add(new Suggested(customer.name(), language, number, String.join(", ", agents)));
 					if (++found == 2) {
 						break;

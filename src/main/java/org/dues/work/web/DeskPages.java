@@ -274,6 +274,10 @@ class DeskPages {
 		model.addAttribute("account", account);
 		model.addAttribute("customer", customer);
 		model.addAttribute("calls", calls);
+		// a field agent reads the accounts of their visits and works them on the visits
+		// page
+		model.addAttribute("fieldAgent",
+				user.getAuthorities().stream().anyMatch((a) -> "ROLE_FIELD_AGENT".equals(a.getAuthority())));
 		model.addAttribute("verified", verified);
 		model.addAttribute("readsWhole", verified || AccountVisibility.readsWhole(user.getAuthorities()));
 		model.addAttribute("certificate", certificate);
