@@ -157,13 +157,14 @@ class DemoData implements ApplicationRunner {
 		Random random = new Random(20261126L);
 		Names names = new Names();
 		List<AccountView> indian = load(nbfc, INDIAN_ACCOUNTS, random, (n, r, today) -> indianRow(n, r, today, names));
-		List<AccountView> american = load(issuer, US_ACCOUNTS, random, (n, r, today) -> usRow(n, r, today, names));
+		List<AccountView> american = load(issuer, US_ACCOUNTS, random,
+				(n, r, today) -> usRow(n, r, today, names, DemoPeople.US));
 		this.compliance.load(indian, american);
 		java.util.UUID usTeam = this.desk.load(nbfc.code(), american);
 		// placed after the rest with a generator of their own, so the demo's other
 		// accounts stay as they were
 		List<AccountView> dialled = load(issuer, DIALLED_ACCOUNTS, new Random(23L),
-				(n, r, today) -> usRow(US_ACCOUNTS + n, r, today, names));
+				(n, r, today) -> usRow(US_ACCOUNTS + n, r, today, names, DemoPeople.US_AROUND_THE_CLOCK));
 		this.dialer.load(usTeam, issuer.code(), dialled);
 		this.parties.load(indian, LocalDate.now(this.clock.withZone(nbfc.timeZone())));
 		return new Loaded(indian, american);
@@ -288,8 +289,9 @@ class DemoData implements ApplicationRunner {
 		return row;
 	}
 
-	private Map<String, String> usRow(int n, Random random, LocalDate today, Names names) {
-		DemoPeople.Place place = pick(random, DemoPeople.US);
+	private Map<String, String> usRow(int n, Random random, LocalDate today, Names names,
+			List<DemoPeople.Place> places) {
+		DemoPeople.Place place = pick(random, places);
 		String[] name = names.us.next().split(" ", 2);
 		String given = name[0];
 		String family = name[1];

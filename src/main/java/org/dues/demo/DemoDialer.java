@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
  * autodialer on their first number, in the US desk's queue "Liberty dialer", dialled by
  * the running predictive campaign "Liberty predictive" with agent3 as its agent. When
  * agent3 presses Ready on the desk, the simulated carrier's calls connect to them and pop
- * the accounts (in New York's calling hours: the gate allows calls from 8 am to 9 pm in
- * the customer's time zones).
+ * the accounts. The campaign runs round the clock and its customers live from Puerto Rico
+ * to Guam: the gate allows each call from 8 am to 9 pm in the customer's time zones, so
+ * at any hour but 11:00 to 12:00 UTC some of them may be called.
  */
 @Component
 class DemoDialer {
@@ -54,7 +55,7 @@ class DemoDialer {
 		Queues.QueueView queue = this.queues.define(usTeam, QUEUE, new QueueFilters(List.of(creditor), List.of(), 1,
 				null, null, null, List.of(), List.of(), List.of(), List.of()), QueueSort.DPD_DESC, 20, "lead1");
 		CampaignView campaign = this.campaigns.create(
-				new NewCampaign(CAMPAIGN, queue.id(), "PREDICTIVE", "08:00", "21:00", "America/New_York",
+				new NewCampaign(CAMPAIGN, queue.id(), "PREDICTIVE", "00:00", "23:59", "America/New_York",
 						BigDecimal.valueOf(3), 30, null,
 						List.of(new CampaignView.CallerIdRule(creditor, "+1", "+15550100023")), List.of("agent3")),
 				"lead1");

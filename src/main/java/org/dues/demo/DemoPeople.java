@@ -31,6 +31,18 @@ final class DemoPeople {
 			new Place("Boston", "MA", "021", List.of("617", "857")), new Place("Atlanta", "GA", "303", List.of("404")),
 			new Place("Phoenix", "AZ", "850", List.of("602")));
 
+	/**
+	 * Where the predictive campaign's customers live: spread over the US zones from
+	 * Puerto Rico to Guam, so that at almost any hour some of them are inside the 8 am to
+	 * 9 pm the gate allows (only 11:00 to 12:00 UTC is nobody's), and the demo's dialer
+	 * has someone to call whenever it is tried.
+	 */
+	static final List<Place> US_AROUND_THE_CLOCK = List.of(new Place("San Juan", "PR", "009", List.of("787", "939")),
+			new Place("New York", "NY", "100", List.of("212", "718", "917")),
+			new Place("Los Angeles", "CA", "900", List.of("213", "310")),
+			new Place("Anchorage", "AK", "995", List.of("907")), new Place("Honolulu", "HI", "968", List.of("808")),
+			new Place("Hagåtña", "GU", "969", List.of("671477", "671472", "671688")));
+
 	static final List<String> US_STREETS = List.of("Main St", "Oak Ave", "Maple Dr", "Washington Blvd", "Lakeview Rd",
 			"2nd St", "Park Ave", "Sunset Blvd");
 
@@ -69,9 +81,15 @@ final class DemoPeople {
 	}
 
 	/** A US number: {@code (212) 555-0143} style, with a real area code. */
+	/**
+	 * A US number: the place's area code and a random exchange, or, where the place gives
+	 * six digits (Guam's numbers are valid only in some exchanges), its area code and
+	 * exchange.
+	 */
 	static String usPhone(Random random, Place place) {
-		return "(" + pick(random, place.codes()) + ") " + (2 + random.nextInt(8)) + digits(random, 2) + "-"
-				+ digits(random, 4);
+		String code = pick(random, place.codes());
+		String exchange = (code.length() == 6) ? code.substring(3) : (2 + random.nextInt(8)) + digits(random, 2);
+		return "(" + code.substring(0, 3) + ") " + exchange + "-" + digits(random, 4);
 	}
 
 	/**
