@@ -98,6 +98,11 @@ class NextAccountLoadBenchmark {
 		List<Integer> costs = Arrays.stream(System.getProperty("load.password-costs", "10").split(","))
 			.map((c) -> Integer.valueOf(c.strip()))
 			.toList();
+		// -Dload.shifts=N: each run N times over on the same server and data, one shift
+		// after another; a shift's start after the first meets a server warm from the
+		// shift before (its JIT, its database's caches), as a shift coming in on a
+		// running system does
+		int shifts = Integer.getInteger("load.shifts", 1);
 
 		List<String> names = this.portfolio.seed(agents, accountsEach, restedEach, this.clock.instant(), PASSWORD,
 				pooled);
@@ -117,7 +122,10 @@ class NextAccountLoadBenchmark {
 						runtime.maxMemory() >> 20)));
 		long errors = 0;
 		List<String> violations = new ArrayList<>();
-		for (int cost : costs) {
+		double[] before = { 0, 0, 0 };
+		for (int run = 0; run < costs.size() * shifts; run++) {
+			int cost = costs.get(run / shifts);
+			int shift = run % shifts + 1;
 			// bcrypt takes its cost from the stored hash: a cheaper hash makes every API
 			// request's password check cheaper, with the application unchanged
 			this.jdbc.sql("UPDATE identity_users SET password_hash = :hash WHERE username LIKE 'agent%'")
@@ -139,15 +147,23 @@ class NextAccountLoadBenchmark {
 			}
 			handovers.finish();
 			List<String> strangers = handedToOthers(handovers);
-			String title = "password cost %d%s, Gatling report %s".formatted(cost,
-					(cost == 10) ? " (bcrypt's default, as the application hashes)"
-							: " (a cheaper hash: what the run would be if checking an API password cost little)",
-					client.folder().getFileName());
+			String title = "%spassword cost %d%s, Gatling report %s"
+				.formatted(
+						(shifts > 1) ? "shift %d of %d%s, ".formatted(shift, shifts,
+								(shift == 1) ? " (the server started for it)"
+										: " (the server warm from the shift before)")
+								: "",
+						cost,
+						(cost == 10) ? " (bcrypt's default, as the application hashes)"
+								: " (a cheaper hash: what the run would be if checking an API password cost little)",
+						client.folder().getFileName());
 			report.addAll(new LoadReport(title, client, this.timings, handovers, strangers.size()).lines());
 			report.add(waits.summary());
 			report.add(this.timings.burst().summary());
+			double[] now = { prepared("taken"), prepared("let-go"), prepared("none") };
 			report.add("asks (all phases) by their prepared account: taken %.0f, let go %.0f, none prepared %.0f"
-				.formatted(prepared("taken"), prepared("let-go"), prepared("none")));
+				.formatted(now[0] - before[0], now[1] - before[1], now[2] - before[2]));
+			before = now;
 			errors += client.rows().values().stream().mapToLong(GatlingReport.Row::ko).sum();
 			violations.addAll(handovers.overlaps());
 			violations.addAll(strangers);
