@@ -71,4 +71,39 @@ class ArchitectureTests {
 			.check(CLASSES);
 	}
 
+	@Test
+	void thePagesModelIsNotComputedForTheApi() {
+		// @RestController is a @Controller: an advice for every @Controller would fill a
+		// page's model (who is logged in, the navigation's links) on every API request
+		java.util.List<String> wrong = new java.util.ArrayList<>();
+		for (JavaClass advice : CLASSES) {
+			if (!advice.isAnnotatedWith(org.springframework.web.bind.annotation.ControllerAdvice.class)) {
+				continue;
+			}
+			boolean fillsModel = advice.getMethods()
+				.stream()
+				.anyMatch((m) -> m.isAnnotatedWith(org.springframework.web.bind.annotation.ModelAttribute.class));
+			var annotation = advice.reflect()
+				.getAnnotation(org.springframework.web.bind.annotation.ControllerAdvice.class);
+			var applies = org.springframework.web.method.HandlerTypePredicate.builder()
+				.basePackage(annotation.basePackages())
+				.basePackageClass(annotation.basePackageClasses())
+				.assignableType(annotation.assignableTypes())
+				.annotation(annotation.annotations())
+				.build();
+			if (!fillsModel) {
+				continue;
+			}
+			for (JavaClass api : CLASSES) {
+				if (api.isAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+						&& applies.test(api.reflect())) {
+					wrong.add(advice.getSimpleName() + " on " + api.getSimpleName());
+				}
+			}
+		}
+		org.assertj.core.api.Assertions.assertThat(wrong)
+			.as("advices filling a page's model that also apply to the API's controllers")
+			.isEmpty();
+	}
+
 }
