@@ -275,6 +275,55 @@ class CaseworkTests {
 		assertThat(this.jdbc.sql("SELECT count(*) FROM casework_cases").query(Long.class).single()).isEqualTo(before);
 	}
 
+	/**
+	 * A US debt's limitation period is that of the customer's state, not the creditor's
+	 * country's default: Massachusetts allows six years; a state the table lacks takes
+	 * the configured default of three, and the refusal says which state and period it
+	 * applied.
+	 */
+	@Test
+	void aUsDebtIsTimeBarredByTheCustomersStatesPeriod() throws Exception {
+		CreditorView issuer = this.portfolios.usIssuer();
+		// four years old in Boston: within Massachusetts' six years
+		this.mvc
+			.perform(post("/api/v1/accounts/{id}/legal-referrals", inState(issuer, "MA", "2022-11-01").id().value())
+				.with(httpBasic("case-manager", "manager-secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"proceeding\": \"ATTORNEY_REFERRAL\", \"reason\": \"Large balance, no contact\"}"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.deadlines[?(@.code == 'FILE_BY')].dueOn").value(hasItem("2028-11-01")));
+		// seven years old in Boston: barred, citing Massachusetts' six years
+		this.mvc
+			.perform(post("/api/v1/accounts/{id}/legal-referrals", inState(issuer, "ma", "2019-11-01").id().value())
+				.with(httpBasic("case-manager", "manager-secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"proceeding\": \"ATTORNEY_REFERRAL\", \"reason\": \"Large balance, no contact\"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.code").value("TIME_BARRED"))
+			.andExpect(jsonPath("$.detail").value(containsString("MA: 6 years")));
+		// four years old in Ohio, which has no entry of its own: the default three years
+		this.mvc
+			.perform(post("/api/v1/accounts/{id}/legal-referrals", inState(issuer, "OH", "2022-11-01").id().value())
+				.with(httpBasic("case-manager", "manager-secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"proceeding\": \"ATTORNEY_REFERRAL\", \"reason\": \"Large balance, no contact\"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.code").value("TIME_BARRED"))
+			.andExpect(
+					jsonPath("$.detail").value(containsString("US-OH has no period of its own in the table: 3 years")));
+	}
+
+	private AccountView inState(CreditorView creditor, String state, String oldestDue) {
+		Map<String, String> row = Portfolios.row(creditor, "4000.00");
+		row.put("overdue_amount", "4000.00");
+		row.put("oldest_due_date", oldestDue);
+		row.put("address_line1", "1 Tremont St");
+		row.put("city", "MA".equalsIgnoreCase(state) ? "Boston" : "Columbus");
+		row.put("state", state);
+		row.put("postal_code", "MA".equalsIgnoreCase(state) ? "02108" : "43215");
+		return this.portfolios.place(creditor, row);
+	}
+
 	@Test
 	void aReferralToASeniorIsAnsweredBackToTheAgent() throws Exception {
 		AccountView account = withAddress(this.portfolios.indianNbfc(), "12000.00");
