@@ -351,7 +351,7 @@ public class ContactLog {
 		if (result != null) {
 			boolean voice = channel == Channel.CALL || channel == Channel.VISIT;
 			boolean fits = switch (result) {
-				case DELIVERED -> !voice;
+				case DELIVERED, SENT -> !voice;
 				case NO_ANSWER, VOICEMAIL, LIMITED_CONTENT_MESSAGE, ANSWERED_DROPPED, BUSY, NOT_IN_SERVICE,
 						THIRD_PARTY ->
 					voice;
