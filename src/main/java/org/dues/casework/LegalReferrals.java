@@ -163,7 +163,7 @@ public class LegalReferrals {
 		if (c.openedBy().equals(actor.name())) {
 			throw new NotPermittedException("a referral is approved by someone other than who made it");
 		}
-		this.cases.move(c, CaseStatus.ACTIVE, "approved", actor.name());
+		this.cases.move(c, CaseStatus.ACTIVE, "approved", Phrase.of(Cases.WHY_APPROVED), actor.name());
 		return activate(this.cases.get(caseId), actor);
 	}
 
@@ -194,7 +194,8 @@ public class LegalReferrals {
 		}
 		String why = Cases.required("reason", reason);
 		if (c.holdId() != null && c.holdsCollection()) {
-			this.holds.lift(c.holdId(), "legal referral %s %s".formatted(c.reference(), outcome), actor);
+			this.holds.lift(c.holdId(), "legal referral %s %s".formatted(c.reference(), outcome),
+					Phrase.of("casework.lift.legal", c.reference(), Phrase.of("casework.outcome." + outcome)), actor);
 		}
 		this.cases.close(c, outcome, why, actor.name());
 		return this.cases.get(caseId);
@@ -204,13 +205,15 @@ public class LegalReferrals {
 		if (Proceeding.valueOf(c.category()) == Proceeding.ATTORNEY_REFERRAL) {
 			UUID hold = this.holds
 				.place(new org.dues.customer.CustomerId(c.customerId()), List.of(c.accountId()), HoldType.ATTORNEY,
-						null, null, "referred to an attorney (%s)".formatted(c.reference()), actor.name())
+						null, null, "referred to an attorney (%s)".formatted(c.reference()),
+						Phrase.of("casework.hold.attorney", c.reference()), actor.name())
 				.id();
 			this.jdbc.sql("UPDATE casework_cases SET hold_id = :hold, holds_collection = true WHERE id = :id")
 				.param("hold", hold)
 				.param("id", c.id())
 				.update();
-			this.cases.entry(c.id(), actor.name(), "STATUS", c.status().name(), "attorney hold placed", null);
+			this.cases.entry(c.id(), actor.name(), "STATUS", c.status().name(), "attorney hold placed", null,
+					Phrase.of(Cases.WHY_ATTORNEY_HOLD));
 		}
 		return this.cases.get(c.id());
 	}

@@ -115,6 +115,22 @@ class CaseworkTests {
 		this.mvc
 			.perform(post("/api/v1/disputes/{id}/verification", id).with(httpBasic("case-officer", "officer-secret")))
 			.andExpect(status().isConflict());
+		// the compliance panel says why the hold was placed and lifted in the reader's
+		// language, not casework's English
+		for (String[] reader : new String[][] { { "hi", "विवाद (मेरा नहीं या पहचान की चोरी): ", "सत्यापन भेजा गया (" },
+				{ "ml", "തർക്കം (എന്റേതല്ല അല്ലെങ്കിൽ ഐഡന്റിറ്റി മോഷണം): ", "സ്ഥിരീകരണം അയച്ചു (" } }) {
+			String panel = this.mvc
+				.perform(get("/accounts/{id}/compliance", account.id().value()).param("lang", reader[0])
+					.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+						.user("case-manager")
+						.roles("MANAGER")))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(org.jsoup.Jsoup.parse(panel).text()).contains(reader[1], reader[2])
+				.doesNotContain("dispute (NOT_MINE)", "verification sent (");
+		}
 	}
 
 	@Test
