@@ -25,6 +25,7 @@ import org.dues.shared.InvalidInputException;
 import org.dues.shared.Money;
 import org.dues.shared.NotFoundException;
 import org.dues.shared.Phrase;
+import org.dues.shared.PhraseJson;
 import org.dues.system.Scopes;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
@@ -364,13 +365,41 @@ public class Cases {
 	@Transactional(readOnly = true)
 	public List<TimelineEntry> timeline(UUID id) {
 		return this.jdbc.sql("""
-				SELECT id, at, by_user, kind, status, text, letter_id, file_name FROM casework_timeline
+				SELECT id, at, by_user, kind, status, text, letter_id, file_name, said FROM casework_timeline
 				WHERE case_id = :id ORDER BY id""")
 			.param("id", id)
 			.query((rs, n) -> new TimelineEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
 					rs.getString("by_user"), rs.getString("kind"), rs.getString("status"), rs.getString("text"),
-					rs.getObject("letter_id", UUID.class), rs.getString("file_name")))
+					rs.getObject("letter_id", UUID.class), rs.getString("file_name"),
+					said(rs.getString("kind"), rs.getString("text"), rs.getString("said"))))
 			.list();
+	}
+
+	/** Why a case was acknowledged, as pages say it. */
+	static final String WHY_ACKNOWLEDGED = "casework.why.acknowledged";
+
+	/** Why a dispute's status moved on: its verification went out. */
+	static final String WHY_VERIFICATION_SENT = "casework.why.verificationSent";
+
+	/** Why a legal referral became active: a manager approved it. */
+	static final String WHY_APPROVED = "casework.why.approved";
+
+	/** The attorney hold placed on an active referral to an attorney. */
+	static final String WHY_ATTORNEY_HOLD = "casework.why.attorneyHold";
+
+	/**
+	 * The English whys casework wrote on status changes before it kept their phrase,
+	 * which pages still say in the reader's language.
+	 */
+	static final Map<String, String> SAID_BEFORE = Map.of("acknowledged", WHY_ACKNOWLEDGED, "verification sent",
+			WHY_VERIFICATION_SENT, "approved", WHY_APPROVED, "attorney hold placed", WHY_ATTORNEY_HOLD);
+
+	private static @Nullable Phrase said(String kind, @Nullable String text, @Nullable String json) {
+		Phrase said = PhraseJson.read(json);
+		if (said == null && "STATUS".equals(kind) && text != null && SAID_BEFORE.containsKey(text)) {
+			return Phrase.of(SAID_BEFORE.get(text));
+		}
+		return said;
 	}
 
 	/** A document kept on the case's timeline: its name, type and bytes. */
@@ -447,6 +476,15 @@ public class Cases {
 	 */
 	@Transactional
 	void move(CaseView c, CaseStatus to, @Nullable String why, String actor) {
+		move(c, to, why, null, actor);
+	}
+
+	/**
+	 * As {@link #move(CaseView, CaseStatus, String, String)}, with the why as pages say
+	 * it in the reader's language.
+	 */
+	@Transactional
+	void move(CaseView c, CaseStatus to, @Nullable String why, @Nullable Phrase said, String actor) {
 		int changed = this.jdbc.sql("""
 				UPDATE casework_cases SET status = :to, version = version + 1
 				WHERE id = :id AND status = :from AND version = :version""")
@@ -458,7 +496,7 @@ public class Cases {
 		if (changed == 0) {
 			throw new ConflictException("case %s changed meanwhile; read it again".formatted(c.reference()));
 		}
-		entry(c.id(), actor, "STATUS", to.name(), why, null);
+		entry(c.id(), actor, "STATUS", to.name(), why, null, said);
 	}
 
 	/** Ends the case with its outcome; its open deadlines no longer count. */
@@ -506,9 +544,17 @@ public class Cases {
 	@Transactional
 	void entry(UUID id, String actor, String kind, @Nullable String status, @Nullable String text,
 			@Nullable UUID letter) {
+		entry(id, actor, kind, status, text, letter, null);
+	}
+
+	/** A line on the case's timeline, with its text as pages say it. */
+	@Transactional
+	void entry(UUID id, String actor, String kind, @Nullable String status, @Nullable String text,
+			@Nullable UUID letter, @Nullable Phrase said) {
 		this.jdbc.sql("""
-				INSERT INTO casework_timeline (case_id, at, by_user, kind, status, text, letter_id)
-				VALUES (:case, :at, :by, :kind, :status, :text, :letter)""")
+				INSERT INTO casework_timeline (case_id, at, by_user, kind, status, text, letter_id, said)
+				VALUES (:case, :at, :by, :kind, :status, :text, :letter, CAST(:said AS jsonb))""")
+			.param("said", PhraseJson.write(said))
 			.param("case", id)
 			.param("at", Timestamp.from(this.clock.instant()))
 			.param("by", actor)

@@ -90,9 +90,11 @@ public class Complaints {
 		boolean hold = this.holding.contains(severity);
 		UUID holdId = null;
 		if (hold) {
-			holdId = this.holds
-				.place(account.customerId(), List.of(accountId.value()), HoldType.COMPLAINT, receipt.holdFrom(), null,
-						"complaint (%s, %s)".formatted(complaint.category(), severity), actor)
+			holdId = this.holds.place(account.customerId(), List.of(accountId.value()), HoldType.COMPLAINT,
+					receipt.holdFrom(), null, "complaint (%s, %s)".formatted(complaint.category(), severity),
+					Phrase.of("casework.hold.complaint", Phrase.of("casework.category." + complaint.category()),
+							Phrase.of("casework.severity." + severity)),
+					actor)
 				.id();
 		}
 		Map<String, String> facts = new LinkedHashMap<>();
@@ -126,7 +128,8 @@ public class Complaints {
 		UUID letter = this.letters.send(new AccountId(c.accountId()), "complaint-acknowledgement", facts, actor);
 		this.cases.entry(c.id(), actor, "LETTER", null, "complaint-acknowledgement", letter);
 		this.cases.meet(c.id(), "ACKNOWLEDGE");
-		this.cases.move(this.cases.get(caseId), CaseStatus.ACKNOWLEDGED, "acknowledged", actor);
+		this.cases.move(this.cases.get(caseId), CaseStatus.ACKNOWLEDGED, "acknowledged",
+				Phrase.of(Cases.WHY_ACKNOWLEDGED), actor);
 		return this.cases.get(caseId);
 	}
 
@@ -166,7 +169,9 @@ public class Complaints {
 			}
 		}
 		if (c.holdId() != null && c.holdsCollection()) {
-			this.holds.lift(c.holdId(), "complaint %s %s".formatted(c.reference(), outcome), actor);
+			this.holds.lift(c.holdId(), "complaint %s %s".formatted(c.reference(), outcome),
+					Phrase.of("casework.lift.complaint", c.reference(), Phrase.of("casework.outcome." + outcome)),
+					actor);
 		}
 		if (outcome != CaseOutcome.WITHDRAWN) {
 			Map<String, String> facts = new LinkedHashMap<>();

@@ -118,9 +118,11 @@ public class Disputes {
 		UUID hold = null;
 		if (stops) {
 			Instant at = receipt.holdFrom();
-			hold = this.holds
-				.place(account.customerId(), List.of(accountId.value()), HoldType.DISPUTE, at, null,
-						"dispute (%s): %s".formatted(dispute.category(), abbreviated(description)), actor)
+			hold = this.holds.place(account.customerId(), List.of(accountId.value()), HoldType.DISPUTE, at, null,
+					"dispute (%s): %s".formatted(dispute.category(), abbreviated(description)),
+					Phrase.of("casework.hold.dispute", Phrase.of("casework.category." + dispute.category()),
+							abbreviated(description)),
+					actor)
 				.id();
 		}
 		Map<String, String> facts = new LinkedHashMap<>();
@@ -157,11 +159,13 @@ public class Disputes {
 				actor.name());
 		this.cases.entry(c.id(), actor.name(), "LETTER", null, "verification", letter);
 		if (c.holdId() != null) {
-			this.holds.lift(c.holdId(), "verification sent (%s)".formatted(c.reference()), actor);
+			this.holds.lift(c.holdId(), "verification sent (%s)".formatted(c.reference()),
+					Phrase.of("casework.lift.verification", c.reference()), actor);
 		}
 		this.cases.releaseCollection(c.id());
 		this.cases.meet(c.id(), "VERIFY");
-		this.cases.move(this.cases.get(caseId), CaseStatus.VERIFICATION_SENT, "verification sent", actor.name());
+		this.cases.move(this.cases.get(caseId), CaseStatus.VERIFICATION_SENT, "verification sent",
+				Phrase.of(Cases.WHY_VERIFICATION_SENT), actor.name());
 		return this.cases.get(caseId);
 	}
 
@@ -178,7 +182,8 @@ public class Disputes {
 				letterFacts(c, null, null), actor);
 		this.cases.entry(c.id(), actor, "LETTER", null, "dispute-acknowledgement", letter);
 		this.cases.meet(c.id(), "ACKNOWLEDGE");
-		this.cases.move(this.cases.get(caseId), CaseStatus.ACKNOWLEDGED, "acknowledged", actor);
+		this.cases.move(this.cases.get(caseId), CaseStatus.ACKNOWLEDGED, "acknowledged",
+				Phrase.of(Cases.WHY_ACKNOWLEDGED), actor);
 		return this.cases.get(caseId);
 	}
 
@@ -217,7 +222,8 @@ public class Disputes {
 			throw new InvalidInputException("amount", "only an upheld or partly upheld dispute adjusts the balance");
 		}
 		if (c.holdId() != null && c.holdsCollection()) {
-			this.holds.lift(c.holdId(), "dispute %s %s".formatted(c.reference(), outcome), actor);
+			this.holds.lift(c.holdId(), "dispute %s %s".formatted(c.reference(), outcome),
+					Phrase.of("casework.lift.dispute", c.reference(), Phrase.of("casework.outcome." + outcome)), actor);
 		}
 		if (outcome != CaseOutcome.WITHDRAWN) {
 			UUID letter = this.letters.send(account.id(), "dispute-resolution", letterFacts(c, outcome, why),

@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import org.dues.compliance.ContactHolds;
 import org.dues.compliance.HoldType;
+import org.dues.customer.CustomerManagement;
+import org.dues.customer.CustomerView;
 import org.dues.identity.Role;
 import org.dues.portfolio.AccountId;
 import org.dues.portfolio.AccountLedger;
@@ -72,13 +74,16 @@ public class LegalReferrals {
 
 	private final JdbcClient jdbc;
 
+	private final CustomerManagement customers;
+
 	private final Limitation limitation = new Limitation();
 
 	private final Clock clock;
 
 	LegalReferrals(Cases cases, Accounts accounts, Creditors creditors, ContactHolds holds, AccountLedger ledger,
-			JdbcClient jdbc, Clock clock) {
+			JdbcClient jdbc, CustomerManagement customers, Clock clock) {
 		this.cases = cases;
+		this.customers = customers;
 		this.accounts = accounts;
 		this.creditors = creditors;
 		this.holds = holds;
@@ -158,7 +163,7 @@ public class LegalReferrals {
 		if (c.openedBy().equals(actor.name())) {
 			throw new NotPermittedException("a referral is approved by someone other than who made it");
 		}
-		this.cases.move(c, CaseStatus.ACTIVE, "approved", actor.name());
+		this.cases.move(c, CaseStatus.ACTIVE, "approved", Phrase.of(Cases.WHY_APPROVED), actor.name());
 		return activate(this.cases.get(caseId), actor);
 	}
 
@@ -189,7 +194,8 @@ public class LegalReferrals {
 		}
 		String why = Cases.required("reason", reason);
 		if (c.holdId() != null && c.holdsCollection()) {
-			this.holds.lift(c.holdId(), "legal referral %s %s".formatted(c.reference(), outcome), actor);
+			this.holds.lift(c.holdId(), "legal referral %s %s".formatted(c.reference(), outcome),
+					Phrase.of("casework.lift.legal", c.reference(), Phrase.of("casework.outcome." + outcome)), actor);
 		}
 		this.cases.close(c, outcome, why, actor.name());
 		return this.cases.get(caseId);
@@ -199,13 +205,15 @@ public class LegalReferrals {
 		if (Proceeding.valueOf(c.category()) == Proceeding.ATTORNEY_REFERRAL) {
 			UUID hold = this.holds
 				.place(new org.dues.customer.CustomerId(c.customerId()), List.of(c.accountId()), HoldType.ATTORNEY,
-						null, null, "referred to an attorney (%s)".formatted(c.reference()), actor.name())
+						null, null, "referred to an attorney (%s)".formatted(c.reference()),
+						Phrase.of("casework.hold.attorney", c.reference()), actor.name())
 				.id();
 			this.jdbc.sql("UPDATE casework_cases SET hold_id = :hold, holds_collection = true WHERE id = :id")
 				.param("hold", hold)
 				.param("id", c.id())
 				.update();
-			this.cases.entry(c.id(), actor.name(), "STATUS", c.status().name(), "attorney hold placed", null);
+			this.cases.entry(c.id(), actor.name(), "STATUS", c.status().name(), "attorney hold placed", null,
+					Phrase.of(Cases.WHY_ATTORNEY_HOLD));
 		}
 		return this.cases.get(c.id());
 	}
@@ -389,8 +397,38 @@ public class LegalReferrals {
 				&& account.lastPaymentDate().isAfter(lastPayment)) {
 			lastPayment = account.lastPaymentDate();
 		}
-		return this.limitation
-			.assess(new LimitationFacts(Jurisdiction.of(creditor.jurisdiction()), defaulted, lastPayment, null), today);
+		LocalDate paid = lastPayment;
+		return limitationJurisdictions(Jurisdiction.of(creditor.jurisdiction()),
+				this.customers.get(account.customerId()))
+			.stream()
+			.map((where) -> this.limitation.assess(new LimitationFacts(where, defaulted, paid, null), today))
+			.min(Comparator.comparing((Limitation.Assessment a) -> a.lastDayToSue(),
+					Comparator.nullsLast(Comparator.naturalOrder())))
+			.orElseThrow();
+	}
+
+	/**
+	 * The jurisdictions whose limitation period may apply to the customer's debt: in the
+	 * United States, the state of each of the customer's current addresses there (a
+	 * two-letter code), since the statute of limitations is the state's where the
+	 * customer lives; the creditor's jurisdiction where no address names a state (its own
+	 * state's period, or the configured default for {@code US} alone). Of several, the
+	 * caller takes the one that ends first, which errs towards not suing.
+	 */
+	static List<Jurisdiction> limitationJurisdictions(Jurisdiction creditor, CustomerView customer) {
+		if (creditor.law() != Law.US) {
+			return List.of(creditor);
+		}
+		List<Jurisdiction> states = customer.addresses()
+			.stream()
+			.filter((a) -> a.status().current())
+			.map(CustomerView.Address::address)
+			.filter((a) -> creditor.country().equals(a.country()) && a.state() != null
+					&& a.state().strip().matches("[A-Za-z]{2}"))
+			.map((a) -> new Jurisdiction(creditor.country(), a.state().strip().toUpperCase(java.util.Locale.ROOT)))
+			.distinct()
+			.toList();
+		return states.isEmpty() ? List.of(creditor) : states;
 	}
 
 	private static LegalFacts facts(NewReferral r, LocalDate today) {

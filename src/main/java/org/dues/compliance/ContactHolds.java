@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.dues.customer.CustomerId;
 import org.dues.shared.InvalidInputException;
+import org.dues.shared.Phrase;
+import org.dues.shared.PhraseJson;
 import org.dues.system.Actor;
 import org.jspecify.annotations.Nullable;
 
@@ -49,6 +52,17 @@ public class ContactHolds {
 	@Transactional
 	public HoldView place(CustomerId customer, List<UUID> accountIds, HoldType type, @Nullable Instant receivedAt,
 			@Nullable Instant endsAt, @Nullable String reason, String actor) {
+		return place(customer, accountIds, type, receivedAt, endsAt, reason, null, actor);
+	}
+
+	/**
+	 * As {@link #place(CustomerId, List, HoldType, Instant, Instant, String, String)},
+	 * with the reason as pages say it in the reader's language (a hold a rule of the
+	 * application places: a dispute's, a complaint's).
+	 */
+	@Transactional
+	public HoldView place(CustomerId customer, List<UUID> accountIds, HoldType type, @Nullable Instant receivedAt,
+			@Nullable Instant endsAt, @Nullable String reason, @Nullable Phrase said, String actor) {
 		String why = Restrictions.reason(reason);
 		Instant received = this.restrictions.received(receivedAt);
 		if (endsAt != null && !endsAt.isAfter(received)) {
@@ -58,8 +72,10 @@ public class ContactHolds {
 		Instant now = this.restrictions.now();
 		this.jdbc.sql("""
 				INSERT INTO compliance_holds (id, customer_id, account_ids, type, received_at, ends_at, reason,
-				    placed_by, placed_at)
-				VALUES (:id, :customer, :accounts, :type, :received, :ends, :reason, :actor, :now)""")
+				    placed_by, placed_at, reason_said)
+				VALUES (:id, :customer, :accounts, :type, :received, :ends, :reason, :actor, :now,
+				    CAST(:said AS jsonb))""")
+			.param("said", PhraseJson.write(said))
 			.param("id", id)
 			.param("customer", customer.value())
 			.param("accounts", accountIds.toArray(UUID[]::new))
@@ -90,6 +106,12 @@ public class ContactHolds {
 	@Transactional
 	public void lift(UUID holdId, @Nullable String reason, Actor actor) {
 		this.restrictions.lift(Restrictions.Kind.HOLD, holdId, reason, actor);
+	}
+
+	/** As {@link #lift(UUID, String, Actor)}, with the reason as pages say it. */
+	@Transactional
+	public void lift(UUID holdId, @Nullable String reason, @Nullable Phrase said, Actor actor) {
+		this.restrictions.lift(Restrictions.Kind.HOLD, holdId, reason, said, actor);
 	}
 
 	/** Every hold of the person, current and past, newest first. */
@@ -129,7 +151,8 @@ public class ContactHolds {
 				Arrays.asList((UUID[]) rs.getArray("account_ids").getArray()), HoldType.valueOf(rs.getString("type")),
 				rs.getTimestamp("received_at").toInstant(), instant(rs.getTimestamp("ends_at")), rs.getString("reason"),
 				rs.getString("placed_by"), rs.getTimestamp("placed_at").toInstant(),
-				instant(rs.getTimestamp("lifted_at")), rs.getString("lifted_by"), rs.getString("lift_reason"));
+				instant(rs.getTimestamp("lifted_at")), rs.getString("lifted_by"), rs.getString("lift_reason"),
+				PhraseJson.read(rs.getString("reason_said")), PhraseJson.read(rs.getString("lift_said")));
 	}
 
 	static @Nullable Instant instant(@Nullable Timestamp timestamp) {
@@ -140,10 +163,13 @@ public class ContactHolds {
 	 * A hold as recorded.
 	 *
 	 * @param accountIds the debts held; empty for all
+	 * @param reasonSaid the reason as pages say it, where the application placed the hold
+	 * @param liftSaid the lift's reason as pages say it, where the application lifted it
 	 */
 	public record HoldView(UUID id, CustomerId customerId, List<UUID> accountIds, HoldType type, Instant receivedAt,
 			@Nullable Instant endsAt, String reason, String placedBy, Instant placedAt, @Nullable Instant liftedAt,
-			@Nullable String liftedBy, @Nullable String liftReason) {
+			@Nullable String liftedBy, @Nullable String liftReason, @JsonIgnore @Nullable Phrase reasonSaid,
+			@JsonIgnore @Nullable Phrase liftSaid) {
 
 		ContactFacts.Hold fact() {
 			Instant to = Restrictions.earlier(this.endsAt, this.liftedAt);

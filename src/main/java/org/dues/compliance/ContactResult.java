@@ -30,6 +30,11 @@ public enum ContactResult {
 	WRONG_NUMBER,
 	/** A message (SMS, email, WhatsApp, letter) was delivered. */
 	DELIVERED,
+	/**
+	 * A message was handed to a carrier that reports no delivery: a letter gone to the
+	 * print-and-post vendor is sent, and nothing later says it arrived.
+	 */
+	SENT,
 	/** The attempt failed for a technical reason on our side or the provider's. */
 	FAILED;
 
@@ -50,7 +55,7 @@ public enum ContactResult {
 	/** Whether the attempt reached the person or their voicemail or inbox. */
 	public static boolean reached(@Nullable ContactResult result) {
 		return result == null || switch (result) {
-			case CONVERSATION, VOICEMAIL, LIMITED_CONTENT_MESSAGE, ANSWERED_DROPPED, DELIVERED -> true;
+			case CONVERSATION, VOICEMAIL, LIMITED_CONTENT_MESSAGE, ANSWERED_DROPPED, DELIVERED, SENT -> true;
 			default -> false;
 		};
 	}

@@ -8,6 +8,8 @@ import org.dues.customer.CustomerId;
 import org.dues.shared.ConflictException;
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.NotFoundException;
+import org.dues.shared.Phrase;
+import org.dues.shared.PhraseJson;
 import org.dues.system.Actor;
 import org.dues.system.Corrections;
 import org.jspecify.annotations.Nullable;
@@ -109,6 +111,17 @@ class Restrictions {
 	 * and above lift any; whoever recorded it, their own within the correction window.
 	 */
 	CustomerId lift(Kind kind, UUID id, @Nullable String why, Actor actor) {
+		return lift(kind, id, why, null, actor);
+	}
+
+	/**
+	 * As {@link #lift(Kind, UUID, String, Actor)}, with the reason as pages say it (holds
+	 * only keep one).
+	 */
+	CustomerId lift(Kind kind, UUID id, @Nullable String why, @Nullable Phrase said, Actor actor) {
+		if (said != null && kind != Kind.HOLD) {
+			throw new IllegalArgumentException("only a hold keeps its lift's phrase");
+		}
 		String text = reason(why);
 		Instant now = now();
 		record Made(String by, Instant at) {
@@ -122,11 +135,13 @@ class Restrictions {
 			.ifPresent((made) -> this.corrections.check(actor, kind.named, made.by(), made.at(),
 					Corrections.COMPLIANCE_LEADS_AND_ABOVE));
 		UUID customer = this.jdbc
-			.sql("UPDATE " + kind.table + " SET lifted_at = :now, lifted_by = :actor, lift_reason = :reason "
-					+ "WHERE id = :id AND lifted_at IS NULL RETURNING customer_id")
+			.sql("UPDATE " + kind.table + " SET lifted_at = :now, lifted_by = :actor, lift_reason = :reason"
+					+ ((said != null) ? ", lift_said = CAST(:said AS jsonb)" : "")
+					+ " WHERE id = :id AND lifted_at IS NULL RETURNING customer_id")
 			.param("now", java.sql.Timestamp.from(now))
 			.param("actor", actor.name())
 			.param("reason", text)
+			.param("said", PhraseJson.write(said))
 			.param("id", id)
 			.query(UUID.class)
 			.optional()

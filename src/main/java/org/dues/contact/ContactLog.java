@@ -29,6 +29,7 @@ import org.dues.portfolio.Creditors;
 import org.dues.shared.ConflictException;
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.NotFoundException;
+import org.dues.shared.Phrase;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -189,7 +190,7 @@ public class ContactLog {
 		return new InteractionView(UUID.randomUUID(), account.id(), account.customerId(), debts(request),
 				request.channel(), decision.address(), Direction.OUTBOUND, request.role(), request.purpose(),
 				allowed ? InteractionStatus.LOGGED : InteractionStatus.BLOCKED, allowed ? result : null, decision.at(),
-				agent, note, decision.id(), blocked);
+				agent, note, decision.id(), blocked, null);
 	}
 
 	/**
@@ -220,6 +221,19 @@ public class ContactLog {
 	public InteractionView inbound(AccountId accountId, Set<AccountId> alsoAbout, Channel channel,
 			@Nullable String address, PersonRole role, @Nullable ContactResult result, @Nullable Instant startedAt,
 			@Nullable String note, String agent) {
+		return inbound(accountId, alsoAbout, channel, address, role, result, startedAt, note, null, agent);
+	}
+
+	/**
+	 * As
+	 * {@link #inbound(AccountId, Set, Channel, String, PersonRole, ContactResult, Instant, String, String)},
+	 * with the note as pages say it in the reader's language (a note the application
+	 * writes: a chat's transcript).
+	 */
+	@Transactional
+	public InteractionView inbound(AccountId accountId, Set<AccountId> alsoAbout, Channel channel,
+			@Nullable String address, PersonRole role, @Nullable ContactResult result, @Nullable Instant startedAt,
+			@Nullable String note, @Nullable Phrase noteSaid, String agent) {
 		validate(channel, result, note);
 		AccountView account = this.accounts.get(accountId);
 		Instant now = this.clock.instant();
@@ -240,7 +254,7 @@ public class ContactLog {
 		}
 		InteractionView view = new InteractionView(UUID.randomUUID(), accountId, account.customerId(), debts, channel,
 				canonical, Direction.INBOUND, role, Purpose.COLLECTION, InteractionStatus.LOGGED, result,
-				(startedAt == null) ? now : startedAt, agent, clean(note), null, null);
+				(startedAt == null) ? now : startedAt, agent, clean(note), null, null, noteSaid);
 		this.interactions.insert(view, now);
 		return view;
 	}
@@ -351,7 +365,7 @@ public class ContactLog {
 		if (result != null) {
 			boolean voice = channel == Channel.CALL || channel == Channel.VISIT;
 			boolean fits = switch (result) {
-				case DELIVERED -> !voice;
+				case DELIVERED, SENT -> !voice;
 				case NO_ANSWER, VOICEMAIL, LIMITED_CONTENT_MESSAGE, ANSWERED_DROPPED, BUSY, NOT_IN_SERVICE,
 						THIRD_PARTY ->
 					voice;

@@ -21,6 +21,7 @@ import org.dues.compliance.PersonRole;
 import org.dues.compliance.Purpose;
 import org.dues.customer.CustomerId;
 import org.dues.portfolio.AccountId;
+import org.dues.shared.PhraseJson;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -88,15 +89,16 @@ class Interactions {
 					view.channel().name(), view.address(), view.direction().name(), view.role().name(),
 					view.purpose().name(), view.status().name(), (view.result() == null) ? null : view.result().name(),
 					Timestamp.from(view.startedAt()), Timestamp.from(recordedAt), view.agent(), view.note(),
-					view.decisionId(), view.blockedReason() });
+					view.decisionId(), view.blockedReason(), PhraseJson.write(view.noteSaid()) });
 			for (AccountId debt : view.debts()) {
 				debts.add(new Object[] { view.id(), debt.value() });
 			}
 		}
 		this.batch.batchUpdate("""
 				INSERT INTO contact_interactions (id, customer_id, account_id, channel, address, direction, role,
-				    purpose, status, result, started_at, recorded_at, agent, note, decision_id, blocked_reason)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+				    purpose, status, result, started_at, recorded_at, agent, note, decision_id, blocked_reason,
+				    note_said)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))""", rows);
 		this.batch.batchUpdate("INSERT INTO contact_interaction_debts (interaction_id, account_id) VALUES (?, ?)",
 				debts);
 	}
@@ -209,7 +211,8 @@ class Interactions {
 				Purpose.valueOf(rs.getString("purpose")), InteractionStatus.valueOf(rs.getString("status")),
 				(rs.getString("result") == null) ? null : ContactResult.valueOf(rs.getString("result")),
 				rs.getTimestamp("started_at").toInstant(), rs.getString("agent"), rs.getString("note"),
-				rs.getObject("decision_id", UUID.class), rs.getString("blocked_reason"));
+				rs.getObject("decision_id", UUID.class), rs.getString("blocked_reason"),
+				PhraseJson.read(rs.getString("note_said")));
 	}
 
 }

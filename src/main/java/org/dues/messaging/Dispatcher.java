@@ -348,6 +348,12 @@ public class Dispatcher implements DisposableBean {
 				if (status == MessageStatus.DELIVERED) {
 					this.contacts.complete(cleared.interactionId(), ContactResult.DELIVERED, null);
 				}
+				else if (status == MessageStatus.SENT && !one.claim().provider().reportsDelivery()) {
+					// no report will come (a letter to the post): the attempt is as far
+					// as
+					// the message goes, sent
+					this.contacts.complete(cleared.interactionId(), ContactResult.SENT, null);
+				}
 				statuses.put(row.id(), status);
 			}
 			else {

@@ -21,8 +21,8 @@ import java.util.Objects;
  * number as written). {@link #all} joins phrases into one (the findings of a rule about
  * several holds, say); {@link #commas} lists them.
  *
- * @param key the message key; empty for {@link #all} and a comma for {@link #commas},
- * whose arguments are the phrases
+ * @param key the message key; empty for {@link #all}, a comma for {@link #commas} and a
+ * line break for {@link #lines}, whose arguments are the phrases
  * @param arguments the arguments, in the order the message numbers them
  */
 public record Phrase(String key, List<Object> arguments) {
@@ -37,7 +37,8 @@ public record Phrase(String key, List<Object> arguments) {
 				throw new IllegalArgumentException("a phrase cannot carry a " + argument.getClass().getName());
 			}
 		}
-		if ((key.isEmpty() || key.equals(",")) && arguments.stream().anyMatch((a) -> !(a instanceof Phrase))) {
+		if ((key.isEmpty() || key.equals(",") || key.equals("\n"))
+				&& arguments.stream().anyMatch((a) -> !(a instanceof Phrase))) {
 			throw new IllegalArgumentException("a joined phrase joins only phrases");
 		}
 	}
@@ -59,14 +60,23 @@ public record Phrase(String key, List<Object> arguments) {
 		return (phrases.size() == 1) ? phrases.get(0) : new Phrase(",", new ArrayList<>(phrases));
 	}
 
-	/** Whether this joins several phrases ({@link #all}, {@link #commas}). */
-	public boolean joined() {
-		return this.key.isEmpty() || this.key.equals(",");
+	/**
+	 * The phrases one to a line (a transcript's lines); one alone is itself.
+	 */
+	public static Phrase lines(List<Phrase> phrases) {
+		return (phrases.size() == 1) ? phrases.get(0) : new Phrase("\n", new ArrayList<>(phrases));
 	}
 
-	/** What goes between joined phrases: {@code "; "} or {@code ", "}. */
+	/**
+	 * Whether this joins several phrases ({@link #all}, {@link #commas}, {@link #lines}).
+	 */
+	public boolean joined() {
+		return this.key.isEmpty() || this.key.equals(",") || this.key.equals("\n");
+	}
+
+	/** What goes between joined phrases: {@code "; "}, {@code ", "} or a line break. */
 	public String separator() {
-		return this.key.isEmpty() ? "; " : ", ";
+		return this.key.isEmpty() ? "; " : this.key.equals("\n") ? "\n" : ", ";
 	}
 
 }

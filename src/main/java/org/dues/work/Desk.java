@@ -274,7 +274,8 @@ public class Desk {
 			items.add(new TimelineItem(i.startedAt(), "channel." + i.channel(),
 					(i.result() != null) ? "result." + i.result()
 							: (blocked != null) ? "timeline.blocked" : "timeline.inProgress",
-					(blocked != null) ? naming.apply(blocked) : i.note(), null, i.address(), i.agent()));
+					(blocked != null) ? naming.apply(blocked) : i.note(), null, i.address(), i.agent(),
+					(blocked != null) ? null : i.noteSaid()));
 		}
 		for (var entry : this.accounts.ledger(accountId)) {
 			Money total = entry.amounts().principal().plus(entry.amounts().interest()).plus(entry.amounts().fees());
@@ -429,7 +430,14 @@ public class Desk {
 	 * @param address the number or address contacted
 	 */
 	public record TimelineItem(Instant at, String what, @Nullable String how, @Nullable String detail,
-			@Nullable Money amount, @Nullable String address, String by) {
+			@Nullable Money amount, @Nullable String address, String by, @Nullable Phrase detailSaid) {
+
+		/** An item whose detail pages show as written. */
+		public TimelineItem(Instant at, String what, @Nullable String how, @Nullable String detail,
+				@Nullable Money amount, @Nullable String address, String by) {
+			this(at, what, how, detail, amount, address, by, null);
+		}
+
 	}
 
 	/** A recorded disposition and what it set in motion. */

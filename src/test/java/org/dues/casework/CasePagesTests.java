@@ -45,6 +45,9 @@ class CasePagesTests {
 	@Autowired
 	TestAgents agents;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@BeforeEach
 	void users() {
 		this.agents.pooledAgent("pages-agent", "agent-secret");
@@ -94,6 +97,21 @@ class CasePagesTests {
 			.text();
 		assertThat(timeline).contains("खुला", "शिकायत की पावती", "पावती भेजी गई")
 			.doesNotContain("OPEN", "ACKNOWLEDGED", "complaint-acknowledgement");
+		// and the why of the status change in the reader's words, not casework's English
+		assertThat(timeline).contains("पावती दी गई: पावती ग्राहक को भेजी गई").doesNotContain("acknowledged");
+		assertThat(page(get(logged.getRedirectedUrl()).param("lang", "ml").with(user("pages-agent").roles("AGENT")))
+			.select("[data-timeline]")
+			.text()).contains("അറിയിപ്പ് നൽകി").doesNotContain("acknowledged");
+		// a line written before the phrase was kept still reads in the reader's words
+		this.jdbc
+			.sql("""
+					INSERT INTO casework_timeline (case_id, at, by_user, kind, status, text)
+					VALUES (CAST(:case AS uuid), now(), 'pages-agent', 'STATUS', 'VERIFICATION_SENT', 'verification sent')""")
+			.param("case", logged.getRedirectedUrl().substring("/cases/".length()))
+			.update();
+		assertThat(page(get(logged.getRedirectedUrl()).param("lang", "hi").with(user("pages-agent").roles("AGENT")))
+			.select("[data-timeline]")
+			.text()).contains("सत्यापन भेजा गया: वसूली फिर शुरू हो सकती है").doesNotContain("verification sent");
 		// an empty note is refused and says why
 		MockHttpServletResponse empty = this.mvc
 			.perform(post(logged.getRedirectedUrl() + "/notes").with(user("pages-agent").roles("AGENT"))

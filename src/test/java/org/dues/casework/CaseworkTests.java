@@ -115,6 +115,22 @@ class CaseworkTests {
 		this.mvc
 			.perform(post("/api/v1/disputes/{id}/verification", id).with(httpBasic("case-officer", "officer-secret")))
 			.andExpect(status().isConflict());
+		// the compliance panel says why the hold was placed and lifted in the reader's
+		// language, not casework's English
+		for (String[] reader : new String[][] { { "hi", "विवाद (मेरा नहीं या पहचान की चोरी): ", "सत्यापन भेजा गया (" },
+				{ "ml", "തർക്കം (എന്റേതല്ല അല്ലെങ്കിൽ ഐഡന്റിറ്റി മോഷണം): ", "സ്ഥിരീകരണം അയച്ചു (" } }) {
+			String panel = this.mvc
+				.perform(get("/accounts/{id}/compliance", account.id().value()).param("lang", reader[0])
+					.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+						.user("case-manager")
+						.roles("MANAGER")))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(org.jsoup.Jsoup.parse(panel).text()).contains(reader[1], reader[2])
+				.doesNotContain("dispute (NOT_MINE)", "verification sent (");
+		}
 	}
 
 	@Test
@@ -273,6 +289,55 @@ class CaseworkTests {
 			.andExpect(jsonPath("$.code").value("TIME_BARRED"))
 			.andExpect(jsonPath("$.detail").value(containsString("1006.26")));
 		assertThat(this.jdbc.sql("SELECT count(*) FROM casework_cases").query(Long.class).single()).isEqualTo(before);
+	}
+
+	/**
+	 * A US debt's limitation period is that of the customer's state, not the creditor's
+	 * country's default: Massachusetts allows six years; a state the table lacks takes
+	 * the configured default of three, and the refusal says which state and period it
+	 * applied.
+	 */
+	@Test
+	void aUsDebtIsTimeBarredByTheCustomersStatesPeriod() throws Exception {
+		CreditorView issuer = this.portfolios.usIssuer();
+		// four years old in Boston: within Massachusetts' six years
+		this.mvc
+			.perform(post("/api/v1/accounts/{id}/legal-referrals", inState(issuer, "MA", "2022-11-01").id().value())
+				.with(httpBasic("case-manager", "manager-secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"proceeding\": \"ATTORNEY_REFERRAL\", \"reason\": \"Large balance, no contact\"}"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.deadlines[?(@.code == 'FILE_BY')].dueOn").value(hasItem("2028-11-01")));
+		// seven years old in Boston: barred, citing Massachusetts' six years
+		this.mvc
+			.perform(post("/api/v1/accounts/{id}/legal-referrals", inState(issuer, "ma", "2019-11-01").id().value())
+				.with(httpBasic("case-manager", "manager-secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"proceeding\": \"ATTORNEY_REFERRAL\", \"reason\": \"Large balance, no contact\"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.code").value("TIME_BARRED"))
+			.andExpect(jsonPath("$.detail").value(containsString("MA: 6 years")));
+		// four years old in Ohio, which has no entry of its own: the default three years
+		this.mvc
+			.perform(post("/api/v1/accounts/{id}/legal-referrals", inState(issuer, "OH", "2022-11-01").id().value())
+				.with(httpBasic("case-manager", "manager-secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"proceeding\": \"ATTORNEY_REFERRAL\", \"reason\": \"Large balance, no contact\"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.code").value("TIME_BARRED"))
+			.andExpect(
+					jsonPath("$.detail").value(containsString("US-OH has no period of its own in the table: 3 years")));
+	}
+
+	private AccountView inState(CreditorView creditor, String state, String oldestDue) {
+		Map<String, String> row = Portfolios.row(creditor, "4000.00");
+		row.put("overdue_amount", "4000.00");
+		row.put("oldest_due_date", oldestDue);
+		row.put("address_line1", "1 Tremont St");
+		row.put("city", "MA".equalsIgnoreCase(state) ? "Boston" : "Columbus");
+		row.put("state", state);
+		row.put("postal_code", "MA".equalsIgnoreCase(state) ? "02108" : "43215");
+		return this.portfolios.place(creditor, row);
 	}
 
 	@Test

@@ -531,6 +531,44 @@ class MessagingTests {
 		java.nio.file.Files.write(java.nio.file.Path.of("target/screenshots/letter-from-template-ml.pdf"), pdf);
 	}
 
+	/**
+	 * A letter's attempt follows the letter: the post sends no delivery report, so once
+	 * the letter is handed to the print batch its attempt is sent, as the message is, not
+	 * in progress for ever; a letter that cannot go (no postal address) fails its
+	 * attempt.
+	 */
+	@Test
+	void aLettersAttemptIsSentWhenTheLetterIsAndFailedWhenItCannotGo() throws Exception {
+		CreditorView nbfc = this.portfolios.indianNbfc();
+		var row = Portfolios.row(nbfc, "42000.00");
+		row.put("overdue_amount", "42000.00");
+		row.put("oldest_due_date", LocalDate.of(2026, 9, 1).toString());
+		row.put("address_line1", "TC 12/345, Pattom");
+		row.put("city", "Thiruvananthapuram");
+		row.put("state", "KL");
+		row.put("postal_code", "695004");
+		AccountView account = this.portfolios.place(nbfc, row);
+		MessageView sent = this.sending.send(NewMessage.now(account.id(), Channel.LETTER, "demand-notice", "en", null),
+				agent("msg-letter-attempt"));
+		assertThat(sent.status()).isEqualTo(MessageStatus.SENT);
+		InteractionView attempt = this.contacts.timeline(account.id(), 10)
+			.stream()
+			.filter((i) -> i.channel() == Channel.LETTER)
+			.findFirst()
+			.orElseThrow();
+		assertThat(attempt.status()).isEqualTo(InteractionStatus.LOGGED);
+		assertThat(attempt.result()).isEqualTo(org.dues.compliance.ContactResult.SENT);
+		// the compliance panel's latest contacts say so in the reader's language
+		String panel = this.mvc
+			.perform(get("/accounts/{id}/compliance", account.id().value()).param("lang", "hi")
+				.with(user("msg-letter-attempt").roles("AGENT", "MANAGER")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(org.jsoup.Jsoup.parse(panel).select("[data-timeline]").text()).contains("भेजा गया")
+			.doesNotContain("जारी");
+	}
+
 	@Test
 	void smsPartsAreCountedInGsm7OrUcs2() {
 		assertThat(SmsSegments.of("a".repeat(160))).isEqualTo(new SmsSegments("GSM-7", 160, 1));

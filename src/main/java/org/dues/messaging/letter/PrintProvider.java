@@ -85,6 +85,12 @@ class PrintProvider implements MessageProvider {
 		return true;
 	}
 
+	/** The post sends no delivery report: a letter's attempt ends sent. */
+	@Override
+	public boolean reportsDelivery() {
+		return false;
+	}
+
 	@Override
 	public Handover send(ClearedContact cleared, Outgoing message) {
 		Optional<LetterView> known = this.letters.ofMessage(message.messageId());

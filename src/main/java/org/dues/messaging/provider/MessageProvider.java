@@ -34,6 +34,16 @@ public interface MessageProvider {
 	}
 
 	/**
+	 * Whether the provider reports later what became of a message it took (delivered,
+	 * failed); when it does not (the post), the message's attempt ends
+	 * {@link org.dues.compliance.ContactResult#SENT} once handed over, as the message
+	 * itself stays {@code SENT}.
+	 */
+	default boolean reportsDelivery() {
+		return true;
+	}
+
+	/**
 	 * Hands the message to the provider.
 	 * @param cleared the gate's clearance for this very contact
 	 * @return the provider's id for the message and the status it reported

@@ -188,9 +188,30 @@ class ChatTests {
 			.contains(speaker + ": " + sent.text())
 			.contains("ഏജന്റ് നിങ്ങളുടെ തിരിച്ചറിയൽ സ്ഥിരീകരിച്ചു.")
 			.contains("ചാറ്റ് അവസാനിച്ചു.");
-		// on the account's timeline as the agent reads it
-		this.mvc.perform(get("/accounts/{id}/desk", account.id().value()).session(session).with(asAgent))
-			.andExpect(content().string(containsString("customer: എനിക്ക് ഒരു സംശയം")));
+		// on the account's timeline as the agent reads it: in the reader's language, each
+		// line's time in the reader's zone with the zone named, not the UTC the note
+		// keeps
+		String desk = this.mvc
+			.perform(
+					get("/accounts/{id}/desk", account.id().value()).param("lang", "ml").session(session).with(asAgent))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String shown = org.jsoup.Jsoup.parse(desk).select("#timeline").text();
+		assertThat(shown).contains("ചാറ്റ് രേഖ (പേയ്മെന്റ് പേജ്, മലയാളം", "ഉപഭോക്താവ്: എനിക്ക് ഒരു സംശയം")
+			.doesNotContain("Chat transcript", "customer: ")
+			.doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+		// the compliance panel's latest contacts too
+		String panel = this.mvc
+			.perform(get("/accounts/{id}/compliance", account.id().value()).param("lang", "hi")
+				.session(session)
+				.with(asAgent))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(org.jsoup.Jsoup.parse(panel).select("[data-timeline]").text()).contains("चैट प्रतिलेख (", "ग्राहक: ")
+			.doesNotContain("Chat transcript")
+			.doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
 		this.mvc.perform(post("/desk/chats/ready").param("ready", "false").with(asAgent).with(csrf()));
 	}
 
