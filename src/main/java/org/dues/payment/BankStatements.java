@@ -13,6 +13,7 @@ import org.dues.portfolio.CreditorView;
 import org.dues.portfolio.Creditors;
 import org.dues.shared.ConflictException;
 import org.dues.shared.InvalidInputException;
+import org.dues.shared.Phrase;
 import org.dues.system.Actor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -77,14 +78,14 @@ public class BankStatements {
 			@Nullable String creditorCode, @Nullable String fileName, Actor actor) {
 		UnappliedCash.permitted(actor);
 		if (file.length == 0) {
-			throw new InvalidInputException("file", "is empty");
+			throw new InvalidInputException("file", "is empty", Phrase.of("recon.problem.emptyFile"));
 		}
 		long started = System.nanoTime();
 		StatementFormat kind = format != null ? format : detect(file);
 		CreditorView named = creditorCode == null || creditorCode.isBlank() ? null
 				: this.creditors.findByCode(creditorCode.strip())
-					.orElseThrow(
-							() -> new InvalidInputException("creditor", "no creditor '%s'".formatted(creditorCode)));
+					.orElseThrow(() -> new InvalidInputException("creditor", "no creditor '%s'".formatted(creditorCode),
+							Phrase.of("recon.problem.noCreditor", creditorCode)));
 		// the statement's words are looked up as it is read
 		try (StatementMatcher.Prefetch prefetch = this.matcher.prefetch()) {
 			if (named != null) {
@@ -108,8 +109,11 @@ public class BankStatements {
 			}
 		}
 		if (!parsed.currency().equals(creditor.currency())) {
-			throw new InvalidInputException("file", "the statement is in %s but creditor %s keeps accounts in %s"
-				.formatted(parsed.currency(), creditor.code(), creditor.currency()));
+			throw new InvalidInputException("file",
+					"the statement is in %s but creditor %s keeps accounts in %s".formatted(parsed.currency(),
+							creditor.code(), creditor.currency()),
+					Phrase.of("recon.problem.currency", parsed.currency().getCurrencyCode(), creditor.code(),
+							creditor.currency().getCurrencyCode()));
 		}
 		if (parsed.opening() != null && parsed.closing() != null
 				&& parsed.opening().add(parsed.credits()).subtract(parsed.debits()).compareTo(parsed.closing()) != 0) {
@@ -198,15 +202,18 @@ public class BankStatements {
 			case MT940 -> new Mt940Parser().parse(new String(file, StandardCharsets.UTF_8));
 			case CSV -> {
 				if (mapping == null || mapping.isBlank()) {
-					throw new InvalidInputException("mapping", "a CSV statement needs a mapping profile");
+					throw new InvalidInputException("mapping", "a CSV statement needs a mapping profile",
+							Phrase.of("recon.problem.csvMapping"));
 				}
 				if (named == null) {
 					throw new InvalidInputException("creditor",
-							"a CSV statement names no bank account: name the creditor");
+							"a CSV statement names no bank account: name the creditor",
+							Phrase.of("recon.problem.csvCreditor"));
 				}
 				StatementMapping profile = this.mappings.find(mapping.strip())
 					.orElseThrow(
-							() -> new InvalidInputException("mapping", "no mapping profile '%s'".formatted(mapping)));
+							() -> new InvalidInputException("mapping", "no mapping profile '%s'".formatted(mapping),
+									Phrase.of("recon.problem.noMapping", mapping)));
 				Optional<CreditorBankAccounts.BankAccount> account = this.bankAccounts.of(named.id())
 					.stream()
 					.findFirst();
@@ -222,14 +229,16 @@ public class BankStatements {
 		if (named != null) {
 			if (account.isPresent() && !account.get().creditor().equals(named.id())) {
 				throw new ConflictException(
-						"bank account %s is another creditor's than %s".formatted(parsed.bankAccount(), named.code()));
+						"bank account %s is another creditor's than %s".formatted(parsed.bankAccount(), named.code()),
+						Phrase.of("recon.problem.otherCreditorsAccount", parsed.bankAccount(), named.code()));
 			}
 			return named;
 		}
 		return account.map((a) -> this.creditors.get(a.creditor()))
 			.orElseThrow(() -> new InvalidInputException("creditor",
 					"no creditor has bank account %s: name the creditor or record the account on one"
-						.formatted(parsed.bankAccount())));
+						.formatted(parsed.bankAccount()),
+					Phrase.of("recon.problem.unknownBankAccount", parsed.bankAccount())));
 	}
 
 	static StatementFormat detect(byte[] file) {

@@ -11,6 +11,7 @@ import org.dues.portfolio.Accounts;
 import org.dues.shared.ConflictException;
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.Money;
+import org.dues.shared.Phrase;
 import org.dues.system.Actor;
 import org.jspecify.annotations.Nullable;
 
@@ -64,7 +65,8 @@ public class StatementExceptions {
 		}
 		openCredit(entry);
 		if (parts.isEmpty()) {
-			throw new InvalidInputException("splits", "name at least one account");
+			throw new InvalidInputException("splits", "name at least one account",
+					Phrase.of("recon.problem.noAccountNamed"));
 		}
 		Money total = Money.zero(entry.amount().currency());
 		for (UnappliedView.Part part : parts) {
@@ -72,7 +74,8 @@ public class StatementExceptions {
 		}
 		if (total.compareTo(entry.amount()) != 0) {
 			throw new InvalidInputException(parts.size() > 1 ? "splits" : "amount",
-					"the parts add up to %s but the entry is %s".formatted(total, entry.amount()));
+					"the parts add up to %s but the entry is %s".formatted(total, entry.amount()),
+					Phrase.of("recon.problem.partsEntry", total, entry.amount()));
 		}
 		String base = base(entry);
 		PaymentId first = null;
@@ -123,7 +126,8 @@ public class StatementExceptions {
 			return entry;
 		}
 		if (!entry.open()) {
-			throw new ConflictException("entry %s is %s, not open".formatted(entryId, entry.outcome()));
+			throw new ConflictException("entry %s is %s, not open".formatted(entryId, entry.outcome()),
+					Phrase.of("recon.problem.entryDecided"));
 		}
 		decide(entryId, EntryOutcome.IGNORED, null, null, why, actor);
 		return this.reads.entry(entryId);
@@ -131,10 +135,12 @@ public class StatementExceptions {
 
 	private static void openCredit(StatementEntryView entry) {
 		if (!entry.open()) {
-			throw new ConflictException("entry %s is %s, not open".formatted(entry.id(), entry.outcome()));
+			throw new ConflictException("entry %s is %s, not open".formatted(entry.id(), entry.outcome()),
+					Phrase.of("recon.problem.entryDecided"));
 		}
 		if (!entry.credit()) {
-			throw new ConflictException("entry %s is a debit: only credits are applied".formatted(entry.id()));
+			throw new ConflictException("entry %s is a debit: only credits are applied".formatted(entry.id()),
+					Phrase.of("recon.problem.debit"));
 		}
 	}
 

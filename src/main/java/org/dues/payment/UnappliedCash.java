@@ -18,6 +18,7 @@ import org.dues.shared.CurrencyMismatchException;
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.Money;
 import org.dues.shared.NotPermittedException;
+import org.dues.shared.Phrase;
 import org.dues.system.Actor;
 import org.dues.system.Corrections;
 import org.jspecify.annotations.Nullable;
@@ -96,14 +97,16 @@ public class UnappliedCash {
 		permitted(actor);
 		String why = reason(reason);
 		if (parts.isEmpty()) {
-			throw new InvalidInputException("splits", "name at least one account and amount");
+			throw new InvalidInputException("splits", "name at least one account and amount",
+					Phrase.of("recon.problem.noAccountNamed"));
 		}
 		UnappliedView item = locked(id);
 		if (item.status() != UnappliedStatus.OPEN) {
 			if (sameAsApplied(item, parts)) {
 				return item;
 			}
-			throw new ConflictException("unapplied item %s is %s; nothing of it is open".formatted(id, item.status()));
+			throw new ConflictException("unapplied item %s is %s; nothing of it is open".formatted(id, item.status()),
+					Phrase.of("recon.problem.itemClosed"));
 		}
 		Money total = Money.zero(item.amount().currency());
 		for (UnappliedView.Part part : parts) {
@@ -111,20 +114,23 @@ public class UnappliedCash {
 				throw new CurrencyMismatchException(item.amount().currency(), part.amount().currency());
 			}
 			if (!part.amount().isPositive()) {
-				throw new InvalidInputException("amount", "each part must be greater than zero");
+				throw new InvalidInputException("amount", "each part must be greater than zero",
+						Phrase.of("recon.problem.positive"));
 			}
 			total = total.plus(part.amount());
 		}
 		if (total.compareTo(item.open()) > 0 || (parts.size() > 1 && total.compareTo(item.open()) != 0)) {
 			throw new InvalidInputException(parts.size() > 1 ? "splits" : "amount",
-					"the parts add up to %s but %s is open".formatted(total, item.open()));
+					"the parts add up to %s but %s is open".formatted(total, item.open()),
+					Phrase.of("recon.problem.partsOpen", total, item.open()));
 		}
 		BigDecimal applied = BigDecimal.ZERO;
 		for (UnappliedView.Part part : parts) {
 			AccountView account = this.accounts.get(part.account());
 			if (item.creditor() != null && !item.creditor().equals(account.creditorId())) {
 				throw new InvalidInputException("accountId",
-						"account %s is another creditor's than the money's".formatted(account.accountRef()));
+						"account %s is another creditor's than the money's".formatted(account.accountRef()),
+						Phrase.of("recon.problem.otherCreditorsMoney", account.accountRef()));
 			}
 			String reference = "UNAPPLIED:%s:%s:%s".formatted(id, part.account().value().toString().substring(0, 8),
 					part.amount().amount().toPlainString());
@@ -154,7 +160,8 @@ public class UnappliedCash {
 			return item;
 		}
 		if (item.status() != UnappliedStatus.OPEN) {
-			throw new ConflictException("unapplied item %s is %s; nothing of it is open".formatted(id, item.status()));
+			throw new ConflictException("unapplied item %s is %s; nothing of it is open".formatted(id, item.status()),
+					Phrase.of("recon.problem.itemClosed"));
 		}
 		BigDecimal open = item.open().amount();
 		history(id, "RETURNED", open, null, null, why, actor.name());
@@ -243,10 +250,11 @@ public class UnappliedCash {
 
 	static String reason(@Nullable String reason) {
 		if (reason == null || reason.isBlank()) {
-			throw new InvalidInputException("reason", "is required");
+			throw new InvalidInputException("reason", "is required", Phrase.of("recon.problem.reason"));
 		}
 		if (reason.length() > 500) {
-			throw new InvalidInputException("reason", "must be at most 500 characters");
+			throw new InvalidInputException("reason", "must be at most 500 characters",
+					Phrase.of("recon.problem.reasonLength"));
 		}
 		return reason.strip();
 	}

@@ -125,7 +125,14 @@ public class DashboardCharts {
 
 	private @Nullable Chart rollRates(PackSection.Request request) {
 		Locale reader = request.reader();
-		RollRates rolls = this.rolls.rollRates(request);
+		RollRates rolls;
+		try {
+			rolls = this.rolls.rollRates(request);
+		}
+		catch (org.dues.shared.InvalidInputException ex) {
+			// one matrix per creditor: the pack's table says to choose one
+			return null;
+		}
 		if (rolls.rows().isEmpty()) {
 			// no month-end snapshot to start from yet: the pack's table says so
 			return null;

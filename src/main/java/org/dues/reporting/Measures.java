@@ -17,7 +17,12 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
+import org.dues.portfolio.CreditorId;
+import org.dues.portfolio.CreditorView;
+import org.dues.portfolio.Creditors;
+import org.dues.shared.InvalidInputException;
 import org.dues.shared.Money;
+import org.dues.shared.Phrase;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,8 +70,11 @@ public class Measures {
 
 	private final TransactionTemplate reads;
 
+	private final Creditors creditors;
+
 	Measures(JdbcClient jdbc, CollectionsQuery collections, RollRatesQuery rolls, PromisesQuery promises,
-			RollMoves moves, TransactionTemplate transactions) {
+			RollMoves moves, TransactionTemplate transactions, Creditors creditors) {
+		this.creditors = creditors;
 		this.jdbc = jdbc;
 		this.collections = collections;
 		this.rolls = rolls;
@@ -93,7 +101,32 @@ public class Measures {
 	 */
 	public RollRates rollRates(YearMonth month, ReportFilter filter) {
 		movesOf(month);
-		return this.rolls.of(month, filter, agents(filter));
+		Set<String> agents = agents(filter);
+		if (filter.creditor() == null) {
+			sameBuckets(month, filter, agents);
+		}
+		return this.rolls.of(month, filter, agents);
+	}
+
+	/**
+	 * Refuses a matrix over creditors that age accounts into different buckets (an Indian
+	 * NBFC's SMA and NPA classes beside a US issuer's 30-day buckets): one matrix would
+	 * mix their rows and columns. Each creditor's matrix is read by naming it.
+	 * @throws InvalidInputException naming the creditors, with a phrase for pages
+	 */
+	private void sameBuckets(YearMonth month, ReportFilter filter, @Nullable Set<String> agents) {
+		List<CreditorView> moved = this.rolls.creditors(month, filter, agents)
+			.stream()
+			.map((id) -> this.creditors.get(new CreditorId(id)))
+			.sorted(java.util.Comparator.comparing(CreditorView::code))
+			.toList();
+		if (moved.stream().map(CreditorView::bucketScheme).distinct().count() > 1) {
+			String codes = String.join(", ", moved.stream().map(CreditorView::code).toList());
+			throw new InvalidInputException("creditor",
+					"the roll-rate matrix is per creditor: these creditors use different buckets (%s); name one"
+						.formatted(codes),
+					Phrase.of("report.rollRates.perCreditor", codes));
+		}
 	}
 
 	/** The month's migrations, computed first for creditors that have none yet. */

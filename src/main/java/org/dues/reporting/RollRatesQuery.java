@@ -67,6 +67,18 @@ class RollRatesQuery {
 		return matrix(month, days[0], days[1], moves);
 	}
 
+	/** The creditors whose accounts moved in the month, within the filter. */
+	List<java.util.UUID> creditors(YearMonth month, ReportFilter f, @Nullable Set<String> agents) {
+		FilterSql where = FilterSql.of(f, agents, COLUMNS);
+		Map<String, Object> p = new HashMap<>(where.params());
+		p.put("month", month.atDay(1));
+		return this.jdbc
+			.sql("SELECT DISTINCT creditor_id FROM reporting_roll_moves WHERE month = :month %s".formatted(where.sql()))
+			.params(p)
+			.query(java.util.UUID.class)
+			.list();
+	}
+
 	/** The matrix and its rates from the moves, added up (visible for the test). */
 	static RollRates matrix(YearMonth month, @Nullable LocalDate fromDay, @Nullable LocalDate toDay, List<Move> moves) {
 		Map<String, Integer> ranks = new TreeMap<>();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.dues.shared.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -40,7 +41,19 @@ class RollRatesSection implements PackSection {
 	@Override
 	public List<ReportTable> tables(Request request) {
 		Locale reader = request.reader();
-		RollRates rolls = rollRates(request);
+		RollRates rolls;
+		try {
+			rolls = rollRates(request);
+		}
+		catch (InvalidInputException ex) {
+			// creditors with different buckets: the note says to choose one
+			String codes = String
+				.valueOf(java.util.Objects.requireNonNull(ex.errors().get(0).phrase()).arguments().get(0));
+			return List
+				.of(new ReportTable(say("report.pack.rollRates", reader, YearMonth.from(request.period().from())),
+						say("report.rollRates.perCreditor", reader, codes),
+						List.of(say("report.pack.fromBucket", reader)), List.of()));
+		}
 		List<String> columns = new ArrayList<>();
 		columns.add(say("report.pack.fromBucket", reader));
 		columns.add(say("report.pack.accounts", reader));

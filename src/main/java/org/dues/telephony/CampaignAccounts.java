@@ -34,6 +34,20 @@ class CampaignAccounts {
 			.list();
 	}
 
+	/** The first next try after {@code now} of the accounts set aside for the reason. */
+	@Nullable Instant firstTry(long campaign, String why, Instant now) {
+		return this.jdbc.sql("""
+				SELECT next_try_at FROM telephony_campaign_accounts
+				WHERE campaign_id = ? AND last_outcome = ? AND next_try_at > ? ORDER BY next_try_at LIMIT 1""")
+			.params(campaign, why, Timestamp.from(now))
+			.query(Timestamp.class)
+			.list()
+			.stream()
+			.findFirst()
+			.map(Timestamp::toInstant)
+			.orElse(null);
+	}
+
 	/** A call to the account was placed: one more try, none other until it ends. */
 	void dialled(long campaign, UUID account, Instant at) {
 		this.jdbc

@@ -39,6 +39,14 @@ class CampaignDials {
 	/** How long a reservation lasts if nothing else lets it go. */
 	static final Duration RESERVATION = Duration.ofMinutes(2);
 
+	/**
+	 * The compliance rule of the customers' calling hours ({@code RuleResult.rule()}).
+	 */
+	static final String CONTACT_HOURS = "contact-hours";
+
+	/** An account set aside until its customer's calling hours open. */
+	static final String CALLING_HOURS = "CALLING_HOURS";
+
 	private static final Logger log = LoggerFactory.getLogger(CampaignDials.class);
 
 	private final QueueDialing queues;
@@ -118,7 +126,11 @@ class CampaignDials {
 					Channel.CALL, number, PersonRole.CONSUMER, Purpose.COLLECTION));
 			if (!gate.decision().allowed()) {
 				Instant next = gate.nextOpening();
-				setAside(campaign, account, holder, "BLOCKED", now,
+				// refused only for the hour of the customer's day: said so on the
+				// campaign's page while nobody else may be called
+				boolean hours = !gate.decision().blockedBy().isEmpty()
+						&& gate.decision().blockedBy().stream().allMatch((rule) -> CONTACT_HOURS.equals(rule.rule()));
+				setAside(campaign, account, holder, hours ? CALLING_HOURS : "BLOCKED", now,
 						(next != null && next.isAfter(now)) ? next : now.plus(Duration.ofHours(1)));
 				continue;
 			}
@@ -140,6 +152,15 @@ class CampaignDials {
 			}
 		}
 		return placed;
+	}
+
+	/**
+	 * When the first account the campaign set aside for its customer's calling hours may
+	 * be tried, or null when none waits for that.
+	 */
+	@org.jspecify.annotations.Nullable
+	Instant callingHoursOpen(long campaign, Instant now) {
+		return this.accounts.firstTry(campaign, CALLING_HOURS, now);
 	}
 
 	private void setAside(CampaignView campaign, java.util.UUID account, String holder, String why, Instant now,

@@ -16,8 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A campaign's live figures for its lead: each member's state and time in it, lines in
  * use, dials and connects today, abandons as a share of live answers today and over the
- * last 30 days (the US rule's period), and the predictive pacer's margin. Everything is
- * read from PostgreSQL, so any node shows them.
+ * last 30 days (the US rule's period), the predictive pacer's margin, and why a running
+ * campaign places no call (outside its hours, or no customer inside their calling hours)
+ * with when that ends. Everything is read from PostgreSQL, so any node shows them.
  */
 @Service
 public class CampaignFigures {
@@ -59,7 +60,7 @@ public class CampaignFigures {
 		DialerCalls.Figures period = this.calls.figures(id, now.minus(CampaignRun.REPLAYED));
 		return new Figures(campaign, agents, today.lines(), today.dials(), today.connects(), today.liveAnswers(),
 				today.abandons(), today.abandonRate(), period.liveAnswers(), period.abandons(), period.abandonRate(),
-				campaign.margin(), now);
+				campaign.margin(), this.campaigns.waiting(id), now);
 	}
 
 	/**
@@ -79,10 +80,13 @@ public class CampaignFigures {
 	 * @param abandonRateToday abandons ÷ live answers today (0 to 1)
 	 * @param abandonRatePeriod abandons ÷ live answers over the last 30 days
 	 * @param margin the predictive pacer's margin in standard deviations, when it runs
+	 * @param waiting why the running campaign places no call now, and until when; null
+	 * while it dials (or is stopped)
 	 */
 	public record Figures(CampaignView campaign, List<Agent> agents, long lines, long dialsToday, long connectsToday,
 			long liveAnswersToday, long abandonsToday, double abandonRateToday, long liveAnswersPeriod,
-			long abandonsPeriod, double abandonRatePeriod, @Nullable Double margin, Instant at) {
+			long abandonsPeriod, double abandonRatePeriod, @Nullable Double margin, @Nullable CampaignWaiting waiting,
+			Instant at) {
 
 		/** Members in each state. */
 		public Map<AgentState, Long> byState() {

@@ -126,7 +126,8 @@ public class Campaigns {
 				UPDATE telephony_campaigns SET name = ?, queue_id = ?, mode = ?, hours_from = ?, hours_to = ?, zone = ?,
 				    max_dial_ratio = ?, wrap_seconds = ?, busy_retry_minutes = ?, busy_max_tries = ?,
 				    no_answer_retry_minutes = ?, no_answer_max_tries = ?, machine_retry_minutes = ?,
-				    machine_max_tries = ?, margin = CASE WHEN ? = 'PREDICTIVE' THEN margin END, version = version + 1
+				    machine_max_tries = ?, margin = CASE WHEN ? = 'PREDICTIVE' THEN margin END, waiting = NULL,
+				    waiting_until = NULL, version = version + 1
 				WHERE id = ?""")
 			.params(valid.name(), input.queueId(), valid.mode().name(), valid.from(), valid.to(), valid.zone(),
 					valid.ratio(), valid.wrap(), retries.busy().minutes(), retries.busy().maxTries(),
@@ -283,7 +284,34 @@ public class Campaigns {
 	}
 
 	void margin(long id, @Nullable Double margin) {
-		this.jdbc.sql("UPDATE telephony_campaigns SET margin = ? WHERE id = ?").params(margin, id).update();
+		paced(id, margin, null);
+	}
+
+	/**
+	 * What the dialler's turn left: the pacer's margin and why the campaign waits (null
+	 * while it dials).
+	 */
+	void paced(long id, @Nullable Double margin, @Nullable CampaignWaiting waiting) {
+		this.jdbc.sql("UPDATE telephony_campaigns SET margin = ?, waiting = ?, waiting_until = ? WHERE id = ?")
+			.params(margin, (waiting == null) ? null : waiting.reason().name(),
+					(waiting == null) ? null : java.sql.Timestamp.from(waiting.until()), id)
+			.update();
+	}
+
+	/**
+	 * Why the running campaign places no call now, as its dialler last saw it, or null.
+	 */
+	@Nullable CampaignWaiting waiting(long id) {
+		return this.jdbc.sql("""
+				SELECT waiting, waiting_until FROM telephony_campaigns
+				WHERE id = ? AND running AND waiting IS NOT NULL""")
+			.param(id)
+			.query((rs, n) -> new CampaignWaiting(CampaignWaiting.Reason.valueOf(rs.getString(1)),
+					rs.getTimestamp(2).toInstant()))
+			.list()
+			.stream()
+			.findFirst()
+			.orElse(null);
 	}
 
 	private static @Nullable LocalTime time(String field, @Nullable String value, LocalTime otherwise,

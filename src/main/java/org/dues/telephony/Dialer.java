@@ -208,10 +208,22 @@ class Dialer implements SmartLifecycle {
 		PacingSnapshot snapshot = new PacingSnapshot(now, ready, array(talking), array(wrapping), array(ringing),
 				waiting, run.history);
 		int wanted = run.pacer.callsToPlace(snapshot);
-		if (run.mode != DialMode.PREVIEW && wanted > 0 && within(campaign, now)) {
-			this.dials.place(campaign, run, wanted, now);
+		CampaignWaiting idle = null;
+		if (!within(campaign, now)) {
+			idle = new CampaignWaiting(CampaignWaiting.Reason.CAMPAIGN_HOURS, CampaignWaiting.hoursOpen(campaign, now));
 		}
-		this.campaigns.margin(campaign.id(), run.margin());
+		else if (run.mode != DialMode.PREVIEW && wanted > 0) {
+			int placed = this.dials.place(campaign, run, wanted, now);
+			if (placed == 0 && open.stream().allMatch((call) -> call.endedAt() != null)) {
+				// the pacer wanted calls and none could be placed: the lead's page says
+				// so when the customers left wait for their calling hours
+				Instant opening = this.dials.callingHoursOpen(campaign.id(), now);
+				if (opening != null) {
+					idle = new CampaignWaiting(CampaignWaiting.Reason.CALLING_HOURS, opening);
+				}
+			}
+		}
+		this.campaigns.paced(campaign.id(), run.margin(), idle);
 	}
 
 	/** The campaign's settled calls of the last 30 days, into a new history. */

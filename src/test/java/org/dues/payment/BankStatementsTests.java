@@ -286,6 +286,63 @@ class BankStatementsTests {
 	}
 
 	@Test
+	void theReconciliationPagesSayEveryRefusalInTheReadersLanguage() throws Exception {
+		String broken = new String(this.world.statement("statement.camt053.xml", "306", "61261.00"),
+				java.nio.charset.StandardCharsets.UTF_8)
+			.replace("<Amt Ccy=\"INR\">999.00</Amt>", "<Amt Ccy=\"INR\">9x9.00</Amt>");
+		assertThat(refusal(multipart("/reconciliation/statements").file(
+				new MockMultipartFile("file", "s.xml", null, broken.getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+				"hi"))
+			.contains("फ़ाइल को बैंक विवरण के रूप में नहीं पढ़ा जा सका", "9x9.00");
+		byte[] stranger = new String(this.world.statement("statement.camt053.xml", "307", "61261.00"),
+				java.nio.charset.StandardCharsets.UTF_8)
+			.replace(this.world.iban, "GB00NOBODY1234")
+			.getBytes();
+		assertThat(refusal(
+				multipart("/reconciliation/statements").file(new MockMultipartFile("file", "s.xml", null, stranger)),
+				"ml"))
+			.contains("ബാങ്ക് അക്കൗണ്ട് GB00NOBODY1234 ഒരു കടദാതാവിന്റേതുമല്ല")
+			.doesNotContain("no creditor has");
+		assertThat(refusal(multipart("/reconciliation/statements"), "hi")).contains("विवरण की फ़ाइल चुनें")
+			.doesNotContain("choose a statement file");
+
+		String id = JsonPath.read(upload(this.world.statement("statement.camt053.xml", "308", "61261.00"), "s.xml")
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.id");
+		String entry = JsonPath.read(this.mvc
+			.perform(get("/api/v1/bank-statements/{id}/entries", id).with(httpBasic("recon-m", "recon-secret")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$[0].id");
+		assertThat(refusal(post("/reconciliation/statements/{id}/entries/{entry}", id, entry).param("action", "match")
+			.param("accountRef", "NOPE-1")
+			.param("reason", "x"), "hi")).contains("NOPE-1 संदर्भ वाला कोई खाता नहीं है").doesNotContain("no account");
+		assertThat(refusal(post("/reconciliation/statements/{id}/entries/{entry}", id, java.util.UUID.randomUUID())
+			.param("action", "ignore")
+			.param("reason", "x"), "ml")).contains("പേജ് വീണ്ടും ലോഡ് ചെയ്യുക").doesNotContain("not found");
+		assertThat(refusal(post("/reconciliation/unapplied/{id}", java.util.UUID.randomUUID()).param("action", "return")
+			.param("reason", "x"), "hi")).contains("पेज फिर से लोड करें").doesNotContain("not found");
+	}
+
+	/** The page's refusal, read in the language. */
+	private String refusal(
+			org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> request,
+			String language) throws Exception {
+		String page = this.mvc
+			.perform(request.cookie(new jakarta.servlet.http.Cookie("dues-lang", language))
+				.with(user("recon-m").roles("MANAGER"))
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.csrf()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return org.jsoup.Jsoup.parse(page).select(".alert-danger").text();
+	}
+
+	@Test
 	void readsACsvStatementThroughAMappingProfile() throws Exception {
 		this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
 			.put("/api/v1/bank-statement-mappings/{name}", "hdfc-csv")

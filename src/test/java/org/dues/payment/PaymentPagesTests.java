@@ -119,6 +119,46 @@ class PaymentPagesTests {
 	}
 
 	@Test
+	void aPaymentAndItsReversalRefreshTheBalancesCardOfTheAccountPage() throws Exception {
+		this.agents.pooledAgent("bal-agent", "x-secret-4");
+		this.agents.lead("bal-lead", "bal-agent");
+		AccountView account = this.portfolios.placed(this.portfolios.indianNbfc(), "10000", "500", "200", "4000",
+				LocalDate.of(2026, 10, 1));
+		String panel = "/accounts/" + account.id().value() + "/payments";
+
+		Document taken = page(post(panel).with(user("bal-agent").roles("AGENT"))
+			.param("amount", "4000")
+			.param("channel", "UPI")
+			.param("reference", "634599990001")
+			.param("receivedOn", "2026-11-25"));
+		AccountView paid = this.accounts.get(account.id());
+		Element card = taken.selectFirst("#balances-card");
+		assertThat(card).as("the page's balances card comes with the panel").isNotNull();
+		assertThat(card.attr("hx-swap-oob")).isEqualTo("true");
+		assertThat(card.select("[data-balance=total]").text()).isEqualTo("₹6,700.00");
+		assertThat(card.select("[data-overdue]").text()).isEqualTo("₹0.00");
+		assertThat(card.select("[data-dpd]").text()).isEqualTo(String.valueOf(paid.daysPastDue()));
+		assertThat(card.select("[data-last-payment]").text()).contains("₹4,000.00");
+		assertThat(taken.select("#payments-panel [data-payment]")).hasSize(1);
+
+		String payment = taken.select("[data-payment]").attr("data-payment");
+		Document reversed = page(post(panel + "/" + payment + "/reversal").with(user("bal-lead").roles("TEAM_LEAD"))
+			.param("reason", "UPI credit returned by the bank"));
+		Element after = reversed.selectFirst("#balances-card");
+		assertThat(after).isNotNull();
+		assertThat(after.select("[data-balance=total]").text()).isEqualTo("₹10,700.00");
+		assertThat(after.select("[data-overdue]").text()).isEqualTo("₹4,000.00");
+		assertThat(after.select("[data-dpd]").text())
+			.isEqualTo(String.valueOf(this.accounts.get(account.id()).daysPastDue()));
+
+		Document refused = page(post(panel).with(user("bal-agent").roles("AGENT"))
+			.param("amount", "10.005")
+			.param("channel", "CASH")
+			.param("reference", "R-2"));
+		assertThat(refused.select("#balances-card")).as("nothing changed, nothing swapped").isEmpty();
+	}
+
+	@Test
 	void anAgentMakesALinkAndSendsItFromTheDesk() throws Exception {
 		this.agents.pooledAgent("link-agent", "x-secret-3");
 		AccountView account = this.portfolios.placed(this.portfolios.indianNbfc(), "20000", "0", "0", "6000",

@@ -114,7 +114,8 @@ class CreditorsAndPlacementsApiTests {
 		getJson("/api/v1/accounts/{id}/ledger", id).andExpect(jsonPath("$", hasSize(1)))
 			.andExpect(jsonPath("$[0].type").value("PLACEMENT"))
 			.andExpect(jsonPath("$[0].principal.amount").value("123456.50"));
-		getJson("/api/v1/creditors/PL-NBFC/accounts/LN-0000").andExpect(status().isNotFound());
+		getJson("/api/v1/creditors/PL-NBFC/accounts/LN-0000").andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.detail").value("account-ref 'LN-0000' not found"));
 		getJson("/api/v1/accounts/{id}", UUID.randomUUID()).andExpect(status().isNotFound());
 		getJson("/api/v1/accounts/not-a-uuid/ledger").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("id"));

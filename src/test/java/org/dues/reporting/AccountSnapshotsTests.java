@@ -326,6 +326,79 @@ class AccountSnapshotsTests {
 		assertThat(measures.startDay()).isEqualTo(LocalDate.of(2026, 10, 31));
 	}
 
+	@Test
+	void creditorsWithDifferentBucketsHaveEachTheirOwnMatrix() throws Exception {
+		this.agents.manager("manager-schemes", "manager-secret");
+		CreditorView issuer = this.portfolios.usIssuer();
+		CreditorView nbfc = this.portfolios.indianNbfc();
+		assertThat(issuer.bucketScheme()).isNotEqualTo(nbfc.bucketScheme());
+		AccountView card = this.portfolios.overdue(issuer, 10, "700");
+		AccountView loan = this.portfolios.overdue(nbfc, 10, "70000");
+		state(card, "1-30", "10", "ACTIVE");
+		state(loan, "SMA-0", "10", "ACTIVE");
+		this.snapshots.take(LocalDate.of(2026, 10, 31), List.of(issuer.id().value(), nbfc.id().value()));
+		state(card, "31-60", "40", "ACTIVE");
+		state(loan, "SMA-1", "40", "ACTIVE");
+		this.snapshots.take(LocalDate.of(2026, 11, 30), List.of(issuer.id().value(), nbfc.id().value()));
+
+		// all creditors: no matrix mixing SMA classes with 30-day buckets
+		String refused = this.mvc
+			.perform(get("/api/v1/reports/roll-rates").param("month", "2026-11")
+				.with(httpBasic("manager-schemes", "manager-secret")))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(JsonPath.<String>read(refused, "$.errors[0].field")).isEqualTo("creditor");
+		assertThat(JsonPath.<String>read(refused, "$.detail")).contains("per creditor", issuer.code(), nbfc.code());
+		this.mvc
+			.perform(get("/api/v1/reports/roll-rates").param("month", "2026-11")
+				.header("Accept", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+				.with(httpBasic("manager-schemes", "manager-secret")))
+			.andExpect(status().is4xxClientError());
+		// each creditor's own
+		String cards = this.mvc
+			.perform(get("/api/v1/reports/roll-rates").param("month", "2026-11")
+				.param("creditor", issuer.code())
+				.with(httpBasic("manager-schemes", "manager-secret")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(JsonPath.<List<String>>read(cards, "$.rows[*].bucket")).containsExactly("1-30");
+		String loans = this.mvc
+			.perform(get("/api/v1/reports/roll-rates").param("month", "2026-11")
+				.param("creditor", nbfc.code())
+				.with(httpBasic("manager-schemes", "manager-secret")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(JsonPath.<List<String>>read(loans, "$.rows[*].bucket")).containsExactly("SMA-0");
+
+		// the reports page says to choose a creditor, in the reader's language
+		for (String[] language : new String[][] { { "en", "Choose a creditor" }, { "hi", "एक लेनदार चुनें" },
+				{ "ml", "ഒരു കടദാതാവിനെ തിരഞ്ഞെടുക്കുക" } }) {
+			org.jsoup.nodes.Document page = org.jsoup.Jsoup
+				.parse(this.mvc
+					.perform(get("/reports").param("month", "2026-11")
+						.param("lang", language[0])
+						.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+							.user("manager-schemes")
+							.roles("MANAGER")))
+					.andExpect(status().isOk())
+					.andReturn()
+					.getResponse()
+					.getContentAsString());
+			org.jsoup.select.Elements note = page.select("[data-report-table] p:contains(" + language[1] + ")");
+			assertThat(note).as("the roll-rate note in %s", language[0]).hasSize(1);
+			assertThat(note.text()).contains(issuer.code(), nbfc.code());
+			assertThat(note.first().closest("[data-report-table]").select("tbody").text()).as("no matrix")
+				.doesNotContain("SMA-0", "1-30");
+			assertThat(page.select("[data-chart-section=roll-rates]")).as("no heat map of a mixed matrix").isEmpty();
+		}
+	}
+
 	@Autowired
 	Measures measures;
 

@@ -221,6 +221,79 @@ class DialerTests {
 	}
 
 	@Test
+	void aRunningCampaignThatCannotDialSaysWhyAndUntilWhen() throws Exception {
+		CreditorView issuer = this.portfolios.usIssuer();
+		String agent = this.agents.named("wait-agent", "Wait Agent", "secret-wait-agent", Role.AGENT);
+		this.agents.lead("wait-lead");
+		Teams.TeamView team = this.teams.create("Waiting team", null);
+		this.teams.addMember(team.id(), agent);
+		for (int i = 0; i < 3; i++) {
+			AccountView account = this.portfolios.overdue(issuer, 40 + i, "900.00");
+			this.customers.consentToAutodial(account.customerId(), this.portfolios.firstPhone(account), true);
+		}
+		Queues.QueueView queue = this.queues.define(team.id(), "Waiting " + issuer.code(),
+				new QueueFilters(List.of(issuer.code()), List.of(), 1, null, null, null, List.of(), List.of(),
+						List.of(), List.of()),
+				QueueSort.DPD_DESC, 50, "tester");
+		CampaignView.Retry never = new CampaignView.Retry(10000, 1);
+		CampaignView late = this.campaigns.create(new NewCampaign("Afternoon " + issuer.code(), queue.id(),
+				"PROGRESSIVE", "13:00", "20:00", "America/New_York", BigDecimal.valueOf(2), 30,
+				new CampaignView.Retries(never, never, never), List.of(), List.of(agent)), "tester");
+		this.started.add(late.id());
+		this.campaigns.run(late.id(), true);
+
+		// 10:00 in New York: the campaign dials from 13:00
+		this.clock.set(Instant.parse("2026-11-26T15:00:00Z"));
+		this.states.change(agent, AgentState.READY, null);
+		this.dialer.tick();
+		CampaignFigures.Figures before = this.figures.of(late.id());
+		assertThat(before.dialsToday()).isZero();
+		assertThat(before.waiting()).isEqualTo(
+				new CampaignWaiting(CampaignWaiting.Reason.CAMPAIGN_HOURS, Instant.parse("2026-11-26T18:00:00Z")));
+		String english = figuresText(late.id(), "en");
+		assertThat(english).contains("Waiting: outside the campaign's hours until ");
+		assertThat(figuresText(late.id(), "hi")).contains("प्रतीक्षा में: अभियान के समय से बाहर");
+		assertThat(figuresText(late.id(), "ml")).contains("കാത്തിരിക്കുന്നു: കാമ്പെയ്‌നിന്റെ സമയത്തിന് പുറത്ത്");
+		this.campaigns.run(late.id(), false);
+		this.dialer.tick();
+		assertThat(this.figures.of(late.id()).waiting()).as("a stopped campaign waits for nothing").isNull();
+
+		CampaignView night = this.campaigns.create(new NewCampaign("All day " + issuer.code(), queue.id(),
+				"PROGRESSIVE", "00:00", "23:59", "America/New_York", BigDecimal.valueOf(2), 30,
+				new CampaignView.Retries(never, never, never), List.of(), List.of(agent)), "tester");
+		this.started.add(night.id());
+		this.campaigns.run(night.id(), true);
+		// 02:00 in New York: inside the campaign's hours, outside every customer's
+		this.clock.set(Instant.parse("2026-11-26T07:00:00Z"));
+		this.states.change(agent, AgentState.READY, null);
+		this.dialer.tick();
+		CampaignFigures.Figures now = this.figures.of(night.id());
+		assertThat(now.dialsToday()).isZero();
+		assertThat(now.waiting()).isNotNull();
+		assertThat(now.waiting().reason()).isEqualTo(CampaignWaiting.Reason.CALLING_HOURS);
+		assertThat(now.waiting().until()).as("the first customer's calling hours open")
+			.isAfter(Instant.parse("2026-11-26T12:00:00Z"))
+			.isBefore(Instant.parse("2026-11-26T20:00:00Z"));
+		assertThat(figuresText(night.id(), "en"))
+			.contains("Waiting: no customer of the queue is inside their calling hours now; the next opening is ");
+		assertThat(figuresText(night.id(), "hi")).contains("अगला अवसर");
+		assertThat(figuresText(night.id(), "ml")).contains("അടുത്ത അവസരം");
+
+		// nobody ready: nothing to say
+		this.states.change(agent, AgentState.BREAK, null);
+		this.dialer.tick();
+		assertThat(this.figures.of(night.id()).waiting()).isNull();
+	}
+
+	private String figuresText(long campaign, String language) throws Exception {
+		return org.jsoup.Jsoup
+			.parse(this.mvc.perform(get("/campaigns/" + campaign + "/figures").param("lang", language)
+				.with(user("wait-lead").roles("TEAM_LEAD"))).andReturn().getResponse().getContentAsString())
+			.select("[data-campaign-waiting]")
+			.text();
+	}
+
+	@Test
 	void aBadCampaignIsRefusedFieldByFieldAndNothingIsMade() {
 		int before = this.campaigns.all().size();
 		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> this.campaigns.create(

@@ -63,6 +63,22 @@ class WebPagesTests {
 	}
 
 	@Test
+	void theFaviconIsServedWithoutALoginAndEveryPageNamesIt() throws Exception {
+		byte[] icon = this.mvc.perform(get("/favicon.ico"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		// an ICO file: reserved 0, type 1 (icon)
+		assertThat(icon).startsWith(new byte[] { 0, 0, 1, 0 });
+		this.mvc.perform(get("/login"))
+			.andExpect(content()
+				.string(containsString("<link rel=\"icon\" type=\"image/x-icon\" href=\"/favicon.ico\">")));
+		this.mvc.perform(get("/accounts").with(user("web-agent").roles("AGENT")))
+			.andExpect(content().string(containsString("rel=\"icon\"")));
+	}
+
+	@Test
 	void anHtmxRequestWithoutASessionSendsThePageToLogin() throws Exception {
 		this.mvc.perform(get("/accounts").param("q", "x").header("HX-Request", "true"))
 			.andExpect(status().isUnauthorized())

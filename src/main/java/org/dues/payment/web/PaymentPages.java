@@ -21,6 +21,7 @@ import org.dues.payment.PaymentPreview;
 import org.dues.portfolio.AccountId;
 import org.dues.portfolio.AccountView;
 import org.dues.portfolio.Accounts;
+import org.dues.portfolio.Creditors;
 import org.dues.shared.CalendarBounds;
 import org.dues.shared.Choice;
 import org.dues.shared.ConflictException;
@@ -57,6 +58,9 @@ class PaymentPages {
 
 	private static final String PANEL = "payment/panel :: panel";
 
+	/** The panel, and the account page's balances card swapped out of band. */
+	private static final String CHANGED = "payment/panel :: changed";
+
 	/** The channels an agent records by hand; a gateway's own come by webhook. */
 	static final List<PaymentChannel> DESK_CHANNELS = List.of(PaymentChannel.UPI, PaymentChannel.BANK_TRANSFER,
 			PaymentChannel.NETBANKING, PaymentChannel.CARD, PaymentChannel.CASH, PaymentChannel.CHEQUE,
@@ -72,8 +76,11 @@ class PaymentPages {
 
 	private final Checkouts checkouts;
 
+	private final Creditors creditors;
+
 	PaymentPages(PaymentManagement payments, Accounts accounts, Phrases phrases, PaymentLinks links,
-			Checkouts checkouts) {
+			Checkouts checkouts, Creditors creditors) {
+		this.creditors = creditors;
 		this.links = links;
 		this.checkouts = checkouts;
 		this.payments = payments;
@@ -112,8 +119,9 @@ class PaymentPages {
 			NewPayment payment = form.toPayment(this.accounts.get(new AccountId(id)));
 			PaymentManagement.Result result = this.payments.post(new AccountId(id), payment, user.getName());
 			model.addAttribute("taken", result.payment());
-			return render(id, model, result.created() ? Flash.success("pay.taken") : Flash.success("pay.repeated"),
-					null, null);
+			render(id, model, result.created() ? Flash.success("pay.taken") : Flash.success("pay.repeated"), null,
+					null);
+			return balancesChanged(model);
 		}
 		catch (InvalidInputException | ConflictException ex) {
 			return render(id, model, Flash.error(this.phrases.problem(ex)), form, null);
@@ -129,7 +137,8 @@ class PaymentPages {
 		try {
 			this.payments.reverse(new AccountId(id), new PaymentId(paymentId), String.valueOf(form.reason()),
 					Actor.of(user));
-			return render(id, model, Flash.success("pay.reversed"), null, null);
+			render(id, model, Flash.success("pay.reversed"), null, null);
+			return balancesChanged(model);
 		}
 		catch (InvalidInputException | ConflictException | NotPermittedException ex) {
 			return render(id, model, Flash.error(this.phrases.problem(ex)), null, null);
@@ -180,6 +189,16 @@ class PaymentPages {
 		model.addAttribute("purposes",
 				List.of(LinkPurpose.OVERDUE, LinkPurpose.BALANCE, LinkPurpose.SETTLEMENT, LinkPurpose.CUSTOM));
 		return PANEL;
+	}
+
+	/**
+	 * The panel with the account's balances card: the page's card shows the balance,
+	 * overdue and days past due the payment or its reversal left.
+	 */
+	private String balancesChanged(Model model) {
+		AccountView account = (AccountView) java.util.Objects.requireNonNull(model.getAttribute("account"));
+		model.addAttribute("creditorName", this.creditors.get(account.creditorId()).name());
+		return CHANGED;
 	}
 
 	/** What the last action did: a message key when it worked, the refusal when not. */

@@ -25,6 +25,7 @@ import org.dues.shared.ConflictException;
 import org.dues.shared.InvalidInputException;
 import org.dues.shared.Money;
 import org.dues.shared.NotFoundException;
+import org.dues.shared.Phrase;
 import org.dues.shared.validation.RequestMoney;
 import org.dues.system.Actor;
 import org.dues.system.PageController;
@@ -91,7 +92,7 @@ class ReconciliationPages {
 			throws IOException {
 		try {
 			if (file == null || file.isEmpty()) {
-				throw new InvalidInputException("file", "choose a statement file");
+				throw new InvalidInputException("file", "choose a statement file", Phrase.of("recon.problem.noFile"));
 			}
 			StatementFormat kind = format == null || format.isBlank() ? null
 					: Choice.of("format", format.toUpperCase(Locale.ROOT), StatementFormat.class);
@@ -104,7 +105,7 @@ class ReconciliationPages {
 			return list(model, user);
 		}
 		catch (InvalidInputException | NotFoundException | ConflictException ex) {
-			model.addAttribute("problem", ex.getMessage());
+			model.addAttribute("problem", problem(ex));
 			return list(model, user);
 		}
 	}
@@ -152,12 +153,13 @@ class ReconciliationPages {
 							why, actor);
 				case "suspense" -> this.exceptions.toSuspense(entryId, why, actor);
 				case "ignore" -> this.exceptions.ignore(entryId, why, actor);
-				default -> throw new InvalidInputException("action", "must be match, suspense or ignore");
+				default -> throw new InvalidInputException("action", "must be match, suspense or ignore",
+						Phrase.of("recon.problem.action"));
 			}
 			return "redirect:/reconciliation/statements/" + id;
 		}
 		catch (InvalidInputException | NotFoundException | ConflictException ex) {
-			model.addAttribute("problem", ex.getMessage());
+			model.addAttribute("problem", problem(ex));
 			return statement(id, model);
 		}
 	}
@@ -193,14 +195,26 @@ class ReconciliationPages {
 			return "redirect:/reconciliation/unapplied";
 		}
 		catch (InvalidInputException | NotFoundException | ConflictException ex) {
-			model.addAttribute("problem", ex.getMessage());
+			model.addAttribute("problem", problem(ex));
 			return unapplied(null, model);
 		}
 	}
 
+	/**
+	 * A refusal as the page says it, in the reader's language: the domain's phrase, or
+	 * that the record is gone.
+	 */
+	private String problem(RuntimeException ex) {
+		if (ex instanceof NotFoundException) {
+			return this.phrases.say(Phrase.of("recon.problem.notFound"));
+		}
+		return this.phrases.problem(ex);
+	}
+
 	private org.dues.portfolio.AccountId account(@Nullable String creditorCode, @Nullable String accountRef) {
 		if (accountRef == null || accountRef.isBlank()) {
-			throw new InvalidInputException("accountRef", "name the account");
+			throw new InvalidInputException("accountRef", "name the account",
+					Phrase.of("recon.problem.noAccountNamed"));
 		}
 		List<AccountView> found = this.creditors.list()
 			.stream()
@@ -210,7 +224,9 @@ class ReconciliationPages {
 			.toList();
 		if (found.size() != 1) {
 			throw new InvalidInputException("accountRef",
-					found.isEmpty() ? "no account " + accountRef : "several creditors have account " + accountRef);
+					found.isEmpty() ? "no account " + accountRef : "several creditors have account " + accountRef,
+					Phrase.of(found.isEmpty() ? "recon.problem.noAccount" : "recon.problem.severalAccounts",
+							accountRef.strip()));
 		}
 		return found.get(0).id();
 	}

@@ -86,9 +86,16 @@ class ScopeInterceptor implements WebMvcConfigurer, HandlerInterceptor {
 			if (scoped == null) {
 				continue;
 			}
-			String key = variables.get(variableName(parameter));
+			String name = variableName(parameter);
+			String key = variables.get(name);
 			if (key == null) {
 				continue;
+			}
+			if (capturesTheRest(request, name) && key.startsWith("/")) {
+				// a {*name} variable holds the rest of the path with its leading slash:
+				// the
+				// record's key (and a 404's message) is without it
+				key = key.substring(1);
 			}
 			if (parameter.getParameterType() == UUID.class) {
 				// the record checked must be the one the handler gets: the id as the
@@ -138,6 +145,12 @@ class ScopeInterceptor implements WebMvcConfigurer, HandlerInterceptor {
 			throw new IllegalStateException("compile with -parameters: " + parameter);
 		}
 		return name;
+	}
+
+	/** Whether the handler's pattern takes the variable as the rest of the path. */
+	private static boolean capturesTheRest(HttpServletRequest request, String name) {
+		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+		return pattern != null && pattern.toString().contains("{*" + name + "}");
 	}
 
 	@SuppressWarnings("unchecked")
