@@ -349,9 +349,8 @@ public class Dispatcher implements DisposableBean {
 					this.contacts.complete(cleared.interactionId(), ContactResult.DELIVERED, null);
 				}
 				else if (status == MessageStatus.SENT && !one.claim().provider().reportsDelivery()) {
-					// no report will come (a letter to the post): the attempt is as far
-					// as
-					// the message goes, sent
+					// no report will come (a letter to the post): the attempt
+					// ends where the message does, sent
 					this.contacts.complete(cleared.interactionId(), ContactResult.SENT, null);
 				}
 				statuses.put(row.id(), status);
