@@ -38,6 +38,8 @@ final class BurstCpu {
 
 	private volatile @Nullable String summary;
 
+	private volatile boolean inBurst;
+
 	void postmaster(long pid) {
 		this.postmaster = pid;
 	}
@@ -48,6 +50,7 @@ final class BurstCpu {
 		this.summary = null;
 		this.burst = asks;
 		this.start = snapshot();
+		this.inBurst = true;
 	}
 
 	/** The server has answered one next account in the measured phase. */
@@ -58,6 +61,7 @@ final class BurstCpu {
 	}
 
 	private synchronized void end() {
+		this.inBurst = false;
 		Snapshot first = this.start;
 		if (first == null) {
 			return;
@@ -85,6 +89,13 @@ final class BurstCpu {
 					(process - javaThreads) / 1e6, postgres / 1e6, (process + postgres) / 1e6 / asks,
 					server / 1e6 / asks, client / 1e6 / asks, java.time.Instant.ofEpochMilli(first.epochMilli()),
 					java.time.Instant.ofEpochMilli(last.epochMilli()));
+	}
+
+	/**
+	 * Whether the burst is being answered now (from its first ask to its last answer).
+	 */
+	boolean inBurst() {
+		return this.inBurst;
 	}
 
 	String summary() {

@@ -140,7 +140,7 @@ class NextAccountLoadBenchmark {
 					.orElse(0L));
 			Handovers handovers = new Handovers();
 			GatlingReport client;
-			WaitSampler waits = new WaitSampler(this.dataSource.unwrap(HikariDataSource.class));
+			WaitSampler waits = new WaitSampler(this.dataSource.unwrap(HikariDataSource.class), this.timings.burst());
 			try (waits) {
 				client = runGatling(new LoadRun("http://127.0.0.1:" + this.port, names, PASSWORD, warmUp, baseline,
 						measured, phones, handovers, this.timings), "password cost " + cost);

@@ -9,15 +9,25 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Twice a second, on a connection of its own, what the application's database sessions
  * are doing ({@code pg_stat_activity}: on CPU, or waiting and on what) and how many
- * request threads wait for a pooled connection; averaged over the run.
+ * request threads wait for a pooled connection; averaged over the run. While the
+ * simultaneous asks of a burst are answered ({@link BurstCpu#inBurst()}), every 10 ms
+ * instead (from the burst's first moment, seen within 2 ms), averaged apart: what the
+ * asks wait on.
  */
 final class WaitSampler implements AutoCloseable {
 
 	private final Map<String, Long> counts = new ConcurrentHashMap<>();
+
+	private final Map<String, Long> burstCounts = new ConcurrentHashMap<>();
+
+	private long burstSamples;
+
+	private long burstAwaiting;
 
 	private final Thread thread;
 
@@ -28,24 +38,43 @@ final class WaitSampler implements AutoCloseable {
 	private long awaitingConnection;
 
 	WaitSampler(HikariDataSource pool) throws Exception {
+		this(pool, null);
+	}
+
+	WaitSampler(HikariDataSource pool, @Nullable BurstCpu burst) throws Exception {
 		Connection connection = java.sql.DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(),
 				pool.getPassword());
 		this.thread = Thread.ofPlatform().daemon().start(() -> {
 			try (connection; Statement statement = connection.createStatement()) {
+				long next = 0;
+				boolean wasBursting = false;
 				while (this.running) {
-					try (ResultSet rs = statement.executeQuery(
-							"""
-									SELECT coalesce(wait_event_type || ':' || wait_event, 'on CPU') FROM pg_stat_activity
-									WHERE state = 'active' AND pid <> pg_backend_pid() AND backend_type = 'client backend'""")) {
-						while (rs.next()) {
-							this.counts.merge(rs.getString(1), 1L, Long::sum);
+					boolean bursting = burst != null && burst.inBurst();
+					if (System.nanoTime() >= next || (bursting && !wasBursting)) {
+						Map<String, Long> into = bursting ? this.burstCounts : this.counts;
+						try (ResultSet rs = statement.executeQuery(
+								"""
+										SELECT coalesce(wait_event_type || ':' || wait_event, 'on CPU') FROM pg_stat_activity
+										WHERE state = 'active' AND pid <> pg_backend_pid() AND backend_type = 'client backend'""")) {
+							while (rs.next()) {
+								into.merge(rs.getString(1), 1L, Long::sum);
+							}
+						}
+						synchronized (this) {
+							int awaiting = pool.getHikariPoolMXBean().getThreadsAwaitingConnection();
+							if (bursting) {
+								this.burstSamples++;
+								this.burstAwaiting += awaiting;
+							}
+							else {
+								this.samples++;
+								this.awaitingConnection += awaiting;
+							}
+							next = System.nanoTime() + (bursting ? 10_000_000L : 500_000_000L);
 						}
 					}
-					synchronized (this) {
-						this.samples++;
-						this.awaitingConnection += pool.getHikariPoolMXBean().getThreadsAwaitingConnection();
-					}
-					Thread.sleep(500);
+					wasBursting = bursting;
+					Thread.sleep(2);
 				}
 			}
 			catch (Exception ex) {
@@ -74,7 +103,20 @@ final class WaitSampler implements AutoCloseable {
 						.limit(6)
 						.map((e) -> "%s %.1f".formatted(e.getKey(), e.getValue() / (double) n))
 						.collect(Collectors.joining(", ")),
-					this.awaitingConnection / (double) n);
+					this.awaitingConnection / (double) n)
+				+ ((this.burstSamples == 0) ? ""
+						: "; in the burst, over %d samples: %s; request threads waiting for a pooled connection: %.1f"
+							.formatted(this.burstSamples, averages(this.burstCounts, this.burstSamples),
+									this.burstAwaiting / (double) this.burstSamples));
+	}
+
+	private static String averages(Map<String, Long> counts, long samples) {
+		return counts.entrySet()
+			.stream()
+			.sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+			.limit(8)
+			.map((e) -> "%s %.1f".formatted(e.getKey(), e.getValue() / (double) samples))
+			.collect(Collectors.joining(", "));
 	}
 
 }
