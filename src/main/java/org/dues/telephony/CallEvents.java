@@ -129,6 +129,16 @@ public class CallEvents {
 		return this.calls.find(provider, providerCallId);
 	}
 
+	/**
+	 * The provider's calls placed before the moment that have not ended: those a provider
+	 * that keeps its calls in memory (the simulated carrier) lost when its process
+	 * stopped.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.List<CallView> unfinished(String provider, Instant placedBefore) {
+		return this.calls.unfinished(provider, placedBefore);
+	}
+
 	/** The dialer reacts to an answer or an end once the event is committed. */
 	private void react(UUID callId, CallEvent.Kind kind) {
 		if (kind != CallEvent.Kind.ANSWERED_HUMAN && kind != CallEvent.Kind.ENDED) {

@@ -53,6 +53,18 @@ class Calls {
 	}
 
 	/** The call the provider knows by that id. */
+	/**
+	 * The provider's calls placed before the moment that have not ended, oldest first.
+	 */
+	java.util.List<CallView> unfinished(String provider, Instant placedBefore) {
+		return this.jdbc.sql("SELECT " + COLUMNS + """
+				 FROM telephony_calls WHERE provider = ? AND ended_at IS NULL AND created_at < ?
+				ORDER BY created_at""")
+			.params(provider, java.sql.Timestamp.from(placedBefore))
+			.query(Calls::row)
+			.list();
+	}
+
 	@Nullable CallView find(String provider, String providerCallId) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM telephony_calls WHERE provider = ? AND provider_call_id = ?")
 			.params(provider, providerCallId)

@@ -1,5 +1,7 @@
 package org.dues.telephony.provider;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -27,6 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,9 +71,12 @@ public class SimulatedTelephony implements TelephonyProvider, InboundLegs {
 
 	private final ScheduledExecutorService executor;
 
+	private @Nullable Instant started;
+
 	@Autowired
-	SimulatedTelephony(TelephonyProperties properties, CallEvents events) {
-		this(properties, events, null);
+	SimulatedTelephony(TelephonyProperties properties, CallEvents events, Clock clock) {
+		this(properties, events, (Later) null);
+		this.started = clock.instant();
 	}
 
 	SimulatedTelephony(TelephonyProperties properties, CallEvents events, @Nullable Later later) {
@@ -91,6 +98,42 @@ public class SimulatedTelephony implements TelephonyProvider, InboundLegs {
 			this.executor.shutdown();
 			this.later = later;
 		}
+	}
+
+	/**
+	 * Ends the calls an earlier run of the simulated carrier placed and never ended. It
+	 * keeps its calls in memory, so they ended with that process and no event of theirs
+	 * will come: without this, an agent on one of them when the demo stopped would stay
+	 * "on a call" for good, unable to go ready. One node only, as the simulated carrier
+	 * is (the embedded default); a real provider's calls are ended by its callbacks.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	public void endCallsOfAnEarlierRun() {
+		if (this.started != null) {
+			int ended = endCallsPlacedBefore(this.started);
+			if (ended > 0) {
+				log.info("Ended {} calls the simulated carrier had placed before it restarted", ended);
+			}
+		}
+	}
+
+	/**
+	 * Ends the simulated carrier's calls placed before the moment and not ended: a call
+	 * answered ends completed, any other failed, each through the intake as the carrier's
+	 * own events do (the attempt gets its result, the agent goes to wrap-up).
+	 * @return how many
+	 */
+	int endCallsPlacedBefore(Instant moment) {
+		int ended = 0;
+		for (CallView call : this.events.unfinished(NAME, moment)) {
+			boolean answered = call.status().equals("ANSWERED") || call.status().equals("BRIDGED");
+			CallEvent end = CallEvent.ended(answered ? CallEvent.EndCause.COMPLETED : CallEvent.EndCause.FAILED);
+			if (this.events.take(NAME, call.id(), call.providerCallId(), "lost:" + call.id(),
+					end) == CallEvents.Intake.TAKEN) {
+				ended++;
+			}
+		}
+		return ended;
 	}
 
 	@Override

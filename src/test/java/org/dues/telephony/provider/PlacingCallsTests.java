@@ -20,6 +20,7 @@ import org.dues.contact.ContactLog;
 import org.dues.contact.InteractionView;
 import org.dues.contact.OutboundContacts;
 import org.dues.portfolio.AccountView;
+import org.dues.telephony.CallEvent;
 import org.dues.telephony.CallEvents;
 import org.dues.telephony.CallRequest;
 import org.dues.telephony.CallView;
@@ -183,6 +184,59 @@ class PlacingCallsTests {
 		// issue 23's model: a quarter live, a fifth machines, the rest failing or
 		// unanswered
 		assertThat(results).contains("CONVERSATION", "NO_ANSWER");
+	}
+
+	@Test
+	void callsAnEarlierRunOfTheSimulatedCarrierLeftUnendedEndWhenItStartsAgain() {
+		this.clock.set(MONDAY);
+		List<CallView> lost = new ArrayList<>();
+		for (String status : List.of("BRIDGED", "RINGING")) {
+			AccountView account = this.portfolios.overdue(this.portfolios.usIssuer(), 45, "2500.00");
+			String number = this.portfolios.firstPhone(account);
+			OutboundContacts.Clearance clearance = this.outbound.clear(new ContactGate.Request(account.id(), Set.of(),
+					Channel.CALL, number, PersonRole.CONSUMER, Purpose.COLLECTION), "call", "dialer-agent");
+			UUID id = UUID.randomUUID();
+			this.jdbc.sql("""
+					INSERT INTO telephony_calls (id, provider, provider_call_id, account_id, interaction_id,
+					    customer_number, agent, agent_number, caller_id, direction, status, recorded, disclosure,
+					    callback_token, created_at)
+					VALUES (?, 'simulated', ?, ?, ?, ?, 'dialer-agent', '+12025550199', '+15550100000', 'OUTBOUND',
+					    ?, false, null, 'x', ?)""")
+				.params(id, "SIM-lost-" + id, account.id().value(), clearance.attempt().interaction().id(), number,
+						status, java.sql.Timestamp.from(MONDAY))
+				.update();
+			lost.add(this.events.find(id));
+		}
+		// a call placed after the carrier started again is its own, and goes on
+		this.clock.set(MONDAY.plusSeconds(60));
+		AccountView current = this.portfolios.overdue(this.portfolios.usIssuer(), 45, "2500.00");
+		TelephonyCalls.Placement placement = this.calls.place(new TelephonyCalls.Dial(current.id(),
+				this.portfolios.firstPhone(current), "dialer-agent", "+12025550199", null, null));
+		SimulatedTelephony restarted = new SimulatedTelephony(TwilioVoiceTests.properties("http://127.0.0.1:9"),
+				this.events, (seconds, task) -> {
+				});
+
+		// (with the two, any simulated call an earlier test of this database left
+		// unended)
+		assertThat(restarted.endCallsPlacedBefore(MONDAY.plusSeconds(30))).isGreaterThanOrEqualTo(2);
+
+		CallView talking = this.events.find(lost.get(0).id());
+		assertThat(talking.status()).isEqualTo("ENDED");
+		assertThat(talking.endCause()).isEqualTo(CallEvent.EndCause.COMPLETED);
+		CallView ringing = this.events.find(lost.get(1).id());
+		assertThat(ringing.status()).isEqualTo("ENDED");
+		assertThat(ringing.endCause()).isEqualTo(CallEvent.EndCause.FAILED);
+		for (CallView call : lost) {
+			InteractionView attempt = this.contacts.timeline(new org.dues.portfolio.AccountId(call.accountId()), 5)
+				.stream()
+				.filter((i) -> i.id().equals(call.interactionId()))
+				.findFirst()
+				.orElseThrow();
+			assertThat(attempt.result()).as("the attempt of a lost call has its result").isNotNull();
+		}
+		assertThat(this.events.find(placement.call().id()).status()).isNotEqualTo("ENDED");
+		// once ended, nothing is left for another start
+		assertThat(restarted.endCallsPlacedBefore(MONDAY.plusSeconds(30))).isZero();
 	}
 
 }
