@@ -191,10 +191,10 @@ public class NextAccount {
 		// a hand-out writes only what is rebuilt or asked again: leases, a follow-up
 		// closed, a queue's listing. A crash in the moment after may lose it whole, never
 		// half (the agent asks again; a callback comes round once more), so its commit
-		// does
-		// not wait for the log to reach the disk: a shift's 200 simultaneous asks then do
-		// not hold the pool's connections through the flushes (10 to 36 ms each in the
-		// burst, measured on the 2-core machine). Payments, outcomes and the audit wait.
+		// does not wait for the log to reach the disk: a shift's 200 simultaneous asks
+		// then do not hold the pool's connections through the flushes (10 to 36 ms each
+		// in the burst, measured on the 2-core machine). Payments, outcomes and the audit
+		// wait.
 		this.jdbc.sql("SET LOCAL synchronous_commit = off").update();
 		// asking for the next account is moving on: the one the agent had is let go, and
 		// not handed straight back
