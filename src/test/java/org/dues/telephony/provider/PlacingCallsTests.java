@@ -25,6 +25,7 @@ import org.dues.telephony.CallEvents;
 import org.dues.telephony.CallRequest;
 import org.dues.telephony.CallView;
 import org.dues.telephony.TelephonyCalls;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -83,6 +84,31 @@ class PlacingCallsTests {
 			.single();
 	}
 
+	/** The gate's clearance of a call to the number, as the dialer asks it. */
+	OutboundContacts.Clearance clear(AccountView account, String number) {
+		return this.outbound.clear(new ContactGate.Request(account.id(), Set.of(), Channel.CALL, number,
+				PersonRole.CONSUMER, Purpose.COLLECTION), "call", "dialer-agent");
+	}
+
+	/**
+	 * A call of the simulated carrier's placed at {@link #MONDAY}, in the given status,
+	 * recorded (with its disclosure) or not.
+	 */
+	UUID simulatedCall(AccountView account, String number, OutboundContacts.Clearance clearance, String status,
+			@Nullable String providerCallId, boolean recorded) {
+		UUID id = UUID.randomUUID();
+		this.jdbc.sql("""
+				INSERT INTO telephony_calls (id, provider, provider_call_id, account_id, interaction_id,
+				    customer_number, agent, agent_number, caller_id, direction, status, recorded, disclosure,
+				    callback_token, created_at)
+				VALUES (?, 'simulated', ?, ?, ?, ?, 'dialer-agent', '+12025550199', '+15550100000', 'OUTBOUND',
+				    ?, ?, ?, 'x', ?)""")
+			.params(id, providerCallId, account.id().value(), clearance.attempt().interaction().id(), number, status,
+					recorded, recorded ? "Recorded." : null, java.sql.Timestamp.from(MONDAY))
+			.update();
+		return id;
+	}
+
 	@Test
 	void aDialTheGateRefusesIsNeverPlacedAndTheRefusalIsOnTheTimeline() {
 		// 05:00 in New York: outside the hours a US debt collector may call
@@ -132,17 +158,8 @@ class PlacingCallsTests {
 		for (int i = 0; i < 12; i++) {
 			AccountView account = this.portfolios.overdue(this.portfolios.usIssuer(), 45, "2500.00");
 			String number = this.portfolios.firstPhone(account);
-			OutboundContacts.Clearance clearance = this.outbound.clear(new ContactGate.Request(account.id(), Set.of(),
-					Channel.CALL, number, PersonRole.CONSUMER, Purpose.COLLECTION), "call", "dialer-agent");
-			UUID id = UUID.randomUUID();
-			this.jdbc.sql("""
-					INSERT INTO telephony_calls (id, provider, account_id, interaction_id, customer_number, agent,
-					    agent_number, caller_id, direction, status, recorded, disclosure, callback_token, created_at)
-					VALUES (?, 'simulated', ?, ?, ?, 'dialer-agent', '+12025550199', '+15550100000', 'OUTBOUND',
-					    'PLACED', true, 'Recorded.', 'x', ?)""")
-				.params(id, account.id().value(), clearance.attempt().interaction().id(), number,
-						java.sql.Timestamp.from(MONDAY))
-				.update();
+			OutboundContacts.Clearance clearance = clear(account, number);
+			UUID id = simulatedCall(account, number, clearance, "PLACED", null, true);
 			carrier.originate(clearance.contact(),
 					new CallRequest(id, "x", number, "+12025550199", "+15550100000", true, "Recorded.", 30, 3600));
 			placed.add(this.events.find(id));
@@ -193,18 +210,7 @@ class PlacingCallsTests {
 		for (String status : List.of("BRIDGED", "RINGING")) {
 			AccountView account = this.portfolios.overdue(this.portfolios.usIssuer(), 45, "2500.00");
 			String number = this.portfolios.firstPhone(account);
-			OutboundContacts.Clearance clearance = this.outbound.clear(new ContactGate.Request(account.id(), Set.of(),
-					Channel.CALL, number, PersonRole.CONSUMER, Purpose.COLLECTION), "call", "dialer-agent");
-			UUID id = UUID.randomUUID();
-			this.jdbc.sql("""
-					INSERT INTO telephony_calls (id, provider, provider_call_id, account_id, interaction_id,
-					    customer_number, agent, agent_number, caller_id, direction, status, recorded, disclosure,
-					    callback_token, created_at)
-					VALUES (?, 'simulated', ?, ?, ?, ?, 'dialer-agent', '+12025550199', '+15550100000', 'OUTBOUND',
-					    ?, false, null, 'x', ?)""")
-				.params(id, "SIM-lost-" + id, account.id().value(), clearance.attempt().interaction().id(), number,
-						status, java.sql.Timestamp.from(MONDAY))
-				.update();
+			UUID id = simulatedCall(account, number, clear(account, number), status, "SIM-lost-" + account.id(), false);
 			lost.add(this.events.find(id));
 		}
 		// a call placed after the carrier started again is its own, and goes on
